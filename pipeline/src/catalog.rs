@@ -1,0 +1,295 @@
+//! Catalogue a hồ sơ: its stored page records in, the object's metadata files out.
+//!
+//! In: the hồ sơ's source (box, path, sidecars), its page records in order, and the object
+//! as stored so far (if any). Out: [`BuiltHoSo`]: the logical JSON files of the next version
+//! (`metadata/source.json`, `metadata/hoso.json`, one `metadata/documents/{id}.json` per
+//! tài liệu, `pages/NNNN.json`) and the document records; PREMIS-style events
+//! ([`events_after`]); and the index entries of the documents ([`index_entries`]).
+//! Documents follow the archivist's `hoso.json` page ranges, else the hồ sơ is one document.
+//! Document ids are reused from the stored object, so they never change.
+
+use std::collections::BTreeMap;
+
+use archive_schema::{
+    compose_ma_ho_so, ma_luu_tru_tai_lieu, BoxSidecar, HoSoRecord, TaiLieuRecord, Valued,
+};
+
+use crate::classify::{self, Reading};
+use crate::discover::HoSoSource;
+use crate::index::{IndexedDocument, IndexedPage};
+use crate::store::ocfl::FileSource;
+use crate::store::records::{
+    document_path, page_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, OcrProvenance,
+    PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, SOURCE_PATH,
+};
+use crate::store::HoSoObject;
+use crate::Result;
+
+/// The metadata files and documents of a hồ sơ's next version.
+pub struct BuiltHoSo {
+    pub files: BTreeMap<String, FileSource>,
+    pub documents: Vec<DocumentRecord>,
+}
+
+fn json(value: &impl serde::Serialize) -> FileSource {
+    FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
+}
+
+fn extracted(r: &Option<Reading>) -> Option<Valued<String>> {
+    r.as_ref()
+        .map(|r| Valued::extracted(r.value.clone(), r.confidence))
+}
+
+/// Builds the metadata files of a hồ sơ from its pages (in hồ sơ order).
+pub fn build_hoso(
+    box_name: &str,
+    box_sidecar: Option<&BoxSidecar>,
+    source: &HoSoSource,
+    pages: &[PageRecord],
+    existing: Option<&HoSoObject>,
+) -> Result<BuiltHoSo> {
+    let sidecar = source.sidecar.clone().unwrap_or_default();
+    let mut files = BTreeMap::new();
+    files.insert(
+        SOURCE_PATH.to_string(),
+        json(&SourceRecord {
+            box_name: box_name.to_string(),
+            hoso: source.path.clone(),
+            box_sidecar: box_sidecar.cloned(),
+            hoso_sidecar: source.sidecar.clone(),
+        }),
+    );
+    for page in pages {
+        files.insert(page_path(page.number), json(page));
+    }
+
+    // mã hồ sơ: archive code . phông . mục lục or year . số hồ sơ, when the archivist gave them.
+    let ma_phong = sidecar
+        .ma_phong
+        .clone()
+        .or_else(|| box_sidecar.and_then(|b| b.ma_phong.clone()));
+    let ma_ho_so = match (
+        box_sidecar.and_then(|b| b.ma_co_quan_luu_tru.clone()),
+        ma_phong.clone(),
+        sidecar.muc_luc_hoac_nam.clone(),
+        sidecar.so_ho_so.clone(),
+    ) {
+        (Some(a), Some(b), Some(c), Some(d)) => compose_ma_ho_so(&[&a, &b, &c, &d]).ok(),
+        _ => None,
+    };
+
+    // Documents: the archivist's ranges, else one document of all pages.
+    let numbers: Vec<u32> = pages.iter().map(|p| p.number).collect();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for range in sidecar.documents.iter().flatten() {
+        if let Some((a, b)) = range.bounds() {
+            let group: Vec<u32> = numbers
+                .iter()
+                .copied()
+                .filter(|n| (a..=b).contains(n))
+                .collect();
+            covered.extend(group.iter().copied());
+            if !group.is_empty() {
+                groups.push(group);
+            }
+        }
+    }
+    let rest: Vec<u32> = numbers
+        .iter()
+        .copied()
+        .filter(|n| !covered.contains(n))
+        .collect();
+    if !rest.is_empty() {
+        groups.push(rest);
+    }
+    groups.sort_by_key(|g| g[0]);
+
+    let by_number: BTreeMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
+    let mut documents = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        let ordinal = i as u32 + 1;
+        let id = existing
+            .and_then(|o| {
+                o.documents
+                    .iter()
+                    .find(|d| d.pages.first() == group.first())
+            })
+            .map(|d| d.id.clone())
+            .unwrap_or_else(|| ulid::Ulid::new().to_string());
+        let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
+        let found = classify::extract(&texts);
+        let mut title = found.title();
+        if title.is_empty() {
+            title = sidecar
+                .tieu_de
+                .clone()
+                .unwrap_or_else(|| source.path.clone());
+        }
+        let summary = DocumentSummary {
+            title,
+            doc_type: found
+                .ten_loai
+                .as_ref()
+                .map(|r| r.value.clone())
+                .unwrap_or_default(),
+            symbol: found.symbol(),
+            date: found
+                .ngay_ban_hanh
+                .as_ref()
+                .map(|r| r.value.clone())
+                .unwrap_or_default(),
+            issuer: found
+                .co_quan_ban_hanh
+                .as_ref()
+                .map(|r| r.value.clone())
+                .unwrap_or_default(),
+        };
+        let record = TaiLieuRecord {
+            ma_dinh_danh: Some(Valued::inferred(id.clone())),
+            ma_luu_tru_tai_lieu: ma_ho_so
+                .as_deref()
+                .and_then(|m| ma_luu_tru_tai_lieu(m, ordinal).ok())
+                .map(Valued::inferred),
+            ma_ho_so: ma_ho_so.clone().map(Valued::given),
+            so_thu_tu: Some(Valued::inferred(ordinal)),
+            ten_loai: extracted(&found.ten_loai),
+            so: extracted(&found.so),
+            ky_hieu: extracted(&found.ky_hieu),
+            ngay_ban_hanh: extracted(&found.ngay_ban_hanh),
+            dia_danh: extracted(&found.dia_danh),
+            co_quan_ban_hanh: extracted(&found.co_quan_ban_hanh),
+            trich_yeu: extracted(&found.trich_yeu),
+            ngon_ngu: Some(
+                sidecar
+                    .ngon_ngu
+                    .clone()
+                    .map_or_else(|| Valued::inferred("vi".to_string()), Valued::given),
+            ),
+            so_luong_trang: Some(Valued::inferred(group.len() as u32)),
+            do_mat: extracted(&found.do_mat),
+            do_khan: extracted(&found.do_khan),
+            che_do_su_dung: sidecar.che_do_su_dung.clone().map(Valued::given),
+            muc_do_tin_cay: Some(Valued::inferred("02".to_string())),
+            ..Default::default()
+        };
+        let doc = DocumentRecord {
+            id,
+            ordinal,
+            pages: group.clone(),
+            summary,
+            record,
+        };
+        files.insert(document_path(&doc.id), json(&doc));
+        documents.push(doc);
+    }
+
+    let dates: Vec<&str> = documents
+        .iter()
+        .map(|d| d.summary.date.as_str())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let given = |v: &Option<String>| v.clone().map(Valued::given);
+    let record = HoSoRecord {
+        ma_ho_so: ma_ho_so.clone().map(Valued::given),
+        ma_phong: ma_phong.map(Valued::given),
+        muc_luc_hoac_nam: given(&sidecar.muc_luc_hoac_nam),
+        so_ho_so: given(&sidecar.so_ho_so),
+        tieu_de: given(&sidecar.tieu_de).or_else(|| {
+            documents
+                .first()
+                .map(|d| Valued::inferred(d.summary.title.clone()))
+        }),
+        thoi_han_bao_quan: given(&sidecar.thoi_han_bao_quan),
+        che_do_su_dung: given(&sidecar.che_do_su_dung),
+        ngon_ngu: Some(given(&sidecar.ngon_ngu).unwrap_or_else(|| Valued::inferred("vi".into()))),
+        thoi_gian_bat_dau: dates.iter().min().map(|d| Valued::inferred(d.to_string())),
+        thoi_gian_ket_thuc: dates.iter().max().map(|d| Valued::inferred(d.to_string())),
+        tu_khoa: sidecar.tu_khoa.clone().map(Valued::given),
+        tong_so_tai_lieu: Some(Valued::inferred(documents.len() as u32)),
+        so_luong_trang: Some(Valued::inferred(pages.len() as u32)),
+        tinh_trang_vat_ly: given(&sidecar.tinh_trang_vat_ly),
+        muc_do_tin_cay: Some(Valued::inferred("02".into())),
+        ma_ho_so_goc_giay: given(&sidecar.ma_ho_so_goc_giay),
+        ghi_chu: given(&sidecar.ghi_chu),
+        so_luong_to: None,
+    };
+    let object_id = existing.map(|o| o.id.clone()).unwrap_or_default();
+    files.insert(
+        HOSO_PATH.to_string(),
+        json(&HoSoMetadata {
+            id: object_id,
+            record,
+        }),
+    );
+    Ok(BuiltHoSo { files, documents })
+}
+
+/// The events file of the next version: the stored events plus this ingest and its OCR.
+pub fn events_after(
+    existing: Option<&HoSoObject>,
+    actor: &str,
+    provenance: &OcrProvenance,
+    pages_recognised: usize,
+    pages_total: usize,
+) -> Result<Vec<u8>> {
+    let mut events: Vec<Event> = match existing {
+        Some(o) if o.inventory.head_files().contains_key(EVENTS_PATH) => {
+            o.read_json(EVENTS_PATH)?
+        }
+        _ => Vec::new(),
+    };
+    let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    events.push(Event {
+        event_type: "ingestion".into(),
+        time: time.clone(),
+        agent: actor.to_string(),
+        outcome: "success".into(),
+        detail: serde_json::json!({"pages": pages_total, "new_version": existing.is_some()}),
+    });
+    if pages_recognised > 0 {
+        events.push(Event {
+            event_type: "ocr".into(),
+            time,
+            agent: provenance.engine.clone(),
+            outcome: "success".into(),
+            detail: serde_json::json!({"pages": pages_recognised, "languages": provenance.languages, "models": provenance.models}),
+        });
+    }
+    Ok(serde_json::to_vec_pretty(&events).expect("events serialise"))
+}
+
+/// Index entries for the documents of a hồ sơ. Page numbers in the index count from 1
+/// within each document.
+pub fn index_entries(
+    box_name: &str,
+    hoso: &str,
+    documents: &[DocumentRecord],
+    pages: &[PageRecord],
+) -> Vec<IndexedDocument> {
+    let by_number: BTreeMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
+    documents
+        .iter()
+        .map(|d| IndexedDocument {
+            id: d.id.clone(),
+            hoso: hoso.to_string(),
+            box_name: box_name.to_string(),
+            title: d.summary.title.clone(),
+            doc_type: d.summary.doc_type.clone(),
+            symbol: d.summary.symbol.clone(),
+            date: d.summary.date.clone(),
+            issuer: d.summary.issuer.clone(),
+            pages: d
+                .pages
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| {
+                    by_number.get(n).map(|p| IndexedPage {
+                        number: i as u32 + 1,
+                        text: p.text.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,66 @@
+//! The one error type of the pipeline crate.
+//!
+//! In: failures from I/O, decoders, Tesseract, tantivy and the archive store.
+//! Out: [`Error`], whose messages always name the file (and page) they concern.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the pipeline, store, index and verifier.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A scan file (or one page of it) cannot be decoded.
+    #[error("{}{}: {message}", path.display(), page.map(|p| format!(" page {p}")).unwrap_or_default())]
+    Decode {
+        path: PathBuf,
+        /// 1-based page within the file, when the failure concerns one page.
+        page: Option<u32>,
+        message: String,
+    },
+    /// Tesseract could not be started or failed on a page.
+    #[error("OCR: {0}")]
+    Ocr(String),
+    /// A JSON file of the archive or a sidecar is malformed.
+    #[error("{}: {message}", path.display())]
+    Json { path: PathBuf, message: String },
+    /// The archive is not in the shape sohoa expects.
+    #[error("archive: {0}")]
+    Archive(String),
+    /// The search index failed.
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// A search query cannot be parsed.
+    #[error("cannot parse query {query:?}: {message}")]
+    Query { query: String, message: String },
+    /// A catalog record or sidecar is invalid.
+    #[error(transparent)]
+    Schema(#[from] archive_schema::Error),
+}
+
+/// Result with the pipeline's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A decode error on `path` (and page).
+    pub fn decode(path: impl Into<PathBuf>, page: Option<u32>, message: impl Into<String>) -> Self {
+        Error::Decode {
+            path: path.into(),
+            page,
+            message: message.into(),
+        }
+    }
+}

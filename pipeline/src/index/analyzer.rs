@@ -1,0 +1,443 @@
+//! Vietnamese text analysis for the search index.
+//!
+//! In: page text or a query (NFC or NFD, any case, tone marks on either vowel of `oa`/`oe`/`uy`,
+//! `i` or `y` after a consonant).
+//! Out: tantivy tokens, one per word (a run of letters, digits and combining marks), whose
+//! offsets point into the input text (so snippets show the original) and whose text is
+//! canonical: NFC, lowercase, the tone mark placed on the vowel the modern rule chooses
+//! (`hòa` → `hoà`, `thủy` → `thuỷ`) and `y` spelled `i` when it is the whole rhyme after an
+//! initial consonant (`kỹ` → `kĩ`, `lý` → `lí`). The folded analyzer also drops tone marks
+//! and vowel shapes (`ă â ê ô ơ ư` → `a a e o o u`) and maps `đ` → `d`, so `chuyen doi so`
+//! finds `chuyển đổi số`. No stemming, no stop words.
+
+use std::collections::HashMap;
+use std::iter::Peekable;
+use std::str::CharIndices;
+use std::sync::OnceLock;
+
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, Token, TokenStream, Tokenizer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Name under which the exact analyzer is registered with the index.
+pub(crate) const EXACT_TOKENIZER: &str = "vi_exact";
+/// Name under which the diacritic-folded analyzer is registered with the index.
+pub(crate) const FOLDED_TOKENIZER: &str = "vi_folded";
+
+/// Tokens longer than this (in bytes) are OCR noise, not words; they are not indexed.
+const MAX_TOKEN_BYTES: usize = 100;
+
+/// The twelve Vietnamese vowel letters without tone.
+const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
+/// Vowels whose shape (breve, circumflex, horn) attracts the tone mark.
+const SHAPED_VOWELS: [char; 6] = ['ă', 'â', 'ê', 'ô', 'ơ', 'ư'];
+
+/// The five tone marks as combining characters: huyền, sắc, hỏi, ngã, nặng.
+/// A tone is stored as 1..=5 (index + 1); 0 is thanh ngang (no mark).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// Builds the analyzer for the exact field (`fold == false`) or the folded field.
+pub(crate) fn analyzer(fold: bool) -> TextAnalyzer {
+    TextAnalyzer::builder(VietnameseTokenizer::new(fold))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .build()
+}
+
+/// Splits text into words and gives each its canonical (optionally folded) form.
+#[derive(Clone)]
+pub(crate) struct VietnameseTokenizer {
+    fold: bool,
+    token: Token,
+}
+
+impl VietnameseTokenizer {
+    pub(crate) fn new(fold: bool) -> Self {
+        VietnameseTokenizer {
+            fold,
+            token: Token::default(),
+        }
+    }
+}
+
+/// Token stream of [`VietnameseTokenizer`].
+pub(crate) struct VietnameseTokenStream<'a> {
+    text: &'a str,
+    chars: Peekable<CharIndices<'a>>,
+    fold: bool,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for VietnameseTokenizer {
+    type TokenStream<'a> = VietnameseTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
+        self.token.reset();
+        VietnameseTokenStream {
+            text,
+            chars: text.char_indices().peekable(),
+            fold: self.fold,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for VietnameseTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        // A word starts at a letter or digit and runs over letters, digits and combining
+        // marks (NFD text keeps its tone marks as separate characters).
+        let start = loop {
+            match self.chars.next() {
+                Some((offset, c)) if c.is_alphanumeric() => break offset,
+                Some(_) => continue,
+                None => return false,
+            }
+        };
+        let mut end = self.text.len();
+        while let Some(&(offset, c)) = self.chars.peek() {
+            if c.is_alphanumeric() || is_combining_mark(c) {
+                self.chars.next();
+            } else {
+                end = offset;
+                break;
+            }
+        }
+        let word = &self.text[start..end];
+        self.token.text.clear();
+        self.token.text.push_str(&analyze_word(word, self.fold));
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position_length = 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The indexed form of one word: canonical, and folded when `fold`.
+pub(crate) fn analyze_word(word: &str, fold: bool) -> String {
+    let canonical = canonical_word(word);
+    if fold {
+        fold_word(&canonical)
+    } else {
+        canonical
+    }
+}
+
+/// NFC, lowercase, modern tone placement and `i` for a rhyme-only `y` after a consonant.
+pub(crate) fn canonical_word(word: &str) -> String {
+    let lower: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfc().flat_map(char::to_lowercase).collect()
+    };
+    normalize_syllable(&lower).unwrap_or(lower)
+}
+
+/// Removes tone marks and vowel shapes and maps `đ` → `d` (input: a canonical word).
+pub(crate) fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_owned();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if c == 'đ' {
+            out.push('d');
+        } else if let Some((vowel, _)) = split_tone(c) {
+            out.push(plain_vowel(vowel));
+        } else {
+            // Any other accented letter (é in a French name, ü, ñ …): drop its marks.
+            out.extend(c.to_string().nfd().filter(|m| !is_combining_mark(*m)));
+        }
+    }
+    out
+}
+
+/// The vowel without its shape: `ă â` → `a`, `ê` → `e`, `ô ơ` → `o`, `ư` → `u`.
+fn plain_vowel(vowel: char) -> char {
+    match vowel {
+        'ă' | 'â' => 'a',
+        'ê' => 'e',
+        'ô' | 'ơ' => 'o',
+        'ư' => 'u',
+        other => other,
+    }
+}
+
+/// Toned vowel ↔ (toneless vowel, tone) for the 12 lowercase vowels × 6 tones.
+struct ToneTable {
+    split: HashMap<char, (char, u8)>,
+    join: HashMap<(char, u8), char>,
+}
+
+fn tone_table() -> &'static ToneTable {
+    static TABLE: OnceLock<ToneTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut split = HashMap::new();
+        let mut join = HashMap::new();
+        for vowel in VOWELS {
+            split.insert(vowel, (vowel, 0));
+            join.insert((vowel, 0), vowel);
+            for (tone, mark) in (1u8..).zip(TONE_MARKS) {
+                let composed: Vec<char> = [vowel, mark].iter().copied().nfc().collect();
+                if let [toned] = composed[..] {
+                    split.insert(toned, (vowel, tone));
+                    join.insert((vowel, tone), toned);
+                }
+            }
+        }
+        ToneTable { split, join }
+    })
+}
+
+/// `(toneless vowel, tone)` when `c` is a lowercase Vietnamese vowel (tone 0 = no mark).
+fn split_tone(c: char) -> Option<(char, u8)> {
+    tone_table().split.get(&c).copied()
+}
+
+/// The vowel carrying `tone`.
+fn with_tone(vowel: char, tone: u8) -> char {
+    tone_table()
+        .join
+        .get(&(vowel, tone))
+        .copied()
+        .unwrap_or(vowel)
+}
+
+/// Rewrites a lowercase NFC word that has the shape of one Vietnamese syllable
+/// (consonants, one run of vowels, consonants) into canonical spelling.
+/// `None` when the word is not such a syllable or is already canonical.
+fn normalize_syllable(word: &str) -> Option<String> {
+    // Fast path: plain ASCII words only change when they end in a rhyme-only `y`.
+    if word.is_ascii() && !word.ends_with('y') {
+        return None;
+    }
+    let mut letters: Vec<char> = Vec::with_capacity(word.len());
+    let mut tone = 0u8;
+    let mut first_vowel = None;
+    let mut last_vowel = 0;
+    for (i, c) in word.chars().enumerate() {
+        match split_tone(c) {
+            Some((vowel, t)) => {
+                if t != 0 {
+                    if tone != 0 {
+                        return None; // two tone marks: not a Vietnamese syllable
+                    }
+                    tone = t;
+                }
+                if first_vowel.is_some() && last_vowel + 1 != i {
+                    return None; // vowels, consonants, vowels again: not one syllable
+                }
+                first_vowel.get_or_insert(i);
+                last_vowel = i;
+                letters.push(vowel);
+            }
+            None if c.is_alphabetic() => letters.push(c),
+            None => return None, // digits and other signs: leave alone
+        }
+    }
+    let mut nucleus_start = first_vowel?;
+    let coda_start = last_vowel + 1;
+    // `qu` and `gi` before another vowel are consonants: quốc, giữ, già.
+    if coda_start - nucleus_start > 1 && nucleus_start == 1 {
+        let onset_and_glide = (letters[0], letters[1]);
+        if onset_and_glide == ('q', 'u') || onset_and_glide == ('g', 'i') {
+            nucleus_start = 2;
+        }
+    }
+    let has_onset = nucleus_start > 0;
+    let has_coda = coda_start < letters.len();
+    // i/y: after an initial consonant, a rhyme that is only y is spelled i (kỹ → kĩ, quý → quí).
+    if has_onset && !has_coda && coda_start - nucleus_start == 1 && letters[nucleus_start] == 'y' {
+        letters[nucleus_start] = 'i';
+    }
+    if tone != 0 {
+        let nucleus = &letters[nucleus_start..coda_start];
+        let at = nucleus_start + tone_position(nucleus, has_coda)?;
+        letters[at] = with_tone(letters[at], tone);
+    }
+    let out: String = letters.into_iter().collect();
+    (out != word).then_some(out)
+}
+
+/// Index within `nucleus` (toneless vowels) of the vowel that carries the tone mark
+/// under the modern rule; `None` for vowel runs Vietnamese does not have.
+fn tone_position(nucleus: &[char], has_coda: bool) -> Option<usize> {
+    if let Some(shaped) = nucleus.iter().rposition(|v| SHAPED_VOWELS.contains(v)) {
+        return Some(shaped); // ươ → ơ, uô → ô, iê → ê, ư, â …
+    }
+    match nucleus {
+        [_] => Some(0),
+        [..] if has_coda => Some(nucleus.len() - 1), // hoàn, oong, huých
+        ['o', 'a'] | ['o', 'e'] | ['u', 'y'] => Some(1), // hoà, khoẻ, thuỷ (modern rule)
+        [_, _] => Some(0),                           // ai, ao, ia, ua, ui …
+        [_, _, _] => Some(1),                        // oai, oay, uya, uyu, oeo
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(fold: bool, text: &str) -> Vec<(String, usize, usize)> {
+        let mut analyzer = analyzer(fold);
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push((token.text.clone(), token.offset_from, token.offset_to));
+        }
+        out
+    }
+
+    fn texts(fold: bool, text: &str) -> Vec<String> {
+        tokens(fold, text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    #[test]
+    fn folds_every_vowel_with_every_tone() {
+        // Each row: the plain letter, then the vowel with no tone, huyền, sắc, hỏi, ngã, nặng.
+        let table = [
+            ("a", ["a", "à", "á", "ả", "ã", "ạ"]),
+            ("a", ["ă", "ằ", "ắ", "ẳ", "ẵ", "ặ"]),
+            ("a", ["â", "ầ", "ấ", "ẩ", "ẫ", "ậ"]),
+            ("e", ["e", "è", "é", "ẻ", "ẽ", "ẹ"]),
+            ("e", ["ê", "ề", "ế", "ể", "ễ", "ệ"]),
+            ("i", ["i", "ì", "í", "ỉ", "ĩ", "ị"]),
+            ("o", ["o", "ò", "ó", "ỏ", "õ", "ọ"]),
+            ("o", ["ô", "ồ", "ố", "ổ", "ỗ", "ộ"]),
+            ("o", ["ơ", "ờ", "ớ", "ở", "ỡ", "ợ"]),
+            ("u", ["u", "ù", "ú", "ủ", "ũ", "ụ"]),
+            ("u", ["ư", "ừ", "ứ", "ử", "ữ", "ự"]),
+            ("y", ["y", "ỳ", "ý", "ỷ", "ỹ", "ỵ"]),
+        ];
+        for (plain, forms) in table {
+            for form in forms {
+                for text in [form.to_owned(), form.to_uppercase(), form.nfd().collect()] {
+                    assert_eq!(texts(true, &text), [plain], "folding {text:?}");
+                    // The exact field keeps the letter, lowercased and NFC.
+                    assert_eq!(texts(false, &text), [form], "exact {text:?}");
+                }
+            }
+        }
+        for d in ["đ", "Đ"] {
+            assert_eq!(texts(true, d), ["d"]);
+            assert_eq!(texts(false, d), ["đ"]);
+        }
+        assert_eq!(
+            texts(true, "Chuyển đổi số ĐẢNG ỦY"),
+            ["chuyen", "doi", "so", "dang", "uy"]
+        );
+    }
+
+    #[test]
+    fn nfd_text_gives_nfc_tokens_with_original_offsets() {
+        let nfd: String = "Nghị quyết".nfd().collect();
+        let got = tokens(false, &nfd);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "nghị");
+        assert_eq!(got[1].0, "quyết");
+        assert_eq!(&nfd[got[1].1..got[1].2], "quyết".nfd().collect::<String>());
+    }
+
+    #[test]
+    fn splits_on_non_alphanumerics_and_keeps_digits() {
+        assert_eq!(
+            texts(false, "Số 05-NQ/ĐUK, ngày 12/3/2019."),
+            ["số", "05", "nq", "đuk", "ngày", "12", "3", "2019"]
+        );
+        // No stop words and no stemming: every word is kept as written.
+        assert_eq!(
+            texts(false, "the running và của"),
+            ["the", "running", "và", "của"]
+        );
+    }
+
+    #[test]
+    fn tone_placement_is_normalised() {
+        let pairs = [
+            ("hoà", "hòa"),
+            ("thuỷ", "thủy"),
+            ("khoẻ", "khỏe"),
+            ("hoá", "hóa"),
+            ("loã", "lõa"),
+            ("luỹ", "lũy"),
+            ("tuý", "túy"),
+        ];
+        for (modern, old) in pairs {
+            assert_eq!(canonical_word(old), modern, "{old}");
+            assert_eq!(canonical_word(modern), modern, "{modern}");
+            assert_eq!(texts(true, old), texts(true, modern));
+        }
+        // Words whose tone placement does not vary stay as they are.
+        for word in [
+            "hoàn",
+            "quốc",
+            "quả",
+            "giữ",
+            "già",
+            "gìn",
+            "của",
+            "mùa",
+            "kìa",
+            "người",
+            "muối",
+            "ngoài",
+            "khuỷu",
+            "thuở",
+            "huyền",
+            "chuyển",
+            "đổi",
+            "số",
+            "tuyệt",
+            "xoắn",
+            "quyết",
+            "giường",
+            "hoạch",
+            "uỷ",
+            "oà",
+        ] {
+            assert_eq!(canonical_word(word), word, "{word}");
+        }
+        // A tone mark misplaced by OCR or an old keyboard moves to its vowel.
+        assert_eq!(canonical_word("qủa"), "quả");
+        assert_eq!(canonical_word("hòan"), "hoàn");
+        assert_eq!(canonical_word("mưá"), "mứa");
+        // Non-Vietnamese words with accents are left alone.
+        assert_eq!(canonical_word("résumé"), "résumé");
+        assert_eq!(canonical_word("café"), "café");
+    }
+
+    #[test]
+    fn i_and_y_spellings_are_normalised() {
+        let pairs = [
+            ("kĩ", "kỹ"),
+            ("lí", "lý"),
+            ("mĩ", "mỹ"),
+            ("ti", "ty"),
+            ("kí", "ký"),
+            ("quí", "quý"),
+            ("hi", "hy"),
+        ];
+        for (canonical, other) in pairs {
+            assert_eq!(canonical_word(other), canonical, "{other}");
+            assert_eq!(canonical_word(canonical), canonical, "{canonical}");
+        }
+        // y that is not the whole rhyme, or has no initial consonant, stays.
+        for word in ["ý", "y", "yêu", "thuỷ", "tuyển", "máy", "hay", "khuya"] {
+            assert_eq!(canonical_word(word), word, "{word}");
+        }
+        assert_eq!(canonical_word("quy"), "qui");
+        assert_eq!(texts(false, "Kỹ thuật"), texts(false, "kĩ thuật"));
+        assert_eq!(texts(true, "LÝ LỊCH"), ["li", "lich"]);
+    }
+}

@@ -1,0 +1,263 @@
+//! The full-text search index (tantivy) over the archive's documents.
+//!
+//! In: [`IndexedDocument`]s (metadata and the OCR text of each page) to add, replace or delete,
+//! and user queries.
+//! Out: [`SearchResults`]: documents ranked best first, each with its metadata, the pages the
+//! query matched and a highlighted snippet.
+//!
+//! One tantivy document is indexed per page, so every hit knows its pages; hits are grouped by
+//! document id. Page text is indexed twice, with exact diacritics and diacritic-folded
+//! ([`analyzer`]), so `chuyen doi so` finds `chuyển đổi số` while exact matches rank higher
+//! (DESIGN.md §5). The index is derived data: it can always be rebuilt from the store.
+
+mod analyzer;
+mod schema;
+mod search;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::QueryParser;
+use tantivy::schema::Term;
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError,
+};
+use unicode_normalization::{is_nfc, UnicodeNormalization};
+
+use self::analyzer::{analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER};
+use self::schema::Fields;
+use crate::{Error, Result};
+
+/// Memory budget of the index writer, shared by its threads.
+const WRITER_MEMORY_BYTES: usize = 50_000_000;
+/// Indexing threads; indexing is a few percent of ingest time, OCR dominates.
+const WRITER_THREADS: usize = 2;
+
+/// One page of a document to index.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexedPage {
+    /// 1-based page number within the document.
+    pub number: u32,
+    /// The page's text (OCR or text layer), NFC or NFD.
+    pub text: String,
+}
+
+/// A document to index: its metadata and the text of its pages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexedDocument {
+    /// Persistent document id; adding a document with an existing id replaces it.
+    pub id: String,
+    /// Id of the hồ sơ (file) holding the document.
+    pub hoso: String,
+    /// Name of the storage box the document was scanned from.
+    pub box_name: String,
+    pub title: String,
+    pub doc_type: String,
+    /// Số ký hiệu, e.g. `05-NQ/ĐUK`.
+    pub symbol: String,
+    /// Date of issue, ISO `yyyy-mm-dd`, or empty.
+    pub date: String,
+    pub issuer: String,
+    /// Pages to index; withheld pages must not be here.
+    pub pages: Vec<IndexedPage>,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    /// Score of the best matching page, with a small bonus for more matching pages.
+    pub score: f32,
+    pub title: String,
+    pub doc_type: String,
+    pub symbol: String,
+    pub date: String,
+    pub issuer: String,
+    /// Page numbers (ascending) on which the query matched.
+    pub pages: Vec<u32>,
+    /// HTML-escaped text around the hit on the best page, the hit wrapped in `<b>`…`</b>`.
+    pub snippet: String,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Number of distinct matching documents (not just those in `hits`).
+    pub total: usize,
+    /// Best first, at most the requested limit.
+    pub hits: Vec<SearchHit>,
+}
+
+/// The tantivy index in an archive's `index/` directory.
+///
+/// The first write takes the index's writer lock and keeps it until the `SearchIndex` is
+/// dropped (which waits for background merges); searching needs no lock. Searches see this
+/// instance's own writes at once, and other processes' writes after the index is reopened.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    parser: QueryParser,
+    writer: Mutex<Option<IndexWriter>>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (and the dir) when absent.
+    pub fn open_or_create(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        let (schema, fields) = Fields::build_schema();
+        let index = if Index::exists(&directory).map_err(TantivyError::from)? {
+            let index = Index::open(directory)?;
+            if index.schema() != schema {
+                return Err(TantivyError::SchemaError(format!(
+                    "{}: the index was built by another version of sohoa; delete this \
+                     directory and re-index",
+                    dir.display()
+                ))
+                .into());
+            }
+            index
+        } else {
+            Index::create(directory, schema, IndexSettings::default())?
+        };
+        index
+            .tokenizers()
+            .register(EXACT_TOKENIZER, analyzer(false));
+        index
+            .tokenizers()
+            .register(FOLDED_TOKENIZER, analyzer(true));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let parser = search::query_parser(&index, &fields);
+        Ok(SearchIndex {
+            dir: dir.to_owned(),
+            index,
+            reader,
+            fields,
+            parser,
+            writer: Mutex::new(None),
+        })
+    }
+
+    /// Adds or replaces (by id) these documents and commits.
+    ///
+    /// A document without pages is still indexed (as one empty placeholder page), so it is
+    /// listed by [`SearchIndex::document_ids`]. When an id occurs twice, the last one wins.
+    pub fn replace_documents(&self, docs: &[IndexedDocument]) -> Result<()> {
+        self.write(|writer, fields| {
+            for doc in docs {
+                writer.delete_term(Term::from_field_text(fields.id, &doc.id));
+                if doc.pages.is_empty() {
+                    writer.add_document(page_document(fields, doc, 0, ""))?;
+                }
+                for page in &doc.pages {
+                    writer.add_document(page_document(fields, doc, page.number, &page.text))?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes documents by id and commits.
+    pub fn delete_documents(&self, ids: &[String]) -> Result<()> {
+        self.write(|writer, fields| {
+            for id in ids {
+                writer.delete_term(Term::from_field_text(fields.id, id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Ids of all indexed documents.
+    pub fn document_ids(&self) -> Result<BTreeSet<String>> {
+        search::document_ids(&self.reader.searcher())
+    }
+
+    /// Full-text search; hits ranked best first, at most `limit`.
+    ///
+    /// The query uses tantivy's syntax: all words must occur on one page unless `OR` is
+    /// written, `"quoted words"` must be adjacent, `-word` excludes. Words without diacritics
+    /// match any diacritics; words with diacritics rank pages with exactly those first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        let parsed = search::parse(&self.parser, query)?;
+        search::run(&self.reader.searcher(), &self.fields, &*parsed, limit)
+    }
+
+    /// Runs `ops` on the writer (created on first use), commits and reloads the reader.
+    /// On failure nothing of `ops` is committed: the writer is dropped with its pending work.
+    fn write(&self, ops: impl FnOnce(&mut IndexWriter, &Fields) -> Result<()>) -> Result<()> {
+        let mut slot = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut writer = match slot.take() {
+            Some(writer) => writer,
+            None => self
+                .index
+                .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)?,
+        };
+        ops(&mut writer, &self.fields)?;
+        writer.commit()?;
+        *slot = Some(writer);
+        drop(slot);
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+impl Drop for SearchIndex {
+    fn drop(&mut self) {
+        let slot = self
+            .writer
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(writer) = slot.take() {
+            if let Err(e) = writer.wait_merging_threads() {
+                tracing::warn!("{}: merging index segments: {e}", self.dir.display());
+            }
+        }
+    }
+}
+
+/// The tantivy document of one page: document id and metadata, page number and NFC text.
+fn page_document(
+    fields: &Fields,
+    doc: &IndexedDocument,
+    number: u32,
+    text: &str,
+) -> TantivyDocument {
+    let mut page = TantivyDocument::new();
+    page.add_text(fields.id, &doc.id);
+    page.add_u64(fields.page, u64::from(number));
+    page.add_text(fields.hoso, &doc.hoso);
+    page.add_text(fields.box_name, &doc.box_name);
+    page.add_text(fields.title, &doc.title);
+    page.add_text(fields.doc_type, &doc.doc_type);
+    page.add_text(fields.symbol, &doc.symbol);
+    page.add_text(fields.date, &doc.date);
+    page.add_text(fields.issuer, &doc.issuer);
+    if is_nfc(text) {
+        page.add_text(fields.text, text);
+        page.add_text(fields.text_folded, text);
+    } else {
+        let nfc: String = text.nfc().collect();
+        page.add_text(fields.text, &nfc);
+        page.add_text(fields.text_folded, &nfc);
+    }
+    page
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,79 @@
+//! The tantivy schema of the search index: one tantivy document per page.
+//!
+//! In: nothing.
+//! Out: [`Fields`], the handles of every field: the document id (indexed raw, fast) and page
+//! number (fast), the document's metadata (stored), the page text (stored, indexed with the
+//! exact analyzer) and the same text indexed with the diacritic-folded analyzer. Field names are
+//! ASCII so the index can later move to an engine fed with NDJSON (DESIGN.md §7).
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+use super::analyzer::{EXACT_TOKENIZER, FOLDED_TOKENIZER};
+
+/// Field names, as written in the index.
+const ID: &str = "id";
+const PAGE: &str = "page";
+const HOSO: &str = "hoso";
+const BOX_NAME: &str = "box";
+const TITLE: &str = "title";
+const DOC_TYPE: &str = "doc_type";
+const SYMBOL: &str = "symbol";
+const DATE: &str = "date";
+const ISSUER: &str = "issuer";
+const TEXT: &str = "text";
+const TEXT_FOLDED: &str = "text_folded";
+
+/// Handles of the fields of a page document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    /// Document id: indexed untokenized (for delete-by-id), stored and fast (for grouping).
+    pub id: Field,
+    /// 1-based page number within the document (0 for the placeholder of a page-less document).
+    pub page: Field,
+    pub hoso: Field,
+    pub box_name: Field,
+    pub title: Field,
+    pub doc_type: Field,
+    pub symbol: Field,
+    pub date: Field,
+    pub issuer: Field,
+    /// Page text (NFC), stored, indexed with exact diacritics and positions.
+    pub text: Field,
+    /// Page text indexed diacritic-folded with positions; not stored.
+    pub text_folded: Field,
+}
+
+impl Fields {
+    /// Name of the document id field, for fast-field access.
+    pub const ID_NAME: &'static str = ID;
+    /// Name of the page number field, for fast-field access.
+    pub const PAGE_NAME: &'static str = PAGE;
+
+    /// The schema of a new index, with its field handles.
+    pub(crate) fn build_schema() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let text_options = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let fields = Fields {
+            id: builder.add_text_field(ID, STRING | STORED | FAST),
+            page: builder.add_u64_field(PAGE, STORED | FAST),
+            hoso: builder.add_text_field(HOSO, STORED),
+            box_name: builder.add_text_field(BOX_NAME, STORED),
+            title: builder.add_text_field(TITLE, STORED),
+            doc_type: builder.add_text_field(DOC_TYPE, STORED),
+            symbol: builder.add_text_field(SYMBOL, STORED),
+            date: builder.add_text_field(DATE, STORED),
+            issuer: builder.add_text_field(ISSUER, STORED),
+            text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),
+            text_folded: builder.add_text_field(TEXT_FOLDED, text_options(FOLDED_TOKENIZER)),
+        };
+        (builder.build(), fields)
+    }
+}

@@ -1,0 +1,292 @@
+//! Running a query against the page index and turning page hits into document hits.
+//!
+//! In: a user query (tantivy query syntax: words, `"phrases"`, `AND`/`OR`/`-`), a searcher.
+//! Out: [`SearchResults`]: matching documents ranked by their best page, each with every
+//! matching page number and a `<b>`-highlighted snippet of its best page; or the ids of all
+//! indexed documents.
+
+use std::collections::{BTreeSet, HashMap};
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{Query, QueryParser};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
+};
+
+use super::schema::Fields;
+use super::{SearchHit, SearchResults};
+use crate::{Error, Result};
+
+/// Weight of the exact-diacritics field against the folded one, so `bán` ranks a page that
+/// says `bán` above one that only says `bàn` or `ban`.
+const EXACT_BOOST: Score = 2.0;
+
+/// Weight of the per-page bonus: a document's score is its best page's score times
+/// `1 + PAGES_BONUS · ln(matching pages)`; small enough never to outweigh the exact boost.
+const PAGES_BONUS: Score = 0.1;
+
+/// Longest snippet, in bytes of the page text (tantivy counts bytes).
+const SNIPPET_MAX_BYTES: usize = 240;
+
+/// The query parser: both text fields, exact boosted, all words required unless `OR` is written.
+pub(crate) fn query_parser(index: &Index, fields: &Fields) -> QueryParser {
+    let mut parser = QueryParser::for_index(index, vec![fields.text, fields.text_folded]);
+    parser.set_field_boost(fields.text, EXACT_BOOST);
+    parser.set_conjunction_by_default();
+    parser
+}
+
+/// Parses `query`; an empty query or a syntax error is an [`Error::Query`].
+pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>> {
+    let query_error = |message: String| Error::Query {
+        query: query.to_owned(),
+        message,
+    };
+    if query.trim().is_empty() {
+        return Err(query_error("the query is empty".to_owned()));
+    }
+    parser
+        .parse_query(query)
+        .map_err(|e| query_error(e.to_string()))
+}
+
+/// Runs `query`, groups matching pages by document and returns the best `limit` documents.
+pub(crate) fn run(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<SearchResults> {
+    let groups = searcher.search(query, &DocumentGroups)?;
+    let total = groups.len();
+    let mut ranked: Vec<(String, Group)> = groups.into_iter().collect();
+    for (_, group) in &mut ranked {
+        group.pages.sort_unstable();
+        group.pages.dedup();
+        group.score *= 1.0 + PAGES_BONUS * (group.pages.len() as Score).ln();
+    }
+    ranked.sort_by(|(a_id, a), (b_id, b)| b.score.total_cmp(&a.score).then(a_id.cmp(b_id)));
+    ranked.truncate(limit);
+
+    let snippets = Snippets::new(searcher, query, fields)?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (id, group) in ranked {
+        let page: TantivyDocument = searcher.doc(group.best)?;
+        let get = |field| {
+            page.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        hits.push(SearchHit {
+            id,
+            score: group.score,
+            title: get(fields.title),
+            doc_type: get(fields.doc_type),
+            symbol: get(fields.symbol),
+            date: get(fields.date),
+            issuer: get(fields.issuer),
+            // Page 0 is the placeholder of a document indexed without pages.
+            pages: group.pages.into_iter().filter(|&p| p != 0).collect(),
+            snippet: snippets.render(&get(fields.text)),
+        });
+    }
+    Ok(SearchResults { total, hits })
+}
+
+/// Ids of all live (not deleted) documents in the index.
+pub(crate) fn document_ids(searcher: &Searcher) -> Result<BTreeSet<String>> {
+    let mut ids = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let Some(column) = segment.fast_fields().str(Fields::ID_NAME)? else {
+            continue;
+        };
+        let ords: BTreeSet<u64> = segment
+            .doc_ids_alive()
+            .filter_map(|doc| column.ords().first(doc))
+            .collect();
+        for ord in ords {
+            let mut id = String::new();
+            if column
+                .ord_to_str(ord, &mut id)
+                .map_err(tantivy::TantivyError::from)?
+            {
+                ids.insert(id);
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Snippet of the best page, highlighted from the folded field (so folded queries highlight
+/// too) or, when the query has no folded terms (`text:…`), from the exact field.
+struct Snippets {
+    folded: SnippetGenerator,
+    exact: SnippetGenerator,
+}
+
+impl Snippets {
+    fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Result<Self> {
+        let generator = |field| -> Result<SnippetGenerator> {
+            let mut generator = SnippetGenerator::create(searcher, query, field)?;
+            generator.set_max_num_chars(SNIPPET_MAX_BYTES);
+            Ok(generator)
+        };
+        Ok(Snippets {
+            folded: generator(fields.text_folded)?,
+            exact: generator(fields.text)?,
+        })
+    }
+
+    /// HTML-escaped text of the page around the hit, the hit wrapped in `<b>`…`</b>`.
+    fn render(&self, text: &str) -> String {
+        let snippet = self.folded.snippet(text);
+        if !snippet.is_empty() {
+            return snippet.to_html();
+        }
+        let snippet = self.exact.snippet(text);
+        if !snippet.is_empty() {
+            return snippet.to_html();
+        }
+        // The query matched without naming a word of this page (e.g. `*`): show its start.
+        let end = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&end| end <= SNIPPET_MAX_BYTES)
+            .last()
+            .unwrap_or(0);
+        escape_html(text[..end].trim())
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The matching pages of one document.
+#[derive(Debug)]
+struct Group {
+    /// Score of the best page (plus the pages bonus, once ranked).
+    score: Score,
+    /// Address of the best page.
+    best: DocAddress,
+    /// Numbers of all matching pages.
+    pages: Vec<u32>,
+}
+
+impl Group {
+    fn absorb(&mut self, other: Group) {
+        if other.score > self.score {
+            self.score = other.score;
+            self.best = other.best;
+        }
+        self.pages.extend(other.pages);
+    }
+}
+
+/// Collects every matching page and groups them by document id (read from fast fields), so
+/// that `total` counts distinct documents over all matches, not just the top ones.
+struct DocumentGroups;
+
+impl Collector for DocumentGroups {
+    type Fruit = HashMap<String, Group>;
+    type Child = SegmentGroups;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentGroups> {
+        let fast_fields = segment.fast_fields();
+        Ok(SegmentGroups {
+            segment_ord,
+            ids: fast_fields.str(Fields::ID_NAME)?,
+            pages: fast_fields.u64(Fields::PAGE_NAME)?,
+            groups: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        segment_fruits: Vec<std::io::Result<Vec<(String, Group)>>>,
+    ) -> tantivy::Result<HashMap<String, Group>> {
+        let mut merged: HashMap<String, Group> = HashMap::new();
+        for fruit in segment_fruits {
+            for (id, group) in fruit? {
+                match merged.get_mut(&id) {
+                    Some(existing) => existing.absorb(group),
+                    None => {
+                        merged.insert(id, group);
+                    }
+                }
+            }
+        }
+        Ok(merged)
+    }
+}
+
+/// [`DocumentGroups`] within one segment, keyed by the id's term ordinal.
+struct SegmentGroups {
+    segment_ord: SegmentOrdinal,
+    ids: Option<StrColumn>,
+    pages: Column<u64>,
+    groups: HashMap<u64, Group>,
+}
+
+impl SegmentCollector for SegmentGroups {
+    type Fruit = std::io::Result<Vec<(String, Group)>>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) else {
+            return;
+        };
+        let page = self
+            .pages
+            .first(doc)
+            .and_then(|p| u32::try_from(p).ok())
+            .unwrap_or(0);
+        let best = DocAddress::new(self.segment_ord, doc);
+        let group = self.groups.entry(ord).or_insert(Group {
+            score,
+            best,
+            pages: Vec::new(),
+        });
+        if score > group.score {
+            group.score = score;
+            group.best = best;
+        }
+        group.pages.push(page);
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let Some(ids) = self.ids else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::with_capacity(self.groups.len());
+        for (ord, group) in self.groups {
+            let mut id = String::new();
+            if ids.ord_to_str(ord, &mut id)? {
+                out.push((id, group));
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,286 @@
+//! Tests of the search index on real tantivy indexes in temporary directories.
+//!
+//! In: small Vietnamese documents. Out: assertions on hits, pages, ranking and errors.
+
+use super::*;
+
+fn doc(id: &str, pages: &[&str]) -> IndexedDocument {
+    IndexedDocument {
+        id: id.to_owned(),
+        hoso: "hs-1".to_owned(),
+        box_name: "hop-01".to_owned(),
+        title: format!("Văn bản {id}"),
+        doc_type: "Nghị quyết".to_owned(),
+        symbol: format!("{id}-NQ/ĐUK"),
+        date: "2019-03-12".to_owned(),
+        issuer: "Đảng uỷ khối".to_owned(),
+        pages: pages
+            .iter()
+            .zip(1..)
+            .map(|(text, number)| IndexedPage {
+                number,
+                text: (*text).to_owned(),
+            })
+            .collect(),
+    }
+}
+
+fn index_with(docs: &[IndexedDocument]) -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
+    index.replace_documents(docs).unwrap();
+    (dir, index)
+}
+
+fn ids(results: &SearchResults) -> Vec<&str> {
+    results.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+#[test]
+fn query_without_diacritics_finds_accented_text() {
+    let (_dir, index) = index_with(&[
+        doc("a", &["Nghị quyết về chuyển đổi số trong các cơ quan Đảng"]),
+        doc("b", &["Báo cáo tổng kết công tác năm"]),
+    ]);
+    let results = index.search("chuyen doi so", 10).unwrap();
+    assert_eq!(ids(&results), ["a"]);
+    assert_eq!(results.total, 1);
+    let hit = &results.hits[0];
+    assert_eq!(hit.pages, [1]);
+    assert!(
+        hit.snippet.contains("<b>chuyển</b> <b>đổi</b> <b>số</b>"),
+        "{}",
+        hit.snippet
+    );
+    assert_eq!(hit.symbol, "a-NQ/ĐUK");
+    assert_eq!(hit.doc_type, "Nghị quyết");
+    assert_eq!(hit.date, "2019-03-12");
+    assert_eq!(hit.issuer, "Đảng uỷ khối");
+    assert_eq!(hit.title, "Văn bản a");
+
+    // Capitals and đ fold too.
+    assert_eq!(ids(&index.search("DANG", 10).unwrap()), ["a"]);
+}
+
+#[test]
+fn accented_query_ranks_exact_diacritics_first() {
+    let (_dir, index) = index_with(&[
+        doc("ban", &["ban chấp hành họp"]),
+        doc("ban-sac", &["bán hàng hoá tốt"]),
+        doc("ban-huyen", &["bàn ghế gỗ mới"]),
+        doc("other", &["công tác tổ chức"]),
+    ]);
+    let results = index.search("bán", 10).unwrap();
+    assert_eq!(results.total, 3, "{results:?}");
+    assert_eq!(results.hits[0].id, "ban-sac", "{results:?}");
+    assert!(results.hits[0].score > results.hits[1].score);
+    // The snippet of a folded-only match still highlights the original word.
+    let huyen = results.hits.iter().find(|h| h.id == "ban-huyen").unwrap();
+    assert!(huyen.snippet.contains("<b>bàn</b>"), "{}", huyen.snippet);
+
+    let results = index.search("bàn", 10).unwrap();
+    assert_eq!(results.hits[0].id, "ban-huyen", "{results:?}");
+    let results = index.search("ban", 10).unwrap();
+    assert_eq!(results.hits[0].id, "ban", "{results:?}");
+    assert_eq!(results.total, 3);
+}
+
+#[test]
+fn phrase_query_matches_only_adjacent_words() {
+    let (_dir, index) = index_with(&[
+        doc("adjacent", &["Đẩy mạnh chuyển đổi số quốc gia"]),
+        doc("apart", &["đổi mới, chuyển giao số liệu"]),
+    ]);
+    let mut words = ids(&index.search("chuyển đổi số", 10).unwrap())
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    words.sort();
+    assert_eq!(words, ["adjacent", "apart"]);
+    assert_eq!(
+        ids(&index.search("\"chuyển đổi số\"", 10).unwrap()),
+        ["adjacent"]
+    );
+    assert_eq!(
+        ids(&index.search("\"chuyen doi so\"", 10).unwrap()),
+        ["adjacent"]
+    );
+    assert_eq!(
+        ids(&index.search("\"số chuyển\"", 10).unwrap()),
+        [] as [&str; 0]
+    );
+}
+
+#[test]
+fn hit_lists_every_matching_page() {
+    let (_dir, index) = index_with(&[doc(
+        "three",
+        &[
+            "Phát triển hợp tác xã nông nghiệp",
+            "Công nghiệp địa phương",
+            "Củng cố các hợp tác xã",
+        ],
+    )]);
+    let results = index.search("hợp tác xã", 10).unwrap();
+    assert_eq!(results.total, 1);
+    assert_eq!(results.hits[0].pages, [1, 3]);
+    let results = index.search("nghiep", 10).unwrap();
+    assert_eq!(results.hits[0].pages, [1, 2]);
+    let results = index.search("địa phương", 10).unwrap();
+    assert_eq!(results.hits[0].pages, [2]);
+    assert!(results.hits[0].snippet.contains("<b>địa</b> <b>phương</b>"));
+}
+
+#[test]
+fn total_counts_all_matching_documents_beyond_the_limit() {
+    let docs: Vec<_> = (0..7)
+        .map(|i| doc(&format!("d{i}"), &["kế hoạch", "kế hoạch năm"]))
+        .collect();
+    let (_dir, index) = index_with(&docs);
+    let results = index.search("ke hoach", 3).unwrap();
+    assert_eq!(results.total, 7);
+    assert_eq!(results.hits.len(), 3);
+    assert!(results.hits.iter().all(|h| h.pages == [1, 2]));
+    let results = index.search("ke hoach", 0).unwrap();
+    assert_eq!((results.total, results.hits.len()), (7, 0));
+}
+
+#[test]
+fn tone_placement_and_i_y_spellings_find_each_other() {
+    let (_dir, index) = index_with(&[
+        doc("old", &["Giữ vững hòa bình, thủy lợi và sức khỏe"]),
+        doc("new", &["Cán bộ kĩ thuật, lí lịch"]),
+    ]);
+    for query in ["hoà bình", "thuỷ lợi", "khoẻ", "HÒA"] {
+        assert_eq!(ids(&index.search(query, 10).unwrap()), ["old"], "{query}");
+    }
+    for query in ["kỹ thuật", "lý lịch", "\"ky thuat\"", "ly lich"] {
+        assert_eq!(ids(&index.search(query, 10).unwrap()), ["new"], "{query}");
+    }
+    // The snippet shows the page's own spelling.
+    let hit = &index.search("hoà bình", 10).unwrap().hits[0];
+    assert!(
+        hit.snippet.contains("<b>hòa</b> <b>bình</b>"),
+        "{}",
+        hit.snippet
+    );
+}
+
+#[test]
+fn nfd_text_is_indexed_and_shown_as_nfc() {
+    let nfd: String = "Quyết định thành lập Ban chỉ đạo".nfd().collect();
+    let (_dir, index) = index_with(&[doc("nfd", &[&nfd])]);
+    let hit = &index.search("thành lập", 10).unwrap().hits[0];
+    assert!(
+        hit.snippet.contains("<b>thành</b> <b>lập</b>"),
+        "{}",
+        hit.snippet
+    );
+    let nfd_query: String = "quyết định".nfd().collect();
+    assert_eq!(ids(&index.search(&nfd_query, 10).unwrap()), ["nfd"]);
+}
+
+#[test]
+fn symbol_in_page_text_is_found_as_a_phrase() {
+    let (_dir, index) = index_with(&[
+        doc("x", &["Số 05-NQ/ĐUK ngày 12 tháng 3 năm 2019"]),
+        doc("y", &["Số 06-NQ/ĐUK, 05 đại biểu"]),
+    ]);
+    assert_eq!(ids(&index.search("05-NQ/ĐUK", 10).unwrap()), ["x"]);
+    assert_eq!(ids(&index.search("\"05-NQ/DUK\"", 10).unwrap()), ["x"]);
+}
+
+#[test]
+fn replace_documents_replaces_rather_than_duplicates() {
+    let (_dir, index) = index_with(&[doc("r", &["tổng kết phong trào"]), doc("s", &["khác"])]);
+    index
+        .replace_documents(&[doc("r", &["sơ kết công tác", "sơ kết lần hai"])])
+        .unwrap();
+    assert_eq!(index.search("phong trào", 10).unwrap().total, 0);
+    let results = index.search("sơ kết", 10).unwrap();
+    assert_eq!(ids(&results), ["r"]);
+    assert_eq!(results.hits[0].pages, [1, 2]);
+    assert_eq!(
+        index.document_ids().unwrap(),
+        BTreeSet::from(["r".to_owned(), "s".to_owned()])
+    );
+
+    // Within one batch the last version of an id wins.
+    index
+        .replace_documents(&[doc("r", &["bản một"]), doc("r", &["bản hai"])])
+        .unwrap();
+    assert_eq!(ids(&index.search("bản", 10).unwrap()), ["r"]);
+    assert_eq!(index.search("một", 10).unwrap().total, 0);
+    assert_eq!(index.search("hai", 10).unwrap().hits[0].pages, [1]);
+}
+
+#[test]
+fn delete_documents_removes_them() {
+    let (_dir, index) = index_with(&[
+        doc("keep", &["văn kiện đại hội"]),
+        doc("drop", &["văn kiện hội nghị"]),
+    ]);
+    index.delete_documents(&["drop".to_owned()]).unwrap();
+    assert_eq!(ids(&index.search("văn kiện", 10).unwrap()), ["keep"]);
+    assert_eq!(index.search("hội nghị", 10).unwrap().total, 0);
+    assert_eq!(
+        index.document_ids().unwrap(),
+        BTreeSet::from(["keep".to_owned()])
+    );
+    // Deleting an unknown id is not an error.
+    index.delete_documents(&["nope".to_owned()]).unwrap();
+}
+
+#[test]
+fn document_without_pages_is_listed_but_never_matches() {
+    let (_dir, index) = index_with(&[doc("empty", &[]), doc("full", &["nội dung"])]);
+    assert_eq!(
+        index.document_ids().unwrap(),
+        BTreeSet::from(["empty".to_owned(), "full".to_owned()])
+    );
+    assert_eq!(ids(&index.search("nội dung", 10).unwrap()), ["full"]);
+}
+
+#[test]
+fn index_persists_across_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let index = SearchIndex::open_or_create(&path).unwrap();
+        index
+            .replace_documents(&[doc("p", &["lưu trữ điện tử"])])
+            .unwrap();
+    }
+    let index = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(
+        index.document_ids().unwrap(),
+        BTreeSet::from(["p".to_owned()])
+    );
+    assert_eq!(ids(&index.search("luu tru", 10).unwrap()), ["p"]);
+}
+
+#[test]
+fn bad_or_empty_query_is_a_query_error() {
+    let (_dir, index) = index_with(&[doc("q", &["nội dung"])]);
+    for query in ["", "   ", "nosuchfield:abc", "noi AND", "(noi dung"] {
+        match index.search(query, 10) {
+            Err(Error::Query { query: q, message }) => {
+                assert_eq!(q, query);
+                assert!(!message.is_empty());
+            }
+            other => panic!("{query:?}: expected a query error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn or_and_exclusion_work() {
+    let (_dir, index) = index_with(&[doc("a", &["nông nghiệp"]), doc("b", &["công nghiệp"])]);
+    let mut both = ids(&index.search("nong OR cong", 10).unwrap())
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    both.sort();
+    assert_eq!(both, ["a", "b"]);
+    assert_eq!(ids(&index.search("nghiệp -nông", 10).unwrap()), ["b"]);
+}

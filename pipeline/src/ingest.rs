@@ -1,0 +1,866 @@
+//! Ingest: boxes of scans in, committed hồ sơ objects, index entries and a report out.
+//!
+//! In: box directories and [`IngestOptions`]. Out: an [`IngestSummary`] (and the batch
+//! report in `ARCHIVE/reports/`). Pages flow through fixed worker threads, each owning one
+//! Tesseract engine made once and reused, fed by a bounded channel so at most
+//! `2 × jobs` pages are in flight whatever the box size. Each finished page is written to
+//! a resume cache in `staging/` keyed by box, path, page and the file's SHA-256, so an
+//! interrupted run redoes only what is missing; a hồ sơ is committed as one OCFL version
+//! as soon as its last page is done. A page that fails is reported with its file and page
+//! and the rest of the box goes on.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::decode::{decode_page, page_count, ScanFormat};
+use crate::discover::{discover_box, HoSoSource, ScanFile};
+use crate::index::SearchIndex;
+use crate::ocr::models::{tessdata_dir, ModelSet};
+use crate::ocr::tesseract::{self, TesseractEngine};
+use crate::ocr::{recognize_upright, OcrEngine};
+use crate::preprocess::{prepare, PreprocessOptions};
+use crate::store::fsio::{sha256_file, write_atomic};
+use crate::store::ocfl::{CommitOutcome, FileSource, User};
+use crate::store::records::{OcrProvenance, PageRecord, TextSource};
+use crate::store::{Archive, HoSoObject};
+use crate::{catalog, text_layer, Error, Result};
+
+/// Settings of one ingest run.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Worker threads (one Tesseract engine each).
+    pub jobs: usize,
+    /// Tesseract language string, e.g. `vie`.
+    pub languages: String,
+    /// Who runs the ingest (recorded in versions, events and the audit log).
+    pub actor: String,
+    pub preprocess: PreprocessOptions,
+}
+
+/// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
+pub trait ProgressSink {
+    /// The number of pages that need work (OCR or decoding) is known.
+    fn start(&self, _pages: u64) {}
+    /// One page is done (recognised or failed).
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// A progress sink that shows nothing.
+pub struct NoProgress;
+impl ProgressSink for NoProgress {}
+
+/// A page (or a whole file, when `source_page` is absent) that could not be ingested.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageFailure {
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub source_file: String,
+    pub source_page: Option<u32>,
+    pub error: String,
+}
+
+/// The outcome of one page, as listed in the batch report.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageOutcome {
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub hoso: String,
+    pub source_file: String,
+    pub source_page: Option<u32>,
+    /// `ocr`, `text_layer`, `blank`, `reused` (already done by an earlier run) or `failed`.
+    pub outcome: String,
+    pub object: Option<String>,
+    pub page_number: Option<u32>,
+    pub confidence: Option<f32>,
+    pub error: Option<String>,
+}
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Serialize)]
+pub struct IngestSummary {
+    pub pages_total: u64,
+    pub pages_ok: u64,
+    pub pages_failed: u64,
+    pub pages_withheld: u64,
+    pub documents: Vec<String>,
+    pub failures: Vec<PageFailure>,
+    /// Path of the batch report.
+    pub report: String,
+    pub objects_created: u64,
+    pub objects_updated: u64,
+    pub objects_unchanged: u64,
+    pub pages_recognised: u64,
+    pub pages_reused: u64,
+    pub warnings: Vec<String>,
+}
+
+/// One page that needs decoding and OCR.
+struct Job {
+    hoso: usize,
+    slot: usize,
+    path: PathBuf,
+    format: ScanFormat,
+    source_file: String,
+    source_page: u32,
+    sha256: String,
+}
+
+/// A page slot of a planned hồ sơ.
+enum Slot {
+    Done(Box<PageRecord>, &'static str),
+    Pending { cache_key: String },
+    Failed(String),
+}
+
+struct FilePlan {
+    file: ScanFile,
+    sha256: String,
+}
+
+struct SlotInfo {
+    source_file: String,
+    source_page: Option<u32>,
+}
+
+struct HoSoPlan {
+    box_name: String,
+    box_sidecar: Option<archive_schema::BoxSidecar>,
+    source: HoSoSource,
+    files: Vec<FilePlan>,
+    info: Vec<SlotInfo>,
+    slots: Vec<Slot>,
+    existing: Option<HoSoObject>,
+    pending: usize,
+}
+
+/// Runs an ingest of `boxes` into `archive`.
+pub fn ingest(
+    archive: &Archive,
+    boxes: &[PathBuf],
+    options: &IngestOptions,
+    progress: &dyn ProgressSink,
+) -> Result<IngestSummary> {
+    let _lock = archive.lock()?;
+    let started = now();
+    let repaired = archive.storage().recover()?;
+    for id in &repaired {
+        tracing::warn!(object = %id, "completed an interrupted commit");
+    }
+    let build_dir = archive.staging_dir().join("ocfl");
+    if build_dir.exists() {
+        std::fs::remove_dir_all(&build_dir).map_err(|e| Error::io(&build_dir, e))?;
+    }
+    let cache = PageCache::new(&archive.staging_dir().join("pages"))?;
+    let models = ModelSet::load(&tessdata_dir()?, &options.languages)?;
+    let provenance = OcrProvenance {
+        engine: format!("tesseract {}", tesseract::version()),
+        languages: options.languages.clone(),
+        models: models.models.clone(),
+    };
+    let mut existing: HashMap<(String, String), HoSoObject> = archive
+        .hoso_objects()?
+        .into_iter()
+        .map(|o| ((o.source.box_name.clone(), o.source.hoso.clone()), o))
+        .collect();
+    let index = SearchIndex::open_or_create(&archive.index_dir())?;
+
+    let mut run = Run {
+        archive,
+        options,
+        index: &index,
+        indexed: index.document_ids()?,
+        failures: Vec::new(),
+        rows: Vec::new(),
+        documents: Vec::new(),
+        warnings: Vec::new(),
+        skipped: Vec::new(),
+        counts: Counts::default(),
+        cache: &cache,
+    };
+
+    // Plan: discover, hash, count pages, find what earlier runs already did.
+    let mut plans = Vec::new();
+    for box_dir in boxes {
+        match discover_box(box_dir) {
+            Ok(scan_box) => {
+                for note in &scan_box.notes {
+                    if note.is_error {
+                        run.fail_page(&scan_box.name, "", &note.path, None, note.reason.clone());
+                    } else {
+                        tracing::info!(path = %note.path, reason = %note.reason, "skipped");
+                    }
+                    run.skipped.push(serde_json::json!({"box": scan_box.name, "path": note.path, "reason": note.reason}));
+                }
+                for source in scan_box.hoso.clone() {
+                    let key = (scan_box.name.clone(), source.path.clone());
+                    let plan = plan_hoso(
+                        &scan_box.name,
+                        &scan_box.sidecar,
+                        source,
+                        existing.remove(&key),
+                        &cache,
+                    );
+                    plans.push(plan);
+                }
+            }
+            Err(e) => {
+                let name = box_dir.display().to_string();
+                run.fail_page(&name, "", "", None, e.to_string());
+            }
+        }
+    }
+
+    let mut jobs = Vec::new();
+    for (h, plan) in plans.iter_mut().enumerate() {
+        for (s, slot) in plan.slots.iter().enumerate() {
+            if let Slot::Pending { .. } = slot {
+                let info = &plan.info[s];
+                let file = plan
+                    .files
+                    .iter()
+                    .find(|f| f.file.rel_path == info.source_file)
+                    .expect("pending slots belong to planned files");
+                jobs.push(Job {
+                    hoso: h,
+                    slot: s,
+                    path: file.file.abs_path.clone(),
+                    format: file.file.format,
+                    source_file: info.source_file.clone(),
+                    source_page: info.source_page.unwrap_or(1),
+                    sha256: file.sha256.clone(),
+                });
+            }
+        }
+        plan.pending = jobs.iter().filter(|j| j.hoso == h).count();
+    }
+    progress.start(jobs.len() as u64);
+
+    // Hồ sơ that need no OCR are committed first (quick, and they free their cache).
+    for plan in plans.iter_mut().filter(|p| p.pending == 0) {
+        run.commit_hoso(plan, &provenance)?;
+    }
+
+    let jobs_count = options.jobs.max(1);
+    let engines: Vec<TesseractEngine> = (0..jobs_count.min(jobs.len().max(1)))
+        .map(|_| TesseractEngine::new(&models))
+        .collect::<Result<_>>()?;
+    let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(jobs_count * 2);
+    let (done_tx, done_rx) =
+        crossbeam_channel::bounded::<(Job, Result<PageRecord>)>(jobs_count * 2);
+    let preprocess = options.preprocess;
+    let fatal: Option<Error> = std::thread::scope(|scope| {
+        for mut engine in engines {
+            let job_rx = job_rx.clone();
+            let done_tx = done_tx.clone();
+            let provenance = provenance.clone();
+            scope.spawn(move || {
+                for job in job_rx {
+                    let result = catch_unwind(AssertUnwindSafe(|| {
+                        process_page(&mut engine, &job, preprocess, &provenance)
+                    }))
+                    .unwrap_or_else(|panic| {
+                        Err(Error::decode(
+                            &job.source_file,
+                            Some(job.source_page),
+                            format!("internal error: {}", panic_message(&panic)),
+                        ))
+                    });
+                    if done_tx.send((job, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(job_rx);
+        scope.spawn(move || {
+            for job in jobs {
+                if job_tx.send(job).is_err() {
+                    break;
+                }
+            }
+        });
+        for (job, result) in done_rx {
+            progress.advance();
+            let plan = &mut plans[job.hoso];
+            let slot = match result {
+                Ok(record) => {
+                    if let Slot::Pending { cache_key } = &plan.slots[job.slot] {
+                        if let Err(e) = cache.put(cache_key, &record) {
+                            tracing::warn!("resume cache: {e}");
+                        }
+                    }
+                    let kind = match record.text_source {
+                        TextSource::Ocr => "ocr",
+                        TextSource::TextLayer => "text_layer",
+                        TextSource::Blank => "blank",
+                    };
+                    run.counts.recognised += 1;
+                    Slot::Done(Box::new(record), kind)
+                }
+                Err(e) => Slot::Failed(e.to_string()),
+            };
+            plan.slots[job.slot] = slot;
+            plan.pending -= 1;
+            if plan.pending == 0 {
+                if let Err(e) = run.commit_hoso(plan, &provenance) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    });
+    progress.finish();
+    if let Some(e) = fatal {
+        return Err(e);
+    }
+
+    // Report.
+    let counts = &run.counts;
+    let finished = now();
+    let report_name = format!(
+        "ingest-{}-{}.json",
+        chrono::Utc::now().format("%Y%m%dT%H%M%SZ"),
+        ulid::Ulid::new()
+    );
+    let report_path = archive.reports_dir().join(&report_name);
+    let summary = IngestSummary {
+        pages_total: counts.ok + counts.failed + counts.withheld,
+        pages_ok: counts.ok,
+        pages_failed: counts.failed,
+        pages_withheld: counts.withheld,
+        documents: run.documents.clone(),
+        failures: run.failures.clone(),
+        report: report_path.display().to_string(),
+        objects_created: counts.created,
+        objects_updated: counts.updated,
+        objects_unchanged: counts.unchanged,
+        pages_recognised: counts.recognised,
+        pages_reused: counts.reused,
+        warnings: run.warnings.clone(),
+    };
+    let report = serde_json::json!({
+        "started": started,
+        "finished": finished,
+        "actor": options.actor,
+        "boxes": boxes.iter().map(|b| b.display().to_string()).collect::<Vec<_>>(),
+        "ocr": provenance,
+        "summary": summary,
+        "pages": run.rows,
+        "skipped": run.skipped,
+    });
+    write_atomic(
+        &report_path,
+        serde_json::to_vec_pretty(&report)
+            .expect("report serialises")
+            .as_slice(),
+    )?;
+    archive.audit().append(
+        &options.actor,
+        "ingest-run",
+        None,
+        serde_json::json!({
+            "boxes": report["boxes"],
+            "pages_total": summary.pages_total,
+            "pages_ok": summary.pages_ok,
+            "pages_failed": summary.pages_failed,
+            "pages_withheld": summary.pages_withheld,
+            "report": format!("reports/{report_name}"),
+        }),
+    )?;
+    Ok(summary)
+}
+
+#[derive(Default)]
+struct Counts {
+    ok: u64,
+    failed: u64,
+    withheld: u64,
+    created: u64,
+    updated: u64,
+    unchanged: u64,
+    recognised: u64,
+    reused: u64,
+}
+
+/// The state of one run, shared by planning and committing.
+struct Run<'a> {
+    archive: &'a Archive,
+    options: &'a IngestOptions,
+    index: &'a SearchIndex,
+    indexed: BTreeSet<String>,
+    failures: Vec<PageFailure>,
+    rows: Vec<PageOutcome>,
+    documents: Vec<String>,
+    warnings: Vec<String>,
+    skipped: Vec<serde_json::Value>,
+    counts: Counts,
+    cache: &'a PageCache,
+}
+
+impl Run<'_> {
+    fn fail_page(
+        &mut self,
+        box_name: &str,
+        hoso: &str,
+        file: &str,
+        page: Option<u32>,
+        error: String,
+    ) {
+        tracing::error!(
+            "{box_name}/{file}{}: {error}",
+            page.map(|p| format!(" page {p}")).unwrap_or_default()
+        );
+        self.counts.failed += 1;
+        self.failures.push(PageFailure {
+            box_name: box_name.to_string(),
+            source_file: file.to_string(),
+            source_page: page,
+            error: error.clone(),
+        });
+        self.rows.push(PageOutcome {
+            box_name: box_name.to_string(),
+            hoso: hoso.to_string(),
+            source_file: file.to_string(),
+            source_page: page,
+            outcome: "failed".into(),
+            object: None,
+            page_number: None,
+            confidence: None,
+            error: Some(error),
+        });
+    }
+
+    /// Stores a hồ sơ whose pages are all done: a new object, a new version, or nothing
+    /// when it equals the head version; then indexes its documents.
+    fn commit_hoso(&mut self, plan: &mut HoSoPlan, provenance: &OcrProvenance) -> Result<()> {
+        let mut pages = Vec::new();
+        let mut kinds = Vec::new();
+        for (i, slot) in plan.slots.iter().enumerate() {
+            let info = &plan.info[i];
+            match slot {
+                Slot::Done(record, kind) => {
+                    let mut record = (**record).clone();
+                    record.number = i as u32 + 1;
+                    pages.push(record);
+                    kinds.push(*kind);
+                }
+                Slot::Failed(e) => {
+                    let (b, h, f) = (
+                        plan.box_name.clone(),
+                        plan.source.path.clone(),
+                        info.source_file.clone(),
+                    );
+                    self.fail_page(&b, &h, &f, info.source_page, e.clone())
+                }
+                Slot::Pending { .. } => unreachable!("committed before all pages were done"),
+            }
+        }
+        if pages.is_empty() {
+            return Ok(());
+        }
+        let stored_files: BTreeSet<&str> = pages.iter().map(|p| p.source_file.as_str()).collect();
+        let originals: Vec<&FilePlan> = plan
+            .files
+            .iter()
+            .filter(|f| stored_files.contains(f.file.rel_path.as_str()))
+            .collect();
+        let built = catalog::build_hoso(
+            &plan.box_name,
+            plan.box_sidecar.as_ref(),
+            &plan.source,
+            &pages,
+            plan.existing.as_ref(),
+        )?;
+        let mut files: BTreeMap<String, FileSource> = built.files;
+        for f in &originals {
+            files.insert(
+                format!(
+                    "{}{}",
+                    crate::store::records::ORIGINALS_DIR,
+                    f.file.rel_path
+                ),
+                FileSource::Path {
+                    path: f.file.abs_path.clone(),
+                    sha256: f.sha256.clone(),
+                },
+            );
+        }
+        let object_id = plan
+            .existing
+            .as_ref()
+            .map(|o| o.id.clone())
+            .unwrap_or_else(|| ulid::Ulid::new().to_string());
+        let recognised = kinds.iter().filter(|k| **k != "reused").count();
+        let unchanged = plan.existing.as_ref().is_some_and(|o| {
+            let mut head = o.inventory.head_files();
+            head.remove(crate::store::records::EVENTS_PATH);
+            head.len() == files.len()
+                && files
+                    .iter()
+                    .all(|(p, s)| head.get(p).is_some_and(|d| *d == source_digest(s)))
+        });
+        let outcome = if unchanged {
+            self.counts.unchanged += 1;
+            CommitOutcome::Unchanged {
+                version: plan
+                    .existing
+                    .as_ref()
+                    .map(|o| o.inventory.head.clone())
+                    .unwrap_or_default(),
+            }
+        } else {
+            let events = catalog::events_after(
+                plan.existing.as_ref(),
+                &self.options.actor,
+                provenance,
+                recognised,
+                pages.len(),
+            )?;
+            files.insert(
+                crate::store::records::EVENTS_PATH.into(),
+                FileSource::Bytes(events),
+            );
+            let user = User {
+                name: self.options.actor.clone(),
+                address: None,
+            };
+            let message = format!("ingest of box {} hồ sơ {}", plan.box_name, plan.source.path);
+            let outcome = self
+                .archive
+                .storage()
+                .commit_version(&object_id, &files, &message, &user)?;
+            if let CommitOutcome::Committed {
+                version,
+                inventory_sha256,
+            } = &outcome
+            {
+                if plan.existing.is_some() {
+                    self.counts.updated += 1;
+                } else {
+                    self.counts.created += 1;
+                }
+                self.archive.audit().append(
+                    &self.options.actor,
+                    "ingest",
+                    Some(&object_id),
+                    serde_json::json!({
+                        "version": version,
+                        "inventory_sha256": inventory_sha256,
+                        "box": plan.box_name,
+                        "hoso": plan.source.path,
+                        "pages": pages.len(),
+                        "documents": built.documents.iter().map(|d| &d.id).collect::<Vec<_>>(),
+                    }),
+                )?;
+            }
+            outcome
+        };
+        let version = match &outcome {
+            CommitOutcome::Unchanged { version } | CommitOutcome::Committed { version, .. } => {
+                version.clone()
+            }
+        };
+        tracing::info!(object = %object_id, %version, hoso = %plan.source.path, "stored");
+
+        // Index: always after a commit, and for an unchanged object only when missing.
+        let doc_ids: Vec<String> = built.documents.iter().map(|d| d.id.clone()).collect();
+        let needs_index = !unchanged || doc_ids.iter().any(|id| !self.indexed.contains(id));
+        if needs_index {
+            let entries =
+                catalog::index_entries(&plan.box_name, &plan.source.path, &built.documents, &pages);
+            let stale: Vec<String> = plan
+                .existing
+                .iter()
+                .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
+                .filter(|id| !doc_ids.contains(id))
+                .collect();
+            let indexed = self
+                .index
+                .delete_documents(&stale)
+                .and_then(|_| self.index.replace_documents(&entries));
+            if let Err(e) = indexed {
+                let msg = format!(
+                    "hồ sơ {} stored but not indexed ({e}); re-run ingest to index it",
+                    plan.source.path
+                );
+                tracing::warn!("{msg}");
+                self.warnings.push(msg);
+            }
+        }
+        for (page, kind) in pages.iter().zip(&kinds) {
+            self.counts.ok += 1;
+            if *kind == "reused" {
+                self.counts.reused += 1;
+            }
+            self.rows.push(PageOutcome {
+                box_name: plan.box_name.clone(),
+                hoso: plan.source.path.clone(),
+                source_file: page.source_file.clone(),
+                source_page: Some(page.source_page),
+                outcome: kind.to_string(),
+                object: Some(object_id.clone()),
+                page_number: Some(page.number),
+                confidence: (page.text_source == TextSource::Ocr).then_some(page.mean_confidence),
+                error: None,
+            });
+        }
+        self.documents.extend(doc_ids);
+        for (i, _) in plan.slots.iter().enumerate() {
+            let info = &plan.info[i];
+            if let Some(f) = plan
+                .files
+                .iter()
+                .find(|f| f.file.rel_path == info.source_file)
+            {
+                self.cache.remove(&PageCache::key(
+                    &plan.box_name,
+                    &info.source_file,
+                    info.source_page.unwrap_or(1),
+                    &f.sha256,
+                ));
+            }
+        }
+        // Free the page records: memory stays bounded by one hồ sơ.
+        plan.slots.clear();
+        Ok(())
+    }
+}
+
+fn source_digest(source: &FileSource) -> String {
+    match source {
+        FileSource::Bytes(b) => crate::store::fsio::sha256_bytes(b),
+        FileSource::Path { sha256, .. } => sha256.clone(),
+    }
+}
+
+/// Hashes the files of a hồ sơ, counts their pages and decides, page by page, whether an
+/// earlier run (the stored object or the resume cache) already did the work.
+fn plan_hoso(
+    box_name: &str,
+    box_sidecar: &Option<archive_schema::BoxSidecar>,
+    source: HoSoSource,
+    existing: Option<HoSoObject>,
+    cache: &PageCache,
+) -> HoSoPlan {
+    let mut plan = HoSoPlan {
+        box_name: box_name.to_string(),
+        box_sidecar: box_sidecar.clone(),
+        files: Vec::new(),
+        info: Vec::new(),
+        slots: Vec::new(),
+        existing,
+        pending: 0,
+        source,
+    };
+    if let Some(reason) = plan.source.rejected.clone() {
+        for f in &plan.source.files {
+            plan.info.push(SlotInfo {
+                source_file: f.rel_path.clone(),
+                source_page: None,
+            });
+            plan.slots
+                .push(Slot::Failed(format!("hồ sơ not ingested: {reason}")));
+        }
+        return plan;
+    }
+    let stored: HashMap<(String, u32, String), PageRecord> = plan
+        .existing
+        .as_ref()
+        .and_then(|o| match o.pages() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                tracing::warn!(object = %o.id, "cannot read stored pages, redoing them: {e}");
+                None
+            }
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            (
+                (
+                    p.source_file.clone(),
+                    p.source_page,
+                    p.source_sha256.clone(),
+                ),
+                p,
+            )
+        })
+        .collect();
+    let surveyed: Vec<(ScanFile, Result<(String, u32)>)> = plan
+        .source
+        .files
+        .par_iter()
+        .map(|f| {
+            let r = sha256_file(&f.abs_path).and_then(|(sha, size)| {
+                if size == 0 {
+                    return Err(Error::decode(&f.rel_path, None, "empty file (0 bytes)"));
+                }
+                let n = page_count(&f.abs_path, f.format)
+                    .map_err(|e| relabel(e, &f.abs_path, &f.rel_path))?;
+                Ok((sha, n))
+            });
+            (f.clone(), r)
+        })
+        .collect();
+    for (file, survey) in surveyed {
+        match survey {
+            Err(e) => {
+                plan.info.push(SlotInfo {
+                    source_file: file.rel_path.clone(),
+                    source_page: None,
+                });
+                plan.slots.push(Slot::Failed(e.to_string()));
+            }
+            Ok((sha256, count)) => {
+                for page in 1..=count {
+                    plan.info.push(SlotInfo {
+                        source_file: file.rel_path.clone(),
+                        source_page: Some(page),
+                    });
+                    let cache_key = PageCache::key(box_name, &file.rel_path, page, &sha256);
+                    let slot = if let Some(r) =
+                        stored.get(&(file.rel_path.clone(), page, sha256.clone()))
+                    {
+                        Slot::Done(Box::new(r.clone()), "reused")
+                    } else if let Some(r) = cache.get(&cache_key) {
+                        Slot::Done(Box::new(r), "reused")
+                    } else {
+                        Slot::Pending { cache_key }
+                    };
+                    plan.slots.push(slot);
+                }
+                plan.files.push(FilePlan { file, sha256 });
+            }
+        }
+    }
+    plan
+}
+
+/// Errors name files relative to the box root, as the report does.
+fn relabel(e: Error, abs: &Path, rel: &str) -> Error {
+    match e {
+        Error::Decode {
+            path,
+            page,
+            message,
+        } if path == abs => Error::Decode {
+            path: rel.into(),
+            page,
+            message,
+        },
+        Error::Io { path, source } if path == abs => Error::Io {
+            path: rel.into(),
+            source,
+        },
+        other => other,
+    }
+}
+
+/// Decodes, checks for a usable text layer, preprocesses and recognises one page.
+fn process_page(
+    engine: &mut dyn OcrEngine,
+    job: &Job,
+    options: PreprocessOptions,
+    provenance: &OcrProvenance,
+) -> Result<PageRecord> {
+    let decoded = decode_page(&job.path, job.format, job.source_page)
+        .map_err(|e| relabel(e, &job.path, &job.source_file))?;
+    let mut record = PageRecord {
+        number: 0,
+        source_file: job.source_file.clone(),
+        source_page: job.source_page,
+        source_sha256: job.sha256.clone(),
+        technical: decoded.technical.clone(),
+        preprocess: None,
+        text_source: TextSource::Blank,
+        text: String::new(),
+        mean_confidence: 0.0,
+        words: Vec::new(),
+        ocr: None,
+    };
+    if let Some(layer) = decoded.text_layer.as_deref() {
+        let verdict = text_layer::assess(layer);
+        if verdict.usable {
+            record.text_source = TextSource::TextLayer;
+            record.text = layer.nfc().collect();
+            record.mean_confidence = 100.0;
+            return Ok(record);
+        }
+        tracing::debug!(file = %job.source_file, page = job.source_page, reason = %verdict.reason, "text layer rejected; OCR instead");
+    }
+    let prepared = prepare(&decoded, options);
+    drop(decoded);
+    if prepared.facts.blank {
+        record.preprocess = Some(prepared.facts);
+        return Ok(record);
+    }
+    let (ocr, prepared) = recognize_upright(engine, prepared)
+        .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
+    record.preprocess = Some(prepared.facts);
+    record.text_source = TextSource::Ocr;
+    record.text = ocr.text.nfc().collect();
+    record.mean_confidence = ocr.mean_confidence;
+    record.words = ocr.words;
+    record.ocr = Some(provenance.clone());
+    Ok(record)
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "decoder panicked".into())
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The resume cache: finished page records of hồ sơ not yet committed, in `staging/pages/`.
+struct PageCache {
+    dir: PathBuf,
+}
+
+impl PageCache {
+    fn new(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        Ok(PageCache {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The cache key: box, path and page plus the file's content hash.
+    fn key(box_name: &str, source_file: &str, page: u32, sha256: &str) -> String {
+        crate::store::fsio::sha256_bytes(
+            format!("{box_name}\n{source_file}\n{page}\n{sha256}").as_bytes(),
+        )
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.json"))
+    }
+
+    fn get(&self, key: &str) -> Option<PageRecord> {
+        let bytes = std::fs::read(self.path(key)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    fn put(&self, key: &str, record: &PageRecord) -> Result<()> {
+        write_atomic(
+            &self.path(key),
+            &serde_json::to_vec(record).expect("page record serialises"),
+        )
+    }
+
+    fn remove(&self, key: &str) {
+        let _ = std::fs::remove_file(self.path(key));
+    }
+}

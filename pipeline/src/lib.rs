@@ -1,0 +1,20 @@
+//! sohoa's pipeline: a box of scans in, a searchable, verifiable archive out.
+//!
+//! Each stage is one module with one narrow input and one output type (see ARCHITECTURE.md):
+//! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
+//! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result.
+
+pub mod catalog;
+pub mod classify;
+pub mod decode;
+pub mod discover;
+mod error;
+pub mod index;
+pub mod ingest;
+pub mod ocr;
+pub mod preprocess;
+pub mod store;
+pub mod text_layer;
+pub mod verify;
+
+pub use error::{Error, Result};

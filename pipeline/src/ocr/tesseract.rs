@@ -1,0 +1,182 @@
+//! The Tesseract engine (system libtesseract through tesseract-rs).
+//!
+//! In: a [`PreparedPage`] (8-bit gray, real resolution). Out: an [`OcrPage`] parsed from
+//! Tesseract's TSV output: words with boxes and confidences, text in reading order.
+//! One engine is made per worker thread and reused for every page; Tesseract's debug
+//! output is silenced. Orientation detection uses a second, lazily started `osd` engine,
+//! so pages that read well never pay for it.
+
+use std::path::Path;
+
+use tesseract_rs::{TessPageSegMode, TesseractAPI};
+
+use super::models::ModelSet;
+use super::{OcrEngine, OcrPage, OcrWord, Orientation};
+use crate::preprocess::PreparedPage;
+use crate::{Error, Result};
+
+/// The version string of the linked libtesseract.
+pub fn version() -> String {
+    TesseractAPI::version()
+}
+
+/// A Tesseract engine initialised for one language set.
+pub struct TesseractEngine {
+    api: TesseractAPI,
+    tessdata: std::path::PathBuf,
+    osd: Option<TesseractAPI>,
+}
+
+fn ocr_error(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Ocr(format!("{what}: {e}"))
+}
+
+fn silence(api: &TesseractAPI) -> Result<()> {
+    api.set_variable("debug_file", "/dev/null")
+        .map_err(|e| ocr_error("setting debug_file", e))
+}
+
+impl TesseractEngine {
+    /// Starts Tesseract with the models of `models`.
+    pub fn new(models: &ModelSet) -> Result<Self> {
+        let api = TesseractAPI::new();
+        init(&api, &models.tessdata, &models.languages)?;
+        silence(&api)?;
+        api.set_page_seg_mode(TessPageSegMode::PSM_AUTO)
+            .map_err(|e| ocr_error("setting page segmentation mode", e))?;
+        Ok(TesseractEngine {
+            api,
+            tessdata: models.tessdata.clone(),
+            osd: None,
+        })
+    }
+
+    fn set_page(api: &TesseractAPI, page: &PreparedPage) -> Result<()> {
+        let (w, h) = (page.image.width() as i32, page.image.height() as i32);
+        api.set_image(page.image.as_raw(), w, h, 1, w)
+            .map_err(|e| ocr_error("setting image", e))?;
+        api.set_source_resolution(page.facts.dpi as i32)
+            .map_err(|e| ocr_error("setting resolution", e))
+    }
+}
+
+fn init(api: &TesseractAPI, tessdata: &Path, languages: &str) -> Result<()> {
+    api.init(tessdata, languages).map_err(|e| {
+        Error::Ocr(format!(
+            "cannot start Tesseract with {languages:?} from {}: {e}",
+            tessdata.display()
+        ))
+    })
+}
+
+impl OcrEngine for TesseractEngine {
+    fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage> {
+        Self::set_page(&self.api, page)?;
+        let tsv = self
+            .api
+            .get_tsv_text(0)
+            .map_err(|e| ocr_error("recognising page", e))?;
+        let _ = self.api.clear();
+        Ok(parse_tsv(&tsv))
+    }
+
+    fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>> {
+        if self.osd.is_none() {
+            let osd = TesseractAPI::new();
+            init(&osd, &self.tessdata, "osd")?;
+            silence(&osd)?;
+            osd.set_page_seg_mode(TessPageSegMode::PSM_OSD_ONLY)
+                .map_err(|e| ocr_error("setting OSD mode", e))?;
+            self.osd = Some(osd);
+        }
+        let osd = self.osd.as_ref().expect("started above");
+        Self::set_page(osd, page)?;
+        // Tesseract reports the counter-clockwise rotation the page has undergone;
+        // it fails when there is too little text to tell.
+        let result = osd.detect_os();
+        let _ = osd.clear();
+        match result {
+            Ok((degrees, confidence, _, _)) => Ok(Some(Orientation {
+                clockwise_degrees: (degrees.rem_euclid(360)) as u16,
+                confidence,
+            })),
+            Err(_) => Ok(None),
+        }
+    }
+}
+
+/// Parses Tesseract's TSV output (level 5 rows are words).
+pub fn parse_tsv(tsv: &str) -> OcrPage {
+    let mut words = Vec::new();
+    let mut text = String::new();
+    let mut last_line: Option<(u32, u32, u32)> = None;
+    let mut last_para: Option<(u32, u32)> = None;
+    let mut line_no = 0u32;
+    for row in tsv.lines() {
+        let cols: Vec<&str> = row.splitn(12, '\t').collect();
+        if cols.len() < 12 || cols[0] != "5" {
+            continue;
+        }
+        let num = |i: usize| cols[i].trim().parse::<i64>().unwrap_or(0).max(0) as u32;
+        let word = cols[11].trim();
+        if word.is_empty() {
+            continue;
+        }
+        let confidence = cols[10]
+            .trim()
+            .parse::<f32>()
+            .unwrap_or(0.0)
+            .clamp(0.0, 100.0);
+        let line_key = (num(2), num(3), num(4));
+        let para_key = (num(2), num(3));
+        if last_line != Some(line_key) {
+            if last_line.is_some() {
+                line_no += 1;
+                text.push('\n');
+                if last_para != Some(para_key) {
+                    text.push('\n');
+                }
+            }
+            last_line = Some(line_key);
+            last_para = Some(para_key);
+        } else {
+            text.push(' ');
+        }
+        text.push_str(word);
+        words.push(OcrWord {
+            text: word.to_string(),
+            bbox: [num(6), num(7), num(8), num(9)],
+            confidence,
+            line: line_no,
+        });
+    }
+    let mean_confidence = OcrPage::weighted_confidence(&words);
+    OcrPage {
+        text,
+        words,
+        mean_confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_words_lines_and_paragraphs() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n\
+5\t1\t1\t1\t1\t1\t100\t200\t80\t30\t96.5\tĐẢNG\n\
+5\t1\t1\t1\t1\t2\t190\t200\t80\t30\t90\tCỘNG\n\
+5\t1\t1\t1\t2\t1\t100\t250\t80\t30\t80\tSỐ\n\
+5\t1\t1\t2\t1\t1\t100\t350\t80\t30\t70\tNghị\n\
+5\t1\t1\t2\t1\t2\t100\t350\t80\t30\t-1\t \n";
+        let page = parse_tsv(tsv);
+        assert_eq!(page.text, "ĐẢNG CỘNG\nSỐ\n\nNghị");
+        assert_eq!(page.words.len(), 4);
+        assert_eq!(page.words[0].bbox, [100, 200, 80, 30]);
+        assert_eq!(page.words[2].line, 1);
+        assert_eq!(page.words[3].line, 2);
+        assert!(page.mean_confidence > 80.0 && page.mean_confidence < 90.0);
+    }
+}

@@ -1,0 +1,102 @@
+//! Crash-safe file writing: write to a temporary name, fsync, rename, fsync the directory.
+//!
+//! In: a target path and bytes (or a source file to copy). Out: the file fully on disk under
+//! its final name, or not there at all.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::{Error, Result};
+
+/// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync directory).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().expect("path has a parent");
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    {
+        let mut f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
+        f.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    }
+    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+    sync_dir(dir)
+}
+
+/// Writes a new file (no rename: for files inside a directory that is itself renamed into
+/// place when complete) and fsyncs it.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut f = File::create(path).map_err(|e| Error::io(path, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    f.sync_all().map_err(|e| Error::io(path, e))
+}
+
+/// Copies `from` to the new file `to`, fsyncs it, and returns the SHA-256 of what was copied.
+pub fn copy_new(from: &Path, to: &Path) -> Result<String> {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut src = File::open(from).map_err(|e| Error::io(from, e))?;
+    let mut dst = File::create(to).map_err(|e| Error::io(to, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = src.read(&mut buf).map_err(|e| Error::io(from, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        dst.write_all(&buf[..n]).map_err(|e| Error::io(to, e))?;
+    }
+    dst.sync_all().map_err(|e| Error::io(to, e))?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// SHA-256 of a file, streamed.
+pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((hex::encode(hasher.finalize()), total))
+}
+
+/// SHA-256 of bytes, hex.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Fsyncs every directory from `dir` up, so a rename inside it is durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+/// Fsyncs all files and directories below `dir` (after building a tree to rename into place).
+pub fn sync_tree(dir: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(dir).contents_first(true) {
+        let entry = entry.map_err(|e| Error::Archive(format!("{}: {e}", dir.display())))?;
+        if entry.file_type().is_dir() {
+            sync_dir(entry.path())?;
+        }
+    }
+    Ok(())
+}

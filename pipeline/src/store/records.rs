@@ -1,0 +1,120 @@
+//! The JSON records stored in a hồ sơ object, next to the original scans.
+//!
+//! In/out: serde types for the object's logical files: `metadata/source.json` (where the
+//! hồ sơ came from), `metadata/hoso.json` (the hồ sơ catalog record), `metadata/documents/
+//! {id}.json` (one per tài liệu), `metadata/events.json` (PREMIS-style events) and
+//! `pages/{NNNN}.json` (one per page: source, technical metadata, OCR words and text).
+
+use archive_schema::{BoxSidecar, HoSoRecord, HoSoSidecar, TaiLieuRecord};
+use serde::{Deserialize, Serialize};
+
+use crate::decode::TechnicalMetadata;
+use crate::ocr::models::ModelDigest;
+use crate::ocr::OcrWord;
+use crate::preprocess::PreprocessFacts;
+
+pub const SOURCE_PATH: &str = "metadata/source.json";
+pub const HOSO_PATH: &str = "metadata/hoso.json";
+pub const EVENTS_PATH: &str = "metadata/events.json";
+pub const DOCUMENTS_DIR: &str = "metadata/documents/";
+pub const PAGES_DIR: &str = "pages/";
+pub const ORIGINALS_DIR: &str = "originals/";
+
+/// Logical path of page `number`'s record.
+pub fn page_path(number: u32) -> String {
+    format!("{PAGES_DIR}{number:04}.json")
+}
+
+/// Logical path of a document record.
+pub fn document_path(id: &str) -> String {
+    format!("{DOCUMENTS_DIR}{id}.json")
+}
+
+/// Where a hồ sơ object came from: the key that finds it again on re-ingest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub box_name: String,
+    /// The hồ sơ's path relative to the box root (the box name for the root itself).
+    pub hoso: String,
+    pub box_sidecar: Option<BoxSidecar>,
+    pub hoso_sidecar: Option<HoSoSidecar>,
+}
+
+/// How a page's text was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    Ocr,
+    /// A PDF text layer that passed the Vietnamese validity check.
+    TextLayer,
+    /// A blank page: not OCRed.
+    Blank,
+}
+
+/// The OCR engine and models that produced a page's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OcrProvenance {
+    pub engine: String,
+    pub languages: String,
+    pub models: Vec<ModelDigest>,
+}
+
+/// One page of a hồ sơ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageRecord {
+    /// 1-based position in the hồ sơ.
+    pub number: u32,
+    /// Path relative to the box root.
+    pub source_file: String,
+    /// 1-based page within the source file.
+    pub source_page: u32,
+    pub source_sha256: String,
+    pub technical: TechnicalMetadata,
+    pub preprocess: Option<PreprocessFacts>,
+    pub text_source: TextSource,
+    pub text: String,
+    pub mean_confidence: f32,
+    pub words: Vec<OcrWord>,
+    pub ocr: Option<OcrProvenance>,
+}
+
+/// The summary of a document shown in lists and search hits.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub title: String,
+    pub doc_type: String,
+    pub symbol: String,
+    pub date: String,
+    pub issuer: String,
+}
+
+/// One tài liệu of a hồ sơ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Opaque, persistent id (ULID).
+    pub id: String,
+    /// 1-based order in the hồ sơ.
+    pub ordinal: u32,
+    /// Hồ sơ page numbers of the document, in order.
+    pub pages: Vec<u32>,
+    pub summary: DocumentSummary,
+    pub record: TaiLieuRecord,
+}
+
+/// A PREMIS-style event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub event_type: String,
+    pub time: String,
+    pub agent: String,
+    pub outcome: String,
+    #[serde(default)]
+    pub detail: serde_json::Value,
+}
+
+/// The hồ sơ catalog record stored in `metadata/hoso.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoSoMetadata {
+    pub id: String,
+    pub record: HoSoRecord,
+}

@@ -1,0 +1,516 @@
+//! Argument parsing (clap derive) and the commands' output.
+//!
+//! In: the command line. Out: each command's result printed as readable text or `--json`,
+//! and its exit code. All work is done by the `pipeline` crate; this module only wires it
+//! to the terminal.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pipeline::index::SearchIndex;
+use pipeline::ingest::{IngestOptions, ProgressSink};
+use pipeline::preprocess::PreprocessOptions;
+use pipeline::store::Archive;
+use serde_json::json;
+
+const EXIT_PARTIAL: u8 = 3;
+const EXIT_DAMAGE: u8 = 4;
+
+/// Digitise boxes of scanned Vietnamese Party records into a searchable, verifiable archive.
+#[derive(Debug, Parser)]
+#[command(name = "sohoa", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+}
+
+#[derive(Debug, Args)]
+struct ArchiveArg {
+    /// The archive directory.
+    #[arg(long, env = "SOHOA_ARCHIVE", value_name = "DIR")]
+    archive: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// OCR whole boxes of scans and store them in the archive.
+    Ingest {
+        /// Box directories (each subdirectory holding scans is one hồ sơ).
+        #[arg(required = true, value_name = "BOX_DIR")]
+        boxes: Vec<PathBuf>,
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Worker threads, one Tesseract engine each [default: number of CPUs].
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+        /// Tesseract models, `+`-joined (see ocr-models/manifest.json).
+        #[arg(long, default_value = "vie", value_name = "LANGS")]
+        lang: String,
+        /// Who runs the ingest, for the audit log [default: the OS user].
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Do not straighten skewed pages.
+        #[arg(long)]
+        no_deskew: bool,
+        /// Hide the progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the archived documents.
+    List {
+        #[command(flatten)]
+        archive: ArchiveArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document: metadata and page texts.
+    Show {
+        /// Document id (from list or search).
+        id: String,
+        #[command(flatten)]
+        archive: ArchiveArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search, with or without diacritics; "quoted phrases" work.
+    Search {
+        query: String,
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-hash every stored file and report missing, corrupted and unexpected files.
+    Verify {
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Who runs the verification, for the audit log [default: the OS user].
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the OCR runtime: Tesseract version, models and their digests, OpenMP limit.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Parses the command line, runs the command, and maps errors to exit codes.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    match dispatch(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal())
+        .with_target(false)
+        .init();
+}
+
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn actor_name(actor: Option<String>) -> String {
+    actor
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        // SAFETY: getuid has no preconditions.
+        .unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
+}
+
+fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
+    Ok(Archive::open(dir)?)
+}
+
+fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Ingest {
+            boxes,
+            archive,
+            jobs,
+            lang,
+            actor,
+            no_deskew,
+            no_progress,
+            json,
+        } => {
+            for b in &boxes {
+                if !b.is_dir() {
+                    bail!(
+                        "{}: not a directory (a box is a directory of scans)",
+                        b.display()
+                    );
+                }
+            }
+            let archive = Archive::open_or_create(&archive.archive)
+                .with_context(|| format!("cannot open archive {}", archive.archive.display()))?;
+            let options = IngestOptions {
+                jobs: jobs
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                    .max(1),
+                languages: lang,
+                actor: actor_name(actor),
+                preprocess: PreprocessOptions {
+                    deskew: !no_deskew,
+                    ..Default::default()
+                },
+            };
+            let progress = Bar::new(!no_progress && std::io::stderr().is_terminal());
+            let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
+            if json {
+                print_json(&summary)?;
+            } else {
+                println!(
+                    "{} pages: {} stored ({} recognised, {} already done), {} failed, {} withheld",
+                    summary.pages_total,
+                    summary.pages_ok,
+                    summary.pages_recognised,
+                    summary.pages_reused,
+                    summary.pages_failed,
+                    summary.pages_withheld
+                );
+                println!(
+                    "hồ sơ objects: {} new, {} new version, {} unchanged; {} documents",
+                    summary.objects_created,
+                    summary.objects_updated,
+                    summary.objects_unchanged,
+                    summary.documents.len()
+                );
+                for f in &summary.failures {
+                    let page = f
+                        .source_page
+                        .map(|p| format!(" page {p}"))
+                        .unwrap_or_default();
+                    println!(
+                        "  FAILED {}/{}{}: {}",
+                        f.box_name, f.source_file, page, f.error
+                    );
+                }
+                for w in &summary.warnings {
+                    println!("  warning: {w}");
+                }
+                println!("report: {}", summary.report);
+            }
+            Ok(if summary.pages_failed > 0 || summary.pages_withheld > 0 {
+                ExitCode::from(EXIT_PARTIAL)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::List { archive, json } => {
+            let archive = open_archive(&archive.archive)?;
+            let mut documents = Vec::new();
+            for object in archive.hoso_objects()? {
+                for d in &object.documents {
+                    documents.push(json!({
+                        "id": d.id,
+                        "hoso": object.source.hoso,
+                        "box": object.source.box_name,
+                        "title": d.summary.title,
+                        "doc_type": d.summary.doc_type,
+                        "symbol": d.summary.symbol,
+                        "date": d.summary.date,
+                        "page_count": d.pages.len(),
+                    }));
+                }
+            }
+            if json {
+                print_json(&json!({ "documents": documents }))?;
+            } else {
+                for d in &documents {
+                    println!(
+                        "{}  {:>3} p.  {}  {}",
+                        d["id"].as_str().unwrap_or(""),
+                        d["page_count"],
+                        d["hoso"].as_str().unwrap_or(""),
+                        d["title"].as_str().unwrap_or("")
+                    );
+                }
+                eprintln!("{} documents", documents.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, archive, json } => {
+            let archive = open_archive(&archive.archive)?;
+            let Some((object, doc)) = archive.find_document(&id)? else {
+                bail!("no document with id {id} in {}", archive.root.display());
+            };
+            let pages = object.pages()?;
+            let doc_pages: Vec<_> = doc
+                .pages
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| pages.iter().find(|p| p.number == *n).map(|p| (i + 1, p)))
+                .map(|(number, p)| {
+                    json!({
+                        "number": number,
+                        "source_file": p.source_file,
+                        "source_page": p.source_page,
+                        "text": p.text,
+                        "confidence": p.mean_confidence,
+                        "text_source": p.text_source,
+                    })
+                })
+                .collect();
+            let out = json!({
+                "id": doc.id,
+                "object": object.id,
+                "version": object.inventory.head,
+                "hoso": object.source.hoso,
+                "box": object.source.box_name,
+                "title": doc.summary.title,
+                "doc_type": doc.summary.doc_type,
+                "symbol": doc.summary.symbol,
+                "date": doc.summary.date,
+                "issuer": doc.summary.issuer,
+                "metadata": doc.record,
+                "pages": doc_pages,
+            });
+            if json {
+                print_json(&out)?;
+            } else {
+                println!("{}", doc.summary.title);
+                println!(
+                    "id {}  hồ sơ {} (box {})  object {} {}",
+                    doc.id,
+                    object.source.hoso,
+                    object.source.box_name,
+                    object.id,
+                    object.inventory.head
+                );
+                for (key, label) in [
+                    ("doc_type", "type"),
+                    ("symbol", "số ký hiệu"),
+                    ("date", "date"),
+                    ("issuer", "issuer"),
+                ] {
+                    let v = out[key].as_str().unwrap_or("");
+                    if !v.is_empty() {
+                        println!("{label}: {v}");
+                    }
+                }
+                for p in out["pages"].as_array().into_iter().flatten() {
+                    println!(
+                        "\n--- page {} ({} page {}, confidence {:.0}) ---",
+                        p["number"],
+                        p["source_file"].as_str().unwrap_or(""),
+                        p["source_page"],
+                        p["confidence"].as_f64().unwrap_or(0.0)
+                    );
+                    println!("{}", p["text"].as_str().unwrap_or(""));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            archive,
+            limit,
+            json,
+        } => {
+            let archive = open_archive(&archive.archive)?;
+            let index = SearchIndex::open_or_create(&archive.index_dir())?;
+            let results = match index.search(&query, limit) {
+                Ok(r) => r,
+                Err(e @ pipeline::Error::Query { .. }) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            if json {
+                print_json(&results)?;
+            } else {
+                println!("{} documents match", results.total);
+                for h in &results.hits {
+                    let pages: Vec<String> = h.pages.iter().map(u32::to_string).collect();
+                    println!("\n{}  (score {:.2})", h.title, h.score);
+                    println!(
+                        "  {} | {} | {} | {}",
+                        h.doc_type, h.symbol, h.date, h.issuer
+                    );
+                    println!("  id {}  pages {}", h.id, pages.join(", "));
+                    println!("  … {} …", h.snippet.replace('\n', " "));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify {
+            archive,
+            actor,
+            json,
+        } => {
+            let archive = open_archive(&archive.archive)?;
+            let report = pipeline::verify::verify(&archive)?;
+            // Record the run in audit/ (not in the objects); a read-only copy cannot be written.
+            let recorded = archive.audit().append(
+                &actor_name(actor),
+                "verify",
+                None,
+                json!({
+                    "ok": report.ok,
+                    "files_checked": report.files_checked,
+                    "bytes_checked": report.bytes_checked,
+                    "missing": report.missing.len(),
+                    "corrupted": report.corrupted.len(),
+                    "unexpected": report.unexpected.len(),
+                }),
+            );
+            if let Err(e) = recorded {
+                tracing::warn!("verification not recorded in the audit log: {e}");
+            }
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "{}: {} objects, {} files, {} bytes checked",
+                    if report.ok { "OK" } else { "DAMAGED" },
+                    report.objects_checked,
+                    report.files_checked,
+                    report.bytes_checked
+                );
+                for m in &report.missing {
+                    println!("  missing     {m}");
+                }
+                for c in &report.corrupted {
+                    println!(
+                        "  corrupted   {} (expected sha256 {}, found {})",
+                        c.path, c.expected, c.actual
+                    );
+                }
+                for u in &report.unexpected {
+                    println!("  unexpected  {u}");
+                }
+                for w in &report.warnings {
+                    println!("  warning     {w}");
+                }
+                println!(
+                    "audit chain head: {} ({})",
+                    report.audit_head,
+                    if report.audit_chain_ok {
+                        "chain intact"
+                    } else {
+                        "CHAIN BROKEN"
+                    }
+                );
+            }
+            Ok(if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_DAMAGE)
+            })
+        }
+        Command::Info { json } => {
+            let tessdata = pipeline::ocr::models::tessdata_dir()?;
+            let mut models = Vec::new();
+            for lang in ["vie", "Vietnamese", "osd"] {
+                match pipeline::ocr::models::ModelSet::load(&tessdata, lang) {
+                    Ok(set) => models.extend(set.models),
+                    Err(e) => tracing::warn!("{e}"),
+                }
+            }
+            let info = json!({
+                "tesseract": pipeline::ocr::tesseract::version(),
+                "tessdata": tessdata,
+                "models": models,
+                "omp_thread_limit": crate::runtime::openmp_thread_limit(),
+                "omp_thread_limit_env": std::env::var("OMP_THREAD_LIMIT").ok(),
+            });
+            if json {
+                print_json(&info)?;
+            } else {
+                println!("tesseract {}", info["tesseract"].as_str().unwrap_or(""));
+                println!("tessdata  {}", tessdata.display());
+                for m in &models {
+                    println!(
+                        "model     {:<12} sha256 {}{}",
+                        m.name,
+                        m.sha256,
+                        if m.matches_manifest {
+                            ""
+                        } else {
+                            "  (differs from ocr-models/manifest.json)"
+                        }
+                    );
+                }
+                println!("OpenMP thread limit: {}", info["omp_thread_limit"]);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// An indicatif progress bar on stderr (hidden when not a terminal or with --no-progress).
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    fn new(visible: bool) -> Bar {
+        let bar = ProgressBar::with_draw_target(
+            Some(0),
+            if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            },
+        );
+        let template = if std::env::var_os("NO_COLOR").is_some() {
+            "{elapsed_precise} [{bar:40}] {pos}/{len} pages  {per_sec}  ETA {eta}"
+        } else {
+            "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} pages  {per_sec}  ETA {eta}"
+        };
+        bar.set_style(
+            ProgressStyle::with_template(template)
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        Bar { bar }
+    }
+}
+
+impl ProgressSink for Bar {
+    fn start(&self, pages: u64) {
+        self.bar.set_length(pages);
+    }
+    fn advance(&self) {
+        self.bar.inc(1);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -1,0 +1,17 @@
+//! The `sohoa` command line: ingest boxes of scans, list, show, search and verify the archive.
+//!
+//! In: arguments and the environment (`SOHOA_ARCHIVE`, `NO_COLOR`, `RUST_LOG`). Out: results
+//! on stdout (human text, or JSON with `--json`), progress and logs on stderr, and the exit
+//! codes of DESIGN.md §4a: 0 success, 1 fatal error, 2 usage, 3 ingest with failed or
+//! withheld pages, 4 verify found damage.
+
+mod cli;
+mod runtime;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // libgomp reads OMP_THREAD_LIMIT when it loads, before main: re-execute with it set.
+    runtime::ensure_single_threaded_openmp();
+    cli::run()
+}
