@@ -426,7 +426,7 @@ DOCS = {
     ),
     "47-KH/ĐUK": dict(
         style="modern",
-        left=DAK_NONG_LEFT + ["Số 47-KH/ĐUK"],
+        left=DAK_NONG_LEFT + ["Số: 47-KH/ĐUK"],
         date="Gia Nghĩa, ngày 20 tháng 02 năm 2019",
         title=["KẾ HOẠCH"],
         subtitle=["chỉnh lý, số hóa tài liệu lưu trữ của Đảng bộ Khối",
@@ -726,7 +726,34 @@ class Layout:
         self.header(page)
         page = self.body(page)
         self.closing(page)
+        for p in self.pages:
+            self.check(p)
         return self.pages
+
+    def check(self, page):
+        """The ground-truth text must be exactly the drawn text, and nothing may leave the
+        text area or overlap."""
+        drawn = sorted(w for op in page.ops if op[0] in ("text", "typed") for w in op[3].split(" "))
+        truth = sorted(w for line in page.text for w in line.split(" "))
+        if drawn != truth:
+            raise SystemExit("%s p%d: drawn text differs from ground truth" % (self.doc_id, page.number))
+        boxes = []
+        for op in page.ops:
+            if op[0] == "text":
+                _, x, base, s, key, size = op
+                x0, y0, x1, y1 = font(key, size).getbbox(s, anchor="ls")
+                box = (x + x0, base + y0, x + x1, base + y1)
+            elif op[0] == "typed":
+                _, x, base, s, size, _bold = op
+                box = (x, base - size, x + len(s) * font("mono", size).getlength("M") + 2, base)
+            else:
+                continue
+            if box[0] < LEFT - 10 or box[2] > RIGHT + 3 or box[3] > BOTTOM + 30:
+                raise SystemExit("%s p%d: %r leaves the text area %r" % (self.doc_id, page.number, op[3], box))
+            for o in boxes:
+                if box[0] < o[2] - 2 and o[0] < box[2] - 2 and box[1] < o[3] - 2 and o[1] < box[3] - 2:
+                    raise SystemExit("%s p%d: %r overlaps another line" % (self.doc_id, page.number, op[3]))
+            boxes.append(box)
 
 
 # --------------------------------------------------------------------------------------
@@ -1139,6 +1166,44 @@ FORMAT_NAMES = {
 PDF_DATE = time.struct_time((2024, 5, 14, 8, 30, 0, 1, 135, 0))
 
 
+TIFF_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+
+
+def zero_tiff_gaps(path):
+    """libtiff pads strips to an even offset with an uninitialised byte; zero every byte that
+    no header, IFD, tag value or strip uses, so that the file is reproducible."""
+    import struct
+    data = bytearray(open(path, "rb").read())
+    if data[:2] != b"II":
+        raise SystemExit("%s: expected a little-endian TIFF" % path)
+    used = [(0, 8)]
+    off = struct.unpack_from("<I", data, 4)[0]
+    while off:
+        n = struct.unpack_from("<H", data, off)[0]
+        used.append((off, off + 2 + 12 * n + 4))
+        values = {}
+        for i in range(n):
+            tag, typ, count, raw = struct.unpack_from("<HHII", data, off + 2 + 12 * i)
+            size = TIFF_TYPE_SIZES[typ] * count
+            where = raw if size > 4 else off + 2 + 12 * i + 8
+            if size > 4:
+                used.append((raw, raw + size))
+            if tag in (273, 279):                      # StripOffsets, StripByteCounts
+                fmt = "<%d%s" % (count, "H" if typ == 3 else "I")
+                values[tag] = struct.unpack_from(fmt, data, where)
+        for start, length in zip(values[273], values[279]):
+            used.append((start, start + length))
+        off = struct.unpack_from("<I", data, off + 2 + 12 * n)[0]
+    keep = bytearray(len(data))
+    for a, b in used:
+        keep[a:b] = b"\x01" * (b - a)
+    for i, k in enumerate(keep):
+        if not k:
+            data[i] = 0
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
 def save_file(path, fmt, images, dpis):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     first, rest = images[0], images[1:]
@@ -1152,8 +1217,9 @@ def save_file(path, fmt, images, dpis):
         first.save(path, format="TIFF", compression="tiff_lzw", dpi=(dpi, dpi),
                    save_all=True, append_images=rest)
     elif fmt == "tiff-jpeg":
+        # 32 rows per strip (a multiple of the JPEG MCU height, as libtiff's own writer wants)
         first.save(path, format="TIFF", compression="jpeg", quality=70, dpi=(dpi, dpi),
-                   save_all=True, append_images=rest)
+                   strip_size=first.width * 3 * 32, save_all=True, append_images=rest)
     elif fmt == "png":
         first.save(path, format="PNG", dpi=(dpi, dpi), compress_level=9)
     elif fmt == "jpeg":
@@ -1165,6 +1231,8 @@ def save_file(path, fmt, images, dpis):
                    creationDate=PDF_DATE, modDate=PDF_DATE)
     else:
         raise ValueError(fmt)
+    if fmt.startswith("tiff"):
+        zero_tiff_gaps(path)
     if len(set(dpis)) != 1:
         raise SystemExit("%s: all pages of a multi-page file must share a dpi" % path)
 
@@ -1226,6 +1294,11 @@ def main():
                                                "page_in_document": spec["n"]})
             images.append(img)
             wear = list(spec["wear"])
+            has_seal = page is not None and any(op[0] == "seal" for op in page.ops)
+            seal_tag = "red_seal" if color else "grey_seal"
+            if has_seal != (seal_tag in wear) or ({"red_seal", "grey_seal"} - {seal_tag}) & set(wear):
+                raise SystemExit("%s page %d: the seal tag in the wear list does not match the page"
+                                 % (rel, idx + 1))
             entries.append({
                 "source_page": idx + 1,
                 "text": text,

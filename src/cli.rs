@@ -103,6 +103,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rebuild the search index from the stored objects.
+    Reindex {
+        #[command(flatten)]
+        archive: ArchiveArg,
+    },
     /// Show the OCR runtime: Tesseract version, models and their digests, OpenMP limit.
     Info {
         #[arg(long)]
@@ -364,7 +369,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                         h.doc_type, h.symbol, h.date, h.issuer
                     );
                     println!("  id {}  pages {}", h.id, pages.join(", "));
-                    println!("  … {} …", h.snippet.replace('\n', " "));
+                    println!("  … {} …", terminal_snippet(&h.snippet));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -434,6 +439,13 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 ExitCode::from(EXIT_DAMAGE)
             })
         }
+        Command::Reindex { archive } => {
+            let archive = open_archive(&archive.archive)?;
+            let _lock = archive.lock()?;
+            let n = pipeline::catalog::reindex(&archive)?;
+            println!("{n} documents indexed");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Info { json } => {
             let tessdata = pipeline::ocr::models::tessdata_dir()?;
             let mut models = Vec::new();
@@ -472,6 +484,22 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A search snippet for the terminal: one line, HTML entities undone, the highlighted
+/// words in bold (or between «» with NO_COLOR or when stdout is not a terminal).
+fn terminal_snippet(snippet: &str) -> String {
+    let styled = std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
+    let (open, close) = if styled { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    snippet
+        .replace('\n', " ")
+        .replace("<b>", open)
+        .replace("</b>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// An indicatif progress bar on stderr (hidden when not a terminal or with --no-progress).

@@ -42,6 +42,7 @@ fn extracted(r: &Option<Reading>) -> Option<Valued<String>> {
 
 /// Builds the metadata files of a hồ sơ from its pages (in hồ sơ order).
 pub fn build_hoso(
+    object_id: &str,
     box_name: &str,
     box_sidecar: Option<&BoxSidecar>,
     source: &HoSoSource,
@@ -214,11 +215,10 @@ pub fn build_hoso(
         ghi_chu: given(&sidecar.ghi_chu),
         so_luong_to: None,
     };
-    let object_id = existing.map(|o| o.id.clone()).unwrap_or_default();
     files.insert(
         HOSO_PATH.to_string(),
         json(&HoSoMetadata {
-            id: object_id,
+            id: object_id.to_string(),
             record,
         }),
     );
@@ -292,4 +292,30 @@ pub fn index_entries(
                 .collect(),
         })
         .collect()
+}
+
+/// Rebuilds the search index from the store: every document of every hồ sơ object is
+/// (re)indexed and documents no longer in the store are removed. Returns the number of
+/// documents indexed.
+pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
+    let index = crate::index::SearchIndex::open_or_create(&archive.index_dir())?;
+    let mut kept = std::collections::BTreeSet::new();
+    for object in archive.hoso_objects()? {
+        let pages = object.pages()?;
+        let entries = index_entries(
+            &object.source.box_name,
+            &object.source.hoso,
+            &object.documents,
+            &pages,
+        );
+        kept.extend(entries.iter().map(|e| e.id.clone()));
+        index.replace_documents(&entries)?;
+    }
+    let stale: Vec<String> = index
+        .document_ids()?
+        .into_iter()
+        .filter(|id| !kept.contains(id))
+        .collect();
+    index.delete_documents(&stale)?;
+    Ok(kept.len())
 }

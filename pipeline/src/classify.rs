@@ -209,22 +209,46 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
     }
 
-    // Issuing body: the last capitalised header line before the số line, without the
-    // Party motto that a two-column header often merges into it.
+    // Issuing body: the capitalised header lines just above the số line, without the
+    // Party motto that a two-column header often merges into them, and without the
+    // superior body on the first line (ĐẢNG BỘ TỈNH …) when the block has several lines.
     let so_line = folded
         .iter()
         .take(header_end)
         .position(|f| f.starts_with("SO") && f.chars().any(|c| c.is_ascii_digit()));
     if let Some(so_line) = so_line {
+        let mut block: Vec<String> = Vec::new();
         for i in (0..so_line).rev() {
             let cleaned = strip_motto(lines[i]);
             let letters: Vec<char> = cleaned.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.len() >= 4
-                && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
-            {
-                out.co_quan_ban_hanh = reading(cleaned, 0.7);
+            if letters.is_empty() {
+                continue; // the `*` under the issuing body
+            }
+            let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+            if letters.len() < 2 || capitals * 10 < letters.len() * 8 {
                 break;
             }
+            block.insert(0, cleaned);
+        }
+        let superior = [
+            "DANG BO",
+            "TINH UY",
+            "THANH UY",
+            "HUYEN UY",
+            "QUAN UY",
+            "THI UY",
+            "BAN CHAP HANH TRUNG UONG",
+            "UY BAN NHAN DAN TINH",
+        ];
+        if block.len() >= 2
+            && superior
+                .iter()
+                .any(|s| fold_upper(&block[0]).starts_with(s))
+        {
+            block.remove(0);
+        }
+        if !block.is_empty() {
+            out.co_quan_ban_hanh = reading(block.join(" "), 0.7);
         }
     }
 
@@ -240,11 +264,17 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
         for line in lines.iter().skip(t + 1).take(4) {
             let f = fold_upper(line);
+            // A trích yếu line continues in lower case ("về …", "và …", "trong …"); a body
+            // sentence starts with a capital ("Thực hiện …", "Căn cứ …").
+            let mut chars = line.chars();
+            let starts_sentence = chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase);
             let body_start = f.starts_with("CAN CU")
                 || f.starts_with("- ")
                 || f.starts_with("I.")
                 || f.starts_with("PHAN ")
-                || line.ends_with(':');
+                || line.ends_with(':')
+                || (starts_sentence && !parts.is_empty() && !f.starts_with("VE "));
             if body_start || line.len() > 120 {
                 break;
             }
@@ -337,6 +367,25 @@ I. TÌNH HÌNH VÀ NGUYÊN NHÂN\nTrong thời kỳ ...";
         assert_eq!(e.ten_loai.unwrap().value, "Quyết định");
         assert_eq!(e.do_mat.unwrap().value, "Mật");
         assert_eq!(e.ngay_ban_hanh.unwrap().value, "2015-10-02");
+    }
+
+    #[test]
+    fn joins_an_issuer_split_over_lines_and_stops_the_trich_yeu_at_the_body() {
+        let page =
+            "ĐẢNG BỘ TỈNH ĐẮK NÔNG\nĐẢNG ỦY KHỐI CƠ QUAN\nVÀ DOANH NGHIỆP\n*\nSố 86-BC/ĐUK\n\
+ĐẢNG CỘNG SẢN VIỆT NAM\nGia Nghĩa, ngày 20 tháng 12 năm 2018\nBÁO CÁO\n\
+kết quả công tác văn thư, lưu trữ năm 2018\nvà phương hướng, nhiệm vụ năm 2019\n\
+Thực hiện Luật Lưu trữ năm 2011, Quy định số 270-QĐ/TW";
+        let e = extract(&[page]);
+        assert_eq!(
+            e.co_quan_ban_hanh.unwrap().value,
+            "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP"
+        );
+        assert_eq!(
+            e.trich_yeu.unwrap().value,
+            "kết quả công tác văn thư, lưu trữ năm 2018 và phương hướng, nhiệm vụ năm 2019"
+        );
+        assert_eq!(e.dia_danh.unwrap().value, "Gia Nghĩa");
     }
 
     #[test]

@@ -471,7 +471,13 @@ impl Run<'_> {
             .iter()
             .filter(|f| stored_files.contains(f.file.rel_path.as_str()))
             .collect();
+        let object_id = plan
+            .existing
+            .as_ref()
+            .map(|o| o.id.clone())
+            .unwrap_or_else(|| ulid::Ulid::new().to_string());
         let built = catalog::build_hoso(
+            &object_id,
             &plan.box_name,
             plan.box_sidecar.as_ref(),
             &plan.source,
@@ -492,11 +498,7 @@ impl Run<'_> {
                 },
             );
         }
-        let object_id = plan
-            .existing
-            .as_ref()
-            .map(|o| o.id.clone())
-            .unwrap_or_else(|| ulid::Ulid::new().to_string());
+
         let recognised = kinds.iter().filter(|k| **k != "reused").count();
         let unchanged = plan.existing.as_ref().is_some_and(|o| {
             let mut head = o.inventory.head_files();

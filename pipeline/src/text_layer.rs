@@ -118,12 +118,11 @@ impl Stats {
             if kind != TokenKind::Invalid {
                 stats.valid_tokens += 1;
             }
-            if kind == TokenKind::Word || kind == TokenKind::Invalid {
-                if token.chars().any(char::is_alphabetic) {
-                    stats.words += 1;
-                    if has_vietnamese_diacritic(token) {
-                        stats.words_with_diacritics += 1;
-                    }
+            // Words (valid or not) count for the diacritic rate; numbers and abbreviations not.
+            if kind != TokenKind::Other && token.chars().any(char::is_alphabetic) {
+                stats.words += 1;
+                if has_vietnamese_diacritic(token) {
+                    stats.words_with_diacritics += 1;
                 }
             }
         }

@@ -141,14 +141,15 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
     }
 
     // Content files, hashed in parallel.
-    let results: Vec<(PathBuf, String, std::result::Result<(String, u64), String>)> =
-        expected_files
-            .into_par_iter()
-            .map(|(path, digest)| {
-                let r = sha256_file(&path).map_err(|e| e.to_string());
-                (path, digest, r)
-            })
-            .collect();
+    // (path, expected digest, digest and size or the read error)
+    type Hashed = (PathBuf, String, std::result::Result<(String, u64), String>);
+    let results: Vec<Hashed> = expected_files
+        .into_par_iter()
+        .map(|(path, digest)| {
+            let r = sha256_file(&path).map_err(|e| e.to_string());
+            (path, digest, r)
+        })
+        .collect();
     for (path, expected, result) in results {
         match result {
             Ok((actual, bytes)) => {

@@ -72,7 +72,12 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
             walk.run(&content, resources, IDENTITY, 0);
         }
         Err(e) => {
-            tracing::debug!(path = %path.display(), page, error = %e, "cannot read page content; rendering");
+            tracing::debug!(
+                path = %path.display(),
+                page,
+                error = %e,
+                "cannot read page content; rendering"
+            );
             walk.unreadable = true;
         }
     }
@@ -445,13 +450,11 @@ impl<'a> Walk<'a> {
         if !self.text.is_empty() {
             let last_is_space = self.text.ends_with(char::is_whitespace);
             match self.pending {
-                Break::Line => {
-                    if !self.text.ends_with('\n') {
-                        while self.text.ends_with([' ', '\t']) {
-                            self.text.pop();
-                        }
-                        self.text.push('\n');
+                Break::Line if !self.text.ends_with('\n') => {
+                    while self.text.ends_with([' ', '\t']) {
+                        self.text.pop();
                     }
+                    self.text.push('\n');
                 }
                 Break::Space if !last_is_space && !s.starts_with(char::is_whitespace) => {
                     self.text.push(' ');
@@ -567,18 +570,10 @@ fn stored_properties(doc: &Document, dict: &Dictionary) -> (u8, u8, String) {
     let filters = filters(doc, dict);
     let compression = match filters.last().copied() {
         None => "none".to_string(),
-        Some(b"CCITTFaxDecode" | b"CCF") => {
-            let k = match dict.get(b"DecodeParms").map(|p| deref(doc, p)) {
-                Ok(Object::Dictionary(p)) => p.get(b"K").and_then(Object::as_i64).unwrap_or(0),
-                Ok(Object::Array(a)) => a
-                    .last()
-                    .and_then(|p| deref(doc, p).as_dict().ok())
-                    .and_then(|p| p.get(b"K").and_then(Object::as_i64).ok())
-                    .unwrap_or(0),
-                _ => 0,
-            };
-            if k < 0 { "ccitt-g4" } else { "ccitt-g3" }.to_string()
-        }
+        Some(b"CCITTFaxDecode" | b"CCF") => match ccitt_params(doc, dict) {
+            Some(p) if p.k < 0 => "ccitt-g4".to_string(),
+            _ => "ccitt-g3".to_string(),
+        },
         Some(f) => filter_name(f),
     };
     (bits, samples, compression)
@@ -707,12 +702,74 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
                 },
             }
         }
+        [b"CCITTFaxDecode" | b"CCF"] if components == 1 => {
+            let Some(params) = ccitt_params(doc, dict) else {
+                return Ok(None);
+            };
+            // Only Group 4 (K < 0), unaligned, one bitmap of the declared size.
+            if params.k >= 0 || params.byte_align || params.columns != width {
+                return Ok(None);
+            }
+            if params.rows.is_some_and(|r| r != height) {
+                return Ok(None);
+            }
+            let image = super::tiff::decode_g4(
+                path,
+                page,
+                &stream.content,
+                width,
+                height,
+                params.black_is_1,
+            )?;
+            Native {
+                image: DynamicImage::ImageLuma8(image),
+                stored_width: width,
+                bits: 1,
+                samples: 1,
+                compression: "ccitt-g4",
+            }
+        }
         _ => return Ok(None),
     };
     if invert {
         native.image.invert();
     }
     Ok(Some(native))
+}
+
+/// The DecodeParms of a CCITTFaxDecode image that matter here.
+struct CcittParams {
+    k: i64,
+    columns: u32,
+    rows: Option<u32>,
+    black_is_1: bool,
+    byte_align: bool,
+}
+
+fn ccitt_params(doc: &Document, dict: &Dictionary) -> Option<CcittParams> {
+    let params = match dict.get(b"DecodeParms").map(|p| deref(doc, p)) {
+        Ok(Object::Dictionary(p)) => Some(p),
+        Ok(Object::Array(a)) => a.last().and_then(|p| deref(doc, p).as_dict().ok()),
+        _ => None,
+    };
+    let int = |key: &[u8]| {
+        params
+            .and_then(|p| p.get(key).ok())
+            .and_then(|v| deref(doc, v).as_i64().ok())
+    };
+    let flag = |key: &[u8]| {
+        params
+            .and_then(|p| p.get(key).ok())
+            .and_then(|v| deref(doc, v).as_bool().ok())
+            .unwrap_or(false)
+    };
+    Some(CcittParams {
+        k: int(b"K").unwrap_or(0),
+        columns: u32::try_from(int(b"Columns").unwrap_or(1728)).ok()?,
+        rows: int(b"Rows").and_then(|r| u32::try_from(r).ok()),
+        black_is_1: flag(b"BlackIs1"),
+        byte_align: flag(b"EncodedByteAlign"),
+    })
 }
 
 /// Applies a page's /Rotate (clockwise degrees) to a natively decoded image.
@@ -763,9 +820,9 @@ mod tests {
     }
 
     #[test]
-    fn flate_pages_decode_natively_and_others_render() {
+    fn image_pages_decode_natively_and_others_render() {
         let path = fixture("scan_flate.pdf");
-        assert_eq!(page_count(&path, ScanFormat::Pdf).unwrap(), 5);
+        assert_eq!(page_count(&path, ScanFormat::Pdf).unwrap(), 8);
 
         // 1: 8-bit gray Flate at 300 dpi, pixel (x, y) = x.
         let p = decode_page(&path, ScanFormat::Pdf, 1).unwrap();
@@ -798,7 +855,7 @@ mod tests {
         assert_eq!(rgb_at(&p, 30, 50), [200, 30, 30]);
         assert_eq!(rgb_at(&p, 170, 50), [30, 60, 200]);
 
-        // 4: CCITT G4: rendered by pdftoppm at the scan's own 300 dpi, in gray.
+        // 4: CCITT G4 with /BlackIs1 true, decoded natively.
         let p = decode_page(&path, ScanFormat::Pdf, 4).unwrap();
         let t = &p.technical;
         assert_eq!((t.width, t.height, t.dpi), (200, 100, Some(300.0)));
@@ -807,6 +864,10 @@ mod tests {
         assert_eq!(luma(&p, 5, 5), 255, "paper stays white");
         assert_eq!(luma(&p, 40, 50), 0, "ink stays black");
         assert_eq!(luma(&p, 150, 50), 255);
+        let DynamicImage::ImageLuma8(img) = &p.image else {
+            unreachable!()
+        };
+        assert_eq!(img.pixels().filter(|p| p[0] == 0).count(), 40 * 60);
 
         // 5: vector only: rendered at 300 dpi in colour. 48 x 24 pt = 200 x 100 px.
         let p = decode_page(&path, ScanFormat::Pdf, 5).unwrap();
@@ -817,8 +878,47 @@ mod tests {
         assert_eq!(rgb_at(&p, 5, 5), [255, 255, 255]);
         assert_eq!(rgb_at(&p, 40, 50), [0, 0, 0]);
 
-        let message = decode_error(&path, ScanFormat::Pdf, 6);
-        assert!(message.contains("page 6 does not exist"), "{message}");
+        // 6: CCITT G3: rendered by pdftoppm, in gray, at the scan's own 200 dpi.
+        let p = decode_page(&path, ScanFormat::Pdf, 6).unwrap();
+        let t = &p.technical;
+        assert_eq!((t.width, t.height, t.dpi), (200, 100, Some(200.0)));
+        assert_eq!((t.bits_per_sample, t.samples_per_pixel), (1, 1));
+        assert_eq!(t.compression, "ccitt-g3");
+        assert_eq!(luma(&p, 5, 5), 255, "paper stays white");
+        assert_eq!(luma(&p, 40, 50), 0, "ink stays black");
+
+        // 7: inverted bits with /Decode [1 0] look like page 2.
+        let p = decode_page(&path, ScanFormat::Pdf, 7).unwrap();
+        assert_eq!(p.technical.compression, "flate");
+        assert_eq!(luma(&p, 5, 5), 255);
+        assert_eq!(luma(&p, 40, 50), 0);
+
+        // 8: page 1's image on a page with /Rotate 90: turned clockwise, 100 x 200.
+        let p = decode_page(&path, ScanFormat::Pdf, 8).unwrap();
+        let t = &p.technical;
+        assert_eq!((t.width, t.height, t.dpi), (100, 200, Some(300.0)));
+        assert_eq!(luma(&p, 10, 3), 3);
+        assert_eq!(luma(&p, 90, 150), 150);
+
+        let message = decode_error(&path, ScanFormat::Pdf, 9);
+        assert!(message.contains("page 9 does not exist"), "{message}");
+    }
+
+    #[test]
+    fn native_g4_matches_the_renderer() {
+        // The same CCITT page through both paths: Poppler anti-aliases the edges of the
+        // 40 x 60 px rectangle and may shift them by a pixel; everything else is equal.
+        let path = fixture("scan_flate.pdf");
+        let native = decode_page(&path, ScanFormat::Pdf, 4).unwrap();
+        let rendered = render::render_page(&path, 4, 300.0, true).unwrap();
+        let (a, b) = (native.image.to_luma8(), rendered.to_luma8());
+        assert_eq!(a.dimensions(), b.dimensions());
+        let differing = a
+            .pixels()
+            .zip(b.pixels())
+            .filter(|(x, y)| (x[0] < 128) != (y[0] < 128))
+            .count();
+        assert!(differing <= 2 * (40 + 60), "{differing} pixels differ");
     }
 
     #[test]

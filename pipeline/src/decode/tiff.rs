@@ -153,6 +153,68 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     })
 }
 
+/// Decodes a bare CCITT Group 4 bitmap of `width` x `height` (the content of a PDF
+/// CCITTFaxDecode stream with K < 0) by wrapping it in a one-strip TIFF in memory.
+/// `black_is_1` is the PDF parameter: false (the default) means white runs decode to 1.
+/// Out: 8-bit gray with the filter's 1 bits as 255 and its 0 bits as 0.
+pub(super) fn decode_g4(
+    path: &Path,
+    page: u32,
+    data: &[u8],
+    width: u32,
+    height: u32,
+    black_is_1: bool,
+) -> Result<GrayImage> {
+    check_dimensions(path, page, width, height)?;
+    let err = |e: TiffError| {
+        Error::decode(
+            path,
+            Some(page),
+            format!("cannot decode CCITT G4 image: {e}"),
+        )
+    };
+    // The tiff crate decodes white runs to 0 and inverts for WhiteIsZero.
+    let photometric = if black_is_1 { 1 } else { 0 };
+    let entries: [(u16, u16, u32); 9] = [
+        (256, 4, width),
+        (257, 4, height),
+        (258, 3, 1),
+        (259, 3, 4),
+        (262, 3, photometric),
+        (273, 4, 8 + 2 + 9 * 12 + 4),
+        (277, 3, 1),
+        (278, 4, height),
+        (279, 4, u32::try_from(data.len()).unwrap_or(u32::MAX)),
+    ];
+    let mut tiff = Vec::with_capacity(data.len() + 128);
+    tiff.extend_from_slice(b"II*\0");
+    tiff.extend_from_slice(&8u32.to_le_bytes());
+    tiff.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    for (tag, kind, value) in entries {
+        tiff.extend_from_slice(&tag.to_le_bytes());
+        tiff.extend_from_slice(&kind.to_le_bytes());
+        tiff.extend_from_slice(&1u32.to_le_bytes());
+        if kind == 3 {
+            tiff.extend_from_slice(&(value as u16).to_le_bytes());
+            tiff.extend_from_slice(&[0, 0]);
+        } else {
+            tiff.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    tiff.extend_from_slice(data);
+    let mut decoder = Decoder::new(std::io::Cursor::new(tiff)).map_err(err)?;
+    match decoder.read_image().map_err(err)? {
+        DecodingResult::U8(bits) => pixels::unpack_gray(&bits, width, height, 1)
+            .ok_or_else(|| Error::decode(path, Some(page), "CCITT G4 image is truncated")),
+        _ => Err(Error::decode(
+            path,
+            Some(page),
+            "unexpected CCITT G4 sample type",
+        )),
+    }
+}
+
 /// Horizontal resolution in dots per inch, from XResolution and ResolutionUnit.
 fn resolution(decoder: &mut TiffDecoder) -> std::result::Result<Option<f32>, TiffError> {
     let Some(value) = decoder.find_tag(Tag::XResolution)? else {

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{Query, QueryParser};
+use tantivy::query::{Query, QueryParser, QueryParserError};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
@@ -25,7 +25,8 @@ use crate::{Error, Result};
 const EXACT_BOOST: Score = 2.0;
 
 /// Weight of the per-page bonus: a document's score is its best page's score times
-/// `1 + PAGES_BONUS · ln(matching pages)`; small enough never to outweigh the exact boost.
+/// `1 + PAGES_BONUS · ln(matching pages)` (+46 % at 100 pages), well below what the exact
+/// boost adds, so many folded-only pages do not outrank one exact-diacritics page.
 const PAGES_BONUS: Score = 0.1;
 
 /// Longest snippet, in bytes of the page text (tantivy counts bytes).
@@ -50,7 +51,26 @@ pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>>
     }
     parser
         .parse_query(query)
-        .map_err(|e| query_error(e.to_string()))
+        .map_err(|e| query_error(explain(e)))
+}
+
+/// A message for the user who wrote the query.
+fn explain(error: QueryParserError) -> String {
+    match error {
+        QueryParserError::SyntaxError(_) => "syntax error: check that quotes and parentheses \
+             are closed and that AND / OR stand between two words"
+            .to_owned(),
+        QueryParserError::FieldDoesNotExist(field) | QueryParserError::FieldNotIndexed(field) => {
+            format!(
+                "{field:?} is not a searchable field; search the text without a field name \
+                 (a colon after a word names a field)"
+            )
+        }
+        QueryParserError::AllButQueryForbidden => {
+            "the query only excludes words (-word); add a word to search for".to_owned()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Runs `query`, groups matching pages by document and returns the best `limit` documents.

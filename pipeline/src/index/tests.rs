@@ -262,11 +262,21 @@ fn index_persists_across_reopen() {
 #[test]
 fn bad_or_empty_query_is_a_query_error() {
     let (_dir, index) = index_with(&[doc("q", &["nội dung"])]);
-    for query in ["", "   ", "nosuchfield:abc", "noi AND", "(noi dung"] {
+    let cases = [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("noi AND", "syntax error"),
+        ("(noi dung", "syntax error"),
+        ("\"noi dung", "syntax error"),
+        ("nosuchfield:abc", "not a searchable field"),
+        ("title:abc", "not a searchable field"),
+        ("-noi", "only excludes"),
+    ];
+    for (query, expected) in cases {
         match index.search(query, 10) {
             Err(Error::Query { query: q, message }) => {
                 assert_eq!(q, query);
-                assert!(!message.is_empty());
+                assert!(message.contains(expected), "{query:?}: {message}");
             }
             other => panic!("{query:?}: expected a query error, got {other:?}"),
         }
@@ -283,4 +293,10 @@ fn or_and_exclusion_work() {
     both.sort();
     assert_eq!(both, ["a", "b"]);
     assert_eq!(ids(&index.search("nghiệp -nông", 10).unwrap()), ["b"]);
+}
+
+#[test]
+fn search_index_can_be_shared_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<SearchIndex>();
 }

@@ -118,7 +118,7 @@ pub fn parse_tsv(tsv: &str) -> OcrPage {
             continue;
         }
         let num = |i: usize| cols[i].trim().parse::<i64>().unwrap_or(0).max(0) as u32;
-        let word = cols[11].trim();
+        let word = vietnamese_letters(cols[11].trim());
         if word.is_empty() {
             continue;
         }
@@ -142,9 +142,9 @@ pub fn parse_tsv(tsv: &str) -> OcrPage {
         } else {
             text.push(' ');
         }
-        text.push_str(word);
+        text.push_str(&word);
         words.push(OcrWord {
-            text: word.to_string(),
+            text: word,
             bbox: [num(6), num(7), num(8), num(9)],
             confidence,
             line: line_no,
@@ -156,6 +156,19 @@ pub fn parse_tsv(tsv: &str) -> OcrPage {
         words,
         mean_confidence,
     }
+}
+
+/// NFC, and the look-alike letters Tesseract emits for Vietnamese ones: the Icelandic eth
+/// `Ð`/`ð` (U+00D0/U+00F0) for `Đ`/`đ`, which Vietnamese text never contains.
+fn vietnamese_letters(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfc()
+        .map(|c| match c {
+            '\u{d0}' => 'Đ',
+            '\u{f0}' => 'đ',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,5 +191,10 @@ mod tests {
         assert_eq!(page.words[2].line, 1);
         assert_eq!(page.words[3].line, 2);
         assert!(page.mean_confidence > 80.0 && page.mean_confidence < 90.0);
+    }
+
+    #[test]
+    fn eth_becomes_d_with_stroke() {
+        assert_eq!(vietnamese_letters("NQ/\u{d0}UK \u{f0}ảng"), "NQ/ĐUK đảng");
     }
 }

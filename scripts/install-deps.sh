@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what sohoa needs and is missing on Debian (or Ubuntu): the system packages below
+# (with apt-get; sudo when not root) and a Rust toolchain with rustfmt and clippy (rustup).
+# Safe to re-run: installed packages are left alone.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential            # C compiler for crates with C parts (zstd)
+  pkg-config                 # finds libtesseract for tesseract-rs
+  libtesseract-dev           # the OCR engine, linked by tesseract-rs (use-system-tesseract)
+  libleptonica-dev           # Tesseract's image library
+  tesseract-ocr              # the tesseract command: the benchmark peer
+  tesseract-ocr-vie          # Vietnamese language model (vie)
+  tesseract-ocr-script-viet  # Vietnamese script model (Vietnamese)
+  tesseract-ocr-osd          # orientation detection for upside-down pages
+  poppler-utils              # pdftoppm renders PDF pages whose images cannot be decoded natively
+  ca-certificates
+  curl
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "installing: ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "installing the Rust toolchain with rustup" >&2
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy >&2
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+if command -v rustup >/dev/null 2>&1; then
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" >&2
+  done
+fi

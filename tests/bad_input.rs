@@ -1,0 +1,108 @@
+//! A box with broken files: each gets a clear error naming the file (and page), the good
+//! pages go in, the exit code is 3, and the batch report lists every page's outcome.
+
+mod common;
+use common::*;
+
+#[test]
+fn corrupt_files_are_reported_and_the_rest_goes_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-bad");
+    make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
+    let hs = box_dir.join("hs");
+    let png = std::fs::read(samples().join("hs-02-van-thu-luu-tru/2.png")).unwrap();
+    std::fs::write(hs.join("2.png"), &png[..png.len() / 3]).unwrap(); // truncated
+    std::fs::write(hs.join("3.tif"), b"").unwrap(); // zero bytes
+    std::fs::write(hs.join("4.pdf"), b"%PDF-1.4\nthis is not a pdf").unwrap(); // corrupt
+    std::fs::write(hs.join("5.jpg"), &png).unwrap(); // wrong extension
+    std::fs::write(hs.join("notes.txt"), "ghi chú").unwrap(); // not a scan: skipped
+
+    let archive = tmp.path().join("archive");
+    let out = run(
+        &archive,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "2",
+            "--no-progress",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        code(&out),
+        3,
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = json(&out);
+    assert_eq!(s["pages_ok"], 1, "{s}");
+    assert!(s["pages_failed"].as_u64().unwrap() >= 3, "{s}");
+    let failures = s["failures"].as_array().unwrap();
+    for name in ["hs/2.png", "hs/3.tif", "hs/4.pdf"] {
+        let f = failures
+            .iter()
+            .find(|f| f["source_file"] == name)
+            .unwrap_or_else(|| panic!("{name} not in failures: {s}"));
+        assert_eq!(f["box"], "hop-bad");
+        let error = f["error"].as_str().unwrap();
+        assert!(error.contains(name), "the error names the file: {error}");
+    }
+    // zero-byte file: a specific message
+    let zero = failures
+        .iter()
+        .find(|f| f["source_file"] == "hs/3.tif")
+        .unwrap();
+    assert!(zero["error"].as_str().unwrap().contains("empty"), "{zero}");
+
+    // the report lists every page with its outcome, and the skipped note
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(s["report"].as_str().unwrap()).unwrap()).unwrap();
+    let rows = report["pages"].as_array().unwrap();
+    assert!(rows
+        .iter()
+        .any(|r| r["source_file"] == "hs/1.png" && r["outcome"] == "ocr"));
+    assert!(rows
+        .iter()
+        .any(|r| r["source_file"] == "hs/2.png" && r["outcome"] == "failed"));
+    assert!(report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["path"] == "hs/notes.txt"));
+
+    // the good page is stored, searchable and intact
+    let list = json(&run(&archive, &["list", "--json"]));
+    assert_eq!(list["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+
+    // human output names the failing file
+    let out = run(
+        &archive,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "1",
+            "--no-progress",
+        ],
+    );
+    assert_eq!(code(&out), 3);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED hop-bad/hs/2.png"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_boxes_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sohoa().args(["ingest"]).output().unwrap();
+    assert_eq!(code(&out), 2);
+    let out = run(
+        &tmp.path().join("a"),
+        &["ingest", tmp.path().join("nope").to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
+    let out = run(&tmp.path().join("not-an-archive"), &["list"]);
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a sohoa archive"));
+}

@@ -1,0 +1,98 @@
+//! Shared helpers of the integration tests: run the real `sohoa` binary, build small boxes
+//! from the bundled sample scans, read JSON output.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's sample scans.
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/box-01")
+}
+
+/// A `sohoa` command with a clean environment for the archive variable.
+pub fn sohoa() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sohoa"));
+    c.env_remove("SOHOA_ARCHIVE").env("NO_COLOR", "1");
+    c
+}
+
+/// Runs `sohoa ARGS --archive ARCHIVE` and returns the output.
+pub fn run(archive: &Path, args: &[&str]) -> Output {
+    let out = sohoa()
+        .args(args)
+        .arg("--archive")
+        .arg(archive)
+        .output()
+        .expect("sohoa runs");
+    out
+}
+
+/// Parses stdout as JSON, showing stderr when it is not.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+pub fn code(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// Copies sample files into `box_dir/<hoso>/<name>`: `(hoso, sample path relative to box-01, name)`.
+pub fn make_box(box_dir: &Path, files: &[(&str, &str, &str)]) {
+    for (hoso, sample, name) in files {
+        let dir = box_dir.join(hoso);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(samples().join(sample), dir.join(name)).unwrap();
+    }
+}
+
+/// A small box: an upside-down PNG, a noisy PNG, and an image-only PDF with a blank back.
+pub fn small_box(parent: &Path) -> PathBuf {
+    let b = parent.join("hop-01");
+    make_box(
+        &b,
+        &[
+            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
+            (
+                "hs-c",
+                "hs-03-thong-tri-1997/thong-tri-07.pdf",
+                "thong-tri.pdf",
+            ),
+        ],
+    );
+    b
+}
+
+/// Every file below `dir` with its bytes, for before/after comparisons.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Copies a directory tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for (path, bytes) in snapshot(from) {
+        let target = to.join(path.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+}

@@ -1,0 +1,91 @@
+//! An ingest killed part-way is resumed by the next run, which redoes only what is missing.
+
+mod common;
+use common::*;
+use std::time::{Duration, Instant};
+
+#[test]
+fn an_interrupted_ingest_resumes_where_it_stopped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-resume");
+    make_box(
+        &box_dir,
+        &[
+            ("hs", "hs-02-van-thu-luu-tru/2.png", "1.png"),
+            ("hs", "hs-02-van-thu-luu-tru/6.jpg", "2.jpg"),
+            ("hs", "hs-02-van-thu-luu-tru/7.jpg", "3.jpg"),
+            ("hs", "hs-02-van-thu-luu-tru/9.png", "4.png"),
+        ],
+    );
+    let archive = tmp.path().join("archive");
+    let mut child = sohoa()
+        .args([
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "1",
+            "--no-progress",
+            "--archive",
+        ])
+        .arg(&archive)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) as soon as the first page is in the resume cache.
+    let cache = archive.join("staging/pages");
+    let start = Instant::now();
+    loop {
+        let cached = std::fs::read_dir(&cache)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+                    .count()
+            })
+            .unwrap_or(0);
+        if cached >= 1 {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest finished before it could be interrupted"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no page was cached"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Nothing half-written is visible.
+    let list = json(&run(&archive, &["list", "--json"]));
+    assert!(list["documents"].as_array().unwrap().is_empty(), "{list}");
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+
+    let out = run(
+        &archive,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "1",
+            "--no-progress",
+            "--json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    assert_eq!(s["pages_ok"], 4);
+    assert!(
+        s["pages_reused"].as_u64().unwrap() >= 1,
+        "pages done before the kill are not redone: {s}"
+    );
+    assert!(s["pages_recognised"].as_u64().unwrap() <= 3, "{s}");
+    let list = json(&run(&archive, &["list", "--json"]));
+    assert_eq!(list["documents"][0]["page_count"], 4);
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+    // The resume cache is emptied once the hồ sơ is committed.
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 0);
+}
