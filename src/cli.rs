@@ -490,7 +490,11 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
 /// words in bold (or between «» with NO_COLOR or when stdout is not a terminal).
 fn terminal_snippet(snippet: &str) -> String {
     let styled = std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
-    let (open, close) = if styled { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let (open, close) = if styled {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
     snippet
         .replace('\n', " ")
         .replace("<b>", open)

@@ -32,7 +32,7 @@ pub fn ensure_single_threaded_openmp() {
 
 /// The thread limit reported by the loaded libgomp (`omp_get_thread_limit`), if loaded.
 pub fn openmp_thread_limit() -> Option<i64> {
-    let name = CStr::from_bytes_with_nul(b"omp_get_thread_limit\0").expect("static name");
+    let name: &CStr = c"omp_get_thread_limit";
     // SAFETY: dlsym with RTLD_DEFAULT looks a symbol up in the loaded objects; the symbol,
     // when present, is libgomp's `int omp_get_thread_limit(void)`.
     unsafe {

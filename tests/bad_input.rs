@@ -37,9 +37,9 @@ fn corrupt_files_are_reported_and_the_rest_goes_in() {
     );
     let s = json(&out);
     assert_eq!(s["pages_ok"], 1, "{s}");
-    assert!(s["pages_failed"].as_u64().unwrap() >= 3, "{s}");
+    assert_eq!(s["pages_failed"], 4, "{s}");
     let failures = s["failures"].as_array().unwrap();
-    for name in ["hs/2.png", "hs/3.tif", "hs/4.pdf"] {
+    for name in ["hs/2.png", "hs/3.tif", "hs/4.pdf", "hs/5.jpg"] {
         let f = failures
             .iter()
             .find(|f| f["source_file"] == name)
@@ -54,6 +54,15 @@ fn corrupt_files_are_reported_and_the_rest_goes_in() {
         .find(|f| f["source_file"] == "hs/3.tif")
         .unwrap();
     assert!(zero["error"].as_str().unwrap().contains("empty"), "{zero}");
+
+    let wrong = failures
+        .iter()
+        .find(|f| f["source_file"] == "hs/5.jpg")
+        .unwrap();
+    assert!(
+        wrong["error"].as_str().unwrap().contains("extension"),
+        "{wrong}"
+    );
 
     // the report lists every page with its outcome, and the skipped note
     let report: serde_json::Value =

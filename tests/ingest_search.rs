@@ -214,3 +214,33 @@ fn a_changed_page_makes_a_new_version_and_keeps_the_old_one() {
         .any(|p| p.parent().unwrap().ends_with("v2")));
     assert_eq!(code(&run(&archive, &["verify"])), 0);
 }
+
+#[test]
+fn a_sideways_page_is_turned_upright() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-03");
+    std::fs::create_dir_all(box_dir.join("hs")).unwrap();
+    let page = image::open(samples().join("hs-02-van-thu-luu-tru/6.jpg")).unwrap();
+    // turned a quarter anticlockwise, as a page fed sideways into the scanner
+    image::imageops::rotate270(&page.to_rgb8())
+        .save(box_dir.join("hs/1.png"))
+        .unwrap();
+    let archive = tmp.path().join("archive");
+    let out = run(
+        &archive,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "1",
+            "--no-progress",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let list = json(&run(&archive, &["list", "--json"]));
+    let id = list["documents"][0]["id"].as_str().unwrap().to_string();
+    let show = json(&run(&archive, &["show", &id, "--json"]));
+    let text = show["pages"][0]["text"].as_str().unwrap();
+    assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{text}");
+    assert!(show["pages"][0]["confidence"].as_f64().unwrap() > 80.0);
+}

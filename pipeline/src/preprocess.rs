@@ -233,6 +233,9 @@ mod tests {
         let mut img = GrayImage::from_pixel(width, height, Luma([245]));
         for line in 0..30 {
             let y0 = 150 + line * 60;
+            if y0 + 18 >= height {
+                break;
+            }
             for y in y0..y0 + 18 {
                 for x in 150..width - 150 {
                     if (x / 25) % 4 != 3 {

@@ -7,17 +7,20 @@
 //! text shown, visible or not (an OCR layer is invisible text, render mode 3).
 //!
 //! A page that paints exactly one image covering the whole page and nothing else visible is
-//! decoded natively when that image is a JPEG (DCTDecode: bytes to `image`) or uncompressed,
-//! Flate, LZW or RunLength data in 8-bit gray or RGB or 1-bit gray. Any other page (CCITT,
-//! JBIG2 or JPEG 2000 images, vector drawing, visible text, several images) is rendered by
-//! `pdftoppm` ([`super::render`]): at the scanned image's own resolution when the page is one
-//! scanned image, else at 300 dpi. The page's /Rotate is applied either way.
+//! decoded natively when that image is a JPEG (DCTDecode: bytes to `image`), CCITT Group 4
+//! (through the `tiff` crate's G4 decoder) or uncompressed, Flate, LZW or RunLength data in
+//! 8-bit gray or RGB or 1-bit gray. Any other page (CCITT G3, JBIG2 or JPEG 2000 images,
+//! vector drawing, visible text, several images) is rendered by `pdftoppm`
+//! ([`super::render`]): at the scanned image's own resolution when the page is one scanned
+//! image, else at 300 dpi. The page's /Rotate is applied either way.
 //!
 //! Resolution = image width / (MediaBox width / 72). Encrypted PDFs are refused. Every image
 //! the page draws has its declared size checked before anything is decoded or rendered.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use image::{DynamicImage, GrayImage, ImageFormat, RgbImage};
 use lopdf::content::Content;
@@ -39,13 +42,14 @@ type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 pub(super) fn page_count(path: &Path) -> Result<u32> {
-    let doc = load(path, None)?;
+    let doc = document(path, None)?;
     Ok(doc.get_pages().len() as u32)
 }
 
 pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     let err = |m: String| Error::decode(path, Some(page), m);
-    let doc = load(path, Some(page))?;
+    let doc = document(path, Some(page))?;
+    let doc = doc.as_ref();
     let pages = doc.get_pages();
     let page_id = *pages.get(&page).ok_or_else(|| {
         err(format!(
@@ -56,19 +60,19 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     let page_dict = doc
         .get_dictionary(page_id)
         .map_err(|e| err(format!("cannot read the page: {e}")))?;
-    let media_box = media_box(&doc, page_dict);
+    let media_box = media_box(doc, page_dict);
     let (box_w, box_h) = (media_box[2] - media_box[0], media_box[3] - media_box[1]);
     if box_w < 1.0 || box_h < 1.0 {
         return Err(err(format!("page has an empty MediaBox {media_box:?}")));
     }
-    let rotate = inherited(&doc, page_dict, b"Rotate")
+    let rotate = inherited(doc, page_dict, b"Rotate")
         .and_then(|o| o.as_i64().ok())
         .map_or(0, |r| r.rem_euclid(360));
 
-    let mut walk = Walk::new(&doc);
+    let mut walk = Walk::new(doc);
     match doc.get_page_content_with_limit(page_id, CONTENT_LIMIT) {
         Ok(content) => {
-            let resources = inherited(&doc, page_dict, b"Resources").and_then(|o| o.as_dict().ok());
+            let resources = inherited(doc, page_dict, b"Resources").and_then(|o| o.as_dict().ok());
             walk.run(&content, resources, IDENTITY, 0);
         }
         Err(e) => {
@@ -83,7 +87,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     }
 
     for drawn in &walk.images {
-        let (w, h) = declared_size(&doc, &drawn.stream.dict);
+        let (w, h) = declared_size(doc, &drawn.stream.dict);
         check_dimensions(path, page, w, h)?;
     }
 
@@ -96,7 +100,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     let text_layer = walk.text_layer();
 
     if let (Some(scan), true) = (scan, clean) {
-        if let Some(native) = native_image(&doc, path, page, scan.stream)? {
+        if let Some(native) = native_image(doc, path, page, scan.stream)? {
             let dpi = round_dpi((f64::from(native.stored_width) * 72.0 / box_w) as f32);
             let image = rotated(native.image, rotate);
             return Ok(DecodedPage {
@@ -118,9 +122,9 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     // Render: at the scan's own resolution when the page is one scanned image.
     let (dpi, gray) = match scan {
         Some(scan) => {
-            let (w, _) = declared_size(&doc, &scan.stream.dict);
+            let (w, _) = declared_size(doc, &scan.stream.dict);
             let dpi = (f64::from(w) * 72.0 / box_w).clamp(72.0, 1200.0);
-            (dpi, clean && stored_gray(&doc, &scan.stream.dict))
+            (dpi, clean && stored_gray(doc, &scan.stream.dict))
         }
         None => (RENDER_DPI, false),
     };
@@ -130,7 +134,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     let image = render::render_page(path, page, dpi, gray)?;
     let samples = if gray { 1 } else { 3 };
     let (bits, samples, compression) = match scan {
-        Some(scan) => stored_properties(&doc, &scan.stream.dict),
+        Some(scan) => stored_properties(doc, &scan.stream.dict),
         None => (8, samples, "rendered".to_string()),
     };
     Ok(DecodedPage {
@@ -146,6 +150,41 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         image,
         text_layer,
     })
+}
+
+/// Which file a loaded document came from: path, size and modification time.
+type DocumentKey = (PathBuf, u64, Option<SystemTime>);
+
+/// The documents loaded last. Pages of one PDF are decoded one call at a time, often by
+/// several workers at once, and parsing a 70 MB scan takes about 0.1 s: keep the last two
+/// documents instead of parsing the file again for each of its pages.
+static DOCUMENTS: Mutex<Vec<(DocumentKey, Arc<Document>)>> = Mutex::new(Vec::new());
+const CACHED_DOCUMENTS: usize = 2;
+
+/// The parsed document of `path`, from the cache when the file has not changed.
+fn document(path: &Path, page: Option<u32>) -> Result<Arc<Document>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let key: DocumentKey = (path.to_path_buf(), meta.len(), meta.modified().ok());
+    let cached = |docs: &mut Vec<(DocumentKey, Arc<Document>)>| {
+        let at = docs.iter().position(|(k, _)| *k == key)?;
+        let entry = docs.remove(at);
+        let doc = Arc::clone(&entry.1);
+        docs.push(entry); // most recently used last
+        Some(doc)
+    };
+    if let Some(doc) = DOCUMENTS.lock().ok().as_deref_mut().and_then(cached) {
+        return Ok(doc);
+    }
+    let doc = Arc::new(load(path, page)?);
+    if let Ok(mut docs) = DOCUMENTS.lock() {
+        if cached(&mut docs).is_none() {
+            if docs.len() >= CACHED_DOCUMENTS {
+                docs.remove(0);
+            }
+            docs.push((key, Arc::clone(&doc)));
+        }
+    }
+    Ok(doc)
 }
 
 /// Loads the document; refuses encrypted ones.
@@ -1003,6 +1042,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_changed_file_is_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scan.pdf");
+        std::fs::copy(fixture("scan_dct_200dpi.pdf"), &path).unwrap();
+        assert_eq!(page_count(&path, ScanFormat::Pdf).unwrap(), 1);
+        assert_eq!(
+            page_count(&path, ScanFormat::Pdf).unwrap(),
+            1,
+            "from the cache"
+        );
+        std::fs::copy(fixture("scan_flate.pdf"), &path).unwrap();
+        assert_eq!(page_count(&path, ScanFormat::Pdf).unwrap(), 8);
+        std::fs::write(&path, b"").unwrap();
+        assert!(page_count(&path, ScanFormat::Pdf).is_err());
     }
 
     #[test]

@@ -91,13 +91,14 @@ impl OcrEngine for TesseractEngine {
         }
         let osd = self.osd.as_ref().expect("started above");
         Self::set_page(osd, page)?;
-        // Tesseract reports the counter-clockwise rotation the page has undergone;
-        // it fails when there is too little text to tell.
+        // Tesseract reports the page's orientation as the anticlockwise turn that makes it
+        // upright (a page turned 90° anticlockwise reads 270); we turn clockwise. It fails
+        // when there is too little text to tell.
         let result = osd.detect_os();
         let _ = osd.clear();
         match result {
             Ok((degrees, confidence, _, _)) => Ok(Some(Orientation {
-                clockwise_degrees: (degrees.rem_euclid(360)) as u16,
+                clockwise_degrees: ((360 - degrees.rem_euclid(360)) % 360) as u16,
                 confidence,
             })),
             Err(_) => Ok(None),
