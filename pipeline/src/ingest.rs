@@ -177,7 +177,7 @@ pub fn ingest(
         indexed: index.document_ids()?,
         failures: Vec::new(),
         rows: Vec::new(),
-        documents: Vec::new(),
+        documents: HashMap::new(),
         warnings: Vec::new(),
         skipped: Vec::new(),
         counts: Counts::default(),
@@ -335,7 +335,15 @@ pub fn ingest(
         pages_ok: counts.ok,
         pages_failed: counts.failed,
         pages_withheld: counts.withheld,
-        documents: run.documents.clone(),
+        documents: plans
+            .iter()
+            .filter_map(|p| {
+                run.documents
+                    .get(&(p.box_name.clone(), p.source.path.clone()))
+            })
+            .flatten()
+            .cloned()
+            .collect(),
         failures: run.failures.clone(),
         report: report_path.display().to_string(),
         objects_created: counts.created,
@@ -397,7 +405,8 @@ struct Run<'a> {
     indexed: BTreeSet<String>,
     failures: Vec<PageFailure>,
     rows: Vec<PageOutcome>,
-    documents: Vec<String>,
+    /// Document ids by (box, hồ sơ), reported in discovery order.
+    documents: HashMap<(String, String), Vec<String>>,
     warnings: Vec<String>,
     skipped: Vec<serde_json::Value>,
     counts: Counts,
@@ -613,7 +622,8 @@ impl Run<'_> {
                 error: None,
             });
         }
-        self.documents.extend(doc_ids);
+        self.documents
+            .insert((plan.box_name.clone(), plan.source.path.clone()), doc_ids);
         for (i, _) in plan.slots.iter().enumerate() {
             let info = &plan.info[i];
             if let Some(f) = plan
