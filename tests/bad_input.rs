@@ -18,17 +18,7 @@ fn corrupt_files_are_reported_and_the_rest_goes_in() {
     std::fs::write(hs.join("notes.txt"), "ghi chú").unwrap(); // not a scan: skipped
 
     let archive = tmp.path().join("archive");
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "2",
-            "--no-progress",
-            "--json",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 2, true);
     assert_eq!(
         code(&out),
         3,
@@ -86,16 +76,7 @@ fn corrupt_files_are_reported_and_the_rest_goes_in() {
     assert_eq!(code(&run(&archive, &["verify"])), 0);
 
     // human output names the failing file
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "1",
-            "--no-progress",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 1, false);
     assert_eq!(code(&out), 3);
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED hop-bad/hs/2.png"));
 }

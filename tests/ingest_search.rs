@@ -10,17 +10,7 @@ fn box_goes_in_and_is_searchable_listable_and_verifiable() {
     let box_dir = small_box(tmp.path());
     let archive = tmp.path().join("archive");
 
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "2",
-            "--no-progress",
-            "--json",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 2, true);
     assert_eq!(
         code(&out),
         0,
@@ -126,17 +116,7 @@ fn box_goes_in_and_is_searchable_listable_and_verifiable() {
 
     // re-ingesting the finished box changes nothing in the store
     let before = snapshot(&archive.join("ocfl"));
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "2",
-            "--no-progress",
-            "--json",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 2, true);
     assert_eq!(code(&out), 0);
     let again = json(&out);
     assert_eq!(again["pages_recognised"], 0, "{again}");
@@ -167,29 +147,9 @@ fn a_changed_page_makes_a_new_version_and_keeps_the_old_one() {
     let box_dir = tmp.path().join("hop-02");
     make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
     let archive = tmp.path().join("archive");
-    let first = json(&run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "1",
-            "--no-progress",
-            "--json",
-        ],
-    ));
+    let first = json(&ingest(&archive, &box_dir, 1, true));
     make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/6.jpg", "2.jpg")]);
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "1",
-            "--no-progress",
-            "--json",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 1, true);
     assert_eq!(code(&out), 0);
     let second = json(&out);
     assert_eq!(second["objects_updated"], 1, "{second}");
@@ -226,16 +186,7 @@ fn a_sideways_page_is_turned_upright() {
         .save(box_dir.join("hs/1.png"))
         .unwrap();
     let archive = tmp.path().join("archive");
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "1",
-            "--no-progress",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 1, false);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let list = json(&run(&archive, &["list", "--json"]));
     let id = list["documents"][0]["id"].as_str().unwrap().to_string();

@@ -64,17 +64,7 @@ fn an_interrupted_ingest_resumes_where_it_stopped() {
     assert!(list["documents"].as_array().unwrap().is_empty(), "{list}");
     assert_eq!(code(&run(&archive, &["verify"])), 0);
 
-    let out = run(
-        &archive,
-        &[
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "-j",
-            "1",
-            "--no-progress",
-            "--json",
-        ],
-    );
+    let out = ingest(&archive, &box_dir, 1, true);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let s = json(&out);
     assert_eq!(s["pages_ok"], 4);

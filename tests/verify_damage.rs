@@ -14,16 +14,7 @@ fn pristine() -> &'static Path {
         let box_dir = tmp.path().join("hop-v");
         make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
         let archive = tmp.path().join("archive");
-        let out = run(
-            &archive,
-            &[
-                "ingest",
-                box_dir.to_str().unwrap(),
-                "-j",
-                "1",
-                "--no-progress",
-            ],
-        );
+        let out = ingest(&archive, &box_dir, 1, false);
         assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
         (tmp, archive)
     });

@@ -28,6 +28,22 @@ pub fn run(archive: &Path, args: &[&str]) -> Output {
     out
 }
 
+/// Runs `sohoa ingest BOX --archive ARCHIVE -j JOBS --no-progress [--json]`.
+pub fn ingest(archive: &Path, box_dir: &Path, jobs: u32, json: bool) -> Output {
+    let jobs = jobs.to_string();
+    let mut args = vec![
+        "ingest",
+        box_dir.to_str().unwrap(),
+        "-j",
+        &jobs,
+        "--no-progress",
+    ];
+    if json {
+        args.push("--json");
+    }
+    run(archive, &args)
+}
+
 /// Parses stdout as JSON, showing stderr when it is not.
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {

@@ -232,6 +232,21 @@ fn check_dimensions(path: &Path, page: u32, width: u32, height: u32) -> Result<(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use image::DynamicImage;
+
+    pub(super) fn luma(page: &DecodedPage, x: u32, y: u32) -> u8 {
+        match &page.image {
+            DynamicImage::ImageLuma8(img) => img.get_pixel(x, y)[0],
+            other => panic!("expected Luma8, got {:?}", other.color()),
+        }
+    }
+
+    pub(super) fn rgb_at(page: &DecodedPage, x: u32, y: u32) -> [u8; 3] {
+        match &page.image {
+            DynamicImage::ImageRgb8(img) => img.get_pixel(x, y).0,
+            other => panic!("expected Rgb8, got {:?}", other.color()),
+        }
+    }
     use std::path::PathBuf;
 
     /// A committed fixture under `pipeline/tests/fixtures/decode/`.

@@ -345,23 +345,9 @@ fn to_image(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{decode_error, fixture};
+    use super::super::tests::{decode_error, fixture, luma, rgb_at};
     use super::super::{decode_page, page_count};
     use super::*;
-
-    fn luma(page: &DecodedPage, x: u32, y: u32) -> u8 {
-        match &page.image {
-            DynamicImage::ImageLuma8(img) => img.get_pixel(x, y)[0],
-            other => panic!("expected Luma8, got {:?}", other.color()),
-        }
-    }
-
-    fn rgb_at(page: &DecodedPage, x: u32, y: u32) -> [u8; 3] {
-        match &page.image {
-            DynamicImage::ImageRgb8(img) => img.get_pixel(x, y).0,
-            other => panic!("expected Rgb8, got {:?}", other.color()),
-        }
-    }
 
     fn near(a: [u8; 3], b: [u8; 3], tolerance: i16) -> bool {
         a.iter()
