@@ -139,20 +139,30 @@ pub fn extract(pages: &[&str]) -> Extracted {
     let folded: Vec<String> = lines.iter().map(|l| fold_upper(l)).collect();
     let header_end = lines.len().min(30);
 
-    // Type heading: a line that is (mostly) a type name.
+    // Type heading: a line that is (mostly) a type name, or one OCR slip away from one
+    // (`THÔNG TRT`).
     let mut type_line = None;
     'lines: for (i, f) in folded.iter().enumerate().take(header_end) {
         let f = f.trim_matches(|c: char| !c.is_alphanumeric());
         for (name, ten_loai, _) in TYPES {
-            if f == *name
-                || (f.starts_with(name)
-                    && f.len() <= name.len() + 40
-                    && lines[i].chars().filter(|c| c.is_lowercase()).count() < 3)
+            let confidence = if f == *name {
+                0.95
+            } else if f.starts_with(name)
+                && f.len() <= name.len() + 40
+                && lines[i].chars().filter(|c| c.is_lowercase()).count() < 3
             {
-                out.ten_loai = reading(*ten_loai, if f == *name { 0.95 } else { 0.75 });
-                type_line = Some(i);
-                break 'lines;
-            }
+                0.75
+            } else if name.len() >= 7
+                && f.len().abs_diff(name.len()) <= 1
+                && edit_distance(f, name) <= 1
+            {
+                0.7
+            } else {
+                continue;
+            };
+            out.ten_loai = reading(*ten_loai, confidence);
+            type_line = Some(i);
+            break 'lines;
         }
     }
 
@@ -319,6 +329,22 @@ pub fn extract(pages: &[&str]) -> Extracted {
     out
 }
 
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != *cb))
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 fn strip_motto(line: &str) -> String {
     let folded = fold_upper(line);
     match folded.find("DANG CONG SAN VIET NAM") {
@@ -386,6 +412,16 @@ Thực hiện Luật Lưu trữ năm 2011, Quy định số 270-QĐ/TW";
             "kết quả công tác văn thư, lưu trữ năm 2018 và phương hướng, nhiệm vụ năm 2019"
         );
         assert_eq!(e.dia_danh.unwrap().value, "Gia Nghĩa");
+    }
+
+    #[test]
+    fn a_type_heading_with_an_ocr_slip_is_still_recognised() {
+        let page = "ĐẢNG ỦY KHỐI DÂN CHÍNH ĐẢNG\n*\nSố 07-TT/ĐUK\nTHÔNG TRT\nvề tăng cường công tác văn thư\n\nThời gian qua";
+        let e = extract(&[page]);
+        assert_eq!(e.ten_loai.unwrap().value, "Thông tri");
+        assert_eq!(e.trich_yeu.unwrap().value, "về tăng cường công tác văn thư");
+        assert_eq!(edit_distance("THONG TRT", "THONG TRI"), 1);
+        assert_eq!(edit_distance("", "ab"), 2);
     }
 
     #[test]

@@ -97,13 +97,19 @@ impl Archive {
         Ok(ArchiveLock { _file: file })
     }
 
-    /// Every hồ sơ object at its head version.
+    /// Every hồ sơ object at its head version, ordered by box and hồ sơ path.
     pub fn hoso_objects(&self) -> Result<Vec<HoSoObject>> {
-        self.storage
+        let mut objects = self
+            .storage
             .object_roots()?
             .into_iter()
             .map(|root| HoSoObject::load(&root))
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        objects.sort_by(|a, b| {
+            natord::compare(&a.source.box_name, &b.source.box_name)
+                .then_with(|| natord::compare(&a.source.hoso, &b.source.hoso))
+        });
+        Ok(objects)
     }
 
     /// The object and document with document id `id`.
