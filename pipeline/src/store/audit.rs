@@ -55,7 +55,13 @@ impl AuditLog {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(Error::io(&self.path, e)),
         };
-        text.lines()
+        // A last line without its newline is an append torn by a crash: not an entry.
+        let complete = match text.rfind('\n') {
+            Some(end) => &text[..=end],
+            None => "",
+        };
+        complete
+            .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(i, l)| {
@@ -108,10 +114,24 @@ impl AuditLog {
             .append(true)
             .open(&self.path)
             .map_err(|e| Error::io(&self.path, e))?;
+        self.drop_torn_tail(&f)?;
         f.write_all(line.as_bytes())
             .and_then(|_| f.sync_all())
             .map_err(|e| Error::io(&self.path, e))?;
         Ok(entry)
+    }
+
+    /// Cuts a partial last line (an append interrupted by a crash) so the next entry starts
+    /// on a line of its own.
+    fn drop_torn_tail(&self, file: &std::fs::File) -> Result<()> {
+        let text = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
+        if text.is_empty() || text.ends_with(b"\n") {
+            return Ok(());
+        }
+        let keep = text.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        tracing::warn!(path = %self.path.display(), "dropping a torn last audit entry");
+        file.set_len(keep as u64)
+            .map_err(|e| Error::io(&self.path, e))
     }
 
     /// Checks every link of the chain; returns a description of the first break, if any.
@@ -166,5 +186,20 @@ mod tests {
         let text = std::fs::read_to_string(log.path()).unwrap();
         std::fs::write(log.path(), text.replace("\"n\":1", "\"n\":2")).unwrap();
         assert!(log.check_chain().unwrap().unwrap().contains("altered"));
+    }
+
+    #[test]
+    fn a_torn_last_line_is_dropped_on_the_next_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        log.append("a", "ingest", None, serde_json::json!({}))
+            .unwrap();
+        let mut f = OpenOptions::new().append(true).open(log.path()).unwrap();
+        f.write_all(b"{\"seq\":2,\"ti").unwrap();
+        assert_eq!(log.entries().unwrap().len(), 1);
+        log.append("a", "verify", None, serde_json::json!({}))
+            .unwrap();
+        assert_eq!(log.entries().unwrap().len(), 2);
+        assert_eq!(log.check_chain().unwrap(), None);
     }
 }
