@@ -27,6 +27,8 @@ struct Timing {
     name: String,
     pages: usize,
     walls: Vec<Duration>,
+    /// CPU seconds (user + system) of each run's processes.
+    cpus: Vec<f64>,
     note: String,
 }
 
@@ -36,6 +38,9 @@ impl Timing {
     }
     fn pages_per_second(&self) -> f64 {
         self.pages as f64 / self.best().as_secs_f64()
+    }
+    fn cpu_per_page(&self) -> f64 {
+        self.cpus.iter().copied().fold(f64::INFINITY, f64::min) / self.pages as f64
     }
 }
 
@@ -126,7 +131,8 @@ fn build_pdf(box_dir: &Path, images: &[PageImage], out: &Path) -> Option<String>
     }
 }
 
-fn run_ocrmypdf(bin: &Path, input: &Path, output: &Path, jobs: usize) -> Result<Duration> {
+fn run_ocrmypdf(bin: &Path, input: &Path, output: &Path, jobs: usize) -> Result<(Duration, f64)> {
+    let cpu_before = common::children_cpu_seconds();
     let start = Instant::now();
     let out = Command::new(bin)
         .args([
@@ -144,10 +150,11 @@ fn run_ocrmypdf(bin: &Path, input: &Path, output: &Path, jobs: usize) -> Result<
         .stdin(Stdio::null())
         .output()?;
     let wall = start.elapsed();
+    let cpu = common::children_cpu_seconds() - cpu_before;
     if !out.status.success() {
         return Err(format!("ocrmypdf failed: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
-    Ok(wall)
+    Ok((wall, cpu))
 }
 
 fn version(cmd: &Path) -> String {
@@ -204,12 +211,14 @@ fn main() -> Result<()> {
         name: format!("sohoa ingest -j {jobs}"),
         pages,
         walls: Vec::new(),
+        cpus: Vec::new(),
         note: String::new(),
     };
     let mut tess = Timing {
         name: format!("tesseract -l vie, {jobs} parallel processes"),
         pages,
         walls: Vec::new(),
+        cpus: Vec::new(),
         note: "OMP_THREAD_LIMIT=1; PDF pages pre-rendered (untimed)".into(),
     };
     for rep in 0..reps {
@@ -223,11 +232,13 @@ fn main() -> Result<()> {
                     sohoa.note = format!("{} of {} pages stored", run.pages_ok, run.pages_total);
                 }
                 sohoa.walls.push(run.wall);
+                sohoa.cpus.push(run.cpu);
                 std::fs::remove_dir_all(&archive)?;
             } else {
                 eprintln!("rep {}: parallel tesseract …", rep + 1);
-                let (_, wall) = common::parallel_tesseract(&images, jobs, "vie")?;
+                let (_, wall, cpu) = common::parallel_tesseract(&images, jobs, "vie")?;
                 tess.walls.push(wall);
+                tess.cpus.push(cpu);
             }
         }
     }
@@ -246,10 +257,11 @@ fn main() -> Result<()> {
                     Some(how) => {
                         eprintln!("ocrmypdf …");
                         match run_ocrmypdf(&bin, &pdf, &w.join("ocrmypdf-out.pdf"), jobs) {
-                            Ok(wall) => Ok(Timing {
+                            Ok((wall, cpu)) => Ok(Timing {
                                 name: format!("ocrmypdf --jobs {jobs} --output-type pdfa -l vie"),
                                 pages,
                                 walls: vec![wall],
+                                cpus: vec![cpu],
                                 note: format!("{}; input PDF of {how} (untimed)", version(&bin)),
                             }),
                             Err(e) => Err(format!("failed: {e}")),
@@ -262,15 +274,15 @@ fn main() -> Result<()> {
 
     println!("## Throughput ({pages} pages, {jobs} jobs, best of {reps} for sohoa and tesseract)");
     println!();
-    println!("| system | best wall s | all runs s | pages/s | sohoa speed ÷ this | note |");
-    println!("|---|---:|---|---:|---:|---|");
+    println!("| system | best wall s | all runs s | pages/s | sohoa speed ÷ this | CPU s/page | this CPU ÷ sohoa CPU | note |");
+    println!("|---|---:|---|---:|---:|---:|---:|---|");
     let mut rows = vec![&sohoa, &tess];
     if let Ok(t) = &ocrmypdf {
         rows.push(t);
     }
     for t in &rows {
         println!(
-            "| {} | {} | {} | {:.2} | {:.2} | {} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
             t.name,
             secs(t.best()),
             t.walls
@@ -280,15 +292,17 @@ fn main() -> Result<()> {
                 .join(", "),
             t.pages_per_second(),
             sohoa.pages_per_second() / t.pages_per_second(),
+            t.cpu_per_page(),
+            t.cpu_per_page() / sohoa.cpu_per_page(),
             t.note
         );
     }
     if let Err(why) = &ocrmypdf {
-        println!("| ocrmypdf | – | – | – | – | {why} |");
+        println!("| ocrmypdf | – | – | – | – | – | – | {why} |");
     }
     println!();
     println!(
-        "sohoa speed ÷ this > 1: sohoa is faster. sohoa does the whole ingest (decode, blank check, deskew, orientation, OCR, PDF/text, OCFL store, index); tesseract only OCR. Load average now: {}.",
+        "sohoa speed ÷ this > 1: sohoa is faster. sohoa does the whole ingest (decode, blank check, deskew, orientation, OCR, PDF/text, OCFL store, index); tesseract only OCR. CPU s/page: user + system CPU of the run's processes (lowest run) per page, which other load on the machine inflates much less than wall time. Load average now: {}.",
         common::load_average()
     );
     println!();
@@ -301,13 +315,14 @@ fn main() -> Result<()> {
     } else {
         "VmHWM of /proc/PID/status, polled every 20 ms"
     };
-    println!("| box | pages | pages recognised | wall s | pages/s | peak RSS |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!("| box | pages | pages recognised | wall s | pages/s | CPU s/page | peak RSS |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut sizes = vec![(20usize, 1usize)];
     if !args.quick {
         sizes.push((pages, 8));
     }
     let mut peaks = Vec::new();
+    let mut timelines = Vec::new();
     for (limit, copies) in sizes {
         let dir = w.join(format!("rss-box-{limit}x{copies}"));
         let expected = build_box(&box_dir, &truth, &dir, limit, copies)?;
@@ -315,7 +330,7 @@ fn main() -> Result<()> {
         let archive = w.join(format!("rss-archive-{limit}x{copies}"));
         let run = common::sohoa_ingest(&dir, &archive, jobs, &[], true)?;
         println!(
-            "| {} | {} | {} | {} | {:.2} | {} |",
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {} |",
             if copies > 1 {
                 format!("{box_name} × {copies} hồ sơ copies")
             } else {
@@ -325,9 +340,12 @@ fn main() -> Result<()> {
             run.pages_recognised,
             secs(run.wall),
             run.pages_per_second(),
+            run.cpu / run.pages_total.max(1) as f64,
             mib(run.peak_rss_kib)
         );
         peaks.push((run.pages_total, run.peak_rss_kib));
+        let slices: Vec<String> = run.rss_by_slice(5).into_iter().map(mib).collect();
+        timelines.push(format!("{} pages: {}", run.pages_total, slices.join(" → ")));
         std::fs::remove_dir_all(&archive)?;
     }
     println!();
@@ -339,6 +357,13 @@ fn main() -> Result<()> {
     } else {
         println!("Peak RSS measured with {rss_method}.");
     }
+    println!();
+    println!("Resident set over each run (largest VmRSS sampled in each fifth of the run): flat means bounded, a steady climb means growth with the box.");
+    println!();
+    for t in &timelines {
+        println!("- {t}");
+    }
+    println!();
     println!("Load average at end: {}.", common::load_average());
     Ok(())
 }

@@ -56,6 +56,8 @@ struct Outputs {
     missing: Vec<bool>,
     confidence: Vec<Option<f64>>,
     wall: Duration,
+    /// CPU seconds (user + system) of the system's processes.
+    cpu: f64,
 }
 
 /// Scores of one system over the ground truth.
@@ -115,6 +117,7 @@ fn sohoa_outputs(
         missing: Vec::new(),
         confidence: Vec::new(),
         wall: run.wall,
+        cpu: run.cpu,
     };
     for p in truth {
         let key = (p.source_file.clone(), p.source_page);
@@ -161,7 +164,7 @@ fn tesseract_outputs(truth: &[TruthPage], images: &[PageImage], jobs: usize) -> 
         "running tesseract -l vie on {} pages, {jobs} in parallel …",
         images.len()
     );
-    let (texts, wall) = common::parallel_tesseract(images, jobs, "vie")?;
+    let (texts, wall, cpu) = common::parallel_tesseract(images, jobs, "vie")?;
     let said_blank = texts
         .iter()
         .map(|t| common::normalize(t).is_empty())
@@ -173,6 +176,7 @@ fn tesseract_outputs(truth: &[TruthPage], images: &[PageImage], jobs: usize) -> 
         missing: vec![false; truth.len()],
         confidence: vec![None; truth.len()],
         wall,
+        cpu,
     })
 }
 
@@ -194,7 +198,29 @@ fn dump(dir: &Path, truth: &[TruthPage], outputs: &[&Outputs]) -> Result<()> {
     Ok(())
 }
 
+/// The metric itself: NFC of decomposed Vietnamese (marks in either order), whitespace
+/// runs, and the edit distances on known cases.
+fn check_metric() -> Result<()> {
+    let cases = [
+        ("Vie\u{0302}\u{0323}t  Nam\n", "Việt Nam"),
+        ("Vie\u{0323}\u{0302}t\u{000C}Nam", "Việt Nam"),
+        ("Ngu\u{031B}o\u{031B}\u{0300}i", "Người"),
+        ("A\u{0306}\u{0301}K \u{0110}a\u{0300}ng", "ẮK Đàng"),
+    ];
+    for (input, expected) in cases {
+        if common::normalize(input) != expected {
+            return Err(format!("normalize({input:?}) = {:?}", common::normalize(input)).into());
+        }
+    }
+    let s = Score::of("Đảng bộ tỉnh", "Đảng bô tinh x");
+    if (s.char_edits, s.chars, s.word_edits, s.words) != (4, 12, 3, 3) {
+        return Err(format!("edit distances wrong: {s:?}").into());
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
+    check_metric()?;
     let args = common::parse_args();
     let jobs = common::jobs();
     let (box_dir, truth_path) = common::resolve_box(&args.positional);
@@ -247,13 +273,14 @@ fn main() -> Result<()> {
     // Per page, default sohoa vs tesseract.
     println!("## Per page: {} vs tesseract -l vie", main_out.name);
     println!();
-    println!("| # | page | wear | ref chars | sohoa CER | tesseract CER | sohoa WER | tesseract WER | sohoa conf |");
-    println!("|---|---|---|---:|---:|---:|---:|---:|---:|");
+    println!("| # | page | skew | wear | ref chars | sohoa CER | tesseract CER | sohoa WER | tesseract WER | sohoa conf |");
+    println!("|---|---|---:|---|---:|---:|---:|---:|---:|---:|");
     for (i, p) in truth.iter().enumerate() {
         let mut wear = p.wear.join(", ");
         if p.rotation != 0 {
             wear = format!("rot {}°; {wear}", p.rotation);
         }
+        let skew = format!("{:+.1}°", p.skew_degrees);
         let conf = main_out.confidence[i].map_or("–".into(), |c| format!("{c:.0}"));
         match (main_score.per_page[i], tess_score.per_page[i]) {
             (Some(s), Some(t)) => {
@@ -263,7 +290,7 @@ fn main() -> Result<()> {
                     ""
                 };
                 println!(
-                    "| {} | {} | {wear} | {} | {}{flag} | {} | {} | {} | {conf} |",
+                    "| {} | {} | {skew} | {wear} | {} | {}{flag} | {} | {} | {} | {conf} |",
                     i + 1,
                     p.label(),
                     s.chars,
@@ -274,7 +301,7 @@ fn main() -> Result<()> {
                 );
             }
             _ => println!(
-                "| {} | {} | {wear} | blank | {} | {} | | | {conf} |",
+                "| {} | {} | {skew} | {wear} | blank | {} | {} | | | {conf} |",
                 i + 1,
                 p.label(),
                 if main_out.said_blank[i] {
@@ -291,7 +318,7 @@ fn main() -> Result<()> {
         }
     }
     println!(
-        "| | **all non-blank pages** | | {} | **{}** | **{}** | **{}** | **{}** | |",
+        "| | **all non-blank pages** | | | {} | **{}** | **{}** | **{}** | **{}** | |",
         main_score.total.chars,
         pct(main_score.total.cer()),
         pct(tess_score.total.cer()),
@@ -332,15 +359,15 @@ fn main() -> Result<()> {
     let blank_total = truth.iter().filter(|p| p.blank).count();
     println!("## Totals (all non-blank pages; CER/WER = sum of edits / sum of reference lengths)");
     println!();
-    println!("| system | CER | WER | CER, upright pages only | CER ratio vs tesseract | blank pages found | false blanks | missing pages | wall s | pages/s |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| system | CER | WER | CER, upright pages only | CER ratio vs tesseract | blank pages found | false blanks | missing pages | wall s | pages/s | CPU s/page |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let tess_cer = tess_score.total.cer();
     let mut rows: Vec<(&Outputs, Scored)> =
         runs.iter().map(|(o, _)| (o, score(&truth, o))).collect();
     rows.push((&tess, score(&truth, &tess)));
     for (o, s) in &rows {
         println!(
-            "| {} | {} | {} | {} | {} | {}/{blank_total} | {} | {} | {} | {:.2} |",
+            "| {} | {} | {} | {} | {} | {}/{blank_total} | {} | {} | {} | {:.2} | {:.2} |",
             o.name,
             pct(s.total.cer()),
             pct(s.total.wer()),
@@ -363,11 +390,32 @@ fn main() -> Result<()> {
             },
             secs(o.wall),
             truth.len() as f64 / o.wall.as_secs_f64(),
+            o.cpu / truth.len() as f64,
         );
     }
     println!();
+
+    // Per page CER of every system, to see where the models and deskew differ.
+    println!("## Per page CER, every system");
+    println!();
+    let header: Vec<&str> = rows.iter().map(|(o, _)| o.name.as_str()).collect();
+    println!("| # | page | {} |", header.join(" | "));
+    println!("|---|---|{}", "---:|".repeat(rows.len()));
+    for (i, p) in truth.iter().enumerate() {
+        let cells: Vec<String> = rows
+            .iter()
+            .map(|(o, s)| match s.per_page[i] {
+                Some(sc) => pct(sc.cer()),
+                None if o.said_blank[i] => "blank ✓".into(),
+                None => "blank ✗".into(),
+            })
+            .collect();
+        println!("| {} | {} | {} |", i + 1, p.label(), cells.join(" | "));
+    }
+    println!();
     println!(
-        "pages/s = {} pages / wall time, {jobs} jobs (sohoa: the whole ingest — decode, preprocess, OCR, store, index; tesseract: OCR only, pages pre-rendered, OMP_THREAD_LIMIT=1). Load average at end: {load_end}.",
+        "pages/s = {} pages / wall time, {jobs} jobs (sohoa: the whole ingest — decode, preprocess, OCR, store, index; tesseract: OCR only, pages pre-rendered, OMP_THREAD_LIMIT=1). CPU s/page = user + system CPU of the system's processes / {} pages: other load on the machine inflates wall time much more than CPU time. Load average at end: {load_end}.",
+        truth.len(),
         truth.len()
     );
     println!("Upright pages only: without pages whose ground-truth rotation is not 0 (plain tesseract does not turn them).");

@@ -107,6 +107,25 @@ fn first_line_of(cmd: &str, args: &[&str]) -> Option<String> {
     text.lines().next().map(|l| l.trim().to_string())
 }
 
+/// CPU seconds (user + system) of this process's waited-for children so far, from
+/// /proc/self/stat (cutime, cstime; 100 ticks a second on Linux). The difference around a
+/// run is the CPU the run's processes used, which other load on the machine hardly changes.
+pub fn children_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after "(comm)": state is field 3, cutime 16, cstime 17.
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    (tick(13) + tick(14)) / 100.0
+}
+
 pub fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -168,6 +187,8 @@ pub struct TruthPage {
     pub text: String,
     pub blank: bool,
     pub rotation: i64,
+    /// The skew the scan was generated with, degrees (0 when the ground truth has none).
+    pub skew_degrees: f64,
     pub wear: Vec<String>,
 }
 
@@ -209,6 +230,7 @@ pub fn load_truth(path: &Path, box_name: &str) -> Result<Vec<TruthPage>> {
                 text: p["text"].as_str().unwrap_or("").to_string(),
                 blank: p["blank"].as_bool().unwrap_or(false),
                 rotation: p["rotation"].as_i64().unwrap_or(0),
+                skew_degrees: p["skew_deg"].as_f64().unwrap_or(0.0),
                 wear: p["wear"]
                     .as_array()
                     .map(|w| {
@@ -429,11 +451,26 @@ pub struct IngestRun {
     pub pages_total: u64,
     pub pages_ok: u64,
     pub pages_recognised: u64,
+    /// CPU seconds (user + system) of the sohoa process.
+    pub cpu: f64,
+    /// (seconds since start, VmRSS KiB) every 100 ms, when RSS was measured.
+    pub rss_timeline: Vec<(f64, u64)>,
 }
 
 impl IngestRun {
     pub fn pages_per_second(&self) -> f64 {
         self.pages_total as f64 / self.wall.as_secs_f64()
+    }
+
+    /// The largest VmRSS sampled in each of `parts` equal slices of the run, KiB.
+    pub fn rss_by_slice(&self, parts: usize) -> Vec<Option<u64>> {
+        let total = self.wall.as_secs_f64();
+        let mut out = vec![None; parts];
+        for &(t, kib) in &self.rss_timeline {
+            let k = ((t / total * parts as f64) as usize).min(parts - 1);
+            out[k] = Some(out[k].map_or(kib, |m: u64| m.max(kib)));
+        }
+        out
     }
 }
 
@@ -474,14 +511,16 @@ pub fn sohoa_ingest(
     cmd.args(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    let cpu_before = children_cpu_seconds();
     let start = Instant::now();
     let child = cmd.spawn().map_err(|e| format!("cannot run sohoa: {e}"))?;
-    let (output, polled_rss) = if measure_rss && !use_time {
-        wait_polling_rss(child)?
+    let (output, polled_rss, rss_timeline) = if measure_rss {
+        wait_sampling_rss(child, use_time, start)?
     } else {
-        (child.wait_with_output()?, None)
+        (child.wait_with_output()?, None, Vec::new())
     };
     let wall = start.elapsed();
+    let cpu = children_cpu_seconds() - cpu_before;
     let code = output.status.code().unwrap_or(-1);
     if code != 0 && code != 3 {
         return Err(format!(
@@ -511,52 +550,76 @@ pub fn sohoa_ingest(
         pages_recognised: n("pages_recognised"),
         summary,
         wall,
+        cpu,
         peak_rss_kib,
+        rss_timeline,
     })
 }
 
-/// Waits for the child while reading its VmHWM (peak RSS) from /proc every 20 ms.
-fn wait_polling_rss(mut child: std::process::Child) -> Result<(std::process::Output, Option<u64>)> {
+/// Waits for the child while sampling the sohoa process's VmRSS and VmHWM (peak RSS) from
+/// /proc every 100 ms; under `/usr/bin/time` that process is the child's child.
+#[allow(clippy::type_complexity)]
+fn wait_sampling_rss(
+    mut child: std::process::Child,
+    via_time: bool,
+    start: Instant,
+) -> Result<(std::process::Output, Option<u64>, Vec<(f64, u64)>)> {
+    fn drain(
+        stream: Option<impl std::io::Read + Send + 'static>,
+    ) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut s) = stream {
+                let _ = s.read_to_end(&mut buf);
+            }
+            buf
+        })
+    }
+    fn field(status: &str, name: &str) -> Option<u64> {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+    }
     let pid = child.id();
-    let mut stdout = child.stdout.take();
-    let mut stderr = child.stderr.take();
-    let out_thread = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(s) = stdout.as_mut() {
-            let _ = std::io::Read::read_to_end(s, &mut buf);
-        }
-        buf
-    });
-    let err_thread = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(s) = stderr.as_mut() {
-            let _ = std::io::Read::read_to_end(s, &mut buf);
-        }
-        buf
-    });
-    let mut peak = None;
+    let out_thread = drain(child.stdout.take());
+    let err_thread = drain(child.stderr.take());
+    let mut peak: Option<u64> = None;
+    let mut timeline = Vec::new();
     let status = loop {
-        if let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-            if let Some(kib) = s
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-            {
-                peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
+        let target = if via_time {
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .ok()
+                .and_then(|c| {
+                    c.split_whitespace()
+                        .next()
+                        .and_then(|p| p.parse::<u32>().ok())
+                })
+        } else {
+            Some(pid)
+        };
+        if let Some(status) =
+            target.and_then(|t| std::fs::read_to_string(format!("/proc/{t}/status")).ok())
+        {
+            if let Some(kib) = field(&status, "VmHWM:") {
+                peak = Some(peak.map_or(kib, |p| p.max(kib)));
+            }
+            if let Some(kib) = field(&status, "VmRSS:") {
+                timeline.push((start.elapsed().as_secs_f64(), kib));
             }
         }
         if let Some(status) = child.try_wait()? {
             break status;
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(100));
     };
     let output = std::process::Output {
         status,
         stdout: out_thread.join().unwrap_or_default(),
         stderr: err_thread.join().unwrap_or_default(),
     };
-    Ok((output, peak))
+    Ok((output, peak, timeline))
 }
 
 fn sohoa_json(args: &[&str]) -> Result<Value> {
@@ -703,15 +766,16 @@ pub fn run_tesseract(image: &PageImage, lang: &str) -> Result<String> {
 }
 
 /// Runs `tesseract` over `images` with `jobs` worker threads pulling from one queue; the
-/// texts in input order and the wall time.
+/// texts in input order, the wall time and the CPU seconds of the tesseract processes.
 pub fn parallel_tesseract(
     images: &[PageImage],
     jobs: usize,
     lang: &str,
-) -> Result<(Vec<String>, Duration)> {
+) -> Result<(Vec<String>, Duration, f64)> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<String>>>> =
         Mutex::new((0..images.len()).map(|_| None).collect());
+    let cpu_before = children_cpu_seconds();
     let start = Instant::now();
     std::thread::scope(|scope| {
         for _ in 0..jobs.max(1) {
@@ -726,11 +790,12 @@ pub fn parallel_tesseract(
         }
     });
     let wall = start.elapsed();
+    let cpu = children_cpu_seconds() - cpu_before;
     let mut texts = Vec::with_capacity(images.len());
     for r in results.into_inner().expect("no panics while locked") {
         texts.push(r.ok_or("tesseract result missing")??);
     }
-    Ok((texts, wall))
+    Ok((texts, wall, cpu))
 }
 
 // ---------------------------------------------------------------------------------------
