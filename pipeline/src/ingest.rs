@@ -515,7 +515,7 @@ impl Run<'_> {
             head.len() == files.len()
                 && files
                     .iter()
-                    .all(|(p, s)| head.get(p).is_some_and(|d| *d == source_digest(s)))
+                    .all(|(p, s)| head.get(p).is_some_and(|d| *d == s.digest()))
         });
         let outcome = if unchanged {
             self.counts.unchanged += 1;
@@ -642,13 +642,6 @@ impl Run<'_> {
         // Free the page records: memory stays bounded by one hồ sơ.
         plan.slots.clear();
         Ok(())
-    }
-}
-
-fn source_digest(source: &FileSource) -> String {
-    match source {
-        FileSource::Bytes(b) => crate::store::fsio::sha256_bytes(b),
-        FileSource::Path { sha256, .. } => sha256.clone(),
     }
 }
 

@@ -108,7 +108,8 @@ pub enum FileSource {
 }
 
 impl FileSource {
-    fn digest(&self) -> String {
+    /// The SHA-256 of the file's bytes.
+    pub fn digest(&self) -> String {
         match self {
             FileSource::Bytes(b) => sha256_bytes(b),
             FileSource::Path { sha256, .. } => sha256.clone(),
