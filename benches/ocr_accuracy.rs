@@ -34,6 +34,10 @@ const VARIANTS: &[Variant] = &[
         args: &[],
     },
     Variant {
+        name: "sohoa --lang vie --no-word-lists",
+        args: &["--no-word-lists"],
+    },
+    Variant {
         name: "sohoa --lang Vietnamese",
         args: &["--lang", "Vietnamese"],
     },
@@ -68,6 +72,20 @@ struct Scored {
     blanks_found: usize,
     false_blanks: Vec<String>,
     missing: Vec<String>,
+    /// Số ký hiệu tokens of the reference, and how many of them the output has verbatim.
+    symbols: usize,
+    symbols_read: usize,
+}
+
+/// The số ký hiệu-shaped tokens of a text: a digit first, then both `-` and `/`
+/// (`05-NQ/ĐUK`, `424/QĐ-UBND`, `30/2020/NĐ-CP`), without surrounding punctuation.
+fn symbol_tokens(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| ",.;:()\"'".contains(c)))
+        .filter(|t| {
+            t.starts_with(|c: char| c.is_ascii_digit()) && t.contains('-') && t.contains('/')
+        })
+        .collect()
 }
 
 fn score(truth: &[TruthPage], out: &Outputs) -> Scored {
@@ -78,6 +96,8 @@ fn score(truth: &[TruthPage], out: &Outputs) -> Scored {
         blanks_found: 0,
         false_blanks: Vec::new(),
         missing: Vec::new(),
+        symbols: 0,
+        symbols_read: 0,
     };
     for (i, page) in truth.iter().enumerate() {
         if out.missing[i] {
@@ -94,6 +114,11 @@ fn score(truth: &[TruthPage], out: &Outputs) -> Scored {
             s.false_blanks.push(page.label());
         }
         let sc = Score::of(&page.text, &out.texts[i]);
+        let read = symbol_tokens(&out.texts[i]);
+        for symbol in symbol_tokens(&page.text) {
+            s.symbols += 1;
+            s.symbols_read += usize::from(read.contains(&symbol));
+        }
         s.total.add(sc);
         if page.rotation == 0 {
             s.total_upright.add(sc);
@@ -359,15 +384,15 @@ fn main() -> Result<()> {
     let blank_total = truth.iter().filter(|p| p.blank).count();
     println!("## Totals (all non-blank pages; CER/WER = sum of edits / sum of reference lengths)");
     println!();
-    println!("| system | CER | WER | CER, upright pages only | CER ratio vs tesseract | blank pages found | false blanks | missing pages | wall s | pages/s | CPU s/page |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| system | CER | WER | CER, upright pages only | CER ratio vs tesseract | số ký hiệu read exactly | blank pages found | false blanks | missing pages | wall s | pages/s | CPU s/page |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let tess_cer = tess_score.total.cer();
     let mut rows: Vec<(&Outputs, Scored)> =
         runs.iter().map(|(o, _)| (o, score(&truth, o))).collect();
     rows.push((&tess, score(&truth, &tess)));
     for (o, s) in &rows {
         println!(
-            "| {} | {} | {} | {} | {} | {}/{blank_total} | {} | {} | {} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {} | {} | {}/{} | {}/{blank_total} | {} | {} | {} | {:.2} | {:.2} |",
             o.name,
             pct(s.total.cer()),
             pct(s.total.wer()),
@@ -377,6 +402,8 @@ fn main() -> Result<()> {
             } else {
                 "–".into()
             },
+            s.symbols_read,
+            s.symbols,
             s.blanks_found,
             if s.false_blanks.is_empty() {
                 "0".into()

@@ -59,6 +59,9 @@ enum Command {
         /// Do not straighten skewed pages.
         #[arg(long)]
         no_deskew: bool,
+        /// Do not give Tesseract the domain word lists of ocr-models/.
+        #[arg(long)]
+        no_word_lists: bool,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -170,6 +173,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             lang,
             actor,
             no_deskew,
+            no_word_lists,
             no_progress,
             json,
         } => {
@@ -193,6 +197,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     deskew: !no_deskew,
                     ..Default::default()
                 },
+                word_lists: !no_word_lists,
             };
             let progress = Bar::new(!no_progress && std::io::stderr().is_terminal());
             let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;

@@ -3,7 +3,7 @@
 //! In: the hồ sơ's source (box, path, sidecars), its page records in order, and the object
 //! as stored so far (if any). Out: [`BuiltHoSo`]: the logical JSON files of the next version
 //! (`metadata/source.json`, `metadata/hoso.json`, one `metadata/documents/{id}.json` per
-//! tài liệu, `pages/NNNN.json`) and the document records; PREMIS-style events
+//! tài liệu, `pages/NNNN.json` and `pages/NNNN.hocr`) and the document records; PREMIS-style events
 //! ([`events_after`]); and the index entries of the documents ([`index_entries`]).
 //! Documents follow the archivist's `hoso.json` page ranges, else the hồ sơ is one document.
 //! Document ids are reused from the stored object, so they never change.
@@ -19,8 +19,8 @@ use crate::discover::HoSoSource;
 use crate::index::{IndexedDocument, IndexedPage};
 use crate::store::ocfl::FileSource;
 use crate::store::records::{
-    document_path, page_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, OcrProvenance,
-    PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, SOURCE_PATH,
+    document_path, hocr_path, page_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata,
+    OcrProvenance, PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, ORIGINALS_DIR, SOURCE_PATH,
 };
 use crate::store::HoSoObject;
 use crate::Result;
@@ -61,7 +61,15 @@ pub fn build_hoso(
         }),
     );
     for page in pages {
-        files.insert(page_path(page.number), json(page));
+        let mut page = page.clone();
+        page.conformance = page.technical.conformance();
+        files.insert(page_path(page.number), json(&page));
+        let system = page.ocr.as_ref().map_or("", |o| o.engine.as_str());
+        let image = format!("{ORIGINALS_DIR}{}", page.source_file);
+        files.insert(
+            hocr_path(page.number),
+            FileSource::Bytes(crate::hocr::render(&page, &image, system).into_bytes()),
+        );
     }
 
     // mã hồ sơ: archive code . phông . mục lục or year . số hồ sơ, when the archivist gave them.

@@ -9,6 +9,7 @@ pub mod classify;
 pub mod decode;
 pub mod discover;
 mod error;
+pub mod hocr;
 pub mod index;
 pub mod ingest;
 pub mod ocr;

@@ -97,6 +97,36 @@ pub struct TechnicalMetadata {
     pub compression: String,
 }
 
+/// Lowest resolution Thông tư 05/2025 accepts for documents (300 for maps and drawings).
+pub const TT05_MIN_DPI: f32 = 200.0;
+/// Lowest colour depth Thông tư 05/2025 accepts, bits per pixel.
+pub const TT05_MIN_BITS_PER_PIXEL: u32 = 24;
+
+/// Where a page falls short of the Thông tư 05/2025 digitisation rules. Only flagged: the
+/// scan is kept as it is and never upconverted to pass.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Tt05Conformance {
+    /// The file records a resolution below 200 dpi.
+    pub below_200_dpi: bool,
+    /// The file records no resolution, so it cannot be checked.
+    pub dpi_unknown: bool,
+    /// Fewer than 24 bits per pixel (1-bit or 8-bit gray scans).
+    pub below_24_bit_colour: bool,
+}
+
+impl TechnicalMetadata {
+    /// Checks the page against the Thông tư 05/2025 resolution and colour-depth rules.
+    pub fn conformance(&self) -> Tt05Conformance {
+        Tt05Conformance {
+            below_200_dpi: self.dpi.is_some_and(|d| d < TT05_MIN_DPI),
+            dpi_unknown: self.dpi.is_none(),
+            below_24_bit_colour: u32::from(self.bits_per_sample)
+                * u32::from(self.samples_per_pixel)
+                < TT05_MIN_BITS_PER_PIXEL,
+        }
+    }
+}
+
 /// One decoded page of a scan file.
 pub struct DecodedPage {
     /// Pixels; 1-bit pages expanded to 8-bit Luma (0/255), gray stays Luma8, colour stays Rgb8.
@@ -352,5 +382,27 @@ pub(crate) mod tests {
         assert!(check_dimensions(p, 1, 30_000, 30_000).is_err());
         assert!(check_dimensions(p, 1, 0, 0).is_err());
         assert!(check_dimensions(p, 1, 10, 0).is_err());
+    }
+
+    #[test]
+    fn tt05_conformance_flags_low_resolution_and_depth_only() {
+        let tech = |dpi: Option<f32>, bits: u8, samples: u8| TechnicalMetadata {
+            format: ScanFormat::Tiff,
+            width: 10,
+            height: 10,
+            dpi,
+            bits_per_sample: bits,
+            samples_per_pixel: samples,
+            compression: "none".into(),
+        };
+        assert_eq!(
+            tech(Some(300.0), 8, 3).conformance(),
+            Tt05Conformance::default()
+        );
+        let g4 = tech(Some(150.0), 1, 1).conformance();
+        assert!(g4.below_200_dpi && g4.below_24_bit_colour && !g4.dpi_unknown);
+        let gray = tech(None, 8, 1).conformance();
+        assert!(!gray.below_200_dpi && gray.dpi_unknown && gray.below_24_bit_colour);
+        assert!(!tech(Some(200.0), 8, 3).conformance().below_200_dpi);
     }
 }

@@ -3,6 +3,8 @@
 //! In: the model manifest (`ocr-models/manifest.json`, compiled in) and the tessdata
 //! directory. Out: a [`ModelSet`] naming each traineddata file used with its SHA-256, which is
 //! recorded with every OCR result, and a warning when a file differs from the manifest.
+//! Also the domain word lists ([`WordLists`]: Party vocabulary and số ký hiệu shapes, also
+//! compiled in), handed to Tesseract at start through a config file, digested the same way.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,11 @@ use crate::{Error, Result};
 
 /// The manifest shipped in `ocr-models/`.
 pub const MANIFEST: &str = include_str!("../../../ocr-models/manifest.json");
+
+/// Party vocabulary (one word per line) given to Tesseract as `user_words_file`.
+pub const USER_WORDS: &str = include_str!("../../../ocr-models/party.user-words");
+/// Số ký hiệu and date shapes given to Tesseract as `user_patterns_file`.
+pub const USER_PATTERNS: &str = include_str!("../../../ocr-models/party.user-patterns");
 
 /// Directories searched for traineddata when `TESSDATA_PREFIX` is not set.
 const TESSDATA_DIRS: [&str; 3] = [
@@ -47,7 +54,62 @@ pub struct ModelDigest {
 pub struct ModelSet {
     pub tessdata: PathBuf,
     pub languages: String,
+    /// Traineddata files, then the word lists when they are used.
     pub models: Vec<ModelDigest>,
+    /// The Tesseract config file that loads the word lists, when they are used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<PathBuf>,
+}
+
+/// The domain word lists, written out where Tesseract can read them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordLists {
+    /// A Tesseract config file naming the two lists.
+    pub config: PathBuf,
+    pub digests: Vec<ModelDigest>,
+}
+
+impl WordLists {
+    /// Writes the compiled-in lists and their config under `dir` in a folder named by their
+    /// digest, so concurrent runs and different versions never overwrite each other's files.
+    pub fn materialize(dir: &Path) -> Result<WordLists> {
+        let files = [
+            ("party.user-words", USER_WORDS),
+            ("party.user-patterns", USER_PATTERNS),
+        ];
+        let digests: Vec<ModelDigest> = files
+            .iter()
+            .map(|(name, text)| ModelDigest {
+                name: (*name).to_string(),
+                sha256: hex::encode(Sha256::digest(text.as_bytes())),
+                matches_manifest: true,
+            })
+            .collect();
+        let mut all = Sha256::new();
+        for d in &digests {
+            all.update(d.sha256.as_bytes());
+        }
+        let folder = dir.join(format!("word-lists-{}", &hex::encode(all.finalize())[..16]));
+        let config = folder.join("sohoa.config");
+        if !config.exists() {
+            std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+            let mut config_text = String::new();
+            for ((name, text), key) in files.iter().zip(["user_words_file", "user_patterns_file"]) {
+                let path = folder.join(name);
+                write_new(&path, text.as_bytes())?;
+                config_text.push_str(&format!("{key} {}\n", path.display()));
+            }
+            write_new(&config, config_text.as_bytes())?;
+        }
+        Ok(WordLists { config, digests })
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file, so a reader never sees a partial file.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
 
 /// The tessdata directory: `$TESSDATA_PREFIX` or the first Debian location that exists.
@@ -109,7 +171,15 @@ impl ModelSet {
             tessdata: tessdata.to_path_buf(),
             languages: languages.to_string(),
             models,
+            config: None,
         })
+    }
+
+    /// Makes Tesseract use the domain word lists.
+    pub fn with_word_lists(mut self, lists: WordLists) -> ModelSet {
+        self.models.extend(lists.digests);
+        self.config = Some(lists.config);
+        self
     }
 }
 
@@ -125,6 +195,27 @@ mod tests {
             assert!(names.contains(&n), "{names:?}");
         }
         assert!(m.models.iter().all(|m| m.sha256.len() == 64));
+    }
+
+    #[test]
+    fn word_lists_are_written_once_with_a_config_naming_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let lists = WordLists::materialize(dir.path()).unwrap();
+        let again = WordLists::materialize(dir.path()).unwrap();
+        assert_eq!(lists, again);
+        let config = std::fs::read_to_string(&lists.config).unwrap();
+        let mut keys = Vec::new();
+        for line in config.lines() {
+            let (key, path) = line.split_once(' ').unwrap();
+            keys.push(key);
+            let text = std::fs::read_to_string(path).unwrap();
+            assert!(text == USER_WORDS || text == USER_PATTERNS);
+        }
+        assert_eq!(keys, ["user_words_file", "user_patterns_file"]);
+        assert!(USER_PATTERNS.lines().any(|p| p.contains("-NQ/")));
+        assert!(USER_WORDS
+            .lines()
+            .all(|w| !w.trim().is_empty() && !w.contains(' ')));
     }
 
     #[test]

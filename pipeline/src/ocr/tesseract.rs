@@ -40,7 +40,21 @@ impl TesseractEngine {
     /// Starts Tesseract with the models of `models`.
     pub fn new(models: &ModelSet) -> Result<Self> {
         let api = TesseractAPI::new();
-        init(&api, &models.tessdata, &models.languages)?;
+        match &models.config {
+            None => init(&api, &models.tessdata, &models.languages)?,
+            Some(config) => {
+                // OEM 3 = Tesseract's default engine choice, as `init` uses.
+                let (tessdata, config) =
+                    (models.tessdata.to_string_lossy(), config.to_string_lossy());
+                api.init_1(&tessdata, &models.languages, 3, &[&config])
+                    .map_err(|e| {
+                        Error::Ocr(format!(
+                            "cannot start Tesseract with {:?} and word lists {config}: {e}",
+                            models.languages
+                        ))
+                    })?
+            }
+        }
         silence(&api)?;
         api.set_page_seg_mode(TessPageSegMode::PSM_AUTO)
             .map_err(|e| ocr_error("setting page segmentation mode", e))?;

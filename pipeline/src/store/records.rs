@@ -8,7 +8,7 @@
 use archive_schema::{BoxSidecar, HoSoRecord, HoSoSidecar, TaiLieuRecord};
 use serde::{Deserialize, Serialize};
 
-use crate::decode::TechnicalMetadata;
+use crate::decode::{TechnicalMetadata, Tt05Conformance};
 use crate::ocr::models::ModelDigest;
 use crate::ocr::OcrWord;
 use crate::preprocess::PreprocessFacts;
@@ -23,6 +23,11 @@ pub const ORIGINALS_DIR: &str = "originals/";
 /// Logical path of page `number`'s record.
 pub fn page_path(number: u32) -> String {
     format!("{PAGES_DIR}{number:04}.json")
+}
+
+/// Logical path of page `number`'s hOCR (words and boxes).
+pub fn hocr_path(number: u32) -> String {
+    format!("{PAGES_DIR}{number:04}.hocr")
 }
 
 /// Logical path of a document record.
@@ -70,6 +75,9 @@ pub struct PageRecord {
     pub source_page: u32,
     pub source_sha256: String,
     pub technical: TechnicalMetadata,
+    /// Thông tư 05/2025 flags for `technical` (below 200 dpi, below 24-bit colour).
+    #[serde(default)]
+    pub conformance: Tt05Conformance,
     pub preprocess: Option<PreprocessFacts>,
     pub text_source: TextSource,
     pub text: String,
