@@ -1,48 +1,69 @@
 //! The archivist's sidecars: `box.json` in a box root and `hoso.json` in a hồ sơ directory.
 //!
 //! In: the sidecar's JSON text and its file name (for error messages).
-//! Out: validated sidecar values; unknown keys, path-like values and malformed page ranges
-//! are rejected with an error naming the file and the field.
+//! Out: validated sidecar values; unknown keys, path-like values, malformed page ranges and
+//! coded values outside the [`CodeSets`] in force are rejected with an error naming the file
+//! and the field. Coded values given as a label (`"Vĩnh viễn"`) come out as their code (`"01"`).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::codes::CodeSets;
 use crate::{Error, Result};
 
-/// `box.json`: what the archivist knows of a storage box (hộp).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// `box.json`: what the archivist knows of a storage box (hộp), in the box root.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BoxSidecar {
+    /// Mã cơ quan lưu trữ: code of the archive (first part of every mã hồ sơ, e.g. `H49`).
     pub ma_co_quan_luu_tru: Option<String>,
+    /// Mã phông: code of the fonds (phông lưu trữ) the box belongs to.
     pub ma_phong: Option<String>,
+    /// Tên phông: name of the fonds.
     pub ten_phong: Option<String>,
+    /// Hộp số: the box number.
     pub hop_so: Option<String>,
+    /// Đơn vị số hóa: the unit that digitised the box.
     pub don_vi_so_hoa: Option<String>,
+    /// Người số hóa: the person who scanned the box.
     pub nguoi_so_hoa: Option<String>,
 }
 
-/// `hoso.json`: what the archivist knows of one hồ sơ.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// `hoso.json`: what the archivist knows of one hồ sơ, in the hồ sơ's directory.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoSoSidecar {
+    /// Mã phông: code of the fonds (overrides `box.json`).
     pub ma_phong: Option<String>,
+    /// Mục lục hoặc năm hình thành hồ sơ: finding-aid number or year (third part of mã hồ sơ).
     pub muc_luc_hoac_nam: Option<String>,
+    /// Số hồ sơ: the hồ sơ number (fourth part of mã hồ sơ).
     pub so_ho_so: Option<String>,
+    /// Tiêu đề hồ sơ: the title.
     pub tieu_de: Option<String>,
+    /// Thời hạn bảo quản: retention period, code or label of the `thoi_han_bao_quan` set.
     pub thoi_han_bao_quan: Option<String>,
+    /// Chế độ sử dụng: access regime, code or label of the `che_do_su_dung` set.
     pub che_do_su_dung: Option<String>,
+    /// Ngôn ngữ: language(s), ISO 639 codes or names, comma-separated.
     pub ngon_ngu: Option<String>,
+    /// Từ khóa: keywords.
     pub tu_khoa: Option<Vec<String>>,
+    /// Tình trạng vật lý: physical condition, code or label of the `tinh_trang_vat_ly` set.
     pub tinh_trang_vat_ly: Option<String>,
+    /// Ghi chú: notes.
     pub ghi_chu: Option<String>,
+    /// Mã hồ sơ gốc giấy: code of the paper original.
     pub ma_ho_so_goc_giay: Option<String>,
     /// Explicit document page ranges that override automatic splitting.
     pub documents: Option<Vec<PageRange>>,
 }
 
 /// One explicit document of a hồ sơ: `{"pages": "1-3"}` or `{"pages": "4"}` (1-based, inclusive).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageRange {
+    /// A page or an inclusive page range of the hồ sơ, 1-based: `"4"` or `"1-3"`.
     pub pages: String,
 }
 
@@ -129,17 +150,65 @@ impl BoxSidecar {
     }
 }
 
+/// Replaces a coded value by its stored form, or fails naming the allowed values.
+fn normalize_code(
+    file: &str,
+    field: &str,
+    value: &mut Option<String>,
+    codes: &CodeSets,
+) -> Result<()> {
+    let (Some(v), Some(set)) = (value.as_mut(), codes.set(field)) else {
+        return Ok(());
+    };
+    let mut stored = Vec::new();
+    let parts: Vec<&str> = if field == "ngon_ngu" {
+        v.split(',').map(str::trim).collect()
+    } else {
+        vec![v.as_str()]
+    };
+    for part in parts {
+        match set.normalize(part) {
+            Some(code) => stored.push(code.to_string()),
+            None => {
+                return Err(Error::Field {
+                    file: file.to_string(),
+                    field: field.to_string(),
+                    message: format!(
+                        "unknown {} {part:?}; allowed ({}): {}",
+                        set.name,
+                        codes.title,
+                        set.allowed().join(", ")
+                    ),
+                })
+            }
+        }
+    }
+    *v = stored.join(", ");
+    Ok(())
+}
+
 impl HoSoSidecar {
-    /// Parses and validates a `hoso.json`; `file` names it in errors.
+    /// Parses and validates a `hoso.json` against the default code sets (Thông tư 05/2025);
+    /// `file` names it in errors.
     pub fn from_json(file: &str, text: &str) -> Result<Self> {
-        let s: HoSoSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, e))?;
+        Self::from_json_with_codes(file, text, CodeSets::tt05_2025())
+    }
+
+    /// Parses and validates a `hoso.json` against `codes`; coded values given as labels are
+    /// replaced by their codes. `file` names it in errors.
+    pub fn from_json_with_codes(file: &str, text: &str, codes: &CodeSets) -> Result<Self> {
+        let mut s: HoSoSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, e))?;
         check_code(file, "ma_phong", &s.ma_phong)?;
         check_code(file, "muc_luc_hoac_nam", &s.muc_luc_hoac_nam)?;
         check_code(file, "so_ho_so", &s.so_ho_so)?;
         check_code(file, "thoi_han_bao_quan", &s.thoi_han_bao_quan)?;
         check_code(file, "che_do_su_dung", &s.che_do_su_dung)?;
-        check_code(file, "ngon_ngu", &s.ngon_ngu)?;
+        check_optional_text(file, "ngon_ngu", &s.ngon_ngu)?;
         check_code(file, "tinh_trang_vat_ly", &s.tinh_trang_vat_ly)?;
+        normalize_code(file, "thoi_han_bao_quan", &mut s.thoi_han_bao_quan, codes)?;
+        normalize_code(file, "che_do_su_dung", &mut s.che_do_su_dung, codes)?;
+        normalize_code(file, "ngon_ngu", &mut s.ngon_ngu, codes)?;
+        normalize_code(file, "tinh_trang_vat_ly", &mut s.tinh_trang_vat_ly, codes)?;
         check_code(file, "ma_ho_so_goc_giay", &s.ma_ho_so_goc_giay)?;
         check_optional_text(file, "tieu_de", &s.tieu_de)?;
         check_optional_text(file, "ghi_chu", &s.ghi_chu)?;
@@ -206,6 +275,61 @@ mod tests {
         }
         let e = BoxSidecar::from_json("box.json", r#"{"hop_so": "..\\x"}"#).unwrap_err();
         assert!(e.to_string().contains("hop_so"));
+    }
+
+    #[test]
+    fn normalises_coded_values_to_codes() {
+        let s = HoSoSidecar::from_json(
+            "hoso.json",
+            r#"{"thoi_han_bao_quan": "Vĩnh viễn", "che_do_su_dung": "02", "ngon_ngu": "Tiếng Việt, fr", "tinh_trang_vat_ly": "binh thuong"}"#,
+        )
+        .unwrap();
+        assert_eq!(s.thoi_han_bao_quan.as_deref(), Some("01"));
+        assert_eq!(s.che_do_su_dung.as_deref(), Some("02"));
+        assert_eq!(s.ngon_ngu.as_deref(), Some("vi, fr"));
+        assert_eq!(s.tinh_trang_vat_ly.as_deref(), Some("02"));
+    }
+
+    #[test]
+    fn rejects_unknown_coded_values_naming_file_field_and_allowed() {
+        for (json, field, allowed) in [
+            (
+                r#"{"thoi_han_bao_quan": "07"}"#,
+                "thoi_han_bao_quan",
+                "06 (10 năm)",
+            ),
+            (
+                r#"{"che_do_su_dung": "Tối mật"}"#,
+                "che_do_su_dung",
+                "03 (Mật)",
+            ),
+            (
+                r#"{"ngon_ngu": "vi, klingon"}"#,
+                "ngon_ngu",
+                "vi (Tiếng Việt)",
+            ),
+            (
+                r#"{"tinh_trang_vat_ly": "Rách"}"#,
+                "tinh_trang_vat_ly",
+                "03 (Hỏng)",
+            ),
+        ] {
+            let e = HoSoSidecar::from_json("hs/hoso.json", json).unwrap_err();
+            let msg = e.to_string();
+            assert!(
+                msg.contains("hs/hoso.json") && msg.contains(field) && msg.contains(allowed),
+                "{msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_in_force_decide() {
+        let json = r#"{"thoi_han_bao_quan": "70"}"#;
+        assert!(HoSoSidecar::from_json("hoso.json", json).is_err());
+        let s =
+            HoSoSidecar::from_json_with_codes("hoso.json", json, CodeSets::tt02_2019()).unwrap();
+        assert_eq!(s.thoi_han_bao_quan.as_deref(), Some("70"));
     }
 
     #[test]

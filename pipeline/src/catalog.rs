@@ -221,7 +221,7 @@ pub fn build_hoso(
         muc_do_tin_cay: Some(Valued::inferred("02".into())),
         ma_ho_so_goc_giay: given(&sidecar.ma_ho_so_goc_giay),
         ghi_chu: given(&sidecar.ghi_chu),
-        so_luong_to: None,
+        ..Default::default()
     };
     files.insert(
         HOSO_PATH.to_string(),

@@ -1,0 +1,352 @@
+//! Dublin Core export of hồ sơ and tài liệu records (the 15 DCMES 1.1 elements).
+//!
+//! In: a record and the code sets in force (to turn codes such as chế độ sử dụng `01` into
+//! their labels). Out: a [`DublinCore`] value, serialisable as JSON and as an `oai_dc` XML
+//! document ([`DublinCore::to_xml`]), with every value XML-escaped. The mapping table is in
+//! `archive-schema/README.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::CodeSets;
+use crate::{HoSoRecord, TaiLieuRecord, Valued};
+
+/// The DCMI type of a document's text.
+const DCMI_TEXT: &str = "Text";
+/// The DCMI type of a hồ sơ.
+const DCMI_COLLECTION: &str = "Collection";
+/// The access copy of every document is a PDF/A.
+const ACCESS_FORMAT: &str = "application/pdf";
+
+/// The 15 Dublin Core elements; each may repeat. Empty elements are left out of JSON and XML.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DublinCore {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub creator: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subject: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publisher: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributor: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub date: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", rename = "type")]
+    pub type_: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub format: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifier: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub language: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relation: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rights: Vec<String>,
+}
+
+fn text(field: &Option<Valued<String>>) -> Option<String> {
+    field
+        .as_ref()
+        .map(|v| v.value.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn push(out: &mut Vec<String>, value: Option<String>) {
+    if let Some(v) = value {
+        if !v.trim().is_empty() && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+}
+
+fn list(field: &Option<Valued<Vec<String>>>) -> Vec<String> {
+    field
+        .as_ref()
+        .map(|v| {
+            v.value
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn languages(field: &Option<Valued<String>>) -> Vec<String> {
+    text(field)
+        .map(|v| {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The label of a coded value, or the value itself when the code sets do not know it.
+fn label(codes: &CodeSets, key: &str, field: &Option<Valued<String>>) -> Option<String> {
+    let value = text(field)?;
+    Some(codes.label(key, &value).map_or(value, str::to_string))
+}
+
+/// The Dublin Core description of a tài liệu.
+pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
+    let mut dc = DublinCore::default();
+    push(&mut dc.title, text(&record.trich_yeu));
+    push(&mut dc.creator, text(&record.co_quan_ban_hanh));
+    dc.subject = list(&record.tu_khoa);
+    let signer = match (text(&record.nguoi_ky), text(&record.chuc_vu)) {
+        (Some(name), Some(position)) => Some(format!("Người ký: {name} ({position})")),
+        (Some(name), None) => Some(format!("Người ký: {name}")),
+        _ => None,
+    };
+    let symbol = match (text(&record.so), text(&record.ky_hieu)) {
+        (Some(so), Some(ky_hieu)) => Some(format!("Số, ký hiệu: {so}-{ky_hieu}")),
+        (None, Some(ky_hieu)) => Some(format!("Ký hiệu: {ky_hieu}")),
+        (Some(so), None) => Some(format!("Số: {so}")),
+        _ => None,
+    };
+    push(&mut dc.description, symbol);
+    push(&mut dc.description, signer);
+    push(&mut dc.description, text(&record.ghi_chu));
+    push(&mut dc.date, text(&record.ngay_ban_hanh));
+    push(&mut dc.type_, text(&record.ten_loai));
+    push(&mut dc.type_, Some(DCMI_TEXT.to_string()));
+    push(&mut dc.format, Some(ACCESS_FORMAT.to_string()));
+    push(
+        &mut dc.format,
+        record
+            .so_luong_trang
+            .as_ref()
+            .map(|v| format!("{} trang", v.value)),
+    );
+    push(&mut dc.identifier, text(&record.ma_luu_tru_tai_lieu));
+    push(&mut dc.identifier, text(&record.ma_dinh_danh));
+    dc.language = languages(&record.ngon_ngu);
+    push(&mut dc.relation, text(&record.ma_ho_so));
+    push(&mut dc.coverage, text(&record.dia_danh));
+    push(
+        &mut dc.rights,
+        label(codes, "che_do_su_dung", &record.che_do_su_dung),
+    );
+    push(&mut dc.rights, text(&record.do_mat));
+    dc
+}
+
+/// The Dublin Core description of a hồ sơ.
+pub fn from_ho_so(record: &HoSoRecord, codes: &CodeSets) -> DublinCore {
+    let mut dc = DublinCore::default();
+    push(&mut dc.title, text(&record.tieu_de));
+    dc.subject = list(&record.tu_khoa);
+    push(&mut dc.description, text(&record.ghi_chu));
+    let period = match (
+        text(&record.thoi_gian_bat_dau),
+        text(&record.thoi_gian_ket_thuc),
+    ) {
+        (Some(a), Some(b)) if a == b => Some(a),
+        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+        (a, b) => a.or(b),
+    };
+    push(&mut dc.date, period.clone());
+    push(&mut dc.coverage, period);
+    push(&mut dc.type_, Some(DCMI_COLLECTION.to_string()));
+    push(
+        &mut dc.format,
+        record
+            .so_luong_trang
+            .as_ref()
+            .map(|v| format!("{} trang", v.value)),
+    );
+    push(&mut dc.identifier, text(&record.ma_ho_so));
+    push(&mut dc.source, text(&record.ma_ho_so_goc_giay));
+    dc.language = languages(&record.ngon_ngu);
+    push(&mut dc.relation, text(&record.ma_phong));
+    push(
+        &mut dc.rights,
+        label(codes, "che_do_su_dung", &record.che_do_su_dung),
+    );
+    dc
+}
+
+/// Escapes text for XML element content and attribute values; drops characters XML 1.0
+/// cannot carry.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl DublinCore {
+    fn elements(&self) -> [(&'static str, &Vec<String>); 15] {
+        [
+            ("title", &self.title),
+            ("creator", &self.creator),
+            ("subject", &self.subject),
+            ("description", &self.description),
+            ("publisher", &self.publisher),
+            ("contributor", &self.contributor),
+            ("date", &self.date),
+            ("type", &self.type_),
+            ("format", &self.format),
+            ("identifier", &self.identifier),
+            ("source", &self.source),
+            ("language", &self.language),
+            ("relation", &self.relation),
+            ("coverage", &self.coverage),
+            ("rights", &self.rights),
+        ]
+    }
+
+    /// The description as an OAI-PMH `oai_dc:dc` XML document (UTF-8).
+    pub fn to_xml(&self) -> String {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" \
+             xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+             xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/oai_dc/ \
+             http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">\n",
+        );
+        for (name, values) in self.elements() {
+            for v in values {
+                xml.push_str(&format!("  <dc:{name}>{}</dc:{name}>\n", escape(v)));
+            }
+        }
+        xml.push_str("</oai_dc:dc>\n");
+        xml
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes() -> &'static CodeSets {
+        CodeSets::tt05_2025()
+    }
+
+    fn document() -> TaiLieuRecord {
+        TaiLieuRecord {
+            ma_dinh_danh: Some(Valued::inferred("01HZX3J6Q8V3KQ2N6M7T9W0ABC".into())),
+            ma_luu_tru_tai_lieu: Some(Valued::inferred("H49.61.8.2017.0000001".into())),
+            ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
+            ten_loai: Some(Valued::extracted("Nghị quyết".into(), 0.9)),
+            so: Some(Valued::extracted("05".into(), 0.9)),
+            ky_hieu: Some(Valued::extracted("NQ/ĐUK".into(), 0.9)),
+            ngay_ban_hanh: Some(Valued::extracted("2017-03-31".into(), 0.9)),
+            dia_danh: Some(Valued::extracted("Gia Nghĩa".into(), 0.9)),
+            co_quan_ban_hanh: Some(Valued::extracted("Đảng ủy Khối".into(), 0.8)),
+            trich_yeu: Some(Valued::extracted(
+                "về \"chuyển đổi số\" & <cải cách> hành chính".into(),
+                0.8,
+            )),
+            ngon_ngu: Some(Valued::inferred("vi, fr".into())),
+            so_luong_trang: Some(Valued::inferred(3)),
+            nguoi_ky: Some(Valued::extracted("Nguyễn Văn A".into(), 0.7)),
+            chuc_vu: Some(Valued::extracted("BÍ THƯ".into(), 0.7)),
+            che_do_su_dung: Some(Valued::given("01".into())),
+            tu_khoa: Some(Valued::given(vec!["chuyển đổi số".into()])),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn maps_a_document() {
+        let dc = from_tai_lieu(&document(), codes());
+        assert_eq!(dc.title, ["về \"chuyển đổi số\" & <cải cách> hành chính"]);
+        assert_eq!(dc.type_, ["Nghị quyết", "Text"]);
+        assert_eq!(dc.date, ["2017-03-31"]);
+        assert_eq!(dc.creator, ["Đảng ủy Khối"]);
+        assert_eq!(
+            dc.identifier,
+            ["H49.61.8.2017.0000001", "01HZX3J6Q8V3KQ2N6M7T9W0ABC"]
+        );
+        assert_eq!(dc.language, ["vi", "fr"]);
+        assert_eq!(dc.rights, ["Công khai"]);
+        assert_eq!(dc.relation, ["H49.61.8.2017"]);
+        assert_eq!(dc.format, ["application/pdf", "3 trang"]);
+        assert_eq!(dc.subject, ["chuyển đổi số"]);
+        assert_eq!(dc.coverage, ["Gia Nghĩa"]);
+        assert_eq!(
+            dc.description,
+            ["Số, ký hiệu: 05-NQ/ĐUK", "Người ký: Nguyễn Văn A (BÍ THƯ)"]
+        );
+        let json = serde_json::to_value(&dc).unwrap();
+        assert_eq!(json["type"][0], "Nghị quyết");
+        assert!(json.get("publisher").is_none());
+    }
+
+    #[test]
+    fn xml_is_escaped_and_well_formed() {
+        let mut doc = document();
+        doc.ghi_chu = Some(Valued::given("bad\u{0}char</dc:title>".into()));
+        let xml = from_tai_lieu(&doc, codes()).to_xml();
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oai_dc:dc "));
+        assert!(xml.contains(
+            "<dc:title>về &quot;chuyển đổi số&quot; &amp; &lt;cải cách&gt; hành chính</dc:title>"
+        ));
+        assert!(xml.contains("<dc:description>badchar&lt;/dc:title&gt;</dc:description>"));
+        assert!(xml.contains("<dc:rights>Công khai</dc:rights>"));
+        assert!(!xml.contains('\u{0}'));
+        // Every opened element is closed, in order.
+        let opened = xml.matches("<dc:").count();
+        let closed = xml.matches("</dc:").count();
+        assert_eq!(opened, closed);
+        assert!(xml.trim_end().ends_with("</oai_dc:dc>"));
+    }
+
+    #[test]
+    fn unknown_codes_pass_through_and_empty_fields_vanish() {
+        let doc = TaiLieuRecord {
+            che_do_su_dung: Some(Valued::given("99".into())),
+            trich_yeu: Some(Valued::given("  ".into())),
+            ..Default::default()
+        };
+        let dc = from_tai_lieu(&doc, codes());
+        assert_eq!(dc.rights, ["99"]);
+        assert!(dc.title.is_empty());
+        assert!(!dc.to_xml().contains("<dc:title>"));
+    }
+
+    #[test]
+    fn maps_a_ho_so() {
+        let record = HoSoRecord {
+            ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
+            tieu_de: Some(Valued::given("Nghị quyết năm 2017".into())),
+            thoi_gian_bat_dau: Some(Valued::inferred("2017-01-05".into())),
+            thoi_gian_ket_thuc: Some(Valued::inferred("2017-12-20".into())),
+            che_do_su_dung: Some(Valued::given("03".into())),
+            ngon_ngu: Some(Valued::inferred("vi".into())),
+            ma_ho_so_goc_giay: Some(Valued::given("61.8.12".into())),
+            so_luong_trang: Some(Valued::inferred(40)),
+            ..Default::default()
+        };
+        let dc = from_ho_so(&record, codes());
+        assert_eq!(dc.title, ["Nghị quyết năm 2017"]);
+        assert_eq!(dc.date, ["2017-01-05/2017-12-20"]);
+        assert_eq!(dc.identifier, ["H49.61.8.2017"]);
+        assert_eq!(dc.source, ["61.8.12"]);
+        assert_eq!(dc.rights, ["Mật"]);
+        assert_eq!(dc.type_, ["Collection"]);
+        assert_eq!(dc.language, ["vi"]);
+    }
+}
