@@ -19,8 +19,9 @@ use crate::discover::HoSoSource;
 use crate::index::{IndexedDocument, IndexedPage};
 use crate::store::ocfl::FileSource;
 use crate::store::records::{
-    document_path, hocr_path, page_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata,
-    OcrProvenance, PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, ORIGINALS_DIR, SOURCE_PATH,
+    document_path, hocr_path, keep_given_values, page_path, DocumentRecord, DocumentSummary, Event,
+    HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, ORIGINALS_DIR,
+    SOURCE_PATH,
 };
 use crate::store::HoSoObject;
 use crate::Result;
@@ -118,43 +119,17 @@ pub fn build_hoso(
     let mut documents = Vec::new();
     for (i, group) in groups.iter().enumerate() {
         let ordinal = i as u32 + 1;
-        let id = existing
-            .and_then(|o| {
-                o.documents
-                    .iter()
-                    .find(|d| d.pages.first() == group.first())
-            })
+        let earlier = existing.and_then(|o| {
+            o.documents
+                .iter()
+                .find(|d| d.pages.first() == group.first())
+        });
+        let id = earlier
             .map(|d| d.id.clone())
             .unwrap_or_else(|| ulid::Ulid::new().to_string());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
         let found = classify::extract(&texts);
-        let mut title = found.title();
-        if title.is_empty() {
-            title = sidecar
-                .tieu_de
-                .clone()
-                .unwrap_or_else(|| source.path.clone());
-        }
-        let summary = DocumentSummary {
-            title,
-            doc_type: found
-                .ten_loai
-                .as_ref()
-                .map(|r| r.value.clone())
-                .unwrap_or_default(),
-            symbol: found.symbol(),
-            date: found
-                .ngay_ban_hanh
-                .as_ref()
-                .map(|r| r.value.clone())
-                .unwrap_or_default(),
-            issuer: found
-                .co_quan_ban_hanh
-                .as_ref()
-                .map(|r| r.value.clone())
-                .unwrap_or_default(),
-        };
-        let record = TaiLieuRecord {
+        let mut record = TaiLieuRecord {
             ma_dinh_danh: Some(Valued::inferred(id.clone())),
             ma_luu_tru_tai_lieu: ma_ho_so
                 .as_deref()
@@ -182,6 +157,11 @@ pub fn build_hoso(
             muc_do_tin_cay: Some(Valued::inferred("02".to_string())),
             ..Default::default()
         };
+        if let Some(earlier) = earlier {
+            keep_given_values(&mut record, &earlier.record);
+        }
+        let fallback_title = sidecar.tieu_de.as_deref().unwrap_or(&source.path);
+        let summary = DocumentSummary::from_record(&record, fallback_title);
         let doc = DocumentRecord {
             id,
             ordinal,
@@ -223,6 +203,11 @@ pub fn build_hoso(
         ghi_chu: given(&sidecar.ghi_chu),
         ..Default::default()
     };
+    let mut record = record;
+    if let Some(o) = existing.filter(|o| o.files().contains_key(HOSO_PATH)) {
+        let earlier: HoSoMetadata = o.read_json(HOSO_PATH)?;
+        keep_given_values(&mut record, &earlier.record);
+    }
     files.insert(
         HOSO_PATH.to_string(),
         json(&HoSoMetadata {

@@ -9,6 +9,7 @@ pub mod fsio;
 pub mod ocfl;
 pub mod records;
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
@@ -112,6 +113,22 @@ impl Archive {
         Ok(objects)
     }
 
+    /// The hồ sơ object with object id `id` (head version), if stored.
+    pub fn find_object(&self, id: &str) -> Result<Option<HoSoObject>> {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Ok(None);
+        }
+        let root = self.storage.object_root(id);
+        if !root.join(ocfl::INVENTORY).is_file() {
+            return Ok(None);
+        }
+        HoSoObject::load(&root).map(Some)
+    }
+
     /// The object and document with document id `id`.
     pub fn find_document(&self, id: &str) -> Result<Option<(HoSoObject, DocumentRecord)>> {
         for object in self.hoso_objects()? {
@@ -123,58 +140,88 @@ impl Archive {
     }
 }
 
-/// A hồ sơ object read back from the store (head version).
+/// A hồ sơ object read back from the store, at its head version or an older one.
 #[derive(Debug, Clone)]
 pub struct HoSoObject {
     pub id: String,
     pub root: PathBuf,
     pub inventory: Inventory,
+    /// The version read (`v1`, `v2`, …): the head unless an older one was asked for.
+    pub version: String,
     pub source: SourceRecord,
     pub documents: Vec<DocumentRecord>,
 }
 
 impl HoSoObject {
-    /// Reads an object's inventory, source record and document records.
+    /// Reads an object's inventory, and the source and document records of its head version.
     pub fn load(root: &Path) -> Result<HoSoObject> {
+        Self::load_version(root, None)
+    }
+
+    /// Like [`HoSoObject::load`], at `version` (the head when `None`).
+    pub fn load_version(root: &Path, version: Option<&str>) -> Result<HoSoObject> {
         let inventory = StorageRoot::read_inventory(root)?;
-        let source: SourceRecord = read_json(root, &inventory, SOURCE_PATH)?;
-        let mut documents: Vec<DocumentRecord> = inventory
-            .head_files()
+        let version = version.unwrap_or(&inventory.head).to_string();
+        let files = inventory.version_files(&version).ok_or_else(|| {
+            Error::Archive(format!(
+                "object {} has no version {version} (head is {})",
+                inventory.id, inventory.head
+            ))
+        })?;
+        let source: SourceRecord = read_json(root, &inventory, &version, SOURCE_PATH)?;
+        let mut documents: Vec<DocumentRecord> = files
             .keys()
             .filter(|p| p.starts_with(DOCUMENTS_DIR))
-            .map(|p| read_json(root, &inventory, p))
+            .map(|p| read_json(root, &inventory, &version, p))
             .collect::<Result<_>>()?;
         documents.sort_by_key(|d| d.ordinal);
         Ok(HoSoObject {
             id: inventory.id.clone(),
             root: root.to_path_buf(),
             inventory,
+            version,
             source,
             documents,
         })
     }
 
-    /// The page records of the head version, in page order.
+    /// The logical files of the version read, path → digest.
+    pub fn files(&self) -> BTreeMap<String, String> {
+        self.inventory
+            .version_files(&self.version)
+            .unwrap_or_default()
+    }
+
+    /// The page records of the version read, in page order.
     pub fn pages(&self) -> Result<Vec<PageRecord>> {
         let mut pages: Vec<PageRecord> = self
-            .inventory
-            .head_files()
+            .files()
             .keys()
-            .filter(|p| p.starts_with(PAGES_DIR))
-            .map(|p| read_json(&self.root, &self.inventory, p))
+            .filter(|p| p.starts_with(PAGES_DIR) && p.ends_with(".json"))
+            .map(|p| self.read_json(p))
             .collect::<Result<_>>()?;
         pages.sort_by_key(|p| p.number);
         Ok(pages)
     }
 
-    /// Reads a logical JSON file of the head version.
+    /// Reads a logical JSON file of the version read.
     pub fn read_json<T: DeserializeOwned>(&self, logical: &str) -> Result<T> {
-        read_json(&self.root, &self.inventory, logical)
+        read_json(&self.root, &self.inventory, &self.version, logical)
+    }
+
+    /// Reads the bytes of a logical file of the version read.
+    pub fn read_bytes(&self, logical: &str) -> Result<Vec<u8>> {
+        StorageRoot::read_logical(&self.root, &self.inventory, &self.version, logical)
     }
 }
 
-fn read_json<T: DeserializeOwned>(root: &Path, inventory: &Inventory, logical: &str) -> Result<T> {
-    let bytes = StorageRoot::read_logical(root, inventory, &inventory.head, logical)?;
+fn read_json<T: DeserializeOwned>(
+    root: &Path,
+    inventory: &Inventory,
+    version: &str,
+    logical: &str,
+) -> Result<T> {
+    let bytes = StorageRoot::read_logical(root, inventory, version, logical)?;
     serde_json::from_slice(&bytes).map_err(|e| Error::Json {
         path: root.join(logical),
         message: e.to_string(),

@@ -96,6 +96,77 @@ pub struct DocumentSummary {
     pub issuer: String,
 }
 
+impl DocumentSummary {
+    /// The summary of a catalog record; `fallback_title` when it has no type, symbol or trích yếu.
+    pub fn from_record(record: &TaiLieuRecord, fallback_title: &str) -> DocumentSummary {
+        let text = |f: &Option<archive_schema::Valued<String>>| {
+            f.as_ref().map(|v| v.value.clone()).unwrap_or_default()
+        };
+        let (so, ky_hieu) = (text(&record.so), text(&record.ky_hieu));
+        let symbol = match (so.is_empty(), ky_hieu.is_empty()) {
+            // State style (`424/QĐ-UBND`): the ký hiệu carries the dash.
+            (false, false) if ky_hieu.contains('-') => format!("{so}/{ky_hieu}"),
+            // Party style (`05-NQ/ĐUK`).
+            (false, false) => format!("{so}-{ky_hieu}"),
+            (true, false) => ky_hieu,
+            (false, true) => so,
+            (true, true) => String::new(),
+        };
+        let doc_type = text(&record.ten_loai);
+        let trich_yeu = text(&record.trich_yeu);
+        let mut parts = Vec::new();
+        if !doc_type.is_empty() {
+            parts.push(doc_type.clone());
+        }
+        if !symbol.is_empty() {
+            parts.push(format!("số {symbol}"));
+        }
+        if !trich_yeu.is_empty() {
+            parts.push(trich_yeu);
+        }
+        let title = if parts.is_empty() {
+            fallback_title.to_string()
+        } else {
+            parts.join(" ")
+        };
+        DocumentSummary {
+            title,
+            doc_type,
+            symbol,
+            date: text(&record.ngay_ban_hanh),
+            issuer: text(&record.co_quan_ban_hanh),
+        }
+    }
+}
+
+/// Keeps in `record` every value the archivist gave in `earlier` (sidecar or `sohoa edit`):
+/// re-ingest and re-OCR never overwrite a correction.
+pub fn keep_given_values<T>(record: &mut T, earlier: &T)
+where
+    T: Serialize + serde::de::DeserializeOwned,
+{
+    let (Ok(serde_json::Value::Object(mut now)), Ok(serde_json::Value::Object(before))) = (
+        serde_json::to_value(&*record),
+        serde_json::to_value(earlier),
+    ) else {
+        return;
+    };
+    let mut changed = false;
+    for (key, value) in before {
+        if value.get("source").and_then(|s| s.as_str()) == Some("given")
+            && now.get(&key) != Some(&value)
+        {
+            now.insert(key, value);
+            changed = true;
+        }
+    }
+    if changed {
+        if let Ok(merged) = serde_json::from_value(serde_json::Value::Object(now)) {
+            *record = merged;
+        }
+    }
+}
+
 /// One tài liệu of a hồ sơ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
