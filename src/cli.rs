@@ -14,9 +14,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipeline::index::SearchIndex;
 use pipeline::ingest::{IngestOptions, ProgressSink};
 use pipeline::preprocess::PreprocessOptions;
-use pipeline::store::Archive;
+use pipeline::store::{Archive, HoSoObject};
 use serde_json::json;
 
+pub(crate) const EXIT_USAGE: u8 = 2;
 const EXIT_PARTIAL: u8 = 3;
 const EXIT_DAMAGE: u8 = 4;
 
@@ -77,8 +78,37 @@ enum Command {
         json: bool,
     },
     /// Show one document: metadata and page texts.
+    #[command(disable_version_flag = true)]
     Show {
         /// Document id (from list or search).
+        id: String,
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Show the document as it was in this version of its hồ sơ object (see `history`).
+        #[arg(long = "version", id = "at_version", value_name = "vN")]
+        at_version: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct catalog fields; the change is stored as a new version (nothing is lost).
+    Edit {
+        /// Document id (tài liệu record keys) or hồ sơ object id (hồ sơ record keys).
+        id: String,
+        /// A field to set, by its record key (e.g. `trich_yeu=…`, `ngay_ban_hanh=1997-03-12`);
+        /// an empty value clears it. Repeatable.
+        #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
+        set: Vec<String>,
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Who makes the correction, for the version and the audit log [default: the OS user].
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the versions of a document's hồ sơ object: who, when, what changed.
+    History {
+        /// Document id or hồ sơ object id.
         id: String,
         #[command(flatten)]
         archive: ArchiveArg,
@@ -147,7 +177,7 @@ fn init_logging(verbose: u8) {
         .init();
 }
 
-fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
@@ -160,7 +190,7 @@ fn actor_name(actor: Option<String>) -> String {
         .unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
 }
 
-fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
+pub(crate) fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
     Ok(Archive::open(dir)?)
 }
 
@@ -274,10 +304,38 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, archive, json } => {
+        Command::Edit {
+            id,
+            set,
+            archive,
+            actor,
+            json,
+        } => crate::versions_cmd::edit(&archive.archive, &id, &set, &actor_name(actor), json),
+        Command::History { id, archive, json } => {
+            crate::versions_cmd::history(&archive.archive, &id, json)
+        }
+        Command::Show {
+            id,
+            archive,
+            at_version,
+            json,
+        } => {
             let archive = open_archive(&archive.archive)?;
             let Some((object, doc)) = archive.find_document(&id)? else {
                 bail!("no document with id {id} in {}", archive.root.display());
+            };
+            let (object, doc) = match at_version {
+                None => (object, doc),
+                Some(v) => {
+                    let old = HoSoObject::load_version(&object.root, Some(&v))?;
+                    let Some(doc) = old.documents.iter().find(|d| d.id == id).cloned() else {
+                        bail!(
+                            "document {id} is not in version {v} of object {}",
+                            object.id
+                        );
+                    };
+                    (old, doc)
+                }
             };
             let pages = object.pages()?;
             let doc_pages: Vec<_> = doc
@@ -299,7 +357,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             let out = json!({
                 "id": doc.id,
                 "object": object.id,
-                "version": object.inventory.head,
+                "version": object.version,
                 "hoso": object.source.hoso,
                 "box": object.source.box_name,
                 "title": doc.summary.title,
@@ -316,11 +374,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 println!("{}", doc.summary.title);
                 println!(
                     "id {}  hồ sơ {} (box {})  object {} {}",
-                    doc.id,
-                    object.source.hoso,
-                    object.source.box_name,
-                    object.id,
-                    object.inventory.head
+                    doc.id, object.source.hoso, object.source.box_name, object.id, object.version
                 );
                 for (key, label) in [
                     ("doc_type", "type"),

@@ -7,6 +7,7 @@
 
 mod cli;
 mod runtime;
+mod versions_cmd;
 
 use std::process::ExitCode;
 

@@ -173,27 +173,17 @@ pub fn build_hoso(
         documents.push(doc);
     }
 
-    let dates: Vec<&str> = documents
-        .iter()
-        .map(|d| d.summary.date.as_str())
-        .filter(|d| !d.is_empty())
-        .collect();
     let given = |v: &Option<String>| v.clone().map(Valued::given);
     let record = HoSoRecord {
         ma_ho_so: ma_ho_so.clone().map(Valued::given),
         ma_phong: ma_phong.map(Valued::given),
         muc_luc_hoac_nam: given(&sidecar.muc_luc_hoac_nam),
         so_ho_so: given(&sidecar.so_ho_so),
-        tieu_de: given(&sidecar.tieu_de).or_else(|| {
-            documents
-                .first()
-                .map(|d| Valued::inferred(d.summary.title.clone()))
-        }),
+        tieu_de: given(&sidecar.tieu_de),
         thoi_han_bao_quan: given(&sidecar.thoi_han_bao_quan),
         che_do_su_dung: given(&sidecar.che_do_su_dung),
         ngon_ngu: Some(given(&sidecar.ngon_ngu).unwrap_or_else(|| Valued::inferred("vi".into()))),
-        thoi_gian_bat_dau: dates.iter().min().map(|d| Valued::inferred(d.to_string())),
-        thoi_gian_ket_thuc: dates.iter().max().map(|d| Valued::inferred(d.to_string())),
+
         tu_khoa: sidecar.tu_khoa.clone().map(Valued::given),
         tong_so_tai_lieu: Some(Valued::inferred(documents.len() as u32)),
         so_luong_trang: Some(Valued::inferred(pages.len() as u32)),
@@ -204,6 +194,7 @@ pub fn build_hoso(
         ..Default::default()
     };
     let mut record = record;
+    infer_from_documents(&mut record, &documents);
     if let Some(o) = existing.filter(|o| o.files().contains_key(HOSO_PATH)) {
         let earlier: HoSoMetadata = o.read_json(HOSO_PATH)?;
         keep_given_values(&mut record, &earlier.record);
@@ -216,6 +207,32 @@ pub fn build_hoso(
         }),
     );
     Ok(BuiltHoSo { files, documents })
+}
+
+/// Fills the hồ sơ fields that follow from its documents, unless the archivist gave them:
+/// tiêu đề (the first document's title), thời gian bắt đầu / kết thúc (the earliest and
+/// latest document dates).
+pub fn infer_from_documents(record: &mut HoSoRecord, documents: &[DocumentRecord]) {
+    let dates: Vec<&str> = documents
+        .iter()
+        .map(|d| d.summary.date.as_str())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let given = |f: &Option<Valued<String>>| {
+        f.as_ref()
+            .is_some_and(|v| v.source == archive_schema::ValueSource::Given)
+    };
+    if !given(&record.tieu_de) {
+        record.tieu_de = documents
+            .first()
+            .map(|d| Valued::inferred(d.summary.title.clone()));
+    }
+    if !given(&record.thoi_gian_bat_dau) {
+        record.thoi_gian_bat_dau = dates.iter().min().map(|d| Valued::inferred(d.to_string()));
+    }
+    if !given(&record.thoi_gian_ket_thuc) {
+        record.thoi_gian_ket_thuc = dates.iter().max().map(|d| Valued::inferred(d.to_string()));
+    }
 }
 
 /// The events file of the next version: the stored events plus this ingest and its OCR.

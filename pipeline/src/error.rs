@@ -32,6 +32,8 @@ pub enum Error {
     /// The archive is not in the shape sohoa expects.
     #[error("archive: {0}")]
     Archive(String),
+    #[error("no document or hồ sơ with id {0} in the archive")]
+    NotFound(String),
     /// The search index failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),

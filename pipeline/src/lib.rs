@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod classify;
 pub mod decode;
 pub mod discover;
+pub mod edit;
 mod error;
 pub mod hocr;
 pub mod index;

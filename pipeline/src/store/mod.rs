@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod fsio;
+pub mod history;
 pub mod ocfl;
 pub mod records;
 

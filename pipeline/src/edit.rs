@@ -1,0 +1,241 @@
+//! Corrections by the archivist: `KEY=VALUE` settings in, a new object version out.
+//!
+//! In: a document id (tài liệu record keys) or a hồ sơ object id (hồ sơ record keys) and the
+//! settings of `sohoa edit ID --set KEY=VALUE`. Out: an [`EditOutcome`]: the new version of
+//! the hồ sơ object holding the corrected record (values marked `given`), a `metadata-edit`
+//! PREMIS event with the old and new values, the document's index entry refreshed and an
+//! audit entry. Earlier versions stay as they were, so nothing is lost; re-ingest keeps
+//! given values (see [`crate::store::records::keep_given_values`]).
+
+use std::collections::BTreeMap;
+
+use archive_schema::CodeSets;
+use serde::Serialize;
+
+use crate::catalog;
+use crate::index::SearchIndex;
+use crate::store::ocfl::{CommitOutcome, FileSource, User};
+use crate::store::records::{
+    document_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, EVENTS_PATH, HOSO_PATH,
+};
+use crate::store::{Archive, HoSoObject};
+use crate::{Error, Result};
+
+/// One field that an edit changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub key: String,
+    pub old: Option<serde_json::Value>,
+    pub new: Option<serde_json::Value>,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditOutcome {
+    /// The hồ sơ object edited.
+    pub object: String,
+    /// The document edited, when the id was a document's.
+    pub document: Option<String>,
+    /// The version holding the edit (the unchanged head when nothing changed).
+    pub version: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Parses `KEY=VALUE` (the value may contain `=`; an empty value clears the field).
+pub fn parse_setting(setting: &str) -> Result<(String, String)> {
+    match setting.split_once('=') {
+        Some((key, value)) if !key.trim().is_empty() => {
+            Ok((key.trim().to_string(), value.to_string()))
+        }
+        _ => Err(Error::Archive(format!(
+            "--set {setting:?}: expected KEY=VALUE, e.g. trich_yeu=\"Về công tác văn thư\""
+        ))),
+    }
+}
+
+/// Applies `settings` to the record of document or hồ sơ `id` and stores a new version.
+pub fn edit(
+    archive: &Archive,
+    id: &str,
+    settings: &[(String, String)],
+    actor: &str,
+    codes: &CodeSets,
+) -> Result<EditOutcome> {
+    let _lock = archive.lock()?;
+    let (object, document) = match archive.find_document(id)? {
+        Some((object, doc)) => (object, Some(doc)),
+        None => match archive.find_object(id)? {
+            Some(object) => (object, None),
+            None => return Err(Error::NotFound(id.to_string())),
+        },
+    };
+    let mut changes = Vec::new();
+    let mut files: BTreeMap<String, FileSource> = BTreeMap::new();
+    let mut documents = object.documents.clone();
+    match &document {
+        Some(doc) => {
+            let mut record = doc.record.clone();
+            for (key, value) in settings {
+                let old = record.get_field(key);
+                record.set_field(key, value, codes)?;
+                let new = record.get_field(key);
+                if old != new {
+                    changes.push(FieldChange {
+                        key: key.clone(),
+                        old,
+                        new,
+                    });
+                }
+            }
+            let updated = DocumentRecord {
+                summary: DocumentSummary::from_record(&record, &doc.summary.title),
+                record,
+                ..doc.clone()
+            };
+            files.insert(document_path(&doc.id), json(&updated));
+            if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
+                *slot = updated;
+            }
+            // The hồ sơ's title and date range follow its documents.
+            let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;
+            catalog::infer_from_documents(&mut metadata.record, &documents);
+            files.insert(HOSO_PATH.to_string(), json(&metadata));
+        }
+        None => {
+            let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;
+            for (key, value) in settings {
+                let old = metadata.record.get_field(key);
+                metadata.record.set_field(key, value, codes)?;
+                let new = metadata.record.get_field(key);
+                if old != new {
+                    changes.push(FieldChange {
+                        key: key.clone(),
+                        old,
+                        new,
+                    });
+                }
+            }
+            files.insert(HOSO_PATH.to_string(), json(&metadata));
+        }
+    }
+    if changes.is_empty() {
+        return Ok(EditOutcome {
+            object: object.id.clone(),
+            document: document.map(|d| d.id),
+            version: object.inventory.head.clone(),
+            changes,
+        });
+    }
+
+    let mut events: Vec<Event> = if object.files().contains_key(EVENTS_PATH) {
+        object.read_json(EVENTS_PATH)?
+    } else {
+        Vec::new()
+    };
+    events.push(Event {
+        event_type: "metadata-edit".into(),
+        time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        agent: actor.to_string(),
+        outcome: "success".into(),
+        detail: serde_json::json!({
+            "document": document.as_ref().map(|d| &d.id),
+            "changes": changes,
+        }),
+    });
+    files.insert(EVENTS_PATH.to_string(), json(&events));
+    for (path, digest) in object.files() {
+        if !files.contains_key(&path) {
+            let content = object.inventory.content_path(&digest).ok_or_else(|| {
+                Error::Archive(format!(
+                    "object {}: {path} has digest {digest} missing from the manifest",
+                    object.id
+                ))
+            })?;
+            files.insert(
+                path,
+                FileSource::Path {
+                    path: object.root.join(content),
+                    sha256: digest,
+                },
+            );
+        }
+    }
+    let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
+    let what = document.as_ref().map_or_else(
+        || "hồ sơ record".to_string(),
+        |d| format!("document {}", d.id),
+    );
+    let message = format!("edit of {what}: {}", keys.join(", "));
+    let user = User {
+        name: actor.to_string(),
+        address: None,
+    };
+    let outcome = archive
+        .storage()
+        .commit_version(&object.id, &files, &message, &user)?;
+    let (version, inventory_sha256) = match outcome {
+        CommitOutcome::Committed {
+            version,
+            inventory_sha256,
+        } => (version, Some(inventory_sha256)),
+        CommitOutcome::Unchanged { version } => (version, None),
+    };
+    archive.audit().append(
+        actor,
+        "edit",
+        Some(&object.id),
+        serde_json::json!({
+            "version": version,
+            "inventory_sha256": inventory_sha256,
+            "document": document.as_ref().map(|d| &d.id),
+            "keys": keys,
+        }),
+    )?;
+    reindex_object(archive, &object, &documents)?;
+    Ok(EditOutcome {
+        object: object.id.clone(),
+        document: document.map(|d| d.id),
+        version,
+        changes,
+    })
+}
+
+/// Refreshes the index entries of an object's documents after a change of its records.
+fn reindex_object(
+    archive: &Archive,
+    object: &HoSoObject,
+    documents: &[DocumentRecord],
+) -> Result<()> {
+    let pages = object.pages()?;
+    let entries = catalog::index_entries(
+        &object.source.box_name,
+        &object.source.hoso,
+        documents,
+        &pages,
+    );
+    let index = SearchIndex::open_or_create(&archive.index_dir())?;
+    index.replace_documents(&entries)
+}
+
+fn json(value: &impl Serialize) -> FileSource {
+    FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_split_at_the_first_equals_sign() {
+        assert_eq!(
+            parse_setting("ghi_chu=a=b").unwrap(),
+            ("ghi_chu".into(), "a=b".into())
+        );
+        assert_eq!(
+            parse_setting("ky_hieu=").unwrap(),
+            ("ky_hieu".into(), String::new())
+        );
+        assert!(parse_setting("trich_yeu").is_err());
+        assert!(parse_setting("=x").is_err());
+    }
+}
