@@ -144,20 +144,18 @@ pub fn edit(
     });
     files.insert(EVENTS_PATH.to_string(), json(&events));
     for (path, digest) in object.files() {
-        if !files.contains_key(&path) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = files.entry(path) {
             let content = object.inventory.content_path(&digest).ok_or_else(|| {
                 Error::Archive(format!(
-                    "object {}: {path} has digest {digest} missing from the manifest",
-                    object.id
+                    "object {}: {} has digest {digest} missing from the manifest",
+                    object.id,
+                    slot.key()
                 ))
             })?;
-            files.insert(
-                path,
-                FileSource::Path {
-                    path: object.root.join(content),
-                    sha256: digest,
-                },
-            );
+            slot.insert(FileSource::Path {
+                path: object.root.join(content),
+                sha256: digest,
+            });
         }
     }
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
