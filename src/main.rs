@@ -14,5 +14,6 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // libgomp reads OMP_THREAD_LIMIT when it loads, before main: re-execute with it set.
     runtime::ensure_single_threaded_openmp();
+    runtime::return_large_buffers_to_the_os();
     cli::run()
 }

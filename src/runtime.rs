@@ -3,7 +3,8 @@
 //! In: the process environment. Out: a process whose libgomp was loaded with
 //! `OMP_THREAD_LIMIT=1` (re-executing itself if needed), so one Tesseract engine per worker
 //! thread does not oversubscribe the cores (DESIGN.md §6), and a way to read the limit
-//! libgomp actually applies.
+//! libgomp actually applies. Also fixes glibc's mmap threshold (see
+//! [`return_large_buffers_to_the_os`]) so resident memory follows the pages in flight.
 
 use std::ffi::CStr;
 use std::os::unix::process::CommandExt;
@@ -28,6 +29,19 @@ pub fn ensure_single_threaded_openmp() {
     eprintln!(
         "warning: could not re-execute with {OMP_VAR}=1 ({err}); OCR may oversubscribe the CPU"
     );
+}
+
+/// Page images are large (9–26 MB for a 300-dpi A4 page). glibc serves a freed buffer of
+/// that size from its heap once its *dynamic* mmap threshold has risen past it, and heap
+/// memory fragmented by many such buffers is not given back, so the resident size creeps
+/// up with the number of pages seen. A fixed 1 MiB threshold keeps every large buffer in
+/// its own mapping that goes back to the OS when freed. Must run before worker threads start.
+pub fn return_large_buffers_to_the_os() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator tuning; called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
 }
 
 /// The thread limit reported by the loaded libgomp (`omp_get_thread_limit`), if loaded.
