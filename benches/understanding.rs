@@ -509,7 +509,9 @@ fn score_fields(t: &Value, p: Option<&Predicted>) -> BTreeMap<&'static str, bool
     );
     out.insert(
         "số trang",
-        get("so_luong_trang").is_some_and(|v| v == t["so_trang"].to_string()),
+        t["so_trang"]
+            .as_u64()
+            .is_some_and(|n| get("so_luong_trang").and_then(|v| v.parse::<u64>().ok()) == Some(n)),
     );
     out
 }
