@@ -14,6 +14,9 @@ PACKAGES=(
   tesseract-ocr-script-viet  # Vietnamese script model (Vietnamese)
   tesseract-ocr-osd          # orientation detection for upside-down pages
   poppler-utils              # pdftoppm renders PDF pages whose images cannot be decoded natively
+  python3-pil                # sample-scans/generate.py and sample-scans/eval/generate.py (test data)
+  fonts-liberation2          # fonts of the generated sample scans
+  fonts-freefont-ttf         # FreeMono: typewritten pages of sample-scans/eval (holdout)
   ca-certificates
   curl
 )

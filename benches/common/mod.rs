@@ -367,6 +367,47 @@ pub fn pct(x: f64) -> String {
     format!("{:.2}%", x * 100.0)
 }
 
+/// Folds Vietnamese text for tolerant comparison: canonical decomposition of the Latin
+/// letters, combining marks (U+0300–U+036F) dropped, `đ`/`Đ` as `d`, lower case, whitespace
+/// runs as one space. `Ủy ban` and `Uỷ  ban` both give `uy ban`.
+pub fn fold(text: &str) -> String {
+    static DECOMPOSE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let base = DECOMPOSE.get_or_init(|| {
+        let direct: HashMap<char, char> = COMPOSITIONS.iter().map(|&(c, b, _)| (c, b)).collect();
+        direct
+            .keys()
+            .map(|&c| {
+                let mut b = direct[&c];
+                while let Some(&next) = direct.get(&b) {
+                    b = next;
+                }
+                (c, b)
+            })
+            .collect()
+    });
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => base.get(&c).copied().unwrap_or(c),
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 /// Canonical composition (NFC) for the Latin letters, Vietnamese included: the canonical
 /// decompositions of U+00C0–U+024F and U+1E00–U+1EFF and the combining classes of
 /// U+0300–U+036F (generated from Python's `unicodedata`, Unicode 14). Other characters

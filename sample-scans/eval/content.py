@@ -1,0 +1,596 @@
+"""The documents of the evaluation set: metadata, wording and hồ sơ plan of both parts.
+
+Each document is one dict; generate.py lays it out and draws it, and truth.json is written from
+the same dict (truth_fields), so the printed pages and the ground truth cannot disagree.
+
+Wording: the tune part draws its body paragraphs from TUNE_BANK, the holdout part from
+HOLDOUT_BANK (different sentences); the holdout also has layout variants the tune part lacks
+(`datebelow`: date line on its own row, bold-italic trích yếu, page numbers at the bottom, no
+`*` under the issuer; typewritten pages in FreeMono instead of Liberation Mono).
+"""
+
+import re
+import unicodedata
+
+# ------------------------------------------------------------------------------------------
+# Wording banks: {cd} topic, {cq} issuer as named in running text, {dv} subordinate units,
+# {nam} year of the document, {code} the codename of a classified document.
+# ------------------------------------------------------------------------------------------
+
+TUNE_BANK = [
+    "Trong thời gian qua, {cq} đã tập trung lãnh đạo, chỉ đạo {dv} triển khai {cd}; nhận thức của cán bộ, đảng viên từng bước được nâng lên, nhiều cách làm mới được áp dụng và bước đầu mang lại kết quả thiết thực ở cơ sở.",
+    "Bên cạnh kết quả đạt được, việc thực hiện {cd} còn một số hạn chế: một số cấp ủy chưa sâu sát, kiểm tra, đôn đốc chưa thường xuyên; công tác phối hợp giữa các ngành có lúc thiếu chặt chẽ; chế độ báo cáo chưa đúng thời gian quy định.",
+    "Nguyên nhân của những hạn chế trên chủ yếu là do người đứng đầu một số tổ chức đảng chưa quan tâm đúng mức; đội ngũ cán bộ làm công tác tham mưu còn thiếu về số lượng, kinh nghiệm thực tiễn chưa nhiều; kinh phí bảo đảm cho hoạt động còn hạn hẹp.",
+    "Các cấp ủy, tổ chức đảng phải xác định {cd} là nhiệm vụ thường xuyên, lâu dài; đưa nội dung này vào chương trình công tác toàn khóa và hằng năm, phân công cấp ủy viên trực tiếp phụ trách, gắn trách nhiệm với kết quả thực hiện.",
+    "Tăng cường công tác tuyên truyền, giáo dục để cán bộ, đảng viên và nhân dân hiểu rõ mục đích, ý nghĩa của {cd}; phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội trong vận động đoàn viên, hội viên cùng tham gia.",
+    "Chú trọng kiện toàn tổ chức bộ máy, bố trí cán bộ có năng lực, phẩm chất; định kỳ sáu tháng một lần sơ kết, đánh giá rút kinh nghiệm, kịp thời biểu dương những tập thể, cá nhân làm tốt và chấn chỉnh những nơi làm chưa tốt.",
+    "Năm {nam}, phấn đấu 100% chi bộ, đảng bộ cơ sở quán triệt và xây dựng kế hoạch thực hiện {cd}; trên 85% tổ chức cơ sở đảng được đánh giá hoàn thành tốt nhiệm vụ trở lên; không có tổ chức đảng yếu kém kéo dài.",
+    "Quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh để {cq} xem xét, chỉ đạo giải quyết; không để tình trạng chậm trễ, đùn đẩy trách nhiệm làm ảnh hưởng đến tiến độ chung.",
+    "Ủy ban Kiểm tra phối hợp với các ban xây dựng Đảng tiến hành kiểm tra, giám sát việc thực hiện {cd} tại một số tổ chức cơ sở đảng; kết quả kiểm tra là căn cứ để đánh giá, xếp loại tổ chức đảng và đảng viên cuối năm.",
+    "Huy động các nguồn lực hợp pháp để thực hiện {cd}, trong đó nguồn ngân sách giữ vai trò hỗ trợ; khuyến khích các doanh nghiệp, hợp tác xã và nhân dân tự nguyện đóng góp công sức, vật chất theo khả năng.",
+]
+
+HOLDOUT_BANK = [
+    "Qua theo dõi cho thấy, việc triển khai {cd} ở nhiều địa phương có chuyển biến rõ nét; tinh thần chủ động của cơ sở được phát huy, quần chúng đồng tình hưởng ứng, nhiều mô hình hay được nhân rộng trong toàn {cq}.",
+    "Dù vậy, vẫn còn nơi xem nhẹ {cd}, triển khai mang tính hình thức, chưa có giải pháp cụ thể; việc tổng hợp số liệu thiếu chính xác, một vài đơn vị gửi báo cáo chậm, nội dung sơ sài, chưa nêu được kiến nghị, đề xuất.",
+    "Tình trạng trên bắt nguồn từ việc một bộ phận cán bộ chủ chốt chưa thật sự gương mẫu; công tác kiểm tra sau triển khai còn buông lỏng; chưa có cơ chế động viên kịp thời đối với những người trực tiếp làm nhiệm vụ ở thôn, bản.",
+    "Mỗi cấp ủy cần cụ thể hóa {cd} thành các chỉ tiêu sát với tình hình đơn vị, có lộ trình và phân công rõ người, rõ việc, rõ thời hạn hoàn thành; lấy kết quả cuối cùng làm thước đo năng lực lãnh đạo của tập thể cấp ủy.",
+    "Đẩy mạnh việc thông tin hai chiều giữa cấp ủy với cơ sở, lắng nghe ý kiến phản ánh của đảng viên về {cd}; chú ý nắm tình hình tư tưởng, kịp thời định hướng dư luận, không để phát sinh điểm nóng phức tạp.",
+    "Rà soát, bổ sung quy chế phối hợp giữa các ban, ngành liên quan; giao đầu mối theo dõi, tổng hợp cho một cơ quan, tránh chồng chéo; hằng quý tổ chức giao ban đánh giá tiến độ và bàn biện pháp tháo gỡ vướng mắc.",
+    "Phấn đấu đến cuối năm {nam} có ít nhất 90% đảng viên được học tập, quán triệt đầy đủ về {cd}; mỗi đảng bộ cơ sở xây dựng được một mô hình điểm để các nơi khác học tập, làm theo.",
+    "Những nơi để xảy ra sai phạm, chậm khắc phục phải làm rõ trách nhiệm của tập thể, cá nhân, trước hết là người đứng đầu; kết quả xử lý được công khai trong cấp ủy để làm gương chung.",
+    "Cơ quan thường trực có trách nhiệm theo dõi, đôn đốc, định kỳ tổng hợp tình hình thực hiện {cd}, tham mưu cho Thường trực sơ kết vào giữa nhiệm kỳ và tổng kết vào cuối nhiệm kỳ.",
+    "Bảo đảm kinh phí từ ngân sách địa phương và lồng ghép với các chương trình mục tiêu; thực hiện công khai, minh bạch việc sử dụng kinh phí, không để xảy ra thất thoát, lãng phí.",
+]
+
+SECRET_SENTENCES = [
+    "Phương án {code} được triển khai theo đúng lộ trình đã thống nhất.",
+    "Lực lượng tham gia phương án {code} giữ bí mật tuyệt đối về thời gian và địa điểm.",
+    "Kết quả thực hiện phương án {code} chỉ báo cáo trực tiếp đồng chí Bí thư.",
+]
+
+
+def fill(t, d):
+    return t.format(cd=d["cd"], cq=d["cq"], dv=d["dv"], nam=d["date"][0], code=d.get("code", ""))
+
+
+def generic(d, bank, k, start):
+    out = []
+    for j in range(k):
+        a = (start + j * 3) % len(bank)
+        text = fill(bank[a], d) + " " + fill(bank[(a + 5) % len(bank)], d)
+        if d.get("code"):
+            text += " " + fill(SECRET_SENTENCES[j % len(SECRET_SENTENCES)], d)
+        out.append(("p", text))
+    return out
+
+
+def body_for(d, bank):
+    """Type-specific skeleton with generic paragraphs from the part's bank."""
+    t, k, s = d["kind"], d.get("length", 3), d.get("start", 0)
+    G = lambda n, off=0: generic(d, bank, n, s + off)  # noqa: E731
+    if t == "NQ":
+        return ([("p", "Ngày %s, %s đã họp, thảo luận và thống nhất ban hành nghị quyết về %s với những nội dung chủ yếu sau:" % (d["meet"], d["cq_full"], d["cd"])),
+                 ("h", "I. TÌNH HÌNH")] + G(max(1, k // 2)) +
+                [("h", "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP")] + G(max(1, k - k // 2), 5) +
+                [("h", "III. TỔ CHỨC THỰC HIỆN"),
+                 ("p", "Các chi bộ, đảng bộ trực thuộc tổ chức quán triệt và xây dựng kế hoạch thực hiện Nghị quyết; Văn phòng theo dõi, tổng hợp, báo cáo kết quả./.")])
+    if t in ("QĐ", "QĐ-state"):
+        if t == "QĐ-state":
+            lead = [("c", d["authority_heading"])] if d.get("authority_heading") else []
+            lead += [("i", x) for x in d["can_cu"]] + [("c", "QUYẾT ĐỊNH:")]
+        else:
+            lead = [("i", x) for x in d["can_cu"]] + [("c", d["authority_heading"])]
+        dieu = [("p", "Điều %d. %s" % (i + 1, x)) for i, x in enumerate(d["dieu"])]
+        return lead + dieu[:1] + G(k) + dieu[1:]
+    if t == "CT":
+        return (G(1) + [("p", "Để khắc phục tình trạng trên, %s yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:" % d["cq_full"])] +
+                [("p", "%d. %s" % (i + 1, x[1])) for i, x in enumerate(G(k, 2))] +
+                [("p", "Chỉ thị này được phổ biến đến chi bộ./.")])
+    if t == "KL":
+        return ([("p", "Ngày %s, %s đã họp nghe báo cáo về %s. Sau khi thảo luận, %s kết luận như sau:" % (d["meet"], d["cq_full"], d["cd"], d["cq_full"]))] +
+                [("p", "%d. %s" % (i + 1, x[1])) for i, x in enumerate(G(k, 1))] +
+                [("p", "Đề nghị các tổ chức đảng có liên quan nghiêm túc thực hiện kết luận này./.")])
+    if t == "TT":
+        return G(1) + [("p", "%d. %s" % (i + 1, x[1])) for i, x in enumerate(G(k, 4))] + [("p", "Thông tri này phổ biến đến chi bộ./.")]
+    if t == "HD":
+        return ([("p", "Thực hiện %s, %s hướng dẫn %s như sau:" % (d["ref"], d["cq_full"], d["cd"])),
+                 ("h", "1. Mục đích, yêu cầu")] + G(1) + [("h", "2. Nội dung")] + G(max(1, k - 1), 3) +
+                [("h", "3. Tổ chức thực hiện"), ("p", "Các cấp ủy trực thuộc căn cứ hướng dẫn này triển khai thực hiện và báo cáo kết quả đúng thời gian quy định./.")])
+    if t == "TB":
+        return ([("p", "Ngày %s, %s đã họp nghe báo cáo về %s. %s thông báo ý kiến như sau:" % (d["meet"], d["cq_full"], d["cd"], d["cq_full"]))] +
+                G(k, 2) + [("p", "Thông báo để các cơ quan, đơn vị biết, thực hiện./.")])
+    if t == "BC":
+        return ([("h", "I. TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN")] + G(max(1, k - 1)) +
+                [("h", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")] + G(1, 3))
+    if t in ("KH", "CTr"):
+        return ([("p", "Thực hiện %s, %s xây dựng %s như sau:" % (d["ref"], d["cq_full"], "kế hoạch" if t == "KH" else "chương trình")),
+                 ("h", "I. MỤC ĐÍCH, YÊU CẦU")] + G(1, 3) + [("h", "II. NỘI DUNG, NHIỆM VỤ")] + G(max(1, k - 1), 4) +
+                [("h", "III. TỔ CHỨC THỰC HIỆN")] + G(1, 7))
+    if t in ("CV", "CV-state"):
+        return [("cr", d["kinh_gui"])] + G(k) + [("p", "Đề nghị các đơn vị quan tâm thực hiện./.")]
+    if t == "TTr":
+        return ([("cr", d["kinh_gui"]), ("p", "Căn cứ %s; xét tình hình thực tế, %s kính trình về %s như sau:" % (d["ref"], d["cq_full"], d["cd"]))] +
+                G(k, 1) + [("p", "Kính trình Ban Thường vụ xem xét, cho ý kiến./.")])
+    if t == "BB":
+        return ([("p", "Vào lúc 14 giờ 00 phút, ngày %s, tại hội trường thôn, %s tiến hành họp với nội dung: %s." % (d["meet"], d["cq_full"], d["cd"])),
+                 ("h", "I. THÀNH PHẦN"),
+                 ("p", "Tổng số đảng viên: 23 đồng chí; có mặt 21 đồng chí, vắng 2 đồng chí có lý do. Chủ trì: đồng chí %s, Bí thư chi bộ. Thư ký: đồng chí %s." % (d["nguoi_ky"], d["left_sign"][-1])),
+                 ("h", "II. NỘI DUNG")] + G(k, 2) +
+                [("p", "Biểu quyết: 21/21 đồng chí có mặt nhất trí. Cuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày.")])
+    if t == "QĐi":
+        return ([("c", "Chương I"), ("c", "QUY ĐỊNH CHUNG")] + [("p", "Điều 1. " + x[1]) for x in G(1)] +
+                [("c", "Chương II"), ("c", "NỘI DUNG CỤ THỂ")] + [("p", "Điều %d. %s" % (i + 2, x[1])) for i, x in enumerate(G(k, 2))])
+    raise ValueError(t)
+
+
+# ------------------------------------------------------------------------------------------
+# Document builder
+# ------------------------------------------------------------------------------------------
+
+TYPE_NAMES = {
+    "NQ": ("Nghị quyết", "NGHỊ QUYẾT"), "QĐ": ("Quyết định", "QUYẾT ĐỊNH"),
+    "QĐ-state": ("Quyết định", "QUYẾT ĐỊNH"), "CT": ("Chỉ thị", "CHỈ THỊ"),
+    "KL": ("Kết luận", "KẾT LUẬN"), "TT": ("Thông tri", "THÔNG TRI"),
+    "HD": ("Hướng dẫn", "HƯỚNG DẪN"), "TB": ("Thông báo", "THÔNG BÁO"),
+    "BC": ("Báo cáo", "BÁO CÁO"), "KH": ("Kế hoạch", "KẾ HOẠCH"),
+    "CTr": ("Chương trình", "CHƯƠNG TRÌNH"), "CV": ("Công văn", None),
+    "CV-state": ("Công văn", None), "TTr": ("Tờ trình", "TỜ TRÌNH"),
+    "BB": ("Biên bản", "BIÊN BẢN"), "QĐi": ("Quy định", "QUY ĐỊNH"),
+}
+
+
+def date_line(place, y, m, d, form):
+    if form == "padded":
+        return "%s, ngày %02d tháng %02d năm %d" % (place, d, m, y)
+    if form == "dashed":
+        return "%s, ngày %d-%d-%d" % (place, d, m, y)
+    return "%s, ngày %d tháng %d năm %d" % (place, d, m, y)
+
+
+def doc(part, **kw):
+    d = dict(kw)
+    d.setdefault("era", "printed")
+    d.setdefault("layout", "state" if d.get("format") == "state" else "qd66")
+    d.setdefault("format", "party")
+    d.setdefault("do_mat", None)
+    d.setdefault("do_khan", None)
+    d.setdefault("dv", "các chi bộ, đảng bộ cơ sở")
+    d.setdefault("meet", "%d/%d/%d" % (max(1, d["date"][2] - 3), d["date"][1], d["date"][0]))
+    d.setdefault("ref", "Nghị quyết của Ban Chấp hành Đảng bộ")
+    if d["era"] == "typewritten" and part == "holdout":
+        d["mono"] = "fmono"
+    y, m, dd = d["date"]
+    kind = d["kind"]
+    ten_loai, heading = TYPE_NAMES[kind]
+    d["ten_loai"] = ten_loai
+    if d["format"] == "state":
+        d["so_ky_hieu"] = "%s/%s" % (d["so"], d["kh"])
+    else:
+        d["so_ky_hieu"] = "%s-%s" % (d["so"], d["kh"])
+    so_printed = d.get("so_printed") or d["so_ky_hieu"]
+    d["so_line"] = "%s %s" % (d.get("so_prefix", "Số"), so_printed)
+    d["date_line"] = date_line(d["place"], y, m, dd, d.get("date_form", "plain"))
+    if heading:
+        d["title_lines"] = [d.get("heading", heading)]
+        d["subtitle_lines"] = d["ty_lines"]
+        d.setdefault("vv_lines", [])
+    else:
+        d["title_lines"] = []
+        d["subtitle_lines"] = []
+        d["vv_lines"] = d["ty_lines"]
+    d["body"] = body_for(d, TUNE_BANK if part == "tune" else HOLDOUT_BANK)
+    return d
+
+
+def truth_fields(d):
+    y, m, dd = d["date"]
+    sign = d["sign"]
+    auth = None
+    for line in sign:
+        head = line.split(" ")[0].upper().replace(".", "")
+        code = {"T/M": "T/M", "TM": "T/M", "K/T": "K/T", "KT": "K/T", "T/L": "T/L", "TL": "T/L"}.get(head)
+        if code:
+            auth = code           # the innermost authority (K/T under T/M) wins
+    so, kh = d["so"], d["kh"]
+    return {
+        "ten_loai": d["ten_loai"],
+        "so": so,
+        "ky_hieu": kh,
+        "so_ky_hieu": d["so_ky_hieu"],
+        "ngay_ban_hanh": "%04d-%02d-%02d" % (y, m, dd),
+        "dia_danh": d["place"],
+        "co_quan_ban_hanh": d["issuer"],
+        "co_quan_ban_hanh_header": " ".join(d["issuer_lines"]),
+        "co_quan_cap_tren": d.get("superior"),
+        "trich_yeu": " ".join(d["ty_lines"]),
+        "nguoi_ky": d["nguoi_ky"],
+        "chuc_vu": sign[-1],
+        "tham_quyen": auth or "none",
+        "tham_quyen_full": " ".join(sign[:-1]),
+        "noi_nhan": d.get("noi_nhan", []),
+        "do_mat": d["do_mat"] or "none",
+        "do_khan": d["do_khan"] or "none",
+        "format": d["format"],
+        "era": d["era"],
+        "layout": d["layout"] + ("-freemono" if d.get("mono") == "fmono" else ""),
+        "receipt_stamp": bool(d.get("receipt")),
+        "attachment": " ".join(d["attachment"]["heading"]) if d.get("attachment") else None,
+        "codename": d.get("code"),
+    }
+
+
+def fold(s):
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def distinctive(d, texts, docs, layouts):
+    """Per page of a classified document: strings that identify the page's text (its
+    codename, and a run of five words from its body found in no other document of the part)."""
+    if not d["do_mat"]:
+        return []
+    others = " || ".join(fold("\n".join(p.text)).replace("\n", " ")
+                         for i, ps in layouts.items() if i != d["id"] for p in ps)
+    out = []
+    for n, lines in enumerate(texts):
+        needles = []
+        if d.get("code") and any(d["code"] in line for line in lines):
+            needles.append(d["code"])
+        body = [line for line in lines if len(line.split()) >= 8]
+        for line in body[len(body) // 2:] + body[:len(body) // 2]:
+            words = line.split()
+            cand = " ".join(words[1:6])
+            if fold(cand) not in others:
+                needles.append(cand)
+                break
+        out.append({"page_in_document": n + 1, "needles": needles})
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# The documents
+# ------------------------------------------------------------------------------------------
+
+NN_HU = ["- Thường trực Tỉnh ủy (b/c),", "- Các ban xây dựng Đảng Tỉnh ủy,",
+         "- Các đảng bộ, chi bộ cơ sở,", "- Các đồng chí Huyện ủy viên,", "- Lưu Văn phòng Huyện ủy."]
+NN_TU = ["- Ban Bí thư Trung ương Đảng (b/c),", "- Văn phòng Trung ương Đảng,",
+         "- Các huyện ủy, thị ủy, thành ủy,", "- Các đảng ủy trực thuộc Tỉnh ủy,", "- Lưu Văn phòng Tỉnh ủy."]
+NN_DU = ["- Ban Thường vụ Huyện ủy (b/c),", "- Các chi bộ trực thuộc,", "- Lưu Văn phòng Đảng ủy."]
+NN_STATE = ["- Như Điều 3;", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;",
+            "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, NC."]
+
+
+def seal_of(issuer_upper, province_upper):
+    return "%s * %s *" % (issuer_upper, province_upper)
+
+
+def tune_docs():
+    P = "tune"
+    hu = dict(superior_line="ĐẢNG BỘ TỈNH QUẢNG BÌNH", superior="Đảng bộ tỉnh Quảng Bình",
+              issuer_lines=["HUYỆN ỦY LỆ THỦY"], issuer="Huyện ủy Lệ Thủy", place="Lệ Thủy",
+              cq="Huyện ủy", cq_full="Ban Thường vụ Huyện ủy", seal="HUYỆN ỦY LỆ THỦY * TỈNH QUẢNG BÌNH *",
+              noi_nhan=NN_HU)
+    na = dict(superior_line="ĐẢNG BỘ TỈNH NGHỆ AN", superior="Đảng bộ tỉnh Nghệ An",
+              issuer_lines=["ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH"],
+              issuer="Đảng ủy Khối các cơ quan tỉnh Nghệ An", place="Vinh", cq="Đảng ủy Khối",
+              cq_full="Ban Thường vụ Đảng ủy Khối", seal="ĐẢNG ỦY KHỐI CÁC CƠ QUAN * TỈNH NGHỆ AN *",
+              noi_nhan=["- Thường trực Tỉnh ủy (b/c),", "- Các đảng bộ, chi bộ trực thuộc,",
+                        "- Các ban, Văn phòng Đảng ủy Khối,", "- Lưu VP ĐUK."])
+    tu_qb = dict(issuer_lines=["TỈNH ỦY QUẢNG BÌNH"], issuer="Tỉnh ủy Quảng Bình", superior=None,
+                 place="Đồng Hới", cq="Tỉnh ủy", cq_full="Ban Thường vụ Tỉnh ủy",
+                 seal="TỈNH ỦY QUẢNG BÌNH * ĐẢNG CỘNG SẢN VIỆT NAM *", noi_nhan=NN_TU)
+    tu_na = dict(tu_qb, issuer_lines=["TỈNH ỦY NGHỆ AN"], issuer="Tỉnh ủy Nghệ An", place="Vinh",
+                 seal="TỈNH ỦY NGHỆ AN * ĐẢNG CỘNG SẢN VIỆT NAM *")
+    du = dict(superior_line="ĐẢNG BỘ HUYỆN LỆ THỦY", superior="Đảng bộ huyện Lệ Thủy",
+              issuer_lines=["ĐẢNG ỦY XÃ SEN THỦY"], issuer="Đảng ủy xã Sen Thủy", place="Sen Thủy",
+              cq="Đảng ủy", cq_full="Ban Thường vụ Đảng ủy", seal="ĐẢNG ỦY XÃ SEN THỦY * HUYỆN LỆ THỦY *",
+              noi_nhan=NN_DU, dv="các chi bộ thôn")
+    tw = dict(era="typewritten")
+    docs = [
+        doc(P, id="tune-01", kind="NQ", so="45", kh="NQ/HU", date=(2009, 3, 12), **hu, length=7,
+            ty_lines=["về phát triển kinh tế trang trại", "giai đoạn 2009 - 2015"],
+            cd="phát triển kinh tế trang trại", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Trần Công Thuật"),
+        doc(P, id="tune-02", kind="CT", so="12", kh="CT/HU", date=(2009, 5, 4), **hu, length=3, start=2,
+            ty_lines=["về tăng cường công tác phòng, chống lụt bão năm 2009"],
+            cd="công tác phòng, chống lụt bão", sign=["K/T BÍ THƯ", "PHÓ BÍ THƯ"], nguoi_ky="Nguyễn Văn Minh"),
+        doc(P, id="tune-03", kind="KL", so="38", kh="KL/HU", date=(2009, 6, 22), **hu, length=5, start=4,
+            ty_lines=["của Ban Thường vụ Huyện ủy về tình hình thực hiện", "nhiệm vụ 6 tháng đầu năm 2009"],
+            cd="tình hình thực hiện nhiệm vụ 6 tháng đầu năm", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Trần Công Thuật"),
+        doc(P, id="tune-04", kind="TB", so="96", kh="TB/HU", date=(2009, 8, 10), so_prefix="Số:", **hu, length=2, start=6,
+            ty_lines=["ý kiến của Thường trực Huyện ủy về công tác", "tuyển sinh quân năm 2010"],
+            cd="công tác tuyển sinh quân", sign=["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"], nguoi_ky="Hoàng Thị Lan"),
+        doc(P, id="tune-05", kind="KH", so="27", kh="KH/HU", date=(2009, 9, 15), date_form="padded", **hu, length=4, start=1,
+            ty_lines=["tổ chức Đại hội chi bộ, đảng bộ cơ sở", "nhiệm kỳ 2010 - 2015"],
+            cd="việc tổ chức đại hội chi bộ, đảng bộ cơ sở", ref="Chỉ thị số 37-CT/TW của Bộ Chính trị",
+            sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], nguoi_ky="Nguyễn Văn Minh",
+            attachment=dict(heading=["PHỤ LỤC"], note=["(Kèm theo Kế hoạch số 27-KH/HU, ngày 15/9/2009", "của Ban Thường vụ Huyện ủy)"],
+                            body=[("h", "Lịch tổ chức đại hội các đảng bộ, chi bộ cơ sở"),
+                                  ("l", "1. Đảng bộ xã Sen Thủy: ngày 12 và 13/3/2010."),
+                                  ("l", "2. Đảng bộ xã Ngư Thủy Bắc: ngày 15/3/2010."),
+                                  ("l", "3. Đảng bộ thị trấn Kiến Giang: ngày 18 và 19/3/2010."),
+                                  ("l", "4. Chi bộ Trường Trung học phổ thông Lệ Thủy: ngày 22/3/2010."),
+                                  ("l", "5. Đảng bộ xã Hồng Thủy: ngày 25/3/2010."),
+                                  ("l", "6. Các chi bộ cơ sở còn lại: hoàn thành trước ngày 15/4/2010.")])),
+        doc(P, id="tune-06", kind="BC", so="118", kh="BC/ĐUK", date=(2013, 12, 5), **na, length=6, start=3,
+            ty_lines=["tổng kết công tác xây dựng Đảng năm 2013,", "phương hướng, nhiệm vụ năm 2014"],
+            cd="công tác xây dựng Đảng", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Lê Quang Huy",
+            receipt=dict(so="1452", ngay="9/12/2013", x=round(5 * 11.81), y=round(6 * 11.81))),
+        doc(P, id="tune-07", kind="CV", so="356", kh="CV/ĐUK", date=(2014, 1, 8), **na, length=2, start=5,
+            do_khan="KHẨN",
+            ty_lines=["V/v báo cáo kết quả kiểm điểm", "tập thể, cá nhân năm 2013"],
+            kinh_gui="Kính gửi: Các đảng bộ, chi bộ cơ sở trực thuộc",
+            cd="việc kiểm điểm tập thể, cá nhân", sign=["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"], nguoi_ky="Phan Thị Hà"),
+        doc(P, id="tune-08", kind="NQ", so="09", kh="NQ/ĐUK", date=(2014, 2, 20), **na, length=3, start=7,
+            do_mat="MẬT", red_marks=True, code="NA-4172",
+            ty_lines=["về công tác bảo vệ chính trị nội bộ năm 2014"],
+            cd="công tác bảo vệ chính trị nội bộ", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Lê Quang Huy"),
+        doc(P, id="tune-09", kind="HD", so="15", kh="HD/ĐUK", date=(2014, 3, 3), **na, length=3, start=8,
+            ty_lines=["đánh giá, xếp loại chất lượng", "tổ chức cơ sở đảng và đảng viên"],
+            ref="Hướng dẫn của Ban Tổ chức Trung ương",
+            cd="việc đánh giá, xếp loại tổ chức cơ sở đảng", sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], nguoi_ky="Võ Thị Mai"),
+        doc(P, id="tune-10", kind="TT", so="04", kh="TT/TU", date=(1996, 4, 18), **tu_qb, **tw, length=5,
+            ty_lines=["về việc lãnh đạo cuộc vận động", "xây dựng và chỉnh đốn Đảng"],
+            cd="cuộc vận động xây dựng và chỉnh đốn Đảng", sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], nguoi_ky="Đinh Xuân Khoa"),
+        doc(P, id="tune-11", kind="QĐ", so="87", kh="QĐ/TU", date=(1996, 7, 2), date_form="dashed", **tu_qb, **tw, length=1, start=3,
+            ty_lines=["về việc thành lập Ban chỉ đạo công tác", "lưu trữ của Tỉnh ủy"],
+            can_cu=["- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "- Căn cứ Quy chế làm việc của Tỉnh ủy khóa XII;",
+                    "- Xét đề nghị của Văn phòng Tỉnh ủy,"],
+            authority_heading="BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH",
+            dieu=["Thành lập Ban chỉ đạo công tác lưu trữ của Tỉnh ủy gồm 7 đồng chí do đồng chí Phó Bí thư Thường trực làm Trưởng ban.",
+                  "Ban chỉ đạo có nhiệm vụ chỉ đạo việc thu thập, chỉnh lý và bảo quản tài liệu của Đảng bộ tỉnh từ năm 1989 đến năm 1995.",
+                  "Văn phòng Tỉnh ủy và các đồng chí có tên trong Ban chỉ đạo thi hành Quyết định này./."],
+            cd="công tác lưu trữ tài liệu của Đảng bộ", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Nguyễn Hoài Nam"),
+        doc(P, id="tune-12", kind="BC", so="21", kh="BC/TU", date=(1997, 1, 10), **tu_qb, **tw, length=2, start=6,
+            do_mat="TỐI MẬT", code="QB-2209",
+            ty_lines=["tình hình an ninh chính trị nội bộ năm 1996"],
+            cd="tình hình an ninh chính trị nội bộ", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Nguyễn Hoài Nam"),
+        doc(P, id="tune-13", kind="QĐ-state", format="state", so="424", kh="QĐ-UBND", date=(2015, 2, 18),
+            so_prefix="Số:", issuer_lines=["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"], issuer="Ủy ban nhân dân tỉnh Quảng Trị",
+            superior=None, place="Quảng Trị", cq="Ủy ban nhân dân tỉnh", cq_full="Ủy ban nhân dân tỉnh", length=1, start=5,
+            dv="các sở, ban, ngành", seal="ỦY BAN NHÂN DÂN * TỈNH QUẢNG TRỊ *", noi_nhan=NN_STATE,
+            ty_lines=["Về việc phê duyệt Đề án chỉnh lý tài liệu", "lưu trữ tồn đọng giai đoạn 2015 - 2020"],
+            authority_heading="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+            can_cu=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                    "Căn cứ Luật Lưu trữ ngày 11 tháng 11 năm 2011;", "Xét đề nghị của Giám đốc Sở Nội vụ,"],
+            dieu=["Phê duyệt Đề án chỉnh lý tài liệu lưu trữ tồn đọng của các cơ quan, tổ chức thuộc nguồn nộp lưu vào Lưu trữ lịch sử tỉnh giai đoạn 2015 - 2020.",
+                  "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn, kiểm tra việc thực hiện Đề án.",
+                  "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./."],
+            cd="việc chỉnh lý tài liệu lưu trữ tồn đọng", sign=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], nguoi_ky="Hà Sỹ Đồng"),
+        doc(P, id="tune-14", kind="CV-state", format="state", so="512", kh="SNV-VTLT", date=(2016, 5, 9),
+            so_prefix="Số:", issuer_lines=["UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"], issuer="Sở Nội vụ tỉnh Quảng Trị",
+            superior="Ủy ban nhân dân tỉnh Quảng Trị", place="Quảng Trị", cq="Sở Nội vụ", cq_full="Sở Nội vụ", length=2, start=9,
+            dv="các cơ quan, đơn vị", seal="SỞ NỘI VỤ * TỈNH QUẢNG TRỊ *",
+            noi_nhan=["- Như trên;", "- UBND tỉnh (b/c);", "- Giám đốc Sở;", "- Lưu: VT, VTLT."],
+            ty_lines=["V/v hướng dẫn chỉnh lý", "tài liệu tồn đọng"],
+            kinh_gui="Kính gửi: Các sở, ban, ngành cấp tỉnh",
+            cd="việc chỉnh lý tài liệu tồn đọng", sign=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], nguoi_ky="Lê Văn Bình"),
+        doc(P, id="tune-15", kind="CTr", so="18", kh="CTr/HU", date=(2016, 6, 20),
+            superior_line="ĐẢNG BỘ TỈNH NGHỆ AN", superior="Đảng bộ tỉnh Nghệ An", issuer_lines=["HUYỆN ỦY DIỄN CHÂU"],
+            issuer="Huyện ủy Diễn Châu", place="Diễn Châu", cq="Huyện ủy", cq_full="Ban Thường vụ Huyện ủy",
+            seal="HUYỆN ỦY DIỄN CHÂU * TỈNH NGHỆ AN *", noi_nhan=NN_HU[:-1] + ["- Lưu VPHU."], length=8, start=2,
+            ref="Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII",
+            ty_lines=["hành động thực hiện Nghị quyết Đại hội Đảng bộ huyện", "lần thứ XXVIII, nhiệm kỳ 2015 - 2020"],
+            heading="CHƯƠNG TRÌNH",
+            cd="Nghị quyết Đại hội Đảng bộ huyện", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Phan Đức Đồng",
+            attachment=dict(heading=["PHỤ LỤC", "PHÂN CÔNG NHIỆM VỤ"], note=["(Ban hành kèm theo Chương trình số 18-CTr/HU", "ngày 20/6/2016 của Ban Thường vụ Huyện ủy)"],
+                            body=[("l", "1. Ban Tuyên giáo Huyện ủy: chủ trì tuyên truyền Nghị quyết, quý III/2016."),
+                                  ("l", "2. Ban Tổ chức Huyện ủy: rà soát quy hoạch cán bộ, quý IV/2016."),
+                                  ("l", "3. Ủy ban Kiểm tra Huyện ủy: kiểm tra việc thực hiện, hằng năm."),
+                                  ("l", "4. Ban Dân vận Huyện ủy: phối hợp Mặt trận và các đoàn thể, thường xuyên."),
+                                  ("l", "5. Văn phòng Huyện ủy: tổng hợp, báo cáo, tháng 12 hằng năm.")])),
+        doc(P, id="tune-16", kind="KH", so="05", kh="KH/TU", date=(2011, 4, 7), **tu_na, length=2, start=4,
+            do_mat="TUYỆT MẬT", do_khan="HỎA TỐC", red_marks=True, code="TX-8053",
+            ty_lines=["bảo vệ an toàn các mục tiêu trọng yếu", "trong dịp bầu cử năm 2011"],
+            ref="chỉ đạo của Ban Bí thư",
+            cd="việc bảo vệ các mục tiêu trọng yếu", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Hồ Đức Phớc"),
+        doc(P, id="tune-17", kind="TB", so="214", kh="TB/TU", date=(2011, 5, 16), **tu_na, length=2, start=1,
+            ty_lines=["kết luận của Thường trực Tỉnh ủy về công tác", "chuẩn bị bầu cử đại biểu Quốc hội khóa XIII"],
+            cd="công tác chuẩn bị bầu cử", sign=["T/L BAN THƯỜNG VỤ", "PHÓ CHÁNH VĂN PHÒNG"], nguoi_ky="Nguyễn Thị Thu Hường"),
+        doc(P, id="tune-18", kind="CT", so="07", kh="CT/TU", date=(2011, 6, 2), **tu_na, length=2, start=7,
+            do_mat="TỐI MẬT", do_khan="KHẨN", red_marks=True, code="NV-6631",
+            ty_lines=["về phòng, chống hoạt động lợi dụng tôn giáo", "trên địa bàn tỉnh"],
+            cd="công tác phòng, chống lợi dụng tôn giáo", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Hồ Đức Phớc"),
+        doc(P, id="tune-19", kind="BB", so="03", kh="BB/CB", date=(2018, 3, 14),
+            superior_line="ĐẢNG BỘ XÃ SEN THỦY", superior="Đảng bộ xã Sen Thủy", issuer_lines=["CHI BỘ THÔN TÂN LỘC"],
+            issuer="Chi bộ thôn Tân Lộc", place="Sen Thủy", cq="Chi bộ", cq_full="Chi bộ thôn Tân Lộc", dv="các tổ đảng",
+            seal=None, length=2, start=0, meet="14/3/2018",
+            ty_lines=["họp chi bộ thường kỳ tháng 3 năm 2018"],
+            cd="sinh hoạt chi bộ thường kỳ", left_sign=["THƯ KÝ", "Lê Thị Hoa"],
+            sign=["CHỦ TRÌ"], nguoi_ky="Trần Văn Sáu"),
+        doc(P, id="tune-20", kind="TTr", so="15", kh="TTr/ĐU", date=(2018, 4, 2), **du, length=2, start=3,
+            ty_lines=["về việc đề nghị công nhận đảng viên chính thức"],
+            kinh_gui="Kính gửi: Ban Thường vụ Huyện ủy Lệ Thủy", ref="Điều lệ Đảng và Hướng dẫn số 01-HD/TW",
+            cd="việc công nhận đảng viên chính thức", sign=["T/M ĐẢNG ỦY", "BÍ THƯ"], nguoi_ky="Nguyễn Thanh Tùng"),
+        doc(P, id="tune-21", kind="NQ", so="21", kh="NQ/ĐU", date=(2018, 7, 9), **du, length=5, start=8,
+            ty_lines=["về lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2018"],
+            cd="nhiệm vụ 6 tháng cuối năm", sign=["T/M ĐẢNG ỦY", "BÍ THƯ"], nguoi_ky="Nguyễn Thanh Tùng"),
+        doc(P, id="tune-22", kind="BC", so="34", kh="BC/ĐU", date=(2018, 12, 10), date_form="padded", **du, length=3, start=5,
+            ty_lines=["kết quả lãnh đạo thực hiện nhiệm vụ năm 2018"],
+            cd="nhiệm vụ chính trị năm 2018", sign=["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"], nguoi_ky="Phạm Thị Nga"),
+        doc(P, id="tune-23", kind="QĐ", so="215", kh="QĐ/TU", date=(2017, 4, 10), **dict(tu_qb, noi_nhan=NN_TU[2:]), length=1, start=2,
+            ty_lines=["ban hành Quy định về chế độ báo cáo", "của các tổ chức đảng trực thuộc Tỉnh ủy"],
+            can_cu=["- Căn cứ Điều lệ Đảng;", "- Căn cứ Quy chế làm việc của Tỉnh ủy khóa XVI;", "- Xét đề nghị của Văn phòng Tỉnh ủy,"],
+            authority_heading="BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH",
+            dieu=["Ban hành kèm theo Quyết định này Quy định về chế độ báo cáo của các tổ chức đảng trực thuộc Tỉnh ủy.",
+                  "Quyết định có hiệu lực kể từ ngày ký. Các tổ chức đảng trực thuộc Tỉnh ủy chịu trách nhiệm thi hành Quyết định này./."],
+            cd="chế độ báo cáo", sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC"], nguoi_ky="Hoàng Đăng Quang",
+            attachment=dict(heading=["QUY ĐỊNH", "về chế độ báo cáo của các tổ chức đảng trực thuộc Tỉnh ủy"],
+                            note=["(Ban hành kèm theo Quyết định số 215-QĐ/TU, ngày 10/4/2017", "của Ban Thường vụ Tỉnh ủy)"],
+                            body=[("c", "Chương I"), ("c", "QUY ĐỊNH CHUNG"),
+                                  ("p", "Điều 1. Quy định này quy định về loại báo cáo, thời hạn, nội dung và trách nhiệm báo cáo của các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc Tỉnh ủy."),
+                                  ("p", "Điều 2. Báo cáo định kỳ gồm báo cáo tháng, quý, sáu tháng và năm; báo cáo tháng gửi về Văn phòng Tỉnh ủy trước ngày 20 hằng tháng; báo cáo năm gửi trước ngày 30 tháng 11."),
+                                  ("c", "Chương II"), ("c", "TRÁCH NHIỆM THI HÀNH"),
+                                  ("p", "Điều 3. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Quy định này; định kỳ hằng năm báo cáo Ban Thường vụ Tỉnh ủy tình hình chấp hành chế độ báo cáo của các tổ chức đảng.")])),
+        doc(P, id="tune-24", kind="KL", so="102", kh="KL/UBKTTU", date=(2019, 8, 27),
+            issuer_lines=["TỈNH ỦY QUẢNG BÌNH", "ỦY BAN KIỂM TRA"], issuer="Ủy ban Kiểm tra Tỉnh ủy Quảng Bình",
+            superior="Tỉnh ủy Quảng Bình", place="Đồng Hới", cq="Ủy ban Kiểm tra", cq_full="Ủy ban Kiểm tra Tỉnh ủy",
+            seal="ỦY BAN KIỂM TRA * TỈNH ỦY QUẢNG BÌNH *", length=3, start=3,
+            noi_nhan=["- Thường trực Tỉnh ủy (b/c),", "- Tổ chức đảng được kiểm tra,", "- Lưu UBKT."],
+            ty_lines=["kiểm tra khi có dấu hiệu vi phạm", "đối với Ban Thường vụ Đảng ủy xã Quảng Phú"],
+            cd="việc kiểm tra khi có dấu hiệu vi phạm", sign=["T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM"], nguoi_ky="Đoàn Ngọc Lâm",
+            receipt=dict(so="318", ngay="4/9/2019", x=round(4 * 11.81), y=round(3 * 11.81))),
+    ]
+    hosos = [
+        dict(dir="hs-01-huyen-uy-le-thuy-2009", docs=["tune-01", "tune-02", "tune-03", "tune-04", "tune-05"],
+             pack="one-file", fmt="tiff-g4", dpi=300, name="hop-12-ho-so-01", wear=["noise", "salt_pepper"], wear_rate=0.3),
+        dict(dir="hs-02-dang-uy-khoi-2013", docs=["tune-06", "tune-07", "tune-08", "tune-09"],
+             pack="per-page", fmt=["jpeg", "png", "png"], wear=["faded"], wear_rate=0.25),
+        dict(dir="hs-03-tinh-uy-1996", docs=["tune-10", "tune-11", "tune-12"], pack="one-file", fmt="pdf",
+             name="tinh-uy-1996", blank_after=["tune-10", "tune-11"], wear=["photocopy", "faded"], wear_rate=0.35),
+        dict(dir="hs-04-ubnd-quang-tri", docs=["tune-13", "tune-14"], pack="per-doc", fmt="jpeg", wear=["blur"], wear_rate=0.3),
+        dict(dir="hs-05-chuong-trinh-dien-chau", docs=["tune-15"], pack="one-file", fmt="pdf", name="ctr-18",
+             blank_after=["tune-15"], wear=["punch_holes"], wear_rate=0.5),
+        dict(dir="hs-06-tai-lieu-mat-2011", docs=["tune-16", "tune-17", "tune-18"], pack="per-page", fmt="jpeg",
+             wear=["noise"], wear_rate=0.3),
+        dict(dir="hs-07-dang-uy-xa-sen-thuy", docs=["tune-19", "tune-20", "tune-21", "tune-22"], pack="per-page",
+             fmt="png", wear=["faded", "salt_pepper"], wear_rate=0.2, upside_down=[("tune-21", 2)]),
+        dict(dir="hs-08-quy-dinh-bao-cao", docs=["tune-23"], pack="per-doc", fmt="tiff-g4", dpi=300),
+        dict(dir="hs-09-ubkt-2019", docs=["tune-24"], pack="per-page", fmt="jpeg", wear=["blur"], wear_rate=0.5),
+    ]
+    box = {"ma_co_quan_luu_tru": "H44", "ma_phong": "01", "ten_phong": "Phông tài liệu đánh giá (phần tune)",
+           "hop_so": "101", "don_vi_so_hoa": "Nhóm phát triển sohoa", "nguoi_so_hoa": "Bộ sinh mẫu đánh giá"}
+    return docs, hosos, box
+
+
+def holdout_docs():
+    P = "holdout"
+    th = dict(issuer_lines=["TỈNH ỦY THANH HÓA"], issuer="Tỉnh ủy Thanh Hóa", superior=None, place="Thanh Hóa",
+              cq="Đảng bộ tỉnh", cq_full="Ban Thường vụ Tỉnh ủy", seal="TỈNH ỦY THANH HÓA * ĐẢNG CỘNG SẢN VIỆT NAM *",
+              noi_nhan=["- Văn phòng Trung ương Đảng (để b/c),", "- Các đồng chí Tỉnh ủy viên,",
+                        "- Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc,", "- Lưu Văn phòng Tỉnh ủy."],
+              layout="datebelow", dv="các huyện ủy, thị ủy, thành ủy")
+    bd = dict(superior_line="ĐẢNG BỘ TỈNH BÌNH ĐỊNH", superior="Đảng bộ tỉnh Bình Định",
+              issuer_lines=["ĐẢNG ỦY KHỐI", "DÂN CHÍNH ĐẢNG"], issuer="Đảng ủy Khối Dân chính Đảng tỉnh Bình Định",
+              place="Quy Nhơn", cq="Đảng bộ Khối", cq_full="Ban Thường vụ Đảng ủy Khối", era="typewritten",
+              seal="ĐẢNG ỦY KHỐI DÂN CHÍNH ĐẢNG * TỈNH BÌNH ĐỊNH *",
+              noi_nhan=["- Thường vụ Tỉnh ủy (b/c),", "- Các đảng bộ, chi bộ cơ sở,", "- Lưu."])
+    tp = dict(superior_line="ĐẢNG BỘ TỈNH BÌNH ĐỊNH", superior="Đảng bộ tỉnh Bình Định",
+              issuer_lines=["HUYỆN ỦY TUY PHƯỚC"], issuer="Huyện ủy Tuy Phước", place="Tuy Phước", cq="Đảng bộ huyện",
+              cq_full="Ban Thường vụ Huyện ủy", seal="HUYỆN ỦY TUY PHƯỚC * TỈNH BÌNH ĐỊNH *",
+              noi_nhan=["- Ban Thường vụ Tỉnh ủy (b/c),", "- Các đồng chí Huyện ủy viên,", "- Các tổ chức cơ sở đảng,",
+                        "- Lưu VT."])
+    tn = dict(issuer_lines=["TỈNH ỦY TÂY NINH", "ỦY BAN KIỂM TRA"], issuer="Ủy ban Kiểm tra Tỉnh ủy Tây Ninh",
+              superior="Tỉnh ủy Tây Ninh", place="Tây Ninh", cq="Ủy ban Kiểm tra", cq_full="Ủy ban Kiểm tra Tỉnh ủy",
+              seal="ỦY BAN KIỂM TRA * TỈNH ỦY TÂY NINH *",
+              noi_nhan=["- Thường trực Tỉnh ủy (để b/c),", "- Ban Tổ chức Tỉnh ủy,", "- Tổ chức đảng có liên quan,", "- Lưu hồ sơ."])
+    docs = [
+        doc(P, id="holdout-01", kind="NQ", so="11", kh="NQ/TU", date=(2014, 8, 25), so_prefix="Số:", **th, length=7, start=1,
+            ty_lines=["về đẩy mạnh cải cách hành chính", "giai đoạn 2014 - 2020"],
+            cd="cải cách hành chính", sign=["T/M BAN CHẤP HÀNH", "BÍ THƯ"], nguoi_ky="Trịnh Văn Chiến"),
+        doc(P, id="holdout-02", kind="HD", so="46", kh="HD/BTGTU", date=(2015, 3, 2),
+            **dict(th, issuer_lines=["TỈNH ỦY THANH HÓA", "BAN TUYÊN GIÁO"], issuer="Ban Tuyên giáo Tỉnh ủy Thanh Hóa",
+                   superior="Tỉnh ủy Thanh Hóa", cq_full="Ban Tuyên giáo Tỉnh ủy", seal="BAN TUYÊN GIÁO * TỈNH ỦY THANH HÓA *"),
+            length=3, start=4, ref="Kế hoạch của Ban Thường vụ Tỉnh ủy",
+            ty_lines=["tuyên truyền kỷ niệm 85 năm Ngày thành lập Đảng"],
+            cd="công tác tuyên truyền các ngày lễ lớn", sign=["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"], nguoi_ky="Lê Thị Ngọc Anh"),
+        doc(P, id="holdout-03", kind="TB", so="512", kh="TB/TU", date=(2015, 10, 14), **th, length=2, start=6,
+            ty_lines=["kết luận của Thường trực Tỉnh ủy tại buổi làm việc", "với Ban Thường vụ Thị ủy Bỉm Sơn"],
+            cd="tình hình kinh tế - xã hội của thị xã", sign=["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"], nguoi_ky="Nguyễn Văn Thi",
+            receipt=dict(so="2087", ngay="19/10/2015", x=round(6 * 11.81), y=round(5 * 11.81))),
+        doc(P, id="holdout-04", kind="CTr", so="33", kh="CTr/TU", date=(2016, 1, 20), **th, length=7, start=2,
+            ref="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng",
+            ty_lines=["hành động thực hiện Nghị quyết Đại hội XII của Đảng"], heading="CHƯƠNG TRÌNH",
+            cd="Nghị quyết Đại hội XII của Đảng", sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], nguoi_ky="Đỗ Trọng Hưng",
+            attachment=dict(heading=["PHỤ LỤC", "DANH MỤC ĐỀ ÁN TRIỂN KHAI"], note=["(Kèm theo Chương trình số 33-CTr/TU ngày 20/01/2016", "của Ban Thường vụ Tỉnh ủy)"],
+                            body=[("l", "1. Đề án phát triển du lịch biển Sầm Sơn, hoàn thành năm 2017."),
+                                  ("l", "2. Đề án nâng cao chất lượng nguồn nhân lực, hoàn thành năm 2018."),
+                                  ("l", "3. Đề án sắp xếp đơn vị hành chính cấp xã, hoàn thành năm 2019."),
+                                  ("l", "4. Đề án xây dựng nông thôn mới kiểu mẫu, hoàn thành năm 2020.")])),
+        doc(P, id="holdout-05", kind="KL", so="27", kh="KL/TU", date=(2017, 11, 3), **th, length=5, start=8,
+            ty_lines=["của Ban Thường vụ Tỉnh ủy về công tác giảm nghèo bền vững"],
+            cd="công tác giảm nghèo bền vững", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Trịnh Văn Chiến"),
+        doc(P, id="holdout-06", kind="TT", so="02", kh="TT/ĐUK", date=(1994, 9, 5), **bd, length=4, start=0,
+            ty_lines=["về công tác phát triển đảng viên", "trong các cơ quan dân chính đảng"],
+            cd="công tác phát triển đảng viên", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Võ Văn Thạnh"),
+        doc(P, id="holdout-07", kind="NQ", so="15", kh="NQ/ĐUK", date=(1995, 11, 20), date_form="dashed", **bd, length=2, start=5,
+            ty_lines=["về nhiệm vụ công tác năm 1996"],
+            cd="nhiệm vụ công tác năm 1996", sign=["T/M ĐẢNG ỦY KHỐI", "PHÓ BÍ THƯ"], nguoi_ky="Huỳnh Thị Xuân"),
+        doc(P, id="holdout-08", kind="CV", so="97", kh="CV/ĐUK", date=(1998, 6, 30), **bd, length=2, start=7,
+            do_mat="MẬT", code="BD-5560",
+            ty_lines=["V/v thẩm tra lý lịch", "cán bộ diện quy hoạch"],
+            kinh_gui="Kính gửi: Các đảng bộ, chi bộ cơ sở trực thuộc",
+            cd="việc thẩm tra lý lịch cán bộ", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Võ Văn Thạnh"),
+        doc(P, id="holdout-09", kind="CT", so="05", kh="CT/HU", date=(2012, 2, 14), **tp, length=5, start=3, do_khan="KHẨN",
+            ty_lines=["về tăng cường lãnh đạo phòng, chống dịch bệnh", "gia súc, gia cầm"],
+            cd="công tác phòng, chống dịch bệnh gia súc, gia cầm", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Nguyễn Phi Long"),
+        doc(P, id="holdout-10", kind="BC", so="77", kh="BC/HU", date=(2012, 9, 28), **tp, length=2, start=9,
+            do_mat="TUYỆT MẬT", red_marks=True, code="TP-3348",
+            ty_lines=["tình hình đấu tranh với các hoạt động", "chống phá trên địa bàn huyện"],
+            cd="công tác đấu tranh với các hoạt động chống phá", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Nguyễn Phi Long"),
+        doc(P, id="holdout-11", kind="QĐ", so="1024", kh="QĐ/HU", date=(2013, 1, 31), **tp, length=1, start=1,
+            ty_lines=["về việc tặng Giấy khen cho các tổ chức cơ sở đảng", "trong sạch, vững mạnh tiêu biểu năm 2012"],
+            can_cu=["- Căn cứ Điều lệ Đảng;", "- Căn cứ Quy định của Ban Chấp hành Trung ương về khen thưởng tổ chức đảng;",
+                    "- Xét đề nghị của Ban Tổ chức Huyện ủy,"],
+            authority_heading="BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH",
+            dieu=["Tặng Giấy khen cho 12 tổ chức cơ sở đảng đã đạt tiêu chuẩn trong sạch, vững mạnh tiêu biểu năm 2012.",
+                  "Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy và các tổ chức đảng có tên tại Điều 1 thi hành Quyết định này./."],
+            cd="công tác thi đua, khen thưởng", sign=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], nguoi_ky="Trần Thị Kim Chi"),
+        doc(P, id="holdout-12", kind="QĐ-state", format="state", so="2156", kh="QĐ-UBND", date=(2017, 7, 11),
+            so_prefix="Số:", issuer_lines=["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"], issuer="Ủy ban nhân dân tỉnh Hải Dương",
+            superior=None, place="Hải Dương", cq="tỉnh", cq_full="Ủy ban nhân dân tỉnh", length=1, start=3,
+            dv="các sở, ngành, địa phương", seal="ỦY BAN NHÂN DÂN * TỈNH HẢI DƯƠNG *", noi_nhan=NN_STATE,
+            ty_lines=["Ban hành Quy chế quản lý tài liệu lưu trữ điện tử", "của các cơ quan nhà nước tỉnh Hải Dương"],
+            authority_heading="ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG",
+            can_cu=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                    "Căn cứ Luật Giao dịch điện tử ngày 29 tháng 11 năm 2005;", "Theo đề nghị của Giám đốc Sở Nội vụ,"],
+            dieu=["Ban hành kèm theo Quyết định này Quy chế quản lý tài liệu lưu trữ điện tử của các cơ quan nhà nước tỉnh Hải Dương.",
+                  "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành và Chủ tịch UBND các huyện chịu trách nhiệm thi hành./."],
+            cd="việc quản lý tài liệu lưu trữ điện tử", sign=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], nguoi_ky="Nguyễn Dương Thái",
+            attachment=dict(heading=["QUY CHẾ", "Quản lý tài liệu lưu trữ điện tử của các cơ quan nhà nước tỉnh Hải Dương"],
+                            note=["(Ban hành kèm theo Quyết định số 2156/QĐ-UBND", "ngày 11/7/2017 của UBND tỉnh Hải Dương)"],
+                            body=[("c", "Chương I"), ("c", "NHỮNG QUY ĐỊNH CHUNG"),
+                                  ("p", "Điều 1. Quy chế này quy định việc tạo lập, thu thập, bảo quản và khai thác tài liệu lưu trữ điện tử của các cơ quan nhà nước trên địa bàn tỉnh."),
+                                  ("p", "Điều 2. Tài liệu lưu trữ điện tử phải bảo đảm tính xác thực, toàn vẹn, nhất quán và khả năng truy cập trong suốt thời hạn bảo quản."),
+                                  ("p", "Điều 3. Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Quy chế; Sở Thông tin và Truyền thông bảo đảm hạ tầng kỹ thuật và an toàn thông tin.")])),
+        doc(P, id="holdout-13", kind="CV-state", format="state", so="1835", kh="UBND-VP", date=(2018, 8, 6),
+            so_prefix="Số:", issuer_lines=["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"], issuer="Ủy ban nhân dân tỉnh Hải Dương",
+            superior=None, place="Hải Dương", cq="tỉnh", cq_full="Ủy ban nhân dân tỉnh", length=2, start=5, do_khan="KHẨN",
+            dv="các sở, ngành, địa phương", seal="ỦY BAN NHÂN DÂN * TỈNH HẢI DƯƠNG *",
+            noi_nhan=["- Như trên;", "- Chủ tịch UBND tỉnh (để b/c);", "- Lưu: VT, NC."],
+            ty_lines=["V/v khắc phục hậu quả mưa lũ", "và bảo vệ hồ sơ, tài liệu"],
+            kinh_gui="Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố",
+            cd="việc bảo vệ hồ sơ, tài liệu trong mùa mưa lũ", sign=["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], nguoi_ky="Vũ Văn Tùng"),
+        doc(P, id="holdout-14", kind="KL", so="64", kh="KL/UBKTTU", date=(2019, 5, 17), **tn, length=5, start=2,
+            ty_lines=["giám sát chuyên đề đối với Ban Thường vụ Huyện ủy Gò Dầu"],
+            cd="việc thực hiện quy chế làm việc", sign=["T/M ỦY BAN KIỂM TRA", "PHÓ CHỦ NHIỆM"], nguoi_ky="Nguyễn Minh Triết"),
+        doc(P, id="holdout-15", kind="TB", so="58", kh="TB/UBKTTU", date=(2019, 6, 4), **tn, length=2, start=7,
+            do_mat="MẬT", code="TN-9027",
+            ty_lines=["kết quả kỳ họp thứ 31 của Ủy ban Kiểm tra Tỉnh ủy"],
+            cd="kết quả kỳ họp của Ủy ban Kiểm tra", sign=["T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM"], nguoi_ky="Trần Văn Hải"),
+        doc(P, id="holdout-16", kind="KH", so="08", kh="KH/ĐU", date=(2010, 3, 15),
+            superior_line="ĐẢNG BỘ HUYỆN TUY PHƯỚC", superior="Đảng bộ huyện Tuy Phước", issuer_lines=["ĐẢNG ỦY XÃ PHƯỚC HƯNG"],
+            issuer="Đảng ủy xã Phước Hưng", place="Phước Hưng", cq="Đảng bộ xã", cq_full="Ban Thường vụ Đảng ủy",
+            seal="ĐẢNG ỦY XÃ PHƯỚC HƯNG * HUYỆN TUY PHƯỚC *", dv="các chi bộ thôn", length=3, start=4,
+            noi_nhan=["- Ban Thường vụ Huyện ủy (b/c),", "- Các chi bộ trực thuộc,", "- Lưu VP Đảng ủy."],
+            ref="Kế hoạch của Ban Thường vụ Huyện ủy",
+            ty_lines=["kiểm tra, giám sát năm 2010"],
+            cd="công tác kiểm tra, giám sát", sign=["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"], nguoi_ky="Lê Văn Cường",
+            attachment=dict(heading=["PHỤ LỤC"], note=["(Kèm theo Kế hoạch số 08-KH/ĐU ngày 15/3/2010 của Đảng ủy xã)"],
+                            body=[("l", "1. Chi bộ thôn Quảng Tín: kiểm tra tháng 4/2010."),
+                                  ("l", "2. Chi bộ thôn Lộc Thượng: giám sát tháng 6/2010."),
+                                  ("l", "3. Chi bộ thôn Vinh Thạnh: kiểm tra tháng 8/2010."),
+                                  ("l", "4. Chi bộ Trường Tiểu học số 1: giám sát tháng 10/2010.")])),
+    ]
+    hosos = [
+        dict(dir="hs-a-tinh-uy-thanh-hoa", docs=["holdout-01", "holdout-02", "holdout-03", "holdout-04", "holdout-05"],
+             pack="one-file", fmt="pdf", name="tinh-uy-2014-2017", wear=["blur", "noise"], wear_rate=0.25,
+             upside_down=[("holdout-04", 3)]),
+        dict(dir="hs-b-dang-uy-khoi-1994", docs=["holdout-06", "holdout-07", "holdout-08"], pack="per-page",
+             fmt="tiff-g4", dpi=300, blank_after=["holdout-06", "holdout-08"], wear=["photocopy"], wear_rate=0.4),
+        dict(dir="hs-c-huyen-uy-tuy-phuoc", docs=["holdout-09", "holdout-10", "holdout-11"], pack="per-page",
+             fmt=["jpeg", "png"], wear=["salt_pepper"], wear_rate=0.25),
+        dict(dir="hs-d-ubnd-hai-duong", docs=["holdout-12", "holdout-13"], pack="per-doc", fmt="tiff-g4", dpi=300,
+             wear=["noise"], wear_rate=0.3),
+        dict(dir="hs-e-ubkt-tay-ninh", docs=["holdout-14", "holdout-15"], pack="one-file", fmt="tiff-g4", dpi=300,
+             name="ubkt-2019", wear=["salt_pepper"], wear_rate=0.3),
+        dict(dir="hs-f-ke-hoach-phuoc-hung", docs=["holdout-16"], pack="per-doc", fmt="pdf", wear=["faded"], wear_rate=0.4),
+    ]
+    box = {"ma_co_quan_luu_tru": "H44", "ma_phong": "02", "ten_phong": "Phông tài liệu đánh giá (phần holdout)",
+           "hop_so": "102", "don_vi_so_hoa": "Nhóm phát triển sohoa", "nguoi_so_hoa": "Bộ sinh mẫu đánh giá"}
+    return docs, hosos, box
+
+
+def part(name):
+    return tune_docs() if name == "tune" else holdout_docs()
