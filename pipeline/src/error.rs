@@ -41,6 +41,19 @@ pub enum Error {
     /// A catalog record or sidecar is invalid.
     #[error(transparent)]
     Schema(#[from] archive_schema::Error),
+    /// What was asked for (a document, object, page, stored file) is not in the archive.
+    #[error("{0}")]
+    NotFound(String),
+    /// Stored bytes do not match the digest the inventory records for them.
+    #[error("{}: sha256 {actual} does not match the inventory digest {expected}; the stored file is damaged (run `sohoa verify`)", path.display())]
+    Fixity {
+        path: PathBuf,
+        expected: String,
+        actual: String,
+    },
+    /// An export cannot be made (e.g. its output directory already holds something).
+    #[error("export: {0}")]
+    Export(String),
 }
 
 /// Result with the pipeline's [`Error`].
