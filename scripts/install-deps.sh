@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sohoa needs and is missing on Debian (or Ubuntu): the system packages below
-# (with apt-get; sudo when not root) and a Rust toolchain with rustfmt and clippy (rustup).
+# (with apt-get; sudo when not root), a Rust toolchain with rustfmt and clippy (rustup), and
+# the archive validators the tests run (bagit.py, ocfl-validate.py) in a Python venv at
+# $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv).
 # Safe to re-run: installed packages are left alone.
 set -euo pipefail
 
@@ -17,6 +19,7 @@ PACKAGES=(
   python3-pil                # sample-scans/generate.py and sample-scans/eval/generate.py (test data)
   fonts-liberation2          # fonts of the generated sample scans
   fonts-freefont-ttf         # FreeMono: typewritten pages of sample-scans/eval (holdout)
+  python3-venv               # venv for the validators below (bagit.py, ocfl-validate.py)
   ca-certificates
   curl
 )
@@ -49,4 +52,22 @@ if command -v rustup >/dev/null 2>&1; then
   for c in rustfmt clippy; do
     rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" >&2
   done
+fi
+
+# Validators the tests call: bagit.py --validate (BagIt exports) and ocfl-validate.py (the
+# OCFL storage root). Pinned; reinstalled only when the venv or a pin is missing.
+BAGIT_VERSION=1.9.0
+OCFL_PY_VERSION=2.1.0
+TOOLS="${SOHOA_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv}"
+STAMP="$TOOLS/.sohoa-pins"
+WANT="bagit==$BAGIT_VERSION ocfl-py==$OCFL_PY_VERSION"
+if [ ! -x "$TOOLS/bin/bagit.py" ] || [ ! -x "$TOOLS/bin/ocfl-validate.py" ] \
+  || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
+  echo "installing $WANT into $TOOLS" >&2
+  PYTHON=/usr/bin/python3
+  [ -x "$PYTHON" ] || PYTHON=python3
+  "$PYTHON" -m venv "$TOOLS" >&2
+  # shellcheck disable=SC2086
+  "$TOOLS/bin/pip" install --quiet --disable-pip-version-check $WANT >&2
+  echo "$WANT" >"$STAMP"
 fi

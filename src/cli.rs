@@ -146,6 +146,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a stored file: the original scan of a document page, or its access PDF.
+    Get(crate::export_cmd::GetArgs),
+    /// Export a document, a hồ sơ or a whole box as a BagIt bag.
+    Export(crate::export_cmd::ExportArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -541,6 +545,11 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 println!("OpenMP thread limit: {}", info["omp_thread_limit"]);
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Get(args) => crate::export_cmd::get(args),
+        Command::Export(mut args) => {
+            let actor = actor_name(args.actor.take());
+            crate::export_cmd::export(args, actor)
         }
     }
 }

@@ -66,7 +66,11 @@ pub fn edit(
         Some((object, doc)) => (object, Some(doc)),
         None => match archive.find_object(id)? {
             Some(object) => (object, None),
-            None => return Err(Error::NotFound(id.to_string())),
+            None => {
+                return Err(Error::NotFound(format!(
+                    "no document or hồ sơ with id {id} in the archive"
+                )))
+            }
         },
     };
     let mut changes = Vec::new();

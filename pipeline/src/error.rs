@@ -32,8 +32,6 @@ pub enum Error {
     /// The archive is not in the shape sohoa expects.
     #[error("archive: {0}")]
     Archive(String),
-    #[error("no document or hồ sơ with id {0} in the archive")]
-    NotFound(String),
     /// The search index failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),
@@ -43,6 +41,19 @@ pub enum Error {
     /// A catalog record or sidecar is invalid.
     #[error(transparent)]
     Schema(#[from] archive_schema::Error),
+    /// What was asked for (a document, object, page, stored file) is not in the archive.
+    #[error("{0}")]
+    NotFound(String),
+    /// Stored bytes do not match the digest the inventory records for them.
+    #[error("{}: sha256 {actual} does not match the inventory digest {expected}; the stored file is damaged (run `sohoa verify`)", path.display())]
+    Fixity {
+        path: PathBuf,
+        expected: String,
+        actual: String,
+    },
+    /// An export cannot be made (e.g. its output directory already holds something).
+    #[error("export: {0}")]
+    Export(String),
 }
 
 /// Result with the pipeline's [`Error`].

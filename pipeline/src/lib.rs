@@ -2,7 +2,8 @@
 //!
 //! Each stage is one module with one narrow input and one output type (see ARCHITECTURE.md):
 //! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
-//! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result.
+//! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result;
+//! [`export`] gets stored files and BagIt bags back out.
 
 pub mod catalog;
 pub mod classify;
@@ -10,6 +11,7 @@ pub mod decode;
 pub mod discover;
 pub mod edit;
 mod error;
+pub mod export;
 pub mod hocr;
 pub mod index;
 pub mod ingest;

@@ -112,3 +112,49 @@ pub fn copy_tree(from: &Path, to: &Path) {
         std::fs::write(target, bytes).unwrap();
     }
 }
+
+/// A Python validator installed by `scripts/install-deps.sh` (`bagit.py`,
+/// `ocfl-validate.py`), looked up in `$SOHOA_TOOLS/bin`, then
+/// `${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv/bin`, then `PATH`. When it is missing a
+/// test fails under CI (`CI` set) and is otherwise skipped with a loud message (None).
+pub fn validator(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some(t) = std::env::var_os("SOHOA_TOOLS") {
+        dirs.push(PathBuf::from(t).join("bin"));
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    if let Some(c) = cache {
+        dirs.push(c.join("sohoa-tools/venv/bin"));
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    if let Some(found) = dirs.iter().map(|d| d.join(name)).find(|p| p.is_file()) {
+        return Some(found);
+    }
+    let msg = format!(
+        "{name} not found (looked in $SOHOA_TOOLS/bin, ~/.cache/sohoa-tools/venv/bin, PATH); \
+         run `bash scripts/install-deps.sh`"
+    );
+    if std::env::var_os("CI").is_some() {
+        panic!("{msg}");
+    }
+    eprintln!("\n!!!!!!!! SKIPPED: {msg} !!!!!!!!\n");
+    None
+}
+
+/// Runs a validator on `args`, returning (success, stdout + stderr).
+pub fn run_validator(tool: &Path, args: &[&Path]) -> (bool, String) {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .expect("validator runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}

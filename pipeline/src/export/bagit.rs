@@ -1,0 +1,751 @@
+//! BagIt 1.0 bags (RFC 8493) of a hồ sơ, a document or a whole box.
+//!
+//! In: an [`Archive`], a [`Selection`] (a document id, a hồ sơ object id, or a box name) and
+//! an output directory that does not exist or is empty. Out: a complete bag in that directory
+//! and a [`BagSummary`]:
+//!
+//! ```text
+//! OUT_DIR/bagit.txt                 BagIt-Version 1.0, UTF-8
+//! OUT_DIR/bag-info.txt              Source-Organization, Bagging-Date, Bag-Software-Agent,
+//!                                   External-Identifier (mã hồ sơ), Internal-Sender-*,
+//!                                   Payload-Oxum, Bag-Size, Sohoa-Object (id, version, inventory digest)
+//! OUT_DIR/dublin-core.xml           a Dublin Core record per hồ sơ and per document
+//! OUT_DIR/data/{object id}/…        the head version's files at their logical paths:
+//!                                   originals/, pages/, metadata/, access/ (when present)
+//! OUT_DIR/manifest-sha256.txt       every payload file
+//! OUT_DIR/tagmanifest-sha256.txt    every tag file
+//! ```
+//!
+//! A document id exports only what belongs to that document (its record, its page records,
+//! the originals holding its pages, its access copy) plus the hồ sơ's source, catalog and
+//! events records. Every file is streamed from the object and re-hashed on the way: a byte
+//! that differs from the inventory aborts the export ([`Error::Fixity`]). The bag is built in
+//! `OUT_DIR.partial-{pid}` beside the target and renamed into place when complete, so a
+//! failed or interrupted export never leaves something that looks like a bag at `OUT_DIR`.
+//! Manifest paths percent-encode CR and LF; `%` is written literally, as `bagit.py` (the
+//! validator the archive is checked with) expects.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::files::{stored_access_copy, StoredFile};
+use crate::store::audit::AuditEntry;
+use crate::store::fsio::{sha256_bytes, sha256_file, sync_dir, sync_tree, write_new};
+use crate::store::ocfl::INVENTORY;
+use crate::store::records::{
+    document_path, page_path, DocumentRecord, HoSoMetadata, PageRecord, EVENTS_PATH, HOSO_PATH,
+    ORIGINALS_DIR, SOURCE_PATH,
+};
+use crate::store::{Archive, HoSoObject};
+use crate::{Error, Result};
+
+/// What to put in a bag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// A document id or a hồ sơ object id.
+    Id(String),
+    /// Every hồ sơ object whose source box has this name.
+    Box(String),
+}
+
+impl std::fmt::Display for Selection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Selection::Id(id) => write!(f, "{id}"),
+            Selection::Box(name) => write!(f, "box {name}"),
+        }
+    }
+}
+
+/// How to describe the bag.
+#[derive(Debug, Clone)]
+pub struct BagOptions {
+    /// `Bag-Software-Agent`, e.g. `sohoa 0.1.0`.
+    pub software_agent: String,
+}
+
+/// One object (or the part of it belonging to one document) in a bag.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportedObject {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the object's `inventory.json` at export time.
+    pub inventory_sha256: String,
+    pub box_name: String,
+    pub hoso: String,
+    pub ma_ho_so: Option<String>,
+    /// The documents exported (all of the hồ sơ's unless one document was asked for).
+    pub documents: Vec<String>,
+    pub files: u64,
+    pub bytes: u64,
+}
+
+/// What [`export_bagit`] made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BagSummary {
+    pub bag: PathBuf,
+    pub selection: String,
+    pub objects: Vec<ExportedObject>,
+    pub payload_files: u64,
+    pub payload_bytes: u64,
+    pub payload_oxum: String,
+    pub bag_size: String,
+    /// SHA-256 of `tagmanifest-sha256.txt`, which covers the manifest and so the payload.
+    pub tagmanifest_sha256: String,
+}
+
+/// An object and, when one document was selected, that document.
+struct Item {
+    object: HoSoObject,
+    document: Option<DocumentRecord>,
+}
+
+/// Builds a bag of `selection` at `out`, which must not exist or be an empty directory.
+pub fn export_bagit(
+    archive: &Archive,
+    selection: &Selection,
+    out: &Path,
+    options: &BagOptions,
+) -> Result<BagSummary> {
+    check_target(out)?;
+    let items = select(archive, selection)?;
+    let partial = partial_dir(out)?;
+    if partial.exists() {
+        fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
+    }
+    let built = build(&partial, &items, selection, options).and_then(|mut summary| {
+        sync_tree(&partial)?;
+        if out.exists() {
+            // Checked empty above; rename cannot replace a directory everywhere.
+            fs::remove_dir(out).map_err(|e| Error::io(out, e))?;
+        }
+        fs::rename(&partial, out).map_err(|e| Error::io(out, e))?;
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            sync_dir(parent)?;
+        }
+        summary.bag = fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+        Ok(summary)
+    });
+    if built.is_err() && partial.exists() {
+        let _ = fs::remove_dir_all(&partial);
+    }
+    built
+}
+
+/// Appends the export to the archive's audit log.
+pub fn record_export(archive: &Archive, actor: &str, summary: &BagSummary) -> Result<AuditEntry> {
+    let object = match summary.objects.as_slice() {
+        [one] => Some(one.id.as_str()),
+        _ => None,
+    };
+    archive.audit().append(
+        actor,
+        "export",
+        object,
+        serde_json::json!({
+            "format": "bagit",
+            "selection": summary.selection,
+            "bag": summary.bag.display().to_string(),
+            "objects": summary.objects.iter().map(|o| serde_json::json!({
+                "id": o.id,
+                "version": o.version,
+                "inventory_sha256": o.inventory_sha256,
+                "documents": o.documents,
+            })).collect::<Vec<_>>(),
+            "payload_oxum": summary.payload_oxum,
+            "tagmanifest_sha256": summary.tagmanifest_sha256,
+        }),
+    )
+}
+
+/// Refuses an output path that exists and is not an empty directory.
+fn check_target(out: &Path) -> Result<()> {
+    match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(out, e)),
+        Ok(m) if !m.is_dir() => Err(Error::Export(format!(
+            "{} exists and is not a directory; refusing to overwrite it",
+            out.display()
+        ))),
+        Ok(_) => {
+            let mut entries = fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+            if entries.next().is_some() {
+                return Err(Error::Export(format!(
+                    "{} already exists and is not empty; refusing to overwrite it",
+                    out.display()
+                )));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn partial_dir(out: &Path) -> Result<PathBuf> {
+    let name = out
+        .file_name()
+        .filter(|n| *n != "." && *n != "..")
+        .ok_or_else(|| {
+            Error::Export(format!(
+                "{} cannot be used as a bag directory name",
+                out.display()
+            ))
+        })?;
+    Ok(out.with_file_name(format!(
+        "{}.partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn select(archive: &Archive, selection: &Selection) -> Result<Vec<Item>> {
+    let objects = archive.hoso_objects()?;
+    match selection {
+        Selection::Id(id) => {
+            for object in &objects {
+                if let Some(doc) = object.documents.iter().find(|d| d.id == *id) {
+                    return Ok(vec![Item {
+                        document: Some(doc.clone()),
+                        object: object.clone(),
+                    }]);
+                }
+            }
+            objects
+                .into_iter()
+                .find(|o| o.id == *id)
+                .map(|object| {
+                    vec![Item {
+                        object,
+                        document: None,
+                    }]
+                })
+                .ok_or_else(|| {
+                    Error::NotFound(format!(
+                        "no document or hồ sơ object with id {id} in {}",
+                        archive.root.display()
+                    ))
+                })
+        }
+        Selection::Box(name) => {
+            let boxes: BTreeSet<String> =
+                objects.iter().map(|o| o.source.box_name.clone()).collect();
+            let items: Vec<Item> = objects
+                .into_iter()
+                .filter(|o| o.source.box_name == *name)
+                .map(|object| Item {
+                    object,
+                    document: None,
+                })
+                .collect();
+            if items.is_empty() {
+                return Err(Error::NotFound(format!(
+                    "no hồ sơ object from box {name:?} in {} (boxes: {})",
+                    archive.root.display(),
+                    if boxes.is_empty() {
+                        "none".to_string()
+                    } else {
+                        boxes.into_iter().collect::<Vec<_>>().join(", ")
+                    }
+                )));
+            }
+            Ok(items)
+        }
+    }
+}
+
+/// The head-version logical paths of an item.
+fn logical_paths(item: &Item) -> Result<Vec<String>> {
+    let head = item.object.inventory.head_files();
+    let Some(doc) = &item.document else {
+        return Ok(head.into_keys().collect());
+    };
+    let mut wanted: BTreeSet<String> = [SOURCE_PATH, HOSO_PATH, EVENTS_PATH]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    wanted.insert(document_path(&doc.id));
+    for n in &doc.pages {
+        let path = page_path(*n);
+        if head.contains_key(&path) {
+            let page: PageRecord = item.object.read_json(&path)?;
+            wanted.insert(format!("{ORIGINALS_DIR}{}", page.source_file));
+            wanted.insert(path);
+        }
+    }
+    if let Some(pdf) = stored_access_copy(&item.object, doc)? {
+        wanted.insert(pdf.logical_path);
+    }
+    Ok(wanted
+        .into_iter()
+        .filter(|p| head.contains_key(p))
+        .collect())
+}
+
+fn build(
+    bag: &Path,
+    items: &[Item],
+    selection: &Selection,
+    options: &BagOptions,
+) -> Result<BagSummary> {
+    fs::create_dir_all(bag.join("data")).map_err(|e| Error::io(bag, e))?;
+    let mut manifest = String::new();
+    let mut objects = Vec::new();
+    for item in items {
+        let object = &item.object;
+        let (files, bytes) = copy_object(bag, item, &mut manifest)?;
+        let (inventory_sha256, _) = sha256_file(&object.root.join(INVENTORY))?;
+        objects.push(ExportedObject {
+            id: object.id.clone(),
+            version: object.inventory.head.clone(),
+            inventory_sha256,
+            box_name: object.source.box_name.clone(),
+            hoso: object.source.hoso.clone(),
+            ma_ho_so: ma_ho_so(object),
+            documents: match &item.document {
+                Some(d) => vec![d.id.clone()],
+                None => object.documents.iter().map(|d| d.id.clone()).collect(),
+            },
+            files,
+            bytes,
+        });
+    }
+    let payload_files: u64 = objects.iter().map(|o| o.files).sum();
+    let payload_bytes: u64 = objects.iter().map(|o| o.bytes).sum();
+    let payload_oxum = format!("{payload_bytes}.{payload_files}");
+    let bag_size = human_size(payload_bytes);
+
+    let tags: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "bagit.txt",
+            b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".to_vec(),
+        ),
+        (
+            "bag-info.txt",
+            bag_info(
+                items,
+                &objects,
+                selection,
+                options,
+                &payload_oxum,
+                &bag_size,
+            )
+            .into_bytes(),
+        ),
+        ("dublin-core.xml", dublin_core(items)?.into_bytes()),
+        ("manifest-sha256.txt", manifest.into_bytes()),
+    ];
+    let mut tagmanifest = String::new();
+    for (name, bytes) in &tags {
+        write_new(&bag.join(name), bytes)?;
+        let _ = writeln!(tagmanifest, "{}  {name}", sha256_bytes(bytes));
+    }
+    let tagmanifest_sha256 = sha256_bytes(tagmanifest.as_bytes());
+    write_new(&bag.join("tagmanifest-sha256.txt"), tagmanifest.as_bytes())?;
+
+    Ok(BagSummary {
+        bag: bag.to_path_buf(),
+        selection: selection.to_string(),
+        objects,
+        payload_files,
+        payload_bytes,
+        payload_oxum,
+        bag_size,
+        tagmanifest_sha256,
+    })
+}
+
+/// Copies an item's files into `bag/data/{object id}/`, verifying each against the
+/// inventory while streaming, and adds them to the manifest. Returns (files, bytes).
+fn copy_object(bag: &Path, item: &Item, manifest: &mut String) -> Result<(u64, u64)> {
+    let object = &item.object;
+    let prefix = format!("data/{}", object.id);
+    let (mut files, mut bytes) = (0u64, 0u64);
+    for logical in logical_paths(item)? {
+        let stored = StoredFile::head(object, &logical)?.ok_or_else(|| {
+            Error::Archive(format!(
+                "object {}: {logical} vanished from the head version",
+                object.id
+            ))
+        })?;
+        let relative = format!("{prefix}/{logical}");
+        let target = bag.join(&relative);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let mut f = File::create(&target).map_err(|e| Error::io(&target, e))?;
+        bytes += stored.write_to(&mut f)?;
+        f.sync_all().map_err(|e| Error::io(&target, e))?;
+        files += 1;
+        let _ = writeln!(manifest, "{}  {}", stored.sha256, manifest_path(&relative));
+    }
+    Ok((files, bytes))
+}
+
+/// Manifest path encoding: CR and LF percent-encoded (logical paths never hold them).
+fn manifest_path(path: &str) -> String {
+    path.replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn ma_ho_so(object: &HoSoObject) -> Option<String> {
+    object
+        .documents
+        .iter()
+        .find_map(|d| d.record.ma_ho_so.as_ref().map(|v| v.value.clone()))
+        .or_else(|| {
+            hoso_metadata(object)
+                .ok()
+                .flatten()
+                .and_then(|h| h.record.ma_ho_so.map(|v| v.value))
+        })
+}
+
+fn hoso_metadata(object: &HoSoObject) -> Result<Option<HoSoMetadata>> {
+    if !object.inventory.head_files().contains_key(HOSO_PATH) {
+        return Ok(None);
+    }
+    object.read_json(HOSO_PATH).map(Some)
+}
+
+/// One bag-info value on one line.
+fn one_line(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn bag_info(
+    items: &[Item],
+    objects: &[ExportedObject],
+    selection: &Selection,
+    options: &BagOptions,
+    payload_oxum: &str,
+    bag_size: &str,
+) -> String {
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    let mut organizations = BTreeSet::new();
+    for item in items {
+        if let Some(b) = &item.object.source.box_sidecar {
+            let org = match (&b.ten_phong, &b.ma_co_quan_luu_tru) {
+                (Some(name), Some(code)) => format!("{name} ({code})"),
+                (Some(name), None) => name.clone(),
+                (None, Some(code)) => code.clone(),
+                (None, None) => continue,
+            };
+            organizations.insert(one_line(&org));
+        }
+    }
+    for org in organizations {
+        lines.push(("Source-Organization", org));
+    }
+    lines.push((
+        "Bagging-Date",
+        chrono::Utc::now().format("%Y-%m-%d").to_string(),
+    ));
+    lines.push(("Bag-Software-Agent", one_line(&options.software_agent)));
+    for (item, o) in items.iter().zip(objects) {
+        lines.push((
+            "External-Identifier",
+            one_line(o.ma_ho_so.as_deref().unwrap_or(&o.id)),
+        ));
+        if let Some(code) = item
+            .document
+            .as_ref()
+            .and_then(|d| d.record.ma_luu_tru_tai_lieu.as_ref())
+        {
+            lines.push(("External-Identifier", one_line(&code.value)));
+        }
+    }
+    let (identifier, description) = match (selection, items) {
+        (Selection::Box(name), _) => (
+            name.clone(),
+            format!(
+                "sohoa export of box {name}: {} hồ sơ object(s) at their head versions",
+                items.len()
+            ),
+        ),
+        (Selection::Id(id), [item]) => {
+            let o = &item.object;
+            let what = match &item.document {
+                Some(d) => format!(
+                    "document {} ({}) of hồ sơ {}",
+                    d.id, d.summary.title, o.source.hoso
+                ),
+                None => format!("hồ sơ {}", o.source.hoso),
+            };
+            (
+                id.clone(),
+                format!(
+                    "sohoa export of {what} (box {}), object {} version {}",
+                    o.source.box_name, o.id, o.inventory.head
+                ),
+            )
+        }
+        (Selection::Id(id), _) => (id.clone(), format!("sohoa export of {id}")),
+    };
+    lines.push(("Internal-Sender-Identifier", one_line(&identifier)));
+    lines.push(("Internal-Sender-Description", one_line(&description)));
+    lines.push(("Payload-Oxum", payload_oxum.to_string()));
+    lines.push(("Bag-Size", bag_size.to_string()));
+    for o in objects {
+        lines.push((
+            "Sohoa-Object",
+            format!(
+                "{} {} inventory.json sha256 {}",
+                o.id, o.version, o.inventory_sha256
+            ),
+        ));
+    }
+    lines
+        .into_iter()
+        .map(|(k, v)| format!("{k}: {v}\n"))
+        .collect()
+}
+
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    let mut size = bytes as f64;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{size:.1} {}", UNITS[unit])
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .fold(String::with_capacity(s.len()), |mut out, c| {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                _ => out.push(c),
+            }
+            out
+        })
+}
+
+/// Dublin Core (elements 1.1 + terms) for each hồ sơ and document in the bag.
+fn dublin_core(items: &[Item]) -> Result<String> {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">\n",
+    );
+    let el = |x: &mut String, tag: &str, value: &str| {
+        if !value.trim().is_empty() {
+            let _ = writeln!(x, "    <{tag}>{}</{tag}>", xml_escape(value.trim()));
+        }
+    };
+    for item in items {
+        let o = &item.object;
+        let hoso = hoso_metadata(o)?;
+        let record = hoso.map(|h| h.record).unwrap_or_default();
+        let v = |f: &Option<archive_schema::Valued<String>>| {
+            f.as_ref().map(|v| v.value.clone()).unwrap_or_default()
+        };
+        let _ = writeln!(x, "  <record level=\"hoso\" path=\"data/{}\">", o.id);
+        el(&mut x, "dc:identifier", &o.id);
+        el(&mut x, "dc:identifier", &v(&record.ma_ho_so));
+        el(&mut x, "dc:title", &v(&record.tieu_de));
+        el(&mut x, "dc:type", "Collection");
+        let (start, end) = (v(&record.thoi_gian_bat_dau), v(&record.thoi_gian_ket_thuc));
+        if !start.is_empty() {
+            el(&mut x, "dcterms:temporal", &format!("{start}/{end}"));
+        }
+        el(&mut x, "dc:language", &v(&record.ngon_ngu));
+        for kw in record.tu_khoa.iter().flat_map(|k| k.value.iter()) {
+            el(&mut x, "dc:subject", kw);
+        }
+        el(&mut x, "dc:rights", &v(&record.che_do_su_dung));
+        el(
+            &mut x,
+            "dc:source",
+            &format!("box {} / {}", o.source.box_name, o.source.hoso),
+        );
+        x.push_str("  </record>\n");
+        let docs: Vec<&DocumentRecord> = match &item.document {
+            Some(d) => vec![d],
+            None => o.documents.iter().collect(),
+        };
+        for d in docs {
+            let r = &d.record;
+            let _ = writeln!(
+                x,
+                "  <record level=\"document\" path=\"data/{}/{}\">",
+                o.id,
+                document_path(&d.id)
+            );
+            el(&mut x, "dc:identifier", &d.id);
+            el(&mut x, "dc:identifier", &v(&r.ma_luu_tru_tai_lieu));
+            el(&mut x, "dc:title", &d.summary.title);
+            el(&mut x, "dc:type", &d.summary.doc_type);
+            el(&mut x, "dc:date", &d.summary.date);
+            el(&mut x, "dc:creator", &d.summary.issuer);
+            el(&mut x, "dc:description", &v(&r.trich_yeu));
+            el(&mut x, "dc:language", &v(&r.ngon_ngu));
+            el(&mut x, "dc:rights", &v(&r.che_do_su_dung));
+            let extent = match d.pages.len() {
+                1 => "1 page".to_string(),
+                n => format!("{n} pages"),
+            };
+            el(&mut x, "dcterms:extent", &extent);
+            el(&mut x, "dcterms:isPartOf", &o.id);
+            x.push_str("  </record>\n");
+        }
+    }
+    x.push_str("</records>\n");
+    Ok(x)
+}
+
+/// Reads a bag's manifest back: payload path → sha256 (for tests and checks).
+pub fn read_manifest(bag: &Path) -> Result<BTreeMap<String, String>> {
+    let path = bag.join("manifest-sha256.txt");
+    let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once("  "))
+        .map(|(d, p)| (p.to_string(), d.to_string()))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::files::tests::{commit, fake_archive, CODE, DOC, OBJECT};
+    use super::*;
+    use crate::store::ocfl::FileSource;
+
+    fn options() -> BagOptions {
+        BagOptions {
+            software_agent: "sohoa test".into(),
+        }
+    }
+
+    #[test]
+    fn bags_an_object_with_manifests_and_bag_info() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, _) = fake_archive(&dir.path().join("a"));
+        let out = dir.path().join("bag");
+        let summary =
+            export_bagit(&archive, &Selection::Id(OBJECT.into()), &out, &options()).unwrap();
+        assert_eq!(summary.objects.len(), 1);
+        assert_eq!(summary.payload_files, 7);
+        let manifest = read_manifest(&out).unwrap();
+        assert_eq!(manifest.len(), 7);
+        for (path, digest) in &manifest {
+            let (actual, _) = sha256_file(&out.join(path)).unwrap();
+            assert_eq!(&actual, digest, "{path}");
+        }
+        assert_eq!(
+            fs::read(out.join(format!("data/{OBJECT}/originals/hs-a/1.tif"))).unwrap(),
+            b"two-page tiff"
+        );
+        let info = fs::read_to_string(out.join("bag-info.txt")).unwrap();
+        assert!(info.contains("Source-Organization: Phông Đảng ủy Khối (H49)\n"));
+        assert!(info.contains(&format!("Payload-Oxum: {}.7\n", summary.payload_bytes)));
+        assert!(info.contains("Bag-Software-Agent: sohoa test\n"));
+        assert!(info.contains("Bagging-Date: "));
+        assert!(info.contains("Bag-Size: "));
+        assert!(info.contains("External-Identifier: "));
+        let tags = fs::read_to_string(out.join("tagmanifest-sha256.txt")).unwrap();
+        for name in [
+            "bagit.txt",
+            "bag-info.txt",
+            "manifest-sha256.txt",
+            "dublin-core.xml",
+        ] {
+            assert!(tags.contains(&format!("  {name}\n")), "{name}");
+        }
+        let dc = fs::read_to_string(out.join("dublin-core.xml")).unwrap();
+        assert!(dc.contains("<dc:title>Nghị quyết về chuyển đổi số</dc:title>"));
+        assert!(dc.contains(&format!("<dc:identifier>{CODE}</dc:identifier>")));
+        // Nothing is left beside the bag.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+
+        // A second export to the same place is refused and changes nothing.
+        let before = fs::read(out.join("bag-info.txt")).unwrap();
+        let err =
+            export_bagit(&archive, &Selection::Id(OBJECT.into()), &out, &options()).unwrap_err();
+        assert!(err.to_string().contains("refusing to overwrite"), "{err}");
+        assert_eq!(fs::read(out.join("bag-info.txt")).unwrap(), before);
+
+        // An empty directory is fine.
+        let empty = dir.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        export_bagit(
+            &archive,
+            &Selection::Box("hop-01".into()),
+            &empty,
+            &options(),
+        )
+        .unwrap();
+        assert!(empty.join("bagit.txt").is_file());
+    }
+
+    #[test]
+    fn bags_one_document_with_its_access_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, mut files) = fake_archive(&dir.path().join("a"));
+        files.insert(
+            format!("access/{CODE}.pdf"),
+            FileSource::Bytes(b"%PDF fake".to_vec()),
+        );
+        commit(&archive, &files);
+        let out = dir.path().join("bag");
+        let summary = export_bagit(&archive, &Selection::Id(DOC.into()), &out, &options()).unwrap();
+        assert_eq!(summary.objects[0].documents, vec![DOC.to_string()]);
+        assert_eq!(summary.objects[0].version, "v2");
+        let manifest = read_manifest(&out).unwrap();
+        assert!(manifest.contains_key(&format!("data/{OBJECT}/access/{CODE}.pdf")));
+        let info = fs::read_to_string(out.join("bag-info.txt")).unwrap();
+        assert!(info.contains(&format!("External-Identifier: {CODE}\n")));
+    }
+
+    #[test]
+    fn a_damaged_file_aborts_the_export_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, _) = fake_archive(&dir.path().join("a"));
+        let root = archive.storage().object_root(OBJECT);
+        fs::write(root.join("v1/content/originals/hs-a/2.png"), b"pnG").unwrap();
+        let out = dir.path().join("bag");
+        let err =
+            export_bagit(&archive, &Selection::Box("hop-01".into()), &out, &options()).unwrap_err();
+        assert!(matches!(err, Error::Fixity { .. }), "{err}");
+        assert!(err.to_string().contains("originals/hs-a/2.png"));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn unknown_selections_are_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, _) = fake_archive(&dir.path().join("a"));
+        let out = dir.path().join("bag");
+        let err =
+            export_bagit(&archive, &Selection::Box("hop-99".into()), &out, &options()).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotFound(m) if m.contains("boxes: hop-01")),
+            "{err}"
+        );
+        assert!(matches!(
+            export_bagit(&archive, &Selection::Id("X".into()), &out, &options()),
+            Err(Error::NotFound(_))
+        ));
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn sizes_read_like_bagit_py() {
+        assert_eq!(human_size(12), "12 bytes");
+        assert_eq!(human_size(1536), "1.5 KB");
+        assert_eq!(human_size(3 * 1024 * 1024), "3.0 MB");
+    }
+}

@@ -1,0 +1,434 @@
+//! Single stored files for researchers: the original scan holding a document page, and a
+//! document's access copy (PDF).
+//!
+//! In: an archive, a document id and (for originals) a 1-based page number within the
+//! document. Out: a [`StoredFile`] (object, version, logical path, inventory digest, content
+//! path) that can be written to any writer ([`StoredFile::write_to`]) or saved atomically
+//! ([`StoredFile::save_as`]); both re-hash the bytes and refuse a mismatch with the
+//! inventory digest ([`Error::Fixity`]). Originals are returned whole, byte for byte: for a
+//! multi-page TIFF or PDF the caller is told which page of the file was asked for.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::copy_hashing;
+use crate::store::ocfl::INVENTORY;
+use crate::store::records::{DocumentRecord, ORIGINALS_DIR};
+use crate::store::{Archive, HoSoObject};
+use crate::{Error, Result};
+
+/// Where access copies live in an object: `access/{mã lưu trữ tài liệu}.pdf`.
+pub const ACCESS_DIR: &str = "access/";
+
+/// One logical file of an object version, located on disk.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredFile {
+    /// The hồ sơ object id.
+    pub object: String,
+    /// The object version read (the head).
+    pub version: String,
+    /// The file's logical path in the object (`originals/hs-01/1.tif`).
+    pub logical_path: String,
+    /// The SHA-256 the inventory records for it.
+    pub sha256: String,
+    /// The content file holding its bytes.
+    pub content_path: PathBuf,
+}
+
+impl StoredFile {
+    /// The head-version file at `logical` of `object`, or None when the head has no such file.
+    pub fn head(object: &HoSoObject, logical: &str) -> Result<Option<StoredFile>> {
+        let inventory = &object.inventory;
+        if !inventory.digest_algorithm.eq_ignore_ascii_case("sha256") {
+            return Err(Error::Archive(format!(
+                "object {}: digest algorithm {} is not supported (sha256 expected)",
+                inventory.id, inventory.digest_algorithm
+            )));
+        }
+        let Some(digest) = inventory.head_files().get(logical).cloned() else {
+            return Ok(None);
+        };
+        let content = inventory.content_path(&digest).ok_or_else(|| {
+            Error::Archive(format!(
+                "object {}: {logical} has digest {digest}, which is not in the manifest of {}",
+                inventory.id,
+                object.root.join(INVENTORY).display()
+            ))
+        })?;
+        Ok(Some(StoredFile {
+            object: inventory.id.clone(),
+            version: inventory.head.clone(),
+            logical_path: logical.to_string(),
+            sha256: digest.to_ascii_lowercase(),
+            content_path: object.root.join(content),
+        }))
+    }
+
+    /// Re-hashes the stored bytes; [`Error::Fixity`] when they differ from the inventory.
+    /// Returns the size.
+    pub fn verify(&self) -> Result<u64> {
+        self.write_to(&mut std::io::sink())
+    }
+
+    /// Streams the stored bytes into `out`, hashing them on the way; [`Error::Fixity`] after
+    /// the last byte when they differ from the inventory digest (the caller must then discard
+    /// what was written: [`StoredFile::save_as`] does). Returns the size.
+    pub fn write_to(&self, out: &mut dyn Write) -> Result<u64> {
+        let (actual, size) = copy_hashing(&self.content_path, out, Path::new("output"))?;
+        self.check(&actual)?;
+        Ok(size)
+    }
+
+    /// Writes the stored bytes to `target` through a temporary file beside it, which is
+    /// renamed over `target` only when its SHA-256 matched the inventory. Returns the size.
+    pub fn save_as(&self, target: &Path) -> Result<u64> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .ok_or_else(|| Error::Export(format!("{} is not a file name", target.display())))?;
+        let tmp = dir.join(format!(
+            ".{}.sohoa-tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let written = self.save_via(&tmp, target);
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written
+    }
+
+    fn save_via(&self, tmp: &Path, target: &Path) -> Result<u64> {
+        let mut f = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+        let (actual, size) = copy_hashing(&self.content_path, &mut f, tmp)?;
+        self.check(&actual)?;
+        f.sync_all().map_err(|e| Error::io(tmp, e))?;
+        fs::rename(tmp, target).map_err(|e| Error::io(target, e))?;
+        Ok(size)
+    }
+
+    fn check(&self, actual: &str) -> Result<()> {
+        if actual != self.sha256 {
+            return Err(Error::Fixity {
+                path: self.content_path.clone(),
+                expected: self.sha256.clone(),
+                actual: actual.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The original scan holding one page of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OriginalPage {
+    pub document: String,
+    /// The page asked for, 1-based within the document.
+    pub page: u32,
+    /// The same page's number within the hồ sơ.
+    pub hoso_page: u32,
+    /// The scan file's path relative to its box root.
+    pub source_file: String,
+    /// The page within the scan file (1-based).
+    pub source_page: u32,
+    /// How many pages of the scan file the object holds (more than 1: a multi-page TIFF/PDF).
+    pub file_pages: u32,
+    pub file: StoredFile,
+}
+
+/// Finds document `id`; [`Error::NotFound`] when the archive has none.
+pub fn find_document(archive: &Archive, id: &str) -> Result<(HoSoObject, DocumentRecord)> {
+    archive.find_document(id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no document with id {id} in {}",
+            archive.root.display()
+        ))
+    })
+}
+
+/// The original scan file that holds page `page` (1-based within the document) of
+/// document `id`.
+pub fn original_for_page(archive: &Archive, id: &str, page: u32) -> Result<OriginalPage> {
+    let (object, doc) = find_document(archive, id)?;
+    let hoso_page = page
+        .checked_sub(1)
+        .and_then(|i| doc.pages.get(i as usize))
+        .copied()
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "document {id} has {} page(s); there is no page {page}",
+                doc.pages.len()
+            ))
+        })?;
+    let pages = object.pages()?;
+    let record = pages
+        .iter()
+        .find(|p| p.number == hoso_page)
+        .ok_or_else(|| {
+            Error::Archive(format!(
+                "object {}: document {id} lists hồ sơ page {hoso_page}, which has no page record",
+                object.id
+            ))
+        })?;
+    let logical = format!("{ORIGINALS_DIR}{}", record.source_file);
+    let file = StoredFile::head(&object, &logical)?.ok_or_else(|| {
+        Error::Archive(format!(
+            "object {}: page {hoso_page} comes from {}, but {logical} is not stored",
+            object.id, record.source_file
+        ))
+    })?;
+    if !file.sha256.eq_ignore_ascii_case(&record.source_sha256) {
+        return Err(Error::Archive(format!(
+            "object {}: page {hoso_page} was read from {} with sha256 {}, but the stored {logical} has sha256 {}",
+            object.id, record.source_file, record.source_sha256, file.sha256
+        )));
+    }
+    let file_pages = pages
+        .iter()
+        .filter(|p| p.source_file == record.source_file)
+        .map(|p| p.source_page)
+        .max()
+        .unwrap_or(1);
+    Ok(OriginalPage {
+        document: doc.id.clone(),
+        page,
+        hoso_page,
+        source_file: record.source_file.clone(),
+        source_page: record.source_page,
+        file_pages,
+        file,
+    })
+}
+
+/// The logical paths where a document's access copy may be stored, in order of preference:
+/// `access/{mã lưu trữ tài liệu}.pdf` (Thông tư 05/2025 file naming), then
+/// `access/{document id}.pdf` for a document without archival codes.
+pub fn access_copy_paths(doc: &DocumentRecord) -> Vec<String> {
+    let mut paths = Vec::new();
+    if let Some(code) = doc
+        .record
+        .ma_luu_tru_tai_lieu
+        .as_ref()
+        .map(|v| v.value.trim())
+        .filter(|c| !c.is_empty())
+    {
+        paths.push(format!("{ACCESS_DIR}{code}.pdf"));
+    }
+    paths.push(format!("{ACCESS_DIR}{}.pdf", doc.id));
+    paths
+}
+
+/// The stored access copy of a document in its object's head version, if any.
+pub fn stored_access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<Option<StoredFile>> {
+    for logical in access_copy_paths(doc) {
+        if let Some(file) = StoredFile::head(object, &logical)? {
+            return Ok(Some(file));
+        }
+    }
+    Ok(None)
+}
+
+/// The access copy (PDF) of document `id`; [`Error::NotFound`] when none is stored.
+pub fn access_copy(archive: &Archive, id: &str) -> Result<StoredFile> {
+    let (object, doc) = find_document(archive, id)?;
+    stored_access_copy(&object, &doc)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no access copy stored for document {id} (looked for {} in object {} {})",
+            access_copy_paths(&doc).join(" and "),
+            object.id,
+            object.inventory.head
+        ))
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::collections::BTreeMap;
+
+    use archive_schema::{TaiLieuRecord, Valued};
+
+    use super::*;
+    use crate::decode::{ScanFormat, TechnicalMetadata};
+    use crate::store::ocfl::{FileSource, User};
+    use crate::store::records::{
+        document_path, page_path, DocumentSummary, PageRecord, SourceRecord, TextSource,
+        SOURCE_PATH,
+    };
+
+    pub(crate) const OBJECT: &str = "01OBJECT";
+    pub(crate) const DOC: &str = "01DOC";
+    pub(crate) const CODE: &str = "H49.61.8.2017.0000001";
+
+    fn page(number: u32, file: &str, source_page: u32, bytes: &[u8]) -> PageRecord {
+        PageRecord {
+            number,
+            source_file: file.into(),
+            source_page,
+            source_sha256: crate::store::fsio::sha256_bytes(bytes),
+            technical: TechnicalMetadata {
+                format: ScanFormat::Tiff,
+                width: 10,
+                height: 10,
+                dpi: Some(300.0),
+                bits_per_sample: 1,
+                samples_per_pixel: 1,
+                compression: "ccitt-g4".into(),
+            },
+            preprocess: None,
+            text_source: TextSource::Blank,
+            text: String::new(),
+            mean_confidence: 0.0,
+            words: Vec::new(),
+            ocr: None,
+        }
+    }
+
+    fn json(v: &impl serde::Serialize) -> FileSource {
+        FileSource::Bytes(serde_json::to_vec_pretty(v).unwrap())
+    }
+
+    /// An archive with one object: a 2-page TIFF and a PNG making one 3-page document.
+    pub(crate) fn fake_archive(dir: &Path) -> (Archive, BTreeMap<String, FileSource>) {
+        let archive = Archive::open_or_create(dir).unwrap();
+        let mut files = BTreeMap::new();
+        files.insert(
+            SOURCE_PATH.to_string(),
+            json(&SourceRecord {
+                box_name: "hop-01".into(),
+                hoso: "hs-a".into(),
+                box_sidecar: Some(archive_schema::BoxSidecar {
+                    ma_co_quan_luu_tru: Some("H49".into()),
+                    ten_phong: Some("Phông Đảng ủy Khối".into()),
+                    ..Default::default()
+                }),
+                hoso_sidecar: None,
+            }),
+        );
+        files.insert(
+            "originals/hs-a/1.tif".into(),
+            FileSource::Bytes(b"two-page tiff".to_vec()),
+        );
+        files.insert(
+            "originals/hs-a/2.png".into(),
+            FileSource::Bytes(b"png".to_vec()),
+        );
+        files.insert(
+            page_path(1),
+            json(&page(1, "hs-a/1.tif", 1, b"two-page tiff")),
+        );
+        files.insert(
+            page_path(2),
+            json(&page(2, "hs-a/1.tif", 2, b"two-page tiff")),
+        );
+        files.insert(page_path(3), json(&page(3, "hs-a/2.png", 1, b"png")));
+        files.insert(
+            document_path(DOC),
+            json(&DocumentRecord {
+                id: DOC.into(),
+                ordinal: 1,
+                pages: vec![1, 2, 3],
+                summary: DocumentSummary {
+                    title: "Nghị quyết về chuyển đổi số".into(),
+                    ..Default::default()
+                },
+                record: TaiLieuRecord {
+                    ma_luu_tru_tai_lieu: Some(Valued::inferred(CODE.into())),
+                    ..Default::default()
+                },
+            }),
+        );
+        commit(&archive, &files);
+        (archive, files)
+    }
+
+    pub(crate) fn commit(archive: &Archive, files: &BTreeMap<String, FileSource>) {
+        let user = User {
+            name: "test".into(),
+            address: None,
+        };
+        archive
+            .storage()
+            .commit_version(OBJECT, files, "test", &user)
+            .unwrap();
+    }
+
+    #[test]
+    fn finds_the_original_of_a_page_and_refuses_damaged_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, _) = fake_archive(&dir.path().join("a"));
+        let second = original_for_page(&archive, DOC, 2).unwrap();
+        assert_eq!(
+            (second.source_file.as_str(), second.source_page),
+            ("hs-a/1.tif", 2)
+        );
+        assert_eq!(second.file_pages, 2);
+        assert_eq!(second.file.logical_path, "originals/hs-a/1.tif");
+        let third = original_for_page(&archive, DOC, 3).unwrap();
+        assert_eq!(third.file_pages, 1);
+
+        let out = dir.path().join("out.tif");
+        assert_eq!(second.file.save_as(&out).unwrap(), 13);
+        assert_eq!(fs::read(&out).unwrap(), b"two-page tiff");
+        let mut buf = Vec::new();
+        third.file.write_to(&mut buf).unwrap();
+        assert_eq!(buf, b"png");
+
+        assert!(matches!(
+            original_for_page(&archive, DOC, 4),
+            Err(Error::NotFound(m)) if m.contains("has 3 page(s)")
+        ));
+        assert!(matches!(
+            original_for_page(&archive, "NOPE", 1),
+            Err(Error::NotFound(m)) if m.contains("no document with id NOPE")
+        ));
+
+        // Damage the stored bytes: nothing is written, the error names the content file.
+        fs::write(&second.file.content_path, b"two-page tifF").unwrap();
+        let target = dir.path().join("damaged.tif");
+        let err = second.file.save_as(&target).unwrap_err();
+        assert!(
+            matches!(&err, Error::Fixity { path, .. } if *path == second.file.content_path),
+            "{err}"
+        );
+        assert!(err.to_string().contains("v1/content/originals/hs-a/1.tif"));
+        assert!(!target.exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("sohoa-tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        assert!(matches!(second.file.verify(), Err(Error::Fixity { .. })));
+    }
+
+    #[test]
+    fn access_copy_is_found_once_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, mut files) = fake_archive(&dir.path().join("a"));
+        let err = access_copy(&archive, DOC).unwrap_err();
+        assert!(matches!(err, Error::NotFound(_)));
+        assert!(
+            err.to_string()
+                .starts_with(&format!("no access copy stored for document {DOC}")),
+            "{err}"
+        );
+
+        files.insert(
+            format!("access/{CODE}.pdf"),
+            FileSource::Bytes(b"%PDF-1.7 fake".to_vec()),
+        );
+        commit(&archive, &files);
+        let pdf = access_copy(&archive, DOC).unwrap();
+        assert_eq!(pdf.version, "v2");
+        assert_eq!(pdf.logical_path, format!("access/{CODE}.pdf"));
+        let mut buf = Vec::new();
+        pdf.write_to(&mut buf).unwrap();
+        assert_eq!(buf, b"%PDF-1.7 fake");
+    }
+}

@@ -1,0 +1,419 @@
+//! `sohoa get` and `sohoa export --bagit` on a real ingest (real Tesseract): originals come
+//! back byte for byte, damaged bytes are refused, bags pass `bagit.py --validate` and a
+//! tampered bag fails it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{code, ingest, json, make_box, run, run_validator, samples, sohoa, validator};
+use pipeline::store::ocfl::{FileSource, User};
+use pipeline::store::Archive;
+
+const MA_LUU_TRU: &str = "H49.61.2017.8.0000001";
+
+/// A box with archival codes: hs-a (one PNG page, mã hồ sơ H49.61.2017.8) and hs-c (an
+/// image-only multi-page PDF).
+fn coded_box(parent: &Path) -> PathBuf {
+    let b = parent.join("hop-07");
+    make_box(
+        &b,
+        &[
+            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            (
+                "hs-c",
+                "hs-03-thong-tri-1997/thong-tri-07.pdf",
+                "thong-tri.pdf",
+            ),
+        ],
+    );
+    fs::write(
+        b.join("box.json"),
+        r#"{"ma_co_quan_luu_tru": "H49", "ma_phong": "61", "ten_phong": "Đảng ủy Khối các cơ quan tỉnh"}"#,
+    )
+    .unwrap();
+    fs::write(
+        b.join("hs-a/hoso.json"),
+        r#"{"muc_luc_hoac_nam": "2017", "so_ho_so": "8"}"#,
+    )
+    .unwrap();
+    b
+}
+
+/// Ingests the coded box; returns (archive dir, box dir, id of hs-a's document, of hs-c's).
+fn ingested(tmp: &Path) -> (PathBuf, PathBuf, String, String) {
+    let archive = tmp.join("archive");
+    let box_dir = coded_box(tmp);
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(
+        code(&out),
+        0,
+        "ingest failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = json(&run(&archive, &["list", "--json"]));
+    let id_of = |hoso: &str| {
+        list["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["hoso"] == hoso)
+            .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (a, c) = (id_of("hs-a"), id_of("hs-c"));
+    (archive, box_dir, a, c)
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Commits a fake access copy at `access/{mã lưu trữ}.pdf` as a new object version,
+/// through the store API (the real PDF builder is not there yet).
+fn store_fake_access_copy(archive_dir: &Path, doc_id: &str, bytes: &[u8]) {
+    let archive = Archive::open(archive_dir).unwrap();
+    let (object, doc) = archive.find_document(doc_id).unwrap().unwrap();
+    let code = &doc.record.ma_luu_tru_tai_lieu.as_ref().unwrap().value;
+    assert_eq!(code, MA_LUU_TRU);
+    let mut files: BTreeMap<String, FileSource> = object
+        .inventory
+        .head_files()
+        .into_iter()
+        .map(|(logical, digest)| {
+            let content = object
+                .root
+                .join(object.inventory.content_path(&digest).unwrap());
+            (
+                logical,
+                FileSource::Path {
+                    path: content,
+                    sha256: digest,
+                },
+            )
+        })
+        .collect();
+    files.insert(
+        format!("access/{code}.pdf"),
+        FileSource::Bytes(bytes.to_vec()),
+    );
+    let user = User {
+        name: "test".into(),
+        address: None,
+    };
+    archive
+        .storage()
+        .commit_version(&object.id, &files, "access copy (test)", &user)
+        .unwrap();
+}
+
+#[test]
+fn get_writes_originals_and_access_copies_verified() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, box_dir, doc_a, doc_c) = ingested(tmp.path());
+
+    // Page 1 of hs-a: the source PNG, byte for byte.
+    let out_file = tmp.path().join("page1.png");
+    let out = run(
+        &archive,
+        &[
+            "get",
+            &doc_a,
+            "--original",
+            "--page",
+            "1",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read(&out_file).unwrap(),
+        fs::read(box_dir.join("hs-a/1.png")).unwrap()
+    );
+    assert_eq!(
+        fs::read(&out_file).unwrap(),
+        fs::read(samples().join("hs-01-nghi-quyet/02-nq.png")).unwrap()
+    );
+
+    // Page 2 of hs-c is the second page of a multi-page PDF: the whole file, and stderr says so.
+    let out = run(
+        &archive,
+        &["get", &doc_c, "--original", "--page", "2", "-o", "-"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        out.stdout,
+        fs::read(box_dir.join("hs-c/thong-tri.pdf")).unwrap()
+    );
+    assert!(
+        stderr(&out).contains("the page asked for is page 2 of this"),
+        "{}",
+        stderr(&out)
+    );
+
+    // --json describes what was written.
+    let described = json(&run(
+        &archive,
+        &[
+            "get",
+            &doc_c,
+            "--original",
+            "--page",
+            "1",
+            "-o",
+            tmp.path().join("c.pdf").to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    assert_eq!(described["source_file"], "hs-c/thong-tri.pdf");
+    assert_eq!(described["logical_path"], "originals/hs-c/thong-tri.pdf");
+    assert!(
+        described["file_pages"].as_u64().unwrap() >= 2,
+        "{described}"
+    );
+
+    // Errors: unknown id, page out of range (exit 1), page 0 (usage, exit 2).
+    let out = run(
+        &archive,
+        &["get", "01NOTANID", "--original", "--page", "1", "-o", "-"],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("no document with id 01NOTANID"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    let out = run(
+        &archive,
+        &["get", &doc_a, "--original", "--page", "2", "-o", "-"],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("there is no page 2"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &archive,
+        &["get", &doc_a, "--original", "--page", "0", "-o", "-"],
+    );
+    assert_eq!(code(&out), 2);
+
+    // The access copy: a clear error while none is stored, the bytes once one is.
+    let pdf_file = tmp.path().join("doc.pdf");
+    let get_pdf = || {
+        run(
+            &archive,
+            &["get", &doc_a, "--pdf", "-o", pdf_file.to_str().unwrap()],
+        )
+    };
+    let out = get_pdf();
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains(&format!("no access copy stored for document {doc_a}")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf_file.exists());
+    let fake_pdf = b"%PDF-1.7\n% fake access copy for the test\n%%EOF\n";
+    store_fake_access_copy(&archive, &doc_a, fake_pdf);
+    let out = get_pdf();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(fs::read(&pdf_file).unwrap(), fake_pdf);
+
+    // Damaged stored bytes: refused, naming the stored path; nothing written.
+    let archive_handle = Archive::open(&archive).unwrap();
+    let (object, _) = archive_handle.find_document(&doc_a).unwrap().unwrap();
+    let stored = object.root.join("v1/content/originals/hs-a/1.png");
+    let mut bytes = fs::read(&stored).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    fs::write(&stored, &bytes).unwrap();
+    let target = tmp.path().join("damaged.png");
+    let out = run(
+        &archive,
+        &[
+            "get",
+            &doc_a,
+            "--original",
+            "--page",
+            "1",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("v1/content/originals/hs-a/1.png")
+            && stderr(&out).contains("does not match the inventory digest"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!target.exists());
+    let out = run(
+        &archive,
+        &["get", &doc_a, "--original", "--page", "1", "-o", "-"],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty(), "damaged bytes reached stdout");
+}
+
+#[test]
+fn export_makes_valid_bags_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, _box_dir, doc_a, doc_c) = ingested(tmp.path());
+    let shown = json(&run(&archive, &["show", &doc_c, "--json"]));
+    let object_c = shown["object"].as_str().unwrap().to_string();
+    let bagit = validator("bagit.py");
+
+    // A hồ sơ object.
+    let bag = tmp.path().join("bag-c");
+    let out = run(
+        &archive,
+        &[
+            "export",
+            &object_c,
+            "--bagit",
+            bag.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let summary = json(&out);
+    assert_eq!(summary["objects"][0]["id"], object_c.as_str());
+    let payload = bag.join(format!("data/{object_c}/originals/hs-c/thong-tri.pdf"));
+    assert!(payload.is_file());
+    for tag in [
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
+        "dublin-core.xml",
+    ] {
+        assert!(bag.join(tag).is_file(), "{tag}");
+    }
+    let info = fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    for field in [
+        "Bagging-Date: ",
+        "Payload-Oxum: ",
+        "Bag-Software-Agent: sohoa ",
+        "Source-Organization: Đảng ủy Khối các cơ quan tỉnh (H49)",
+        "External-Identifier: ",
+        "Bag-Size: ",
+        "Internal-Sender-Description: ",
+    ] {
+        assert!(info.contains(field), "{field} missing:\n{info}");
+    }
+    if let Some(bagit) = &bagit {
+        let (ok, text) = run_validator(bagit, &[Path::new("--validate"), &bag]);
+        assert!(ok, "bagit.py --validate failed:\n{text}");
+    }
+
+    // The export is in the audit log.
+    let log = fs::read_to_string(archive.join("audit/log.jsonl")).unwrap();
+    assert!(log.contains("\"action\":\"export\""), "{log}");
+
+    // Refuses to overwrite it.
+    let before = fs::read(bag.join("manifest-sha256.txt")).unwrap();
+    let out = run(
+        &archive,
+        &["export", &doc_a, "--bagit", bag.to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("refusing to overwrite"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(bag.join("manifest-sha256.txt")).unwrap(), before);
+
+    // Tampering with one payload byte is caught by bagit.py.
+    if let Some(bagit) = &bagit {
+        let mut bytes = fs::read(&payload).unwrap();
+        bytes[100] ^= 0x20;
+        fs::write(&payload, &bytes).unwrap();
+        let (ok, text) = run_validator(bagit, &[Path::new("--validate"), &bag]);
+        assert!(!ok, "bagit.py accepted a tampered bag:\n{text}");
+    }
+
+    // A document with an access copy; mã hồ sơ and mã lưu trữ as external identifiers.
+    store_fake_access_copy(&archive, &doc_a, b"%PDF-1.7\n%%EOF\n");
+    let bag_a = tmp.path().join("bag-a");
+    let out = run(
+        &archive,
+        &["export", &doc_a, "--bagit", bag_a.to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let manifest = fs::read_to_string(bag_a.join("manifest-sha256.txt")).unwrap();
+    assert!(
+        manifest.contains(&format!("/access/{MA_LUU_TRU}.pdf")),
+        "{manifest}"
+    );
+    let info = fs::read_to_string(bag_a.join("bag-info.txt")).unwrap();
+    assert!(
+        info.contains("External-Identifier: H49.61.2017.8\n"),
+        "{info}"
+    );
+    assert!(info.contains(&format!("External-Identifier: {MA_LUU_TRU}\n")));
+    if let Some(bagit) = &bagit {
+        let (ok, text) = run_validator(bagit, &[Path::new("--validate"), &bag_a]);
+        assert!(ok, "bagit.py --validate failed:\n{text}");
+    }
+
+    // A whole box, into an existing empty directory.
+    let bag_box = tmp.path().join("bag-box");
+    fs::create_dir(&bag_box).unwrap();
+    let out = run(
+        &archive,
+        &[
+            "export",
+            "--box",
+            "hop-07",
+            "--bagit",
+            bag_box.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["objects"].as_array().unwrap().len(), 2);
+    if let Some(bagit) = &bagit {
+        let (ok, text) = run_validator(bagit, &[Path::new("--validate"), &bag_box]);
+        assert!(ok, "bagit.py --validate failed:\n{text}");
+    }
+
+    // Unknown box or id: exit 1, nothing created; ID and --box together: usage error.
+    let nothing = tmp.path().join("nothing");
+    let out = run(
+        &archive,
+        &[
+            "export",
+            "--box",
+            "hop-99",
+            "--bagit",
+            nothing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("hop-99"), "{}", stderr(&out));
+    assert!(!nothing.exists());
+    let out = sohoa()
+        .args(["export", &doc_a, "--box", "hop-07", "--bagit"])
+        .arg(&nothing)
+        .arg("--archive")
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
