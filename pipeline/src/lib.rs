@@ -2,7 +2,8 @@
 //!
 //! Each stage is one module with one narrow input and one output type (see ARCHITECTURE.md):
 //! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
-//! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result.
+//! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result;
+//! [`pdf`] builds the two-layer PDF/A access copy of a document.
 
 pub mod catalog;
 pub mod classify;
@@ -12,6 +13,7 @@ mod error;
 pub mod index;
 pub mod ingest;
 pub mod ocr;
+pub mod pdf;
 pub mod preprocess;
 pub mod store;
 pub mod text_layer;
