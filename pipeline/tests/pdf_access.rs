@@ -517,7 +517,7 @@ fn pdfa_2u_checklist() {
     // Catalog: uncompressed XMP with the PDF/A identification, sRGB OutputIntent.
     let catalog = doc.catalog().unwrap();
     for key in [&b"OpenAction"[..], b"AA", b"Names", b"AcroForm", b"Perms"] {
-        assert!(catalog.get(key).is_err(), "catalog has {:?}", key);
+        assert!(catalog.get(key).is_err(), "catalog has {key:?}");
     }
     let metadata = doc
         .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
