@@ -15,7 +15,10 @@ PACKAGES=(
   tesseract-ocr-vie          # Vietnamese language model (vie)
   tesseract-ocr-script-viet  # Vietnamese script model (Vietnamese)
   tesseract-ocr-osd          # orientation detection for upside-down pages
-  poppler-utils              # pdftoppm renders PDF pages whose images cannot be decoded natively
+  poppler-utils              # pdftoppm renders PDF pages whose images cannot be decoded natively;
+                             # pdftotext/pdffonts/pdfimages check the access-copy PDFs in tests
+  qpdf                       # qpdf --check: structural check of the access-copy PDFs in tests
+  icc-profiles-free          # source of pipeline/assets/sRGB.icc (the PDF/A OutputIntent profile)
   python3-pil                # sample-scans/generate.py and sample-scans/eval/generate.py (test data)
   fonts-liberation2          # fonts of the generated sample scans
   fonts-freefont-ttf         # FreeMono: typewritten pages of sample-scans/eval (holdout)

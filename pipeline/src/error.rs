@@ -38,6 +38,9 @@ pub enum Error {
     /// A search query cannot be parsed.
     #[error("cannot parse query {query:?}: {message}")]
     Query { query: String, message: String },
+    /// An access-copy PDF cannot be built from the pages given.
+    #[error("access PDF: {0}")]
+    Pdf(String),
     /// A catalog record or sidecar is invalid.
     #[error(transparent)]
     Schema(#[from] archive_schema::Error),

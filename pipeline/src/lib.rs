@@ -4,6 +4,7 @@
 //! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
 //! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result;
 //! [`export`] gets stored files and BagIt bags back out.
+//! [`pdf`] builds the two-layer PDF/A access copy of a document.
 
 pub mod catalog;
 pub mod classify;
@@ -16,6 +17,7 @@ pub mod hocr;
 pub mod index;
 pub mod ingest;
 pub mod ocr;
+pub mod pdf;
 pub mod preprocess;
 pub mod store;
 pub mod text_layer;
