@@ -45,7 +45,8 @@ impl Timing {
 }
 
 /// Copies the hồ sơ files of `truth` (in order) into `dst` until `limit` pages, with the
-/// box and hồ sơ sidecars; `copies` times, each copy of a hồ sơ in its own directory.
+/// box and hồ sơ sidecars; `copies` times, each copy of a hồ sơ in its own directory and
+/// made distinct by a trailer after the image data.
 fn build_box(
     src: &Path,
     truth: &[TruthPage],
@@ -84,10 +85,16 @@ fn build_box(
                 dst.join(hoso)
             };
             std::fs::create_dir_all(&hoso_dst)?;
-            std::fs::copy(
-                src.join(rel),
-                hoso_dst.join(rel.file_name().unwrap_or_default()),
-            )?;
+            let target = hoso_dst.join(rel.file_name().unwrap_or_default());
+            std::fs::copy(src.join(rel), &target)?;
+            if copies > 1 {
+                // Identical copies would be stored once and not read again (duplicate
+                // scans are detected by content): a trailer every decoder ignores makes
+                // each copy a distinct file that goes through the whole pipeline.
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new().append(true).open(&target)?;
+                writeln!(f, "\n%sohoa-bench copy {copy}")?;
+            }
             let hoso_sidecar = src.join(hoso).join("hoso.json");
             if hoso_sidecar.is_file() && !hoso.as_os_str().is_empty() {
                 std::fs::copy(&hoso_sidecar, hoso_dst.join("hoso.json"))?;

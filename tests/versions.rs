@@ -53,6 +53,33 @@ fn an_edit_makes_a_new_version_that_history_show_and_search_see() {
         "{page}"
     );
 
+    // The access copy: a PDF/A whose text layer gives back the OCR text.
+    let pdf = tmp.path().join("copy.pdf");
+    let got = run(&archive, &["get", &id, "--pdf", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
+    let qpdf = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf is installed (scripts/install-deps.sh)");
+    assert!(qpdf.status.success(), "{}", String::from_utf8_lossy(&qpdf.stdout));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let shown = json(&run(&archive, &["show", &id, "--json"]));
+    let first_line = shown["pages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .find(|l| l.split_whitespace().count() >= 3)
+        .unwrap()
+        .to_string();
+    let first_word = first_line.split_whitespace().next().unwrap();
+    assert!(text.contains(first_word), "{first_word:?} not in {text}");
+
     // A correction is a new version; the old value stays retrievable.
     let before = json(&run(&archive, &["show", &id, "--json"]));
     let edited = run(

@@ -563,6 +563,59 @@ impl Run<'_> {
             plan.existing.as_ref(),
         )?;
         let mut files: BTreeMap<String, FileSource> = built.files;
+        // Access copies: kept from the head version when none of the document's pages changed.
+        let head = plan
+            .existing
+            .as_ref()
+            .map(|o| o.files())
+            .unwrap_or_default();
+        let by_number: HashMap<u32, (&PageRecord, &str)> = pages
+            .iter()
+            .zip(&kinds)
+            .map(|(p, k)| (p.number, (p, *k)))
+            .collect();
+        let original = |rel: &str| {
+            plan.files
+                .iter()
+                .find(|f| f.file.rel_path == rel)
+                .map(|f| (f.file.abs_path.clone(), f.file.format))
+        };
+        for doc in &built.documents {
+            let logical = crate::access::access_path(doc);
+            let doc_pages: Vec<(&PageRecord, &str)> = doc
+                .pages
+                .iter()
+                .filter_map(|n| by_number.get(n).copied())
+                .collect();
+            let kept = head.get(&logical).and_then(|digest| {
+                let o = plan.existing.as_ref()?;
+                let unchanged = doc_pages.iter().all(|(_, k)| *k == "reused");
+                let content = o.inventory.content_path(digest)?;
+                unchanged.then(|| FileSource::Path {
+                    path: o.root.join(content),
+                    sha256: digest.clone(),
+                })
+            });
+            let source = match kept {
+                Some(source) => source,
+                None => {
+                    let records: Vec<&PageRecord> = doc_pages.iter().map(|(p, _)| *p).collect();
+                    match crate::access::build(doc, &records, &original) {
+                        Ok(bytes) => FileSource::Bytes(bytes),
+                        Err(e) => {
+                            let msg = format!(
+                                "hồ sơ {}: no access copy for document {}: {e}",
+                                plan.source.path, doc.id
+                            );
+                            tracing::warn!("{msg}");
+                            self.warnings.push(msg);
+                            continue;
+                        }
+                    }
+                }
+            };
+            files.insert(logical, source);
+        }
         for f in &originals {
             files.insert(
                 format!(

@@ -6,6 +6,7 @@
 //! [`export`] gets stored files and BagIt bags back out.
 //! [`pdf`] builds the two-layer PDF/A access copy of a document.
 
+pub mod access;
 pub mod catalog;
 pub mod classify;
 pub mod decode;

@@ -280,6 +280,7 @@ pub(crate) mod tests {
                 samples_per_pixel: 1,
                 compression: "ccitt-g4".into(),
             },
+            conformance: Default::default(),
             preprocess: None,
             text_source: TextSource::Blank,
             text: String::new(),

@@ -1,0 +1,71 @@
+//! Access copies: a document's page records and original scans in, its two-layer PDF/A out.
+//!
+//! In: a [`DocumentRecord`], the [`PageRecord`]s of its pages (OCR words and preprocessing
+//! facts) and a way to find each page's original scan. Out: the bytes of the PDF/A-2u access
+//! copy ([`crate::pdf`]) and its logical path in the object, `access/{mã lưu trữ tài
+//! liệu}.pdf` (Thông tư 05/2025 naming), or `access/{document id}.pdf` while the document has
+//! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
+//! scan as scanned, decoded again from the original file.
+
+use std::path::PathBuf;
+
+use crate::decode::{decode_page, ScanFormat};
+use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage};
+use crate::store::records::{DocumentRecord, PageRecord};
+use crate::{Error, Result};
+
+/// The logical path of a document's access copy.
+pub fn access_path(doc: &DocumentRecord) -> String {
+    crate::export::files::access_copy_paths(doc)
+        .into_iter()
+        .next()
+        .expect("there is always the id-based path")
+}
+
+/// Builds the access copy of `doc`. `original` maps a page's source file (relative to the
+/// box) to the file on disk and its format.
+pub fn build(
+    doc: &DocumentRecord,
+    pages: &[&PageRecord],
+    original: &dyn Fn(&str) -> Option<(PathBuf, ScanFormat)>,
+) -> Result<Vec<u8>> {
+    let mut access_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let (path, format) = original(&page.source_file).ok_or_else(|| {
+            Error::Archive(format!(
+                "access copy of {}: original {} not found",
+                doc.id, page.source_file
+            ))
+        })?;
+        let decoded = decode_page(&path, format, page.source_page)?;
+        let jpeg = if format == ScanFormat::Jpeg {
+            Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
+        } else {
+            None
+        };
+        let facts = page.preprocess.clone().unwrap_or_default();
+        access_pages.push(AccessPage::new(
+            &decoded,
+            jpeg.as_deref(),
+            page.words.clone(),
+            &facts,
+        )?);
+    }
+    let identifier = doc
+        .record
+        .ma_luu_tru_tai_lieu
+        .as_ref()
+        .map_or_else(|| doc.id.clone(), |v| v.value.clone());
+    let language = doc
+        .record
+        .ngon_ngu
+        .as_ref()
+        .map_or_else(|| "vi".to_string(), |v| v.value.clone());
+    let meta = AccessMetadata {
+        title: doc.summary.title.clone(),
+        identifier,
+        language,
+        created: chrono::Utc::now().fixed_offset(),
+    };
+    build_access_pdf(&access_pages, &meta)
+}
