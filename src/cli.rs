@@ -486,6 +486,16 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 for w in &report.warnings {
                     println!("  warning     {w}");
                 }
+                for o in &report.objects {
+                    println!(
+                        "  object {} {} ({} versions, {} content files): {}",
+                        o.id,
+                        o.head,
+                        o.versions,
+                        o.files_checked,
+                        if o.ok { "intact" } else { "DAMAGED" }
+                    );
+                }
                 println!(
                     "audit chain head: {} ({})",
                     report.audit_head,

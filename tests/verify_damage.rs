@@ -51,6 +51,10 @@ fn intact_archive_verifies() {
     assert_eq!(v["ok"], true);
     assert_eq!(v["audit_chain_ok"], true);
     assert!(v["bytes_checked"].as_u64().unwrap() > 100_000);
+    let objects = v["objects"].as_array().unwrap();
+    assert_eq!(objects.len() as u64, v["objects_checked"].as_u64().unwrap());
+    assert!(objects.iter().all(|o| o["ok"] == true && o["head"] == "v1"));
+    assert!(objects.iter().all(|o| o["files_checked"].as_u64().unwrap() > 0));
 }
 
 #[test]
@@ -72,6 +76,15 @@ fn flipped_byte_in_an_original_is_corrupted() {
     assert_eq!(c["path"], rel(&archive, &original));
     assert_eq!(c["expected"], expected);
     assert_ne!(c["actual"], expected);
+    // Only the object that holds the file is reported damaged.
+    let objects = v["objects"].as_array().unwrap();
+    let damaged: Vec<_> = objects.iter().filter(|o| o["ok"] == false).collect();
+    assert_eq!(damaged.len(), 1, "{v}");
+    assert_eq!(damaged[0]["corrupted"][0]["path"], c["path"]);
+    assert!(c["path"]
+        .as_str()
+        .unwrap()
+        .starts_with(damaged[0]["path"].as_str().unwrap()));
     let human = String::from_utf8_lossy(&run(&archive, &["verify"]).stdout).into_owned();
     assert!(
         human.contains("corrupted") && human.contains("originals/hs/1.png"),

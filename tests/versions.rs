@@ -55,14 +55,21 @@ fn an_edit_makes_a_new_version_that_history_show_and_search_see() {
 
     // The access copy: a PDF/A whose text layer gives back the OCR text.
     let pdf = tmp.path().join("copy.pdf");
-    let got = run(&archive, &["get", &id, "--pdf", "-o", pdf.to_str().unwrap()]);
+    let got = run(
+        &archive,
+        &["get", &id, "--pdf", "-o", pdf.to_str().unwrap()],
+    );
     assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
     let qpdf = std::process::Command::new("qpdf")
         .arg("--check")
         .arg(&pdf)
         .output()
         .expect("qpdf is installed (scripts/install-deps.sh)");
-    assert!(qpdf.status.success(), "{}", String::from_utf8_lossy(&qpdf.stdout));
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
     let text = std::process::Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")

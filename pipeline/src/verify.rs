@@ -28,6 +28,24 @@ pub struct Corruption {
     pub actual: String,
 }
 
+/// The verification of one hồ sơ object.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ObjectReport {
+    pub id: String,
+    /// Archive-relative path of the object root.
+    pub path: String,
+    pub head: String,
+    pub versions: usize,
+    pub ok: bool,
+    pub files_checked: u64,
+    pub bytes_checked: u64,
+    pub missing: Vec<String>,
+    pub corrupted: Vec<Corruption>,
+    pub unexpected: Vec<String>,
+    /// Broken inventories and sidecars, misplaced objects.
+    pub problems: Vec<String>,
+}
+
 /// The outcome of a verification run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct VerifyReport {
@@ -44,6 +62,8 @@ pub struct VerifyReport {
     /// Hash of the last audit entry: record it outside the archive.
     pub audit_head: String,
     pub audit_chain_ok: bool,
+    /// The same findings per object (inventories, sidecars and content of every version).
+    pub objects: Vec<ObjectReport>,
 }
 
 /// Verifies every object of the archive.
@@ -150,6 +170,17 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
             (path, digest, r)
         })
         .collect();
+    // Files and bytes hashed per object root (inventories are counted below, with the rest).
+    let mut content_stats: BTreeMap<PathBuf, (u64, u64)> = BTreeMap::new();
+    for (path, _, result) in &results {
+        if let (Ok((_, bytes)), Some(root)) =
+            (result, object_roots.iter().find(|r| path.starts_with(r)))
+        {
+            let entry = content_stats.entry(root.clone()).or_default();
+            entry.0 += 1;
+            entry.1 += bytes;
+        }
+    }
     for (path, expected, result) in results {
         match result {
             Ok((actual, bytes)) => {
@@ -223,9 +254,79 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
 
     report.missing.sort();
     report.unexpected.sort();
+    report.objects = per_object(&report, &object_roots, &rel, &content_stats);
     report.ok = report.missing.is_empty()
         && report.corrupted.is_empty()
         && report.unexpected.is_empty()
         && report.audit_chain_ok;
     Ok(report)
+}
+
+/// Splits the archive-wide findings by object: each path goes to the object it lies in.
+fn per_object(
+    report: &VerifyReport,
+    roots: &[PathBuf],
+    rel: &dyn Fn(&Path) -> String,
+    content_stats: &BTreeMap<PathBuf, (u64, u64)>,
+) -> Vec<ObjectReport> {
+    let mut objects = Vec::new();
+    for root in roots {
+        let prefix = format!("{}/", rel(root));
+        let inside = |p: &str| p.starts_with(&prefix);
+        let inventory = read_inventory(root);
+        let (files_checked, bytes_checked) = content_stats.get(root).copied().unwrap_or_default();
+        let mut o = ObjectReport {
+            id: inventory
+                .as_ref()
+                .map_or_else(|| rel(root), |i| i.id.clone()),
+            path: rel(root),
+            head: inventory
+                .as_ref()
+                .map_or_else(String::new, |i| i.head.clone()),
+            versions: inventory.as_ref().map_or(0, |i| i.versions.len()),
+            files_checked,
+            bytes_checked,
+            missing: report
+                .missing
+                .iter()
+                .filter(|p| inside(p))
+                .cloned()
+                .collect(),
+            corrupted: report
+                .corrupted
+                .iter()
+                .filter(|c| inside(&c.path))
+                .cloned()
+                .collect(),
+            unexpected: report
+                .unexpected
+                .iter()
+                .filter(|p| inside(p))
+                .cloned()
+                .collect(),
+            problems: report
+                .warnings
+                .iter()
+                .filter(|w| w.starts_with(&prefix) || w.starts_with(&rel(root)))
+                .cloned()
+                .collect(),
+            ..Default::default()
+        };
+        if inventory.is_none() {
+            o.problems
+                .push(format!("{}: inventory missing or unreadable", o.path));
+        }
+        o.ok = o.missing.is_empty()
+            && o.corrupted.is_empty()
+            && o.unexpected.is_empty()
+            && o.problems.is_empty();
+        objects.push(o);
+    }
+    objects
+}
+
+/// An object's root inventory, for the per-object report (None when missing or broken).
+fn read_inventory(root: &Path) -> Option<Inventory> {
+    let bytes = std::fs::read(root.join(INVENTORY)).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
