@@ -54,7 +54,9 @@ fn intact_archive_verifies() {
     let objects = v["objects"].as_array().unwrap();
     assert_eq!(objects.len() as u64, v["objects_checked"].as_u64().unwrap());
     assert!(objects.iter().all(|o| o["ok"] == true && o["head"] == "v1"));
-    assert!(objects.iter().all(|o| o["files_checked"].as_u64().unwrap() > 0));
+    assert!(objects
+        .iter()
+        .all(|o| o["files_checked"].as_u64().unwrap() > 0));
 }
 
 #[test]

@@ -9,24 +9,8 @@
 
 use std::fmt::Write;
 
+use crate::markup::escape;
 use crate::store::records::PageRecord;
-
-/// Escapes text for an XML text node or attribute value.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn bbox(b: [u32; 4]) -> String {
     format!(

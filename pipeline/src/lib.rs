@@ -17,6 +17,7 @@ pub mod export;
 pub mod hocr;
 pub mod index;
 pub mod ingest;
+pub mod markup;
 pub mod ocr;
 pub mod pdf;
 pub mod preprocess;

@@ -517,21 +517,6 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-fn xml_escape(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .fold(String::with_capacity(s.len()), |mut out, c| {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                _ => out.push(c),
-            }
-            out
-        })
-}
-
 /// Dublin Core (elements 1.1 + terms) for each hồ sơ and document in the bag.
 fn dublin_core(items: &[Item]) -> Result<String> {
     let mut x = String::from(
@@ -539,7 +524,11 @@ fn dublin_core(items: &[Item]) -> Result<String> {
     );
     let el = |x: &mut String, tag: &str, value: &str| {
         if !value.trim().is_empty() {
-            let _ = writeln!(x, "    <{tag}>{}</{tag}>", xml_escape(value.trim()));
+            let _ = writeln!(
+                x,
+                "    <{tag}>{}</{tag}>",
+                crate::markup::escape(value.trim())
+            );
         }
     };
     for item in items {

@@ -178,23 +178,8 @@ impl Snippets {
             .take_while(|&end| end <= SNIPPET_MAX_BYTES)
             .last()
             .unwrap_or(0);
-        escape_html(text[..end].trim())
+        crate::markup::escape(text[..end].trim())
     }
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The matching pages of one document.

@@ -168,7 +168,7 @@ pub(super) fn xmp_date(date: &DateTime<FixedOffset>) -> String {
 /// schema is needed.
 pub(super) fn xmp(meta: &AccessMetadata) -> String {
     let date = xmp_date(&meta.created);
-    let tool = escape(&producer());
+    let tool = crate::markup::escape(&producer());
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
 <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
@@ -193,27 +193,10 @@ pub(super) fn xmp(meta: &AccessMetadata) -> String {
  </rdf:RDF>\n\
 </x:xmpmeta>\n\
 <?xpacket end=\"w\"?>",
-        title = escape(&meta.title),
-        identifier = escape(&meta.identifier),
-        language = escape(&meta.language),
+        title = crate::markup::escape(&meta.title),
+        identifier = crate::markup::escape(&meta.identifier),
+        language = crate::markup::escape(&meta.language),
     )
-}
-
-/// XML character escaping; characters XML 1.0 cannot carry at all are dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
