@@ -63,6 +63,10 @@ enum Command {
         /// Do not give Tesseract the domain word lists of ocr-models/.
         #[arg(long)]
         no_word_lists: bool,
+        /// Read every page again, even those already stored (a hồ sơ whose text changes gets
+        /// a new version; the old one stays).
+        #[arg(long)]
+        reocr: bool,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -208,6 +212,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             actor,
             no_deskew,
             no_word_lists,
+            reocr,
             no_progress,
             json,
         } => {
@@ -232,6 +237,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     ..Default::default()
                 },
                 word_lists: !no_word_lists,
+                reocr,
             };
             let progress = Bar::new(!no_progress && std::io::stderr().is_terminal());
             let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;

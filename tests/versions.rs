@@ -151,6 +151,46 @@ fn an_edit_makes_a_new_version_that_history_show_and_search_see() {
     assert_eq!(kept["version"], "v2");
     assert_eq!(kept["date"], "1998-04-15");
 
+    // Re-OCR: the same models read the same text (no version); other models make one.
+    let box_arg = box_dir.to_str().unwrap();
+    let same = json(&run(
+        &archive,
+        &[
+            "ingest",
+            box_arg,
+            "--reocr",
+            "-j",
+            "1",
+            "--no-progress",
+            "--json",
+        ],
+    ));
+    assert_eq!(same["pages_recognised"], 1, "{same}");
+    assert_eq!(same["objects_unchanged"], 1, "{same}");
+    let other = json(&run(
+        &archive,
+        &[
+            "ingest",
+            box_arg,
+            "--reocr",
+            "--lang",
+            "Vietnamese",
+            "-j",
+            "1",
+            "--no-progress",
+            "--json",
+        ],
+    ));
+    assert_eq!(other["objects_updated"], 1, "{other}");
+    let reread = json(&run(&archive, &["show", &id, "--json"]));
+    assert_eq!(reread["version"], "v3");
+    assert_eq!(
+        reread["date"], "1998-04-15",
+        "the correction survives re-OCR"
+    );
+    let v2 = json(&run(&archive, &["show", &id, "--version", "v2", "--json"]));
+    assert_ne!(v2["pages"][0]["text"], reread["pages"][0]["text"]);
+
     // Bad settings are usage errors naming the problem; nothing is written.
     let bad = run(&archive, &["edit", &id, "--set", "no_such_key=1"]);
     assert_eq!(code(&bad), 2);
@@ -171,7 +211,7 @@ fn an_edit_makes_a_new_version_that_history_show_and_search_see() {
             .as_array()
             .unwrap()
             .len(),
-        2
+        3
     );
     assert_eq!(code(&run(&archive, &["verify"])), 0);
 }

@@ -23,11 +23,13 @@ pub fn access_path(doc: &DocumentRecord) -> String {
 }
 
 /// Builds the access copy of `doc`. `original` maps a page's source file (relative to the
-/// box) to the file on disk and its format.
+/// box) to the file on disk and its format. `created` is recorded as the copy's creation
+/// date; the same inputs give the same bytes, so re-reading unchanged pages changes nothing.
 pub fn build(
     doc: &DocumentRecord,
     pages: &[&PageRecord],
     original: &dyn Fn(&str) -> Option<(PathBuf, ScanFormat)>,
+    created: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Vec<u8>> {
     let mut access_pages = Vec::with_capacity(pages.len());
     for page in pages {
@@ -65,7 +67,7 @@ pub fn build(
         title: doc.summary.title.clone(),
         identifier,
         language,
-        created: chrono::Utc::now().fixed_offset(),
+        created,
     };
     build_access_pdf(&access_pages, &meta)
 }

@@ -242,6 +242,7 @@ pub fn events_after(
     provenance: &OcrProvenance,
     pages_recognised: usize,
     pages_total: usize,
+    documents: &[DocumentRecord],
 ) -> Result<Vec<u8>> {
     let mut events: Vec<Event> = match existing {
         Some(o) if o.inventory.head_files().contains_key(EVENTS_PATH) => {
@@ -266,6 +267,21 @@ pub fn events_after(
             detail: serde_json::json!({"pages": pages_recognised, "languages": provenance.languages, "models": provenance.models}),
         });
     }
+    events.push(Event {
+        event_type: "classification".into(),
+        time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        agent: format!("sohoa {} classify", env!("CARGO_PKG_VERSION")),
+        outcome: "success".into(),
+        detail: serde_json::json!({
+            "documents": documents.iter().map(|d| serde_json::json!({
+                "id": d.id,
+                "pages": d.pages,
+                "ten_loai": d.summary.doc_type,
+                "symbol": d.summary.symbol,
+                "date": d.summary.date,
+            })).collect::<Vec<_>>(),
+        }),
+    });
     Ok(serde_json::to_vec_pretty(&events).expect("events serialise"))
 }
 

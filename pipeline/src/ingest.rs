@@ -42,6 +42,9 @@ pub struct IngestOptions {
     pub preprocess: PreprocessOptions,
     /// Give Tesseract the domain word lists of `ocr-models/` (Party vocabulary, số ký hiệu shapes).
     pub word_lists: bool,
+    /// Read every page again even when the stored object already has it (re-OCR, e.g. with
+    /// other models); a hồ sơ whose result differs gets a new version, the old one stays.
+    pub reocr: bool,
 }
 
 /// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
@@ -237,6 +240,7 @@ pub fn ingest(
                         existing.remove(&key),
                         &cache,
                         &mut seen,
+                        options.reocr,
                     );
                     for (path, first) in &plan.duplicates {
                         let reason = format!("same content as {first}: stored once, not again");
@@ -574,6 +578,14 @@ impl Run<'_> {
             .zip(&kinds)
             .map(|(p, k)| (p.number, (p, *k)))
             .collect();
+        // The object's first version dates its access copies: rebuilding one from unchanged
+        // pages then gives the same bytes.
+        let created = plan
+            .existing
+            .as_ref()
+            .and_then(|o| o.inventory.versions.get("v1"))
+            .and_then(|v| chrono::DateTime::parse_from_rfc3339(&v.created).ok())
+            .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
         let original = |rel: &str| {
             plan.files
                 .iter()
@@ -589,7 +601,11 @@ impl Run<'_> {
                 .collect();
             let kept = head.get(&logical).and_then(|digest| {
                 let o = plan.existing.as_ref()?;
-                let unchanged = doc_pages.iter().all(|(_, k)| *k == "reused");
+                // Kept when every page record is the same as stored (re-read or not).
+                let unchanged = doc_pages.iter().all(|(p, _)| {
+                    let path = crate::store::records::page_path(p.number);
+                    files.get(&path).map(|f| f.digest()) == head.get(&path).cloned()
+                });
                 let content = o.inventory.content_path(digest)?;
                 unchanged.then(|| FileSource::Path {
                     path: o.root.join(content),
@@ -600,7 +616,7 @@ impl Run<'_> {
                 Some(source) => source,
                 None => {
                     let records: Vec<&PageRecord> = doc_pages.iter().map(|(p, _)| *p).collect();
-                    match crate::access::build(doc, &records, &original) {
+                    match crate::access::build(doc, &records, &original, created) {
                         Ok(bytes) => FileSource::Bytes(bytes),
                         Err(e) => {
                             let msg = format!(
@@ -655,6 +671,7 @@ impl Run<'_> {
                 provenance,
                 recognised,
                 pages.len(),
+                &built.documents,
             )?;
             files.insert(
                 crate::store::records::EVENTS_PATH.into(),
@@ -776,6 +793,7 @@ fn plan_hoso(
     existing: Option<HoSoObject>,
     cache: &PageCache,
     seen: &mut HashMap<String, String>,
+    reocr: bool,
 ) -> HoSoPlan {
     let mut plan = HoSoPlan {
         duplicates: Vec::new(),
@@ -856,7 +874,9 @@ fn plan_hoso(
                         source_page: Some(page),
                     });
                     let cache_key = PageCache::key(box_name, &file.rel_path, page, &sha256);
-                    let slot = if stored.contains(&(file.rel_path.clone(), page, sha256.clone())) {
+                    let slot = if !reocr
+                        && stored.contains(&(file.rel_path.clone(), page, sha256.clone()))
+                    {
                         Slot::Stored
                     } else if cache.contains(&cache_key) {
                         Slot::Cached {
