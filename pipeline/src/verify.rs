@@ -204,7 +204,14 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
         .filter_map(|e| e.ok())
     {
         if entry.file_type().is_file() && !known.contains(entry.path()) {
-            report.unexpected.push(rel(entry.path()));
+            if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
+                report.warnings.push(format!(
+                    "{}: left by an interrupted write (not content; the next ingest removes it)",
+                    rel(entry.path())
+                ));
+            } else {
+                report.unexpected.push(rel(entry.path()));
+            }
         }
     }
 

@@ -29,6 +29,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     sync_dir(dir)
 }
 
+/// Whether `name` is a temporary file of [`write_atomic`] (`.NAME.tmp-PID`): what an
+/// interrupted write leaves behind; never content.
+pub fn is_interrupted_write(name: &str) -> bool {
+    name.starts_with('.')
+        && name
+            .rsplit_once(".tmp-")
+            .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Writes a new file (no rename: for files inside a directory that is itself renamed into
 /// place when complete) and fsyncs it.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -99,4 +108,18 @@ pub fn sync_tree(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod interrupted_write_tests {
+    use super::is_interrupted_write;
+
+    #[test]
+    fn only_atomic_write_temporaries_count() {
+        assert!(is_interrupted_write(".inventory.json.tmp-4242"));
+        assert!(!is_interrupted_write("inventory.json.tmp-4242"));
+        assert!(!is_interrupted_write(".inventory.json.tmp-"));
+        assert!(!is_interrupted_write(".x.tmp-12a"));
+        assert!(!is_interrupted_write("1.png"));
+    }
 }

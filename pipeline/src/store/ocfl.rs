@@ -140,6 +140,42 @@ impl StorageRoot {
     /// Opens the storage root at `root`, creating it when absent; new objects are built in `staging`.
     pub fn open_or_create(root: &Path, staging: &Path) -> Result<Self> {
         if !root.join(ROOT_NAMASTE).exists() {
+            // Built beside its place and renamed there whole: a crash leaves either no
+            // storage root or a complete one.
+            let parent = root.parent().expect("storage root has a parent");
+            let build = parent.join(format!(
+                ".{}.tmp-{}",
+                root.file_name().unwrap_or_default().to_string_lossy(),
+                std::process::id()
+            ));
+            // Leftovers of an earlier interrupted creation go first.
+            let prefix = format!(
+                ".{}.tmp-",
+                root.file_name().unwrap_or_default().to_string_lossy()
+            );
+            for entry in fs::read_dir(parent)
+                .map_err(|e| Error::io(parent, e))?
+                .flatten()
+            {
+                if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                    let p = entry.path();
+                    fs::remove_dir_all(&p).map_err(|e| Error::io(&p, e))?;
+                }
+            }
+            Self::lay_out(&build)?;
+            if root.exists() {
+                // An empty directory (made by hand, or by an older version) is replaced.
+                fs::remove_dir(root).map_err(|e| Error::io(root, e))?;
+            }
+            fs::rename(&build, root).map_err(|e| Error::io(root, e))?;
+            crate::store::fsio::sync_dir(parent)?;
+        }
+        Self::open(root, staging)
+    }
+
+    /// Writes the files of an empty storage root into `root`.
+    fn lay_out(root: &Path) -> Result<()> {
+        {
             fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
             let ext = root.join("extensions").join(LAYOUT_EXTENSION);
             write_atomic(
@@ -164,7 +200,7 @@ impl StorageRoot {
             )?;
             write_atomic(&root.join(ROOT_NAMASTE), b"ocfl_1.1\n")?;
         }
-        Self::open(root, staging)
+        Ok(())
     }
 
     /// Opens an existing storage root.
@@ -366,6 +402,16 @@ impl StorageRoot {
     pub fn recover(&self) -> Result<Vec<String>> {
         let mut repaired = Vec::new();
         for object_root in self.object_roots()? {
+            // Temporary files of interrupted atomic writes (root inventory and sidecar)
+            // hold nothing committed.
+            for entry in fs::read_dir(&object_root)
+                .map_err(|e| Error::io(&object_root, e))?
+                .flatten()
+            {
+                if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
+                    fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                }
+            }
             let Ok(root_inv) = Self::read_inventory(&object_root) else {
                 continue;
             };
