@@ -78,14 +78,35 @@ pub fn build_hoso(
         .ma_phong
         .clone()
         .or_else(|| box_sidecar.and_then(|b| b.ma_phong.clone()));
-    let ma_ho_so = match (
+    // Parts the archivist did not give are inferred from stable names (box, hồ sơ path), so
+    // the code, the mã lưu trữ tài liệu and the access-copy file names stay the same across
+    // re-ingest; the code is then marked inferred (editable with `sohoa edit`).
+    let given_parts = [
         box_sidecar.and_then(|b| b.ma_co_quan_luu_tru.clone()),
         ma_phong.clone(),
         sidecar.muc_luc_hoac_nam.clone(),
         sidecar.so_ho_so.clone(),
-    ) {
-        (Some(a), Some(b), Some(c), Some(d)) => compose_ma_ho_so(&[&a, &b, &c, &d]).ok(),
-        _ => None,
+    ];
+    let all_given = given_parts.iter().all(Option::is_some);
+    let fallbacks = [
+        "000".to_string(),
+        code_part(box_name),
+        "0".to_string(),
+        code_part(&source.path),
+    ];
+    let parts: Vec<String> = given_parts
+        .iter()
+        .zip(fallbacks)
+        .map(|(g, f)| g.clone().unwrap_or(f))
+        .collect();
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let ma_ho_so = compose_ma_ho_so(&refs).ok();
+    let code_value = |code: String| {
+        if all_given {
+            Valued::given(code)
+        } else {
+            Valued::inferred(code)
+        }
     };
 
     // Documents: the archivist's ranges, else one document of all pages.
@@ -135,7 +156,7 @@ pub fn build_hoso(
                 .as_deref()
                 .and_then(|m| ma_luu_tru_tai_lieu(m, ordinal).ok())
                 .map(Valued::inferred),
-            ma_ho_so: ma_ho_so.clone().map(Valued::given),
+            ma_ho_so: ma_ho_so.clone().map(code_value),
             so_thu_tu: Some(Valued::inferred(ordinal)),
             ten_loai: extracted(&found.ten_loai),
             so: extracted(&found.so),
@@ -175,7 +196,7 @@ pub fn build_hoso(
 
     let given = |v: &Option<String>| v.clone().map(Valued::given);
     let record = HoSoRecord {
-        ma_ho_so: ma_ho_so.clone().map(Valued::given),
+        ma_ho_so: ma_ho_so.clone().map(code_value),
         ma_phong: ma_phong.map(Valued::given),
         muc_luc_hoac_nam: given(&sidecar.muc_luc_hoac_nam),
         so_ho_so: given(&sidecar.so_ho_so),
@@ -207,6 +228,26 @@ pub fn build_hoso(
         }),
     );
     Ok(BuiltHoSo { files, documents })
+}
+
+/// A name made into a mã hồ sơ part: diacritics folded (`đ` → `d`), anything but ASCII
+/// letters and digits turned into `-`.
+fn code_part(name: &str) -> String {
+    let folded = archive_schema::fold(name);
+    let mut part = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            part.push(c);
+        } else if !part.ends_with('-') {
+            part.push('-');
+        }
+    }
+    let part = part.trim_matches('-');
+    if part.is_empty() {
+        "x".to_string()
+    } else {
+        part.to_string()
+    }
 }
 
 /// Fills the hồ sơ fields that follow from its documents, unless the archivist gave them:
@@ -344,4 +385,17 @@ pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
         .collect();
     index.delete_documents(&stale)?;
     Ok(kept.len())
+}
+
+#[cfg(test)]
+mod code_part_tests {
+    use super::code_part;
+
+    #[test]
+    fn names_become_ascii_code_parts() {
+        assert_eq!(code_part("hs-02/Văn thư lưu trữ"), "hs-02-van-thu-luu-tru");
+        assert_eq!(code_part("Đảng ủy"), "dang-uy");
+        assert_eq!(code_part("..."), "x");
+        assert!(archive_schema::compose_ma_ho_so(&["000", &code_part("hộp 7"), "0", "hs"]).is_ok());
+    }
 }
