@@ -16,9 +16,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
 
 use common::{secs, PageImage, Result, TruthPage};
 
@@ -104,64 +104,16 @@ fn build_box(
     Ok(pages * copies)
 }
 
-/// One PDF of all pages for ocrmypdf: the image files as they are (multi-page TIFFs whole),
-/// PDF pages as their 300-dpi renderings. `None` when img2pdf is missing or fails.
+/// One PDF of all pages for ocrmypdf (see [`common::images_to_pdf`]); `None` when img2pdf
+/// is missing or fails.
 fn build_pdf(box_dir: &Path, images: &[PageImage], out: &Path) -> Option<String> {
-    let img2pdf = common::which("img2pdf")?;
-    let mut inputs: Vec<PathBuf> = Vec::new();
-    for im in images {
-        let path = if im.path.starts_with(box_dir) {
-            box_dir.join(&im.source_file)
-        } else {
-            im.path.clone()
-        };
-        if im.tiff_page.unwrap_or(0) > 0 {
-            continue; // the whole TIFF went in with its first page
+    match common::images_to_pdf(box_dir, images, out) {
+        Ok(()) => Some(format!("{} pages via img2pdf", images.len())),
+        Err(e) => {
+            eprintln!("{e}");
+            None
         }
-        inputs.push(path);
     }
-    let status = Command::new(img2pdf)
-        .args(&inputs)
-        .arg("-o")
-        .arg(out)
-        .stderr(Stdio::piped())
-        .output()
-        .ok()?;
-    if status.status.success() {
-        Some(format!("{} pages via img2pdf", images.len()))
-    } else {
-        eprintln!(
-            "img2pdf failed: {}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-        None
-    }
-}
-
-fn run_ocrmypdf(bin: &Path, input: &Path, output: &Path, jobs: usize) -> Result<(Duration, f64)> {
-    let cpu_before = common::children_cpu_seconds();
-    let start = Instant::now();
-    let out = Command::new(bin)
-        .args([
-            "--jobs",
-            &jobs.to_string(),
-            "--output-type",
-            "pdfa",
-            "-l",
-            "vie",
-            "--quiet",
-        ])
-        .arg(input)
-        .arg(output)
-        .env("OMP_THREAD_LIMIT", "1")
-        .stdin(Stdio::null())
-        .output()?;
-    let wall = start.elapsed();
-    let cpu = common::children_cpu_seconds() - cpu_before;
-    if !out.status.success() {
-        return Err(format!("ocrmypdf failed: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok((wall, cpu))
 }
 
 fn version(cmd: &Path) -> String {
@@ -263,7 +215,7 @@ fn main() -> Result<()> {
                     }
                     Some(how) => {
                         eprintln!("ocrmypdf …");
-                        match run_ocrmypdf(&bin, &pdf, &w.join("ocrmypdf-out.pdf"), jobs) {
+                        match common::run_ocrmypdf(&bin, &pdf, &w.join("ocrmypdf-out.pdf"), jobs) {
                             Ok((wall, cpu)) => Ok(Timing {
                                 name: format!("ocrmypdf --jobs {jobs} --output-type pdfa -l vie"),
                                 pages,

@@ -19,7 +19,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{FixedOffset, TimeZone};
@@ -301,61 +301,14 @@ fn run_ocrmypdf(
     jobs: usize,
 ) -> std::result::Result<(usize, Duration, f64), String> {
     let ocrmypdf = common::which("ocrmypdf").ok_or("ocrmypdf not installed")?;
-    let img2pdf = common::which("img2pdf").ok_or("img2pdf not installed")?;
     let images =
         common::page_images(box_dir, truth, &work.join("peer")).map_err(|e| e.to_string())?;
-    let mut inputs = Vec::new();
-    for im in &images {
-        if im.tiff_page.unwrap_or(0) > 0 {
-            continue; // the whole TIFF went in with its first page
-        }
-        inputs.push(if im.path.starts_with(box_dir) {
-            box_dir.join(&im.source_file)
-        } else {
-            im.path.clone()
-        });
-    }
     let input = work.join("peer-in.pdf");
-    let out = Command::new(img2pdf)
-        .args(&inputs)
-        .arg("-o")
-        .arg(&input)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(format!(
-            "img2pdf failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    common::images_to_pdf(box_dir, &images, &input).map_err(|e| e.to_string())?;
     let output = work.join("peer-out.pdf");
     eprintln!("ocrmypdf …");
-    let cpu_before = common::children_cpu_seconds();
-    let start = Instant::now();
-    let out = Command::new(ocrmypdf)
-        .args([
-            "--jobs",
-            &jobs.to_string(),
-            "--output-type",
-            "pdfa",
-            "-l",
-            "vie",
-            "--quiet",
-        ])
-        .arg(&input)
-        .arg(&output)
-        .env("OMP_THREAD_LIMIT", "1")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| e.to_string())?;
-    let wall = start.elapsed();
-    let cpu = common::children_cpu_seconds() - cpu_before;
-    if !out.status.success() {
-        return Err(format!(
-            "ocrmypdf failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    let (wall, cpu) =
+        common::run_ocrmypdf(&ocrmypdf, &input, &output, jobs).map_err(|e| e.to_string())?;
     let bytes = std::fs::metadata(&output).map_err(|e| e.to_string())?.len() as usize;
     Ok((bytes, wall, cpu))
 }

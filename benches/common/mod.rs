@@ -1143,3 +1143,64 @@ const COMBINING_CLASSES: &[(char, u8)] = &[
     ('\u{036B}', 230), ('\u{036C}', 230), ('\u{036D}', 230), ('\u{036E}', 230),
     ('\u{036F}', 230),
 ];
+
+/// One PDF of all `images` for ocrmypdf, made with img2pdf: the image files as they are
+/// (multi-page TIFFs whole), PDF pages as their renderings. Errors when img2pdf is missing
+/// or fails.
+pub fn images_to_pdf(box_dir: &Path, images: &[PageImage], out: &Path) -> Result<()> {
+    let img2pdf = which("img2pdf").ok_or("img2pdf not installed")?;
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for im in images {
+        if im.tiff_page.unwrap_or(0) > 0 {
+            continue; // the whole TIFF went in with its first page
+        }
+        inputs.push(if im.path.starts_with(box_dir) {
+            box_dir.join(&im.source_file)
+        } else {
+            im.path.clone()
+        });
+    }
+    let out = Command::new(img2pdf)
+        .args(&inputs)
+        .arg("-o")
+        .arg(out)
+        .stderr(Stdio::piped())
+        .output()?;
+    if !out.status.success() {
+        return Err(format!("img2pdf failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(())
+}
+
+/// Runs `ocrmypdf --jobs N --output-type pdfa -l vie` (OpenMP limited to 1, as for sohoa);
+/// returns its wall time and CPU seconds.
+pub fn run_ocrmypdf(
+    bin: &Path,
+    input: &Path,
+    output: &Path,
+    jobs: usize,
+) -> Result<(Duration, f64)> {
+    let cpu_before = children_cpu_seconds();
+    let start = Instant::now();
+    let out = Command::new(bin)
+        .args([
+            "--jobs",
+            &jobs.to_string(),
+            "--output-type",
+            "pdfa",
+            "-l",
+            "vie",
+            "--quiet",
+        ])
+        .arg(input)
+        .arg(output)
+        .env("OMP_THREAD_LIMIT", "1")
+        .stdin(Stdio::null())
+        .output()?;
+    let wall = start.elapsed();
+    let cpu = children_cpu_seconds() - cpu_before;
+    if !out.status.success() {
+        return Err(format!("ocrmypdf failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok((wall, cpu))
+}
