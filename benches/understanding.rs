@@ -219,19 +219,6 @@ fn ingest(box_dir: &Path, archive: &Path) -> Result<Run> {
     })
 }
 
-fn sohoa_json(args: &[&str]) -> Result<Value> {
-    let out = Command::new(common::sohoa_bin()).args(args).output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "sohoa {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
-}
-
 /// One archived document as `sohoa show --json` prints it.
 struct Predicted {
     pages: Vec<PageRef>,
@@ -251,11 +238,11 @@ impl Predicted {
 
 fn predicted_documents(archive: &Path) -> Result<Vec<Predicted>> {
     let a = archive.display().to_string();
-    let list = sohoa_json(&["list", "--archive", &a, "--json"])?;
+    let list = common::sohoa_json(&["list", "--archive", &a, "--json"])?;
     let mut docs = Vec::new();
     for d in list["documents"].as_array().into_iter().flatten() {
         let Some(id) = d["id"].as_str() else { continue };
-        let shown = sohoa_json(&["show", id, "--archive", &a, "--json"])?;
+        let shown = common::sohoa_json(&["show", id, "--archive", &a, "--json"])?;
         let pages = shown["pages"]
             .as_array()
             .into_iter()
@@ -568,7 +555,7 @@ fn search_hits(archive: &Path, needle: &str) -> usize {
     } else {
         needle.to_string()
     };
-    sohoa_json(&["search", &query, "--archive", &a, "--json"])
+    common::sohoa_json(&["search", &query, "--archive", &a, "--json"])
         .ok()
         .and_then(|v| v["total"].as_u64())
         .unwrap_or(0) as usize

@@ -663,7 +663,8 @@ fn wait_sampling_rss(
     Ok((output, peak, timeline))
 }
 
-fn sohoa_json(args: &[&str]) -> Result<Value> {
+/// Runs `sohoa ARGS` (which must include `--json`) and parses its stdout.
+pub fn sohoa_json(args: &[&str]) -> Result<Value> {
     let out = Command::new(sohoa_bin()).args(args).output()?;
     if !out.status.success() {
         return Err(format!(
