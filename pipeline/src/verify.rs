@@ -78,7 +78,8 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
             .join("/")
     };
     let mut report = VerifyReport::default();
-    let mut expected_files: Vec<(PathBuf, String)> = Vec::new();
+    // (content file, expected digest, index of its object root)
+    let mut expected_files: Vec<(PathBuf, String, usize)> = Vec::new();
     let mut known: BTreeSet<PathBuf> = BTreeSet::new();
     for name in [ROOT_NAMASTE, "ocfl_layout.json"] {
         known.insert(ocfl.join(name));
@@ -91,7 +92,7 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
 
     let object_roots = archive.storage().object_roots()?;
     let mut found_ids = BTreeSet::new();
-    for root in &object_roots {
+    for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
         known.insert(root.join(OBJECT_NAMASTE));
         // Inventories: the root one, and each version's copy, against their sidecars.
@@ -155,37 +156,35 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
             for content in paths {
                 let path = root.join(content);
                 known.insert(path.clone());
-                expected_files.push((path, digest.clone()));
+                expected_files.push((path, digest.clone(), object));
             }
         }
     }
 
     // Content files, hashed in parallel.
-    // (path, expected digest, digest and size or the read error)
-    type Hashed = (PathBuf, String, std::result::Result<(String, u64), String>);
+    // (path, expected digest, object index, digest and size or the read error)
+    type Hashed = (
+        PathBuf,
+        String,
+        usize,
+        std::result::Result<(String, u64), String>,
+    );
     let results: Vec<Hashed> = expected_files
         .into_par_iter()
-        .map(|(path, digest)| {
+        .map(|(path, digest, object)| {
             let r = sha256_file(&path).map_err(|e| e.to_string());
-            (path, digest, r)
+            (path, digest, object, r)
         })
         .collect();
-    // Files and bytes hashed per object root (inventories are counted below, with the rest).
-    let mut content_stats: BTreeMap<PathBuf, (u64, u64)> = BTreeMap::new();
-    for (path, _, result) in &results {
-        if let (Ok((_, bytes)), Some(root)) =
-            (result, object_roots.iter().find(|r| path.starts_with(r)))
-        {
-            let entry = content_stats.entry(root.clone()).or_default();
-            entry.0 += 1;
-            entry.1 += bytes;
-        }
-    }
-    for (path, expected, result) in results {
+    // Content files and bytes hashed per object (by index in `object_roots`).
+    let mut content_stats: Vec<(u64, u64)> = vec![(0, 0); object_roots.len()];
+    for (path, expected, object, result) in results {
         match result {
             Ok((actual, bytes)) => {
                 report.files_checked += 1;
                 report.bytes_checked += bytes;
+                content_stats[object].0 += 1;
+                content_stats[object].1 += bytes;
                 if actual != expected {
                     report.corrupted.push(Corruption {
                         path: rel(&path),
@@ -274,14 +273,15 @@ fn per_object(
     report: &VerifyReport,
     roots: &[PathBuf],
     rel: &dyn Fn(&Path) -> String,
-    content_stats: &BTreeMap<PathBuf, (u64, u64)>,
+    content_stats: &[(u64, u64)],
 ) -> Vec<ObjectReport> {
     let mut objects = Vec::new();
-    for root in roots {
+    for (root, &(files_checked, bytes_checked)) in roots.iter().zip(content_stats) {
         let prefix = format!("{}/", rel(root));
         let inside = |p: &str| p.starts_with(&prefix);
+        // Problems of the object itself read "{object path}: …".
+        let own = format!("{}:", rel(root));
         let inventory = read_inventory(root);
-        let (files_checked, bytes_checked) = content_stats.get(root).copied().unwrap_or_default();
         let mut o = ObjectReport {
             id: inventory
                 .as_ref()
@@ -314,7 +314,7 @@ fn per_object(
             problems: report
                 .warnings
                 .iter()
-                .filter(|w| w.starts_with(&prefix) || w.starts_with(&rel(root)))
+                .filter(|w| w.starts_with(&prefix) || w.starts_with(&own))
                 .cloned()
                 .collect(),
             ..Default::default()
