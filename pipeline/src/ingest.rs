@@ -573,13 +573,9 @@ impl Run<'_> {
             .as_ref()
             .map(|o| o.files())
             .unwrap_or_default();
-        let by_number: HashMap<u32, (&PageRecord, &str)> = pages
-            .iter()
-            .zip(&kinds)
-            .map(|(p, k)| (p.number, (p, *k)))
-            .collect();
-        // The object's first version dates its access copies: rebuilding one from unchanged
-        // pages then gives the same bytes.
+        let by_number: HashMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
+        // Access copies are dated by the object's first version, so a copy is the same
+        // whichever run (re)builds it.
         let created = plan
             .existing
             .as_ref()
@@ -594,7 +590,7 @@ impl Run<'_> {
         };
         for doc in &built.documents {
             let logical = crate::access::access_path(doc);
-            let doc_pages: Vec<(&PageRecord, &str)> = doc
+            let doc_pages: Vec<&PageRecord> = doc
                 .pages
                 .iter()
                 .filter_map(|n| by_number.get(n).copied())
@@ -602,7 +598,7 @@ impl Run<'_> {
             let kept = head.get(&logical).and_then(|digest| {
                 let o = plan.existing.as_ref()?;
                 // Kept when every page record is the same as stored (re-read or not).
-                let unchanged = doc_pages.iter().all(|(p, _)| {
+                let unchanged = doc_pages.iter().all(|p| {
                     let path = crate::store::records::page_path(p.number);
                     files.get(&path).map(|f| f.digest()) == head.get(&path).cloned()
                 });
@@ -614,21 +610,18 @@ impl Run<'_> {
             });
             let source = match kept {
                 Some(source) => source,
-                None => {
-                    let records: Vec<&PageRecord> = doc_pages.iter().map(|(p, _)| *p).collect();
-                    match crate::access::build(doc, &records, &original, created) {
-                        Ok(bytes) => FileSource::Bytes(bytes),
-                        Err(e) => {
-                            let msg = format!(
-                                "hồ sơ {}: no access copy for document {}: {e}",
-                                plan.source.path, doc.id
-                            );
-                            tracing::warn!("{msg}");
-                            self.warnings.push(msg);
-                            continue;
-                        }
+                None => match crate::access::build(doc, &doc_pages, &original, created) {
+                    Ok(bytes) => FileSource::Bytes(bytes),
+                    Err(e) => {
+                        let msg = format!(
+                            "hồ sơ {}: no access copy for document {}: {e}",
+                            plan.source.path, doc.id
+                        );
+                        tracing::warn!("{msg}");
+                        self.warnings.push(msg);
+                        continue;
                     }
-                }
+                },
             };
             files.insert(logical, source);
         }
