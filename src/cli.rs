@@ -67,6 +67,11 @@ enum Command {
         /// a new version; the old one stays).
         #[arg(long)]
         reocr: bool,
+        /// Approval reference covering every MẬT / TỐI MẬT (or unreadable-header) document of
+        /// this run; without it, only those a box's approvals.json covers are archived.
+        /// TUYỆT MẬT documents are never archived.
+        #[arg(long, value_name = "REF")]
+        approval: Option<String>,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -213,6 +218,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             no_deskew,
             no_word_lists,
             reocr,
+            approval,
             no_progress,
             json,
         } => {
@@ -238,6 +244,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 },
                 word_lists: !no_word_lists,
                 reocr,
+                approval,
             };
             let progress = Bar::new(!no_progress && std::io::stderr().is_terminal());
             let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
@@ -268,6 +275,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     println!(
                         "  FAILED {}/{}{}: {}",
                         f.box_name, f.source_file, page, f.error
+                    );
+                }
+                for w in &summary.withheld {
+                    println!(
+                        "  WITHHELD {}/{} page {}: {}",
+                        w.box_name, w.source_file, w.source_page, w.reason
                     );
                 }
                 for w in &summary.warnings {

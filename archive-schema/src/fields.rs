@@ -98,6 +98,7 @@ pub const TAI_LIEU_FIELDS: &[FieldSpec] = &[
     f("ngay_ban_hanh", "ngày tháng năm tài liệu", Date),
     f("dia_danh", "địa danh", Text),
     f("co_quan_ban_hanh", "cơ quan, tổ chức ban hành", Text),
+    f("co_quan_cap_tren", "cơ quan cấp trên", Text),
     f("trich_yeu", "trích yếu nội dung", Text),
     f("ngon_ngu", "ngôn ngữ", CodeList),
     f("so_luong_trang", "số lượng trang", PAGES),

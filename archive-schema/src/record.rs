@@ -29,6 +29,9 @@ pub struct Valued<T> {
     /// How sure the extraction is, from 0 to 1 (extracted values only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// The hồ sơ page the value was read from (extracted values only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl<T> Valued<T> {
@@ -37,6 +40,7 @@ impl<T> Valued<T> {
             value,
             source: ValueSource::Given,
             confidence: None,
+            page: None,
         }
     }
     pub fn extracted(value: T, confidence: f32) -> Self {
@@ -44,13 +48,20 @@ impl<T> Valued<T> {
             value,
             source: ValueSource::Extracted,
             confidence: Some(confidence),
+            page: None,
         }
+    }
+    /// The same value, read from hồ sơ page `page`.
+    pub fn on_page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
     }
     pub fn inferred(value: T) -> Self {
         Valued {
             value,
             source: ValueSource::Inferred,
             confidence: None,
+            page: None,
         }
     }
 }
@@ -140,6 +151,9 @@ pub struct TaiLieuRecord {
     pub dia_danh: Field<String>,
     /// Cơ quan, tổ chức ban hành: the issuing body.
     pub co_quan_ban_hanh: Field<String>,
+    /// Cơ quan cấp trên: the superior body above the issuer in the header
+    /// (`ĐẢNG BỘ TỈNH ĐẮK NÔNG`).
+    pub co_quan_cap_tren: Field<String>,
     /// Trích yếu nội dung: the subject line.
     pub trich_yeu: Field<String>,
     /// Ngôn ngữ: language(s), ISO 639 codes separated by `, ` (`vi`).

@@ -20,8 +20,8 @@ use crate::index::{IndexedDocument, IndexedPage};
 use crate::store::ocfl::FileSource;
 use crate::store::records::{
     document_path, hocr_path, keep_given_values, page_path, DocumentRecord, DocumentSummary, Event,
-    HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, EVENTS_PATH, HOSO_PATH, ORIGINALS_DIR,
-    SOURCE_PATH,
+    HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, TextSource, EVENTS_PATH, HOSO_PATH,
+    ORIGINALS_DIR, SOURCE_PATH,
 };
 use crate::store::HoSoObject;
 use crate::Result;
@@ -36,18 +36,23 @@ fn json(value: &impl serde::Serialize) -> FileSource {
     FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
 }
 
-fn extracted(r: &Option<Reading>) -> Option<Valued<String>> {
-    r.as_ref()
-        .map(|r| Valued::extracted(r.value.clone(), r.confidence))
+/// A document of a hồ sơ as split and admitted: its hồ sơ pages, what a reviewer should
+/// check, and the approval it was admitted under (classified or unreadable ones).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentPlan {
+    pub pages: Vec<u32>,
+    pub review_notes: Vec<String>,
+    pub restriction: Option<crate::policy::Restriction>,
 }
 
-/// Builds the metadata files of a hồ sơ from its pages (in hồ sơ order).
+/// Builds the metadata files of a hồ sơ from its pages (in hồ sơ order) and its documents.
 pub fn build_hoso(
     object_id: &str,
     box_name: &str,
     box_sidecar: Option<&BoxSidecar>,
     source: &HoSoSource,
     pages: &[PageRecord],
+    plans: &[DocumentPlan],
     existing: Option<&HoSoObject>,
 ) -> Result<BuiltHoSo> {
     let sidecar = source.sidecar.clone().unwrap_or_default();
@@ -109,36 +114,10 @@ pub fn build_hoso(
         }
     };
 
-    // Documents: the archivist's ranges, else one document of all pages.
-    let numbers: Vec<u32> = pages.iter().map(|p| p.number).collect();
-    let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut covered = std::collections::BTreeSet::new();
-    for range in sidecar.documents.iter().flatten() {
-        if let Some((a, b)) = range.bounds() {
-            let group: Vec<u32> = numbers
-                .iter()
-                .copied()
-                .filter(|n| (a..=b).contains(n))
-                .collect();
-            covered.extend(group.iter().copied());
-            if !group.is_empty() {
-                groups.push(group);
-            }
-        }
-    }
-    let rest: Vec<u32> = numbers
-        .iter()
-        .copied()
-        .filter(|n| !covered.contains(n))
-        .collect();
-    if !rest.is_empty() {
-        groups.push(rest);
-    }
-    groups.sort_by_key(|g| g[0]);
-
     let by_number: BTreeMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
     let mut documents = Vec::new();
-    for (i, group) in groups.iter().enumerate() {
+    for (i, plan) in plans.iter().enumerate() {
+        let group = &plan.pages;
         let ordinal = i as u32 + 1;
         let earlier = existing.and_then(|o| {
             o.documents
@@ -150,6 +129,31 @@ pub fn build_hoso(
             .unwrap_or_else(|| ulid::Ulid::new().to_string());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
         let found = classify::extract(&texts);
+        // A reading's page is 1-based within the document; records name the hồ sơ page.
+        let extracted = |r: &Option<Reading>| {
+            r.as_ref().map(|r| {
+                let page = group.get(r.page as usize - 1).copied().unwrap_or(group[0]);
+                Valued::extracted(r.value.clone(), r.confidence).on_page(page)
+            })
+        };
+        let mut do_mat = extracted(&found.do_mat);
+        let mut che_do_su_dung = sidecar.che_do_su_dung.clone().map(Valued::given);
+        if let Some(restriction) = &plan.restriction {
+            // Admitted under an approval: chế độ sử dụng Mật (code 03), whatever else was said.
+            che_do_su_dung = Some(Valued::inferred("03".to_string()));
+            if do_mat.is_none() {
+                do_mat = restriction
+                    .level
+                    .map(|l| Valued::extracted(l.label().to_string(), 0.8).on_page(group[0]));
+            }
+        }
+        let noi_nhan = (!found.noi_nhan.is_empty()).then(|| {
+            let page = group
+                .get(found.noi_nhan_page.max(1) as usize - 1)
+                .copied()
+                .unwrap_or(group[0]);
+            Valued::extracted(found.noi_nhan.clone(), 0.7).on_page(page)
+        });
         let mut record = TaiLieuRecord {
             ma_dinh_danh: Some(Valued::inferred(id.clone())),
             ma_luu_tru_tai_lieu: ma_ho_so
@@ -164,7 +168,12 @@ pub fn build_hoso(
             ngay_ban_hanh: extracted(&found.ngay_ban_hanh),
             dia_danh: extracted(&found.dia_danh),
             co_quan_ban_hanh: extracted(&found.co_quan_ban_hanh),
+            co_quan_cap_tren: extracted(&found.co_quan_cap_tren),
             trich_yeu: extracted(&found.trich_yeu),
+            nguoi_ky: extracted(&found.nguoi_ky),
+            chuc_vu: extracted(&found.chuc_vu),
+            tham_quyen: extracted(&found.tham_quyen),
+            noi_nhan,
             ngon_ngu: Some(
                 sidecar
                     .ngon_ngu
@@ -172,9 +181,9 @@ pub fn build_hoso(
                     .map_or_else(|| Valued::inferred("vi".to_string()), Valued::given),
             ),
             so_luong_trang: Some(Valued::inferred(group.len() as u32)),
-            do_mat: extracted(&found.do_mat),
+            do_mat,
             do_khan: extracted(&found.do_khan),
-            che_do_su_dung: sidecar.che_do_su_dung.clone().map(Valued::given),
+            che_do_su_dung,
             muc_do_tin_cay: Some(Valued::inferred("02".to_string())),
             ..Default::default()
         };
@@ -189,6 +198,8 @@ pub fn build_hoso(
             pages: group.clone(),
             summary,
             record,
+            review_notes: plan.review_notes.clone(),
+            approval: plan.restriction.as_ref().map(|r| r.reference.clone()),
         };
         files.insert(document_path(&doc.id), json(&doc));
         documents.push(doc);
@@ -207,7 +218,14 @@ pub fn build_hoso(
 
         tu_khoa: sidecar.tu_khoa.clone().map(Valued::given),
         tong_so_tai_lieu: Some(Valued::inferred(documents.len() as u32)),
-        so_luong_trang: Some(Valued::inferred(pages.len() as u32)),
+        // Số lượng trang counts pages with content; blank pages (backs of sheets) are in
+        // số lượng tờ's count of scanned sides.
+        so_luong_trang: Some(Valued::inferred(
+            pages
+                .iter()
+                .filter(|p| p.text_source != TextSource::Blank)
+                .count() as u32,
+        )),
         tinh_trang_vat_ly: given(&sidecar.tinh_trang_vat_ly),
         muc_do_tin_cay: Some(Valued::inferred("02".into())),
         ma_ho_so_goc_giay: given(&sidecar.ma_ho_so_goc_giay),

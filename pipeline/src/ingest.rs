@@ -45,6 +45,9 @@ pub struct IngestOptions {
     /// Read every page again even when the stored object already has it (re-OCR, e.g. with
     /// other models); a hồ sơ whose result differs gets a new version, the old one stays.
     pub reocr: bool,
+    /// An approval reference covering every classified (MẬT, TỐI MẬT) or unreadable document
+    /// of the run (`--approval REF`); boxes can also cover some in `approvals.json`.
+    pub approval: Option<String>,
 }
 
 /// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
@@ -70,6 +73,17 @@ pub struct PageFailure {
     pub error: String,
 }
 
+/// A page withheld under the độ mật policy: where it is and why, nothing of its content.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithheldPage {
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub hoso: String,
+    pub source_file: String,
+    pub source_page: u32,
+    pub reason: String,
+}
+
 /// The outcome of one page, as listed in the batch report.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageOutcome {
@@ -78,7 +92,8 @@ pub struct PageOutcome {
     pub hoso: String,
     pub source_file: String,
     pub source_page: Option<u32>,
-    /// `ocr`, `text_layer`, `blank`, `reused` (already done by an earlier run) or `failed`.
+    /// `ocr`, `text_layer`, `blank`, `reused` (already done by an earlier run), `failed` or
+    /// `withheld`.
     pub outcome: String,
     pub object: Option<String>,
     pub page_number: Option<u32>,
@@ -95,6 +110,8 @@ pub struct IngestSummary {
     pub pages_withheld: u64,
     pub documents: Vec<String>,
     pub failures: Vec<PageFailure>,
+    /// Pages withheld under the độ mật policy (source pages and reason only).
+    pub withheld: Vec<WithheldPage>,
     /// Path of the batch report.
     pub report: String,
     pub objects_created: u64,
@@ -157,6 +174,11 @@ struct HoSoPlan {
     /// Files skipped because an earlier file (this run or the archive) has the same content:
     /// (path in this box, `box/path` of the first).
     duplicates: Vec<(String, String)>,
+    /// The box's `approvals.json` rules.
+    approvals: std::sync::Arc<Vec<crate::policy::ApprovalRule>>,
+    /// A page of this hồ sơ carries a độ mật mark or an unreadable header: its pages stay in
+    /// memory, out of the resume cache, until the policy has decided on them.
+    sensitive: bool,
 }
 
 /// Runs an ingest of `boxes` into `archive`.
@@ -200,6 +222,7 @@ pub fn ingest(
         index: &index,
         indexed: index.document_ids()?,
         failures: Vec::new(),
+        withheld: Vec::new(),
         rows: Vec::new(),
         documents: HashMap::new(),
         warnings: Vec::new(),
@@ -223,6 +246,16 @@ pub fn ingest(
     for box_dir in boxes {
         match discover_box(box_dir) {
             Ok(scan_box) => {
+                let approvals = match crate::policy::ApprovalsFile::load(box_dir) {
+                    Ok(file) => std::sync::Arc::new(file.approvals),
+                    Err(e) => {
+                        // Fail closed: without its approvals, the box's classified
+                        // documents are withheld; the others go in.
+                        let file = crate::policy::APPROVALS_FILE;
+                        run.fail_page(&scan_box.name, "", file, None, e.to_string());
+                        Default::default()
+                    }
+                };
                 for note in &scan_box.notes {
                     if note.is_error {
                         run.fail_page(&scan_box.name, "", &note.path, None, note.reason.clone());
@@ -242,6 +275,8 @@ pub fn ingest(
                         &mut seen,
                         options.reocr,
                     );
+                    let mut plan = plan;
+                    plan.approvals = approvals.clone();
                     for (path, first) in &plan.duplicates {
                         let reason = format!("same content as {first}: stored once, not again");
                         tracing::warn!(box_name = %scan_box.name, %path, "{reason}");
@@ -341,7 +376,13 @@ pub fn ingest(
                         TextSource::Blank => "blank",
                     };
                     run.counts.recognised += 1;
+                    let mark = crate::policy::read_mark(&record);
+                    if mark.level.is_some() || !mark.readable {
+                        plan.sensitive = true;
+                    }
                     match &plan.slots[job.slot] {
+                        // A page that may be withheld is never written to the resume cache.
+                        _ if plan.sensitive => Slot::Done(Box::new(record), kind),
                         Slot::Pending { cache_key } => match cache.put(cache_key, &record) {
                             Ok(()) => Slot::Cached {
                                 cache_key: cache_key.clone(),
@@ -396,6 +437,7 @@ pub fn ingest(
             .cloned()
             .collect(),
         failures: run.failures.clone(),
+        withheld: run.withheld.clone(),
         report: report_path.display().to_string(),
         objects_created: counts.created,
         objects_updated: counts.updated,
@@ -455,6 +497,7 @@ struct Run<'a> {
     index: &'a SearchIndex,
     indexed: BTreeSet<String>,
     failures: Vec<PageFailure>,
+    withheld: Vec<WithheldPage>,
     rows: Vec<PageOutcome>,
     /// Document ids by (box, hồ sơ), reported in discovery order.
     documents: HashMap<(String, String), Vec<String>>,
@@ -495,6 +538,162 @@ impl Run<'_> {
             confidence: None,
             error: Some(error),
         });
+    }
+
+    /// Splits a hồ sơ's pages into documents and applies the độ mật policy to each: returns
+    /// the pages and documents to store. Withheld documents' pages — and every other page of
+    /// their scan files, whose originals cannot be stored without them — are dropped here,
+    /// reported by source page and reason only, and recorded in the audit log the same way.
+    fn split_and_screen(
+        &mut self,
+        plan: &HoSoPlan,
+        pages: Vec<PageRecord>,
+        kinds: Vec<&'static str>,
+    ) -> (
+        Vec<PageRecord>,
+        Vec<&'static str>,
+        Vec<catalog::DocumentPlan>,
+    ) {
+        use crate::policy::{self, Approvals, Decision, DocumentPlace};
+        let views: Vec<crate::segment::PageView> = pages
+            .iter()
+            .map(|p| crate::segment::PageView {
+                number: p.number,
+                text: &p.text,
+                blank: p.text_source == TextSource::Blank,
+            })
+            .collect();
+        let ranges: Vec<(u32, u32)> = plan
+            .source
+            .sidecar
+            .iter()
+            .flat_map(|s| s.documents.iter().flatten())
+            .filter_map(|r| r.bounds())
+            .collect();
+        let split = crate::segment::split(&views, &ranges);
+        let by_number: HashMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
+        let approvals = Approvals {
+            run: self.options.approval.as_deref(),
+            rules: &plan.approvals,
+        };
+        let mut withheld: BTreeMap<u32, String> = BTreeMap::new();
+        let mut admitted = Vec::new();
+        for draft in split.documents {
+            let marks: Vec<policy::MarkReading> = draft
+                .pages
+                .iter()
+                .map(|n| policy::read_mark(by_number[n]))
+                .collect();
+            let needs_approval = marks.iter().any(|m| m.level.is_some()) || !marks[0].readable;
+            let approval = needs_approval
+                .then(|| {
+                    let first = by_number[&draft.pages[0]];
+                    let symbol = crate::classify::extract(&[first.text.as_str()]).symbol();
+                    approvals.covering(&DocumentPlace {
+                        hoso: &plan.source.path,
+                        source_file: &first.source_file,
+                        source_page: first.source_page,
+                        symbol: &symbol,
+                    })
+                })
+                .flatten();
+            match policy::decide(&marks, approval) {
+                Decision::Admit => admitted.push(catalog::DocumentPlan {
+                    pages: draft.pages,
+                    review_notes: draft.notes,
+                    restriction: None,
+                }),
+                Decision::AdmitRestricted(restriction) => admitted.push(catalog::DocumentPlan {
+                    pages: draft.pages,
+                    review_notes: draft.notes,
+                    restriction: Some(restriction),
+                }),
+                Decision::Withhold(reason) => {
+                    for n in draft.pages {
+                        withheld.insert(n, reason.to_string());
+                    }
+                }
+            }
+        }
+        if withheld.is_empty() {
+            return (pages, kinds, admitted);
+        }
+        // Scan files holding a withheld page are not stored, so neither are their other pages.
+        let files: BTreeSet<String> = withheld
+            .keys()
+            .map(|n| by_number[n].source_file.clone())
+            .collect();
+        for p in &pages {
+            if files.contains(&p.source_file) && !withheld.contains_key(&p.number) {
+                withheld.insert(
+                    p.number,
+                    format!(
+                        "in scan file {} with a withheld document, so that file is not stored;                          split the file to archive this page",
+                        p.source_file
+                    ),
+                );
+            }
+        }
+        let mut kept_pages = Vec::new();
+        let mut kept_kinds = Vec::new();
+        let mut audit_pages = Vec::new();
+        for (page, kind) in pages.into_iter().zip(kinds) {
+            match withheld.get(&page.number) {
+                None => {
+                    kept_pages.push(page);
+                    kept_kinds.push(kind);
+                }
+                Some(reason) => {
+                    tracing::warn!(
+                        box_name = %plan.box_name,
+                        file = %page.source_file,
+                        page = page.source_page,
+                        "withheld: {reason}"
+                    );
+                    self.counts.withheld += 1;
+                    let entry = WithheldPage {
+                        box_name: plan.box_name.clone(),
+                        hoso: plan.source.path.clone(),
+                        source_file: page.source_file.clone(),
+                        source_page: page.source_page,
+                        reason: reason.clone(),
+                    };
+                    audit_pages.push(serde_json::json!({
+                        "source_file": entry.source_file,
+                        "source_page": entry.source_page,
+                        "reason": entry.reason,
+                    }));
+                    self.rows.push(PageOutcome {
+                        box_name: entry.box_name.clone(),
+                        hoso: entry.hoso.clone(),
+                        source_file: entry.source_file.clone(),
+                        source_page: Some(entry.source_page),
+                        outcome: "withheld".into(),
+                        object: None,
+                        page_number: None,
+                        confidence: None,
+                        error: Some(entry.reason.clone()),
+                    });
+                    self.withheld.push(entry);
+                }
+            }
+        }
+        if let Err(e) = self.archive.audit().append(
+            &self.options.actor,
+            "withhold",
+            None,
+            serde_json::json!({"box": plan.box_name, "hoso": plan.source.path, "pages": audit_pages}),
+        ) {
+            let msg = format!("audit log: could not record withheld pages: {e}");
+            tracing::error!("{msg}");
+            self.warnings.push(msg);
+        }
+        let kept: BTreeSet<u32> = kept_pages.iter().map(|p| p.number).collect();
+        for doc in &mut admitted {
+            doc.pages.retain(|n| kept.contains(n));
+        }
+        admitted.retain(|d| !d.pages.is_empty());
+        (kept_pages, kept_kinds, admitted)
     }
 
     /// Stores a hồ sơ whose pages are all done: a new object, a new version, or nothing
@@ -544,6 +743,7 @@ impl Run<'_> {
                 }
             }
         }
+        let (pages, kinds, doc_plans) = self.split_and_screen(plan, pages, kinds);
         if pages.is_empty() {
             return Ok(());
         }
@@ -564,6 +764,7 @@ impl Run<'_> {
             plan.box_sidecar.as_ref(),
             &plan.source,
             &pages,
+            &doc_plans,
             plan.existing.as_ref(),
         )?;
         let mut files: BTreeMap<String, FileSource> = built.files;
@@ -790,6 +991,8 @@ fn plan_hoso(
 ) -> HoSoPlan {
     let mut plan = HoSoPlan {
         duplicates: Vec::new(),
+        approvals: Default::default(),
+        sensitive: false,
         box_name: box_name.to_string(),
         box_sidecar: box_sidecar.clone(),
         files: Vec::new(),

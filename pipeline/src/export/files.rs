@@ -342,6 +342,8 @@ pub(crate) mod tests {
                     ma_luu_tru_tai_lieu: Some(Valued::inferred(CODE.into())),
                     ..Default::default()
                 },
+                review_notes: Vec::new(),
+                approval: None,
             }),
         );
         commit(&archive, &files);

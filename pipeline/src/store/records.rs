@@ -178,6 +178,13 @@ pub struct DocumentRecord {
     pub pages: Vec<u32>,
     pub summary: DocumentSummary,
     pub record: TaiLieuRecord,
+    /// What a reviewer should check that no field confidence says (a possibly missing
+    /// page, an uncertain split); cleared by `sohoa edit --reviewed`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review_notes: Vec<String>,
+    /// The approval reference under which a classified (or unreadable) document was admitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<String>,
 }
 
 /// A PREMIS-style event.

@@ -8,6 +8,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+mod signature;
 use unicode_normalization::UnicodeNormalization;
 
 /// Document types: folded heading, tên loại, Party abbreviation.
@@ -44,17 +46,24 @@ const TYPES: &[(&str, &str, &str)] = &[
     ("PHIEU GUI", "Phiếu gửi", ""),
 ];
 
-/// A value read from the document with how sure the reading is (0–1).
+/// A value read from the document with how sure the reading is (0–1) and where it was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub value: String,
     pub confidence: f32,
+    /// 1-based page within the document that the value was read from.
+    pub page: u32,
 }
 
 fn reading(value: impl Into<String>, confidence: f32) -> Option<Reading> {
+    read_on(value, confidence, 1)
+}
+
+fn read_on(value: impl Into<String>, confidence: f32, page: u32) -> Option<Reading> {
     Some(Reading {
         value: value.into(),
         confidence,
+        page,
     })
 }
 
@@ -70,6 +79,15 @@ pub struct Extracted {
     pub trich_yeu: Option<Reading>,
     pub do_mat: Option<Reading>,
     pub do_khan: Option<Reading>,
+    /// The superior body above the issuer in the header (`ĐẢNG BỘ TỈNH ĐẮK NÔNG`).
+    pub co_quan_cap_tren: Option<Reading>,
+    /// Signature block of the last page: signer, position and authority (`T/M`, `K/T`, `T/L`).
+    pub nguoi_ky: Option<Reading>,
+    pub chuc_vu: Option<Reading>,
+    pub tham_quyen: Option<Reading>,
+    /// Nơi nhận: one recipient per entry, and the page they were read on.
+    pub noi_nhan: Vec<String>,
+    pub noi_nhan_page: u32,
 }
 
 impl Extracted {
@@ -114,12 +132,50 @@ pub fn fold_upper(text: &str) -> String {
         .to_uppercase()
 }
 
+/// The tên loại a line names when it is a type heading (`NGHỊ QUYẾT`, or one OCR slip away
+/// like `THÔNG TRT`), with a confidence; `None` for any other line.
+pub fn type_heading(line: &str) -> Option<(&'static str, f32)> {
+    let folded = fold_upper(line);
+    let f = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    for (name, ten_loai, _) in TYPES {
+        let confidence = if f == *name {
+            0.95
+        } else if f.starts_with(name)
+            && f.len() <= name.len() + 40
+            && line.chars().filter(|c| c.is_lowercase()).count() < 3
+        {
+            0.75
+        } else if name.len() >= 7
+            && f.len().abs_diff(name.len()) <= 1
+            && edit_distance(f, name) <= 1
+        {
+            0.7
+        } else {
+            continue;
+        };
+        return Some((ten_loai, confidence));
+    }
+    None
+}
+
+/// Whether `text` holds a số ký hiệu, Party (`05-NQ/ĐUK`) or State (`424/QĐ-UBND`) style.
+pub fn has_symbol(text: &str) -> bool {
+    PARTY_SYMBOL.is_match(text) || STATE_SYMBOL.is_match(text)
+}
+
+/// Whether a folded line (see [`fold_upper`]) holds a date line (`ngày 15 tháng 3 năm 2019`).
+pub fn has_date_line(folded: &str) -> bool {
+    DATE.is_match(folded)
+}
+
 static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(\p{Lu}[\p{Lu}\d]*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?)").unwrap()
 });
 static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?\p{Lu}[\p{L}]{0,5}\s*-\s*\p{Lu}[\p{Lu}\d]*)").unwrap()
 });
+/// `V/v` (về việc) opening a Công văn's trích yếu, with OCR's slips (`V⁄%v`), folded.
+static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V\b\W*").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*TH[A-Z]{2,3}\s*(\d{1,2})\s*N[A-Z]{1,3}\s*(\d{4})")
         .unwrap()
@@ -142,27 +198,11 @@ pub fn extract(pages: &[&str]) -> Extracted {
     // Type heading: a line that is (mostly) a type name, or one OCR slip away from one
     // (`THÔNG TRT`).
     let mut type_line = None;
-    'lines: for (i, f) in folded.iter().enumerate().take(header_end) {
-        let f = f.trim_matches(|c: char| !c.is_alphanumeric());
-        for (name, ten_loai, _) in TYPES {
-            let confidence = if f == *name {
-                0.95
-            } else if f.starts_with(name)
-                && f.len() <= name.len() + 40
-                && lines[i].chars().filter(|c| c.is_lowercase()).count() < 3
-            {
-                0.75
-            } else if name.len() >= 7
-                && f.len().abs_diff(name.len()) <= 1
-                && edit_distance(f, name) <= 1
-            {
-                0.7
-            } else {
-                continue;
-            };
-            out.ten_loai = reading(*ten_loai, confidence);
+    for (i, line) in lines.iter().enumerate().take(header_end) {
+        if let Some((ten_loai, confidence)) = type_heading(line) {
+            out.ten_loai = reading(ten_loai, confidence);
             type_line = Some(i);
-            break 'lines;
+            break;
         }
     }
 
@@ -170,9 +210,21 @@ pub fn extract(pages: &[&str]) -> Extracted {
     let header_text: String = lines[..type_line.unwrap_or(header_end).min(header_end)].join("\n");
     if let Some(c) = PARTY_SYMBOL.captures(&header_text) {
         out.so = reading(&c[1], 0.9);
-        let kind = c[2].to_string();
+        let mut kind = c[2].to_string();
+        let mut confidence = 0.9;
+        // The heading and the abbreviation name the same type: an abbreviation one OCR slip
+        // from the heading's (`TE` under THÔNG BÁO) is read as the heading's (`TB`).
+        let known = TYPES.iter().any(|(_, _, abbr)| *abbr == kind);
+        if let Some(heading) = &out.ten_loai {
+            if let Some((_, _, abbr)) = TYPES.iter().find(|(_, t, _)| *t == heading.value) {
+                if !known && !abbr.is_empty() && edit_distance(&kind, abbr) == 1 {
+                    kind = abbr.to_string();
+                    confidence = 0.75;
+                }
+            }
+        }
         let issuer: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
-        out.ky_hieu = reading(format!("{kind}/{issuer}"), 0.9);
+        out.ky_hieu = reading(format!("{kind}/{issuer}"), confidence);
         if out.ten_loai.is_none() {
             if let Some((_, t, _)) = TYPES
                 .iter()
@@ -204,13 +256,31 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 let start = c.get(0).map_or(0, |m| m.start());
                 // The place precedes the date on the same line (after a header column, if merged).
                 let before: String = lines[i].chars().take(f[..start].chars().count()).collect();
-                let place = before
-                    .rsplit("NAM")
-                    .next()
-                    .unwrap_or("")
+                // The place is the run of capitalised words right before the date, after
+                // whatever a merged header column put in front (`Số 45-NQ/HU`, the motto).
+                let words: Vec<&str> = before
                     .trim()
                     .trim_end_matches(',')
-                    .trim();
+                    .split_whitespace()
+                    .collect();
+                let mut place: Vec<&str> = Vec::new();
+                for w in words.iter().rev() {
+                    let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+                    let all_upper = w
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                        && w.chars().filter(|c| c.is_alphabetic()).count() > 2;
+                    if !starts_upper
+                        || all_upper
+                        || w.contains(|c: char| c.is_ascii_digit() || c == '/')
+                    {
+                        break;
+                    }
+                    place.insert(0, w);
+                }
+                let place = place.join(" ");
+                let place = place.trim_end_matches(',').trim();
                 if !place.is_empty() && place.chars().count() < 40 {
                     out.dia_danh = reading(place, 0.7);
                 }
@@ -227,38 +297,57 @@ pub fn extract(pages: &[&str]) -> Extracted {
         .take(header_end)
         .position(|f| f.starts_with("SO") && f.chars().any(|c| c.is_ascii_digit()));
     if let Some(so_line) = so_line {
+        // Each line's trailing run of capitalised words: a receipt stamp or scanner noise
+        // in front (`yến:…… ĐẢNG ỦY KHỐI`) is left out; at most three lines.
         let mut block: Vec<String> = Vec::new();
         for i in (0..so_line).rev() {
-            let cleaned = strip_motto(lines[i]);
-            let letters: Vec<char> = cleaned.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.is_empty() {
-                continue; // the `*` under the issuing body
-            }
-            let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-            if letters.len() < 2 || capitals * 10 < letters.len() * 8 {
-                break;
+            let cleaned = capitalised_tail(&strip_motto(lines[i]));
+            let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
+            if letters <= 2 {
+                continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
             }
             block.insert(0, cleaned);
+            if block.len() == 3 {
+                break;
+            }
         }
-        let superior = [
-            "DANG BO",
-            "TINH UY",
-            "THANH UY",
-            "HUYEN UY",
-            "QUAN UY",
-            "THI UY",
-            "BAN CHAP HANH TRUNG UONG",
-            "UY BAN NHAN DAN TINH",
-        ];
-        if block.len() >= 2
-            && superior
-                .iter()
-                .any(|s| fold_upper(&block[0]).starts_with(s))
-        {
-            block.remove(0);
+        // The first line names the superior body. The Party organisation (ĐẢNG BỘ TỈNH …)
+        // is not part of the issuer's name; a superior organ is (TỈNH ỦY QUẢNG BÌNH / ỦY BAN
+        // KIỂM TRA, UBND TỈNH … / SỞ NỘI VỤ), so the issuer is written as in the header.
+        if block.len() >= 2 {
+            let first = fold_upper(&block[0]);
+            out.co_quan_cap_tren = reading(block[0].clone(), 0.7);
+            if first.contains("DANG BO") || first.starts_with("BO ") {
+                block.remove(0);
+            }
         }
         if !block.is_empty() {
             out.co_quan_ban_hanh = reading(block.join(" "), 0.7);
+        }
+    }
+
+    // A Công văn has no type heading: its trích yếu is the `V/v …` line under the số.
+    if type_line.is_none() {
+        if let Some(i) = folded.iter().take(header_end).position(|f| VV.is_match(f)) {
+            if out.ten_loai.is_none() {
+                out.ten_loai = reading("Công văn", 0.7);
+            }
+            let first = VV.replace(&lines[i], "").trim().to_string();
+            let mut parts = vec![format!("V/v {first}")];
+            for line in lines.iter().skip(i + 1).take(3) {
+                let f = fold_upper(line);
+                if f.starts_with("KINH GUI") || is_capitals(line) || line.len() > 120 {
+                    break;
+                }
+                let mut chars = line.chars();
+                if chars.next().is_some_and(char::is_uppercase)
+                    && chars.next().is_some_and(char::is_lowercase)
+                {
+                    break;
+                }
+                parts.push(line.to_string());
+            }
+            out.trich_yeu = reading(parts.join(" "), 0.6);
         }
     }
 
@@ -280,6 +369,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
             let starts_sentence = chars.next().is_some_and(char::is_uppercase)
                 && chars.next().is_some_and(char::is_lowercase);
             let body_start = f.starts_with("CAN CU")
+                || is_capitals(line)
                 || f.starts_with("- ")
                 || f.starts_with("I.")
                 || f.starts_with("PHAN ")
@@ -288,7 +378,11 @@ pub fn extract(pages: &[&str]) -> Extracted {
             if body_start || line.len() > 120 {
                 break;
             }
-            parts.push(line.to_string());
+            // Scanner specks before the first word (`_ về …`).
+            parts.push(
+                line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
+                    .to_string(),
+            );
             if parts.len() >= 3 {
                 break;
             }
@@ -326,7 +420,15 @@ pub fn extract(pages: &[&str]) -> Extracted {
             }
         }
     }
+    signature::read(pages, &mut out);
     out
+}
+
+/// A line written in capitals (an issuer, a title): at least 6 letters, 80% capitals.
+fn is_capitals(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 6
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
 }
 
 /// Levenshtein distance over characters.
@@ -345,9 +447,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// The trailing run of words written in capitals (`ĐẢNG ỦY KHỐI` of `yến:… ĐẢNG ỦY KHỐI`).
+fn capitalised_tail(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut cut = words.len();
+    while cut > 0 {
+        let letters: Vec<char> = words[cut - 1]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.is_empty() && words[cut - 1] != "-" || letters.iter().any(|c| c.is_lowercase()) {
+            break;
+        }
+        cut -= 1;
+    }
+    words[cut..]
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
 fn strip_motto(line: &str) -> String {
     let folded = fold_upper(line);
-    match folded.find("DANG CONG SAN VIET NAM") {
+    let motto = [
+        "DANG CONG SAN VIET NAM",
+        "CONG HOA XA HOI CHU NGHIA",
+        "DOC LAP",
+    ]
+    .iter()
+    .filter_map(|m| folded.find(m))
+    .min();
+    match motto {
         Some(pos) => {
             let n = folded[..pos].chars().count();
             line.chars().take(n).collect::<String>().trim().to_string()

@@ -1,0 +1,444 @@
+//! Decide whether a document may enter the archive under the độ mật policy (DESIGN.md §3).
+//!
+//! In: the pages of a document draft (their OCR words or text) and the approvals of the run
+//! (`--approval REF`, a box's `approvals.json`). Out: a [`Decision`] — admit openly, admit
+//! as Mật with the approval reference, or withhold with a [`WithholdReason`].
+//!
+//! - TUYỆT MẬT is never admitted.
+//! - TỐI MẬT and MẬT are admitted only when an approval covers them.
+//! - Fail closed: a first page whose header area cannot be read with confidence is held for
+//!   review (withheld) unless an approval covers it.
+//!
+//! Marks are read from the OCR of the unaltered page (no red-ink removal happens before
+//! OCR), anywhere in the header area (the top of the page), tolerant of OCR slips in the
+//! diacritics (`MÂT`, `TÓI MẬT`) because matching is done on folded text.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::classify::fold_upper;
+use crate::store::records::{PageRecord, TextSource};
+use crate::{Error, Result};
+
+/// A confidentiality level (độ mật), lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level {
+    Mat,
+    ToiMat,
+    TuyetMat,
+}
+
+impl Level {
+    /// The value of the `do_mat` code set.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Mat => "Mật",
+            Level::ToiMat => "Tối mật",
+            Level::TuyetMat => "Tuyệt mật",
+        }
+    }
+}
+
+/// Share of the page height, from the top, that counts as the header area.
+const HEADER_SHARE: f64 = 0.40;
+/// Mean word confidence (0–100) of the header area below which it counts as unreadable.
+const MIN_HEADER_CONFIDENCE: f32 = 55.0;
+/// Fewest words a header area must have to count as read.
+const MIN_HEADER_WORDS: usize = 4;
+
+/// What the header area of one page says about its độ mật.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkReading {
+    pub level: Option<Level>,
+    /// Whether the header area was read with confidence (a text layer always is).
+    pub readable: bool,
+}
+
+/// Reads the độ mật mark in the header area of a page.
+pub fn read_mark(page: &PageRecord) -> MarkReading {
+    match page.text_source {
+        TextSource::Blank => MarkReading {
+            level: None,
+            readable: true,
+        },
+        TextSource::TextLayer => MarkReading {
+            level: mark_in_words(page.text.lines().take(20).flat_map(str::split_whitespace)),
+            readable: true,
+        },
+        TextSource::Ocr => {
+            let rotation = page.preprocess.as_ref().map_or(0, |p| p.rotation);
+            let height = if rotation % 180 == 90 {
+                page.technical.width
+            } else {
+                page.technical.height
+            };
+            let limit = (f64::from(height) * HEADER_SHARE) as u32;
+            let mut header: Vec<&crate::ocr::OcrWord> =
+                page.words.iter().filter(|w| w.bbox[1] < limit).collect();
+            if header.is_empty() && height == 0 {
+                header = page.words.iter().take(40).collect();
+            }
+            header.sort_by_key(|w| (w.line, w.bbox[0]));
+            let level = mark_in_words(header.iter().map(|w| w.text.as_str()));
+            let confident = header.len() >= MIN_HEADER_WORDS && {
+                let sum: f32 = header.iter().map(|w| w.confidence).sum();
+                sum / header.len() as f32 >= MIN_HEADER_CONFIDENCE
+            };
+            MarkReading {
+                level,
+                readable: confident,
+            }
+        }
+    }
+}
+
+/// The highest mark among header words in reading order: `MẬT` alone, after `TỐI`, after
+/// `TUYỆT` (also glued: `TỐIMẬT`), in capitals. `BÍ MẬT`, `BẢO MẬT` are not marks.
+fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
+    let tokens: Vec<(String, bool)> = words
+        .map(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = !letters.is_empty() && letters.chars().all(char::is_uppercase);
+            (fold_upper(&letters), capitals)
+        })
+        .filter(|(f, _)| !f.is_empty())
+        .collect();
+    let mut best = None;
+    for (i, (token, capitals)) in tokens.iter().enumerate() {
+        if !capitals {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| tokens[j].0.as_str()).unwrap_or("");
+        let after = tokens.get(i + 1).map(|t| t.0.as_str()).unwrap_or("");
+        let level = match token.as_str() {
+            // MẶT TRẬN (an issuer) folds like MẬT.
+            "MAT" if after == "TRAN" => None,
+            "MAT" => match before {
+                "TOI" | "TOT" | "TOL" => Some(Level::ToiMat),
+                b if is_tuyet(b) => Some(Level::TuyetMat),
+                "BI" | "BAO" | "GIU" | "MAT" => None,
+                _ => Some(Level::Mat),
+            },
+            "TOIMAT" => Some(Level::ToiMat),
+            t if t.ends_with("MAT") && is_tuyet(&t[..t.len() - 3]) => Some(Level::TuyetMat),
+            _ => None,
+        };
+        best = best.max(level);
+    }
+    best
+}
+
+fn is_tuyet(folded: &str) -> bool {
+    folded == "TUYET"
+        || (folded.len() == 5 && folded.starts_with("TU") && folded.ends_with("ET"))
+        || matches!(folded, "TUYFT" | "TUYE" | "UYET")
+}
+
+/// One approval of an `approvals.json`: what it covers and its reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalRule {
+    /// The approval's reference (`123-CV/VPTU`, a decision number).
+    pub reference: String,
+    /// A hồ sơ (its folder, relative to the box): every document in it, unless narrowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hoso: Option<String>,
+    /// Narrows to the document whose first page is this scan file (relative to the hồ sơ
+    /// folder or the box) …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    /// … and this page of it (1-based; default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_page: Option<u32>,
+    /// A document by its số ký hiệu (`05-NQ/TU`), wherever it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub so_ky_hieu: Option<String>,
+}
+
+/// A box's `approvals.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalsFile {
+    pub approvals: Vec<ApprovalRule>,
+}
+
+/// The file name of a box's approvals.
+pub const APPROVALS_FILE: &str = "approvals.json";
+
+impl ApprovalsFile {
+    /// Reads `approvals.json` of a box directory; an empty set when there is none.
+    pub fn load(box_dir: &Path) -> Result<ApprovalsFile> {
+        let path = box_dir.join(APPROVALS_FILE);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ApprovalsFile::default())
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let file: ApprovalsFile = serde_json::from_slice(&bytes).map_err(|e| Error::Json {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        for (i, rule) in file.approvals.iter().enumerate() {
+            if rule.reference.trim().is_empty()
+                || (rule.hoso.is_none() && rule.so_ky_hieu.is_none())
+            {
+                return Err(Error::Json {
+                    path,
+                    message: format!(
+                        "approval {}: needs a non-empty \"reference\" and a \"hoso\" or \"so_ky_hieu\"",
+                        i + 1
+                    ),
+                });
+            }
+        }
+        Ok(file)
+    }
+}
+
+/// Where a document is, to find the approval covering it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentPlace<'a> {
+    /// The hồ sơ folder relative to the box.
+    pub hoso: &'a str,
+    /// The first page's scan file relative to the box, and its page.
+    pub source_file: &'a str,
+    pub source_page: u32,
+    /// The số ký hiệu read from the document, if any.
+    pub symbol: &'a str,
+}
+
+/// The approvals that apply to a run: one for everything (`--approval`) and a box's rules.
+#[derive(Debug, Clone, Default)]
+pub struct Approvals<'a> {
+    pub run: Option<&'a str>,
+    pub rules: &'a [ApprovalRule],
+}
+
+impl Approvals<'_> {
+    /// The reference of the approval covering a document, if any (a document rule before a
+    /// hồ sơ rule before the run's).
+    pub fn covering(&self, place: &DocumentPlace) -> Option<String> {
+        let squash = |s: &str| -> String {
+            fold_upper(s)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let same_hoso = |h: &str| h.trim_matches('/') == place.hoso.trim_matches('/');
+        let by_symbol = self.rules.iter().find(|r| {
+            r.so_ky_hieu
+                .as_deref()
+                .is_some_and(|s| !place.symbol.is_empty() && squash(s) == squash(place.symbol))
+                && r.hoso.as_deref().is_none_or(same_hoso)
+        });
+        let by_page = self.rules.iter().find(|r| {
+            r.hoso.as_deref().is_some_and(same_hoso)
+                && r.so_ky_hieu.is_none()
+                && r.source_file.as_deref().is_some_and(|f| {
+                    let f = f.trim_matches('/');
+                    place.source_file == f
+                        || place.source_file == format!("{}/{f}", place.hoso.trim_matches('/'))
+                })
+                && r.source_page.unwrap_or(1) == place.source_page
+        });
+        let by_hoso = self.rules.iter().find(|r| {
+            r.hoso.as_deref().is_some_and(same_hoso)
+                && r.so_ky_hieu.is_none()
+                && r.source_file.is_none()
+        });
+        by_symbol
+            .or(by_page)
+            .or(by_hoso)
+            .map(|r| r.reference.clone())
+            .or_else(|| self.run.map(str::to_string))
+    }
+}
+
+/// Why a document was withheld. The text names no content of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithholdReason {
+    /// Marked TUYỆT MẬT: never digitized.
+    TuyetMat,
+    /// Marked MẬT or TỐI MẬT and no approval covers it.
+    NotApproved(Level),
+    /// The header area of its first page could not be read with confidence.
+    UnreadableHeader,
+}
+
+impl std::fmt::Display for WithholdReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WithholdReason::TuyetMat => {
+                write!(f, "marked TUYỆT MẬT: not digitized; hand it over for manual handling")
+            }
+            WithholdReason::NotApproved(level) => write!(
+                f,
+                "marked {}: withheld until an approval covers it (--approval REF or approvals.json)",
+                level.label().to_uppercase()
+            ),
+            WithholdReason::UnreadableHeader => write!(
+                f,
+                "header area of its first page unreadable, độ mật unknown: held for review \
+                 (an approval covering it admits it as Mật)"
+            ),
+        }
+    }
+}
+
+/// The approval a classified (or unreadable) document is admitted under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restriction {
+    /// The mark read, if one was (`None`: admitted though its header was unreadable).
+    pub level: Option<Level>,
+    pub reference: String,
+}
+
+/// What happens to a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// No mark: archived as it is.
+    Admit,
+    /// Marked (or unreadable) and approved: archived with chế độ sử dụng Mật.
+    AdmitRestricted(Restriction),
+    Withhold(WithholdReason),
+}
+
+/// Decides on a document from the marks of its pages (first page first) and the approval
+/// covering it, if any.
+pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
+    let level = marks.iter().filter_map(|m| m.level).max();
+    let first_readable = marks.first().is_none_or(|m| m.readable);
+    match (level, approval) {
+        (Some(Level::TuyetMat), _) => Decision::Withhold(WithholdReason::TuyetMat),
+        (Some(level), Some(reference)) => Decision::AdmitRestricted(Restriction {
+            level: Some(level),
+            reference,
+        }),
+        (Some(level), None) => Decision::Withhold(WithholdReason::NotApproved(level)),
+        (None, _) if first_readable => Decision::Admit,
+        (None, Some(reference)) => Decision::AdmitRestricted(Restriction {
+            level: None,
+            reference,
+        }),
+        (None, None) => Decision::Withhold(WithholdReason::UnreadableHeader),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(text: &str) -> Option<Level> {
+        mark_in_words(text.split_whitespace())
+    }
+
+    #[test]
+    fn marks_survive_ocr_slips_and_phrases_are_not_marks() {
+        assert_eq!(mark("Số 05-NQ/TU MẬT"), Some(Level::Mat));
+        assert_eq!(mark("MÂT"), Some(Level::Mat));
+        assert_eq!(mark("TÓI MẬT"), Some(Level::ToiMat));
+        assert_eq!(mark("TỐIMẬT"), Some(Level::ToiMat));
+        assert_eq!(mark("TUYÉT MẠT"), Some(Level::TuyetMat));
+        assert_eq!(mark("QUY CHẾ BẢO VỆ BÍ MẬT NHÀ NƯỚC"), None);
+        assert_eq!(mark("về công tác bảo mật"), None);
+        assert_eq!(mark("ỦY BAN MẶT TRẬN TỔ QUỐC"), None);
+        assert_eq!(
+            mark("MẶT"),
+            Some(Level::Mat),
+            "fail closed on a capital MẶT"
+        );
+        assert_eq!(mark("NGHỊ QUYẾT"), None);
+    }
+
+    #[test]
+    fn decisions_follow_the_policy() {
+        let m = |level, readable| MarkReading { level, readable };
+        let approved = || Some("12-CV/VPTU".to_string());
+        assert_eq!(
+            decide(&[m(Some(Level::TuyetMat), true)], approved()),
+            Decision::Withhold(WithholdReason::TuyetMat)
+        );
+        assert_eq!(
+            decide(&[m(Some(Level::Mat), true)], None),
+            Decision::Withhold(WithholdReason::NotApproved(Level::Mat))
+        );
+        assert_eq!(
+            decide(&[m(None, true), m(Some(Level::ToiMat), true)], approved()),
+            Decision::AdmitRestricted(Restriction {
+                level: Some(Level::ToiMat),
+                reference: "12-CV/VPTU".into()
+            })
+        );
+        assert_eq!(
+            decide(&[m(None, false)], None),
+            Decision::Withhold(WithholdReason::UnreadableHeader)
+        );
+        assert_eq!(
+            decide(&[m(None, true), m(None, false)], None),
+            Decision::Admit
+        );
+    }
+
+    #[test]
+    fn approvals_cover_by_symbol_page_or_hoso() {
+        let rules = vec![
+            ApprovalRule {
+                reference: "A".into(),
+                hoso: None,
+                source_file: None,
+                source_page: None,
+                so_ky_hieu: Some("05-NQ/TU".into()),
+            },
+            ApprovalRule {
+                reference: "B".into(),
+                hoso: Some("hs-02".into()),
+                source_file: Some("scan.tif".into()),
+                source_page: Some(3),
+                so_ky_hieu: None,
+            },
+            ApprovalRule {
+                reference: "C".into(),
+                hoso: Some("hs-03".into()),
+                source_file: None,
+                source_page: None,
+                so_ky_hieu: None,
+            },
+        ];
+        let approvals = Approvals {
+            run: None,
+            rules: &rules,
+        };
+        let place = |hoso, file, page, symbol| DocumentPlace {
+            hoso,
+            source_file: file,
+            source_page: page,
+            symbol,
+        };
+        let covering = |p| approvals.covering(&p);
+        assert_eq!(
+            covering(place("hs-01", "hs-01/a.tif", 1, "05 - NQ/TU")).as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            covering(place("hs-02", "hs-02/scan.tif", 3, "")).as_deref(),
+            Some("B")
+        );
+        assert_eq!(covering(place("hs-02", "hs-02/scan.tif", 1, "")), None);
+        assert_eq!(
+            covering(place("hs-03", "hs-03/x.png", 1, "")).as_deref(),
+            Some("C")
+        );
+        let run = Approvals {
+            run: Some("R"),
+            rules: &rules,
+        };
+        assert_eq!(
+            run.covering(&place("hs-09", "hs-09/x.png", 1, ""))
+                .as_deref(),
+            Some("R")
+        );
+    }
+}
