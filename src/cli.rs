@@ -105,13 +105,32 @@ enum Command {
         id: String,
         /// A field to set, by its record key (e.g. `trich_yeu=…`, `ngay_ban_hanh=1997-03-12`);
         /// an empty value clears it. Repeatable.
-        #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
+        #[arg(
+            long = "set",
+            value_name = "KEY=VALUE",
+            required_unless_present = "reviewed"
+        )]
         set: Vec<String>,
+        /// Accept the document as it is: its remaining low-confidence values, pages and
+        /// notes leave the review queue (`sohoa review`).
+        #[arg(long)]
+        reviewed: bool,
         #[command(flatten)]
         archive: ArchiveArg,
         /// Who makes the correction, for the version and the audit log [default: the OS user].
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List what needs a human look: low-confidence fields and pages, rule breaks, notes of
+    /// the document splitter.
+    Review {
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Show at most this many items.
+        #[arg(long)]
+        limit: Option<usize>,
         #[arg(long)]
         json: bool,
     },
@@ -330,10 +349,68 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Edit {
             id,
             set,
+            reviewed,
             archive,
             actor,
             json,
-        } => crate::versions_cmd::edit(&archive.archive, &id, &set, &actor_name(actor), json),
+        } => crate::versions_cmd::edit(
+            &archive.archive,
+            &id,
+            &set,
+            reviewed,
+            &actor_name(actor),
+            json,
+        ),
+        Command::Review {
+            archive,
+            limit,
+            json,
+        } => {
+            let archive = open_archive(&archive.archive)?;
+            let items =
+                pipeline::review::review_queue(&archive, archive_schema::CodeSets::tt05_2025())?;
+            let shown: Vec<_> = items.iter().take(limit.unwrap_or(usize::MAX)).collect();
+            if json {
+                print_json(&json!({"total": items.len(), "items": shown}))?;
+            } else {
+                let mut last = None;
+                for item in &shown {
+                    if last != Some(&item.id) {
+                        println!(
+                            "{}  {}  ({}/{})",
+                            item.id, item.title, item.box_name, item.hoso
+                        );
+                        last = Some(&item.id);
+                    }
+                    let field = item
+                        .field
+                        .as_deref()
+                        .map(|f| format!("{f}: "))
+                        .unwrap_or_default();
+                    let value = item
+                        .value
+                        .as_ref()
+                        .map(|v| format!("{v} — "))
+                        .unwrap_or_default();
+                    let page = item
+                        .page
+                        .map(|p| format!(" [page {p}]"))
+                        .unwrap_or_default();
+                    println!("  {field}{value}{}{page}", item.reason);
+                }
+                println!(
+                    "{} items to review{}; correct with `sohoa edit ID --set KEY=VALUE`, \
+                     accept with `sohoa edit ID --reviewed`",
+                    items.len(),
+                    if shown.len() < items.len() {
+                        format!(" ({} shown)", shown.len())
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::History { id, archive, json } => {
             crate::versions_cmd::history(&archive.archive, &id, json)
         }

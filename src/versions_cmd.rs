@@ -18,6 +18,7 @@ pub fn edit(
     archive: &std::path::Path,
     id: &str,
     settings: &[String],
+    reviewed: bool,
     actor: &str,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -32,7 +33,14 @@ pub fn edit(
             }
         }
     }
-    let outcome = match pipeline::edit::edit(&archive, id, &parsed, actor, CodeSets::tt05_2025()) {
+    let outcome = match pipeline::edit::edit(
+        &archive,
+        id,
+        &parsed,
+        reviewed,
+        actor,
+        CodeSets::tt05_2025(),
+    ) {
         Ok(o) => o,
         Err(Error::Schema(e)) => {
             eprintln!("error: {e}");

@@ -22,24 +22,27 @@ pub fn access_path(doc: &DocumentRecord) -> String {
         .expect("there is always the id-based path")
 }
 
-/// Builds the access copy of `doc`. `original` maps a page's source file (relative to the
-/// box) to the file on disk and its format. `created` is recorded as the copy's creation
+/// Where a page's image is read from: a scan file, its format and the 1-based page in it.
+pub type PageImageSource = (PathBuf, ScanFormat, u32);
+
+/// Builds the access copy of `doc`. `original` maps a page to the scan file on disk holding
+/// its image, that file's format and the page within it (its original, or its page extract). `created` is recorded as the copy's creation
 /// date; the same inputs give the same bytes, so re-reading unchanged pages changes nothing.
 pub fn build(
     doc: &DocumentRecord,
     pages: &[&PageRecord],
-    original: &dyn Fn(&str) -> Option<(PathBuf, ScanFormat)>,
+    original: &dyn Fn(&PageRecord) -> Option<PageImageSource>,
     created: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Vec<u8>> {
     let mut access_pages = Vec::with_capacity(pages.len());
     for page in pages {
-        let (path, format) = original(&page.source_file).ok_or_else(|| {
+        let (path, format, number) = original(page).ok_or_else(|| {
             Error::Archive(format!(
                 "access copy of {}: original {} not found",
                 doc.id, page.source_file
             ))
         })?;
-        let decoded = decode_page(&path, format, page.source_page)?;
+        let decoded = decode_page(&path, format, number)?;
         let jpeg = if format == ScanFormat::Jpeg {
             Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
         } else {

@@ -21,7 +21,7 @@ use crate::store::ocfl::FileSource;
 use crate::store::records::{
     document_path, hocr_path, keep_given_values, page_path, DocumentRecord, DocumentSummary, Event,
     HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, TextSource, EVENTS_PATH, HOSO_PATH,
-    ORIGINALS_DIR, SOURCE_PATH,
+    SOURCE_PATH,
 };
 use crate::store::HoSoObject;
 use crate::Result;
@@ -71,7 +71,7 @@ pub fn build_hoso(
         page.conformance = page.technical.conformance();
         files.insert(page_path(page.number), json(&page));
         let system = page.ocr.as_ref().map_or("", |o| o.engine.as_str());
-        let image = format!("{ORIGINALS_DIR}{}", page.source_file);
+        let image = page.stored_image_path();
         files.insert(
             hocr_path(page.number),
             FileSource::Bytes(crate::hocr::render(&page, &image, system).into_bytes()),
@@ -180,7 +180,13 @@ pub fn build_hoso(
                     .clone()
                     .map_or_else(|| Valued::inferred("vi".to_string()), Valued::given),
             ),
-            so_luong_trang: Some(Valued::inferred(group.len() as u32)),
+            // Pages with content; blank backs are in the document but not counted.
+            so_luong_trang: Some(Valued::inferred(
+                group
+                    .iter()
+                    .filter(|n| by_number[n].text_source != TextSource::Blank)
+                    .count() as u32,
+            )),
             do_mat,
             do_khan: extracted(&found.do_khan),
             che_do_su_dung,
@@ -198,7 +204,13 @@ pub fn build_hoso(
             pages: group.clone(),
             summary,
             record,
-            review_notes: plan.review_notes.clone(),
+            // A review holds while the document keeps its pages.
+            reviewed: earlier.is_some_and(|e| e.reviewed && e.pages == *group),
+            review_notes: if earlier.is_some_and(|e| e.reviewed && e.pages == *group) {
+                Vec::new()
+            } else {
+                plan.review_notes.clone()
+            },
             approval: plan.restriction.as_ref().map(|r| r.reference.clone()),
         };
         files.insert(document_path(&doc.id), json(&doc));
@@ -341,6 +353,27 @@ pub fn events_after(
             })).collect::<Vec<_>>(),
         }),
     });
+    // Classified documents admitted under an approval: the approval is provenance.
+    for d in documents {
+        if let Some(reference) = &d.approval {
+            let before = existing
+                .and_then(|o| o.documents.iter().find(|e| e.id == d.id))
+                .and_then(|e| e.approval.as_ref());
+            if before != Some(reference) {
+                events.push(Event {
+                    event_type: "approval".into(),
+                    time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    agent: actor.to_string(),
+                    outcome: "admitted as Mật (chế độ sử dụng 03)".into(),
+                    detail: serde_json::json!({
+                        "document": d.id,
+                        "reference": reference,
+                        "do_mat": d.record.do_mat.as_ref().map(|v| &v.value),
+                    }),
+                });
+            }
+        }
+    }
     Ok(serde_json::to_vec_pretty(&events).expect("events serialise"))
 }
 

@@ -54,10 +54,12 @@ pub fn parse_setting(setting: &str) -> Result<(String, String)> {
 }
 
 /// Applies `settings` to the record of document or hồ sơ `id` and stores a new version.
+/// `reviewed` (documents only) accepts the document as it is: it leaves the review queue.
 pub fn edit(
     archive: &Archive,
     id: &str,
     settings: &[(String, String)],
+    reviewed: bool,
     actor: &str,
     codes: &CodeSets,
 ) -> Result<EditOutcome> {
@@ -91,11 +93,20 @@ pub fn edit(
                     });
                 }
             }
-            let updated = DocumentRecord {
+            let mut updated = DocumentRecord {
                 summary: DocumentSummary::from_record(&record, &doc.summary.title),
                 record,
                 ..doc.clone()
             };
+            if reviewed && !doc.reviewed {
+                changes.push(FieldChange {
+                    key: "reviewed".into(),
+                    old: Some(serde_json::json!(doc.review_notes)),
+                    new: Some(serde_json::json!(true)),
+                });
+                updated.reviewed = true;
+                updated.review_notes.clear();
+            }
             files.insert(document_path(&doc.id), json(&updated));
             if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
                 *slot = updated;
@@ -104,6 +115,11 @@ pub fn edit(
             let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;
             catalog::infer_from_documents(&mut metadata.record, &documents);
             files.insert(HOSO_PATH.to_string(), json(&metadata));
+        }
+        None if reviewed => {
+            return Err(Error::Archive(format!(
+                "{id} is a hồ sơ; --reviewed applies to a document id"
+            )))
         }
         None => {
             let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;

@@ -194,9 +194,11 @@ pub fn ingest(
     for id in &repaired {
         tracing::warn!(object = %id, "completed an interrupted commit");
     }
-    let build_dir = archive.staging_dir().join("ocfl");
-    if build_dir.exists() {
-        std::fs::remove_dir_all(&build_dir).map_err(|e| Error::io(&build_dir, e))?;
+    for leftover in ["ocfl", "extracts"] {
+        let dir = archive.staging_dir().join(leftover);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
     }
     let cache = PageCache::new(&archive.staging_dir().join("pages"))?;
     let mut models = ModelSet::load(&tessdata_dir()?, &options.languages)?;
@@ -541,9 +543,8 @@ impl Run<'_> {
     }
 
     /// Splits a hồ sơ's pages into documents and applies the độ mật policy to each: returns
-    /// the pages and documents to store. Withheld documents' pages — and every other page of
-    /// their scan files, whose originals cannot be stored without them — are dropped here,
-    /// reported by source page and reason only, and recorded in the audit log the same way.
+    /// the pages and documents to store. Withheld documents' pages are dropped here, reported
+    /// by source page and reason only, and recorded in the audit log the same way.
     fn split_and_screen(
         &mut self,
         plan: &HoSoPlan,
@@ -617,22 +618,6 @@ impl Run<'_> {
         }
         if withheld.is_empty() {
             return (pages, kinds, admitted);
-        }
-        // Scan files holding a withheld page are not stored, so neither are their other pages.
-        let files: BTreeSet<String> = withheld
-            .keys()
-            .map(|n| by_number[n].source_file.clone())
-            .collect();
-        for p in &pages {
-            if files.contains(&p.source_file) && !withheld.contains_key(&p.number) {
-                withheld.insert(
-                    p.number,
-                    format!(
-                        "in scan file {} with a withheld document, so that file is not stored;                          split the file to archive this page",
-                        p.source_file
-                    ),
-                );
-            }
         }
         let mut kept_pages = Vec::new();
         let mut kept_kinds = Vec::new();
@@ -743,11 +728,69 @@ impl Run<'_> {
                 }
             }
         }
-        let (pages, kinds, doc_plans) = self.split_and_screen(plan, pages, kinds);
+        let withheld_before = self.withheld.len();
+        let (mut pages, mut kinds, doc_plans) = self.split_and_screen(plan, pages, kinds);
+        // Scan files holding a withheld page are not stored; their other pages are stored
+        // one by one as lossless page extracts.
+        let tainted: BTreeSet<String> = self.withheld[withheld_before..]
+            .iter()
+            .map(|w| w.source_file.clone())
+            .collect();
         if pages.is_empty() {
             return Ok(());
         }
-        let stored_files: BTreeSet<&str> = pages.iter().map(|p| p.source_file.as_str()).collect();
+        let extracts_dir = self.archive.staging_dir().join("extracts");
+        let mut extract_files: HashMap<u32, PathBuf> = HashMap::new();
+        let mut extract_failures = Vec::new();
+        for page in pages.iter_mut() {
+            // Decided afresh each run (an approval may have come since).
+            page.page_extract = None;
+        }
+        for page in pages
+            .iter_mut()
+            .filter(|p| tainted.contains(&p.source_file))
+        {
+            let Some(file) = plan
+                .files
+                .iter()
+                .find(|f| f.file.rel_path == page.source_file)
+            else {
+                continue;
+            };
+            match write_page_extract(&extracts_dir, &file.file, page) {
+                Ok((path, extract)) => {
+                    extract_files.insert(page.number, path);
+                    page.page_extract = Some(extract);
+                }
+                Err(e) => extract_failures.push((page.number, e.to_string())),
+            }
+        }
+        if !extract_failures.is_empty() {
+            let failed: BTreeSet<u32> = extract_failures.iter().map(|(n, _)| *n).collect();
+            for (n, e) in extract_failures {
+                let (b, h) = (plan.box_name.clone(), plan.source.path.clone());
+                let p = pages
+                    .iter()
+                    .find(|p| p.number == n)
+                    .expect("page of this hồ sơ");
+                let (f, sp) = (p.source_file.clone(), p.source_page);
+                self.fail_page(&b, &h, &f, Some(sp), format!("page extract: {e}"));
+            }
+            let (kept, kept_kinds): (Vec<PageRecord>, Vec<&'static str>) = pages
+                .into_iter()
+                .zip(kinds)
+                .filter(|(p, _)| !failed.contains(&p.number))
+                .unzip();
+            (pages, kinds) = (kept, kept_kinds);
+            if pages.is_empty() {
+                return Ok(());
+            }
+        }
+        let stored_files: BTreeSet<&str> = pages
+            .iter()
+            .filter(|p| p.page_extract.is_none())
+            .map(|p| p.source_file.as_str())
+            .collect();
         let originals: Vec<&FilePlan> = plan
             .files
             .iter()
@@ -783,11 +826,13 @@ impl Run<'_> {
             .and_then(|o| o.inventory.versions.get("v1"))
             .and_then(|v| chrono::DateTime::parse_from_rfc3339(&v.created).ok())
             .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-        let original = |rel: &str| {
-            plan.files
+        let original = |page: &PageRecord| match extract_files.get(&page.number) {
+            Some(path) => Some((path.clone(), ScanFormat::Png, 1)),
+            None => plan
+                .files
                 .iter()
-                .find(|f| f.file.rel_path == rel)
-                .map(|f| (f.file.abs_path.clone(), f.file.format))
+                .find(|f| f.file.rel_path == page.source_file)
+                .map(|f| (f.file.abs_path.clone(), f.file.format, page.source_page)),
         };
         for doc in &built.documents {
             let logical = crate::access::access_path(doc);
@@ -825,6 +870,17 @@ impl Run<'_> {
                 },
             };
             files.insert(logical, source);
+        }
+        for page in &pages {
+            if let (Some(x), Some(path)) = (&page.page_extract, extract_files.get(&page.number)) {
+                files.insert(
+                    x.path.clone(),
+                    FileSource::Path {
+                        path: path.clone(),
+                        sha256: x.sha256.clone(),
+                    },
+                );
+            }
         }
         for f in &originals {
             files.insert(
@@ -972,10 +1028,49 @@ impl Run<'_> {
                 ));
             }
         }
+        for path in extract_files.values() {
+            let _ = std::fs::remove_file(path);
+        }
         // Free the page records: memory stays bounded by one hồ sơ.
         plan.slots.clear();
         Ok(())
     }
+}
+
+/// Stores a page's decoded pixels alone as a PNG in `dir` (staging), for a page whose source
+/// file cannot be stored; returns the file and the record of the extract.
+fn write_page_extract(
+    dir: &Path,
+    file: &ScanFile,
+    page: &PageRecord,
+) -> Result<(PathBuf, crate::store::records::PageExtract)> {
+    let decoded = decode_page(&file.abs_path, file.format, page.source_page)
+        .map_err(|e| relabel(e, &file.abs_path, &file.rel_path))?;
+    let mut png = Vec::new();
+    decoded
+        .image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| Error::decode(&file.rel_path, Some(page.source_page), e.to_string()))?;
+    let logical = format!(
+        "{}{}/page-{:04}.png",
+        crate::store::records::EXTRACTS_DIR,
+        file.rel_path,
+        page.source_page
+    );
+    let path = dir.join(format!(
+        "{}-{:04}.png",
+        page.source_sha256, page.source_page
+    ));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    write_atomic(&path, &png)?;
+    let (sha256, _) = crate::store::fsio::sha256_file(&path)?;
+    Ok((
+        path,
+        crate::store::records::PageExtract {
+            path: logical,
+            sha256,
+        },
+    ))
 }
 
 /// Hashes the files of a hồ sơ, counts their pages and decides, page by page, whether an
@@ -1133,6 +1228,7 @@ fn process_page(
         mean_confidence: 0.0,
         words: Vec::new(),
         ocr: None,
+        page_extract: None,
     };
     if let Some(layer) = decoded.text_layer.as_deref() {
         let verdict = text_layer::assess(layer);

@@ -22,6 +22,7 @@ pub mod ocr;
 pub mod pdf;
 pub mod policy;
 pub mod preprocess;
+pub mod review;
 pub mod segment;
 pub mod store;
 pub mod text_layer;

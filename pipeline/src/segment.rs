@@ -2,7 +2,10 @@
 //!
 //! In: the pages of one hồ sơ in order ([`PageView`]: hồ sơ page number, text, blank or not)
 //! and the archivist's page ranges from `hoso.json`. Out: a [`Segmentation`]: document drafts
-//! (their pages and review notes) and the blank pages that were skipped.
+//! (their pages and review notes) and the blank pages. Blank pages (backs of sheets) are
+//! skipped by the splitting and stay with the document they are in (a leading one with the
+//! next), so every scanned page is in some document's access copy; they are not counted
+//! in its số trang.
 //!
 //! The archivist's ranges win. The other pages are split where a page opens a document:
 //! first-page cues in its header (the Party or State motto, an issuing body, a số ký hiệu, a
@@ -137,10 +140,10 @@ impl PageCues {
             if has_date_line(&compact) {
                 cues.date_line = true;
             }
-            if compact.starts_with("PHU LUC")
+            let bare = compact.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if bare.starts_with("PHU LUC")
                 || compact.contains("BAN HANH KEM THEO")
-                || compact.starts_with("(KEM THEO")
-                || compact.starts_with("KEM THEO")
+                || bare.starts_with("KEM THEO")
             {
                 cues.attachment = true;
             }
@@ -188,7 +191,7 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
     for &(a, b) in ranges {
         let group: Vec<u32> = pages
             .iter()
-            .filter(|p| (a..=b).contains(&p.number) && !p.blank)
+            .filter(|p| (a..=b).contains(&p.number))
             .map(|p| p.number)
             .collect();
         if !group.is_empty() {
@@ -204,7 +207,15 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
     // The other pages, split by their cues.
     let mut current: Option<(DocumentDraft, Option<u32>)> = None;
     let mut previous: Option<(u32, PageCues)> = None;
-    for page in pages.iter().filter(|p| !p.blank && !in_range(p.number)) {
+    let mut leading_blanks: Vec<u32> = Vec::new();
+    for page in pages.iter().filter(|p| !in_range(p.number)) {
+        if page.blank {
+            match current.as_mut() {
+                Some((doc, _)) => doc.pages.push(page.number),
+                None => leading_blanks.push(page.number),
+            }
+            continue;
+        }
         let cues = PageCues::of(page.text);
         let adjacent = previous.as_ref().is_some_and(|(n, _)| {
             // Only blank pages (or none) between: the same run of pages.
@@ -230,9 +241,11 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
                     page.number
                 ));
             }
+            let mut first_pages = std::mem::take(&mut leading_blanks);
+            first_pages.push(page.number);
             current = Some((
                 DocumentDraft {
-                    pages: vec![page.number],
+                    pages: first_pages,
                     given: false,
                     notes,
                 },
@@ -260,8 +273,16 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
         }
         previous = Some((page.number, cues));
     }
-    if let Some((doc, _)) = current {
+    if let Some((mut doc, _)) = current {
+        doc.pages.extend(leading_blanks);
         out.documents.push(doc);
+    } else if !leading_blanks.is_empty() {
+        // Only blank pages outside the archivist's ranges: a document of blank pages.
+        out.documents.push(DocumentDraft {
+            pages: leading_blanks,
+            given: false,
+            notes: vec!["only blank pages".into()],
+        });
     }
     out.documents.sort_by_key(|d| d.pages[0]);
     out
@@ -296,7 +317,7 @@ II. MỤC TIÊU\nPhấn đấu đến năm 2015";
     const STATE_FIRST: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
 TỈNH QUẢNG TRỊ Độc lập - Tự do - Hạnh phúc\nSố: 424/QĐ-UBND Đông Hà, ngày 2 tháng 10 năm 2015\n\
 QUYẾT ĐỊNH\nVề việc thành lập tổ công tác";
-    const ATTACHMENT: &str = "PHỤ LỤC\n(Ban hành kèm theo Kế hoạch số 68-KH/ĐUK)\n\
+    const ATTACHMENT: &str = ": PHỤ LỤC\n(Ban hành kèm theo Kế hoạch số 68-KH/ĐUK)\n\
 DANH MỤC CÁC NHIỆM VỤ\n1. Rà soát";
 
     fn view(texts: &[&'static str]) -> Vec<PageView<'static>> {
@@ -327,7 +348,7 @@ DANH MỤC CÁC NHIỆM VỤ\n1. Rà soát";
             PARTY_FIRST,
         ];
         let s = split(&view(&texts), &[]);
-        assert_eq!(pages(&s), [vec![1, 2, 3], vec![5, 6], vec![7]]);
+        assert_eq!(pages(&s), [vec![1, 2, 3, 4], vec![5, 6], vec![7]]);
         assert_eq!(s.blank_pages, [4]);
         assert!(s.documents.iter().all(|d| d.notes.is_empty()), "{s:?}");
     }

@@ -176,6 +176,9 @@ static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `V/v` (về việc) opening a Công văn's trích yếu, with OCR's slips (`V⁄%v`), folded.
 static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V\b\W*").unwrap());
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})").unwrap()
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*TH[A-Z]{2,3}\s*(\d{1,2})\s*N[A-Z]{1,3}\s*(\d{4})")
         .unwrap()
@@ -224,7 +227,10 @@ pub fn extract(pages: &[&str]) -> Extracted {
             }
         }
         let issuer: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
-        out.ky_hieu = reading(format!("{kind}/{issuer}"), confidence);
+        out.ky_hieu = reading(
+            format!("{}/{}", fold_symbol(&kind), fold_symbol(&issuer)),
+            confidence,
+        );
         if out.ten_loai.is_none() {
             if let Some((_, t, _)) = TYPES
                 .iter()
@@ -235,17 +241,13 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
     } else if let Some(c) = STATE_SYMBOL.captures(&header_text) {
         out.so = reading(&c[1], 0.85);
-        out.ky_hieu = reading(
-            c[2].chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>(),
-            0.85,
-        );
+        let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
+        out.ky_hieu = reading(fold_symbol(&ky_hieu), 0.85);
     }
 
-    // Date line: "<place>, ngày 15 tháng 3 năm 2019".
+    // Date line: "<place>, ngày 15 tháng 3 năm 2019" (or "ngày 2-7-1996").
     for (i, f) in folded.iter().enumerate().take(header_end) {
-        if let Some(c) = DATE.captures(f) {
+        if let Some(c) = DATE.captures(f).or_else(|| NUMERIC_DATE.captures(f)) {
             let (d, m, y) = (
                 c[1].parse::<u32>().unwrap_or(0),
                 c[2].parse::<u32>().unwrap_or(0),
@@ -332,11 +334,20 @@ pub fn extract(pages: &[&str]) -> Extracted {
             if out.ten_loai.is_none() {
                 out.ten_loai = reading("Công văn", 0.7);
             }
-            let first = VV.replace(&lines[i], "").trim().to_string();
+            let first = VV.replace(lines[i], "").trim().to_string();
             let mut parts = vec![format!("V/v {first}")];
             for line in lines.iter().skip(i + 1).take(3) {
                 let f = fold_upper(line);
-                if f.starts_with("KINH GUI") || is_capitals(line) || line.len() > 120 {
+                let mark = [
+                    "KHAN",
+                    "THUONG KHAN",
+                    "HOA TOC",
+                    "MAT",
+                    "TOI MAT",
+                    "TUYET MAT",
+                ]
+                .contains(&f.trim_matches(|c: char| !c.is_alphanumeric()));
+                if f.starts_with("KINH GUI") || mark || is_capitals(line) || line.len() > 120 {
                     break;
                 }
                 let mut chars = line.chars();
@@ -347,7 +358,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 }
                 parts.push(line.to_string());
             }
-            out.trich_yeu = reading(parts.join(" "), 0.6);
+            out.trich_yeu = reading(parts.join(" "), 0.75);
         }
     }
 
@@ -388,7 +399,14 @@ pub fn extract(pages: &[&str]) -> Extracted {
             }
         }
         if !parts.is_empty() {
-            out.trich_yeu = reading(parts.join(" "), 0.6);
+            // As sure as the heading it hangs from; three lines may have been cut short.
+            let heading = out.ten_loai.as_ref().map_or(0.6, |t| t.confidence);
+            let confidence = if parts.len() >= 3 || heading < 0.9 {
+                0.6
+            } else {
+                0.8
+            };
+            out.trich_yeu = reading(parts.join(" "), confidence);
         }
     }
 
@@ -424,6 +442,19 @@ pub fn extract(pages: &[&str]) -> Extracted {
     out
 }
 
+/// A ký hiệu as written: abbreviations carry no tone or vowel marks, only Đ, so marks there
+/// are OCR slips (`QĐ/TƯ` is `QĐ/TU`).
+fn fold_symbol(symbol: &str) -> String {
+    symbol
+        .chars()
+        .map(|c| match c {
+            'Đ' | 'đ' => c,
+            c if c.is_ascii() => c,
+            c => c.to_string().nfd().next().unwrap_or(c),
+        })
+        .collect()
+}
+
 /// A line written in capitals (an issuer, a title): at least 6 letters, 80% capitals.
 fn is_capitals(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
@@ -449,7 +480,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The trailing run of words written in capitals (`ĐẢNG ỦY KHỐI` of `yến:… ĐẢNG ỦY KHỐI`).
 fn capitalised_tail(line: &str) -> String {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| !w.chars().any(char::is_alphabetic))
+    {
+        words.pop(); // `-_` left between the columns
+    }
     let mut cut = words.len();
     while cut > 0 {
         let letters: Vec<char> = words[cut - 1]
@@ -552,6 +589,17 @@ Thực hiện Luật Lưu trữ năm 2011, Quy định số 270-QĐ/TW";
         assert_eq!(e.trich_yeu.unwrap().value, "về tăng cường công tác văn thư");
         assert_eq!(edit_distance("THONG TRT", "THONG TRI"), 1);
         assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn numeric_dates_and_marked_abbreviations() {
+        let page = "TỈNH ỦY QUẢNG BÌNH -_ ĐĂNG CỘNG SẲN VIỆT NAM\n`*\n\
+Số 87-QĐ/TƯ. __ Đồng Hới, ngày 2-7-1996\n: QUYẾT ĐỊNH\nvề việc thành lập Ban chỉ đạo";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "87-QĐ/TU");
+        assert_eq!(e.ngay_ban_hanh.unwrap().value, "1996-07-02");
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "TỈNH ỦY QUẢNG BÌNH");
+        assert_eq!(e.dia_danh.unwrap().value, "Đồng Hới");
     }
 
     #[test]

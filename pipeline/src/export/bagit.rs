@@ -38,7 +38,7 @@ use crate::store::fsio::{sha256_bytes, sha256_file, sync_dir, sync_tree, write_n
 use crate::store::ocfl::INVENTORY;
 use crate::store::records::{
     document_path, page_path, DocumentRecord, HoSoMetadata, PageRecord, EVENTS_PATH, HOSO_PATH,
-    ORIGINALS_DIR, SOURCE_PATH,
+    SOURCE_PATH,
 };
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
@@ -271,7 +271,7 @@ fn logical_paths(item: &Item) -> Result<Vec<String>> {
         let path = page_path(*n);
         if head.contains_key(&path) {
             let page: PageRecord = item.object.read_json(&path)?;
-            wanted.insert(format!("{ORIGINALS_DIR}{}", page.source_file));
+            wanted.insert(page.stored_image_path());
             wanted.insert(path);
         }
     }

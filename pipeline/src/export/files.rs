@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::copy_hashing;
 use crate::store::ocfl::INVENTORY;
-use crate::store::records::{DocumentRecord, ORIGINALS_DIR};
+use crate::store::records::DocumentRecord;
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
 
@@ -176,17 +176,20 @@ pub fn original_for_page(archive: &Archive, id: &str, page: u32) -> Result<Origi
                 object.id
             ))
         })?;
-    let logical = format!("{ORIGINALS_DIR}{}", record.source_file);
+    let logical = record.stored_image_path();
     let file = StoredFile::head(&object, &logical)?.ok_or_else(|| {
         Error::Archive(format!(
             "object {}: page {hoso_page} comes from {}, but {logical} is not stored",
             object.id, record.source_file
         ))
     })?;
-    if !file.sha256.eq_ignore_ascii_case(&record.source_sha256) {
+    if !file
+        .sha256
+        .eq_ignore_ascii_case(record.stored_image_sha256())
+    {
         return Err(Error::Archive(format!(
             "object {}: page {hoso_page} was read from {} with sha256 {}, but the stored {logical} has sha256 {}",
-            object.id, record.source_file, record.source_sha256, file.sha256
+            object.id, record.source_file, record.stored_image_sha256(), file.sha256
         )));
     }
     let file_pages = pages
@@ -287,6 +290,7 @@ pub(crate) mod tests {
             mean_confidence: 0.0,
             words: Vec::new(),
             ocr: None,
+            page_extract: None,
         }
     }
 
@@ -344,6 +348,7 @@ pub(crate) mod tests {
                 },
                 review_notes: Vec::new(),
                 approval: None,
+                reviewed: false,
             }),
         );
         commit(&archive, &files);

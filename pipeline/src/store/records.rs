@@ -84,6 +84,41 @@ pub struct PageRecord {
     pub mean_confidence: f32,
     pub words: Vec<OcrWord>,
     pub ocr: Option<OcrProvenance>,
+    /// Set when the source file could not be stored because it also holds withheld pages
+    /// (độ mật): this page's pixels were stored alone, losslessly, instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_extract: Option<PageExtract>,
+}
+
+/// A page stored on its own, as a lossless PNG of its decoded pixels, because its source
+/// file holds withheld pages and so is not stored byte for byte.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageExtract {
+    /// Logical path in the object (`extracts/{source file}/page-NNNN.png`).
+    pub path: String,
+    pub sha256: String,
+}
+
+/// Where page extracts live in an object.
+pub const EXTRACTS_DIR: &str = "extracts/";
+
+impl PageRecord {
+    /// The logical path of the stored image of this page: its original scan, or its page
+    /// extract when the original could not be stored.
+    pub fn stored_image_path(&self) -> String {
+        match &self.page_extract {
+            Some(x) => x.path.clone(),
+            None => format!("{ORIGINALS_DIR}{}", self.source_file),
+        }
+    }
+
+    /// The SHA-256 the stored image must have.
+    pub fn stored_image_sha256(&self) -> &str {
+        match &self.page_extract {
+            Some(x) => &x.sha256,
+            None => &self.source_sha256,
+        }
+    }
 }
 
 /// The summary of a document shown in lists and search hits.
@@ -185,6 +220,10 @@ pub struct DocumentRecord {
     /// The approval reference under which a classified (or unreadable) document was admitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<String>,
+    /// An archivist accepted the document as it is (`sohoa edit ID --reviewed`): it leaves
+    /// the review queue.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
 }
 
 /// A PREMIS-style event.

@@ -1,0 +1,144 @@
+//! The review queue: what an archivist should check by hand after an ingest.
+//!
+//! In: the stored hồ sơ objects of an archive and the code sets in force. Out: one
+//! [`ReviewItem`] per thing to check, per document: a catalog field read with low confidence,
+//! a record that breaks the rules (a mandatory field missing, an unknown code), a page read
+//! with low OCR confidence, or a note of the splitter (a possibly missing page, an uncertain
+//! document start). A correction with `sohoa edit ID --set KEY=VALUE` makes the value given,
+//! which clears its item; `sohoa edit ID --reviewed` accepts the rest of the document as it is.
+//!
+//! Pages withheld under the độ mật policy are not in the archive, so not here: the ingest
+//! report lists them with their source pages and reason.
+
+use archive_schema::CodeSets;
+use serde::Serialize;
+
+use crate::store::records::TextSource;
+use crate::store::Archive;
+use crate::Result;
+
+/// Extracted values below this confidence (0–1) need a look.
+pub const FIELD_CONFIDENCE_BELOW: f32 = 0.7;
+/// OCR pages below this mean word confidence (0–100) need a look.
+pub const PAGE_CONFIDENCE_BELOW: f32 = 70.0;
+
+/// Why an item is in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// An extracted field with low confidence.
+    LowConfidenceField,
+    /// The record breaks a rule of the code sets (missing mandatory field, unknown code).
+    Invalid,
+    /// A page whose OCR confidence is low.
+    LowConfidencePage,
+    /// A note of the document splitter.
+    SplitNote,
+}
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewItem {
+    /// The document id (for `sohoa show` / `sohoa edit`).
+    pub id: String,
+    /// The hồ sơ object id, its box and folder.
+    pub object: String,
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub hoso: String,
+    pub title: String,
+    pub kind: ReviewKind,
+    /// The record key, for field items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// The hồ sơ page concerned (field source page, page item).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    pub reason: String,
+}
+
+/// Every open review item of the archive, by hồ sơ and document order.
+pub fn review_queue(archive: &Archive, codes: &CodeSets) -> Result<Vec<ReviewItem>> {
+    let mut items = Vec::new();
+    for object in archive.hoso_objects()? {
+        let open: Vec<_> = object.documents.iter().filter(|d| !d.reviewed).collect();
+        if open.is_empty() {
+            continue;
+        }
+        let pages = object.pages()?;
+        for doc in open {
+            let item = |kind, reason: String| ReviewItem {
+                id: doc.id.clone(),
+                object: object.id.clone(),
+                box_name: object.source.box_name.clone(),
+                hoso: object.source.hoso.clone(),
+                title: doc.summary.title.clone(),
+                kind,
+                field: None,
+                value: None,
+                confidence: None,
+                page: None,
+                reason,
+            };
+            let record = serde_json::to_value(&doc.record).expect("records serialise");
+            for key in archive_schema::TaiLieuRecord::field_keys() {
+                let Some(field) = record.get(key).filter(|v| !v.is_null()) else {
+                    continue;
+                };
+                let extracted = field["source"] == "extracted";
+                let confidence = field["confidence"].as_f64().map(|c| c as f32);
+                if let Some(c) = confidence.filter(|c| extracted && *c < FIELD_CONFIDENCE_BELOW) {
+                    items.push(ReviewItem {
+                        field: Some(key.to_string()),
+                        value: Some(field["value"].clone()),
+                        confidence: Some(c),
+                        page: field["page"].as_u64().map(|p| p as u32),
+                        ..item(
+                            ReviewKind::LowConfidenceField,
+                            format!("read with confidence {c:.2}; check it against the scan"),
+                        )
+                    });
+                }
+            }
+            if let Err(errors) = doc.record.validate(codes) {
+                for e in errors {
+                    items.push(ReviewItem {
+                        field: Some(e.field.to_string()),
+                        ..item(
+                            ReviewKind::Invalid,
+                            format!("{} ({}): {}", e.field, e.vi, e.message),
+                        )
+                    });
+                }
+            }
+            for n in &doc.pages {
+                let Some(page) = pages.iter().find(|p| p.number == *n) else {
+                    continue;
+                };
+                if page.text_source == TextSource::Ocr
+                    && page.mean_confidence < PAGE_CONFIDENCE_BELOW
+                {
+                    items.push(ReviewItem {
+                        page: Some(*n),
+                        confidence: Some(page.mean_confidence),
+                        ..item(
+                            ReviewKind::LowConfidencePage,
+                            format!(
+                                "OCR confidence {:.0} on {} page {}",
+                                page.mean_confidence, page.source_file, page.source_page
+                            ),
+                        )
+                    });
+                }
+            }
+            for note in &doc.review_notes {
+                items.push(item(ReviewKind::SplitNote, note.clone()));
+            }
+        }
+    }
+    Ok(items)
+}

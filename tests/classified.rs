@@ -1,0 +1,231 @@
+//! The độ mật policy, end to end with real OCR: classified documents are withheld and leave
+//! no trace anywhere under the archive, in the index or in the output; approvals admit
+//! MẬT / TỐI MẬT as chế độ sử dụng Mật, never TUYỆT MẬT; the other pages of a scan file
+//! holding a withheld page are stored as page extracts, not lost.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{code, ingest, json, run, sohoa};
+
+fn eval_hoso(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-scans/eval/tune")
+        .join(name)
+}
+
+/// The distinctive strings of the classified documents of a hồ sơ, from the labelled set.
+fn needles(hoso: &str) -> Vec<String> {
+    let truth: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/eval/tune/truth.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    for d in truth["documents"].as_array().unwrap() {
+        if d["ho_so"] == hoso {
+            for n in d["distinctive"].as_array().unwrap() {
+                for s in n["needles"].as_array().unwrap() {
+                    out.push(s.as_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        !out.is_empty(),
+        "the labelled set names distinctive text for {hoso}"
+    );
+    out
+}
+
+fn copy_hoso(name: &str, box_dir: &Path) {
+    let dst = box_dir.join(name);
+    std::fs::create_dir_all(&dst).unwrap();
+    for e in std::fs::read_dir(eval_hoso(name)).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+    }
+}
+
+/// Fails when any needle is in any file under `dir`, in `outputs`, or found by search.
+fn assert_no_trace(archive: &Path, needles: &[String], outputs: &[&std::process::Output]) {
+    for entry in walkdir::WalkDir::new(archive) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        for n in needles {
+            assert!(
+                !bytes.windows(n.len()).any(|w| w == n.as_bytes()),
+                "{n:?} leaked into {}",
+                entry.path().display()
+            );
+        }
+    }
+    for out in outputs {
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            for n in needles {
+                assert!(!text.contains(n.as_str()), "{n:?} printed by the ingest");
+            }
+        }
+    }
+    for n in needles {
+        let hits = json(&run(archive, &["search", &format!("\"{n}\""), "--json"]));
+        assert_eq!(hits["total"], 0, "search finds {n:?}");
+    }
+}
+
+#[test]
+fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_mat() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-mat");
+    copy_hoso("hs-06-tai-lieu-mat-2011", &box_dir);
+    let archive = tmp.path().join("archive");
+    let needles = needles("hs-06-tai-lieu-mat-2011");
+
+    // No approval: the TUYỆT MẬT and the TỐI MẬT document are withheld, the Thông báo goes in.
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = json(&out);
+    assert_eq!(summary["pages_withheld"], 4, "{summary:#}");
+    assert_eq!(summary["documents"].as_array().unwrap().len(), 1);
+    let reasons: Vec<&str> = summary["withheld"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons.iter().filter(|r| r.contains("TUYỆT MẬT")).count(),
+        2
+    );
+    assert_eq!(reasons.iter().filter(|r| r.contains("TỐI MẬT")).count(), 2);
+    for w in summary["withheld"].as_array().unwrap() {
+        assert!(w["source_file"].as_str().unwrap().starts_with("hs-06"));
+        assert!(w["source_page"].as_u64().is_some());
+    }
+    assert_no_trace(&archive, &needles, &[&out]);
+    let audit = std::fs::read_to_string(archive.join("audit/log.jsonl")).unwrap_or_default();
+    assert!(
+        audit.contains("withhold"),
+        "the audit log records the withholding"
+    );
+
+    // A run-wide approval admits the TỐI MẬT document as Mật; TUYỆT MẬT stays out.
+    let out2 = run(
+        &archive,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "-j",
+            "2",
+            "--no-progress",
+            "--json",
+            "--approval",
+            "12-CV/VPTU",
+        ],
+    );
+    assert_eq!(code(&out2), 3);
+    let summary = json(&out2);
+    assert_eq!(summary["pages_withheld"], 2, "{summary:#}");
+    let docs = summary["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    let mut restricted = 0;
+    for id in docs {
+        let show = json(&run(&archive, &["show", id.as_str().unwrap(), "--json"]));
+        if show["metadata"]["che_do_su_dung"]["value"] == "03" {
+            restricted += 1;
+            assert_eq!(show["metadata"]["do_mat"]["value"], "Tối mật", "{show:#}");
+        }
+    }
+    assert_eq!(restricted, 1);
+    // The approval reference is recorded in the object's provenance events.
+    let approval_recorded = walkdir::WalkDir::new(archive.join("ocfl"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.file_name().is_some_and(|n| n == "events.json"))
+        .any(|p| {
+            let events = std::fs::read_to_string(p).unwrap();
+            events.contains("\"approval\"") && events.contains("12-CV/VPTU")
+        });
+    assert!(approval_recorded, "an approval event names the reference");
+    // The TUYỆT MẬT document's text is still nowhere.
+    let tuyet_mat: Vec<String> = needles
+        .iter()
+        .filter(|n| n.contains("TX-8053") || n.contains("phấn đấu"))
+        .cloned()
+        .collect();
+    assert!(!tuyet_mat.is_empty());
+    assert_no_trace(&archive, &tuyet_mat, &[&out2]);
+
+    let verify = run(&archive, &["verify", "--json"]);
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}
+
+#[test]
+fn other_pages_of_a_file_with_a_withheld_page_are_stored_as_page_extracts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-1996");
+    copy_hoso("hs-03-tinh-uy-1996", &box_dir);
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = json(&out);
+    assert_eq!(summary["pages_withheld"], 1, "{summary:#}");
+    assert_eq!(
+        summary["documents"].as_array().unwrap().len(),
+        2,
+        "{summary:#}"
+    );
+    assert_no_trace(&archive, &needles("hs-03-tinh-uy-1996"), &[&out]);
+
+    // The PDF holding the TỐI MẬT page is not stored; the admitted pages are, as PNGs.
+    let pdf = std::fs::read(box_dir.join("hs-03-tinh-uy-1996/tinh-uy-1996.pdf")).unwrap();
+    let stored: Vec<PathBuf> = walkdir::WalkDir::new(archive.join("ocfl"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(stored.iter().all(|p| std::fs::read(p).unwrap() != pdf));
+    let extracts: Vec<&PathBuf> = stored
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("/extracts/"))
+        .collect();
+    assert!(extracts.len() >= 3, "{extracts:?}");
+
+    // A page extract comes back out like an original.
+    let doc = summary["documents"][0].as_str().unwrap();
+    let got = sohoa()
+        .args([
+            "get",
+            doc,
+            "--original",
+            "--page",
+            "1",
+            "-o",
+            "-",
+            "--archive",
+        ])
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
+    assert!(got.stdout.starts_with(b"\x89PNG"));
+    let verify = run(&archive, &["verify", "--json"]);
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}
