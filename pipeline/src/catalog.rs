@@ -397,6 +397,12 @@ pub fn index_entries(
             symbol: d.summary.symbol.clone(),
             date: d.summary.date.clone(),
             issuer: d.summary.issuer.clone(),
+            do_mat: d
+                .record
+                .do_mat
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default(),
             pages: d
                 .pages
                 .iter()
@@ -416,7 +422,16 @@ pub fn index_entries(
 /// (re)indexed and documents no longer in the store are removed. Returns the number of
 /// documents indexed.
 pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
-    let index = crate::index::SearchIndex::open_or_create(&archive.index_dir())?;
+    let dir = archive.index_dir();
+    let index = match crate::index::SearchIndex::open_or_create(&dir) {
+        Ok(index) => index,
+        // An index of another schema (an older sohoa) is derived data: build it afresh.
+        Err(crate::Error::Index(tantivy::TantivyError::SchemaError(_))) => {
+            std::fs::remove_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
+            crate::index::SearchIndex::open_or_create(&dir)?
+        }
+        Err(e) => return Err(e),
+    };
     let mut kept = std::collections::BTreeSet::new();
     for object in archive.hoso_objects()? {
         let pages = object.pages()?;

@@ -61,6 +61,9 @@ pub struct IndexedDocument {
     /// Date of issue, ISO `yyyy-mm-dd`, or empty.
     pub date: String,
     pub issuer: String,
+    /// Độ mật (`Mật`, `Tối mật`) of a document admitted under an approval, or empty.
+    #[serde(default)]
+    pub do_mat: String,
     /// Pages to index; withheld pages must not be here.
     pub pages: Vec<IndexedPage>,
 }
@@ -123,8 +126,8 @@ impl SearchIndex {
             let index = Index::open(directory)?;
             if index.schema() != schema {
                 return Err(TantivyError::SchemaError(format!(
-                    "{}: the index was built by another version of sohoa; delete this \
-                     directory and re-index",
+                    "{}: the index was built by another version of sohoa; run `sohoa \
+                     reindex` to rebuild it from the store",
                     dir.display()
                 ))
                 .into());
@@ -248,6 +251,7 @@ fn page_document(
     page.add_text(fields.symbol, &doc.symbol);
     page.add_text(fields.date, &doc.date);
     page.add_text(fields.issuer, &doc.issuer);
+    page.add_text(fields.do_mat, &doc.do_mat);
     if is_nfc(text) {
         page.add_text(fields.text, text);
         page.add_text(fields.text_folded, text);

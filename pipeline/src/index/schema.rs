@@ -2,7 +2,9 @@
 //!
 //! In: nothing.
 //! Out: [`Fields`], the handles of every field: the document id (indexed raw, fast) and page
-//! number (fast), the document's metadata (stored), the page text (stored, indexed with the
+//! number (fast), the document's metadata (stored; tên loại, số ký hiệu, ngày ban hành and
+//! độ mật also indexed untokenized, cơ quan ban hành indexed diacritic-folded, so queries can
+//! filter on them: `doc_type:"Nghị quyết"`, `date:[1997-01-01 TO 1999-12-31]`), the page text (stored, indexed with the
 //! exact analyzer) and the same text indexed with the diacritic-folded analyzer. Field names are
 //! ASCII so the index can later move to an engine fed with NDJSON (DESIGN.md §7).
 
@@ -22,6 +24,7 @@ const DOC_TYPE: &str = "doc_type";
 const SYMBOL: &str = "symbol";
 const DATE: &str = "date";
 const ISSUER: &str = "issuer";
+const DO_MAT: &str = "do_mat";
 const TEXT: &str = "text";
 const TEXT_FOLDED: &str = "text_folded";
 
@@ -39,6 +42,8 @@ pub(crate) struct Fields {
     pub symbol: Field,
     pub date: Field,
     pub issuer: Field,
+    /// Độ mật of the document (`Mật`, `Tối mật`) or empty.
+    pub do_mat: Field,
     /// Page text (NFC), stored, indexed with exact diacritics and positions.
     pub text: Field,
     /// Page text indexed diacritic-folded with positions; not stored.
@@ -67,10 +72,11 @@ impl Fields {
             hoso: builder.add_text_field(HOSO, STORED),
             box_name: builder.add_text_field(BOX_NAME, STORED),
             title: builder.add_text_field(TITLE, STORED),
-            doc_type: builder.add_text_field(DOC_TYPE, STORED),
-            symbol: builder.add_text_field(SYMBOL, STORED),
-            date: builder.add_text_field(DATE, STORED),
-            issuer: builder.add_text_field(ISSUER, STORED),
+            doc_type: builder.add_text_field(DOC_TYPE, STRING | STORED),
+            symbol: builder.add_text_field(SYMBOL, STRING | STORED),
+            date: builder.add_text_field(DATE, STRING | STORED),
+            issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
+            do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
             text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),
             text_folded: builder.add_text_field(TEXT_FOLDED, text_options(FOLDED_TOKENIZER)),
         };

@@ -14,6 +14,7 @@ fn doc(id: &str, pages: &[&str]) -> IndexedDocument {
         symbol: format!("{id}-NQ/ĐUK"),
         date: "2019-03-12".to_owned(),
         issuer: "Đảng uỷ khối".to_owned(),
+        do_mat: String::new(),
         pages: pages
             .iter()
             .zip(1..)
@@ -299,4 +300,26 @@ fn or_and_exclusion_work() {
 fn search_index_can_be_shared_between_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<SearchIndex>();
+}
+
+#[test]
+fn catalog_fields_filter_a_query() {
+    let mut a = doc("a", &["công tác văn thư năm 1997"]);
+    a.date = "1997-04-02".into();
+    a.doc_type = "Thông tri".into();
+    a.do_mat = "Mật".into();
+    let b = doc("b", &["công tác văn thư năm 2019"]);
+    let (_dir, index) = index_with(&[a, b]);
+    let found = |q: &str| {
+        let results = index.search(q, 10).unwrap();
+        let mut ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("van thu"), ["a", "b"]);
+    assert_eq!(found("van thu doc_type:\"Thông tri\""), ["a"]);
+    assert_eq!(found("van thu date:[1990-01-01 TO 1999-12-31]"), ["a"]);
+    assert_eq!(found("van thu symbol:\"b-NQ/ĐUK\""), ["b"]);
+    assert_eq!(found("van thu do_mat:Mật"), ["a"]);
+    assert_eq!(found("issuer:dang"), ["a", "b"]);
 }
