@@ -212,6 +212,7 @@ pub fn build_hoso(
                 plan.review_notes.clone()
             },
             approval: plan.restriction.as_ref().map(|r| r.reference.clone()),
+            format: found.format.as_ref().map(|f| f.value.clone()),
         };
         files.insert(document_path(&doc.id), json(&doc));
         documents.push(doc);

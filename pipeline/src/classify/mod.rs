@@ -31,7 +31,6 @@ const TYPES: &[(&str, &str, &str)] = &[
     ("TO TRINH", "Tờ trình", "TTr"),
     ("DE AN", "Đề án", "ĐA"),
     ("BIEN BAN", "Biên bản", "BB"),
-    ("BAN SAO", "Bản sao", "BS"),
     ("CUONG LINH", "Cương lĩnh", ""),
     ("DIEU LE", "Điều lệ", ""),
     ("CHIEN LUOC", "Chiến lược", ""),
@@ -44,7 +43,24 @@ const TYPES: &[(&str, &str, &str)] = &[
     ("GIAY GIOI THIEU", "Giấy giới thiệu", "GGT"),
     ("GIAY MOI", "Giấy mời", "GM"),
     ("PHIEU GUI", "Phiếu gửi", ""),
+    // State types (Nghị định 30/2020/NĐ-CP) not named above.
+    ("CONG DIEN", "Công điện", "CĐ"),
+    ("HOP DONG", "Hợp đồng", "HĐ"),
+    ("BAN GHI NHO", "Bản ghi nhớ", "GN"),
+    ("BAN THOA THUAN", "Bản thỏa thuận", "TTh"),
+    ("GIAY UY QUYEN", "Giấy ủy quyền", "GUQ"),
+    ("GIAY NGHI PHEP", "Giấy nghỉ phép", "GNP"),
+    ("PHIEU CHUYEN", "Phiếu chuyển", "PC"),
+    ("PHIEU BAO", "Phiếu báo", "PB"),
+    ("THU CONG", "Thư công", "TC"),
+    ("BAN SAO Y", "Bản sao y", "SY"),
+    ("BAN TRICH SAO", "Bản trích sao", "TrS"),
+    ("BAN SAO LUC", "Bản sao lục", "SL"),
+    ("BAN SAO", "Bản sao", "BS"),
 ];
+
+/// State abbreviations that differ from the Party ones (`QyĐ` is the State Quy định).
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[("QyĐ", "Quy định")];
 
 /// A value read from the document with how sure the reading is (0–1) and where it was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +101,8 @@ pub struct Extracted {
     pub nguoi_ky: Option<Reading>,
     pub chuc_vu: Option<Reading>,
     pub tham_quyen: Option<Reading>,
+    /// `party` (ĐẢNG CỘNG SẢN VIỆT NAM, `05-NQ/ĐUK`) or `state` (Quốc hiệu, `424/QĐ-UBND`).
+    pub format: Option<Reading>,
     /// Nơi nhận: one recipient per entry, and the page they were read on.
     pub noi_nhan: Vec<String>,
     pub noi_nhan_page: u32,
@@ -209,6 +227,16 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
     }
 
+    // Party or State format: the motto, else the shape of the số ký hiệu (below).
+    let header_folded = folded[..header_end].join(" ");
+    if header_folded.contains("DANG CONG SAN VIET NAM") {
+        out.format = reading("party", 0.9);
+    } else if header_folded.contains("CONG HOA XA HOI CHU NGHIA")
+        || header_folded.contains("DOC LAP - TU DO")
+    {
+        out.format = reading("state", 0.9);
+    }
+
     // Số and ký hiệu: Party style first, then State style, in the header.
     let header_text: String = lines[..type_line.unwrap_or(header_end).min(header_end)].join("\n");
     if let Some(c) = PARTY_SYMBOL.captures(&header_text) {
@@ -225,6 +253,9 @@ pub fn extract(pages: &[&str]) -> Extracted {
                     confidence = 0.75;
                 }
             }
+        }
+        if out.format.is_none() {
+            out.format = reading("party", 0.7);
         }
         let issuer: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
         out.ky_hieu = reading(
@@ -243,6 +274,30 @@ pub fn extract(pages: &[&str]) -> Extracted {
         out.so = reading(&c[1], 0.85);
         let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
         out.ky_hieu = reading(fold_symbol(&ky_hieu), 0.85);
+        if out.format.is_none() {
+            out.format = reading("state", 0.7);
+        }
+        // `424/QĐ-UBND`: the part before the dash names the type.
+        let kind = ky_hieu
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .split('-')
+            .next()
+            .unwrap_or("");
+        if out.ten_loai.is_none() {
+            let by_state = STATE_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == kind)
+                .map(|(_, t)| *t);
+            let by_common = TYPES
+                .iter()
+                .find(|(_, _, abbr)| !abbr.is_empty() && *abbr == kind)
+                .map(|(_, t, _)| *t);
+            if let Some(t) = by_state.or(by_common) {
+                out.ten_loai = reading(t, 0.7);
+            }
+        }
     }
 
     // Date line: "<place>, ngày 15 tháng 3 năm 2019" (or "ngày 2-7-1996").
@@ -560,6 +615,10 @@ I. TÌNH HÌNH VÀ NGUYÊN NHÂN\nTrong thời kỳ ...";
         assert_eq!(e.ten_loai.unwrap().value, "Quyết định");
         assert_eq!(e.do_mat.unwrap().value, "Mật");
         assert_eq!(e.ngay_ban_hanh.unwrap().value, "2015-10-02");
+        assert_eq!(e.format.unwrap().value, "state");
+        assert_eq!(extract(&[FIRST_PAGE]).format.unwrap().value, "party");
+        let e = extract(&["UBND TỈNH HÀ TĨNH\nSố: 12/QyĐ-UBND\nHà Tĩnh, ngày 2 tháng 10 năm 2015"]);
+        assert_eq!(e.ten_loai.unwrap().value, "Quy định");
     }
 
     #[test]

@@ -349,6 +349,7 @@ pub(crate) mod tests {
                 review_notes: Vec::new(),
                 approval: None,
                 reviewed: false,
+                format: None,
             }),
         );
         commit(&archive, &files);

@@ -224,6 +224,9 @@ pub struct DocumentRecord {
     /// the review queue.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reviewed: bool,
+    /// `party` or `state`: the document format read from the header (motto, số ký hiệu).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 /// A PREMIS-style event.
