@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::classify::{fold_upper, has_date_line, has_symbol, type_heading};
+use crate::classify::{fold_upper, has_closing_block, has_date_line, has_symbol, type_heading};
 
 /// One page of a hồ sơ as the splitter sees it.
 #[derive(Debug, Clone, Copy)]
@@ -72,9 +72,6 @@ const HEADER_LINES: usize = 14;
 
 static PRINTED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–—\s.]*(\d{1,3})[-–—\s.]*$").unwrap());
-static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^A-Z])(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM\.|KT\.|TL\.)\s").unwrap()
-});
 
 const ISSUER_PREFIXES: &[&str] = &[
     "DANG UY",
@@ -161,10 +158,7 @@ impl PageCues {
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_lowercase);
-        cues.closing = lines.iter().any(|l| {
-            let f = fold_upper(l);
-            f.contains("NOI NHAN") || AUTHORITY.is_match(&f)
-        });
+        cues.closing = has_closing_block(text);
         cues
     }
 

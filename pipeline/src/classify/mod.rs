@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod signature;
+
+pub use signature::has_closing_block;
 use unicode_normalization::UnicodeNormalization;
 
 /// Document types: folded heading, tên loại, Party abbreviation.

@@ -50,12 +50,7 @@ const POSITIONS: &[&str] = &[
 /// Fills the closing-block fields of `out` from the last page of `pages` that has a closing
 /// block (an attachment after the signed document has none), else the last page with text.
 pub(super) fn read(pages: &[&str], out: &mut Extracted) {
-    let has_closing = |t: &str| {
-        t.lines().any(|l| {
-            let f = fold_aligned(l);
-            f.contains("NOI NHAN") || AUTHORITY.is_match(&f)
-        })
-    };
+    let has_closing = |t: &str| has_closing_block(t);
     let with_text = || {
         pages
             .iter()
@@ -174,6 +169,14 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
             }
         }
     }
+}
+
+/// Whether a page's text holds a closing block: `Nơi nhận` or a signing authority.
+pub fn has_closing_block(text: &str) -> bool {
+    text.lines().any(|l| {
+        let f = fold_aligned(l);
+        f.contains("NOI NHAN") || AUTHORITY.is_match(&f)
+    })
 }
 
 /// Folds a line character by character (each char to one char), so positions in the
