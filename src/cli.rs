@@ -32,6 +32,29 @@ struct Cli {
     verbose: u8,
 }
 
+/// `--clearance mat`: also documents with chế độ sử dụng Mật.
+#[derive(Debug, Args, Clone, Copy)]
+pub(crate) struct ClearanceArg {
+    /// Also show documents with chế độ sử dụng Mật (a stand-in until users and roles exist).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    clearance: Option<ClearanceLevel>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ClearanceLevel {
+    /// Mật: chế độ sử dụng 03.
+    Mat,
+}
+
+impl ClearanceArg {
+    pub(crate) fn level(self) -> pipeline::clearance::Clearance {
+        match self.clearance {
+            Some(ClearanceLevel::Mat) => pipeline::clearance::Clearance::Mat,
+            None => pipeline::clearance::Clearance::Public,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct ArchiveArg {
     /// The archive directory.
@@ -83,6 +106,8 @@ enum Command {
     List {
         #[command(flatten)]
         archive: ArchiveArg,
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -96,6 +121,8 @@ enum Command {
         /// Show the document as it was in this version of its hồ sơ object (see `history`).
         #[arg(long = "version", id = "at_version", value_name = "vN")]
         at_version: Option<String>,
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -128,6 +155,8 @@ enum Command {
     Review {
         #[command(flatten)]
         archive: ArchiveArg,
+        #[command(flatten)]
+        clearance: ClearanceArg,
         /// Show at most this many items.
         #[arg(long)]
         limit: Option<usize>,
@@ -151,6 +180,8 @@ enum Command {
         /// At most this many hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -313,11 +344,19 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::List { archive, json } => {
+        Command::List {
+            archive,
+            clearance,
+            json,
+        } => {
             let archive = open_archive(&archive.archive)?;
             let mut documents = Vec::new();
             for object in archive.hoso_objects()? {
-                for d in &object.documents {
+                for d in object
+                    .documents
+                    .iter()
+                    .filter(|d| clearance.level().may_see(d))
+                {
                     documents.push(json!({
                         "id": d.id,
                         "hoso": object.source.hoso,
@@ -363,12 +402,16 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         ),
         Command::Review {
             archive,
+            clearance,
             limit,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let items =
-                pipeline::review::review_queue(&archive, archive_schema::CodeSets::tt05_2025())?;
+            let items = pipeline::review::review_queue(
+                &archive,
+                archive_schema::CodeSets::tt05_2025(),
+                clearance.level(),
+            )?;
             let shown: Vec<_> = items.iter().take(limit.unwrap_or(usize::MAX)).collect();
             if json {
                 print_json(&json!({"total": items.len(), "items": shown}))?;
@@ -418,10 +461,14 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             id,
             archive,
             at_version,
+            clearance,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let Some((object, doc)) = archive.find_document(&id)? else {
+            let Some((object, doc)) = archive
+                .find_document(&id)?
+                .filter(|(_, d)| clearance.level().may_see(d))
+            else {
                 bail!("no document with id {id} in {}", archive.root.display());
             };
             let (object, doc) = match at_version {
@@ -504,11 +551,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             query,
             archive,
             limit,
+            clearance,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
             let index = SearchIndex::open_or_create(&archive.index_dir())?;
-            let results = match index.search(&query, limit) {
+            let results = match index.search_cleared(&query, limit, clearance.level()) {
                 Ok(r) => r,
                 Err(e @ pipeline::Error::Query { .. }) => {
                     eprintln!("error: {e}");

@@ -39,6 +39,8 @@ pub struct GetArgs {
     /// The archive directory.
     #[arg(long, env = "SOHOA_ARCHIVE", value_name = "DIR")]
     archive: PathBuf,
+    #[command(flatten)]
+    clearance: crate::cli::ClearanceArg,
     /// Describe what was written as JSON on stdout (not with `-o -`).
     #[arg(long)]
     json: bool,
@@ -62,6 +64,8 @@ pub struct ExportArgs {
     /// Who makes the export, for the audit log [default: the OS user].
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
+    #[command(flatten)]
+    clearance: crate::cli::ClearanceArg,
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
@@ -79,6 +83,9 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let archive = open_archive(&args.archive)?;
+    if let Some((_, doc)) = archive.find_document(&args.id)? {
+        args.clearance.level().check_document(&doc)?;
+    }
     let (file, description, extra) = if args.original {
         let page = args.page.expect("clap requires --page with --original");
         let original = files::original_for_page(&archive, &args.id, page)?;
@@ -154,6 +161,26 @@ fn write_stdout(file: &StoredFile) -> anyhow::Result<u64> {
 /// Runs `sohoa export`; `actor` is recorded in the audit log.
 pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
     let archive = open_archive(&args.archive)?;
+    // Exporting needs clearance for every document it would carry.
+    let clearance = args.clearance.level();
+    match (&args.id, &args.box_name) {
+        (Some(id), _) => match archive.find_document(id)? {
+            Some((_, doc)) => clearance.check_document(&doc)?,
+            None => {
+                if let Some(object) = archive.find_object(id)? {
+                    clearance.check_object(&object)?;
+                }
+            }
+        },
+        (None, Some(name)) => {
+            for object in archive.hoso_objects()? {
+                if object.source.box_name == *name {
+                    clearance.check_object(&object)?;
+                }
+            }
+        }
+        (None, None) => {}
+    }
     let selection = match (args.id, args.box_name) {
         (Some(id), None) => Selection::Id(id),
         (None, Some(name)) => Selection::Box(name),

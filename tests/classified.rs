@@ -137,13 +137,79 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(docs.len(), 2);
     let mut restricted = 0;
     for id in docs {
-        let show = json(&run(&archive, &["show", id.as_str().unwrap(), "--json"]));
+        let show = json(&run(
+            &archive,
+            &["show", id.as_str().unwrap(), "--json", "--clearance", "mat"],
+        ));
         if show["metadata"]["che_do_su_dung"]["value"] == "03" {
             restricted += 1;
             assert_eq!(show["metadata"]["do_mat"]["value"], "Tối mật", "{show:#}");
         }
     }
     assert_eq!(restricted, 1);
+
+    // Restricted (Mật) documents need --clearance mat on every read path.
+    let restricted_id = docs
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .find(|id| {
+            json(&run(
+                &archive,
+                &["show", id, "--json", "--clearance", "mat"],
+            ))["metadata"]["che_do_su_dung"]["value"]
+                == "03"
+        })
+        .unwrap();
+    let list = json(&run(&archive, &["list", "--json"]));
+    assert_eq!(list["documents"].as_array().unwrap().len(), 1);
+    let list = json(&run(&archive, &["list", "--json", "--clearance", "mat"]));
+    assert_eq!(list["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(code(&run(&archive, &["show", restricted_id, "--json"])), 1);
+    let pdf = tmp.path().join("r.pdf");
+    let get = |extra: &[&str]| {
+        let mut args = vec!["get", restricted_id, "--pdf", "-o", pdf.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        code(&run(&archive, &args))
+    };
+    assert_eq!(get(&[]), 1);
+    assert_eq!(get(&["--clearance", "mat"]), 0);
+    let bag = tmp.path().join("bag");
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--box",
+            "hop-mat",
+            "--bagit",
+            bag.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        code(&run(&archive, &args))
+    };
+    assert_eq!(export(&[]), 1);
+    assert!(!bag.exists());
+    assert_eq!(export(&["--clearance", "mat"]), 0);
+    let secret = needles
+        .iter()
+        .find(|n| n.contains("NV-6631"))
+        .unwrap()
+        .clone();
+    let hits = json(&run(
+        &archive,
+        &["search", &format!("\"{secret}\""), "--json"],
+    ));
+    assert_eq!(hits["total"], 0, "{hits}");
+    let hits = json(&run(
+        &archive,
+        &[
+            "search",
+            &format!("\"{secret}\""),
+            "--json",
+            "--clearance",
+            "mat",
+        ],
+    ));
+    assert_eq!(hits["total"], 1, "{hits}");
+    assert_eq!(hits["hits"][0]["id"], restricted_id);
     // The approval reference is recorded in the object's provenance events.
     let approval_recorded = walkdir::WalkDir::new(archive.join("ocfl"))
         .into_iter()

@@ -231,8 +231,18 @@ pub fn build_hoso(
 
         tu_khoa: sidecar.tu_khoa.clone().map(Valued::given),
         tong_so_tai_lieu: Some(Valued::inferred(documents.len() as u32)),
-        // Số lượng trang counts pages with content; blank pages (backs of sheets) are in
-        // số lượng tờ's count of scanned sides.
+        // Số lượng tờ counts sheets: every scanned side, less the blank backs (a blank page
+        // right after a page shares its sheet). Số lượng trang counts pages with content.
+        so_luong_to: Some(Valued::inferred(
+            (pages.len()
+                - pages
+                    .windows(2)
+                    .filter(|w| {
+                        w[1].text_source == TextSource::Blank
+                            && w[0].text_source != TextSource::Blank
+                    })
+                    .count()) as u32,
+        )),
         so_luong_trang: Some(Valued::inferred(
             pages
                 .iter()
@@ -404,6 +414,7 @@ pub fn index_entries(
                 .as_ref()
                 .map(|v| v.value.clone())
                 .unwrap_or_default(),
+            restricted: crate::clearance::is_restricted(d),
             pages: d
                 .pages
                 .iter()

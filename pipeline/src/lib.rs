@@ -9,6 +9,7 @@
 pub mod access;
 pub mod catalog;
 pub mod classify;
+pub mod clearance;
 pub mod decode;
 pub mod discover;
 pub mod edit;

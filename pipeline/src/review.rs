@@ -62,10 +62,19 @@ pub struct ReviewItem {
 }
 
 /// Every open review item of the archive, by hồ sơ and document order.
-pub fn review_queue(archive: &Archive, codes: &CodeSets) -> Result<Vec<ReviewItem>> {
+/// Documents with chế độ sử dụng Mật are listed only for a reader with `clearance`.
+pub fn review_queue(
+    archive: &Archive,
+    codes: &CodeSets,
+    clearance: crate::clearance::Clearance,
+) -> Result<Vec<ReviewItem>> {
     let mut items = Vec::new();
     for object in archive.hoso_objects()? {
-        let open: Vec<_> = object.documents.iter().filter(|d| !d.reviewed).collect();
+        let open: Vec<_> = object
+            .documents
+            .iter()
+            .filter(|d| !d.reviewed && clearance.may_see(d))
+            .collect();
         if open.is_empty() {
             continue;
         }

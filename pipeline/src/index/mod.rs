@@ -64,6 +64,9 @@ pub struct IndexedDocument {
     /// Độ mật (`Mật`, `Tối mật`) of a document admitted under an approval, or empty.
     #[serde(default)]
     pub do_mat: String,
+    /// Chế độ sử dụng Mật: found only by searches with clearance.
+    #[serde(default)]
+    pub restricted: bool,
     /// Pages to index; withheld pages must not be here.
     pub pages: Vec<IndexedPage>,
 }
@@ -197,8 +200,34 @@ impl SearchIndex {
     /// written, `"quoted words"` must be adjacent, `-word` excludes. Words without diacritics
     /// match any diacritics; words with diacritics rank pages with exactly those first.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.search_cleared(query, limit, crate::clearance::Clearance::Public)
+    }
+
+    /// [`SearchIndex::search`] for a reader with `clearance`: without it, documents with
+    /// chế độ sử dụng Mật match nothing (hits, totals and snippets alike).
+    pub fn search_cleared(
+        &self,
+        query: &str,
+        limit: usize,
+        clearance: crate::clearance::Clearance,
+    ) -> Result<SearchResults> {
         let parsed = search::parse(&self.parser, query)?;
-        search::run(&self.reader.searcher(), &self.fields, &*parsed, limit)
+        let query: Box<dyn tantivy::query::Query> = match clearance {
+            crate::clearance::Clearance::Mat => parsed,
+            crate::clearance::Clearance::Public => {
+                Box::new(tantivy::query::BooleanQuery::new(vec![
+                    (tantivy::query::Occur::Must, parsed),
+                    (
+                        tantivy::query::Occur::MustNot,
+                        Box::new(tantivy::query::TermQuery::new(
+                            Term::from_field_text(self.fields.restricted, "1"),
+                            tantivy::schema::IndexRecordOption::Basic,
+                        )),
+                    ),
+                ]))
+            }
+        };
+        search::run(&self.reader.searcher(), &self.fields, &*query, limit)
     }
 
     /// Runs `ops` on the writer (created on first use), commits and reloads the reader.
@@ -252,6 +281,9 @@ fn page_document(
     page.add_text(fields.date, &doc.date);
     page.add_text(fields.issuer, &doc.issuer);
     page.add_text(fields.do_mat, &doc.do_mat);
+    if doc.restricted {
+        page.add_text(fields.restricted, "1");
+    }
     if is_nfc(text) {
         page.add_text(fields.text, text);
         page.add_text(fields.text_folded, text);

@@ -25,6 +25,7 @@ const SYMBOL: &str = "symbol";
 const DATE: &str = "date";
 const ISSUER: &str = "issuer";
 const DO_MAT: &str = "do_mat";
+const RESTRICTED: &str = "restricted";
 const TEXT: &str = "text";
 const TEXT_FOLDED: &str = "text_folded";
 
@@ -44,6 +45,8 @@ pub(crate) struct Fields {
     pub issuer: Field,
     /// Độ mật of the document (`Mật`, `Tối mật`) or empty.
     pub do_mat: Field,
+    /// `1` for a document with chế độ sử dụng Mật (hidden without clearance), else empty.
+    pub restricted: Field,
     /// Page text (NFC), stored, indexed with exact diacritics and positions.
     pub text: Field,
     /// Page text indexed diacritic-folded with positions; not stored.
@@ -77,6 +80,7 @@ impl Fields {
             date: builder.add_text_field(DATE, STRING | STORED),
             issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
             do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
+            restricted: builder.add_text_field(RESTRICTED, STRING),
             text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),
             text_folded: builder.add_text_field(TEXT_FOLDED, text_options(FOLDED_TOKENIZER)),
         };

@@ -15,6 +15,7 @@ fn doc(id: &str, pages: &[&str]) -> IndexedDocument {
         date: "2019-03-12".to_owned(),
         issuer: "Đảng uỷ khối".to_owned(),
         do_mat: String::new(),
+        restricted: false,
         pages: pages
             .iter()
             .zip(1..)
@@ -322,4 +323,20 @@ fn catalog_fields_filter_a_query() {
     assert_eq!(found("van thu symbol:\"b-NQ/ĐUK\""), ["b"]);
     assert_eq!(found("van thu do_mat:Mật"), ["a"]);
     assert_eq!(found("issuer:dang"), ["a", "b"]);
+}
+
+#[test]
+fn restricted_documents_need_clearance() {
+    let mut a = doc("a", &["kế hoạch bảo vệ nội bộ"]);
+    a.restricted = true;
+    let b = doc("b", &["kế hoạch công tác năm"]);
+    let (_dir, index) = index_with(&[a, b]);
+    let public = index.search("ke hoach", 10).unwrap();
+    assert_eq!(ids(&public), ["b"]);
+    assert_eq!(public.total, 1);
+    assert_eq!(index.search("noi bo", 10).unwrap().total, 0);
+    let cleared = index
+        .search_cleared("noi bo", 10, crate::clearance::Clearance::Mat)
+        .unwrap();
+    assert_eq!(ids(&cleared), ["a"]);
 }
