@@ -327,6 +327,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                         f.box_name, f.source_file, page, f.error
                     );
                 }
+                if summary.documents_to_review > 0 {
+                    println!(
+                        "  {} documents need review: `sohoa review` lists what to check",
+                        summary.documents_to_review
+                    );
+                }
                 for w in &summary.withheld {
                     println!(
                         "  WITHHELD {}/{} page {}: {}",

@@ -53,6 +53,35 @@ pub fn parse_setting(setting: &str) -> Result<(String, String)> {
     }
 }
 
+/// Sets each `KEY=VALUE` on `record` with `set` and returns what changed. Confirming an
+/// extracted value by setting it unchanged is a change too: its source becomes `given`
+/// (and it leaves the review queue).
+fn apply_settings<R: Serialize>(
+    record: &mut R,
+    settings: &[(String, String)],
+    set: impl Fn(&mut R, &str, &str) -> archive_schema::Result<()>,
+) -> Result<Vec<FieldChange>> {
+    let entry = |r: &R, key: &str| {
+        let json = serde_json::to_value(r).expect("records serialise");
+        json.get(key).cloned().unwrap_or(serde_json::Value::Null)
+    };
+    let value = |e: &serde_json::Value| e.get("value").cloned();
+    let mut changes = Vec::new();
+    for (key, raw) in settings {
+        let before = entry(record, key);
+        set(record, key, raw)?;
+        let after = entry(record, key);
+        if before != after {
+            changes.push(FieldChange {
+                key: key.clone(),
+                old: value(&before),
+                new: value(&after),
+            });
+        }
+    }
+    Ok(changes)
+}
+
 /// Applies `settings` to the record of document or hồ sơ `id` and stores a new version.
 /// `reviewed` (documents only) accepts the document as it is: it leaves the review queue.
 pub fn edit(
@@ -81,18 +110,9 @@ pub fn edit(
     match &document {
         Some(doc) => {
             let mut record = doc.record.clone();
-            for (key, value) in settings {
-                let old = record.get_field(key);
-                record.set_field(key, value, codes)?;
-                let new = record.get_field(key);
-                if old != new {
-                    changes.push(FieldChange {
-                        key: key.clone(),
-                        old,
-                        new,
-                    });
-                }
-            }
+            changes.extend(apply_settings(&mut record, settings, |r, k, v| {
+                r.set_field(k, v, codes)
+            })?);
             let mut updated = DocumentRecord {
                 summary: DocumentSummary::from_record(&record, &doc.summary.title),
                 record,
@@ -123,18 +143,11 @@ pub fn edit(
         }
         None => {
             let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;
-            for (key, value) in settings {
-                let old = metadata.record.get_field(key);
-                metadata.record.set_field(key, value, codes)?;
-                let new = metadata.record.get_field(key);
-                if old != new {
-                    changes.push(FieldChange {
-                        key: key.clone(),
-                        old,
-                        new,
-                    });
-                }
-            }
+            changes.extend(apply_settings(
+                &mut metadata.record,
+                settings,
+                |r, k, v| r.set_field(k, v, codes),
+            )?);
             files.insert(HOSO_PATH.to_string(), json(&metadata));
         }
     }

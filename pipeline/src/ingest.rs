@@ -119,6 +119,9 @@ pub struct IngestSummary {
     pub objects_unchanged: u64,
     pub pages_recognised: u64,
     pub pages_reused: u64,
+    /// Documents stored (or left unchanged) by this run with open review items
+    /// (`sohoa review`); the items are in the batch report.
+    pub documents_to_review: u64,
     pub warnings: Vec<String>,
 }
 
@@ -225,6 +228,7 @@ pub fn ingest(
         indexed: index.document_ids()?,
         failures: Vec::new(),
         withheld: Vec::new(),
+        review: Vec::new(),
         rows: Vec::new(),
         documents: HashMap::new(),
         warnings: Vec::new(),
@@ -446,6 +450,12 @@ pub fn ingest(
         objects_unchanged: counts.unchanged,
         pages_recognised: counts.recognised,
         pages_reused: counts.reused,
+        documents_to_review: run
+            .review
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect::<BTreeSet<_>>()
+            .len() as u64,
         warnings: run.warnings.clone(),
     };
     let report = serde_json::json!({
@@ -457,6 +467,7 @@ pub fn ingest(
         "summary": summary,
         "pages": run.rows,
         "skipped": run.skipped,
+        "review": run.review,
     });
     write_atomic(
         &report_path,
@@ -500,6 +511,8 @@ struct Run<'a> {
     indexed: BTreeSet<String>,
     failures: Vec<PageFailure>,
     withheld: Vec<WithheldPage>,
+    /// Open review items of the documents this run stored or left unchanged.
+    review: Vec<crate::review::ReviewItem>,
     rows: Vec<PageOutcome>,
     /// Document ids by (box, hồ sơ), reported in discovery order.
     documents: HashMap<(String, String), Vec<String>>,
@@ -993,6 +1006,19 @@ impl Run<'_> {
                 tracing::warn!("{msg}");
                 self.warnings.push(msg);
             }
+        }
+        let place = crate::review::Place {
+            object: &object_id,
+            box_name: &plan.box_name,
+            hoso: &plan.source.path,
+        };
+        for doc in &built.documents {
+            self.review.extend(crate::review::document_items(
+                &place,
+                doc,
+                &pages,
+                archive_schema::CodeSets::tt05_2025(),
+            ));
         }
         for (page, kind) in pages.iter().zip(&kinds) {
             self.counts.ok += 1;

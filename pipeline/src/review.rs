@@ -13,7 +13,7 @@
 use archive_schema::CodeSets;
 use serde::Serialize;
 
-use crate::store::records::TextSource;
+use crate::store::records::{DocumentRecord, PageRecord, TextSource};
 use crate::store::Archive;
 use crate::Result;
 
@@ -79,75 +79,102 @@ pub fn review_queue(
             continue;
         }
         let pages = object.pages()?;
+        let place = Place {
+            object: &object.id,
+            box_name: &object.source.box_name,
+            hoso: &object.source.hoso,
+        };
         for doc in open {
-            let item = |kind, reason: String| ReviewItem {
-                id: doc.id.clone(),
-                object: object.id.clone(),
-                box_name: object.source.box_name.clone(),
-                hoso: object.source.hoso.clone(),
-                title: doc.summary.title.clone(),
-                kind,
-                field: None,
-                value: None,
-                confidence: None,
-                page: None,
-                reason,
-            };
-            let record = serde_json::to_value(&doc.record).expect("records serialise");
-            for key in archive_schema::TaiLieuRecord::field_keys() {
-                let Some(field) = record.get(key).filter(|v| !v.is_null()) else {
-                    continue;
-                };
-                let extracted = field["source"] == "extracted";
-                let confidence = field["confidence"].as_f64().map(|c| c as f32);
-                if let Some(c) = confidence.filter(|c| extracted && *c < FIELD_CONFIDENCE_BELOW) {
-                    items.push(ReviewItem {
-                        field: Some(key.to_string()),
-                        value: Some(field["value"].clone()),
-                        confidence: Some(c),
-                        page: field["page"].as_u64().map(|p| p as u32),
-                        ..item(
-                            ReviewKind::LowConfidenceField,
-                            format!("read with confidence {c:.2}; check it against the scan"),
-                        )
-                    });
-                }
-            }
-            if let Err(errors) = doc.record.validate(codes) {
-                for e in errors {
-                    items.push(ReviewItem {
-                        field: Some(e.field.to_string()),
-                        ..item(
-                            ReviewKind::Invalid,
-                            format!("{} ({}): {}", e.field, e.vi, e.message),
-                        )
-                    });
-                }
-            }
-            for n in &doc.pages {
-                let Some(page) = pages.iter().find(|p| p.number == *n) else {
-                    continue;
-                };
-                if page.text_source == TextSource::Ocr
-                    && page.mean_confidence < PAGE_CONFIDENCE_BELOW
-                {
-                    items.push(ReviewItem {
-                        page: Some(*n),
-                        confidence: Some(page.mean_confidence),
-                        ..item(
-                            ReviewKind::LowConfidencePage,
-                            format!(
-                                "OCR confidence {:.0} on {} page {}",
-                                page.mean_confidence, page.source_file, page.source_page
-                            ),
-                        )
-                    });
-                }
-            }
-            for note in &doc.review_notes {
-                items.push(item(ReviewKind::SplitNote, note.clone()));
-            }
+            items.extend(document_items(&place, doc, &pages, codes));
         }
     }
     Ok(items)
+}
+
+/// Where a document is stored, for its review items.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub object: &'a str,
+    pub box_name: &'a str,
+    pub hoso: &'a str,
+}
+
+/// The open review items of one document (none once it was reviewed); `pages` are its hồ
+/// sơ's page records.
+pub fn document_items(
+    place: &Place,
+    doc: &DocumentRecord,
+    pages: &[PageRecord],
+    codes: &CodeSets,
+) -> Vec<ReviewItem> {
+    let mut items = Vec::new();
+    if doc.reviewed {
+        return items;
+    }
+    let item = |kind, reason: String| ReviewItem {
+        id: doc.id.clone(),
+        object: place.object.to_string(),
+        box_name: place.box_name.to_string(),
+        hoso: place.hoso.to_string(),
+        title: doc.summary.title.clone(),
+        kind,
+        field: None,
+        value: None,
+        confidence: None,
+        page: None,
+        reason,
+    };
+    let record = serde_json::to_value(&doc.record).expect("records serialise");
+    for key in archive_schema::TaiLieuRecord::field_keys() {
+        let Some(field) = record.get(key).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let extracted = field["source"] == "extracted";
+        let confidence = field["confidence"].as_f64().map(|c| c as f32);
+        if let Some(c) = confidence.filter(|c| extracted && *c < FIELD_CONFIDENCE_BELOW) {
+            items.push(ReviewItem {
+                field: Some(key.to_string()),
+                value: Some(field["value"].clone()),
+                confidence: Some(c),
+                page: field["page"].as_u64().map(|p| p as u32),
+                ..item(
+                    ReviewKind::LowConfidenceField,
+                    format!("read with confidence {c:.2}; check it against the scan"),
+                )
+            });
+        }
+    }
+    if let Err(errors) = doc.record.validate(codes) {
+        for e in errors {
+            items.push(ReviewItem {
+                field: Some(e.field.to_string()),
+                ..item(
+                    ReviewKind::Invalid,
+                    format!("{} ({}): {}", e.field, e.vi, e.message),
+                )
+            });
+        }
+    }
+    for n in &doc.pages {
+        let Some(page) = pages.iter().find(|p| p.number == *n) else {
+            continue;
+        };
+        if page.text_source == TextSource::Ocr && page.mean_confidence < PAGE_CONFIDENCE_BELOW {
+            items.push(ReviewItem {
+                page: Some(*n),
+                confidence: Some(page.mean_confidence),
+                ..item(
+                    ReviewKind::LowConfidencePage,
+                    format!(
+                        "OCR confidence {:.0} on {} page {}",
+                        page.mean_confidence, page.source_file, page.source_page
+                    ),
+                )
+            });
+        }
+    }
+    for note in &doc.review_notes {
+        items.push(item(ReviewKind::SplitNote, note.clone()));
+    }
+    items
 }
