@@ -55,6 +55,32 @@ impl ClearanceArg {
     }
 }
 
+/// `--codes`: the coded value sets (and mandatory fields) records are checked against.
+#[derive(Debug, Args, Clone, Copy)]
+pub(crate) struct CodesArg {
+    /// Rules to check records against: Thông tư 05/2025 (in force since 1/7/2025) or the
+    /// Thông tư 02/2019 it replaced (for records catalogued under the old rules).
+    #[arg(long, value_enum, value_name = "RULES", default_value = "tt05-2025")]
+    codes: CodesChoice,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum CodesChoice {
+    #[value(name = "tt05-2025")]
+    Tt05_2025,
+    #[value(name = "tt02-2019")]
+    Tt02_2019,
+}
+
+impl CodesArg {
+    pub(crate) fn sets(self) -> &'static archive_schema::CodeSets {
+        match self.codes {
+            CodesChoice::Tt05_2025 => archive_schema::CodeSets::tt05_2025(),
+            CodesChoice::Tt02_2019 => archive_schema::CodeSets::tt02_2019(),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct ArchiveArg {
     /// The archive directory.
@@ -95,6 +121,8 @@ enum Command {
         /// TUYỆT MẬT documents are never archived.
         #[arg(long, value_name = "REF")]
         approval: Option<String>,
+        #[command(flatten)]
+        codes: CodesArg,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -143,6 +171,8 @@ enum Command {
         #[arg(long)]
         reviewed: bool,
         #[command(flatten)]
+        codes: CodesArg,
+        #[command(flatten)]
         archive: ArchiveArg,
         /// Who makes the correction, for the version and the audit log [default: the OS user].
         #[arg(long, value_name = "NAME")]
@@ -157,6 +187,8 @@ enum Command {
         archive: ArchiveArg,
         #[command(flatten)]
         clearance: ClearanceArg,
+        #[command(flatten)]
+        codes: CodesArg,
         /// Show at most this many items.
         #[arg(long)]
         limit: Option<usize>,
@@ -269,6 +301,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             no_word_lists,
             reocr,
             approval,
+            codes,
             no_progress,
             json,
         } => {
@@ -295,6 +328,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 word_lists: !no_word_lists,
                 reocr,
                 approval,
+                codes: codes.sets(),
             };
             let progress = Bar::new(!no_progress && std::io::stderr().is_terminal());
             let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
@@ -395,6 +429,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             id,
             set,
             reviewed,
+            codes,
             archive,
             actor,
             json,
@@ -403,21 +438,19 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             &id,
             &set,
             reviewed,
+            codes.sets(),
             &actor_name(actor),
             json,
         ),
         Command::Review {
             archive,
             clearance,
+            codes,
             limit,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let items = pipeline::review::review_queue(
-                &archive,
-                archive_schema::CodeSets::tt05_2025(),
-                clearance.level(),
-            )?;
+            let items = pipeline::review::review_queue(&archive, codes.sets(), clearance.level())?;
             let shown: Vec<_> = items.iter().take(limit.unwrap_or(usize::MAX)).collect();
             if json {
                 print_json(&json!({"total": items.len(), "items": shown}))?;

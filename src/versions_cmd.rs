@@ -19,6 +19,7 @@ pub fn edit(
     id: &str,
     settings: &[String],
     reviewed: bool,
+    codes: &'static CodeSets,
     actor: &str,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -33,14 +34,7 @@ pub fn edit(
             }
         }
     }
-    let outcome = match pipeline::edit::edit(
-        &archive,
-        id,
-        &parsed,
-        reviewed,
-        actor,
-        CodeSets::tt05_2025(),
-    ) {
+    let outcome = match pipeline::edit::edit(&archive, id, &parsed, reviewed, actor, codes) {
         Ok(o) => o,
         Err(Error::Schema(e)) => {
             eprintln!("error: {e}");

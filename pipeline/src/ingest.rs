@@ -48,6 +48,8 @@ pub struct IngestOptions {
     /// An approval reference covering every classified (MẬT, TỐI MẬT) or unreadable document
     /// of the run (`--approval REF`); boxes can also cover some in `approvals.json`.
     pub approval: Option<String>,
+    /// Coded value sets and mandatory fields the records are checked against (review items).
+    pub codes: &'static archive_schema::CodeSets,
 }
 
 /// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
@@ -1017,7 +1019,7 @@ impl Run<'_> {
                 &place,
                 doc,
                 &pages,
-                archive_schema::CodeSets::tt05_2025(),
+                self.options.codes,
             ));
         }
         for (page, kind) in pages.iter().zip(&kinds) {
