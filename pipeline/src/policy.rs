@@ -354,6 +354,63 @@ mod tests {
     }
 
     #[test]
+    fn a_header_read_with_low_confidence_or_too_few_words_is_unreadable() {
+        let word = |text: &str, top: u32, confidence: f32| crate::ocr::OcrWord {
+            text: text.into(),
+            bbox: [100, top, 80, 30],
+            confidence,
+            line: top / 40,
+        };
+        let page = |words: Vec<crate::ocr::OcrWord>| PageRecord {
+            number: 1,
+            source_file: "a.tif".into(),
+            source_page: 1,
+            source_sha256: String::new(),
+            technical: crate::decode::TechnicalMetadata {
+                format: crate::decode::ScanFormat::Tiff,
+                width: 2480,
+                height: 3508,
+                dpi: Some(300.0),
+                bits_per_sample: 8,
+                samples_per_pixel: 1,
+                compression: "none".into(),
+            },
+            conformance: Default::default(),
+            preprocess: None,
+            text_source: TextSource::Ocr,
+            text: String::new(),
+            mean_confidence: 0.0,
+            words,
+            ocr: None,
+            page_extract: None,
+        };
+        let clear = page(vec![
+            word("ĐẢNG", 100, 91.0),
+            word("BỘ", 100, 90.0),
+            word("TỈNH", 100, 93.0),
+            word("Số", 300, 88.0),
+            word("MẬT", 380, 85.0),
+            word("body", 3000, 10.0),
+        ]);
+        assert_eq!(
+            read_mark(&clear),
+            MarkReading {
+                level: Some(Level::Mat),
+                readable: true
+            }
+        );
+        let smudged = page(vec![
+            word("ĐẢNG", 100, 31.0),
+            word("BÔ", 100, 40.0),
+            word("TÌNH", 100, 22.0),
+            word("Sô", 300, 35.0),
+        ]);
+        assert!(!read_mark(&smudged).readable);
+        let bare = page(vec![word("ĐẢNG", 100, 95.0), word("text", 3000, 95.0)]);
+        assert!(!read_mark(&bare).readable, "too few header words");
+    }
+
+    #[test]
     fn decisions_follow_the_policy() {
         let m = |level, readable| MarkReading { level, readable };
         let approved = || Some("12-CV/VPTU".to_string());
