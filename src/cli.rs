@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pipeline::index::SearchIndex;
 use pipeline::ingest::{IngestOptions, ProgressSink};
 use pipeline::preprocess::PreprocessOptions;
 use pipeline::store::{Archive, HoSoObject};
@@ -594,7 +593,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let index = SearchIndex::open_or_create(&archive.index_dir())?;
+            let index = pipeline::catalog::open_index(&archive)?;
             let results = match index.search_cleared(&query, limit, clearance.level()) {
                 Ok(r) => r,
                 Err(e @ pipeline::Error::Query { .. }) => {

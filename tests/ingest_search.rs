@@ -139,6 +139,25 @@ fn box_goes_in_and_is_searchable_listable_and_verifiable() {
         &["search", "phong hop truc tuyen", "--json"],
     ));
     assert_eq!(hits["hits"][0]["id"], upside["id"]);
+
+    // An index written by another version of sohoa (here: one field fewer in its schema) is
+    // rebuilt from the store by the first command that needs it.
+    let meta_path = archive.join("index/meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    meta["schema"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["name"] != "do_mat");
+    std::fs::write(&meta_path, serde_json::to_vec(&meta).unwrap()).unwrap();
+    let out = run(&archive, &["search", "phong hop truc tuyen", "--json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["hits"][0]["id"], upside["id"]);
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    assert!(
+        meta.contains("\"do_mat\""),
+        "the rebuilt index has the current schema"
+    );
 }
 
 #[test]

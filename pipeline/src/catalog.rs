@@ -430,6 +430,19 @@ pub fn index_entries(
         .collect()
 }
 
+/// Opens the archive's search index; one written by another version of sohoa (another
+/// schema) is rebuilt from the store first — the index is derived data.
+pub fn open_index(archive: &crate::store::Archive) -> Result<crate::index::SearchIndex> {
+    match crate::index::SearchIndex::open_or_create(&archive.index_dir()) {
+        Err(crate::Error::Index(tantivy::TantivyError::SchemaError(message))) => {
+            tracing::warn!("{message}: rebuilding the index from the store");
+            reindex(archive)?;
+            crate::index::SearchIndex::open_or_create(&archive.index_dir())
+        }
+        other => other,
+    }
+}
+
 /// Rebuilds the search index from the store: every document of every hồ sơ object is
 /// (re)indexed and documents no longer in the store are removed. Returns the number of
 /// documents indexed.

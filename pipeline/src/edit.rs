@@ -13,7 +13,6 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use crate::catalog;
-use crate::index::SearchIndex;
 use crate::store::ocfl::{CommitOutcome, FileSource, User};
 use crate::store::records::{
     document_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, EVENTS_PATH, HOSO_PATH,
@@ -244,7 +243,7 @@ fn reindex_object(
         documents,
         &pages,
     );
-    let index = SearchIndex::open_or_create(&archive.index_dir())?;
+    let index = catalog::open_index(archive)?;
     index.replace_documents(&entries)
 }
 

@@ -221,7 +221,7 @@ pub fn ingest(
         .into_iter()
         .map(|o| ((o.source.box_name.clone(), o.source.hoso.clone()), o))
         .collect();
-    let index = SearchIndex::open_or_create(&archive.index_dir())?;
+    let index = catalog::open_index(archive)?;
 
     let mut run = Run {
         archive,
