@@ -80,6 +80,16 @@ impl CodesArg {
     }
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SortChoice {
+    /// Best match first.
+    Relevance,
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    DateDesc,
+}
+
 #[derive(Debug, Args)]
 struct ArchiveArg {
     /// The archive directory.
@@ -211,6 +221,30 @@ enum Command {
         /// At most this many hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Skip this many hits first (paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// Only this tên loại (`"Nghị quyết"`, `nghi quyet` or `NQ`).
+        #[arg(long = "type", value_name = "TYPE")]
+        doc_type: Option<String>,
+        /// Only documents whose issuing body has these words (diacritics optional).
+        #[arg(long, value_name = "WORDS")]
+        issuer: Option<String>,
+        /// Only documents issued on or after this date (YYYY-MM-DD or a year).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only documents issued on or before this date (YYYY-MM-DD or a year).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this hồ sơ (its folder, as `list` shows it).
+        #[arg(long, value_name = "HOSO")]
+        hoso: Option<String>,
+        /// Only this phông (fonds) code, the second part of the mã hồ sơ.
+        #[arg(long, value_name = "CODE")]
+        fonds: Option<String>,
+        /// Order of the hits.
+        #[arg(long, value_enum, default_value = "relevance")]
+        sort: SortChoice,
         #[command(flatten)]
         clearance: ClearanceArg,
         #[arg(long)]
@@ -589,12 +623,36 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             query,
             archive,
             limit,
+            offset,
+            doc_type,
+            issuer,
+            from,
+            to,
+            hoso,
+            fonds,
+            sort,
             clearance,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
             let index = pipeline::catalog::open_index(&archive)?;
-            let results = match index.search_cleared(&query, limit, clearance.level()) {
+            let options = pipeline::index::SearchOptions {
+                limit,
+                offset,
+                sort: match sort {
+                    SortChoice::Relevance => pipeline::index::SortOrder::Relevance,
+                    SortChoice::Date => pipeline::index::SortOrder::Date,
+                    SortChoice::DateDesc => pipeline::index::SortOrder::DateDescending,
+                },
+                clearance: clearance.level(),
+                doc_type,
+                issuer,
+                from,
+                to,
+                hoso,
+                fonds,
+            };
+            let results = match index.search_with(&query, &options) {
                 Ok(r) => r,
                 Err(e @ pipeline::Error::Query { .. }) => {
                     eprintln!("error: {e}");
@@ -615,6 +673,22 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     );
                     println!("  id {}  pages {}", h.id, pages.join(", "));
                     println!("  … {} …", terminal_snippet(&h.snippet));
+                }
+                let facet_line = |name: &str, counts: &[pipeline::index::FacetCount]| {
+                    if !counts.is_empty() {
+                        let shown: Vec<String> = counts
+                            .iter()
+                            .take(8)
+                            .map(|c| format!("{} ({})", c.value, c.count))
+                            .collect();
+                        println!("  {name}: {}", shown.join(" · "));
+                    }
+                };
+                if results.total > 0 {
+                    println!("\nby");
+                    facet_line("type", &results.facets.doc_type);
+                    facet_line("year", &results.facets.year);
+                    facet_line("issuer", &results.facets.issuer);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -763,6 +837,7 @@ fn terminal_snippet(snippet: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&#x27;", "'")
         .replace("&amp;", "&")
 }
 

@@ -415,6 +415,13 @@ pub fn index_entries(
                 .map(|v| v.value.clone())
                 .unwrap_or_default(),
             restricted: crate::clearance::is_restricted(d),
+            fonds: d
+                .record
+                .ma_ho_so
+                .as_ref()
+                .and_then(|m| m.value.split('.').nth(1))
+                .unwrap_or_default()
+                .to_string(),
             pages: d
                 .pages
                 .iter()

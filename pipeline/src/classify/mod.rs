@@ -178,6 +178,22 @@ pub fn type_heading(line: &str) -> Option<(&'static str, f32)> {
     None
 }
 
+/// The tên loại a user means by `input`: a type name with or without diacritics, or its
+/// abbreviation (`nghi quyet`, `NQ` → `Nghị quyết`).
+pub fn canonical_type(input: &str) -> Option<&'static str> {
+    let input = input.trim();
+    let folded = fold_upper(input);
+    TYPES
+        .iter()
+        .find(|(name, _, abbr)| *name == folded || (!abbr.is_empty() && *abbr == input))
+        .or_else(|| {
+            TYPES
+                .iter()
+                .find(|(_, _, abbr)| !abbr.is_empty() && abbr.eq_ignore_ascii_case(input))
+        })
+        .map(|(_, ten_loai, _)| *ten_loai)
+}
+
 /// Whether `text` holds a số ký hiệu, Party (`05-NQ/ĐUK`) or State (`424/QĐ-UBND`) style.
 pub fn has_symbol(text: &str) -> bool {
     PARTY_SYMBOL.is_match(text) || STATE_SYMBOL.is_match(text)

@@ -67,6 +67,9 @@ pub struct IndexedDocument {
     /// Chế độ sử dụng Mật: found only by searches with clearance.
     #[serde(default)]
     pub restricted: bool,
+    /// Phông (fonds) code, the second part of the mã hồ sơ, or empty.
+    #[serde(default)]
+    pub fonds: String,
     /// Pages to index; withheld pages must not be here.
     pub pages: Vec<IndexedPage>,
 }
@@ -93,8 +96,57 @@ pub struct SearchHit {
 pub struct SearchResults {
     /// Number of distinct matching documents (not just those in `hits`).
     pub total: usize,
-    /// Best first, at most the requested limit.
+    /// Best first (or by date), at most the requested limit, after the offset.
     pub hits: Vec<SearchHit>,
+    /// Counts of matching documents by type, year and issuer, most frequent first.
+    pub facets: Facets,
+}
+
+/// Facet counts over all matching documents.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    #[serde(rename = "type")]
+    pub doc_type: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+    pub issuer: Vec<FacetCount>,
+}
+
+/// One facet value and how many matching documents have it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    /// Oldest first; documents without a date last.
+    Date,
+    /// Newest first; documents without a date last.
+    DateDescending,
+}
+
+/// Filters and paging of a search (all optional); every filter must hold.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    pub clearance: crate::clearance::Clearance,
+    /// Tên loại, with or without diacritics (`Nghị quyết`, `nghi quyet`).
+    pub doc_type: Option<String>,
+    /// Words of the issuing body, diacritics optional.
+    pub issuer: Option<String>,
+    /// Issued on or after / on or before (ISO date or year).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The hồ sơ folder (as listed by `list`).
+    pub hoso: Option<String>,
+    /// Phông code (second part of the mã hồ sơ).
+    pub fonds: Option<String>,
 }
 
 /// The tantivy index in an archive's `index/` directory.
@@ -203,6 +255,27 @@ impl SearchIndex {
         self.search_cleared(query, limit, crate::clearance::Clearance::Public)
     }
 
+    /// A search with filters, sorting, paging and clearance.
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let parsed = search::parse(&self.parser, query)?;
+        let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> =
+            vec![(tantivy::query::Occur::Must, parsed)];
+        for filter in search::filters(&self.fields, options, &self.parser)? {
+            clauses.push((tantivy::query::Occur::Must, filter));
+        }
+        if options.clearance == crate::clearance::Clearance::Public {
+            clauses.push((
+                tantivy::query::Occur::MustNot,
+                Box::new(tantivy::query::TermQuery::new(
+                    Term::from_field_text(self.fields.restricted, "1"),
+                    tantivy::schema::IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let query = tantivy::query::BooleanQuery::new(clauses);
+        search::run_with(&self.reader.searcher(), &self.fields, &query, options)
+    }
+
     /// [`SearchIndex::search`] for a reader with `clearance`: without it, documents with
     /// chế độ sử dụng Mật match nothing (hits, totals and snippets alike).
     pub fn search_cleared(
@@ -227,7 +300,12 @@ impl SearchIndex {
                 ]))
             }
         };
-        search::run(&self.reader.searcher(), &self.fields, &*query, limit)
+        let options = SearchOptions {
+            limit,
+            clearance,
+            ..Default::default()
+        };
+        search::run_with(&self.reader.searcher(), &self.fields, &*query, &options)
     }
 
     /// Runs `ops` on the writer (created on first use), commits and reloads the reader.
@@ -281,6 +359,8 @@ fn page_document(
     page.add_text(fields.date, &doc.date);
     page.add_text(fields.issuer, &doc.issuer);
     page.add_text(fields.do_mat, &doc.do_mat);
+    page.add_text(fields.issuer_exact, &doc.issuer);
+    page.add_text(fields.fonds, &doc.fonds);
     if doc.restricted {
         page.add_text(fields.restricted, "1");
     }

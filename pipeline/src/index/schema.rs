@@ -26,6 +26,8 @@ const DATE: &str = "date";
 const ISSUER: &str = "issuer";
 const DO_MAT: &str = "do_mat";
 const RESTRICTED: &str = "restricted";
+const ISSUER_EXACT: &str = "issuer_exact";
+const FONDS: &str = "fonds";
 const TEXT: &str = "text";
 const TEXT_FOLDED: &str = "text_folded";
 
@@ -45,6 +47,10 @@ pub(crate) struct Fields {
     pub issuer: Field,
     /// Độ mật of the document (`Mật`, `Tối mật`) or empty.
     pub do_mat: Field,
+    /// The issuer as written, untokenized and fast (facet counts).
+    pub issuer_exact: Field,
+    /// Phông (fonds) code: the second part of the mã hồ sơ.
+    pub fonds: Field,
     /// `1` for a document with chế độ sử dụng Mật (hidden without clearance), else empty.
     pub restricted: Field,
     /// Page text (NFC), stored, indexed with exact diacritics and positions.
@@ -58,6 +64,10 @@ impl Fields {
     pub const ID_NAME: &'static str = ID;
     /// Name of the page number field, for fast-field access.
     pub const PAGE_NAME: &'static str = PAGE;
+    /// Fast fields read for facets and date sorting.
+    pub const DOC_TYPE_NAME: &'static str = DOC_TYPE;
+    pub const DATE_NAME: &'static str = DATE;
+    pub const ISSUER_EXACT_NAME: &'static str = ISSUER_EXACT;
 
     /// The schema of a new index, with its field handles.
     pub(crate) fn build_schema() -> (Schema, Fields) {
@@ -72,15 +82,17 @@ impl Fields {
         let fields = Fields {
             id: builder.add_text_field(ID, STRING | STORED | FAST),
             page: builder.add_u64_field(PAGE, STORED | FAST),
-            hoso: builder.add_text_field(HOSO, STORED),
+            hoso: builder.add_text_field(HOSO, STRING | STORED),
             box_name: builder.add_text_field(BOX_NAME, STORED),
             title: builder.add_text_field(TITLE, STORED),
-            doc_type: builder.add_text_field(DOC_TYPE, STRING | STORED),
+            doc_type: builder.add_text_field(DOC_TYPE, STRING | STORED | FAST),
             symbol: builder.add_text_field(SYMBOL, STRING | STORED),
-            date: builder.add_text_field(DATE, STRING | STORED),
+            date: builder.add_text_field(DATE, STRING | STORED | FAST),
             issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
             do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
             restricted: builder.add_text_field(RESTRICTED, STRING),
+            issuer_exact: builder.add_text_field(ISSUER_EXACT, STRING | FAST),
+            fonds: builder.add_text_field(FONDS, STRING),
             text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),
             text_folded: builder.add_text_field(TEXT_FOLDED, text_options(FOLDED_TOKENIZER)),
         };

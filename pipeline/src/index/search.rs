@@ -17,7 +17,7 @@ use tantivy::{
 };
 
 use super::schema::Fields;
-use super::{SearchHit, SearchResults};
+use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
 use crate::{Error, Result};
 
 /// Weight of the exact-diacritics field against the folded one, so `bán` ranks a page that
@@ -73,12 +73,76 @@ fn explain(error: QueryParserError) -> String {
     }
 }
 
-/// Runs `query`, groups matching pages by document and returns the best `limit` documents.
-pub(crate) fn run(
+/// The filter queries of `options` (each must hold).
+pub(crate) fn filters(
+    fields: &Fields,
+    options: &SearchOptions,
+    parser: &QueryParser,
+) -> Result<Vec<Box<dyn Query>>> {
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::Term;
+    let term = |field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value.trim()),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut out = Vec::new();
+    if let Some(t) = &options.doc_type {
+        out.push(term(
+            fields.doc_type,
+            crate::classify::canonical_type(t).unwrap_or(t.trim()),
+        ));
+    }
+    if let Some(h) = &options.hoso {
+        out.push(term(fields.hoso, h.trim().trim_matches('/')));
+    }
+    if let Some(f) = &options.fonds {
+        out.push(term(fields.fonds, f));
+    }
+    let parsed = |q: String| -> Result<Box<dyn Query>> {
+        parser.parse_query(&q).map_err(|e| Error::Query {
+            query: q.clone(),
+            message: explain(e),
+        })
+    };
+    if let Some(i) = &options.issuer {
+        let words: String = i.chars().filter(|c| *c != '"').collect();
+        if !words.trim().is_empty() {
+            out.push(parsed(format!("issuer:\"{}\"", words.trim()))?);
+        }
+    }
+    if options.from.is_some() || options.to.is_some() {
+        let bound = |d: &Option<String>, year_end: &str, open: &str| -> Result<String> {
+            match d.as_deref().map(str::trim) {
+                None | Some("") => Ok(open.to_string()),
+                Some(y) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+                    Ok(format!("{y}{year_end}"))
+                }
+                Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok() => {
+                    Ok(d.to_string())
+                }
+                Some(d) => Err(Error::Query {
+                    query: d.to_string(),
+                    message: "a date filter takes YYYY-MM-DD or a year".to_string(),
+                }),
+            }
+        };
+        let from = bound(&options.from, "-01-01", "0000")?;
+        let to = bound(&options.to, "-12-31", "9999")?;
+        out.push(parsed(format!("date:[{from} TO {to}]"))?);
+    }
+    Ok(out)
+}
+
+/// Runs `query`, groups matching pages by document, counts facets over all of them and
+/// returns the documents of the requested page of results.
+pub(crate) fn run_with(
     searcher: &Searcher,
     fields: &Fields,
     query: &dyn Query,
-    limit: usize,
+    options: &SearchOptions,
 ) -> Result<SearchResults> {
     let groups = searcher.search(query, &DocumentGroups)?;
     let total = groups.len();
@@ -88,8 +152,32 @@ pub(crate) fn run(
         group.pages.dedup();
         group.score *= 1.0 + PAGES_BONUS * (group.pages.len() as Score).ln();
     }
-    ranked.sort_by(|(a_id, a), (b_id, b)| b.score.total_cmp(&a.score).then(a_id.cmp(b_id)));
-    ranked.truncate(limit);
+    let facets = facets(&ranked);
+    match options.sort {
+        SortOrder::Relevance => {
+            ranked.sort_by(|(a_id, a), (b_id, b)| b.score.total_cmp(&a.score).then(a_id.cmp(b_id)))
+        }
+        SortOrder::Date | SortOrder::DateDescending => {
+            let descending = options.sort == SortOrder::DateDescending;
+            ranked.sort_by(|(a_id, a), (b_id, b)| {
+                // Undated documents last either way.
+                (a.facets.date.is_empty())
+                    .cmp(&b.facets.date.is_empty())
+                    .then(if descending {
+                        b.facets.date.cmp(&a.facets.date)
+                    } else {
+                        a.facets.date.cmp(&b.facets.date)
+                    })
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a_id.cmp(b_id))
+            });
+        }
+    }
+    let ranked: Vec<(String, Group)> = ranked
+        .into_iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .collect();
 
     let snippets = Snippets::new(searcher, query, fields)?;
     let mut hits = Vec::with_capacity(ranked.len());
@@ -114,7 +202,35 @@ pub(crate) fn run(
             snippet: snippets.render(&get(fields.text)),
         });
     }
-    Ok(SearchResults { total, hits })
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+    })
+}
+
+/// Counts of documents by type, year and issuer, most frequent first (ties by value).
+fn facets(groups: &[(String, Group)]) -> Facets {
+    let count = |value: &dyn Fn(&GroupFacets) -> String| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (_, g) in groups {
+            let v = value(&g.facets);
+            if !v.is_empty() {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        let mut out: Vec<FacetCount> = counts
+            .into_iter()
+            .map(|(value, count)| FacetCount { value, count })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        out
+    };
+    Facets {
+        doc_type: count(&|f| f.doc_type.clone()),
+        year: count(&|f| f.date.get(..4).unwrap_or("").to_string()),
+        issuer: count(&|f| f.issuer.clone()),
+    }
 }
 
 /// Ids of all live (not deleted) documents in the index.
@@ -191,6 +307,15 @@ struct Group {
     best: DocAddress,
     /// Numbers of all matching pages.
     pages: Vec<u32>,
+    facets: GroupFacets,
+}
+
+/// The document's values counted in facets (and its date, for sorting).
+#[derive(Debug, Default)]
+struct GroupFacets {
+    doc_type: String,
+    date: String,
+    issuer: String,
 }
 
 impl Group {
@@ -221,6 +346,12 @@ impl Collector for DocumentGroups {
             segment_ord,
             ids: fast_fields.str(Fields::ID_NAME)?,
             pages: fast_fields.u64(Fields::PAGE_NAME)?,
+            facet_columns: [
+                fast_fields.str(Fields::DOC_TYPE_NAME)?,
+                fast_fields.str(Fields::DATE_NAME)?,
+                fast_fields.str(Fields::ISSUER_EXACT_NAME)?,
+            ],
+            facet_ords: HashMap::new(),
             groups: HashMap::new(),
         })
     }
@@ -253,6 +384,9 @@ struct SegmentGroups {
     segment_ord: SegmentOrdinal,
     ids: Option<StrColumn>,
     pages: Column<u64>,
+    /// Type, date and issuer columns, and each group's term ordinals in them.
+    facet_columns: [Option<StrColumn>; 3],
+    facet_ords: HashMap<u64, [Option<u64>; 3]>,
     groups: HashMap<u64, Group>,
 }
 
@@ -269,10 +403,15 @@ impl SegmentCollector for SegmentGroups {
             .and_then(|p| u32::try_from(p).ok())
             .unwrap_or(0);
         let best = DocAddress::new(self.segment_ord, doc);
+        let columns = &self.facet_columns;
+        self.facet_ords.entry(ord).or_insert_with(|| {
+            [0, 1, 2].map(|i| columns[i].as_ref().and_then(|c| c.ords().first(doc)))
+        });
         let group = self.groups.entry(ord).or_insert(Group {
             score,
             best,
             pages: Vec::new(),
+            facets: GroupFacets::default(),
         });
         if score > group.score {
             group.score = score;
@@ -286,9 +425,23 @@ impl SegmentCollector for SegmentGroups {
             return Ok(Vec::new());
         };
         let mut out = Vec::with_capacity(self.groups.len());
-        for (ord, group) in self.groups {
+        for (ord, mut group) in self.groups {
             let mut id = String::new();
             if ids.ord_to_str(ord, &mut id)? {
+                if let Some(ords) = self.facet_ords.get(&ord) {
+                    let mut values: [String; 3] = Default::default();
+                    for i in 0..3 {
+                        if let (Some(column), Some(o)) = (&self.facet_columns[i], ords[i]) {
+                            column.ord_to_str(o, &mut values[i])?;
+                        }
+                    }
+                    let [doc_type, date, issuer] = values;
+                    group.facets = GroupFacets {
+                        doc_type,
+                        date,
+                        issuer,
+                    };
+                }
                 out.push((id, group));
             }
         }

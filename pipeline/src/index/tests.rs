@@ -16,6 +16,7 @@ fn doc(id: &str, pages: &[&str]) -> IndexedDocument {
         issuer: "Đảng uỷ khối".to_owned(),
         do_mat: String::new(),
         restricted: false,
+        fonds: "12".to_owned(),
         pages: pages
             .iter()
             .zip(1..)
@@ -339,4 +340,133 @@ fn restricted_documents_need_clearance() {
         .search_cleared("noi bo", 10, crate::clearance::Clearance::Mat)
         .unwrap();
     assert_eq!(ids(&cleared), ["a"]);
+}
+
+#[test]
+fn filters_facets_sorting_and_paging() {
+    let mut a = doc("a", &["công tác văn thư lưu trữ"]);
+    a.date = "1997-04-02".into();
+    a.doc_type = "Thông tri".into();
+    a.issuer = "Đảng ủy Khối Dân chính Đảng".into();
+    a.hoso = "hs-03".into();
+    let mut b = doc("b", &["công tác văn thư năm 2019"]);
+    b.date = "2019-03-12".into();
+    let mut c = doc("c", &["văn thư và lưu trữ"]);
+    c.date = "2018-12-20".into();
+    c.fonds = "47".into();
+    let (_dir, index) = index_with(&[a, b, c]);
+    let search = |options: SearchOptions| {
+        let r = index
+            .search_with(
+                "van thu",
+                &SearchOptions {
+                    limit: if options.limit == 0 {
+                        10
+                    } else {
+                        options.limit
+                    },
+                    ..options
+                },
+            )
+            .unwrap();
+        (
+            r.total,
+            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            r.facets,
+        )
+    };
+    let (total, _, facets) = search(SearchOptions::default());
+    assert_eq!(total, 3);
+    assert_eq!(
+        facets.doc_type,
+        [
+            FacetCount {
+                value: "Nghị quyết".into(),
+                count: 2
+            },
+            FacetCount {
+                value: "Thông tri".into(),
+                count: 1
+            }
+        ]
+    );
+    assert_eq!(facets.year.len(), 3);
+    assert_eq!(facets.issuer[0].count, 2);
+
+    let only = |options: SearchOptions| search(options).1;
+    assert_eq!(
+        only(SearchOptions {
+            doc_type: Some("thong tri".into()),
+            ..Default::default()
+        }),
+        ["a"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            doc_type: Some("NQ".into()),
+            sort: SortOrder::Date,
+            ..Default::default()
+        }),
+        ["c", "b"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            issuer: Some("dan chinh".into()),
+            ..Default::default()
+        }),
+        ["a"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            from: Some("2018".into()),
+            to: Some("2018-12-31".into()),
+            ..Default::default()
+        }),
+        ["c"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            to: Some("2000".into()),
+            ..Default::default()
+        }),
+        ["a"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            hoso: Some("hs-03".into()),
+            ..Default::default()
+        }),
+        ["a"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            fonds: Some("47".into()),
+            ..Default::default()
+        }),
+        ["c"]
+    );
+    assert_eq!(
+        only(SearchOptions {
+            sort: SortOrder::DateDescending,
+            ..Default::default()
+        }),
+        ["b", "c", "a"]
+    );
+    let (total, page, _) = search(SearchOptions {
+        sort: SortOrder::Date,
+        offset: 1,
+        limit: 1,
+        ..Default::default()
+    });
+    assert_eq!((total, page), (3, vec!["c".to_string()]));
+    assert!(index
+        .search_with(
+            "van",
+            &SearchOptions {
+                from: Some("March".into()),
+                limit: 5,
+                ..Default::default()
+            }
+        )
+        .is_err());
 }
