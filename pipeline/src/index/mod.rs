@@ -284,28 +284,12 @@ impl SearchIndex {
         limit: usize,
         clearance: crate::clearance::Clearance,
     ) -> Result<SearchResults> {
-        let parsed = search::parse(&self.parser, query)?;
-        let query: Box<dyn tantivy::query::Query> = match clearance {
-            crate::clearance::Clearance::Mat => parsed,
-            crate::clearance::Clearance::Public => {
-                Box::new(tantivy::query::BooleanQuery::new(vec![
-                    (tantivy::query::Occur::Must, parsed),
-                    (
-                        tantivy::query::Occur::MustNot,
-                        Box::new(tantivy::query::TermQuery::new(
-                            Term::from_field_text(self.fields.restricted, "1"),
-                            tantivy::schema::IndexRecordOption::Basic,
-                        )),
-                    ),
-                ]))
-            }
-        };
         let options = SearchOptions {
             limit,
             clearance,
             ..Default::default()
         };
-        search::run_with(&self.reader.searcher(), &self.fields, &*query, &options)
+        self.search_with(query, &options)
     }
 
     /// Runs `ops` on the writer (created on first use), commits and reloads the reader.
