@@ -257,7 +257,10 @@ impl SearchIndex {
 
     /// A search with filters, sorting, paging and clearance.
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
-        let parsed = search::parse(&self.parser, query)?;
+        let parsed = match search::forgiving(&self.index, &self.fields, query) {
+            Some(q) => q,
+            None => search::parse(&self.parser, query)?,
+        };
         let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> =
             vec![(tantivy::query::Occur::Must, parsed)];
         for filter in search::filters(&self.fields, options, &self.parser)? {

@@ -40,6 +40,100 @@ pub(crate) fn query_parser(index: &Index, fields: &Fields) -> QueryParser {
     parser
 }
 
+/// Words up to this many characters must match exactly (or folded); longer ones may also
+/// match at edit distance 1, and from [`FUZZY_TWO_FROM`] characters at distance 2.
+const FUZZY_ONE_FROM: usize = 5;
+const FUZZY_TWO_FROM: usize = 9;
+/// Weight of a fuzzy match, well below an exact or folded one.
+const FUZZY_BOOST: Score = 0.3;
+
+/// A query of plain words (optionally `word*` for a prefix), each of which must match: with
+/// its exact diacritics (ranked first), folded, or — for OCR errors in the text — within an
+/// edit distance that grows with the word's length (ranked below both). `None` when the query
+/// uses any syntax (quotes, fields, AND/OR, `-`), which the query parser then handles.
+pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<Box<dyn Query>> {
+    use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::Term;
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let plain = |w: &&str| {
+        let core = w.strip_suffix('*').unwrap_or(w);
+        !core.is_empty()
+            && core.chars().all(char::is_alphanumeric)
+            && !matches!(*w, "AND" | "OR" | "NOT")
+    };
+    if words.is_empty() || !words.iter().all(plain) {
+        return None;
+    }
+    let tokens = |tokenizer: &str, word: &str| -> Vec<String> {
+        let Some(mut analyzer) = index.tokenizers().get(tokenizer) else {
+            return Vec::new();
+        };
+        let mut stream = analyzer.token_stream(word);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        out
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        let (core, prefix) = match word.strip_suffix('*') {
+            Some(core) => (core, true),
+            None => (word, false),
+        };
+        let (Some(exact), Some(folded)) = (
+            tokens(super::analyzer::EXACT_TOKENIZER, core).pop(),
+            tokens(super::analyzer::FOLDED_TOKENIZER, core).pop(),
+        ) else {
+            continue;
+        };
+        let folded_term = Term::from_field_text(fields.text_folded, &folded);
+        let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if prefix {
+            options.push((
+                Occur::Should,
+                Box::new(FuzzyTermQuery::new_prefix(folded_term, 0, true)),
+            ));
+        } else {
+            options.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(fields.text, &exact),
+                        IndexRecordOption::WithFreqsAndPositions,
+                    )),
+                    EXACT_BOOST,
+                )),
+            ));
+            options.push((
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    folded_term.clone(),
+                    IndexRecordOption::WithFreqsAndPositions,
+                )),
+            ));
+            let length = folded.chars().count();
+            let distance = match length {
+                n if n >= FUZZY_TWO_FROM => 2,
+                n if n >= FUZZY_ONE_FROM => 1,
+                _ => 0,
+            };
+            if distance > 0 {
+                options.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(FuzzyTermQuery::new(folded_term, distance, true)),
+                        FUZZY_BOOST,
+                    )),
+                ));
+            }
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
+    }
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
 /// Parses `query`; an empty query or a syntax error is an [`Error::Query`].
 pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>> {
     let query_error = |message: String| Error::Query {

@@ -470,3 +470,23 @@ fn filters_facets_sorting_and_paging() {
         )
         .is_err());
 }
+
+#[test]
+fn ocr_garbled_words_match_fuzzily_below_exact_ones_and_prefixes_work() {
+    let (_dir, index) = index_with(&[
+        doc("garbled", &["công tác tmuyền thông của Đảng"]),
+        doc("clean", &["công tác truyền thông của Đảng"]),
+        doc("other", &["công tác văn thư"]),
+    ]);
+    let results = index.search("truyen thong", 10).unwrap();
+    assert_eq!(ids(&results), ["clean", "garbled"]);
+    assert!(results.hits[0].score > results.hits[1].score);
+    // Short words must match exactly: `thu` does not find `thư`'s neighbours by distance.
+    assert_eq!(ids(&index.search("tac van", 10).unwrap()), ["other"]);
+    assert_eq!(ids(&index.search("truy*", 10).unwrap()), ["clean"]);
+    // Syntax still goes to the query parser.
+    assert_eq!(
+        ids(&index.search("\"truyền thông\"", 10).unwrap()),
+        ["clean"]
+    );
+}
