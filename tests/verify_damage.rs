@@ -134,4 +134,16 @@ fn deleted_object_is_missing() {
     let v = json(&run(&archive, &["verify", "--json"]));
     assert_eq!(v["ok"], false);
     assert_eq!(v["missing"].as_array().unwrap().len(), 1, "{v}");
+    // Its documents are still in the index: stale entries are warnings (the index is derived).
+    let stale: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .filter(|w| w.contains("stale"))
+        .collect();
+    assert!(!stale.is_empty(), "{v}");
+    assert_eq!(code(&run(&archive, &["reindex"])), 0);
+    let v = json(&run(&archive, &["verify", "--json"]));
+    assert!(!v.to_string().contains("stale"), "{v}");
 }

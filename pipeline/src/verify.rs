@@ -243,14 +243,24 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
     // Index gaps (warnings only: the index can be rebuilt from the store).
     match SearchIndex::open_or_create(&archive.index_dir()).and_then(|i| i.document_ids()) {
         Ok(indexed) => {
+            let mut stored = std::collections::BTreeSet::new();
             for root in &object_roots {
                 if let Ok(object) = HoSoObject::load(root) {
-                    for d in object.documents.iter().filter(|d| !indexed.contains(&d.id)) {
-                        report
-                            .warnings
-                            .push(format!("document {} is not in the search index", d.id));
+                    for d in &object.documents {
+                        stored.insert(d.id.clone());
+                        if !indexed.contains(&d.id) {
+                            report
+                                .warnings
+                                .push(format!("document {} is not in the search index", d.id));
+                        }
                     }
                 }
+            }
+            for id in indexed.iter().filter(|id| !stored.contains(*id)) {
+                report.warnings.push(format!(
+                    "document {id} is in the search index but not in the store (stale; \
+                     `sohoa reindex` removes it)"
+                ));
             }
         }
         Err(e) => report
