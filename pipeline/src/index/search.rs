@@ -518,26 +518,43 @@ impl SegmentCollector for SegmentGroups {
         let Some(ids) = self.ids else {
             return Ok(Vec::new());
         };
-        let mut out = Vec::with_capacity(self.groups.len());
-        for (ord, mut group) in self.groups {
-            let mut id = String::new();
-            if ids.ord_to_str(ord, &mut id)? {
-                if let Some(ords) = self.facet_ords.get(&ord) {
-                    let mut values: [String; 3] = Default::default();
-                    for i in 0..3 {
-                        if let (Some(column), Some(o)) = (&self.facet_columns[i], ords[i]) {
-                            column.ord_to_str(o, &mut values[i])?;
-                        }
-                    }
-                    let [doc_type, date, issuer] = values;
-                    group.facets = GroupFacets {
-                        doc_type,
-                        date,
-                        issuer,
-                    };
-                }
-                out.push((id, group));
+        // Term ordinals are resolved in one sorted pass over each dictionary: a lookup per
+        // ordinal would decompress a dictionary block for every matching document.
+        let mut groups: Vec<(u64, Group)> = self.groups.into_iter().collect();
+        groups.sort_unstable_by_key(|(ord, _)| *ord);
+        let ords: Vec<u64> = groups.iter().map(|(ord, _)| *ord).collect();
+        let mut names = Vec::with_capacity(ords.len());
+        ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            names.push(String::from_utf8_lossy(bytes).into_owned())
+        })?;
+        let mut values: [HashMap<u64, String>; 3] = Default::default();
+        for (i, column) in self.facet_columns.iter().enumerate() {
+            let Some(column) = column else { continue };
+            let mut distinct: Vec<u64> = self.facet_ords.values().filter_map(|o| o[i]).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let mut found = Vec::with_capacity(distinct.len());
+            column
+                .dictionary()
+                .sorted_ords_to_term_cb(&distinct, |bytes| {
+                    found.push(String::from_utf8_lossy(bytes).into_owned())
+                })?;
+            values[i] = distinct.into_iter().zip(found).collect();
+        }
+        let value = |i: usize, ord: Option<u64>| {
+            ord.and_then(|o| values[i].get(&o).cloned())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::with_capacity(groups.len());
+        for ((ord, mut group), id) in groups.into_iter().zip(names) {
+            if let Some(o) = self.facet_ords.get(&ord) {
+                group.facets = GroupFacets {
+                    doc_type: value(0, o[0]),
+                    date: value(1, o[1]),
+                    issuer: value(2, o[2]),
+                };
             }
+            out.push((id, group));
         }
         Ok(out)
     }
