@@ -80,6 +80,36 @@ impl CodesArg {
     }
 }
 
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check every entry's hash and link; exit 4 when the log was edited, cut or reordered.
+    Verify {
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// A chain head recorded earlier (printed by `verify`): also prove the log extends it.
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the entries: who did what, when, to which object.
+    Log {
+        #[command(flatten)]
+        archive: ArchiveArg,
+        /// Only entries about this hồ sơ object (or document id's object).
+        #[arg(long, value_name = "ID")]
+        object: Option<String>,
+        /// Only this action (`ingest`, `edit`, `verify`, `withhold`, `export` …).
+        #[arg(long, value_name = "ACTION")]
+        action: Option<String>,
+        /// Only the last N entries.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum SortChoice {
     /// Best match first.
@@ -203,6 +233,11 @@ enum Command {
         limit: Option<usize>,
         #[arg(long)]
         json: bool,
+    },
+    /// The tamper-evident audit log: check its chain, or show its entries.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
     },
     /// List the versions of a document's hồ sơ object: who, when, what changed.
     History {
@@ -526,6 +561,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Audit { command } => audit_command(command),
         Command::History { id, archive, json } => {
             crate::versions_cmd::history(&archive.archive, &id, json)
         }
@@ -816,6 +852,88 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(mut args) => {
             let actor = actor_name(args.actor.take());
             crate::export_cmd::export(args, actor)
+        }
+    }
+}
+
+/// `sohoa audit verify` and `sohoa audit log`.
+fn audit_command(command: AuditCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        AuditCommand::Verify {
+            archive,
+            head,
+            json,
+        } => {
+            let archive = open_archive(&archive.archive)?;
+            let check = archive.audit().check(head.as_deref())?;
+            if json {
+                print_json(&check)?;
+            } else {
+                for p in &check.problems {
+                    println!("BROKEN  {p}");
+                }
+                if let Some(extends) = check.extends_head {
+                    println!(
+                        "recorded head {}: {}",
+                        head.as_deref().unwrap_or_default(),
+                        if extends {
+                            "still in the log"
+                        } else {
+                            "NOT in the log"
+                        }
+                    );
+                }
+                println!(
+                    "{} entries; chain {}; head {}",
+                    check.entries,
+                    if check.ok { "intact" } else { "BROKEN" },
+                    check.head
+                );
+            }
+            Ok(if check.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(4)
+            })
+        }
+        AuditCommand::Log {
+            archive,
+            object,
+            action,
+            limit,
+            json,
+        } => {
+            let archive = open_archive(&archive.archive)?;
+            // A document id means its hồ sơ object.
+            let object = match object {
+                Some(id) => Some(archive.find_document(&id)?.map(|(o, _)| o.id).unwrap_or(id)),
+                None => None,
+            };
+            let entries: Vec<_> = archive
+                .audit()
+                .entries()?
+                .into_iter()
+                .filter(|e| object.is_none() || e.object == object)
+                .filter(|e| action.as_ref().is_none_or(|a| e.action == *a))
+                .collect();
+            let skip = limit.map_or(0, |n| entries.len().saturating_sub(n));
+            let shown = &entries[skip..];
+            if json {
+                print_json(&json!({ "entries": shown }))?;
+            } else {
+                for e in shown {
+                    println!(
+                        "{:>5}  {}  {:<10} {:<12} {}  {}",
+                        e.seq,
+                        e.time,
+                        e.actor,
+                        e.action,
+                        e.object.as_deref().unwrap_or("-"),
+                        e.detail
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -147,3 +147,44 @@ fn deleted_object_is_missing() {
     let v = json(&run(&archive, &["verify", "--json"]));
     assert!(!v.to_string().contains("stale"), "{v}");
 }
+
+#[test]
+fn audit_verify_detects_edits_and_truncation_against_a_recorded_head() {
+    let (_tmp, archive) = damaged_copy();
+    let check = json(&run(&archive, &["audit", "verify", "--json"]));
+    assert_eq!(check["ok"], true, "{check}");
+    let head = check["head"].as_str().unwrap().to_string();
+    let log = json(&run(
+        &archive,
+        &["audit", "log", "--json", "--action", "ingest"],
+    ));
+    assert!(!log["entries"].as_array().unwrap().is_empty(), "{log}");
+
+    let path = archive.join("audit/log.jsonl");
+    let original = std::fs::read_to_string(&path).unwrap();
+    // An edited entry.
+    let edited = original.replacen("\"actor\":\"", "\"actor\":\"x", 1);
+    std::fs::write(&path, &edited).unwrap();
+    let out = run(&archive, &["audit", "verify", "--json"]);
+    assert_eq!(code(&out), 4);
+    assert!(json(&out)["problems"][0]
+        .as_str()
+        .unwrap()
+        .contains("altered"));
+    // A truncated log is whole in itself; only the recorded head shows the cut.
+    let lines: Vec<&str> = original.lines().collect();
+    let cut: String = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, cut).unwrap();
+    assert_eq!(code(&run(&archive, &["audit", "verify"])), 0);
+    let out = run(&archive, &["audit", "verify", "--head", &head, "--json"]);
+    assert_eq!(code(&out), 4);
+    assert_eq!(json(&out)["extends_head"], false);
+    // Restored and appended to (a verify run), the log still extends the recorded head.
+    std::fs::write(&path, &original).unwrap();
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+    let out = run(&archive, &["audit", "verify", "--head", &head, "--json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+}

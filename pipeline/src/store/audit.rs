@@ -136,25 +136,76 @@ impl AuditLog {
 
     /// Checks every link of the chain; returns a description of the first break, if any.
     pub fn check_chain(&self) -> Result<Option<String>> {
+        Ok(self.check(None)?.problems.into_iter().next())
+    }
+}
+
+/// The result of checking the audit log (`sohoa audit verify`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditCheck {
+    /// The chain is unbroken (and extends the given head, if one was given).
+    pub ok: bool,
+    pub entries: usize,
+    /// Hash of the last entry (the genesis hash for an empty log).
+    pub head: String,
+    /// Every break found, naming the entry (1-based line) and what is wrong with it.
+    pub problems: Vec<String>,
+    /// With a head recorded earlier: whether the log still contains it (and so extends it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends_head: Option<bool>,
+}
+
+impl AuditLog {
+    /// Checks every entry: its own hash (edited), its link to the one before (deleted,
+    /// inserted, reordered) and its sequence number; with `head` (a chain head recorded
+    /// outside the archive), also that the log still contains it — which a truncated or
+    /// rewritten log does not.
+    pub fn check(&self, head: Option<&str>) -> Result<AuditCheck> {
+        let entries = self.entries()?;
+        let mut problems = Vec::new();
         let mut prev = GENESIS.to_string();
-        for (i, entry) in self.entries()?.iter().enumerate() {
-            if entry.prev != prev {
-                return Ok(Some(format!(
-                    "entry {} (seq {}) does not follow the entry before it",
-                    i + 1,
-                    entry.seq
-                )));
-            }
+        for (i, entry) in entries.iter().enumerate() {
+            let line = i + 1;
             if entry_hash(entry) != entry.hash {
-                return Ok(Some(format!(
-                    "entry {} (seq {}) was altered",
-                    i + 1,
+                problems.push(format!(
+                    "entry {line} (seq {}, {} by {} at {}) was altered: its hash does not match its content",
+                    entry.seq, entry.action, entry.actor, entry.time
+                ));
+            }
+            if entry.prev != prev {
+                problems.push(format!(
+                    "entry {line} (seq {}) does not follow the entry before it: an entry was \
+                     deleted, inserted or moved here",
                     entry.seq
-                )));
+                ));
+            }
+            if entry.seq != line as u64 {
+                problems.push(format!(
+                    "entry {line} has sequence number {} (expected {line})",
+                    entry.seq
+                ));
             }
             prev = entry.hash.clone();
         }
-        Ok(None)
+        let extends_head = head.map(|h| {
+            h.eq_ignore_ascii_case(GENESIS)
+                || entries.iter().any(|e| e.hash.eq_ignore_ascii_case(h))
+        });
+        if extends_head == Some(false) {
+            problems.push(format!(
+                "the log no longer contains the recorded head {}: it was truncated or rewritten",
+                head.unwrap_or_default()
+            ));
+        }
+        Ok(AuditCheck {
+            ok: problems.is_empty(),
+            entries: entries.len(),
+            head: entries
+                .last()
+                .map_or_else(|| GENESIS.to_string(), |e| e.hash.clone()),
+            problems,
+            extends_head,
+        })
     }
 }
 
@@ -186,6 +237,46 @@ mod tests {
         let text = std::fs::read_to_string(log.path()).unwrap();
         std::fs::write(log.path(), text.replace("\"n\":1", "\"n\":2")).unwrap();
         assert!(log.check_chain().unwrap().unwrap().contains("altered"));
+    }
+
+    #[test]
+    fn check_names_deleted_reordered_and_truncated_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        for n in 0..4 {
+            log.append("a", "ingest", None, serde_json::json!({ "n": n }))
+                .unwrap();
+        }
+        let clean = log.check(None).unwrap();
+        assert!(clean.ok && clean.entries == 4, "{clean:?}");
+        let head = clean.head.clone();
+        let lines: Vec<String> = std::fs::read_to_string(log.path())
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let write = |ls: &[&String]| {
+            let text: String = ls.iter().map(|l| format!("{l}\n")).collect();
+            std::fs::write(log.path(), text).unwrap();
+        };
+        // Deleted.
+        write(&[&lines[0], &lines[2], &lines[3]]);
+        let c = log.check(None).unwrap();
+        assert!(!c.ok && c.problems[0].contains("entry 2"), "{c:?}");
+        // Reordered.
+        write(&[&lines[0], &lines[2], &lines[1], &lines[3]]);
+        assert!(!log.check(None).unwrap().ok);
+        // Truncated: only the recorded head shows it.
+        write(&[&lines[0], &lines[1]]);
+        assert!(log.check(None).unwrap().ok);
+        let c = log.check(Some(&head)).unwrap();
+        assert_eq!(c.extends_head, Some(false));
+        assert!(c.problems[0].contains("truncated"), "{c:?}");
+        // Intact and extended: the old head is still in it.
+        write(&[&lines[0], &lines[1], &lines[2], &lines[3]]);
+        log.append("a", "verify", None, serde_json::json!({}))
+            .unwrap();
+        assert_eq!(log.check(Some(&head)).unwrap().extends_head, Some(true));
     }
 
     #[test]
