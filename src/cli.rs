@@ -345,7 +345,7 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn actor_name(actor: Option<String>) -> String {
+pub(crate) fn actor_name(actor: Option<String>) -> String {
     actor
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("LOGNAME").ok())
@@ -579,6 +579,15 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             else {
                 bail!("no document with id {id} in {}", archive.root.display());
             };
+            if let Err(e) = pipeline::clearance::record_read(
+                &archive,
+                &actor_name(None),
+                &object.id,
+                &doc,
+                "show",
+            ) {
+                tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+            }
             let (object, doc) = match at_version {
                 None => (object, doc),
                 Some(v) => {

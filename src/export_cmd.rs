@@ -83,8 +83,17 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let archive = open_archive(&args.archive)?;
-    if let Some((_, doc)) = archive.find_document(&args.id)? {
+    if let Some((object, doc)) = archive.find_document(&args.id)? {
         args.clearance.level().check_document(&doc)?;
+        let what = if args.original {
+            "get original"
+        } else {
+            "get pdf"
+        };
+        let actor = crate::cli::actor_name(None);
+        if let Err(e) = pipeline::clearance::record_read(&archive, &actor, &object.id, &doc, what) {
+            tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+        }
     }
     let (file, description, extra) = if args.original {
         let page = args.page.expect("clap requires --page with --original");
@@ -163,12 +172,22 @@ pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
     let archive = open_archive(&args.archive)?;
     // Exporting needs clearance for every document it would carry.
     let clearance = args.clearance.level();
+    let mut reads = Vec::new();
     match (&args.id, &args.box_name) {
         (Some(id), _) => match archive.find_document(id)? {
-            Some((_, doc)) => clearance.check_document(&doc)?,
+            Some((object, doc)) => {
+                clearance.check_document(&doc)?;
+                reads.push((object.id, doc));
+            }
             None => {
                 if let Some(object) = archive.find_object(id)? {
                     clearance.check_object(&object)?;
+                    reads.extend(
+                        object
+                            .documents
+                            .iter()
+                            .map(|d| (object.id.clone(), d.clone())),
+                    );
                 }
             }
         },
@@ -176,10 +195,21 @@ pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
             for object in archive.hoso_objects()? {
                 if object.source.box_name == *name {
                     clearance.check_object(&object)?;
+                    reads.extend(
+                        object
+                            .documents
+                            .iter()
+                            .map(|d| (object.id.clone(), d.clone())),
+                    );
                 }
             }
         }
         (None, None) => {}
+    }
+    for (object, doc) in &reads {
+        if let Err(e) = pipeline::clearance::record_read(&archive, &actor, object, doc, "export") {
+            tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+        }
     }
     let selection = match (args.id, args.box_name) {
         (Some(id), None) => Selection::Id(id),

@@ -200,6 +200,29 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(export(&[]), 1);
     assert!(!bag.exists());
     assert_eq!(export(&["--clearance", "mat"]), 0);
+    // Every read of the Mật document is in the audit log (and only those).
+    let reads = json(&run(
+        &archive,
+        &["audit", "log", "--action", "read-mat", "--json"],
+    ));
+    let reads: Vec<&str> = reads["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["detail"]["read"].as_str().unwrap())
+        .collect();
+    assert!(
+        reads.contains(&"show") && reads.contains(&"get pdf") && reads.contains(&"export"),
+        "{reads:?}"
+    );
+    assert!(json(&run(
+        &archive,
+        &["audit", "log", "--action", "read-mat", "--json"]
+    ))["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["detail"]["document"] == restricted_id));
     let secret = needles
         .iter()
         .find(|n| n.contains("NV-6631"))

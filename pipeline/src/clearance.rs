@@ -25,6 +25,28 @@ pub enum Clearance {
     Mat,
 }
 
+/// Records in the audit log that `actor` read a restricted document (`what`: `show`,
+/// `get original`, `get pdf`, `export`); nothing for an open one. An archive that cannot be
+/// written (a read-only copy) is not an error: the caller warns.
+pub fn record_read(
+    archive: &crate::store::Archive,
+    actor: &str,
+    object: &str,
+    doc: &DocumentRecord,
+    what: &str,
+) -> Result<()> {
+    if !is_restricted(doc) {
+        return Ok(());
+    }
+    archive.audit().append(
+        actor,
+        "read-mat",
+        Some(object),
+        serde_json::json!({ "document": doc.id, "read": what }),
+    )?;
+    Ok(())
+}
+
 /// Whether a document is restricted (chế độ sử dụng Mật).
 pub fn is_restricted(doc: &DocumentRecord) -> bool {
     doc.record
