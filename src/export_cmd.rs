@@ -173,38 +173,31 @@ pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
     // Exporting needs clearance for every document it would carry.
     let clearance = args.clearance.level();
     let mut reads = Vec::new();
+    let mut objects = Vec::new();
     match (&args.id, &args.box_name) {
         (Some(id), _) => match archive.find_document(id)? {
             Some((object, doc)) => {
                 clearance.check_document(&doc)?;
                 reads.push((object.id, doc));
             }
-            None => {
-                if let Some(object) = archive.find_object(id)? {
-                    clearance.check_object(&object)?;
-                    reads.extend(
-                        object
-                            .documents
-                            .iter()
-                            .map(|d| (object.id.clone(), d.clone())),
-                    );
-                }
-            }
+            None => objects.extend(archive.find_object(id)?),
         },
-        (None, Some(name)) => {
-            for object in archive.hoso_objects()? {
-                if object.source.box_name == *name {
-                    clearance.check_object(&object)?;
-                    reads.extend(
-                        object
-                            .documents
-                            .iter()
-                            .map(|d| (object.id.clone(), d.clone())),
-                    );
-                }
-            }
-        }
+        (None, Some(name)) => objects.extend(
+            archive
+                .hoso_objects()?
+                .into_iter()
+                .filter(|o| o.source.box_name == *name),
+        ),
         (None, None) => {}
+    }
+    for object in &objects {
+        clearance.check_object(object)?;
+        reads.extend(
+            object
+                .documents
+                .iter()
+                .map(|d| (object.id.clone(), d.clone())),
+        );
     }
     for (object, doc) in &reads {
         if let Err(e) = pipeline::clearance::record_read(&archive, &actor, object, doc, "export") {
