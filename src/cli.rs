@@ -705,6 +705,22 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 }
                 Err(e) => return Err(e.into()),
             };
+            // Snippets of Mật documents are reads of them: audited like `show`.
+            let read: Vec<&str> = results
+                .hits
+                .iter()
+                .filter(|h| h.restricted)
+                .map(|h| h.id.as_str())
+                .collect();
+            if !read.is_empty() {
+                let entry = json!({ "documents": read, "read": "search", "query": query });
+                if let Err(e) = archive
+                    .audit()
+                    .append(&actor_name(None), "read-mat", None, entry)
+                {
+                    tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+                }
+            }
             if json {
                 print_json(&results)?;
             } else {

@@ -245,6 +245,14 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     ));
     assert_eq!(hits["total"], 1, "{hits}");
     assert_eq!(hits["hits"][0]["id"], restricted_id);
+    assert_eq!(hits["hits"][0]["restricted"], true);
+    let reads = json(&run(
+        &archive,
+        &["audit", "log", "--action", "read-mat", "--json"],
+    ));
+    let last = reads["entries"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["detail"]["read"], "search", "{last}");
+    assert_eq!(last["detail"]["documents"][0], restricted_id);
     // The approval reference is recorded in the object's provenance events.
     let approval_recorded = walkdir::WalkDir::new(archive.join("ocfl"))
         .into_iter()

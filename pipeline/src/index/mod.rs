@@ -89,6 +89,9 @@ pub struct SearchHit {
     pub pages: Vec<u32>,
     /// HTML-escaped text around the hit on the best page, the hit wrapped in `<b>`…`</b>`.
     pub snippet: String,
+    /// Chế độ sử dụng Mật (only in results for a reader with clearance); reading it is audited.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub restricted: bool,
 }
 
 /// The answer to a query.

@@ -90,7 +90,7 @@ impl Fields {
             date: builder.add_text_field(DATE, STRING | STORED | FAST),
             issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
             do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
-            restricted: builder.add_text_field(RESTRICTED, STRING),
+            restricted: builder.add_text_field(RESTRICTED, STRING | STORED),
             issuer_exact: builder.add_text_field(ISSUER_EXACT, STRING | FAST),
             fonds: builder.add_text_field(FONDS, STRING),
             text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),

@@ -294,6 +294,7 @@ pub(crate) fn run_with(
             // Page 0 is the placeholder of a document indexed without pages.
             pages: group.pages.into_iter().filter(|&p| p != 0).collect(),
             snippet: snippets.render(&get(fields.text)),
+            restricted: get(fields.restricted) == "1",
         });
     }
     Ok(SearchResults {
