@@ -149,7 +149,8 @@ enum Slot {
         cache_key: String,
         kind: &'static str,
     },
-    /// Done, but the resume cache could not take it.
+    /// Done and held in memory: the resume cache could not take it, or the hồ sơ has a
+    /// marked or unreadable page, whose hồ sơ's pages must not be cached (độ mật policy).
     Done(Box<PageRecord>, &'static str),
     Pending {
         cache_key: String,
