@@ -82,6 +82,38 @@ fn corrupt_files_are_reported_and_the_rest_goes_in() {
 }
 
 #[test]
+fn a_malformed_approvals_file_is_named_and_the_box_goes_in_without_approvals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-appr");
+    make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
+    std::fs::write(
+        box_dir.join("approvals.json"),
+        "{\"approvals\": [{\"hoso\": \"hs\"}]}",
+    )
+    .unwrap();
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 1, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    let failure = s["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["source_file"] == "approvals.json")
+        .unwrap_or_else(|| panic!("approvals.json not in failures: {s}"));
+    let error = failure["error"].as_str().unwrap();
+    assert!(
+        error.contains("approvals.json") && error.contains("reference"),
+        "{error}"
+    );
+    assert_eq!(
+        s["documents"].as_array().unwrap().len(),
+        1,
+        "the open page still goes in"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2_and_missing_boxes_exit_1() {
     let tmp = tempfile::tempdir().unwrap();
     let out = sohoa().args(["ingest"]).output().unwrap();
