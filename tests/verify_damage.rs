@@ -1,5 +1,7 @@
-//! `verify` on an intact archive exits 0; a flipped byte, a deleted file, an extra file or
-//! an edited inventory is reported precisely with exit code 4.
+//! Fault injection: `verify` on an intact archive exits 0; a flipped bit in an original, an
+//! access PDF, an inventory or its sidecar, a truncated, deleted or extra file, a deleted
+//! version directory or object, and an edited audit entry are each reported precisely with
+//! exit code 4. Partial runs (`--sample`, `--since`) check the objects they should.
 
 mod common;
 use common::*;
@@ -12,7 +14,13 @@ fn pristine() -> &'static Path {
     let (_, path) = ARCHIVE.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
         let box_dir = tmp.path().join("hop-v");
-        make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
+        make_box(
+            &box_dir,
+            &[
+                ("hs", "hs-02-van-thu-luu-tru/2.png", "1.png"),
+                ("hs-b", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            ],
+        );
         let archive = tmp.path().join("archive");
         let out = ingest(&archive, &box_dir, 1, false);
         assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
@@ -187,4 +195,208 @@ fn audit_verify_detects_edits_and_truncation_against_a_recorded_head() {
     assert_eq!(code(&run(&archive, &["verify"])), 0);
     let out = run(&archive, &["audit", "verify", "--head", &head, "--json"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+/// Flips one bit in the middle of a file; returns its digest before.
+fn flip_bit(path: &Path) -> String {
+    let mut bytes = std::fs::read(path).unwrap();
+    let before = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(&bytes))
+    };
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x10;
+    std::fs::write(path, &bytes).unwrap();
+    before
+}
+
+fn damaged_verify(archive: &Path) -> serde_json::Value {
+    let out = run(archive, &["verify", "--json"]);
+    assert_eq!(code(&out), 4, "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json(&out);
+    assert_eq!(v["ok"], false);
+    v
+}
+
+#[test]
+fn flipped_bit_in_an_access_pdf_is_corrupted() {
+    let (_tmp, archive) = damaged_copy();
+    let pdf = snapshot(&archive.join("ocfl"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "pdf") && p.to_string_lossy().contains("/access/")
+        })
+        .expect("an access PDF");
+    let expected = flip_bit(&pdf);
+    let v = damaged_verify(&archive);
+    assert_eq!(v["corrupted"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["corrupted"][0]["path"], rel(&archive, &pdf));
+    assert_eq!(v["corrupted"][0]["expected"], expected);
+}
+
+#[test]
+fn flipped_bit_in_a_sidecar_is_reported_against_its_inventory() {
+    let (_tmp, archive) = damaged_copy();
+    let sidecar = find(&archive, "v1/inventory.json.sha256");
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    // A flipped bit in a hex digit keeps it a plausible digest: '0' ^ 0x01 == '1'.
+    let mut bytes = text.clone().into_bytes();
+    let i = bytes.iter().position(|b| b.is_ascii_hexdigit()).unwrap();
+    bytes[i] ^= 0x01;
+    std::fs::write(&sidecar, &bytes).unwrap();
+    let v = damaged_verify(&archive);
+    let inventory = sidecar.with_file_name("inventory.json");
+    let c = &v["corrupted"][0];
+    assert_eq!(c["path"], rel(&archive, &inventory), "{v}");
+    assert_eq!(
+        c["expected"],
+        String::from_utf8(bytes)
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap()
+    );
+    assert_eq!(c["actual"], text.split_whitespace().next().unwrap());
+    assert!(
+        v["warnings"]
+            .to_string()
+            .contains("does not match its sidecar"),
+        "{v}"
+    );
+}
+
+#[test]
+fn truncated_file_is_corrupted() {
+    let (_tmp, archive) = damaged_copy();
+    let page = find(&archive, "content/pages/0001.json");
+    let bytes = std::fs::read(&page).unwrap();
+    std::fs::write(&page, &bytes[..bytes.len() / 2]).unwrap();
+    let v = damaged_verify(&archive);
+    assert_eq!(v["corrupted"][0]["path"], rel(&archive, &page), "{v}");
+}
+
+#[test]
+fn deleted_version_directory_is_named() {
+    let (_tmp, archive) = damaged_copy();
+    // A correction makes v2; then v1 (which holds the scans) is deleted.
+    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = run(
+        &archive,
+        &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let v2 = find(&archive, "v2/inventory.json");
+    let object = v2.parent().unwrap().parent().unwrap().to_path_buf();
+    std::fs::remove_dir_all(object.join("v1")).unwrap();
+    let v = damaged_verify(&archive);
+    let v1_inventory = rel(&archive, &object.join("v1/inventory.json"));
+    assert!(
+        v["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == &v1_inventory),
+        "{v}"
+    );
+    assert!(
+        v["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("/v1/content/originals/")),
+        "{v}"
+    );
+    let damaged: Vec<_> = v["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["ok"] == false)
+        .collect();
+    assert_eq!(damaged.len(), 1, "{v}");
+    assert!(
+        damaged[0]["problems"]
+            .to_string()
+            .contains("version directory v1 is missing"),
+        "{v}"
+    );
+}
+
+#[test]
+fn sample_checks_the_objects_verified_longest_ago() {
+    let (_tmp, archive) = damaged_copy();
+    let full = json(&run(&archive, &["verify", "--json"]));
+    assert_eq!(full["objects_in_archive"], 2, "{full}");
+    assert_eq!(full["objects_checked"], 2);
+    assert_eq!(full["scope"], "full");
+    let ids: Vec<String> = (0..3)
+        .map(|_| {
+            let out = run(&archive, &["verify", "--sample", "1", "--json"]);
+            assert_eq!(code(&out), 0);
+            let v = json(&out);
+            assert_eq!(v["scope"], "sample of 1");
+            assert_eq!(v["objects_checked"], 1, "{v}");
+            assert!(v["files_checked"].as_u64().unwrap() > 3, "{v}");
+            v["objects"][0]["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    // Each run takes the object checked longest ago: they alternate.
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2]);
+    // The audit log says which objects each run checked.
+    let log = json(&run(
+        &archive,
+        &["audit", "log", "--action", "verify", "--json"],
+    ));
+    let last = log["entries"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        last["detail"]["objects"],
+        serde_json::json!([ids[2]]),
+        "{last}"
+    );
+    // Damage in the object a sample checks is found.
+    let damaged_object = ids[1].clone();
+    let original = snapshot(&archive.join("ocfl"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| {
+            p.to_string_lossy().contains(&damaged_object)
+                && p.to_string_lossy().contains("/originals/")
+        })
+        .unwrap();
+    flip_bit(&original);
+    let out = run(&archive, &["verify", "--sample", "1", "--json"]);
+    assert_eq!(code(&out), 4);
+    assert_eq!(json(&out)["corrupted"][0]["path"], rel(&archive, &original));
+}
+
+#[test]
+fn since_checks_the_objects_changed_since() {
+    let (_tmp, archive) = damaged_copy();
+    let out = run(&archive, &["verify", "--since", "2000-01-01", "--json"]);
+    assert_eq!(json(&out)["objects_checked"], 2);
+    // Version times have whole seconds: start the change in a later second than the ingest.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = run(
+        &archive,
+        &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&archive, &["verify", "--since", &since, "--json"]);
+    assert_eq!(code(&out), 0);
+    let v = json(&out);
+    assert_eq!(v["objects_checked"], 1, "{v}");
+    assert_eq!(v["objects"][0]["head"], "v2");
+    assert!(v["scope"].as_str().unwrap().starts_with("changed since"));
+    let bad = run(&archive, &["verify", "--since", "last week"]);
+    assert_eq!(code(&bad), 2);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
 }

@@ -4,14 +4,22 @@
 //! listing missing, corrupted and unexpected files (archive-relative paths), broken
 //! inventories, objects the audit log knows but the store lost, the audit chain's state,
 //! and index gaps as warnings (the index is derived). Files are hashed in parallel.
+//!
+//! A run covers the whole archive ([`Scope::All`]) or, incrementally, the objects verified
+//! longest ago ([`Scope::Sample`], from the `verify` entries of the audit log) or the
+//! objects changed since a date ([`Scope::ChangedSince`]). Partial runs check the selected
+//! objects in full (inventories, sidecars, every content file, stray files inside them);
+//! only a full run also walks the rest of the storage root for stray files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::index::SearchIndex;
+use crate::store::audit::AuditEntry;
 use crate::store::fsio::{sha256_bytes, sha256_file};
 use crate::store::ocfl::{
     object_path, Inventory, INVENTORY, INVENTORY_SIDECAR, LAYOUT_EXTENSION, OBJECT_NAMASTE,
@@ -46,10 +54,50 @@ pub struct ObjectReport {
     pub problems: Vec<String>,
 }
 
+/// Which objects a run checks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Scope {
+    /// Every object, and the whole storage root for stray files.
+    #[default]
+    All,
+    /// The N objects verified longest ago (never-verified objects first).
+    Sample(usize),
+    /// Objects with a version created at or after this time.
+    ChangedSince(DateTime<FixedOffset>),
+}
+
+impl Scope {
+    /// How the report and the audit log name the scope.
+    pub fn describe(&self) -> String {
+        match self {
+            Scope::All => "full".to_string(),
+            Scope::Sample(n) => format!("sample of {n}"),
+            Scope::ChangedSince(t) => format!("changed since {}", t.to_rfc3339()),
+        }
+    }
+}
+
+/// Receives progress in bytes hashed; called from the hashing threads.
+pub trait VerifyProgress: Sync {
+    /// The bytes to hash are known.
+    fn start(&self, _bytes: u64) {}
+    /// One file's bytes were hashed.
+    fn advance(&self, _bytes: u64) {}
+    fn finish(&self) {}
+}
+
+/// Progress that shows nothing.
+pub struct NoProgress;
+impl VerifyProgress for NoProgress {}
+
 /// The outcome of a verification run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct VerifyReport {
     pub ok: bool,
+    /// `full`, `sample of N` or `changed since TIME`.
+    pub scope: String,
+    /// Objects in the storage root; `objects_checked` of them were checked.
+    pub objects_in_archive: u64,
     pub objects_checked: u64,
     pub files_checked: u64,
     pub bytes_checked: u64,
@@ -68,6 +116,15 @@ pub struct VerifyReport {
 
 /// Verifies every object of the archive.
 pub fn verify(archive: &Archive) -> Result<VerifyReport> {
+    verify_with(archive, &Scope::All, &NoProgress)
+}
+
+/// Verifies the objects of `scope`, reporting hashing progress.
+pub fn verify_with(
+    archive: &Archive,
+    scope: &Scope,
+    progress: &dyn VerifyProgress,
+) -> Result<VerifyReport> {
     let ocfl = archive.storage().root.clone();
     let rel = |p: &Path| -> String {
         p.strip_prefix(&archive.root)
@@ -90,8 +147,18 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
             .join("config.json"),
     );
 
-    let object_roots = archive.storage().object_roots()?;
+    let all_roots = archive.storage().object_roots()?;
+    report.objects_in_archive = all_roots.len() as u64;
+    report.scope = scope.describe();
+    let audit = archive.audit();
+    let entries = audit.entries().unwrap_or_default();
+    let object_roots = select(&all_roots, scope, &entries);
     let mut found_ids = BTreeSet::new();
+    for root in &all_roots {
+        if let Some(inventory) = read_inventory(root) {
+            found_ids.insert(inventory.id);
+        }
+    }
     for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
         known.insert(root.join(OBJECT_NAMASTE));
@@ -125,6 +192,11 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
                     report.files_checked += 1;
                     let expected = s.split_whitespace().next().unwrap_or("").to_string();
                     if expected != actual {
+                        report.warnings.push(format!(
+                            "{}: does not match its sidecar {INVENTORY_SIDECAR} (the inventory \
+                             or the sidecar was changed)",
+                            rel(&inv_path)
+                        ));
                         report.corrupted.push(Corruption {
                             path: rel(&inv_path),
                             expected,
@@ -144,7 +216,17 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
             }
         }
         let Some(inventory) = inventory else { continue };
-        found_ids.insert(inventory.id.clone());
+        for version in inventory.versions.keys() {
+            let dir = root.join(version);
+            if !dir.is_dir() {
+                report.warnings.push(format!(
+                    "{}: version directory {version} is missing",
+                    rel(root)
+                ));
+                report.missing.push(rel(&dir.join(INVENTORY)));
+                report.missing.push(rel(&dir.join(INVENTORY_SIDECAR)));
+            }
+        }
         if root.strip_prefix(&ocfl).ok() != Some(object_path(&inventory.id).as_path()) {
             report.warnings.push(format!(
                 "{}: object {} is not where the storage layout puts it",
@@ -169,13 +251,20 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
         usize,
         std::result::Result<(String, u64), String>,
     );
+    let total_bytes: u64 = expected_files
+        .par_iter()
+        .map(|(path, _, _)| std::fs::metadata(path).map_or(0, |m| m.len()))
+        .sum();
+    progress.start(total_bytes);
     let results: Vec<Hashed> = expected_files
         .into_par_iter()
         .map(|(path, digest, object)| {
             let r = sha256_file(&path).map_err(|e| e.to_string());
+            progress.advance(r.as_ref().map_or(0, |(_, bytes)| *bytes));
             (path, digest, object, r)
         })
         .collect();
+    progress.finish();
     // Content files and bytes hashed per object (by index in `object_roots`).
     let mut content_stats: Vec<(u64, u64)> = vec![(0, 0); object_roots.len()];
     for (path, expected, object, result) in results {
@@ -197,11 +286,21 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
         }
     }
 
-    // Anything else in the storage root is unexpected.
-    for entry in walkdir::WalkDir::new(&ocfl)
-        .into_iter()
-        .filter_map(|e| e.ok())
-    {
+    // Anything else in the storage root (a partial run: in the objects checked, and at the
+    // top of the root) is unexpected.
+    let walk_roots: Vec<(&Path, usize)> = if *scope == Scope::All {
+        vec![(ocfl.as_path(), usize::MAX)]
+    } else {
+        std::iter::once((ocfl.as_path(), 1))
+            .chain(object_roots.iter().map(|r| (r.as_path(), usize::MAX)))
+            .collect()
+    };
+    for entry in walk_roots.into_iter().flat_map(|(root, depth)| {
+        walkdir::WalkDir::new(root)
+            .max_depth(depth)
+            .into_iter()
+            .filter_map(|e| e.ok())
+    }) {
         if entry.file_type().is_file() && !known.contains(entry.path()) {
             if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
                 report.warnings.push(format!(
@@ -215,8 +314,6 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
     }
 
     // Objects the audit log recorded but the store no longer has.
-    let audit = archive.audit();
-    let entries = audit.entries().unwrap_or_default();
     let mut recorded: BTreeMap<String, ()> = BTreeMap::new();
     for e in &entries {
         if e.action == "ingest" {
@@ -244,11 +341,11 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
     match SearchIndex::open_or_create(&archive.index_dir()).and_then(|i| i.document_ids()) {
         Ok(indexed) => {
             let mut stored = std::collections::BTreeSet::new();
-            for root in &object_roots {
+            for root in &all_roots {
                 if let Ok(object) = HoSoObject::load(root) {
                     for d in &object.documents {
                         stored.insert(d.id.clone());
-                        if !indexed.contains(&d.id) {
+                        if !indexed.contains(&d.id) && object_roots.contains(root) {
                             report
                                 .warnings
                                 .push(format!("document {} is not in the search index", d.id));
@@ -276,6 +373,60 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
         && report.unexpected.is_empty()
         && report.audit_chain_ok;
     Ok(report)
+}
+
+/// The object roots a run of `scope` checks, in storage order. `entries` is the audit log:
+/// its `verify` entries say when each object was last checked (an entry without an
+/// `objects` list is a full run of an older version, covering every object).
+fn select(roots: &[PathBuf], scope: &Scope, entries: &[AuditEntry]) -> Vec<PathBuf> {
+    match scope {
+        Scope::All => roots.to_vec(),
+        Scope::ChangedSince(since) => roots
+            .iter()
+            .filter(|root| match read_inventory(root) {
+                // A broken inventory is always checked: it is the damage.
+                None => true,
+                Some(inventory) => inventory.versions.values().any(|v| {
+                    DateTime::parse_from_rfc3339(&v.created).map_or(true, |t| t >= *since)
+                }),
+            })
+            .cloned()
+            .collect(),
+        Scope::Sample(n) => {
+            // Entry sequence numbers order the checks (times can tie).
+            let mut last_full: Option<u64> = None;
+            let mut last: BTreeMap<String, u64> = BTreeMap::new();
+            for e in entries.iter().filter(|e| e.action == "verify") {
+                match e.detail.get("objects").and_then(|o| o.as_array()) {
+                    Some(ids) => {
+                        for id in ids.iter().filter_map(|i| i.as_str()) {
+                            last.insert(id.to_string(), e.seq);
+                        }
+                    }
+                    None => last_full = Some(e.seq),
+                }
+            }
+            let mut ranked: Vec<(Option<u64>, &PathBuf)> = roots
+                .iter()
+                .map(|root| {
+                    let when = read_inventory(root).and_then(|inv| {
+                        // The later of its own last check and the last full run.
+                        last.get(&inv.id).copied().max(last_full)
+                    });
+                    (when, root)
+                })
+                .collect();
+            // Never verified (None) first, then oldest; ties in storage order.
+            ranked.sort_by_key(|r| r.0);
+            let mut chosen: Vec<PathBuf> = ranked
+                .into_iter()
+                .take(*n)
+                .map(|(_, r)| r.clone())
+                .collect();
+            chosen.sort();
+            chosen
+        }
+    }
 }
 
 /// Splits the archive-wide findings by object: each path goes to the object it lies in.

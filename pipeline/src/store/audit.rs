@@ -164,6 +164,8 @@ impl AuditLog {
         let entries = self.entries()?;
         let mut problems = Vec::new();
         let mut prev = GENESIS.to_string();
+        // Lines (0-based) found linking to an entry other than the one before them.
+        let mut moved = std::collections::BTreeSet::new();
         for (i, entry) in entries.iter().enumerate() {
             let line = i + 1;
             if entry_hash(entry) != entry.hash {
@@ -173,11 +175,10 @@ impl AuditLog {
                 ));
             }
             if entry.prev != prev {
-                problems.push(format!(
-                    "entry {line} (seq {}) does not follow the entry before it: an entry was \
-                     deleted, inserted or moved here",
-                    entry.seq
-                ));
+                problems.extend(link_problem(&entries, i, &moved));
+                if entries.iter().any(|e| e.hash == entry.prev) || entry.prev == GENESIS {
+                    moved.insert(i);
+                }
             }
             if entry.seq != line as u64 {
                 problems.push(format!(
@@ -209,6 +210,58 @@ impl AuditLog {
     }
 }
 
+/// Says what the break before entry `i` (0-based) looks like: `entries[i].prev` is not the
+/// hash of `entries[i - 1]`. `moved` holds the entries already found out of place; an entry
+/// that links past one of them is where it belongs (None: already reported).
+fn link_problem(
+    entries: &[AuditEntry],
+    i: usize,
+    moved: &std::collections::BTreeSet<usize>,
+) -> Option<String> {
+    let entry = &entries[i];
+    let line = i + 1;
+    if entry.prev == GENESIS {
+        return Some(format!(
+            "entry {line} (seq {}, {} at {}) claims to be the first entry: it was inserted or \
+             moved here",
+            entry.seq, entry.action, entry.time
+        ));
+    }
+    Some(match entries.iter().position(|e| e.hash == entry.prev) {
+        // It links to the entry two above: the one in between does not belong there.
+        Some(j) if j + 2 == i && moved.contains(&(i - 1)) => return None,
+        Some(j) if j + 2 == i => format!(
+            "entry {} (seq {}, {} at {}) was inserted: entry {line} links past it to entry {}",
+            i,
+            entries[i - 1].seq,
+            entries[i - 1].action,
+            entries[i - 1].time,
+            j + 1
+        ),
+        Some(j) => format!(
+            "entry {line} (seq {}, {} at {}) was moved: it follows entry {} in the chain, not \
+             the entry above it",
+            entry.seq,
+            entry.action,
+            entry.time,
+            j + 1
+        ),
+        None => {
+            let before = i.checked_sub(1).map_or(0, |k| entries[k].seq);
+            let gap = if entry.seq > before + 1 {
+                format!(" (seq {}..{} are gone)", before + 1, entry.seq - 1)
+            } else {
+                String::new()
+            };
+            format!(
+                "entries were deleted before entry {line} (seq {}, {} at {}): it links to an \
+                 entry no longer in the log{gap}",
+                entry.seq, entry.action, entry.time
+            )
+        }
+    })
+}
+
 /// SHA-256 over the entry's canonical JSON without its own hash.
 fn entry_hash(entry: &AuditEntry) -> String {
     let mut unhashed = entry.clone();
@@ -237,6 +290,81 @@ mod tests {
         let text = std::fs::read_to_string(log.path()).unwrap();
         std::fs::write(log.path(), text.replace("\"n\":1", "\"n\":2")).unwrap();
         assert!(log.check_chain().unwrap().unwrap().contains("altered"));
+    }
+
+    /// A log of five entries, its lines, and a checker of rewritten copies.
+    fn five() -> (tempfile::TempDir, AuditLog, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        for n in 1..=5 {
+            log.append("a", "edit", Some("X"), serde_json::json!({ "n": n }))
+                .unwrap();
+        }
+        let lines = std::fs::read_to_string(log.path())
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        (dir, log, lines)
+    }
+
+    fn problems_of(log: &AuditLog, lines: &[&String]) -> Vec<String> {
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(log.path(), text).unwrap();
+        log.check(None).unwrap().problems
+    }
+
+    #[test]
+    fn deleted_inserted_and_moved_entries_are_named() {
+        let (_dir, log, l) = five();
+        let deleted = problems_of(&log, &[&l[0], &l[1], &l[3], &l[4]]);
+        assert!(
+            deleted[0].starts_with("entries were deleted before entry 3")
+                && deleted[0].contains("seq 3..3 are gone"),
+            "{deleted:?}"
+        );
+        let inserted = problems_of(&log, &[&l[0], &l[1], &l[2], &l[1], &l[3], &l[4]]);
+        let links: Vec<&String> = inserted
+            .iter()
+            .filter(|p| !p.contains("sequence"))
+            .collect();
+        assert_eq!(links.len(), 1, "{inserted:?}");
+        assert!(
+            links[0].starts_with("entry 4 (seq 2") && links[0].contains("was moved"),
+            "{inserted:?}"
+        );
+        // A forged entry (its own hash right) linked to the one above it: the entry after it
+        // links past it.
+        let forged = {
+            let above: AuditEntry = serde_json::from_str(&l[2]).unwrap();
+            let mut e = above.clone();
+            e.actor = "forger".into();
+            e.seq = 4;
+            e.prev = above.hash;
+            e.hash = entry_hash(&e);
+            serde_json::to_string(&e).unwrap()
+        };
+        let inserted = problems_of(&log, &[&l[0], &l[1], &l[2], &forged, &l[3], &l[4]]);
+        assert!(
+            inserted[0].starts_with("entry 4 (seq 4") && inserted[0].contains("was inserted"),
+            "{inserted:?}"
+        );
+        let copied_first = problems_of(&log, &[&l[0], &l[1], &l[0], &l[2]]);
+        assert!(
+            copied_first[0].contains("entry 3") && copied_first[0].contains("first entry"),
+            "{copied_first:?}"
+        );
+        let swapped = problems_of(&log, &[&l[0], &l[2], &l[1], &l[3], &l[4]]);
+        assert!(
+            swapped[0].starts_with("entry 2 (seq 3") && swapped[0].contains("moved"),
+            "{swapped:?}"
+        );
+        assert!(
+            !swapped.iter().any(|p| p.contains("inserted")),
+            "{swapped:?}"
+        );
+        let whole = problems_of(&log, &l.iter().collect::<Vec<_>>());
+        assert!(whole.is_empty(), "{whole:?}");
     }
 
     #[test]
