@@ -128,3 +128,248 @@ fn usage_errors_exit_2_and_missing_boxes_exit_1() {
     assert_eq!(code(&out), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a sohoa archive"));
 }
+
+/// CRC-32 (ISO-HDLC) for hand-made PNG chunks.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A PNG that declares `width`×`height` 8-bit grey and carries a little zlib data: with huge
+/// dimensions, a decompression bomb; with a zero side, an image without pixels.
+fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        c.extend_from_slice(&body);
+        c.extend_from_slice(&crc32(&body).to_be_bytes());
+        c
+    };
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+    // zlib stream of a run of zero bytes (stored block of 1,000 zeros).
+    let mut idat = vec![0x78, 0x01, 0x01, 0xE8, 0x03, 0x17, 0xFC];
+    idat.extend(std::iter::repeat_n(0u8, 1000));
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &idat));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+/// A one-page PDF (no content) whose catalog carries `catalog_extra` and which holds the
+/// `extra_objects` (numbered from 4), with a correct cross-reference table.
+fn pdf_with(catalog_extra: &str, extra_objects: &[&str]) -> Vec<u8> {
+    let mut objects = vec![
+        format!("<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>"),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
+    ];
+    objects.extend(extra_objects.iter().map(|o| o.to_string()));
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for off in offsets {
+        pdf.extend(format!("{off:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
+}
+
+/// The bad-input corpus of the integrity issue, all in one box next to one good page: each
+/// file is a failure whose error names it (and says what is wrong), and the good page goes in.
+#[test]
+fn every_kind_of_bad_file_is_named_and_the_box_goes_on() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-corpus");
+    make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/2.png", "01.png")]);
+    let hs = box_dir.join("hs");
+    let sample = |p: &str| std::fs::read(samples().join(p)).unwrap();
+    let tif = sample("hs-01-nghi-quyet/01-nq.tif");
+    std::fs::write(hs.join("02.tif"), &tif[..tif.len() / 3]).unwrap();
+    let jpg = sample("hs-01-nghi-quyet/03-nq.jpg");
+    std::fs::write(hs.join("03.jpg"), &jpg[..jpg.len() / 3]).unwrap();
+    // An encrypted PDF, made by qpdf from a sample scan.
+    let qpdf = std::process::Command::new("qpdf")
+        .args(["--encrypt", "user", "owner", "256", "--"])
+        .arg(samples().join("hs-03-thong-tri-1997/thong-tri-07.pdf"))
+        .arg(hs.join("04.pdf"))
+        .status()
+        .expect("qpdf (scripts/install-deps.sh installs it)");
+    assert!(qpdf.success());
+    std::fs::write(
+        hs.join("05.pdf"),
+        pdf_with(
+            "/OpenAction << /S /JavaScript /JS (app.alert\\('x'\\)) >>",
+            &[],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        hs.join("06.pdf"),
+        pdf_with(
+            "/Names << /EmbeddedFiles << /Names [(a.exe) 4 0 R] >> >>",
+            &[
+                "<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>",
+                "<< /Type /EmbeddedFile /Length 0 >>\nstream\n\nendstream",
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(hs.join("07.png"), png_declaring(100_000, 100_000)).unwrap();
+    std::fs::write(hs.join("08.png"), png_declaring(0, 0)).unwrap();
+    image::GrayImage::from_pixel(1, 100_000, image::Luma([255]))
+        .save(hs.join("09.png"))
+        .unwrap();
+    image::GrayImage::from_pixel(2, 5_000, image::Luma([255]))
+        .save(hs.join("10.png"))
+        .unwrap();
+    std::os::unix::fs::symlink("12.png", hs.join("11.png")).unwrap();
+    std::os::unix::fs::symlink("11.png", hs.join("12.png")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/scan.png", hs.join("13.png")).unwrap();
+    std::os::unix::fs::symlink(".", hs.join("loop")).unwrap();
+    // A file its reader may not open (root reads everything: then only the link case above).
+    // SAFETY: geteuid has no preconditions.
+    let unreadable = unsafe { libc::geteuid() } != 0;
+    if unreadable {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(hs.join("15.png"), sample("hs-02-van-thu-luu-tru/2.png")).unwrap();
+        std::fs::set_permissions(hs.join("15.png"), std::fs::Permissions::from_mode(0o000))
+            .unwrap();
+    }
+    let non_utf8 = std::ffi::OsStr::from_bytes(b"14-\xff\xfe.png");
+    std::fs::write(hs.join(non_utf8), sample("hs-02-van-thu-luu-tru/2.png")).unwrap();
+    // A hồ sơ whose sidecar tries to leave the archive.
+    make_box(
+        &box_dir,
+        &[("hs-t", "hs-02-van-thu-luu-tru/2.png", "1.png")],
+    );
+    std::fs::write(
+        box_dir.join("hs-t/hoso.json"),
+        r#"{"so_ho_so": "../../../etc/passwd"}"#,
+    )
+    .unwrap();
+
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    let failures = s["failures"].as_array().unwrap();
+    let error_of = |name: &str| -> String {
+        failures
+            .iter()
+            .find(|f| f["source_file"].as_str().unwrap().starts_with(name))
+            .unwrap_or_else(|| panic!("{name} not in failures: {s:#}"))["error"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let expect = |name: &str, says: &[&str]| {
+        let error = error_of(name);
+        assert!(error.contains(name), "the error names {name}: {error}");
+        for word in says {
+            assert!(
+                error.to_lowercase().contains(word),
+                "{name}: expected {word:?} in {error:?}"
+            );
+        }
+    };
+    expect("hs/02.tif", &[]);
+    expect("hs/03.jpg", &[]);
+    expect("hs/04.pdf", &["encrypted"]);
+    expect("hs/05.pdf", &["javascript"]);
+    expect("hs/06.pdf", &["embedded file"]);
+    expect("hs/07.png", &["100000x100000", "limit"]);
+    expect("hs/08.png", &[]);
+    expect("hs/09.png", &["1x100000"]);
+    expect("hs/10.png", &["2x5000", "too"]);
+    expect("hs/11.png", &["symbolic link"]);
+    expect("hs/12.png", &["symbolic link"]);
+    expect("hs/13.png", &["symbolic link", "/nonexistent/scan.png"]);
+    expect("hs/loop", &["symbolic link"]);
+    expect("hs/14-", &["utf-8"]);
+    if unreadable {
+        expect("hs/15.png", &["permission denied"]);
+    }
+    let traversal = failures
+        .iter()
+        .find(|f| f["error"].as_str().unwrap().contains("hs-t/hoso.json"))
+        .unwrap_or_else(|| panic!("hs-t/hoso.json not in failures: {s:#}"));
+    assert!(
+        traversal["error"].as_str().unwrap().contains("no path"),
+        "{traversal}"
+    );
+    // The good page went in; nothing of the bad files did, and the archive verifies.
+    assert_eq!(s["pages_ok"], 1, "{s:#}");
+    let list = json(&run(&archive, &["list", "--json"]));
+    assert_eq!(list["documents"].as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+}
+
+/// A decompression bomb is refused from its header: the process's peak RSS (from `wait4`)
+/// stays that of an ordinary small ingest.
+#[test]
+fn a_decompression_bomb_is_refused_with_bounded_memory() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-bomb");
+    std::fs::create_dir_all(box_dir.join("hs")).unwrap();
+    std::fs::write(box_dir.join("hs/bomb.png"), png_declaring(60_000, 60_000)).unwrap();
+    std::fs::write(box_dir.join("hs/wide.png"), png_declaring(100_000, 1_000)).unwrap();
+    let archive = tmp.path().join("archive");
+    // Reaped by wait4 below, which also returns its resource usage.
+    #[allow(clippy::zombie_processes)]
+    let mut child = sohoa()
+        .args(["ingest", "--no-progress", "--json", "--archive"])
+        .arg(&archive)
+        .arg(&box_dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert_eq!(libc::WEXITSTATUS(status), 3, "{stdout}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(summary["pages_failed"], 2, "{summary}");
+    let errors = summary["failures"].to_string();
+    assert!(errors.contains("60000x60000 exceed the limit"), "{errors}");
+    assert!(errors.contains("100000x1000 exceed the limit"), "{errors}");
+    let peak_mib = usage.ru_maxrss / 1024;
+    eprintln!("peak RSS of the ingest of two bombs: {peak_mib} MiB");
+    assert!(peak_mib < 256, "peak RSS {peak_mib} MiB");
+}

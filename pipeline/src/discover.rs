@@ -130,9 +130,9 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
         };
         if entry.path_is_symlink() {
             notes.push(SkippedPath {
+                reason: symlink_reason(entry.path()),
                 path: rel,
-                reason: "symbolic link not followed".into(),
-                is_error: false,
+                is_error: true,
             });
             continue;
         }
@@ -191,6 +191,23 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
         hoso,
         notes,
     })
+}
+
+/// Why a symbolic link in a box is not ingested: links are never followed, so a box cannot
+/// pull in files from outside it (or loop); the archivist copies the file in instead.
+fn symlink_reason(path: &Path) -> String {
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_else(|_| "?".into());
+    match std::fs::metadata(path) {
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            format!("symbolic link loop (→ {target}): not followed")
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("dangling symbolic link (→ {target}): the file it points to does not exist")
+        }
+        _ => format!("symbolic link (→ {target}) not followed: copy the file into the box instead"),
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

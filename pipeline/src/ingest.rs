@@ -267,7 +267,8 @@ pub fn ingest(
                 };
                 for note in &scan_box.notes {
                     if note.is_error {
-                        run.fail_page(&scan_box.name, "", &note.path, None, note.reason.clone());
+                        let error = format!("{}: {}", note.path, note.reason);
+                        run.fail_page(&scan_box.name, "", &note.path, None, error);
                     } else {
                         tracing::info!(path = %note.path, reason = %note.reason, "skipped");
                     }

@@ -28,6 +28,10 @@ use crate::{Error, Result};
 /// Largest accepted width or height of a page image, in pixels.
 pub const MAX_SIDE: u32 = 60_000;
 
+/// Smallest accepted width or height of a page image, in pixels (a 2 cm strip at 200 dpi is
+/// 157): anything narrower is a broken or stray image, not a page.
+pub const MIN_SIDE: u32 = 100;
+
 /// Largest accepted page image, in pixels (400 megapixels: an A0 sheet at 600 dpi is 350).
 pub const MAX_PIXELS: u64 = 400_000_000;
 
@@ -174,6 +178,7 @@ pub fn decode_page(path: &Path, format: ScanFormat, page: u32) -> Result<Decoded
             raster::decode_file(path, format)?
         }
     };
+    check_page_size(path, page, decoded.image.width(), decoded.image.height())?;
     tracing::debug!(
         path = %path.display(),
         page,
@@ -253,6 +258,21 @@ fn check_dimensions(path: &Path, page: u32, width: u32, height: u32) -> Result<(
             format!(
                 "image dimensions {width}x{height} exceed the limit ({MAX_SIDE} px per side, {} megapixels)",
                 MAX_PIXELS / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Rejects a decoded page image too narrow or too short to be a page.
+fn check_page_size(path: &Path, page: u32, width: u32, height: u32) -> Result<()> {
+    if width < MIN_SIDE || height < MIN_SIDE {
+        return Err(Error::decode(
+            path,
+            Some(page),
+            format!(
+                "image of {width}x{height} px is too small to be a page (at least {MIN_SIDE} px \
+                 per side)"
             ),
         ));
     }
@@ -382,6 +402,11 @@ pub(crate) mod tests {
         assert!(check_dimensions(p, 1, 30_000, 30_000).is_err());
         assert!(check_dimensions(p, 1, 0, 0).is_err());
         assert!(check_dimensions(p, 1, 10, 0).is_err());
+        assert!(check_page_size(p, 1, 99, 5_000)
+            .unwrap_err()
+            .to_string()
+            .contains("99x5000 px is too small"));
+        assert!(check_page_size(p, 1, 100, 100).is_ok());
     }
 
     #[test]

@@ -204,7 +204,57 @@ fn load(path: &Path, page: Option<u32>) -> Result<Document> {
     if doc.trailer.get(b"Encrypt").is_ok() || doc.was_encrypted() {
         return Err(Error::decode(path, page, ENCRYPTED));
     }
+    if let Some(content) = active_content(&doc) {
+        return Err(Error::decode(
+            path,
+            page,
+            format!(
+                "PDF carries {content}: active content and attachments are not accepted into \
+                 the archive (PDF/A forbids them); save the scan again without it"
+            ),
+        ));
+    }
     Ok(doc)
+}
+
+/// What a PDF carries beyond page images and text: JavaScript, launch actions or embedded
+/// files, looked for in every object and the dictionaries nested in them (catalog, name
+/// trees, annotations, actions).
+fn active_content(doc: &Document) -> Option<&'static str> {
+    doc.objects
+        .values()
+        .find_map(|object| active_content_in(object, 0))
+}
+
+fn active_content_in(object: &Object, depth: usize) -> Option<&'static str> {
+    if depth > 32 {
+        return None;
+    }
+    let dict = match object {
+        Object::Dictionary(d) => d,
+        Object::Stream(s) => &s.dict,
+        Object::Array(items) => {
+            return items.iter().find_map(|o| active_content_in(o, depth + 1));
+        }
+        _ => return None,
+    };
+    let name_is = |key: &[u8], value: &[u8]| {
+        dict.get(key)
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            .is_some_and(|n| n == value)
+    };
+    if dict.has(b"JS") || dict.has(b"JavaScript") || name_is(b"S", b"JavaScript") {
+        return Some("JavaScript");
+    }
+    if name_is(b"S", b"Launch") {
+        return Some("a launch action");
+    }
+    if dict.has(b"EmbeddedFiles") || dict.has(b"EF") || name_is(b"Type", b"EmbeddedFile") {
+        return Some("an embedded file");
+    }
+    dict.iter()
+        .find_map(|(_, value)| active_content_in(value, depth + 1))
 }
 
 fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {

@@ -34,6 +34,15 @@ pub(super) fn decode_file(path: &Path, format: ScanFormat) -> Result<DecodedPage
         _ => (jpeg_header(&bytes), ImageFormat::Jpeg, "jpeg"),
     };
     let header = header.map_err(|m| Error::decode(path, Some(1), m))?;
+    // Decoders fill a cut-off JPEG with grey; a scan that lost its lower part is an error.
+    if format == ScanFormat::Jpeg && !jpeg_has_end(&bytes) {
+        return Err(Error::decode(
+            path,
+            Some(1),
+            "truncated JPEG: no end-of-image marker after the image data (the file was cut \
+             short; copy or scan it again)",
+        ));
+    }
     let image = decode_bytes(path, 1, &bytes, image_format, &header, true)?;
     Ok(DecodedPage {
         technical: TechnicalMetadata {
@@ -83,6 +92,14 @@ pub(super) fn decode_bytes(
         image.apply_orientation(orientation);
     }
     Ok(pixels::normalise(image))
+}
+
+/// Whether an end-of-image marker follows the last start-of-scan: entropy-coded data
+/// stuffs every 0xFF with 0x00, so the marker pair cannot occur inside it (and an EXIF
+/// thumbnail's own markers come before the main scan).
+fn jpeg_has_end(bytes: &[u8]) -> bool {
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    last_scan.is_some_and(|at| bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]))
 }
 
 /// IHDR (size, bit depth, colour type) and pHYs (pixels per metre) of a PNG.
@@ -316,16 +333,18 @@ mod tests {
     }
 
     #[test]
-    fn truncated_jpeg_is_an_error_or_a_page_never_a_panic() {
+    fn truncated_jpeg_is_an_error_never_a_panic() {
         let bytes = std::fs::read(fixture("jfif_200dpi.jpg")).unwrap();
         let dir = tempfile::tempdir().unwrap();
-        for keep in [3, 10, 100, 400, bytes.len() / 2] {
+        for keep in [3, 10, 100, 400, bytes.len() / 2, bytes.len() - 2] {
             let path = dir.path().join(format!("cut-{keep}.jpg"));
             std::fs::write(&path, &bytes[..keep]).unwrap();
-            if decode_page(&path, ScanFormat::Jpeg, 1).is_err() {
-                decode_error(&path, ScanFormat::Jpeg, 1);
-            }
+            let message = decode_error(&path, ScanFormat::Jpeg, 1);
+            assert!(message.contains(&format!("cut-{keep}.jpg")), "{message}");
         }
+        let cut = dir.path().join("cut-half.jpg");
+        std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(decode_error(&cut, ScanFormat::Jpeg, 1).contains("truncated JPEG"));
     }
 
     #[test]

@@ -516,10 +516,12 @@ mod tests {
             message.contains("page 1") && message.contains("100000x100000 exceed the limit"),
             "{message}"
         );
-        // The same header with a sane size decodes (and its short strip is an error).
+        // The same header with a sane size decodes (and its short strip is an error); as a
+        // page it is too small.
         let path = dir.path().join("small.tif");
         std::fs::write(&path, tiny_tiff(4, 4)).unwrap();
-        let page = decode_page(&path, ScanFormat::Tiff, 1).unwrap();
+        let page = super::decode_page(&path, 1).unwrap();
+        assert!(decode_error(&path, ScanFormat::Tiff, 1).contains("too small to be a page"));
         assert_eq!(page.technical.dpi, None);
         let path = dir.path().join("short-strip.tif");
         std::fs::write(&path, tiny_tiff(40, 40)).unwrap();
