@@ -263,6 +263,20 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             events.contains("\"approval\"") && events.contains("12-CV/VPTU")
         });
     assert!(approval_recorded, "an approval event names the reference");
+    // And the audit log's ingest entry names the document admitted and its approval.
+    let ingests = json(&run(
+        &archive,
+        &["audit", "log", "--action", "ingest", "--json"],
+    ));
+    assert!(
+        ingests["entries"].as_array().unwrap().iter().any(|e| {
+            e["detail"]["approvals"].as_array().is_some_and(|a| {
+                a.iter()
+                    .any(|a| a["document"] == restricted_id && a["approval"] == "12-CV/VPTU")
+            })
+        }),
+        "{ingests}"
+    );
     // The TUYỆT MẬT document's text is still nowhere.
     let tuyet_mat: Vec<String> = needles
         .iter()

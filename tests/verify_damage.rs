@@ -400,3 +400,59 @@ fn since_checks_the_objects_changed_since() {
     assert_eq!(code(&bad), 2);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
 }
+
+/// Verify reads: on a copy it changes nothing but the audit log, which only grows by its own
+/// entry; on a copy that cannot be written it still verifies, and says the run went
+/// unrecorded.
+#[test]
+fn verify_changes_nothing_and_runs_on_a_read_only_copy() {
+    let (_tmp, archive) = damaged_copy();
+    let log = archive.join("audit/log.jsonl");
+    let before: Vec<_> = snapshot(&archive)
+        .into_iter()
+        .filter(|(p, _)| *p != log)
+        .collect();
+    let log_before = std::fs::read(&log).unwrap();
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+    let after: Vec<_> = snapshot(&archive)
+        .into_iter()
+        .filter(|(p, _)| *p != log)
+        .collect();
+    assert!(before == after, "verify changed files of the archive");
+    let log_after = std::fs::read(&log).unwrap();
+    assert!(log_after.starts_with(&log_before) && log_after.len() > log_before.len());
+
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("running as root: permissions cannot make the copy read-only; skipped that part");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let set_mode = |writable: bool| {
+        for entry in walkdir::WalkDir::new(&archive).contents_first(true) {
+            let entry = entry.unwrap();
+            let mode = match (entry.file_type().is_dir(), writable) {
+                (true, true) => 0o755,
+                (true, false) => 0o555,
+                (false, true) => 0o644,
+                (false, false) => 0o444,
+            };
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    set_mode(false);
+    let out = run(&archive, &["verify", "--json"]);
+    set_mode(true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["ok"], true);
+    let warnings = json(&out)["warnings"].to_string();
+    assert!(
+        !warnings.contains("index"),
+        "the index is read too: {warnings}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not recorded in the audit log"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -974,6 +974,14 @@ impl Run<'_> {
                         "hoso": plan.source.path,
                         "pages": pages.len(),
                         "documents": built.documents.iter().map(|d| &d.id).collect::<Vec<_>>(),
+                        // Classified documents admitted, and under which approval.
+                        "approvals": built
+                            .documents
+                            .iter()
+                            .filter_map(|d| d.approval.as_ref().map(|a| {
+                                serde_json::json!({"document": d.id, "approval": a})
+                            }))
+                            .collect::<Vec<_>>(),
                     }),
                 )?;
             }

@@ -338,7 +338,7 @@ pub fn verify_with(
     );
 
     // Index gaps (warnings only: the index can be rebuilt from the store).
-    match SearchIndex::open_or_create(&archive.index_dir()).and_then(|i| i.document_ids()) {
+    match SearchIndex::open_read_only(&archive.index_dir()).and_then(|i| i.document_ids()) {
         Ok(indexed) => {
             let mut stored = std::collections::BTreeSet::new();
             for root in &all_roots {

@@ -11,6 +11,7 @@
 //! (DESIGN.md §5). The index is derived data: it can always be rebuilt from the store.
 
 mod analyzer;
+mod read_only;
 mod schema;
 mod search;
 
@@ -179,21 +180,34 @@ impl SearchIndex {
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
-        let (schema, fields) = Fields::build_schema();
+        let (schema, _) = Fields::build_schema();
         let index = if Index::exists(&directory).map_err(TantivyError::from)? {
-            let index = Index::open(directory)?;
-            if index.schema() != schema {
-                return Err(TantivyError::SchemaError(format!(
-                    "{}: the index was built by another version of sohoa; run `sohoa \
-                     reindex` to rebuild it from the store",
-                    dir.display()
-                ))
-                .into());
-            }
-            index
+            Index::open(directory)?
         } else {
             Index::create(directory, schema, IndexSettings::default())?
         };
+        Self::with_index(dir, index)
+    }
+
+    /// Opens an existing index for reading only: creates nothing and takes no lock files, so
+    /// it works on a read-only copy of an archive. Not for writing.
+    pub fn open_read_only(dir: &Path) -> Result<Self> {
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        let index = Index::open(read_only::ReadOnlyDirectory(directory))?;
+        Self::with_index(dir, index)
+    }
+
+    /// Checks the index's schema and sets up tokenizers, reader and query parser.
+    fn with_index(dir: &Path, index: Index) -> Result<Self> {
+        let (schema, fields) = Fields::build_schema();
+        if index.schema() != schema {
+            return Err(TantivyError::SchemaError(format!(
+                "{}: the index was built by another version of sohoa; run `sohoa \
+                 reindex` to rebuild it from the store",
+                dir.display()
+            ))
+            .into());
+        }
         index
             .tokenizers()
             .register(EXACT_TOKENIZER, analyzer(false));
