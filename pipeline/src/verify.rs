@@ -338,7 +338,13 @@ pub fn verify_with(
     );
 
     // Index gaps (warnings only: the index can be rebuilt from the store).
-    match SearchIndex::open_read_only(&archive.index_dir()).and_then(|i| i.document_ids()) {
+    // No index at all (deleted, never built) is an index without documents.
+    let indexed = if archive.index_dir().join("meta.json").exists() {
+        SearchIndex::open_read_only(&archive.index_dir()).and_then(|i| i.document_ids())
+    } else {
+        Ok(BTreeSet::new())
+    };
+    match indexed {
         Ok(indexed) => {
             let mut stored = std::collections::BTreeSet::new();
             for root in &all_roots {

@@ -21,6 +21,7 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::UserOperation;
 use tantivy::query::QueryParser;
 use tantivy::schema::Term;
 use tantivy::{
@@ -31,6 +32,12 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 use self::analyzer::{analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER};
 use self::schema::Fields;
 use crate::{Error, Result};
+
+/// Version of what the index holds and how (schema, analyzers, how pages are grouped into
+/// segments). Recorded in every commit's payload; an index of another version is rebuilt
+/// from the store ([`crate::catalog::open_index`]). Bump it with any such change.
+/// 2: each document's pages are written to one segment.
+pub const INDEX_VERSION: u32 = 2;
 
 /// Memory budget of the index writer, shared by its threads.
 const WRITER_MEMORY_BYTES: usize = 50_000_000;
@@ -200,7 +207,14 @@ impl SearchIndex {
     /// Checks the index's schema and sets up tokenizers, reader and query parser.
     fn with_index(dir: &Path, index: Index) -> Result<Self> {
         let (schema, fields) = Fields::build_schema();
-        if index.schema() != schema {
+        let metas = index.load_metas()?;
+        let version = metas
+            .payload
+            .as_deref()
+            .and_then(|p| p.strip_prefix("sohoa-index "))
+            .and_then(|v| v.parse::<u32>().ok());
+        let holds_documents = !metas.segments.is_empty();
+        if index.schema() != schema || (holds_documents && version != Some(INDEX_VERSION)) {
             return Err(TantivyError::SchemaError(format!(
                 "{}: the index was built by another version of sohoa; run `sohoa \
                  reindex` to rebuild it from the store",
@@ -236,13 +250,23 @@ impl SearchIndex {
     pub fn replace_documents(&self, docs: &[IndexedDocument]) -> Result<()> {
         self.write(|writer, fields| {
             for doc in docs {
-                writer.delete_term(Term::from_field_text(fields.id, &doc.id));
+                // One group of operations: its pages go to one segment, so search can group
+                // a document's pages within each segment.
+                let mut ops = vec![UserOperation::Delete(Term::from_field_text(
+                    fields.id, &doc.id,
+                ))];
                 if doc.pages.is_empty() {
-                    writer.add_document(page_document(fields, doc, 0, ""))?;
+                    ops.push(UserOperation::Add(page_document(fields, doc, 0, "")));
                 }
                 for page in &doc.pages {
-                    writer.add_document(page_document(fields, doc, page.number, &page.text))?;
+                    ops.push(UserOperation::Add(page_document(
+                        fields,
+                        doc,
+                        page.number,
+                        &page.text,
+                    )));
                 }
+                writer.run(ops)?;
             }
             Ok(())
         })
@@ -323,7 +347,9 @@ impl SearchIndex {
                 .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)?,
         };
         ops(&mut writer, &self.fields)?;
-        writer.commit()?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&format!("sohoa-index {INDEX_VERSION}"));
+        commit.commit()?;
         *slot = Some(writer);
         drop(slot);
         self.reader.reload()?;

@@ -230,53 +230,38 @@ pub(crate) fn filters(
     Ok(out)
 }
 
-/// Runs `query`, groups matching pages by document, counts facets over all of them and
-/// returns the documents of the requested page of results.
+/// Runs `query`, groups matching pages by document, counts facets over all matching
+/// documents and returns the documents of the requested page of results.
 pub(crate) fn run_with(
     searcher: &Searcher,
     fields: &Fields,
     query: &dyn Query,
     options: &SearchOptions,
 ) -> Result<SearchResults> {
-    let groups = searcher.search(query, &DocumentGroups)?;
-    let total = groups.len();
-    let mut ranked: Vec<(String, Group)> = groups.into_iter().collect();
-    for (_, group) in &mut ranked {
-        group.pages.sort_unstable();
-        group.pages.dedup();
-        group.score *= 1.0 + PAGES_BONUS * (group.pages.len() as Score).ln();
-    }
-    let facets = facets(&ranked);
-    match options.sort {
-        SortOrder::Relevance => {
-            ranked.sort_by(|(a_id, a), (b_id, b)| b.score.total_cmp(&a.score).then(a_id.cmp(b_id)))
-        }
-        SortOrder::Date | SortOrder::DateDescending => {
-            let descending = options.sort == SortOrder::DateDescending;
-            ranked.sort_by(|(a_id, a), (b_id, b)| {
-                // Undated documents last either way.
-                (a.facets.date.is_empty())
-                    .cmp(&b.facets.date.is_empty())
-                    .then(if descending {
-                        b.facets.date.cmp(&a.facets.date)
-                    } else {
-                        a.facets.date.cmp(&b.facets.date)
-                    })
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a_id.cmp(b_id))
-            });
+    let collector = DocumentGroups {
+        wanted: options.offset.saturating_add(options.limit),
+        sort: options.sort,
+    };
+    let found = searcher.search(query, &collector)?;
+    let mut ranked = found.candidates;
+    ranked.sort_by(|a, b| compare_candidates(a, b, options.sort));
+    let [doc_type, date, issuer] = found.facets;
+    let mut year: HashMap<String, usize> = HashMap::new();
+    for (date, count) in date {
+        if let Some(y) = date.get(..4) {
+            *year.entry(y.to_string()).or_default() += count;
         }
     }
-    let ranked: Vec<(String, Group)> = ranked
-        .into_iter()
-        .skip(options.offset)
-        .take(options.limit)
-        .collect();
+    let facets = Facets {
+        doc_type: facet_counts(doc_type),
+        year: facet_counts(year),
+        issuer: facet_counts(issuer),
+    };
 
     let snippets = Snippets::new(searcher, query, fields)?;
-    let mut hits = Vec::with_capacity(ranked.len());
-    for (id, group) in ranked {
-        let page: TantivyDocument = searcher.doc(group.best)?;
+    let mut hits = Vec::with_capacity(options.limit.min(ranked.len()));
+    for candidate in ranked.into_iter().skip(options.offset).take(options.limit) {
+        let page: TantivyDocument = searcher.doc(candidate.best)?;
         let get = |field| {
             page.get_first(field)
                 .and_then(|v| v.as_str())
@@ -284,48 +269,55 @@ pub(crate) fn run_with(
                 .to_owned()
         };
         hits.push(SearchHit {
-            id,
-            score: group.score,
+            id: candidate.id,
+            score: candidate.score,
             title: get(fields.title),
             doc_type: get(fields.doc_type),
             symbol: get(fields.symbol),
             date: get(fields.date),
             issuer: get(fields.issuer),
             // Page 0 is the placeholder of a document indexed without pages.
-            pages: group.pages.into_iter().filter(|&p| p != 0).collect(),
+            pages: candidate.pages.into_iter().filter(|&p| p != 0).collect(),
             snippet: snippets.render(&get(fields.text)),
             restricted: get(fields.restricted) == "1",
         });
     }
     Ok(SearchResults {
-        total,
+        total: found.total,
         hits,
         facets,
     })
 }
 
-/// Counts of documents by type, year and issuer, most frequent first (ties by value).
-fn facets(groups: &[(String, Group)]) -> Facets {
-    let count = |value: &dyn Fn(&GroupFacets) -> String| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for (_, g) in groups {
-            let v = value(&g.facets);
-            if !v.is_empty() {
-                *counts.entry(v).or_default() += 1;
-            }
+/// Result order: best score first (ties by id), or by date with undated documents last
+/// either way (ties by score, then id).
+fn compare_candidates(a: &Candidate, b: &Candidate, sort: SortOrder) -> std::cmp::Ordering {
+    let by_score = || b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id));
+    match sort {
+        SortOrder::Relevance => by_score(),
+        SortOrder::Date | SortOrder::DateDescending => {
+            let dates = if sort == SortOrder::DateDescending {
+                b.date.cmp(&a.date)
+            } else {
+                a.date.cmp(&b.date)
+            };
+            (a.date.is_empty())
+                .cmp(&b.date.is_empty())
+                .then(dates)
+                .then_with(by_score)
         }
-        let mut out: Vec<FacetCount> = counts
-            .into_iter()
-            .map(|(value, count)| FacetCount { value, count })
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-        out
-    };
-    Facets {
-        doc_type: count(&|f| f.doc_type.clone()),
-        year: count(&|f| f.date.get(..4).unwrap_or("").to_string()),
-        issuer: count(&|f| f.issuer.clone()),
     }
+}
+
+/// Facet counts, most frequent first (ties by value); empty values are not counted.
+fn facet_counts(counts: HashMap<String, usize>) -> Vec<FacetCount> {
+    let mut out: Vec<FacetCount> = counts
+        .into_iter()
+        .filter(|(value, _)| !value.is_empty())
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
 }
 
 /// Ids of all live (not deleted) documents in the index.
@@ -393,42 +385,43 @@ impl Snippets {
     }
 }
 
-/// The matching pages of one document.
+/// A document that may be among the requested hits.
 #[derive(Debug)]
-struct Group {
-    /// Score of the best page (plus the pages bonus, once ranked).
+struct Candidate {
+    id: String,
+    /// Score of the best page times the pages bonus.
     score: Score,
+    /// `YYYY-MM-DD` or empty.
+    date: String,
     /// Address of the best page.
     best: DocAddress,
-    /// Numbers of all matching pages.
+    /// Numbers of all matching pages, ascending.
     pages: Vec<u32>,
-    facets: GroupFacets,
 }
 
-/// The document's values counted in facets (and its date, for sorting).
-#[derive(Debug, Default)]
-struct GroupFacets {
-    doc_type: String,
-    date: String,
-    issuer: String,
+/// What the search found: the number of matching documents, facet counts over all of them
+/// (type, date, issuer values), and the documents that may be among the requested hits.
+struct Found {
+    total: usize,
+    facets: [HashMap<String, usize>; 3],
+    candidates: Vec<Candidate>,
 }
 
-impl Group {
-    fn absorb(&mut self, other: Group) {
-        if other.score > self.score {
-            self.score = other.score;
-            self.best = other.best;
-        }
-        self.pages.extend(other.pages);
-    }
+/// Groups matching pages by document. A document's pages are in one segment (they are
+/// written as one batch), so each segment counts its documents and facet values over all
+/// its matches with dense arrays keyed by term ordinals, and resolves the ids, dates and
+/// pages only of its `wanted` best documents.
+struct DocumentGroups {
+    /// Offset plus limit: the best documents each segment must hand over.
+    wanted: usize,
+    sort: SortOrder,
 }
 
-/// Collects every matching page and groups them by document id (read from fast fields), so
-/// that `total` counts distinct documents over all matches, not just the top ones.
-struct DocumentGroups;
+/// No group yet for this id ordinal.
+const NO_GROUP: u32 = u32::MAX;
 
 impl Collector for DocumentGroups {
-    type Fruit = HashMap<String, Group>;
+    type Fruit = Found;
     type Child = SegmentGroups;
 
     fn for_segment(
@@ -437,17 +430,22 @@ impl Collector for DocumentGroups {
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentGroups> {
         let fast_fields = segment.fast_fields();
+        let ids = fast_fields.str(Fields::ID_NAME)?;
+        let id_terms = ids.as_ref().map_or(0, |c| c.num_terms());
         Ok(SegmentGroups {
             segment_ord,
-            ids: fast_fields.str(Fields::ID_NAME)?,
+            ids,
             pages: fast_fields.u64(Fields::PAGE_NAME)?,
             facet_columns: [
                 fast_fields.str(Fields::DOC_TYPE_NAME)?,
                 fast_fields.str(Fields::DATE_NAME)?,
                 fast_fields.str(Fields::ISSUER_EXACT_NAME)?,
             ],
-            facet_ords: HashMap::new(),
-            groups: HashMap::new(),
+            group_of_id: vec![NO_GROUP; id_terms],
+            groups: Vec::new(),
+            matches: Vec::new(),
+            wanted: self.wanted,
+            sort: self.sort,
         })
     }
 
@@ -455,108 +453,197 @@ impl Collector for DocumentGroups {
         true
     }
 
-    fn merge_fruits(
-        &self,
-        segment_fruits: Vec<std::io::Result<Vec<(String, Group)>>>,
-    ) -> tantivy::Result<HashMap<String, Group>> {
-        let mut merged: HashMap<String, Group> = HashMap::new();
+    fn merge_fruits(&self, segment_fruits: Vec<std::io::Result<Found>>) -> tantivy::Result<Found> {
+        let mut merged = Found {
+            total: 0,
+            facets: Default::default(),
+            candidates: Vec::new(),
+        };
         for fruit in segment_fruits {
-            for (id, group) in fruit? {
-                match merged.get_mut(&id) {
-                    Some(existing) => existing.absorb(group),
-                    None => {
-                        merged.insert(id, group);
-                    }
+            let fruit = fruit?;
+            merged.total += fruit.total;
+            for (into, from) in merged.facets.iter_mut().zip(fruit.facets) {
+                for (value, count) in from {
+                    *into.entry(value).or_default() += count;
                 }
             }
+            merged.candidates.extend(fruit.candidates);
         }
         Ok(merged)
     }
 }
 
-/// [`DocumentGroups`] within one segment, keyed by the id's term ordinal.
+/// One matching document within a segment.
+struct SegmentGroup {
+    /// Term ordinal of its id (ordinals follow the terms' sort order).
+    id_ord: u64,
+    /// Best page score; times the pages bonus once harvested.
+    score: Score,
+    best: DocId,
+    pages: u32,
+    /// Term ordinals of its type, date and issuer.
+    facet_ords: [Option<u64>; 3],
+}
+
+/// [`DocumentGroups`] within one segment.
 struct SegmentGroups {
     segment_ord: SegmentOrdinal,
     ids: Option<StrColumn>,
     pages: Column<u64>,
-    /// Type, date and issuer columns, and each group's term ordinals in them.
+    /// Type, date and issuer columns.
     facet_columns: [Option<StrColumn>; 3],
-    facet_ords: HashMap<u64, [Option<u64>; 3]>,
-    groups: HashMap<u64, Group>,
+    /// Id term ordinal → index in `groups`.
+    group_of_id: Vec<u32>,
+    groups: Vec<SegmentGroup>,
+    /// (group, page number) of every match.
+    matches: Vec<(u32, u32)>,
+    wanted: usize,
+    sort: SortOrder,
 }
 
 impl SegmentCollector for SegmentGroups {
-    type Fruit = std::io::Result<Vec<(String, Group)>>;
+    type Fruit = std::io::Result<Found>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) else {
+        let Some(id_ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) else {
             return;
         };
+        let Some(slot) = self.group_of_id.get_mut(id_ord as usize) else {
+            return;
+        };
+        if *slot == NO_GROUP {
+            *slot = self.groups.len() as u32;
+            let columns = &self.facet_columns;
+            self.groups.push(SegmentGroup {
+                id_ord,
+                score,
+                best: doc,
+                pages: 0,
+                facet_ords: [0, 1, 2]
+                    .map(|i| columns[i].as_ref().and_then(|c| c.ords().first(doc))),
+            });
+        }
+        let group_index = *slot;
+        let group = &mut self.groups[group_index as usize];
+        if score > group.score {
+            group.score = score;
+            group.best = doc;
+        }
+        group.pages += 1;
         let page = self
             .pages
             .first(doc)
             .and_then(|p| u32::try_from(p).ok())
             .unwrap_or(0);
-        let best = DocAddress::new(self.segment_ord, doc);
-        let columns = &self.facet_columns;
-        self.facet_ords.entry(ord).or_insert_with(|| {
-            [0, 1, 2].map(|i| columns[i].as_ref().and_then(|c| c.ords().first(doc)))
-        });
-        let group = self.groups.entry(ord).or_insert(Group {
-            score,
-            best,
-            pages: Vec::new(),
-            facets: GroupFacets::default(),
-        });
-        if score > group.score {
-            group.score = score;
-            group.best = best;
-        }
-        group.pages.push(page);
+        self.matches.push((group_index, page));
     }
 
-    fn harvest(self) -> Self::Fruit {
-        let Some(ids) = self.ids else {
-            return Ok(Vec::new());
+    fn harvest(mut self) -> Self::Fruit {
+        let (Some(ids), total) = (self.ids.as_ref(), self.groups.len()) else {
+            return Ok(Found {
+                total: 0,
+                facets: Default::default(),
+                candidates: Vec::new(),
+            });
         };
-        // Term ordinals are resolved in one sorted pass over each dictionary: a lookup per
-        // ordinal would decompress a dictionary block for every matching document.
-        let mut groups: Vec<(u64, Group)> = self.groups.into_iter().collect();
-        groups.sort_unstable_by_key(|(ord, _)| *ord);
-        let ords: Vec<u64> = groups.iter().map(|(ord, _)| *ord).collect();
-        let mut names = Vec::with_capacity(ords.len());
-        ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-            names.push(String::from_utf8_lossy(bytes).into_owned())
-        })?;
-        let mut values: [HashMap<u64, String>; 3] = Default::default();
+        for group in &mut self.groups {
+            group.score *= 1.0 + PAGES_BONUS * (group.pages as Score).ln();
+        }
+        // Facet counts by ordinal, then each distinct ordinal resolved once, in one sorted
+        // pass over its dictionary (a lookup per ordinal decompresses a block each time).
+        let mut facets: [HashMap<String, usize>; 3] = Default::default();
+        let mut date_of_ord: HashMap<u64, String> = HashMap::new();
         for (i, column) in self.facet_columns.iter().enumerate() {
             let Some(column) = column else { continue };
-            let mut distinct: Vec<u64> = self.facet_ords.values().filter_map(|o| o[i]).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            let mut found = Vec::with_capacity(distinct.len());
-            column
-                .dictionary()
-                .sorted_ords_to_term_cb(&distinct, |bytes| {
-                    found.push(String::from_utf8_lossy(bytes).into_owned())
-                })?;
-            values[i] = distinct.into_iter().zip(found).collect();
-        }
-        let value = |i: usize, ord: Option<u64>| {
-            ord.and_then(|o| values[i].get(&o).cloned())
-                .unwrap_or_default()
-        };
-        let mut out = Vec::with_capacity(groups.len());
-        for ((ord, mut group), id) in groups.into_iter().zip(names) {
-            if let Some(o) = self.facet_ords.get(&ord) {
-                group.facets = GroupFacets {
-                    doc_type: value(0, o[0]),
-                    date: value(1, o[1]),
-                    issuer: value(2, o[2]),
-                };
+            let mut counts: HashMap<u64, usize> = HashMap::new();
+            for group in &self.groups {
+                if let Some(ord) = group.facet_ords[i] {
+                    *counts.entry(ord).or_default() += 1;
+                }
             }
-            out.push((id, group));
+            let mut ords: Vec<u64> = counts.keys().copied().collect();
+            ords.sort_unstable();
+            let mut values = Vec::with_capacity(ords.len());
+            column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                values.push(String::from_utf8_lossy(bytes).into_owned())
+            })?;
+            for (ord, value) in ords.into_iter().zip(values) {
+                *facets[i].entry(value.clone()).or_default() += counts[&ord];
+                if i == 1 {
+                    date_of_ord.insert(ord, value);
+                }
+            }
         }
-        Ok(out)
+
+        // The `wanted` best groups by the result order (date ordinals sort as the dates do;
+        // an empty date is no date).
+        let sort = self.sort;
+        let groups = &self.groups;
+        let dated =
+            |ord: Option<u64>| ord.filter(|o| date_of_ord.get(o).is_some_and(|d| !d.is_empty()));
+        let order = |a: &u32, b: &u32| {
+            let (a, b) = (&groups[*a as usize], &groups[*b as usize]);
+            let by_score = || b.score.total_cmp(&a.score).then(a.id_ord.cmp(&b.id_ord));
+            match sort {
+                SortOrder::Relevance => by_score(),
+                SortOrder::Date | SortOrder::DateDescending => {
+                    let (da, db) = (dated(a.facet_ords[1]), dated(b.facet_ords[1]));
+                    let dates = if sort == SortOrder::DateDescending {
+                        db.cmp(&da)
+                    } else {
+                        da.cmp(&db)
+                    };
+                    da.is_none()
+                        .cmp(&db.is_none())
+                        .then(dates)
+                        .then_with(by_score)
+                }
+            }
+        };
+        let mut chosen: Vec<u32> = (0..groups.len() as u32).collect();
+        if self.wanted < chosen.len() {
+            if self.wanted == 0 {
+                chosen.clear();
+            } else {
+                chosen.select_nth_unstable_by(self.wanted - 1, order);
+                chosen.truncate(self.wanted);
+            }
+        }
+        // Ids of the chosen, resolved in id order.
+        chosen.sort_unstable_by_key(|&g| groups[g as usize].id_ord);
+        let id_ords: Vec<u64> = chosen.iter().map(|&g| groups[g as usize].id_ord).collect();
+        let mut names = Vec::with_capacity(id_ords.len());
+        ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
+            names.push(String::from_utf8_lossy(bytes).into_owned())
+        })?;
+        let mut position = vec![usize::MAX; groups.len()];
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
+        for (&g, id) in chosen.iter().zip(names) {
+            let group = &groups[g as usize];
+            position[g as usize] = candidates.len();
+            candidates.push(Candidate {
+                id,
+                score: group.score,
+                date: group.facet_ords[1]
+                    .and_then(|o| date_of_ord.get(&o).cloned())
+                    .unwrap_or_default(),
+                best: DocAddress::new(self.segment_ord, group.best),
+                pages: Vec::new(),
+            });
+        }
+        for &(g, page) in &self.matches {
+            if let Some(c) = candidates.get_mut(position[g as usize]) {
+                c.pages.push(page);
+            }
+        }
+        for c in &mut candidates {
+            c.pages.sort_unstable();
+            c.pages.dedup();
+        }
+        Ok(Found {
+            total,
+            facets,
+            candidates,
+        })
     }
 }

@@ -490,3 +490,95 @@ fn ocr_garbled_words_match_fuzzily_below_exact_ones_and_prefixes_work() {
         ["clean"]
     );
 }
+
+#[test]
+fn results_across_segments_count_sort_and_page_like_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
+    // Each call commits a segment of its own.
+    let dates = ["2001-01-01", "", "1995-06-30", "2010-10-10", "1999-12-31"];
+    for (n, date) in dates.iter().enumerate() {
+        let mut d = doc(
+            &format!("d{n}"),
+            &["lưu trữ hồ sơ", "không liên quan", "lưu trữ lần hai"],
+        );
+        d.date = (*date).into();
+        d.doc_type = if n % 2 == 0 {
+            "Nghị quyết"
+        } else {
+            "Báo cáo"
+        }
+        .into();
+        index.replace_documents(&[d]).unwrap();
+    }
+    let segments = index.reader.searcher().segment_readers().len();
+    assert!(segments > 1, "{segments} segment(s)");
+    let by = |sort: SortOrder, offset: usize, limit: usize| {
+        let r = index
+            .search_with(
+                "luu tru",
+                &SearchOptions {
+                    sort,
+                    offset,
+                    limit,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        (r.total, r.hits, r.facets)
+    };
+    let (total, hits, facets) = by(SortOrder::Date, 0, 10);
+    assert_eq!(total, 5);
+    let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, ["d2", "d4", "d0", "d3", "d1"], "undated last");
+    assert!(hits.iter().all(|h| h.pages == [1, 3]), "{hits:?}");
+    let (_, hits, _) = by(SortOrder::DateDescending, 1, 2);
+    let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, ["d0", "d4"]);
+    assert_eq!(
+        facets.doc_type,
+        [
+            FacetCount {
+                value: "Nghị quyết".into(),
+                count: 3
+            },
+            FacetCount {
+                value: "Báo cáo".into(),
+                count: 2
+            }
+        ]
+    );
+    assert_eq!(facets.year.len(), 4, "{:?}", facets.year);
+    let (total, hits, _) = by(SortOrder::Relevance, 4, 10);
+    assert_eq!((total, hits.len()), (5, 1));
+    let (total, hits, _) = by(SortOrder::Relevance, 0, 0);
+    assert_eq!((total, hits.len()), (5, 0));
+}
+
+#[test]
+fn an_index_of_another_version_is_refused_as_a_schema_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let index = SearchIndex::open_or_create(&path).unwrap();
+        index.replace_documents(&[doc("a", &["văn thư"])]).unwrap();
+    }
+    assert!(SearchIndex::open_or_create(&path).is_ok());
+    // The same schema committed without sohoa's version payload: an older sohoa wrote it.
+    let index = Index::open_in_dir(&path).unwrap();
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+    writer.commit().unwrap();
+    drop(writer);
+    let refused = SearchIndex::open_or_create(&path).err().expect("refused");
+    assert!(
+        matches!(
+            refused,
+            Error::Index(tantivy::TantivyError::SchemaError(ref m)) if m.contains("another version")
+        ),
+        "{refused}"
+    );
+    // An empty index of any version is simply used.
+    let empty = dir.path().join("empty");
+    drop(SearchIndex::open_or_create(&empty).unwrap());
+    assert!(SearchIndex::open_or_create(&empty).is_ok());
+}
