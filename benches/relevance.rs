@@ -22,6 +22,17 @@ use serde_json::Value;
 
 mod common;
 
+/// One query's outcome.
+struct Row {
+    query: String,
+    kind: String,
+    expected: String,
+    /// Truth ids of the hits, best first (`other:SYMBOL` for documents outside the truth).
+    found: Vec<String>,
+    recall: f64,
+    ndcg: f64,
+}
+
 fn main() {
     let json_out = std::env::args().any(|a| a == "--json");
     let jobs = common::jobs();
@@ -106,47 +117,46 @@ fn main() {
             })
             .collect();
         let (recall, ndcg) = score(&found, &expected);
-        rows.push((
-            query.to_string(),
-            kind.to_string(),
-            expected.join(" "),
+        rows.push(Row {
+            query: query.to_string(),
+            kind: kind.to_string(),
+            expected: expected.join(" "),
             found,
             recall,
             ndcg,
-        ));
+        });
     }
 
-    let mean = |f: &dyn Fn(&(String, String, String, Vec<String>, f64, f64)) -> f64,
-                kind: Option<&str>| {
+    let mean = |f: &dyn Fn(&Row) -> f64, kind: Option<&str>| {
         let chosen: Vec<_> = rows
             .iter()
-            .filter(|r| kind.is_none_or(|k| r.1 == k))
+            .filter(|r| kind.is_none_or(|k| r.kind == k))
             .collect();
         (
             chosen.iter().map(|r| f(r)).sum::<f64>() / chosen.len().max(1) as f64,
             chosen.len(),
         )
     };
-    let (recall, n) = mean(&|r| r.4, None);
-    let (ndcg, _) = mean(&|r| r.5, None);
+    let (recall, n) = mean(&|r| r.recall, None);
+    let (ndcg, _) = mean(&|r| r.ndcg, None);
     let mut kinds: BTreeMap<&str, ()> = BTreeMap::new();
     for r in &rows {
-        kinds.insert(&r.1, ());
+        kinds.insert(&r.kind, ());
     }
 
     if json_out {
         let per_query: Vec<Value> = rows
             .iter()
             .map(|r| {
-                serde_json::json!({"query": r.0, "kind": r.1, "expected": r.2, "found": r.3,
-                    "recall_at_10": r.4, "ndcg_at_10": r.5})
+                serde_json::json!({"query": r.query, "kind": r.kind, "expected": r.expected,
+                    "found": r.found, "recall_at_10": r.recall, "ndcg_at_10": r.ndcg})
             })
             .collect();
         let by_kind: BTreeMap<&str, Value> = kinds
             .keys()
             .map(|k| {
-                let (rc, n) = mean(&|r| r.4, Some(k));
-                let (nd, _) = mean(&|r| r.5, Some(k));
+                let (rc, n) = mean(&|r| r.recall, Some(k));
+                let (nd, _) = mean(&|r| r.ndcg, Some(k));
                 (
                     *k,
                     serde_json::json!({"queries": n, "recall_at_10": rc, "ndcg_at_10": nd}),
@@ -167,8 +177,8 @@ fn main() {
     println!("| kind | queries | recall@10 | nDCG@10 |");
     println!("|---|---:|---:|---:|");
     for k in kinds.keys() {
-        let (rc, n) = mean(&|r| r.4, Some(k));
-        let (nd, _) = mean(&|r| r.5, Some(k));
+        let (rc, n) = mean(&|r| r.recall, Some(k));
+        let (nd, _) = mean(&|r| r.ndcg, Some(k));
         println!("| {k} | {n} | {rc:.3} | {nd:.3} |");
     }
     println!("| **all** | {n} | **{recall:.3}** | **{ndcg:.3}** |");
@@ -176,15 +186,15 @@ fn main() {
     println!("| query | kind | expected | first hits | recall | nDCG |");
     println!("|---|---|---|---|---:|---:|");
     for r in &rows {
-        let shown: Vec<&str> = r.3.iter().take(3).map(String::as_str).collect();
+        let shown: Vec<&str> = r.found.iter().take(3).map(String::as_str).collect();
         println!(
             "| `{}` | {} | {} | {} | {:.2} | {:.2} |",
-            r.0.replace('|', "\\|"),
-            r.1,
-            r.2,
+            r.query.replace('|', "\\|"),
+            r.kind,
+            r.expected,
             shown.join(", "),
-            r.4,
-            r.5
+            r.recall,
+            r.ndcg
         );
     }
 }
