@@ -93,11 +93,11 @@ fn main() -> Result<()> {
         let mut image = None;
         for _ in 0..if args.quick { 1 } else { 3 } {
             let start = Instant::now();
-            let decoded = decode_page(&path, format, t.source_page)?;
+            let mut decoded = decode_page(&path, format, t.source_page)?;
             let jpeg = if format == ScanFormat::Jpeg {
                 Some(std::fs::read(&path)?)
             } else {
-                None
+                decoded.embedded_jpeg.take()
             };
             let encoded = PageImage::from_decoded(&decoded, jpeg.as_deref())?;
             encode = encode.min(start.elapsed());
@@ -138,11 +138,11 @@ fn main() -> Result<()> {
         for &i in indices {
             let p = &pages[i];
             let path = box_dir.join(&p.file);
-            let decoded = decode_page(&path, p.format, p.page)?;
+            let mut decoded = decode_page(&path, p.format, p.page)?;
             let jpeg = if p.format == ScanFormat::Jpeg {
                 Some(std::fs::read(&path)?)
             } else {
-                None
+                decoded.embedded_jpeg.take()
             };
             let dpi = match decoded.technical.dpi {
                 Some(d) if (50.0..=2400.0).contains(&d) => d,

@@ -217,6 +217,38 @@ fn get_writes_originals_and_access_copies_verified() {
     let out = get_pdf();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(fs::read(&pdf_file).unwrap().starts_with(b"%PDF-1.7"));
+    // The PDF's pages are JPEGs: its access copy carries them as they were scanned (no
+    // recoding), so it is about the size of the original.
+    let pdf_c = tmp.path().join("doc-c.pdf");
+    let out = run(
+        &archive,
+        &["get", &doc_c, "--pdf", "-o", pdf_c.to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let images = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf_c)
+        .output()
+        .expect("pdfimages (poppler-utils, installed by scripts/install-deps.sh)");
+    let listing = String::from_utf8_lossy(&images.stdout).into_owned();
+    let encodings: Vec<&str> = listing
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().nth(8))
+        .collect();
+    assert!(
+        !encodings.is_empty() && encodings.iter().all(|e| *e == "jpeg"),
+        "{listing}"
+    );
+    let original_len = fs::metadata(box_dir.join("hs-c/thong-tri.pdf"))
+        .unwrap()
+        .len();
+    let copy_len = fs::metadata(&pdf_c).unwrap().len();
+    assert!(
+        copy_len < original_len * 12 / 10,
+        "access copy {copy_len} bytes for an original of {original_len}"
+    );
+
     let fake_pdf = b"%PDF-1.7\n% fake access copy for the test\n%%EOF\n";
     store_fake_access_copy(&archive, &doc_a, fake_pdf);
     let out = get_pdf();

@@ -42,11 +42,12 @@ pub fn build(
                 doc.id, page.source_file
             ))
         })?;
-        let decoded = decode_page(&path, format, number)?;
+        let mut decoded = decode_page(&path, format, number)?;
+        // A JPEG file, or a PDF page that is one JPEG, goes into the copy byte for byte.
         let jpeg = if format == ScanFormat::Jpeg {
             Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
         } else {
-            None
+            decoded.embedded_jpeg.take()
         };
         let facts = page.preprocess.clone().unwrap_or_default();
         access_pages.push(AccessPage::new(

@@ -249,6 +249,7 @@ mod tests {
 
     fn decoded(image: GrayImage) -> DecodedPage {
         DecodedPage {
+            embedded_jpeg: None,
             technical: TechnicalMetadata {
                 format: ScanFormat::Png,
                 width: image.width(),

@@ -138,6 +138,9 @@ pub struct DecodedPage {
     pub technical: TechnicalMetadata,
     /// PDF only: the page's existing text, if any (unvalidated).
     pub text_layer: Option<String>,
+    /// PDF only: the JPEG stored in the PDF when the page is exactly that one image (no
+    /// /Rotate, no inverting /Decode), so an access copy can carry it as it was scanned.
+    pub embedded_jpeg: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for DecodedPage {

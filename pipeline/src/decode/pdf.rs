@@ -104,6 +104,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
             let dpi = round_dpi((f64::from(native.stored_width) * 72.0 / box_w) as f32);
             let image = rotated(native.image, rotate);
             return Ok(DecodedPage {
+                embedded_jpeg: native.jpeg.filter(|_| rotate == 0),
                 technical: TechnicalMetadata {
                     format: ScanFormat::Pdf,
                     width: image.width(),
@@ -138,6 +139,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         None => (8, samples, "rendered".to_string()),
     };
     Ok(DecodedPage {
+        embedded_jpeg: None,
         technical: TechnicalMetadata {
             format: ScanFormat::Pdf,
             width: image.width(),
@@ -689,6 +691,8 @@ struct Native {
     bits: u8,
     samples: u8,
     compression: &'static str,
+    /// The JPEG bytes, when the image is one shown exactly as decoded.
+    jpeg: Option<Vec<u8>>,
 }
 
 /// Decodes an image XObject natively, or None when it needs the renderer. Errors are for
@@ -750,6 +754,7 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
                 samples: header.samples_per_pixel,
                 image,
                 compression: "dct",
+                jpeg: Some(stream.content.clone()),
             }
         }
         [] | [b"FlateDecode" | b"Fl" | b"LZWDecode" | b"LZW" | b"RunLengthDecode" | b"RL"] => {
@@ -789,6 +794,7 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
                     Some(b"RunLengthDecode" | b"RL") => "runlength",
                     Some(_) => "flate",
                 },
+                jpeg: None,
             }
         }
         [b"CCITTFaxDecode" | b"CCF"] if components == 1 => {
@@ -816,11 +822,13 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
                 bits: 1,
                 samples: 1,
                 compression: "ccitt-g4",
+                jpeg: None,
             }
         }
         _ => return Ok(None),
     };
     if invert {
+        native.jpeg = None;
         native.image.invert();
     }
     Ok(Some(native))

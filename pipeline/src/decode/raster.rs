@@ -45,6 +45,7 @@ pub(super) fn decode_file(path: &Path, format: ScanFormat) -> Result<DecodedPage
     }
     let image = decode_bytes(path, 1, &bytes, image_format, &header, true)?;
     Ok(DecodedPage {
+        embedded_jpeg: None,
         technical: TechnicalMetadata {
             format,
             width: image.width(),

@@ -139,6 +139,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     }
 
     Ok(DecodedPage {
+        embedded_jpeg: None,
         technical: TechnicalMetadata {
             format: ScanFormat::Tiff,
             width: image.width(),

@@ -345,6 +345,7 @@ mod tests {
 
     fn decoded(image: DynamicImage, bits: u8) -> DecodedPage {
         DecodedPage {
+            embedded_jpeg: None,
             technical: TechnicalMetadata {
                 format: ScanFormat::Png,
                 width: image.width(),
