@@ -582,3 +582,24 @@ fn an_index_of_another_version_is_refused_as_a_schema_change() {
     drop(SearchIndex::open_or_create(&empty).unwrap());
     assert!(SearchIndex::open_or_create(&empty).is_ok());
 }
+
+#[test]
+fn plain_nfc_shortcut_agrees_with_the_full_check() {
+    use unicode_normalization::UnicodeNormalization;
+    let samples = [
+        "Nghị quyết về phát triển kinh tế trang trại, số 45-NQ/HU ngày 12/3/2009",
+        "ĐẢNG CỘNG SẢN VIỆT NAM – Độc lập “Tự do” …",
+        "Hoà Thuỷ kỹ lý ỷ Ỹ ỵ",
+        "a\u{301}",
+    ];
+    for text in samples {
+        let nfd: String = text.nfd().collect();
+        for t in [text.to_string(), nfd] {
+            if is_plainly_nfc(&t) {
+                assert!(is_nfc(&t), "{t:?}");
+            }
+        }
+    }
+    assert!(is_plainly_nfc("Hoà Thuỷ kỹ lý ĐẢNG"));
+    assert!(!is_plainly_nfc("a\u{301}"));
+}
