@@ -197,6 +197,19 @@ fn audit_verify_detects_edits_and_truncation_against_a_recorded_head() {
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
 }
 
+/// Corrects the trích yếu of the first listed document: a new version of its object.
+fn correct_first_document(archive: &Path) {
+    let id = json(&run(archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = run(
+        archive,
+        &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// Flips one bit in the middle of a file; returns its digest before.
 fn flip_bit(path: &Path) -> String {
     let mut bytes = std::fs::read(path).unwrap();
@@ -280,15 +293,7 @@ fn truncated_file_is_corrupted() {
 fn deleted_version_directory_is_named() {
     let (_tmp, archive) = damaged_copy();
     // A correction makes v2; then v1 (which holds the scans) is deleted.
-    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let out = run(
-        &archive,
-        &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
-    );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    correct_first_document(&archive);
     let v2 = find(&archive, "v2/inventory.json");
     let object = v2.parent().unwrap().parent().unwrap().to_path_buf();
     std::fs::remove_dir_all(object.join("v1")).unwrap();
@@ -381,15 +386,7 @@ fn since_checks_the_objects_changed_since() {
     // Version times have whole seconds: start the change in a later second than the ingest.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let out = run(
-        &archive,
-        &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
-    );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    correct_first_document(&archive);
     let out = run(&archive, &["verify", "--since", &since, "--json"]);
     assert_eq!(code(&out), 0);
     let v = json(&out);
