@@ -100,6 +100,7 @@ fn placed_words(pdf: &str) -> Vec<Vec<Placed>> {
 /// A synthetic decoded page at `dpi`.
 fn synthetic(image: GrayImage, dpi: f32) -> DecodedPage {
     DecodedPage {
+        embedded_jpeg: None,
         technical: TechnicalMetadata {
             format: ScanFormat::Png,
             width: image.width(),

@@ -569,7 +569,9 @@ fn an_index_of_another_version_is_refused_as_a_schema_change() {
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
     writer.commit().unwrap();
     drop(writer);
-    let refused = SearchIndex::open_or_create(&path).err().expect("refused");
+    let Err(refused) = SearchIndex::open_or_create(&path) else {
+        panic!("an index of another version was opened");
+    };
     assert!(
         matches!(
             refused,
