@@ -1325,8 +1325,18 @@ struct PageCache {
 }
 
 impl PageCache {
+    /// Opens the cache (under the writer lock) and removes the temporary files of writes a
+    /// killed run left: they hold no finished record.
     fn new(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        for entry in std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .flatten()
+        {
+            if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            }
+        }
         Ok(PageCache {
             dir: dir.to_path_buf(),
         })
@@ -1362,5 +1372,22 @@ impl PageCache {
 
     fn remove(&self, key: &str) {
         let _ = std::fs::remove_file(self.path(key));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageCache;
+
+    #[test]
+    fn opening_the_page_cache_removes_writes_a_killed_run_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let torn = dir.path().join(".abc.json.tmp-31045");
+        let record = dir.path().join("abc.json");
+        std::fs::write(&torn, b"{\"half").unwrap();
+        std::fs::write(&record, b"{}").unwrap();
+        PageCache::new(dir.path()).unwrap();
+        assert!(!torn.exists());
+        assert!(record.exists());
     }
 }
