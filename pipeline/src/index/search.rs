@@ -292,17 +292,34 @@ pub(crate) fn run_with(
 /// Result order: best score first (ties by id), or by date with undated documents last
 /// either way (ties by score, then id).
 fn compare_candidates(a: &Candidate, b: &Candidate, sort: SortOrder) -> std::cmp::Ordering {
-    let by_score = || b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id));
+    result_order(sort, candidate_key(a), candidate_key(b))
+}
+
+/// A candidate's `(score, date, id)` key for [`result_order`].
+fn candidate_key(c: &Candidate) -> (Score, Option<&str>, &str) {
+    let date = (!c.date.is_empty()).then_some(c.date.as_str());
+    (c.score, date, c.id.as_str())
+}
+
+/// The result order on `(score, date, id)` keys, shared by the ranking across segments
+/// (date and id as strings) and within one (as term ordinals, which sort as their terms
+/// do). A date of `None` is no date.
+fn result_order<D: Ord, I: Ord>(
+    sort: SortOrder,
+    a: (Score, Option<D>, I),
+    b: (Score, Option<D>, I),
+) -> std::cmp::Ordering {
+    let by_score = || b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2));
     match sort {
         SortOrder::Relevance => by_score(),
         SortOrder::Date | SortOrder::DateDescending => {
             let dates = if sort == SortOrder::DateDescending {
-                b.date.cmp(&a.date)
+                b.1.cmp(&a.1)
             } else {
-                a.date.cmp(&b.date)
+                a.1.cmp(&b.1)
             };
-            (a.date.is_empty())
-                .cmp(&b.date.is_empty())
+            a.1.is_none()
+                .cmp(&b.1.is_none())
                 .then(dates)
                 .then_with(by_score)
         }
@@ -582,23 +599,8 @@ impl SegmentCollector for SegmentGroups {
         let dated =
             |ord: Option<u64>| ord.filter(|o| date_of_ord.get(o).is_some_and(|d| !d.is_empty()));
         let order = |a: &u32, b: &u32| {
-            let (a, b) = (&groups[*a as usize], &groups[*b as usize]);
-            let by_score = || b.score.total_cmp(&a.score).then(a.id_ord.cmp(&b.id_ord));
-            match sort {
-                SortOrder::Relevance => by_score(),
-                SortOrder::Date | SortOrder::DateDescending => {
-                    let (da, db) = (dated(a.facet_ords[1]), dated(b.facet_ords[1]));
-                    let dates = if sort == SortOrder::DateDescending {
-                        db.cmp(&da)
-                    } else {
-                        da.cmp(&db)
-                    };
-                    da.is_none()
-                        .cmp(&db.is_none())
-                        .then(dates)
-                        .then_with(by_score)
-                }
-            }
+            let key = |g: &SegmentGroup| (g.score, dated(g.facet_ords[1]), g.id_ord);
+            result_order(sort, key(&groups[*a as usize]), key(&groups[*b as usize]))
         };
         let mut chosen: Vec<u32> = (0..groups.len() as u32).collect();
         if self.wanted < chosen.len() {
