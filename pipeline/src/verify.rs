@@ -152,13 +152,12 @@ pub fn verify_with(
     report.scope = scope.describe();
     let audit = archive.audit();
     let entries = audit.entries().unwrap_or_default();
-    let object_roots = select(&all_roots, scope, &entries);
-    let mut found_ids = BTreeSet::new();
-    for root in &all_roots {
-        if let Some(inventory) = read_inventory(root) {
-            found_ids.insert(inventory.id);
-        }
-    }
+    // Each root inventory is read once here for what selection needs; checked objects
+    // are read again in full below.
+    let facts: Vec<Option<ObjectFacts>> = all_roots.par_iter().map(|r| object_facts(r)).collect();
+    let found_ids: BTreeSet<&str> = facts.iter().flatten().map(|f| f.id.as_str()).collect();
+    let object_roots = select(&all_roots, &facts, scope, &entries);
+    let selected: BTreeSet<&PathBuf> = object_roots.iter().collect();
     for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
         known.insert(root.join(OBJECT_NAMASTE));
@@ -322,7 +321,10 @@ pub fn verify_with(
             }
         }
     }
-    for id in recorded.keys().filter(|id| !found_ids.contains(*id)) {
+    for id in recorded
+        .keys()
+        .filter(|id| !found_ids.contains(id.as_str()))
+    {
         report
             .missing
             .push(format!("ocfl/{}", object_path(id).display()));
@@ -351,7 +353,7 @@ pub fn verify_with(
                 if let Ok(object) = HoSoObject::load(root) {
                     for d in &object.documents {
                         stored.insert(d.id.clone());
-                        if !indexed.contains(&d.id) && object_roots.contains(root) {
+                        if !indexed.contains(&d.id) && selected.contains(root) {
                             report
                                 .warnings
                                 .push(format!("document {} is not in the search index", d.id));
@@ -381,22 +383,49 @@ pub fn verify_with(
     Ok(report)
 }
 
-/// The object roots a run of `scope` checks, in storage order. `entries` is the audit log:
-/// its `verify` entries say when each object was last checked (an entry without an
-/// `objects` list is a full run of an older version, covering every object).
-fn select(roots: &[PathBuf], scope: &Scope, entries: &[AuditEntry]) -> Vec<PathBuf> {
+/// What selecting objects needs of one: its id and when its newest version was written
+/// (None when a version time cannot be read: such an object counts as changed).
+struct ObjectFacts {
+    id: String,
+    changed: Option<DateTime<FixedOffset>>,
+}
+
+/// The facts of the object at `root`; None when its inventory is missing or broken.
+fn object_facts(root: &Path) -> Option<ObjectFacts> {
+    let inventory = read_inventory(root)?;
+    let changed = inventory
+        .versions
+        .values()
+        .map(|v| DateTime::parse_from_rfc3339(&v.created).ok())
+        .collect::<Option<Vec<_>>>()
+        .and_then(|times| times.into_iter().max());
+    Some(ObjectFacts {
+        id: inventory.id,
+        changed,
+    })
+}
+
+/// The object roots a run of `scope` checks, in storage order. `facts` are the objects'
+/// (by position in `roots`); `entries` is the audit log: its `verify` entries say when each
+/// object was last checked (an entry without an `objects` list is a full run of an older
+/// version, covering every object).
+fn select(
+    roots: &[PathBuf],
+    facts: &[Option<ObjectFacts>],
+    scope: &Scope,
+    entries: &[AuditEntry],
+) -> Vec<PathBuf> {
     match scope {
         Scope::All => roots.to_vec(),
         Scope::ChangedSince(since) => roots
             .iter()
-            .filter(|root| match read_inventory(root) {
+            .zip(facts)
+            .filter(|(_, facts)| match facts {
                 // A broken inventory is always checked: it is the damage.
                 None => true,
-                Some(inventory) => inventory.versions.values().any(|v| {
-                    DateTime::parse_from_rfc3339(&v.created).map_or(true, |t| t >= *since)
-                }),
+                Some(f) => f.changed.is_none_or(|t| t >= *since),
             })
-            .cloned()
+            .map(|(root, _)| root.clone())
             .collect(),
         Scope::Sample(n) => {
             // Entry sequence numbers order the checks (times can tie).
@@ -414,10 +443,11 @@ fn select(roots: &[PathBuf], scope: &Scope, entries: &[AuditEntry]) -> Vec<PathB
             }
             let mut ranked: Vec<(Option<u64>, &PathBuf)> = roots
                 .iter()
-                .map(|root| {
-                    let when = read_inventory(root).and_then(|inv| {
+                .zip(facts)
+                .map(|(root, facts)| {
+                    let when = facts.as_ref().and_then(|f| {
                         // The later of its own last check and the last full run.
-                        last.get(&inv.id).copied().max(last_full)
+                        last.get(&f.id).copied().max(last_full)
                     });
                     (when, root)
                 })
