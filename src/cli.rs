@@ -396,6 +396,20 @@ pub(crate) fn actor_name(actor: Option<String>) -> String {
         .unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
 }
 
+/// Records a read of a Mật document in the audit log; an archive that cannot be written (a
+/// read-only copy) does not stop the read: the failure is a warning.
+pub(crate) fn record_read(
+    archive: &Archive,
+    actor: &str,
+    object: &str,
+    doc: &pipeline::store::records::DocumentRecord,
+    what: &str,
+) {
+    if let Err(e) = pipeline::clearance::record_read(archive, actor, object, doc, what) {
+        tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+    }
+}
+
 pub(crate) fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
     Ok(Archive::open(dir)?)
 }
@@ -625,15 +639,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             else {
                 bail!("no document with id {id} in {}", archive.root.display());
             };
-            if let Err(e) = pipeline::clearance::record_read(
-                &archive,
-                &actor_name(None),
-                &object.id,
-                &doc,
-                "show",
-            ) {
-                tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
-            }
+            record_read(&archive, &actor_name(None), &object.id, &doc, "show");
             let (object, doc) = match at_version {
                 None => (object, doc),
                 Some(v) => {
