@@ -1329,14 +1329,7 @@ impl PageCache {
     /// killed run left: they hold no finished record.
     fn new(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for entry in std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .flatten()
-        {
-            if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
-                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            }
-        }
+        crate::store::fsio::remove_interrupted_writes(dir)?;
         Ok(PageCache {
             dir: dir.to_path_buf(),
         })

@@ -38,6 +38,17 @@ pub fn is_interrupted_write(name: &str) -> bool {
             .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Removes from `dir` (not below it) the temporary files of interrupted [`write_atomic`]s.
+/// Call only under the archive's writer lock: a running write's file looks the same.
+pub fn remove_interrupted_writes(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.flatten() {
+        if is_interrupted_write(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes a new file (no rename: for files inside a directory that is itself renamed into
 /// place when complete) and fsyncs it.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -404,14 +404,7 @@ impl StorageRoot {
         for object_root in self.object_roots()? {
             // Temporary files of interrupted atomic writes (root inventory and sidecar)
             // hold nothing committed.
-            for entry in fs::read_dir(&object_root)
-                .map_err(|e| Error::io(&object_root, e))?
-                .flatten()
-            {
-                if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
-                    fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                }
-            }
+            crate::store::fsio::remove_interrupted_writes(&object_root)?;
             let Ok(root_inv) = Self::read_inventory(&object_root) else {
                 continue;
             };
