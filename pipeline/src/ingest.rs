@@ -335,9 +335,7 @@ pub fn ingest(
     }
 
     let jobs_count = options.jobs.max(1);
-    let engines: Vec<TesseractEngine> = (0..jobs_count.min(jobs.len().max(1)))
-        .map(|_| TesseractEngine::new(&models))
-        .collect::<Result<_>>()?;
+    let engines = TesseractEngine::set(&models, jobs_count.min(jobs.len().max(1)))?;
     let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(jobs_count * 2);
     let (done_tx, done_rx) =
         crossbeam_channel::bounded::<(Job, Result<PageRecord>)>(jobs_count * 2);

@@ -205,7 +205,7 @@ impl SearchIndex {
     }
 
     /// Checks the index's schema and sets up tokenizers, reader and query parser.
-    fn with_index(dir: &Path, index: Index) -> Result<Self> {
+    fn with_index(dir: &Path, mut index: Index) -> Result<Self> {
         let (schema, fields) = Fields::build_schema();
         let metas = index.load_metas()?;
         let version = metas
@@ -228,6 +228,11 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(FOLDED_TOKENIZER, analyzer(true));
+        // Segments are searched in parallel (one search uses every core).
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads > 1 {
+            index.set_multithread_executor(threads)?;
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

@@ -566,42 +566,50 @@ impl SegmentCollector for SegmentGroups {
         for group in &mut self.groups {
             group.score *= 1.0 + PAGES_BONUS * (group.pages as Score).ln();
         }
-        // Facet counts by ordinal, then each distinct ordinal resolved once, in one sorted
-        // pass over its dictionary (a lookup per ordinal decompresses a block each time).
+        // Facet counts by ordinal (dense: ordinals are below the column's term count), then
+        // each counted ordinal resolved once, in one sorted pass over its dictionary (a lookup
+        // per ordinal decompresses a block each time).
         let mut facets: [HashMap<String, usize>; 3] = Default::default();
         let mut date_of_ord: HashMap<u64, String> = HashMap::new();
         for (i, column) in self.facet_columns.iter().enumerate() {
             let Some(column) = column else { continue };
-            let mut counts: HashMap<u64, usize> = HashMap::new();
+            let mut counts = vec![0u32; column.num_terms()];
             for group in &self.groups {
-                if let Some(ord) = group.facet_ords[i] {
-                    *counts.entry(ord).or_default() += 1;
+                if let Some(count) = group.facet_ords[i].and_then(|o| counts.get_mut(o as usize)) {
+                    *count += 1;
                 }
             }
-            let mut ords: Vec<u64> = counts.keys().copied().collect();
-            ords.sort_unstable();
+            let ords: Vec<u64> = (0..counts.len() as u64)
+                .filter(|&o| counts[o as usize] > 0)
+                .collect();
             let mut values = Vec::with_capacity(ords.len());
             column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
                 values.push(String::from_utf8_lossy(bytes).into_owned())
             })?;
             for (ord, value) in ords.into_iter().zip(values) {
-                *facets[i].entry(value.clone()).or_default() += counts[&ord];
+                *facets[i].entry(value.clone()).or_default() += counts[ord as usize] as usize;
                 if i == 1 {
                     date_of_ord.insert(ord, value);
                 }
             }
         }
 
-        // The `wanted` best groups by the result order (date ordinals sort as the dates do;
-        // an empty date is no date).
+        // The `wanted` best groups by the result order, on keys made once per group (date
+        // ordinals sort as the dates do; an empty date is no date; relevance needs no date).
         let sort = self.sort;
         let groups = &self.groups;
-        let dated =
-            |ord: Option<u64>| ord.filter(|o| date_of_ord.get(o).is_some_and(|d| !d.is_empty()));
-        let order = |a: &u32, b: &u32| {
-            let key = |g: &SegmentGroup| (g.score, dated(g.facet_ords[1]), g.id_ord);
-            result_order(sort, key(&groups[*a as usize]), key(&groups[*b as usize]))
-        };
+        let keys: Vec<(Score, Option<u64>, u64)> = groups
+            .iter()
+            .map(|g| {
+                let date = match sort {
+                    SortOrder::Relevance => None,
+                    SortOrder::Date | SortOrder::DateDescending => g.facet_ords[1]
+                        .filter(|o| date_of_ord.get(o).is_some_and(|d| !d.is_empty())),
+                };
+                (g.score, date, g.id_ord)
+            })
+            .collect();
+        let order = |a: &u32, b: &u32| result_order(sort, keys[*a as usize], keys[*b as usize]);
         let mut chosen: Vec<u32> = (0..groups.len() as u32).collect();
         if self.wanted < chosen.len() {
             if self.wanted == 0 {

@@ -4,9 +4,12 @@
 //! Tesseract's TSV output: words with boxes and confidences, text in reading order.
 //! One engine is made per worker thread and reused for every page; Tesseract's debug
 //! output is silenced. Orientation detection uses a second, lazily started `osd` engine,
-//! so pages that read well never pay for it.
+//! so pages that read well never pay for it; the engines made together by
+//! [`TesseractEngine::set`] share one (it serves only the few pages that read badly, and a
+//! second one would add about 30 MiB as soon as a second worker met such a page).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tesseract_rs::{TessPageSegMode, TesseractAPI};
 
@@ -23,8 +26,13 @@ pub fn version() -> String {
 /// A Tesseract engine initialised for one language set.
 pub struct TesseractEngine {
     api: TesseractAPI,
-    tessdata: std::path::PathBuf,
-    osd: Option<TesseractAPI>,
+    osd: Arc<OrientationDetector>,
+}
+
+/// The `osd` engine, started on first use and shared by the engines of one set.
+struct OrientationDetector {
+    tessdata: PathBuf,
+    api: Mutex<Option<TesseractAPI>>,
 }
 
 fn ocr_error(what: &str, e: impl std::fmt::Display) -> Error {
@@ -39,6 +47,25 @@ fn silence(api: &TesseractAPI) -> Result<()> {
 impl TesseractEngine {
     /// Starts Tesseract with the models of `models`.
     pub fn new(models: &ModelSet) -> Result<Self> {
+        Self::with_detector(models, Self::detector(models))
+    }
+
+    /// Starts `count` engines (one per worker) that share one orientation detector.
+    pub fn set(models: &ModelSet, count: usize) -> Result<Vec<Self>> {
+        let detector = Self::detector(models);
+        (0..count)
+            .map(|_| Self::with_detector(models, Arc::clone(&detector)))
+            .collect()
+    }
+
+    fn detector(models: &ModelSet) -> Arc<OrientationDetector> {
+        Arc::new(OrientationDetector {
+            tessdata: models.tessdata.clone(),
+            api: Mutex::new(None),
+        })
+    }
+
+    fn with_detector(models: &ModelSet, osd: Arc<OrientationDetector>) -> Result<Self> {
         let api = TesseractAPI::new();
         match &models.config {
             None => init(&api, &models.tessdata, &models.languages)?,
@@ -58,11 +85,7 @@ impl TesseractEngine {
         silence(&api)?;
         api.set_page_seg_mode(TessPageSegMode::PSM_AUTO)
             .map_err(|e| ocr_error("setting page segmentation mode", e))?;
-        Ok(TesseractEngine {
-            api,
-            tessdata: models.tessdata.clone(),
-            osd: None,
-        })
+        Ok(TesseractEngine { api, osd })
     }
 
     fn set_page(api: &TesseractAPI, page: &PreparedPage) -> Result<()> {
@@ -95,15 +118,16 @@ impl OcrEngine for TesseractEngine {
     }
 
     fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>> {
-        if self.osd.is_none() {
+        let mut slot = self.osd.api.lock().unwrap_or_else(PoisonError::into_inner);
+        if slot.is_none() {
             let osd = TesseractAPI::new();
-            init(&osd, &self.tessdata, "osd")?;
+            init(&osd, &self.osd.tessdata, "osd")?;
             silence(&osd)?;
             osd.set_page_seg_mode(TessPageSegMode::PSM_OSD_ONLY)
                 .map_err(|e| ocr_error("setting OSD mode", e))?;
-            self.osd = Some(osd);
+            *slot = Some(osd);
         }
-        let osd = self.osd.as_ref().expect("started above");
+        let osd = slot.as_ref().expect("started above");
         Self::set_page(osd, page)?;
         // Tesseract reports the page's orientation as the anticlockwise turn that makes it
         // upright (a page turned 90° anticlockwise reads 270); we turn clockwise. It fails
