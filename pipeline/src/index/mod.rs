@@ -114,7 +114,7 @@ pub struct SearchResults {
 }
 
 /// Facet counts over all matching documents.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facets {
     #[serde(rename = "type")]
     pub doc_type: Vec<FacetCount>,
@@ -303,6 +303,41 @@ impl SearchIndex {
 
     /// A search with filters, sorting, paging and clearance.
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let query = self.query_for(query, options)?;
+        search::run_with(
+            &self.reader.searcher(),
+            &self.fields,
+            query.as_ref(),
+            options,
+            search::Ranking::Fastest,
+        )
+    }
+
+    /// [`SearchIndex::search_with`] ranked by the single exhaustive scored pass (to check
+    /// that the two-pass ranking gives the same results).
+    #[cfg(test)]
+    pub(crate) fn search_single_pass(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults> {
+        let query = self.query_for(query, options)?;
+        search::run_with(
+            &self.reader.searcher(),
+            &self.fields,
+            query.as_ref(),
+            options,
+            search::Ranking::SinglePass,
+        )
+    }
+
+    /// The query of `query` with the filters and clearance of `options`. A query with
+    /// neither is left unwrapped, so tantivy can prune it (block-max WAND) for top pages.
+    fn query_for(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Box<dyn tantivy::query::Query>> {
         let parsed = match search::forgiving(&self.index, &self.fields, query) {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,
@@ -321,8 +356,10 @@ impl SearchIndex {
                 )),
             ));
         }
-        let query = tantivy::query::BooleanQuery::new(clauses);
-        search::run_with(&self.reader.searcher(), &self.fields, &query, options)
+        if clauses.len() == 1 {
+            return Ok(clauses.pop().expect("one clause").1);
+        }
+        Ok(Box::new(tantivy::query::BooleanQuery::new(clauses)))
     }
 
     /// [`SearchIndex::search`] for a reader with `clearance`: without it, documents with

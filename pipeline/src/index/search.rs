@@ -230,6 +230,16 @@ pub(crate) fn filters(
     Ok(out)
 }
 
+/// How relevance ranking is computed; both give the same results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ranking {
+    /// [`ranked_by_relevance`]'s two passes where they apply.
+    Fastest,
+    /// One scored pass over every match ([`DocumentGroups`]).
+    #[cfg_attr(not(test), allow(dead_code))]
+    SinglePass,
+}
+
 /// Runs `query`, groups matching pages by document, counts facets over all matching
 /// documents and returns the documents of the requested page of results.
 pub(crate) fn run_with(
@@ -237,12 +247,22 @@ pub(crate) fn run_with(
     fields: &Fields,
     query: &dyn Query,
     options: &SearchOptions,
+    ranking: Ranking,
 ) -> Result<SearchResults> {
-    let collector = DocumentGroups {
-        wanted: options.offset.saturating_add(options.limit),
-        sort: options.sort,
+    let wanted = options.offset.saturating_add(options.limit);
+    let found = match options.sort {
+        SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest => {
+            ranked_by_relevance(searcher, query, wanted)?
+        }
+        _ => searcher.search(
+            query,
+            &DocumentGroups {
+                wanted,
+                sort: options.sort,
+                tally: false,
+            },
+        )?,
     };
-    let found = searcher.search(query, &collector)?;
     let mut ranked = found.candidates;
     ranked.sort_by(|a, b| compare_candidates(a, b, options.sort));
     let [doc_type, date, issuer] = found.facets;
@@ -287,6 +307,220 @@ pub(crate) fn run_with(
         hits,
         facets,
     })
+}
+
+/// Relevance ranking in two passes, with the same result as the single scored pass of
+/// [`DocumentGroups`]: an unscored pass counts totals, facets and each document's matching
+/// pages ([`SegmentTally`]); then one scored pass ([`TopDocuments`]) keeps the best
+/// documents, telling tantivy the lowest page score that can still enter them, so the query
+/// is pruned (block-max WAND where tantivy can) instead of every page being ranked.
+fn ranked_by_relevance(searcher: &Searcher, query: &dyn Query, wanted: usize) -> Result<Found> {
+    let mut found = searcher.search(
+        query,
+        &DocumentGroups {
+            wanted: 0,
+            sort: SortOrder::Relevance,
+            tally: true,
+        },
+    )?;
+    if found.total == 0 {
+        return Ok(found);
+    }
+    let tallies = std::mem::take(&mut found.tallies);
+    let max_pages = tallies
+        .iter()
+        .flat_map(|t| t.pages.iter().copied())
+        .max()
+        .unwrap_or(1);
+    let collector = TopDocuments {
+        wanted,
+        bound: pages_bonus(max_pages),
+        tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
+    };
+    let mut candidates = Vec::new();
+    for segment in searcher.search(query, &collector)? {
+        candidates.extend(segment.map_err(tantivy::TantivyError::from)?);
+    }
+    candidates.sort_by(|a, b| compare_candidates(a, b, SortOrder::Relevance));
+    candidates.truncate(wanted);
+    found.candidates = candidates;
+    Ok(found)
+}
+
+/// The `wanted` best documents of each segment by score (best page times the pages bonus,
+/// the pages counted by the unscored pass), with all their matching pages.
+struct TopDocuments {
+    wanted: usize,
+    /// The largest pages bonus of any matching document.
+    bound: Score,
+    /// Each segment's tally, taken by its segment collector.
+    tallies: std::sync::Mutex<HashMap<SegmentOrdinal, SegmentTally>>,
+}
+
+impl Collector for TopDocuments {
+    type Fruit = Vec<std::io::Result<Vec<Candidate>>>;
+    type Child = SegmentTopDocuments;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentTopDocuments> {
+        let tally = self
+            .tallies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&segment_ord);
+        Ok(SegmentTopDocuments {
+            segment_ord,
+            ids: segment.fast_fields().str(Fields::ID_NAME)?,
+            tally,
+            wanted: self.wanted,
+            bound: self.bound,
+            best: Vec::new(),
+            position: HashMap::new(),
+            threshold: Score::MIN,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        segment_fruits: Vec<std::io::Result<Vec<Candidate>>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        Ok(segment_fruits)
+    }
+
+    /// Scores the segment with pruning: pages at or below the child's threshold are skipped.
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment_ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<std::io::Result<Vec<Candidate>>> {
+        let mut child = self.for_segment(segment_ord, reader)?;
+        let alive = reader.alive_bitset().cloned();
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if alive.as_ref().is_none_or(|a| a.is_alive(doc)) {
+                child.collect(doc, score);
+            }
+            child.threshold
+        })?;
+        Ok(child.harvest())
+    }
+}
+
+/// [`TopDocuments`] within one segment.
+struct SegmentTopDocuments {
+    segment_ord: SegmentOrdinal,
+    ids: Option<StrColumn>,
+    tally: Option<SegmentTally>,
+    wanted: usize,
+    bound: Score,
+    /// (document score, group, best page) of the documents that may be among the best.
+    best: Vec<(Score, u32, DocId)>,
+    /// Group → index in `best`.
+    position: HashMap<u32, usize>,
+    /// A page scoring at or below this cannot lift its document among the best.
+    threshold: Score,
+}
+
+impl SegmentTopDocuments {
+    /// Keeps the `wanted` best documents (ties by id, as the result order) and raises the
+    /// threshold to the lowest page score that could still beat the last of them.
+    fn shrink(&mut self) {
+        let Some(tally) = &self.tally else { return };
+        let id_of = |group: u32| tally.id_ords[group as usize];
+        self.best.sort_by(|a, b| {
+            result_order::<u8, u64>(
+                SortOrder::Relevance,
+                (a.0, None, id_of(a.1)),
+                (b.0, None, id_of(b.1)),
+            )
+        });
+        self.best.truncate(self.wanted);
+        self.position = self
+            .best
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, group, _))| (group, i))
+            .collect();
+        if self.best.len() == self.wanted {
+            let last = self.best[self.wanted - 1].0;
+            // Just below, so that a page tying the last document is still seen (ties go by id).
+            self.threshold = last / self.bound * (1.0 - 1e-5);
+        }
+    }
+}
+
+impl SegmentCollector for SegmentTopDocuments {
+    type Fruit = std::io::Result<Vec<Candidate>>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
+            return;
+        };
+        let Some(group) = ids
+            .ords()
+            .first(doc)
+            .and_then(|o| tally.group_of_id.get(o as usize).copied())
+            .filter(|&g| g != NO_GROUP)
+        else {
+            return;
+        };
+        let document_score = score * pages_bonus(tally.pages[group as usize]);
+        match self.position.get(&group) {
+            Some(&i) => {
+                if document_score > self.best[i].0 {
+                    self.best[i] = (document_score, group, doc);
+                }
+            }
+            None => {
+                self.position.insert(group, self.best.len());
+                self.best.push((document_score, group, doc));
+                if self.best.len() >= 2 * self.wanted.max(8) {
+                    self.shrink();
+                }
+            }
+        }
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        self.shrink();
+        let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
+            return Ok(Vec::new());
+        };
+        let mut candidates = Vec::with_capacity(self.best.len());
+        for &(score, group, doc) in &self.best {
+            let mut id = String::new();
+            ids.ord_to_str(tally.id_ords[group as usize], &mut id)?;
+            candidates.push(Candidate {
+                id,
+                score,
+                date: String::new(),
+                best: DocAddress::new(self.segment_ord, doc),
+                pages: Vec::new(),
+            });
+        }
+        for &(group, page) in &tally.matches {
+            if let Some(&i) = self.position.get(&group) {
+                candidates[i].pages.push(page);
+            }
+        }
+        for c in &mut candidates {
+            c.pages.sort_unstable();
+            c.pages.dedup();
+        }
+        Ok(candidates)
+    }
+}
+
+/// The pages bonus of a document with `pages` matching pages (see [`PAGES_BONUS`]).
+fn pages_bonus(pages: u32) -> Score {
+    1.0 + PAGES_BONUS * (pages.max(1) as Score).ln()
 }
 
 /// Result order: best score first (ties by id), or by date with undated documents last
@@ -422,6 +656,22 @@ struct Found {
     total: usize,
     facets: [HashMap<String, usize>; 3],
     candidates: Vec<Candidate>,
+    /// In tally mode, each segment's matching documents (else empty).
+    tallies: Vec<SegmentTally>,
+}
+
+/// The matching documents of one segment, from an unscored pass: enough to put a document
+/// found by a scored top-pages pass together (its number of matching pages, its pages).
+struct SegmentTally {
+    segment_ord: SegmentOrdinal,
+    /// Id term ordinal → group, or [`NO_GROUP`].
+    group_of_id: Vec<u32>,
+    /// Id term ordinal of each group.
+    id_ords: Vec<u64>,
+    /// Matching pages per group.
+    pages: Vec<u32>,
+    /// (group, page number) of every match.
+    matches: Vec<(u32, u32)>,
 }
 
 /// Groups matching pages by document. A document's pages are in one segment (they are
@@ -432,6 +682,9 @@ struct DocumentGroups {
     /// Offset plus limit: the best documents each segment must hand over.
     wanted: usize,
     sort: SortOrder,
+    /// Count only, without scoring: totals, facets and a [`SegmentTally`] per segment, no
+    /// candidates (for [`ranked_by_relevance`]).
+    tally: bool,
 }
 
 /// No group yet for this id ordinal.
@@ -461,13 +714,14 @@ impl Collector for DocumentGroups {
             group_of_id: vec![NO_GROUP; id_terms],
             groups: Vec::new(),
             matches: Vec::new(),
-            wanted: self.wanted,
+            wanted: if self.tally { 0 } else { self.wanted },
             sort: self.sort,
+            tally: self.tally,
         })
     }
 
     fn requires_scoring(&self) -> bool {
-        true
+        !self.tally
     }
 
     fn merge_fruits(&self, segment_fruits: Vec<std::io::Result<Found>>) -> tantivy::Result<Found> {
@@ -475,6 +729,7 @@ impl Collector for DocumentGroups {
             total: 0,
             facets: Default::default(),
             candidates: Vec::new(),
+            tallies: Vec::new(),
         };
         for fruit in segment_fruits {
             let fruit = fruit?;
@@ -485,6 +740,7 @@ impl Collector for DocumentGroups {
                 }
             }
             merged.candidates.extend(fruit.candidates);
+            merged.tallies.extend(fruit.tallies);
         }
         Ok(merged)
     }
@@ -516,6 +772,7 @@ struct SegmentGroups {
     matches: Vec<(u32, u32)>,
     wanted: usize,
     sort: SortOrder,
+    tally: bool,
 }
 
 impl SegmentCollector for SegmentGroups {
@@ -561,10 +818,11 @@ impl SegmentCollector for SegmentGroups {
                 total: 0,
                 facets: Default::default(),
                 candidates: Vec::new(),
+                tallies: Vec::new(),
             });
         };
         for group in &mut self.groups {
-            group.score *= 1.0 + PAGES_BONUS * (group.pages as Score).ln();
+            group.score *= pages_bonus(group.pages);
         }
         // Facet counts by ordinal (dense: ordinals are below the column's term count), then
         // each counted ordinal resolved once, in one sorted pass over its dictionary (a lookup
@@ -650,10 +908,22 @@ impl SegmentCollector for SegmentGroups {
             c.pages.sort_unstable();
             c.pages.dedup();
         }
+        let tallies = if self.tally {
+            vec![SegmentTally {
+                segment_ord: self.segment_ord,
+                pages: self.groups.iter().map(|g| g.pages).collect(),
+                id_ords: self.groups.iter().map(|g| g.id_ord).collect(),
+                group_of_id: std::mem::take(&mut self.group_of_id),
+                matches: std::mem::take(&mut self.matches),
+            }]
+        } else {
+            Vec::new()
+        };
         Ok(Found {
             total,
             facets,
             candidates,
+            tallies,
         })
     }
 }

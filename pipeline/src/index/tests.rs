@@ -605,3 +605,109 @@ fn plain_nfc_shortcut_agrees_with_the_full_check() {
     assert!(is_plainly_nfc("Hoà Thuỷ kỹ lý ĐẢNG"));
     assert!(!is_plainly_nfc("a\u{301}"));
 }
+
+#[test]
+fn two_pass_ranking_gives_the_single_pass_results() {
+    // Several segments (one commit per batch) of documents of 1–6 pages drawn from a small
+    // vocabulary, so that words match many pages and documents many times.
+    const WORDS: &[&str] = &[
+        "nghị",
+        "quyết",
+        "đảng",
+        "bộ",
+        "tỉnh",
+        "công",
+        "tác",
+        "cán",
+        "kiểm",
+        "tra",
+        "giám",
+        "sát",
+        "chi",
+        "ủy",
+        "ban",
+        "thường",
+        "vụ",
+        "huyện",
+        "xã",
+        "phát",
+        "triển",
+        "kinh",
+        "tế",
+        "hòa",
+        "thủy",
+        "lợi",
+        "kỹ",
+        "thuật",
+        "đoàn",
+        "thanh",
+        "niên",
+        "lưu",
+        "trữ",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
+    for batch in 0..4 {
+        let mut docs = Vec::new();
+        for i in 0..80 {
+            let pages: Vec<String> = (0..1 + next(6))
+                .map(|_| {
+                    (0..5 + next(40))
+                        .map(|_| WORDS[next(WORDS.len())])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+            let mut d = doc(&format!("d{batch}-{i:02}"), &pages);
+            d.date = format!("{}-01-01", 1990 + next(30));
+            d.doc_type = ["Nghị quyết", "Báo cáo", "Tờ trình"][next(3)].to_owned();
+            docs.push(d);
+        }
+        index.replace_documents(&docs).unwrap();
+    }
+    let queries = [
+        "\"công\"",
+        "đảng",
+        "dang",
+        "kiem tra",
+        "\"kiểm tra\"",
+        "thuỷ OR hoà",
+        "trien*",
+        "thuonx vu",
+        "\"thường vụ\" -xã",
+        "kĩ thuật",
+    ];
+    for query in queries {
+        for (limit, offset) in [(1, 0), (3, 0), (10, 0), (10, 5), (50, 0)] {
+            let options = SearchOptions {
+                limit,
+                offset,
+                ..Default::default()
+            };
+            let two = index.search_with(query, &options).unwrap();
+            let one = index.search_single_pass(query, &options).unwrap();
+            let context = format!("{query:?} limit {limit} offset {offset}");
+            assert_eq!(two.total, one.total, "{context}");
+            assert!(two.total > 0, "{context}: matches nothing");
+            assert_eq!(ids(&two), ids(&one), "{context}");
+            for (a, b) in two.hits.iter().zip(&one.hits) {
+                assert_eq!(a.pages, b.pages, "{context}: pages of {}", a.id);
+                assert!(
+                    (a.score - b.score).abs() < 1e-4,
+                    "{context}: score of {}",
+                    a.id
+                );
+                assert_eq!(a.snippet, b.snippet, "{context}: snippet of {}", a.id);
+            }
+            assert_eq!(two.facets, one.facets, "{context}");
+        }
+    }
+}
