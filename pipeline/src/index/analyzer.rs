@@ -11,8 +11,6 @@
 //! finds `chuyển đổi số`. No stemming, no stop words.
 
 use std::collections::HashMap;
-use std::iter::Peekable;
-use std::str::CharIndices;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, Token, TokenStream, Tokenizer};
@@ -48,6 +46,10 @@ pub(crate) fn analyzer(fold: bool) -> TextAnalyzer {
 /// syllables in use; names, numbers and OCR noise make the rest.
 const WORD_CACHE_ENTRIES: usize = 100_000;
 
+/// Analysed forms of the words a tokenizer has seen. Keys are short words from the indexed
+/// text, so a fast non-cryptographic hash is enough (SipHash was a tenth of indexing time).
+type WordCache = HashMap<Box<str>, Box<str>, rustc_hash::FxBuildHasher>;
+
 /// Splits text into words and gives each its canonical (optionally folded) form.
 ///
 /// Each instance (tantivy clones one per field and indexing thread) remembers the forms of
@@ -57,7 +59,7 @@ const WORD_CACHE_ENTRIES: usize = 100_000;
 pub(crate) struct VietnameseTokenizer {
     fold: bool,
     token: Token,
-    cache: HashMap<String, String>,
+    cache: WordCache,
 }
 
 impl VietnameseTokenizer {
@@ -65,7 +67,7 @@ impl VietnameseTokenizer {
         VietnameseTokenizer {
             fold,
             token: Token::default(),
-            cache: HashMap::new(),
+            cache: WordCache::default(),
         }
     }
 }
@@ -73,10 +75,11 @@ impl VietnameseTokenizer {
 /// Token stream of [`VietnameseTokenizer`].
 pub(crate) struct VietnameseTokenStream<'a> {
     text: &'a str,
-    chars: Peekable<CharIndices<'a>>,
+    /// Byte offset where the search for the next word starts.
+    position: usize,
     fold: bool,
     token: &'a mut Token,
-    cache: &'a mut HashMap<String, String>,
+    cache: &'a mut WordCache,
 }
 
 impl Tokenizer for VietnameseTokenizer {
@@ -86,7 +89,7 @@ impl Tokenizer for VietnameseTokenizer {
         self.token.reset();
         VietnameseTokenStream {
             text,
-            chars: text.char_indices().peekable(),
+            position: 0,
             fold: self.fold,
             token: &mut self.token,
             cache: &mut self.cache,
@@ -94,37 +97,94 @@ impl Tokenizer for VietnameseTokenizer {
     }
 }
 
-impl TokenStream for VietnameseTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        // A word starts at a letter or digit and runs over letters, digits and combining
-        // marks (NFD text keeps its tone marks as separate characters).
+/// Whether `c` may start a word: a letter or a digit.
+fn starts_word(c: char) -> bool {
+    match c as u32 {
+        // Latin-1 letters and Latin Extended-A/B (ă, đ, ơ, ư …), except × and ÷.
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        // Latin Extended Additional: the toned Vietnamese vowels (ạ … ỹ).
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `c` continues a word: a letter, a digit or a combining mark (NFD tone marks).
+fn continues_word(c: char) -> bool {
+    match c as u32 {
+        0x300..=0x36F => true,
+        _ => starts_word(c) || is_combining_mark(c),
+    }
+}
+
+impl VietnameseTokenStream<'_> {
+    /// The `[start, end)` byte range of the next word, and whether it is all ASCII.
+    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.position;
+        // A word starts at a letter or digit ...
         let start = loop {
-            match self.chars.next() {
-                Some((offset, c)) if c.is_alphanumeric() => break offset,
-                Some(_) => continue,
-                None => return false,
+            let &byte = bytes.get(at)?;
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    break at;
+                }
+                at += 1;
+            } else {
+                let c = self.text[at..].chars().next()?;
+                if starts_word(c) {
+                    break at;
+                }
+                at += c.len_utf8();
             }
         };
-        let mut end = self.text.len();
-        while let Some(&(offset, c)) = self.chars.peek() {
-            if c.is_alphanumeric() || is_combining_mark(c) {
-                self.chars.next();
+        // ... and runs over letters, digits and combining marks.
+        let mut ascii = true;
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                end += 1;
             } else {
-                end = offset;
-                break;
+                let Some(c) = self.text[end..].chars().next() else {
+                    break;
+                };
+                if !continues_word(c) {
+                    break;
+                }
+                ascii = false;
+                end += c.len_utf8();
             }
         }
+        self.position = end;
+        Some((start, end, ascii))
+    }
+}
+
+impl TokenStream for VietnameseTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((start, end, ascii)) = self.next_word() else {
+            return false;
+        };
         let word = &self.text[start..end];
         self.token.text.clear();
-        match self.cache.get(word) {
-            Some(form) => self.token.text.push_str(form),
-            None => {
-                let form = analyze_word(word, self.fold);
-                self.token.text.push_str(&form);
-                if self.cache.len() >= WORD_CACHE_ENTRIES {
-                    self.cache.clear();
+        if ascii && !word.ends_with(['y', 'Y']) {
+            // Plain ASCII words are their own canonical and folded form, lowercased
+            // (only a final rhyme-only `y` is respelled).
+            self.token.text.push_str(word);
+            self.token.text.make_ascii_lowercase();
+        } else {
+            match self.cache.get(word) {
+                Some(form) => self.token.text.push_str(form),
+                None => {
+                    let form = analyze_word(word, self.fold);
+                    self.token.text.push_str(&form);
+                    if self.cache.len() >= WORD_CACHE_ENTRIES {
+                        self.cache.clear();
+                    }
+                    self.cache.insert(word.into(), form.into());
                 }
-                self.cache.insert(word.to_owned(), form);
             }
         }
         self.token.offset_from = start;
@@ -382,6 +442,31 @@ mod tests {
             texts(false, "the running và của"),
             ["the", "running", "và", "của"]
         );
+    }
+
+    #[test]
+    fn word_boundaries_follow_unicode_letters_digits_and_marks() {
+        // The fast paths for Latin ranges agree with Unicode's own classes.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                starts_word(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                continues_word(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+        // ASCII, mixed and non-ASCII words, upper case, × between digits, NFD marks.
+        assert_eq!(
+            texts(false, "KỸ THUẬT Mỹ 3×4 LÝ ý Hoà-bình\u{a0}x"),
+            ["kĩ", "thuật", "mĩ", "3", "4", "lí", "ý", "hoà", "bình", "x"]
+        );
+        assert_eq!(texts(true, "KY THUAT ly"), ["ki", "thuat", "li"]);
     }
 
     #[test]

@@ -415,12 +415,14 @@ impl Drop for SearchIndex {
 
 /// Whether `text` is NFC without the Unicode tables: every character below U+0300 (ASCII,
 /// Latin-1, Latin Extended-A/B: `đ ă â ê ô ơ ư` and their capitals) or in Latin Extended
-/// Additional (U+1E00–U+1EFF: the precomposed toned vowels) is NFC_QC=Yes with combining
-/// class 0, and so is any text made of them only. Vietnamese text nearly always is; the full
-/// check is the fallback.
+/// Additional (U+1E00–U+1EFF: the precomposed toned vowels) or in General Punctuation from
+/// U+2010 (dashes, quotes, `…`) is NFC_QC=Yes with combining class 0, and so is any text made
+/// of them only. Vietnamese text nearly always is; the full check is the fallback.
 fn is_plainly_nfc(text: &str) -> bool {
-    text.chars()
-        .all(|c| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32)))
+    text.chars().all(|c| {
+        let c = c as u32;
+        c < 0x300 || (0x1E00..=0x1EFF).contains(&c) || (0x2010..=0x205F).contains(&c)
+    })
 }
 
 /// The tantivy document of one page: document id and metadata, page number and NFC text.

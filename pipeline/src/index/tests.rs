@@ -602,8 +602,23 @@ fn plain_nfc_shortcut_agrees_with_the_full_check() {
             }
         }
     }
-    assert!(is_plainly_nfc("Hoà Thuỷ kỹ lý ĐẢNG"));
+    assert!(is_plainly_nfc("Hoà Thuỷ kỹ lý ĐẢNG “Độc lập” – …"));
     assert!(!is_plainly_nfc("a\u{301}"));
+    // Every character the shortcut accepts is NFC_QC=Yes with combining class 0, so any
+    // sequence of them is NFC.
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    for c in (0..0x3000u32).filter_map(char::from_u32) {
+        if is_plainly_nfc(c.encode_utf8(&mut [0; 4])) {
+            assert_eq!(
+                is_nfc_quick([c].into_iter()),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+    }
 }
 
 #[test]
