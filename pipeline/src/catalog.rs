@@ -450,6 +450,9 @@ pub fn open_index(archive: &crate::store::Archive) -> Result<crate::index::Searc
     }
 }
 
+/// Pages of text held in memory between commits of a reindex (a few tens of MB).
+const REINDEX_BATCH_PAGES: usize = 5_000;
+
 /// Rebuilds the search index from the store: every document of every hồ sơ object is
 /// (re)indexed and documents no longer in the store are removed. Returns the number of
 /// documents indexed.
@@ -465,6 +468,10 @@ pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
         Err(e) => return Err(e),
     };
     let mut kept = std::collections::BTreeSet::new();
+    // Hồ sơ are indexed in batches of about REINDEX_BATCH_PAGES pages: one commit (with its
+    // fsyncs and segment flush) per hồ sơ made a large reindex spend its time committing.
+    let mut batch: Vec<IndexedDocument> = Vec::new();
+    let mut batch_pages = 0;
     for object in archive.hoso_objects()? {
         let pages = object.pages()?;
         let entries = index_entries(
@@ -474,7 +481,16 @@ pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
             &pages,
         );
         kept.extend(entries.iter().map(|e| e.id.clone()));
-        index.replace_documents(&entries)?;
+        batch_pages += entries.iter().map(|e| e.pages.len()).sum::<usize>();
+        batch.extend(entries);
+        if batch_pages >= REINDEX_BATCH_PAGES {
+            index.replace_documents(&batch)?;
+            batch.clear();
+            batch_pages = 0;
+        }
+    }
+    if !batch.is_empty() {
+        index.replace_documents(&batch)?;
     }
     let stale: Vec<String> = index
         .document_ids()?
