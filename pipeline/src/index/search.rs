@@ -5,7 +5,9 @@
 //! matching page number and a `<b>`-highlighted snippet of its best page; or the ids of all
 //! indexed documents.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -265,13 +267,7 @@ pub(crate) fn run_with(
     };
     let mut ranked = found.candidates;
     ranked.sort_by(|a, b| compare_candidates(a, b, options.sort));
-    let [doc_type, date, issuer] = found.facets;
-    let mut year: HashMap<String, usize> = HashMap::new();
-    for (date, count) in date {
-        if let Some(y) = date.get(..4) {
-            *year.entry(y.to_string()).or_default() += count;
-        }
-    }
+    let [doc_type, year, issuer] = found.facets;
     let facets = Facets {
         doc_type: facet_counts(doc_type),
         year: facet_counts(year),
@@ -378,7 +374,7 @@ impl Collector for TopDocuments {
             wanted: self.wanted,
             bound: self.bound,
             best: Vec::new(),
-            position: HashMap::new(),
+            position: HashMap::default(),
             threshold: Score::MIN,
         })
     }
@@ -493,10 +489,23 @@ impl SegmentCollector for SegmentTopDocuments {
         let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
             return Ok(Vec::new());
         };
+        // Ids resolved in one sorted pass over the dictionary (a lookup per id would
+        // decompress a block each time); `best` is in result order, ties by id.
+        let mut by_id: Vec<usize> = (0..self.best.len()).collect();
+        by_id.sort_unstable_by_key(|&i| tally.id_ords[self.best[i].1 as usize]);
+        let id_ords: Vec<u64> = by_id
+            .iter()
+            .map(|&i| tally.id_ords[self.best[i].1 as usize])
+            .collect();
+        let mut names = vec![String::new(); self.best.len()];
+        let mut next = by_id.iter();
+        ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
+            if let Some(&i) = next.next() {
+                names[i] = String::from_utf8_lossy(bytes).into_owned();
+            }
+        })?;
         let mut candidates = Vec::with_capacity(self.best.len());
-        for &(score, group, doc) in &self.best {
-            let mut id = String::new();
-            ids.ord_to_str(tally.id_ords[group as usize], &mut id)?;
+        for (&(score, _, doc), id) in self.best.iter().zip(names) {
             candidates.push(Candidate {
                 id,
                 score,
@@ -651,7 +660,7 @@ struct Candidate {
 }
 
 /// What the search found: the number of matching documents, facet counts over all of them
-/// (type, date, issuer values), and the documents that may be among the requested hits.
+/// (type, year of the date, issuer values), and the documents that may be among the requested hits.
 struct Found {
     total: usize,
     facets: [HashMap<String, usize>; 3],
@@ -827,8 +836,10 @@ impl SegmentCollector for SegmentGroups {
         // Facet counts by ordinal (dense: ordinals are below the column's term count), then
         // each counted ordinal resolved once, in one sorted pass over its dictionary (a lookup
         // per ordinal decompresses a block each time).
+        // Dates are counted by year (the facet shown), and kept by ordinal for the hits.
         let mut facets: [HashMap<String, usize>; 3] = Default::default();
-        let mut date_of_ord: HashMap<u64, String> = HashMap::new();
+        let mut date_ords: Vec<u64> = Vec::new();
+        let mut date_values: Vec<String> = Vec::new();
         for (i, column) in self.facet_columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let mut counts = vec![0u32; column.num_terms()];
@@ -845,12 +856,31 @@ impl SegmentCollector for SegmentGroups {
                 values.push(String::from_utf8_lossy(bytes).into_owned())
             })?;
             for (ord, value) in ords.into_iter().zip(values) {
-                *facets[i].entry(value.clone()).or_default() += counts[ord as usize] as usize;
-                if i == 1 {
-                    date_of_ord.insert(ord, value);
+                let count = counts[ord as usize] as usize;
+                if i != 1 {
+                    *facets[i].entry(value).or_default() += count;
+                    continue;
                 }
+                if let Some(year) = value.get(..4) {
+                    match facets[1].get_mut(year) {
+                        Some(total) => *total += count,
+                        None => {
+                            facets[1].insert(year.to_owned(), count);
+                        }
+                    }
+                }
+                date_ords.push(ord);
+                date_values.push(value);
             }
         }
+
+        // `date_ords` ascends: the ordinals were resolved in order.
+        let date_of = |ord: u64| {
+            date_ords
+                .binary_search(&ord)
+                .ok()
+                .map(|k| date_values[k].as_str())
+        };
 
         // The `wanted` best groups by the result order, on keys made once per group (date
         // ordinals sort as the dates do; an empty date is no date; relevance needs no date).
@@ -861,8 +891,9 @@ impl SegmentCollector for SegmentGroups {
             .map(|g| {
                 let date = match sort {
                     SortOrder::Relevance => None,
-                    SortOrder::Date | SortOrder::DateDescending => g.facet_ords[1]
-                        .filter(|o| date_of_ord.get(o).is_some_and(|d| !d.is_empty())),
+                    SortOrder::Date | SortOrder::DateDescending => {
+                        g.facet_ords[1].filter(|&o| date_of(o).is_some_and(|d| !d.is_empty()))
+                    }
                 };
                 (g.score, date, g.id_ord)
             })
@@ -893,7 +924,7 @@ impl SegmentCollector for SegmentGroups {
                 id,
                 score: group.score,
                 date: group.facet_ords[1]
-                    .and_then(|o| date_of_ord.get(&o).cloned())
+                    .and_then(|o| date_of(o).map(str::to_owned))
                     .unwrap_or_default(),
                 best: DocAddress::new(self.segment_ord, group.best),
                 pages: Vec::new(),
