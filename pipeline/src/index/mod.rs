@@ -303,14 +303,7 @@ impl SearchIndex {
 
     /// A search with filters, sorting, paging and clearance.
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
-        let query = self.query_for(query, options)?;
-        search::run_with(
-            &self.reader.searcher(),
-            &self.fields,
-            query.as_ref(),
-            options,
-            search::Ranking::Fastest,
-        )
+        self.search_ranked(query, options, search::Ranking::Fastest)
     }
 
     /// [`SearchIndex::search_with`] ranked by the single exhaustive scored pass (to check
@@ -321,13 +314,22 @@ impl SearchIndex {
         query: &str,
         options: &SearchOptions,
     ) -> Result<SearchResults> {
+        self.search_ranked(query, options, search::Ranking::SinglePass)
+    }
+
+    fn search_ranked(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        ranking: search::Ranking,
+    ) -> Result<SearchResults> {
         let query = self.query_for(query, options)?;
         search::run_with(
             &self.reader.searcher(),
             &self.fields,
             query.as_ref(),
             options,
-            search::Ranking::SinglePass,
+            ranking,
         )
     }
 
