@@ -138,8 +138,9 @@ pub struct DecodedPage {
     pub technical: TechnicalMetadata,
     /// PDF only: the page's existing text, if any (unvalidated).
     pub text_layer: Option<String>,
-    /// PDF only: the JPEG stored in the PDF when the page is exactly that one image (no
-    /// /Rotate, no inverting /Decode), so an access copy can carry it as it was scanned.
+    /// The page's own JPEG data when the page is exactly one JPEG and was decoded from it:
+    /// a PDF page that is one image (no /Rotate, no inverting /Decode), or a JPEG-in-TIFF
+    /// page stored as one strip. An access copy carries it as it was scanned.
     pub embedded_jpeg: Option<Vec<u8>>,
 }
 

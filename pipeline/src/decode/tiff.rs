@@ -3,7 +3,8 @@
 //! In: a (multi-page) TIFF file and a 1-based page number, i.e. the n-th image file directory.
 //! Out: the page as Luma8 (1/2/4/8/16-bit gray, CCITT G4 and PackBits bilevel included) or Rgb8
 //! (RGB, YCbCr JPEG-in-TIFF, palette, CMYK), with its technical metadata; the resolution
-//! comes from XResolution and ResolutionUnit (inch or centimetre).
+//! comes from XResolution and ResolutionUnit (inch or centimetre). A JPEG-in-TIFF page stored
+//! as one strip is decoded from that JPEG, which is handed out too (`embedded_jpeg`).
 //!
 //! The `tiff` crate already turns PhotometricInterpretation WhiteIsZero into BlackIsZero, so
 //! a decoded 0 is always black. CCITT G3 (Compression 3) and old-style JPEG (6) are not
@@ -121,25 +122,41 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         ));
     }
 
-    let colour = decoder.colortype().map_err(err)?;
-    let data = decoder.read_image().map_err(err)?;
-    let image = to_image(colour, data, width, height, &mut decoder).ok_or_else(|| {
-        Error::decode(
-            path,
-            Some(page),
-            format!("unsupported TIFF pixel layout {colour:?}"),
-        )
-    })?;
-    let mut image = pixels::normalise(image);
-    if let Some(o) = u8::try_from(orientation)
-        .ok()
-        .and_then(image::metadata::Orientation::from_exif)
-    {
-        image.apply_orientation(o);
-    }
+    // A page that is one JPEG is decoded from that JPEG, which the access copy then embeds
+    // as it is: its pixels are exactly what PDF readers will show.
+    let whole_jpeg = (compression == 7 && orientation == 1 && bits.iter().all(|&b| b == 8))
+        .then(|| whole_page_jpeg(path, &mut decoder, samples))
+        .flatten()
+        .and_then(|jpeg| {
+            let image =
+                image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg).ok()?;
+            ((image.width(), image.height()) == (width, height)).then_some((jpeg, image))
+        });
+    let (image, embedded_jpeg) = match whole_jpeg {
+        Some((jpeg, image)) => (pixels::normalise(image), Some(jpeg)),
+        None => {
+            let colour = decoder.colortype().map_err(err)?;
+            let data = decoder.read_image().map_err(err)?;
+            let image = to_image(colour, data, width, height, &mut decoder).ok_or_else(|| {
+                Error::decode(
+                    path,
+                    Some(page),
+                    format!("unsupported TIFF pixel layout {colour:?}"),
+                )
+            })?;
+            let mut image = pixels::normalise(image);
+            if let Some(o) = u8::try_from(orientation)
+                .ok()
+                .and_then(image::metadata::Orientation::from_exif)
+            {
+                image.apply_orientation(o);
+            }
+            (image, None)
+        }
+    };
 
     Ok(DecodedPage {
-        embedded_jpeg: None,
+        embedded_jpeg,
         technical: TechnicalMetadata {
             format: ScanFormat::Tiff,
             width: image.width(),
@@ -152,6 +169,57 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         image,
         text_layer: None,
     })
+}
+
+/// The page as one standalone JPEG, when a JPEG-compressed (Compression 7) page is a single
+/// strip or tile in a colour space a bare JPEG is read in (YCbCr with 3 samples, BlackIsZero
+/// gray): the shared JPEGTables (if any) and the strip's JPEG stream joined. `None` in any
+/// other case (several strips, RGB or inverted photometry, bytes that are not a JPEG): the
+/// page is then decoded strip by strip and stored losslessly from its pixels.
+fn whole_page_jpeg(path: &Path, decoder: &mut TiffDecoder, samples: u16) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+
+    let photometric: u16 = decoder
+        .find_tag_unsigned(Tag::PhotometricInterpretation)
+        .ok()??;
+    if !matches!((photometric, samples), (6, 3) | (1, 1)) {
+        return None;
+    }
+    let (offsets, counts) = if decoder.find_tag(Tag::TileOffsets).ok()?.is_some() {
+        (
+            decoder.get_tag_u64_vec(Tag::TileOffsets).ok()?,
+            decoder.get_tag_u64_vec(Tag::TileByteCounts).ok()?,
+        )
+    } else {
+        (
+            decoder.get_tag_u64_vec(Tag::StripOffsets).ok()?,
+            decoder.get_tag_u64_vec(Tag::StripByteCounts).ok()?,
+        )
+    };
+    let (&[offset], &[count]) = (offsets.as_slice(), counts.as_slice()) else {
+        return None;
+    };
+    let mut file = File::open(path).ok()?;
+    if offset.checked_add(count)? > file.metadata().ok()?.len() {
+        return None;
+    }
+    let mut stream = vec![0; usize::try_from(count).ok()?];
+    file.seek(SeekFrom::Start(offset)).ok()?;
+    file.read_exact(&mut stream).ok()?;
+    if !stream.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let jpeg = match decoder.get_tag_u8_vec(Tag::JPEGTables) {
+        // Tables: SOI, DQT/DHT segments, EOI. Joined: SOI, tables, then the stream after its SOI.
+        Ok(tables) if tables.len() >= 4 && tables.starts_with(&[0xFF, 0xD8]) => {
+            let mut joined = Vec::with_capacity(tables.len() + stream.len());
+            joined.extend_from_slice(tables.strip_suffix(&[0xFF, 0xD9]).unwrap_or(&tables));
+            joined.extend_from_slice(&stream[2..]);
+            joined
+        }
+        _ => stream,
+    };
+    Some(jpeg)
 }
 
 /// Decodes a bare CCITT Group 4 bitmap of `width` x `height` (the content of a PDF
@@ -419,6 +487,47 @@ mod tests {
         let right = rgb_at(&page, 170, 50);
         assert!(near(left, [200, 30, 30], 12), "{left:?}");
         assert!(near(right, [30, 60, 200], 12), "{right:?}");
+    }
+
+    /// A page decoded from its one JPEG against the same page decoded strip by strip by the
+    /// `tiff` crate (the path every other TIFF takes).
+    fn assert_same_as_strip_decoding(name: &str) -> DecodedPage {
+        let path = fixture(name);
+        let page = decode_page(&path, ScanFormat::Tiff, 1).unwrap();
+        let jpeg = page
+            .embedded_jpeg
+            .as_deref()
+            .expect("a one-strip JPEG page");
+        let alone = image::load_from_memory_with_format(jpeg, image::ImageFormat::Jpeg).unwrap();
+        assert_eq!(pixels::normalise(alone), page.image);
+        let mut decoder = open(&path, Some(1)).unwrap();
+        let (width, height) = decoder.dimensions().unwrap();
+        let colour = decoder.colortype().unwrap();
+        let data = decoder.read_image().unwrap();
+        let strips = to_image(colour, data, width, height, &mut decoder).unwrap();
+        let strips = pixels::normalise(strips);
+        assert_eq!(strips.color(), page.image.color());
+        let worst = strips
+            .as_bytes()
+            .iter()
+            .zip(page.image.as_bytes())
+            .map(|(x, y)| x.abs_diff(*y))
+            .max();
+        assert!(worst <= Some(2), "{name}: pixels differ by up to {worst:?}");
+        page
+    }
+
+    #[test]
+    fn one_strip_jpeg_pages_keep_their_jpeg_data() {
+        let rgb = assert_same_as_strip_decoding("rgb_jpeg_one_strip.tif");
+        assert_eq!(rgb.image.color(), image::ColorType::Rgb8);
+        let gray = assert_same_as_strip_decoding("gray_jpeg_one_strip.tif");
+        assert_eq!(gray.image.color(), image::ColorType::L8);
+        assert_eq!((gray.image.width(), gray.image.height()), (200, 100));
+        assert_eq!(gray.technical.compression, "jpeg");
+        // Strips of 16 rows are separate JPEG streams: the pixels are stored instead.
+        let strips = decode_page(&fixture("rgb_jpeg_300dpi.tif"), ScanFormat::Tiff, 1).unwrap();
+        assert!(strips.embedded_jpeg.is_none());
     }
 
     #[test]
