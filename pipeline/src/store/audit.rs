@@ -81,7 +81,9 @@ impl AuditLog {
             .map_or_else(|| GENESIS.to_string(), |e| e.hash.clone()))
     }
 
-    /// Appends an entry and fsyncs it.
+    /// Appends an entry and fsyncs it. The log file is locked (`flock`, exclusive) from
+    /// reading the chain head to the fsync, so concurrent writers (an ingest and a verify,
+    /// two verifies) each link to the entry before theirs.
     pub fn append(
         &self,
         actor: &str,
@@ -89,6 +91,15 @@ impl AuditLog {
         object: Option<&str>,
         detail: serde_json::Value,
     ) -> Result<AuditEntry> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let mut f = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| Error::io(&self.path, e))?;
+        f.lock().map_err(|e| Error::io(&self.path, e))?;
         let entries = self.entries()?;
         let (seq, prev) = entries
             .last()
@@ -106,14 +117,6 @@ impl AuditLog {
         entry.hash = entry_hash(&entry);
         let mut line = serde_json::to_string(&entry).expect("entry serialises");
         line.push('\n');
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let mut f = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(|e| Error::io(&self.path, e))?;
         self.drop_torn_tail(&f)?;
         f.write_all(line.as_bytes())
             .and_then(|_| f.sync_all())
@@ -419,6 +422,30 @@ mod tests {
         log.append("a", "verify", None, serde_json::json!({}))
             .unwrap();
         assert_eq!(log.entries().unwrap().len(), 2);
+        assert_eq!(log.check_chain().unwrap(), None);
+    }
+
+    #[test]
+    fn concurrent_appends_keep_one_chain() {
+        // Each writer opens the log on its own, as two sohoa processes would (an ingest and
+        // a verify): every entry must link to the one before it.
+        let dir = tempfile::tempdir().unwrap();
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let log = AuditLog::new(dir.path());
+                std::thread::spawn(move || {
+                    for n in 0..25 {
+                        log.append("a", "verify", None, serde_json::json!({"w": w, "n": n}))
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let log = AuditLog::new(dir.path());
+        assert_eq!(log.entries().unwrap().len(), 100);
         assert_eq!(log.check_chain().unwrap(), None);
     }
 }
