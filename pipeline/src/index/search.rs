@@ -489,42 +489,75 @@ impl SegmentCollector for SegmentTopDocuments {
         let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
             return Ok(Vec::new());
         };
-        // Ids resolved in one sorted pass over the dictionary (a lookup per id would
-        // decompress a block each time); `best` is in result order, ties by id.
-        let mut by_id: Vec<usize> = (0..self.best.len()).collect();
-        by_id.sort_unstable_by_key(|&i| tally.id_ords[self.best[i].1 as usize]);
-        let id_ords: Vec<u64> = by_id
+        let chosen = self
+            .best
             .iter()
-            .map(|&i| tally.id_ords[self.best[i].1 as usize])
-            .collect();
-        let mut names = vec![String::new(); self.best.len()];
-        let mut next = by_id.iter();
-        ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
-            if let Some(&i) = next.next() {
-                names[i] = String::from_utf8_lossy(bytes).into_owned();
-            }
-        })?;
-        let mut candidates = Vec::with_capacity(self.best.len());
-        for (&(score, _, doc), id) in self.best.iter().zip(names) {
-            candidates.push(Candidate {
-                id,
+            .map(|&(score, group, best)| ChosenGroup {
+                group,
+                id_ord: tally.id_ords[group as usize],
                 score,
+                best,
                 date: String::new(),
-                best: DocAddress::new(self.segment_ord, doc),
-                pages: Vec::new(),
-            });
-        }
-        for &(group, page) in &tally.matches {
-            if let Some(&i) = self.position.get(&group) {
-                candidates[i].pages.push(page);
-            }
-        }
-        for c in &mut candidates {
-            c.pages.sort_unstable();
-            c.pages.dedup();
-        }
-        Ok(candidates)
+            })
+            .collect();
+        segment_candidates(
+            ids,
+            self.segment_ord,
+            chosen,
+            tally.id_ords.len(),
+            &tally.matches,
+        )
     }
+}
+
+/// A document group of one segment chosen for the hits.
+struct ChosenGroup {
+    group: u32,
+    /// Term ordinal of its id.
+    id_ord: u64,
+    score: Score,
+    best: DocId,
+    date: String,
+}
+
+/// The chosen groups of one segment (of `groups` in all) as candidates: their ids resolved
+/// in one sorted pass over the id dictionary (a lookup per id would decompress a block each
+/// time), their pages gathered from the segment's `(group, page)` matches.
+fn segment_candidates(
+    ids: &StrColumn,
+    segment_ord: SegmentOrdinal,
+    mut chosen: Vec<ChosenGroup>,
+    groups: usize,
+    matches: &[(u32, u32)],
+) -> std::io::Result<Vec<Candidate>> {
+    chosen.sort_unstable_by_key(|c| c.id_ord);
+    let id_ords: Vec<u64> = chosen.iter().map(|c| c.id_ord).collect();
+    let mut names = Vec::with_capacity(id_ords.len());
+    ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
+        names.push(String::from_utf8_lossy(bytes).into_owned())
+    })?;
+    let mut position = vec![usize::MAX; groups];
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
+    for (c, id) in chosen.into_iter().zip(names) {
+        position[c.group as usize] = candidates.len();
+        candidates.push(Candidate {
+            id,
+            score: c.score,
+            date: c.date,
+            best: DocAddress::new(segment_ord, c.best),
+            pages: Vec::new(),
+        });
+    }
+    for &(group, page) in matches {
+        if let Some(c) = candidates.get_mut(position[group as usize]) {
+            c.pages.push(page);
+        }
+    }
+    for c in &mut candidates {
+        c.pages.sort_unstable();
+        c.pages.dedup();
+    }
+    Ok(candidates)
 }
 
 /// The pages bonus of a document with `pages` matching pages (see [`PAGES_BONUS`]).
@@ -691,8 +724,8 @@ struct DocumentGroups {
     /// Offset plus limit: the best documents each segment must hand over.
     wanted: usize,
     sort: SortOrder,
-    /// Count only, without scoring: totals, facets and a [`SegmentTally`] per segment, no
-    /// candidates (for [`ranked_by_relevance`]).
+    /// Count only, without scoring: totals, facets and a [`SegmentTally`] per segment (for
+    /// [`ranked_by_relevance`], with `wanted` 0: no candidates).
     tally: bool,
 }
 
@@ -723,7 +756,7 @@ impl Collector for DocumentGroups {
             group_of_id: vec![NO_GROUP; id_terms],
             groups: Vec::new(),
             matches: Vec::new(),
-            wanted: if self.tally { 0 } else { self.wanted },
+            wanted: self.wanted,
             sort: self.sort,
             tally: self.tally,
         })
@@ -884,61 +917,47 @@ impl SegmentCollector for SegmentGroups {
 
         // The `wanted` best groups by the result order, on keys made once per group (date
         // ordinals sort as the dates do; an empty date is no date; relevance needs no date).
+        // A tally chooses none.
         let sort = self.sort;
         let groups = &self.groups;
-        let keys: Vec<(Score, Option<u64>, u64)> = groups
-            .iter()
-            .map(|g| {
-                let date = match sort {
-                    SortOrder::Relevance => None,
-                    SortOrder::Date | SortOrder::DateDescending => {
-                        g.facet_ords[1].filter(|&o| date_of(o).is_some_and(|d| !d.is_empty()))
-                    }
-                };
-                (g.score, date, g.id_ord)
-            })
-            .collect();
-        let order = |a: &u32, b: &u32| result_order(sort, keys[*a as usize], keys[*b as usize]);
-        let mut chosen: Vec<u32> = (0..groups.len() as u32).collect();
-        if self.wanted < chosen.len() {
-            if self.wanted == 0 {
-                chosen.clear();
-            } else {
+        let mut chosen: Vec<u32> = Vec::new();
+        if self.wanted > 0 {
+            let keys: Vec<(Score, Option<u64>, u64)> = groups
+                .iter()
+                .map(|g| {
+                    let date = match sort {
+                        SortOrder::Relevance => None,
+                        SortOrder::Date | SortOrder::DateDescending => {
+                            g.facet_ords[1].filter(|&o| date_of(o).is_some_and(|d| !d.is_empty()))
+                        }
+                    };
+                    (g.score, date, g.id_ord)
+                })
+                .collect();
+            let order = |a: &u32, b: &u32| result_order(sort, keys[*a as usize], keys[*b as usize]);
+            chosen = (0..groups.len() as u32).collect();
+            if self.wanted < chosen.len() {
                 chosen.select_nth_unstable_by(self.wanted - 1, order);
                 chosen.truncate(self.wanted);
             }
         }
-        // Ids of the chosen, resolved in id order.
-        chosen.sort_unstable_by_key(|&g| groups[g as usize].id_ord);
-        let id_ords: Vec<u64> = chosen.iter().map(|&g| groups[g as usize].id_ord).collect();
-        let mut names = Vec::with_capacity(id_ords.len());
-        ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
-            names.push(String::from_utf8_lossy(bytes).into_owned())
-        })?;
-        let mut position = vec![usize::MAX; groups.len()];
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
-        for (&g, id) in chosen.iter().zip(names) {
-            let group = &groups[g as usize];
-            position[g as usize] = candidates.len();
-            candidates.push(Candidate {
-                id,
-                score: group.score,
-                date: group.facet_ords[1]
-                    .and_then(|o| date_of(o).map(str::to_owned))
-                    .unwrap_or_default(),
-                best: DocAddress::new(self.segment_ord, group.best),
-                pages: Vec::new(),
-            });
-        }
-        for &(g, page) in &self.matches {
-            if let Some(c) = candidates.get_mut(position[g as usize]) {
-                c.pages.push(page);
-            }
-        }
-        for c in &mut candidates {
-            c.pages.sort_unstable();
-            c.pages.dedup();
-        }
+        let chosen = chosen
+            .into_iter()
+            .map(|g| {
+                let group = &groups[g as usize];
+                ChosenGroup {
+                    group: g,
+                    id_ord: group.id_ord,
+                    score: group.score,
+                    best: group.best,
+                    date: group.facet_ords[1]
+                        .and_then(|o| date_of(o).map(str::to_owned))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        let candidates =
+            segment_candidates(ids, self.segment_ord, chosen, groups.len(), &self.matches)?;
         let tallies = if self.tally {
             vec![SegmentTally {
                 segment_ord: self.segment_ord,
