@@ -60,15 +60,39 @@ px = g.px
 FREEFONT_DIRS = [os.environ.get("SOHOA_FONT_DIR", ""), "/usr/share/fonts/truetype/freefont"]
 
 
+# The second holdout part's typefaces: FreeSerif (fonts-freefont-ttf) and Liberation Sans
+# (fonts-liberation2) for printed pages, DejaVu Sans Mono (fonts-dejavu-core) for typewritten
+# ones. A document's `face` maps the style keys (`serif`, `serif-b`, …) to one of them.
+FACES = {
+    "free": ("freefont", {"serif": "FreeSerif.ttf", "serif-b": "FreeSerifBold.ttf",
+                          "serif-i": "FreeSerifItalic.ttf", "serif-bi": "FreeSerifBoldItalic.ttf"}),
+    "sans": ("liberation2", {"serif": "LiberationSans-Regular.ttf", "serif-b": "LiberationSans-Bold.ttf",
+                             "serif-i": "LiberationSans-Italic.ttf",
+                             "serif-bi": "LiberationSans-BoldItalic.ttf"}),
+}
+EXTRA_FONTS = {"dmono": ("dejavu", "DejaVuSansMono.ttf")}
+
+
 def find_fonts():
     g.find_fonts()
     for d in FREEFONT_DIRS:
         p = os.path.join(d, "FreeMono.ttf") if d else ""
         if p and os.path.isfile(p):
             g._font_paths["fmono"] = p
-            return
-    sys.exit("eval/generate.py: missing FreeMono.ttf (looked in %s): install the Debian package "
-             "fonts-freefont-ttf" % ", ".join(d for d in FREEFONT_DIRS if d))
+            break
+    else:
+        sys.exit("eval/generate.py: missing FreeMono.ttf (looked in %s): install the Debian package "
+                 "fonts-freefont-ttf" % ", ".join(d for d in FREEFONT_DIRS if d))
+    wanted = {"%s:%s" % (face, key): (folder, name)
+              for face, (folder, files) in FACES.items() for key, name in files.items()}
+    wanted.update(EXTRA_FONTS)
+    for key, (folder, name) in wanted.items():
+        dirs = [os.environ.get("SOHOA_FONT_DIR", ""), "/usr/share/fonts/truetype/" + folder]
+        found = [os.path.join(d, name) for d in dirs if d and os.path.isfile(os.path.join(d, name))]
+        if not found:
+            sys.exit("eval/generate.py: missing %s (looked in %s): install fonts-freefont-ttf, "
+                     "fonts-liberation2 and fonts-dejavu-core" % (name, ", ".join(d for d in dirs if d)))
+        g._font_paths[key] = found[0]
 
 
 # --------------------------------------------------------------------------------------
@@ -114,13 +138,18 @@ class Layout:
         self.mono = doc.get("mono", "mono")
         self.variant = doc["layout"]
         self.pages = []
+        self.face = doc.get("face")
         if self.variant == "state":
             self.left_cx, self.right_cx = round(57 * MM), round(137 * MM)
+        elif self.variant == "wide":               # holdout2: columns further apart
+            self.left_cx, self.right_cx = round(62 * MM), round(146 * MM)
         else:
             self.left_cx, self.right_cx = round(68 * MM), round(143 * MM)
 
     def fkey(self, key):
-        return self.mono if self.typed else key
+        if self.typed:
+            return self.mono
+        return "%s:%s" % (self.face, key) if self.face else key
 
     def size(self, pt):
         return px(12) if self.typed else px(pt)
@@ -143,8 +172,8 @@ class Layout:
             page.ops.append(dict(kind="typed", x=x, base=base, s=s, size=self.size(pt), bold=bold,
                                  font=self.mono, layer=layer))
         else:
-            page.ops.append(dict(kind="text", x=x, base=base, s=s, key=key, size=self.size(pt),
-                                 layer=layer))
+            page.ops.append(dict(kind="text", x=x, base=base, s=s, key=self.fkey(key),
+                                 size=self.size(pt), layer=layer))
 
     def centered(self, page, cx, base, s, key, pt, layer="text"):
         w = self.width(s, key, pt)
@@ -213,24 +242,32 @@ class Layout:
         if self.variant == "state":
             return self.header_state(page)
         y = TOP
-        lh = self.line_h(14)
+        hp = 13 if self.variant == "wide" else 14   # header size
+        lh = self.line_h(hp)
         rows = []
         left = []
         if doc.get("superior_line"):
-            left.append(("serif", doc["superior_line"], 14))
+            left.append(("serif", doc["superior_line"], hp))
         for s in doc["issuer_lines"]:
-            left.append(("serif-b", s, 14))
-        if self.variant != "datebelow":
-            left.append(("serif", "*", 14))
-        left.append(("serif", doc["so_line"], 14))
+            left.append(("serif-b", s, hp))
+        if self.variant == "wide":                 # a short rule under the issuer, no star
+            left.append(("rule", "", hp))
+        elif self.variant != "datebelow":
+            left.append(("serif", "*", hp))
+        left.append(("serif", doc["so_line"], hp))
         for s in doc.get("vv_lines", []):
             left.append(("serif-i", s, 12))
         for key, s, pt in left:
+            if key == "rule":
+                half = round(9 * MM)
+                self.rule(page, self.left_cx - half, y + 8, self.left_cx + half, y + 8)
+                y += round(4 * MM)
+                continue
             base = y + self.ascent(pt)
             self.centered(page, self.left_cx, base, s, key, pt)
             rows.append((s, base))
             page.text.append(s)
-            y += lh if pt == 14 else self.line_h(12)
+            y += lh if pt == hp else self.line_h(12)
         y = self.marks(page, y, self.left_cx)
         left_end = y
         base0 = rows[0][1]
@@ -300,7 +337,7 @@ class Layout:
             page.text.append(s)
             y += self.line_h(15)
         for s in doc["subtitle_lines"]:
-            key = "serif-bi" if self.variant == "datebelow" else "serif-b"
+            key = {"datebelow": "serif-bi", "wide": "serif"}.get(self.variant, "serif-b")
             base = y + self.ascent(14)
             self.centered(page, TEXT_CX, base, s, key, 14)
             page.text.append(s)
@@ -606,6 +643,8 @@ def make_page_image(page, spec, color, seed, typed, bleed_from=None):
 def save_file(path, fmt, images, dpi):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     first, rest = images[0], images[1:]
+    if rest and fmt in ("png", "jpeg"):
+        raise SystemExit("%s: a %s file holds one page, not %d" % (path, fmt, len(images)))
     if fmt == "tiff-g4":
         imgs = [g.to_bilevel(i) for i in images]
         imgs[0].save(path, format="TIFF", compression="group4", dpi=(dpi, dpi), tiffinfo={262: 0},
@@ -792,7 +831,7 @@ def build_part(part, layout_only):
     truth = {
         "part": part,
         "generator": "sample-scans/eval/generate.py",
-        "never_tune": part == "holdout",
+        "never_tune": part != "tune",
         "documents": documents,
         "files": files_truth,
     }
@@ -805,7 +844,8 @@ def main():
               % (g.PIL.__version__, g.EXPECTED_PILLOW), file=sys.stderr)
     find_fonts()
     layout_only = "--layout-only" in sys.argv
-    parts = [a for a in sys.argv[1:] if a in ("tune", "holdout")] or ["tune", "holdout"]
+    parts = ([a for a in sys.argv[1:] if a in ("tune", "holdout", "holdout2")]
+             or ["tune", "holdout", "holdout2"])
     for part in parts:
         build_part(part, layout_only)
 

@@ -207,6 +207,11 @@ pub fn has_date_line(folded: &str) -> bool {
 static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(\p{Lu}[\p{Lu}\d]*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?)").unwrap()
 });
+/// A Party số ký hiệu right after `Số`, whose number OCR read with letters for digits
+/// (`Số O4-TT/TU`, `Số: l5-NQ/HU`): `O`/`o` for 0, `l`/`I`/`|` for 1.
+static PREFIXED_PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\d])(?i:s[ôốồổỗộoóòỏõọ6])[:.]?\s*([\dOolI|]{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(\p{Lu}[\p{Lu}\d]*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?)").unwrap()
+});
 static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?\p{Lu}[\p{L}]{0,5}\s*-\s*\p{Lu}[\p{Lu}\d]*)").unwrap()
 });
@@ -257,10 +262,31 @@ pub fn extract(pages: &[&str]) -> Extracted {
 
     // Số and ký hiệu: Party style first, then State style, in the header.
     let header_text: String = lines[..type_line.unwrap_or(header_end).min(header_end)].join("\n");
-    if let Some(c) = PARTY_SYMBOL.captures(&header_text) {
-        out.so = reading(&c[1], 0.9);
+    // The line the số ký hiệu was found on: the issuer's lines end above it.
+    let mut symbol_line = None;
+    let party = PARTY_SYMBOL
+        .captures(&header_text)
+        .map(|c| (c, 0.9))
+        .or_else(|| {
+            PREFIXED_PARTY_SYMBOL
+                .captures(&header_text)
+                .filter(|c| c[1].chars().any(|ch| ch.is_ascii_digit()))
+                .map(|c| (c, 0.75))
+        });
+    let state = || STATE_SYMBOL.captures(&header_text);
+    if let Some((c, mut confidence)) = party {
+        let at = c.get(1).map_or(0, |m| m.start());
+        symbol_line = Some(header_text[..at].matches('\n').count());
+        let so: String = c[1]
+            .chars()
+            .map(|ch| match ch {
+                'O' | 'o' => '0',
+                'l' | 'I' | '|' => '1',
+                ch => ch,
+            })
+            .collect();
+        out.so = reading(so, confidence);
         let mut kind = c[2].to_string();
-        let mut confidence = 0.9;
         // The heading and the abbreviation name the same type: an abbreviation one OCR slip
         // from the heading's (`TE` under THÔNG BÁO) is read as the heading's (`TB`).
         let known = TYPES.iter().any(|(_, _, abbr)| *abbr == kind);
@@ -275,7 +301,17 @@ pub fn extract(pages: &[&str]) -> Extracted {
         if out.format.is_none() {
             out.format = reading("party", 0.7);
         }
-        let issuer: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
+        let mut issuer: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
+        // A place glued to the symbol (`45-NQ/HULệ Thủy`): its capital is not the ký hiệu's.
+        let end = c.get(3).map_or(0, |m| m.end());
+        if header_text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            && issuer.chars().count() > 1
+        {
+            issuer.pop();
+        }
         out.ky_hieu = reading(
             format!("{}/{}", fold_symbol(&kind), fold_symbol(&issuer)),
             confidence,
@@ -288,7 +324,9 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 out.ten_loai = reading(*t, 0.7);
             }
         }
-    } else if let Some(c) = STATE_SYMBOL.captures(&header_text) {
+    } else if let Some(c) = state() {
+        let at = c.get(1).map_or(0, |m| m.start());
+        symbol_line = Some(header_text[..at].matches('\n').count());
         out.so = reading(&c[1], 0.85);
         let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
         out.ky_hieu = reading(fold_symbol(&ky_hieu), 0.85);
@@ -318,74 +356,53 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
     }
 
-    // Date line: "<place>, ngày 15 tháng 3 năm 2019" (or "ngày 2-7-1996").
-    for (i, f) in folded.iter().enumerate().take(header_end) {
-        if let Some(c) = DATE.captures(f).or_else(|| NUMERIC_DATE.captures(f)) {
-            let (d, m, y) = (
-                c[1].parse::<u32>().unwrap_or(0),
-                c[2].parse::<u32>().unwrap_or(0),
-                c[3].parse::<i32>().unwrap_or(0),
-            );
-            if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
-                out.ngay_ban_hanh = reading(date.format("%Y-%m-%d").to_string(), 0.9);
-                let start = c.get(0).map_or(0, |m| m.start());
-                // The place precedes the date on the same line (after a header column, if merged).
-                let before: String = lines[i].chars().take(f[..start].chars().count()).collect();
-                // The place is the run of capitalised words right before the date, after
-                // whatever a merged header column put in front (`Số 45-NQ/HU`, the motto).
-                let words: Vec<&str> = before
-                    .trim()
-                    .trim_end_matches(',')
-                    .split_whitespace()
-                    .collect();
-                let mut place: Vec<&str> = Vec::new();
-                for w in words.iter().rev() {
-                    let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
-                    let all_upper = w
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                        && w.chars().filter(|c| c.is_alphabetic()).count() > 2;
-                    if !starts_upper
-                        || all_upper
-                        || w.contains(|c: char| c.is_ascii_digit() || c == '/')
-                    {
-                        break;
-                    }
-                    place.insert(0, w);
-                }
-                let place = place.join(" ");
-                let place = place.trim_end_matches(',').trim();
-                if !place.is_empty() && place.chars().count() < 40 {
-                    out.dia_danh = reading(place, 0.7);
-                }
+    // Date line: "<place>, ngày 15 tháng 3 năm 2019", else "<place>, ngày 2-7-1996".
+    if let Some((i, date, start)) = issue_date(&lines, &folded[..header_end]) {
+        out.ngay_ban_hanh = reading(date.format("%Y-%m-%d").to_string(), 0.9);
+        // The place precedes the date on the same line (after a header column, if merged).
+        let before: String = lines[i]
+            .chars()
+            .take(folded[i][..start].chars().count())
+            .collect();
+        // The place is the run of capitalised words right before the date, after
+        // whatever a merged header column put in front (`Số 45-NQ/HU`, the motto).
+        let words: Vec<&str> = before
+            .trim()
+            .trim_end_matches(',')
+            .split_whitespace()
+            .collect();
+        let mut place: Vec<&str> = Vec::new();
+        for w in words.iter().rev() {
+            let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+            let all_upper = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() > 2;
+            if !starts_upper || all_upper || w.contains(|c: char| c.is_ascii_digit() || c == '/') {
                 break;
             }
+            place.insert(0, w);
+        }
+        let place = place.join(" ");
+        let place = place.trim_end_matches(',').trim();
+        if !place.is_empty() && place.chars().count() < 40 {
+            out.dia_danh = reading(place, 0.7);
         }
     }
 
-    // Issuing body: the capitalised header lines just above the số line, without the
-    // Party motto that a two-column header often merges into them, and without the
-    // superior body on the first line (ĐẢNG BỘ TỈNH …) when the block has several lines.
-    let so_line = folded
-        .iter()
-        .take(header_end)
-        .position(|f| f.starts_with("SO") && f.chars().any(|c| c.is_ascii_digit()));
+    // Issuing body: the capitalised header lines just above the số line (the line the số
+    // ký hiệu was found on, else the first line opening with `Số` and a digit), without
+    // the motto that a two-column header often merges into them, and without the Party
+    // organisation above the issuer (ĐẢNG BỘ TỈNH …) when the block has several lines.
+    let so_line = symbol_line.or_else(|| {
+        folded
+            .iter()
+            .take(header_end)
+            .position(|f| f.starts_with("SO") && f.chars().any(|c| c.is_ascii_digit()))
+    });
     if let Some(so_line) = so_line {
-        // Each line's trailing run of capitalised words: a receipt stamp or scanner noise
-        // in front (`yến:…… ĐẢNG ỦY KHỐI`) is left out; at most three lines.
-        let mut block: Vec<String> = Vec::new();
-        for i in (0..so_line).rev() {
-            let cleaned = capitalised_tail(&strip_motto(lines[i]));
-            let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
-            if letters <= 2 {
-                continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
-            }
-            block.insert(0, cleaned);
-            if block.len() == 3 {
-                break;
-            }
-        }
+        let mut block = issuer_block(&lines[..so_line]);
         // The first line names the superior body. The Party organisation (ĐẢNG BỘ TỈNH …)
         // is not part of the issuer's name; a superior organ is (TỈNH ỦY QUẢNG BÌNH / ỦY BAN
         // KIỂM TRA, UBND TỈNH … / SỞ NỘI VỤ), so the issuer is written as in the header.
@@ -397,7 +414,11 @@ pub fn extract(pages: &[&str]) -> Extracted {
             }
         }
         if !block.is_empty() {
-            out.co_quan_ban_hanh = reading(block.join(" "), 0.7);
+            let issuer = block.join(" ");
+            if let Some(k) = &mut out.ky_hieu {
+                k.value = restore_dj(&k.value, &issuer);
+            }
+            out.co_quan_ban_hanh = reading(issuer, 0.7);
         }
     }
 
@@ -515,6 +536,127 @@ pub fn extract(pages: &[&str]) -> Extracted {
     out
 }
 
+/// The date of issue in the header: line index, date and the byte where the match starts in
+/// the folded line. The spelled-out form (`ngày 15 tháng 3 năm 2019`) wins anywhere in the
+/// header over the numeric one (`ngày 2-7-1996`), and the numeric one must be written with a
+/// small `ngày`: a receipt stamp's `Ngày: 19/10/2015` is the day the document arrived.
+fn issue_date(lines: &[&str], folded: &[String]) -> Option<(usize, chrono::NaiveDate, usize)> {
+    let found = |i: usize, c: regex::Captures| {
+        let date = chrono::NaiveDate::from_ymd_opt(
+            c[3].parse().ok()?,
+            c[2].parse().ok()?,
+            c[1].parse().ok()?,
+        )?;
+        Some((i, date, c.get(0)?.start()))
+    };
+    let worded = folded
+        .iter()
+        .enumerate()
+        .find_map(|(i, f)| DATE.captures(f).and_then(|c| found(i, c)));
+    worded.or_else(|| {
+        folded.iter().enumerate().find_map(|(i, f)| {
+            let c = NUMERIC_DATE.captures(f)?;
+            let start = c.get(0)?.start();
+            let n = f[..start].chars().count();
+            let small = lines[i].chars().nth(n).is_some_and(char::is_lowercase);
+            if small {
+                found(i, c)
+            } else {
+                None
+            }
+        })
+    })
+}
+
+/// Words that name an organisation in an issuer line (folded): a line above the issuer
+/// without any of them is a stamp or noise (`ĐẾN` of a receipt stamp), not a superior body.
+const ORGAN_WORDS: &[&str] = &[
+    "UY",
+    "BAN",
+    "BO",
+    "SO",
+    "UBND",
+    "HOI",
+    "DOAN",
+    "VAN PHONG",
+    "CUC",
+    "VIEN",
+    "TRUONG",
+    "KHOI",
+    "CHI",
+    "TONG",
+    "CONG TY",
+    "TRUNG TAM",
+    "HDND",
+    "DANG",
+];
+
+/// The issuer's lines above the số line (`above`: the lines before it), top first, at
+/// most four: of each line the longest run of words in capitals, after the motto of a
+/// merged right column is cut off; lines with two letters or fewer (the `*` under the
+/// issuer, specks) are skipped, and lines at the top that name no organisation are dropped.
+fn issuer_block(above: &[&str]) -> Vec<String> {
+    let mut block: Vec<String> = Vec::new();
+    for line in above.iter().rev() {
+        let cleaned = capitalised_run(&strip_motto(line));
+        let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 2 {
+            continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
+        }
+        block.insert(0, cleaned);
+        if block.len() == 4 {
+            break;
+        }
+    }
+    let names_organ = |line: &str| {
+        let folded = fold_upper(line);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        ORGAN_WORDS.iter().any(|w| {
+            if w.contains(' ') {
+                folded.contains(w)
+            } else {
+                words.contains(w)
+            }
+        })
+    };
+    while block.len() > 1 && !names_organ(&block[0]) && block[1..].iter().any(|l| names_organ(l)) {
+        block.remove(0);
+    }
+    // Four lines only when the top one is a superior body: otherwise the fourth is noise.
+    if block.len() == 4 && !fold_upper(&block[0]).contains("DANG BO") {
+        block.remove(0);
+    }
+    block
+}
+
+/// The ký hiệu's issuer part with `D` read for `Đ` put right when the issuer's initials
+/// have the `Đ` there (`DUK` of ĐẢNG ỦY KHỐI → `ĐUK`).
+fn restore_dj(ky_hieu: &str, issuer: &str) -> String {
+    let initials: String = issuer
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| {
+            if c == 'Đ' || c == 'đ' {
+                'Đ'
+            } else {
+                fold_upper(&c.to_string()).chars().next().unwrap_or(c)
+            }
+        })
+        .collect();
+    let Some((kind, organ)) = ky_hieu.split_once('/') else {
+        return ky_hieu.to_string();
+    };
+    if !organ.contains('D') || initials.contains(organ) {
+        return ky_hieu.to_string();
+    }
+    let with_dj = organ.replace('D', "Đ");
+    if initials.contains(&with_dj) {
+        format!("{kind}/{with_dj}")
+    } else {
+        ky_hieu.to_string()
+    }
+}
+
 /// A ký hiệu as written: abbreviations carry no tone or vowel marks, only Đ, so marks there
 /// are OCR slips (`QĐ/TƯ` is `QĐ/TU`).
 fn fold_symbol(symbol: &str) -> String {
@@ -551,42 +693,67 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// The trailing run of words written in capitals (`ĐẢNG ỦY KHỐI` of `yến:… ĐẢNG ỦY KHỐI`).
-fn capitalised_tail(line: &str) -> String {
-    let mut words: Vec<&str> = line.split_whitespace().collect();
-    while words
-        .last()
-        .is_some_and(|w| !w.chars().any(char::is_alphabetic))
-    {
-        words.pop(); // `-_` left between the columns
-    }
-    let mut cut = words.len();
-    while cut > 0 {
-        let letters: Vec<char> = words[cut - 1]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect();
-        if letters.is_empty() && words[cut - 1] != "-" || letters.iter().any(|c| c.is_lowercase()) {
-            break;
+/// The longest run of words written in capitals in a line: `ĐẢNG ỦY KHỐI` of `yến:……
+/// ĐẢNG ỦY KHỐI` (a receipt stamp in front), `TỈNH HẢI DƯƠNG` of `TỈNH HẢI DƯƠNG Độc lập -
+/// Tự do` (a motto OCR garbled too much to be cut off). A lone `-` between capitals stays.
+fn capitalised_run(line: &str) -> String {
+    let mut best: (usize, usize, usize) = (0, 0, 0); // letters, start, end
+    let mut start = 0;
+    let mut letters = 0;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w_letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let capital = !w_letters.is_empty() && w_letters.iter().all(|c| !c.is_lowercase());
+        if capital || (*w == "-" && letters > 0) {
+            letters += w_letters.len();
+            if letters > best.0 {
+                best = (letters, start, i + 1);
+            }
+        } else {
+            start = i + 1;
+            letters = 0;
         }
-        cut -= 1;
     }
-    words[cut..]
+    words[best.1..best.2]
         .join(" ")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string()
 }
 
+/// Pieces of the two mottos, each with how many words of its motto come before it, so
+/// that a motto with one word garbled by OCR (`ĐẢNG CỘNG SÁN VIỆT NAIM`) is still found.
+const MOTTO_PIECES: &[(&str, usize)] = &[
+    ("DANG CONG SAN", 0),
+    ("CONG SAN VIET NAM", 1),
+    ("CONG HOA XA HOI", 0),
+    ("XA HOI CHU NGHIA", 2),
+    ("CHU NGHIA VIET NAM", 4),
+    ("DOC LAP", 0),
+    ("LAP - TU DO", 1),
+    ("TU DO - HANH PHUC", 3),
+];
+
+/// The line without the motto of a merged right column (ĐẢNG CỘNG SẢN VIỆT NAM, CỘNG HÒA
+/// XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc) and what follows it.
 fn strip_motto(line: &str) -> String {
     let folded = fold_upper(line);
-    let motto = [
-        "DANG CONG SAN VIET NAM",
-        "CONG HOA XA HOI CHU NGHIA",
-        "DOC LAP",
-    ]
-    .iter()
-    .filter_map(|m| folded.find(m))
-    .min();
+    let motto = MOTTO_PIECES
+        .iter()
+        .filter_map(|(piece, before)| {
+            let pos = folded.find(piece)?;
+            // Step back over the motto's words that come before the piece, if they are there.
+            let mut start = pos;
+            for _ in 0..*before {
+                let head = folded[..start].trim_end();
+                match head.rfind(' ') {
+                    Some(space) => start = space + 1,
+                    None if !head.is_empty() => start = 0,
+                    None => break,
+                }
+            }
+            Some(start)
+        })
+        .min();
     match motto {
         Some(pos) => {
             let n = folded[..pos].chars().count();
@@ -677,6 +844,62 @@ Số 87-QĐ/TƯ. __ Đồng Hới, ngày 2-7-1996\n: QUYẾT ĐỊNH\nvề việ
         assert_eq!(e.ngay_ban_hanh.unwrap().value, "1996-07-02");
         assert_eq!(e.co_quan_ban_hanh.unwrap().value, "TỈNH ỦY QUẢNG BÌNH");
         assert_eq!(e.dia_danh.unwrap().value, "Đồng Hới");
+    }
+
+    #[test]
+    fn a_receipt_stamp_over_the_header_gives_neither_issuer_nor_date() {
+        // The stamp's own `Số:` and `Ngày` lines sit above and inside the issuer block.
+        let page = "ĐẾN\nSố: 2087\nNgày 19/10/2015\nĐẢNG BỘ TỈNH THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM\n\
+HUYỆN ỦY NÔNG CỐNG\n*\nSố 512-TB/HU Nông Cống, ngày 14-10-2015\nTHÔNG BÁO\nkết luận của Thường trực";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "512-TB/HU");
+        assert_eq!(e.ngay_ban_hanh.unwrap().value, "2015-10-14");
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "HUYỆN ỦY NÔNG CỐNG");
+        assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ TỈNH THANH HÓA");
+        // A stamp line in capitals right above the issuer names no organisation.
+        let page = "ĐẾN\nĐẢNG ỦY KHỐI\nCÁC CƠ QUAN TỈNH\n*\nSố 118-BC/ĐUK\nBÁO CÁO\ntổng kết";
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+        );
+    }
+
+    #[test]
+    fn letters_read_for_digits_and_a_lost_dj_in_the_symbol() {
+        let page = "ĐẢNG ỦY KHỐI DOANH NGHIỆP\n*\nSố O4-NQ/DUK\nNGHỊ QUYẾT\nvề công tác";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "04-NQ/ĐUK");
+        assert!(e.so.unwrap().confidence < 0.9);
+        let page = "HUYỆN ỦY TUY AN\n*\nSố: l5-CT/HU\nCHỈ THỊ\nvề công tác";
+        assert_eq!(extract(&[page]).symbol(), "15-CT/HU");
+        // A place glued to the symbol keeps its capital out of the ký hiệu.
+        let page = "HUYỆN ỦY TUY AN\n*\nSố 45-NQ/HUTuy An, ngày 3 tháng 2 năm 2012\nNGHỊ QUYẾT";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "45-NQ/HU");
+        assert_eq!(e.ngay_ban_hanh.unwrap().value, "2012-02-03");
+    }
+
+    #[test]
+    fn a_garbled_motto_and_a_four_line_header() {
+        let page = "ỦY BAN NHÂN DÂN CỘNG HÒA XẢ HỘI CHỦ NGHỈA VIỆT NAM\n\
+TỈNH HẢI DƯƠNG Đôc lâp - Tư do - Hạnh phúc\nSố: 2156/QĐ-UBND\nQUYẾT ĐỊNH";
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"
+        );
+        assert_eq!(
+            strip_motto("TỈNH ỦY THÁI BÌNH ĐẢNC CỘNG SẢN VIỆT NAM"),
+            "TỈNH ỦY THÁI BÌNH"
+        );
+        let page =
+            "ĐẢNG BỘ TỈNH BÌNH ĐỊNH ĐẢNG CỘNG SÁN VIỆT NAIM\nĐẢNG ỦY KHỐI\nDOANH NGHIỆP\nTỈNH\n*\n\
+Số 21-NQ/ĐUK Quy Nhơn, ngày 9 tháng 7 năm 2018\nNGHỊ QUYẾT";
+        let e = extract(&[page]);
+        assert_eq!(
+            e.co_quan_ban_hanh.unwrap().value,
+            "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH"
+        );
+        assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ TỈNH BÌNH ĐỊNH");
     }
 
     #[test]
