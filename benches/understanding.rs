@@ -2,7 +2,7 @@
 //! `sohoa ingest` splits hồ sơ into documents, reads their catalog fields, and keeps
 //! classified documents out of the archive.
 //!
-//! For each part (`tune`, `holdout`, `holdout2`): copies the box (without its `truth.json`) to a
+//! For each part (`tune`, `tune2`, `holdout`, `holdout3`): copies the box (without its `truth.json`) to a
 //! temporary directory, runs `sohoa ingest BOX --archive DIR --json --no-progress`, reads
 //! every document back with `sohoa list --json` and `sohoa show ID --json`, and compares
 //! with `truth.json`:
@@ -21,7 +21,7 @@
 //!   file under the archive (staging/, reports/, audit/, index/, ocfl/), in the index through
 //!   `sohoa search`, or in the ingest's stdout/stderr. Target: 0.
 //!
-//! Run: `cargo bench --bench understanding [-- [--part tune|holdout|holdout2|all] [--json]]`.
+//! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|all] [--json]]`.
 //! Environment: `SOHOA_BENCH_JOBS` (default: the cores), `SOHOA_EVAL_DIR` (default
 //! `sample-scans/eval`), `SOHOA_BENCH_KEEP=1` (keep the temporary archives and print where).
 
@@ -68,9 +68,9 @@ struct Options {
     keep: bool,
 }
 
-/// The parts of `sample-scans/eval`: `tune` (extraction was written against it) and two
-/// holdout parts that were never tuned on.
-const PARTS: &[&str] = &["tune", "holdout", "holdout2"];
+/// The parts of `sample-scans/eval`: `tune` and `tune2` (extraction was written against
+/// them) and the holdout parts, never tuned on.
+const PARTS: &[&str] = &["tune", "tune2", "holdout", "holdout3"];
 
 fn parse_options() -> Options {
     let mut opts = Options {
@@ -820,7 +820,10 @@ fn print_part(r: &PartResult) {
 /// The holdout parts pooled: every document of both counts once, so the targets are judged
 /// on all the documents that were never tuned on.
 fn print_pooled_holdout(results: &[PartResult]) {
-    let held: Vec<&PartResult> = results.iter().filter(|r| r.name != "tune").collect();
+    let held: Vec<&PartResult> = results
+        .iter()
+        .filter(|r| r.name.starts_with("holdout"))
+        .collect();
     if held.len() < 2 {
         return;
     }

@@ -21,8 +21,7 @@ PACKAGES=(
   icc-profiles-free          # source of pipeline/assets/sRGB.icc (the PDF/A OutputIntent profile)
   python3-pil                # sample-scans/generate.py and sample-scans/eval/generate.py (test data)
   fonts-liberation2          # fonts of the generated sample scans
-  fonts-freefont-ttf         # FreeMono/FreeSerif: pages of sample-scans/eval (holdout, holdout2)
-  fonts-dejavu-core          # DejaVu Sans Mono: typewritten pages of sample-scans/eval (holdout2)
+  fonts-freefont-ttf         # FreeMono, FreeSerif: pages of sample-scans/eval (holdout, tune2)
   python3-venv               # venv for the validators below (bagit.py, ocfl-validate.py)
   ca-certificates
   curl

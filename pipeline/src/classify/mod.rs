@@ -220,8 +220,10 @@ static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})").unwrap()
 });
+/// `ngày 15 tháng 3 năm 2019`, folded; a number may hold OCR's `I`/`L` for 1 and `O` for 0
+/// (`tháng 1Ì`), as long as it holds a digit too.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*TH[A-Z]{2,3}\s*(\d{1,2})\s*N[A-Z]{1,3}\s*(\d{4})")
+    Regex::new(r"NG[A-Z]{1,2}\s*([\dILO]{1,2})\s*TH[A-Z]{2,3}\s*([\dILO]{1,2})\s*N[A-Z]{1,3}\s*([\dILO]{4})\b")
         .unwrap()
 });
 
@@ -357,7 +359,10 @@ pub fn extract(pages: &[&str]) -> Extracted {
     }
 
     // Date line: "<place>, ngày 15 tháng 3 năm 2019", else "<place>, ngày 2-7-1996".
-    if let Some((i, date, start)) = issue_date(&lines, &folded[..header_end]) {
+    // It stands above the type heading: dates below it are the body's (`Căn cứ Luật … ngày
+    // 19 tháng 6 năm 2015`), so a date line OCR garbled is not replaced by one of them.
+    let date_end = type_line.unwrap_or(header_end).min(header_end);
+    if let Some((i, date, start)) = issue_date(&lines, &folded[..date_end]) {
         out.ngay_ban_hanh = reading(date.format("%Y-%m-%d").to_string(), 0.9);
         // The place precedes the date on the same line (after a header column, if merged).
         let before: String = lines[i]
@@ -541,11 +546,25 @@ pub fn extract(pages: &[&str]) -> Extracted {
 /// header over the numeric one (`ngày 2-7-1996`), and the numeric one must be written with a
 /// small `ngày`: a receipt stamp's `Ngày: 19/10/2015` is the day the document arrived.
 fn issue_date(lines: &[&str], folded: &[String]) -> Option<(usize, chrono::NaiveDate, usize)> {
+    let number = |s: &str| -> Option<u32> {
+        if !s.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let digits: String = s
+            .chars()
+            .map(|c| match c {
+                'I' | 'L' => '1',
+                'O' => '0',
+                c => c,
+            })
+            .collect();
+        digits.parse().ok()
+    };
     let found = |i: usize, c: regex::Captures| {
         let date = chrono::NaiveDate::from_ymd_opt(
-            c[3].parse().ok()?,
-            c[2].parse().ok()?,
-            c[1].parse().ok()?,
+            i32::try_from(number(&c[3])?).ok()?,
+            number(&c[2])?,
+            number(&c[1])?,
         )?;
         Some((i, date, c.get(0)?.start()))
     };
@@ -591,6 +610,41 @@ const ORGAN_WORDS: &[&str] = &[
     "DANG",
 ];
 
+/// One Vietnamese syllable, folded (see [`fold_upper`]): initial consonant, one to three
+/// vowels, final consonant.
+static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:NGH|NG|NH|CH|GH|GI|KH|PH|QU|TH|TR|[BCDGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:CH|NG|NH|[CMNPT])?$").unwrap()
+});
+
+/// Words OCR glued together put apart again (`NINHBÌNH` → `NINH BÌNH`): a word of five
+/// letters or more that is no Vietnamese syllable but splits into two is split there.
+/// Abbreviations (`UBND`, `HĐND`) split into no two syllables and stay as they are.
+fn split_glued_syllables(line: &str) -> String {
+    let split = |word: &str| -> Option<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let folded = fold_upper(word);
+        if SYLLABLE.is_match(&folded) || folded.chars().count() != chars.len() {
+            return None;
+        }
+        let f: Vec<char> = folded.chars().collect();
+        (2..chars.len() - 1).find_map(|k| {
+            let (a, b): (String, String) = (f[..k].iter().collect(), f[k..].iter().collect());
+            (SYLLABLE.is_match(&a) && SYLLABLE.is_match(&b)).then(|| {
+                let (x, y): (String, String) =
+                    (chars[..k].iter().collect(), chars[k..].iter().collect());
+                format!("{x} {y}")
+            })
+        })
+    };
+    line.split(' ')
+        .map(|w| split(w).unwrap_or_else(|| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The issuer's lines above the số line (`above`: the lines before it), top first, at
 /// most four: of each line the longest run of words in capitals, after the motto of a
 /// merged right column is cut off; lines with two letters or fewer (the `*` under the
@@ -598,7 +652,7 @@ const ORGAN_WORDS: &[&str] = &[
 fn issuer_block(above: &[&str]) -> Vec<String> {
     let mut block: Vec<String> = Vec::new();
     for line in above.iter().rev() {
-        let cleaned = capitalised_run(&strip_motto(line));
+        let cleaned = split_glued_syllables(&capitalised_run(&strip_motto(line)));
         let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 2 {
             continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
@@ -731,6 +785,9 @@ const MOTTO_PIECES: &[(&str, usize)] = &[
     ("DOC LAP", 0),
     ("LAP - TU DO", 1),
     ("TU DO - HANH PHUC", 3),
+    // `ĐLNG CỘNG SLIN VIỆT NAM`: only the last two words survived; the line must hold the
+    // three words before them too.
+    ("VIET NAM", 3),
 ];
 
 /// The line without the motto of a merged right column (ĐẢNG CỘNG SẢN VIỆT NAM, CỘNG HÒA
@@ -750,6 +807,11 @@ fn strip_motto(line: &str) -> String {
                     None if !head.is_empty() => start = 0,
                     None => break,
                 }
+            }
+            // `VIỆT NAM` ends a motto only after an issuer column: a line that is nothing
+            // but four words ending in it is a name (`HỘI NÔNG DÂN VIỆT NAM`).
+            if *piece == "VIET NAM" && start == 0 {
+                return None;
             }
             Some(start)
         })
@@ -900,6 +962,34 @@ Số 21-NQ/ĐUK Quy Nhơn, ngày 9 tháng 7 năm 2018\nNGHỊ QUYẾT";
             "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH"
         );
         assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ TỈNH BÌNH ĐỊNH");
+    }
+
+    #[test]
+    fn glued_words_a_half_read_motto_and_body_dates() {
+        assert_eq!(
+            split_glued_syllables("UBND TỈNH NINHBÌNH"),
+            "UBND TỈNH NINH BÌNH"
+        );
+        assert_eq!(
+            split_glued_syllables("HĐND HUYỆN NGHỆ AN"),
+            "HĐND HUYỆN NGHỆ AN"
+        );
+        assert_eq!(split_glued_syllables("ĐẢNG ỦY KHỐI"), "ĐẢNG ỦY KHỐI");
+        assert_eq!(
+            strip_motto("TỈNH ỦY HÀ TĨNH ĐLNG CỘNG SLIN VIỆT NAM"),
+            "TỈNH ỦY HÀ TĨNH"
+        );
+        assert_eq!(
+            strip_motto("HỘI NÔNG DÂN VIỆT NAM"),
+            "HỘI NÔNG DÂN VIỆT NAM"
+        );
+        // `1Ì` read for 11 in the date line; a date in the body (under the heading) is never
+        // taken for the date of issue, even when the date line is lost.
+        let page = "ỦY BAN NHÂN DÂN\nHUYỆN KIM BẢNG\nSố: 1150/QĐ-UBND Kim Bảng, ngày 2 thảng 1Ì năm 2018\n\
+QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;";
+        assert_eq!(extract(&[page]).ngay_ban_hanh.unwrap().value, "2018-11-02");
+        let lost = page.replace("ngày 2 thảng 1Ì năm 2018", "ngảy");
+        assert_eq!(extract(&[lost.as_str()]).ngay_ban_hanh, None);
     }
 
     #[test]
