@@ -275,19 +275,14 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 .filter(|c| c[1].chars().any(|ch| ch.is_ascii_digit()))
                 .map(|c| (c, 0.75))
         });
-    let state = || STATE_SYMBOL.captures(&header_text);
-    if let Some((c, mut confidence)) = party {
+    // The header line a match's số (capture 1) stands on.
+    let line_of = |c: &regex::Captures| {
         let at = c.get(1).map_or(0, |m| m.start());
-        symbol_line = Some(header_text[..at].matches('\n').count());
-        let so: String = c[1]
-            .chars()
-            .map(|ch| match ch {
-                'O' | 'o' => '0',
-                'l' | 'I' | '|' => '1',
-                ch => ch,
-            })
-            .collect();
-        out.so = reading(so, confidence);
+        header_text[..at].matches('\n').count()
+    };
+    if let Some((c, mut confidence)) = party {
+        symbol_line = Some(line_of(&c));
+        out.so = reading(ocr_digits(&c[1]), confidence);
         let mut kind = c[2].to_string();
         // The heading and the abbreviation name the same type: an abbreviation one OCR slip
         // from the heading's (`TE` under THÔNG BÁO) is read as the heading's (`TB`).
@@ -326,9 +321,8 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 out.ten_loai = reading(*t, 0.7);
             }
         }
-    } else if let Some(c) = state() {
-        let at = c.get(1).map_or(0, |m| m.start());
-        symbol_line = Some(header_text[..at].matches('\n').count());
+    } else if let Some(c) = STATE_SYMBOL.captures(&header_text) {
+        symbol_line = Some(line_of(&c));
         out.so = reading(&c[1], 0.85);
         let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
         out.ky_hieu = reading(fold_symbol(&ky_hieu), 0.85);
@@ -541,6 +535,19 @@ pub fn extract(pages: &[&str]) -> Extracted {
     out
 }
 
+/// A number as OCR read it, with the letters it takes for digits put back: `O`/`o` for 0,
+/// `I`/`l`/`L`/`|` for 1 (`O4` → `04`, `1Ì` folded to `1I` → `11`).
+fn ocr_digits(number: &str) -> String {
+    number
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'I' | 'l' | 'L' | '|' => '1',
+            c => c,
+        })
+        .collect()
+}
+
 /// The date of issue in the header: line index, date and the byte where the match starts in
 /// the folded line. The spelled-out form (`ngày 15 tháng 3 năm 2019`) wins anywhere in the
 /// header over the numeric one (`ngày 2-7-1996`), and the numeric one must be written with a
@@ -550,15 +557,7 @@ fn issue_date(lines: &[&str], folded: &[String]) -> Option<(usize, chrono::Naive
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let digits: String = s
-            .chars()
-            .map(|c| match c {
-                'I' | 'L' => '1',
-                'O' => '0',
-                c => c,
-            })
-            .collect();
-        digits.parse().ok()
+        ocr_digits(s).parse().ok()
     };
     let found = |i: usize, c: regex::Captures| {
         let date = chrono::NaiveDate::from_ymd_opt(

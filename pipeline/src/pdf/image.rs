@@ -1,8 +1,9 @@
 //! The scan image of an access-copy page, encoded for a PDF image XObject.
 //!
 //! In: a [`DecodedPage`] (the pixels as scanned) and, when the source page is a JPEG (a JPEG
-//! file, a PDF page that is one JPEG, a one-strip JPEG-in-TIFF page), its JPEG bytes. Out: a [`PageImage`]: the bytes of the image stream, its filter and
-//! colour space. The image is never upconverted and never re-compressed lossily:
+//! file, a PDF page that is one JPEG, a one-strip JPEG-in-TIFF page), its JPEG bytes. Out: a
+//! [`PageImage`]: the bytes of the image stream, its filter and colour space. The image is
+//! never upconverted and never re-compressed lossily:
 //! - a baseline or progressive 8-bit gray/RGB JPEG whose size matches the decoded page (and
 //!   that carries no EXIF rotation) goes in as it is (`DCTDecode`);
 //! - a 1-bit page (decoded as 0/255 gray) becomes CCITT Group 4 (`CCITTFaxDecode`, checked by
