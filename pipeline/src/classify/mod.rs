@@ -217,13 +217,16 @@ static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `V/v` (về việc) opening a Công văn's trích yếu, with OCR's slips (`V⁄%v`), folded.
 static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V\b\W*").unwrap());
+/// `V/v` with the small `v` lost (`V/ nộp lưu`); the caller checks what follows.
+static SHORT_VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W{0,2}V\s?[/⁄]\s+").unwrap());
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})").unwrap()
 });
-/// `ngày 15 tháng 3 năm 2019`, folded; a number may hold OCR's `I`/`L` for 1 and `O` for 0
-/// (`tháng 1Ì`), as long as it holds a digit too.
+/// `ngày 15 tháng 3 năm 2019`, folded; a number may hold OCR's `I`/`L`/`]`/`|`/`!` for 1 and
+/// `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too, and a speck may
+/// stick to a day or month (`tháng 8Š`).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"NG[A-Z]{1,2}\s*([\dILO]{1,2})\s*TH[A-Z]{2,3}\s*([\dILO]{1,2})\s*N[A-Z]{1,3}\s*([\dILO]{4})\b")
+    Regex::new(r"NG[A-Z]{1,2}\s*([\dILO\]|!]{1,2})[^\s\d]?\s*TH[A-Z]{2,3}\s*([\dILO\]|!]{1,2})[^\s\d]?\s*N[A-Z]{1,3}\s*([\dILO]{4})\b")
         .unwrap()
 });
 
@@ -408,7 +411,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
         if block.len() >= 2 {
             let first = fold_upper(&block[0]);
             out.co_quan_cap_tren = reading(block[0].clone(), 0.7);
-            if first.contains("DANG BO") || first.starts_with("BO ") {
+            if is_party_committee(&block[0]) || first.starts_with("BO ") {
                 block.remove(0);
             }
         }
@@ -421,13 +424,30 @@ pub fn extract(pages: &[&str]) -> Extracted {
         }
     }
 
-    // A Công văn has no type heading: its trích yếu is the `V/v …` line under the số.
+    // A Công văn has no type heading: its trích yếu is the `V/v …` line under the số. OCR
+    // may drop the small `v` (`V/ nộp lưu …`): a `V/` and a word in lower case, within
+    // three lines under the số, is read as one too.
     if type_line.is_none() {
-        if let Some(i) = folded.iter().take(header_end).position(|f| VV.is_match(f)) {
+        let short_vv = |i: usize| {
+            symbol_line.is_some_and(|s| i > s && i <= s + 3)
+                && SHORT_VV
+                    .find(lines[i])
+                    .is_some_and(|m| lines[i][m.end()..].starts_with(char::is_lowercase))
+        };
+        let vv = (0..header_end).find_map(|i| {
+            if VV.is_match(&folded[i]) {
+                Some((i, VV.replace(lines[i], "")))
+            } else if short_vv(i) {
+                Some((i, SHORT_VV.replace(lines[i], "")))
+            } else {
+                None
+            }
+        });
+        if let Some((i, first)) = vv {
             if out.ten_loai.is_none() {
                 out.ten_loai = reading("Công văn", 0.7);
             }
-            let first = VV.replace(lines[i], "").trim().to_string();
+            let first = first.trim().to_string();
             let mut parts = vec![format!("V/v {first}")];
             for line in lines.iter().skip(i + 1).take(3) {
                 let f = fold_upper(line);
@@ -536,13 +556,13 @@ pub fn extract(pages: &[&str]) -> Extracted {
 }
 
 /// A number as OCR read it, with the letters it takes for digits put back: `O`/`o` for 0,
-/// `I`/`l`/`L`/`|` for 1 (`O4` → `04`, `1Ì` folded to `1I` → `11`).
+/// `I`/`l`/`L`/`|`/`]`/`!` for 1 (`O4` → `04`, `1Ì` folded to `1I` → `11`).
 fn ocr_digits(number: &str) -> String {
     number
         .chars()
         .map(|c| match c {
             'O' | 'o' => '0',
-            'I' | 'l' | 'L' | '|' => '1',
+            'I' | 'l' | 'L' | '|' | ']' | '!' => '1',
             c => c,
         })
         .collect()
@@ -651,7 +671,9 @@ fn split_glued_syllables(line: &str) -> String {
 fn issuer_block(above: &[&str]) -> Vec<String> {
     let mut block: Vec<String> = Vec::new();
     for line in above.iter().rev() {
-        let cleaned = split_glued_syllables(&capitalised_run(&strip_motto(line)));
+        let cleaned = restore_organ_words(&split_glued_syllables(&capitalised_run(
+            &strip_motto(line),
+        )));
         let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 2 {
             continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
@@ -676,10 +698,47 @@ fn issuer_block(above: &[&str]) -> Vec<String> {
         block.remove(0);
     }
     // Four lines only when the top one is a superior body: otherwise the fourth is noise.
-    if block.len() == 4 && !fold_upper(&block[0]).contains("DANG BO") {
+    if block.len() == 4 && !is_party_committee(&block[0]) {
         block.remove(0);
     }
     block
+}
+
+/// Whether an issuer line names a Party organisation (ĐẢNG BỘ TỈNH …), also with one OCR
+/// slip in ĐẢNG (`BĂNG BỘ`, `DÂNG BỘ`).
+fn is_party_committee(line: &str) -> bool {
+    let folded = fold_upper(line);
+    let mut words = folded.split_whitespace();
+    folded.contains("DANG BO")
+        || matches!((words.next(), words.next()), (Some(a), Some("BO")) if edit_distance(a, "DANG") <= 1)
+}
+
+/// An issuer line with the organisation words OCR got a tone or letter wrong in put right:
+/// `TÌNH ỦY` → `TỈNH ỦY`, `UBND TÌNH` → `UBND TỈNH` (a TĨNH elsewhere, as in HÀ TĨNH, stays),
+/// `BĂNG BỘ` → `ĐẢNG BỘ`.
+fn restore_organ_words(line: &str) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    let folded: Vec<String> = words.iter().map(|w| fold_upper(w)).collect();
+    let party = is_party_committee(line);
+    // TỈNH follows the organ it belongs to (UBND TỈNH, ĐẢNG BỘ TỈNH); HÀ TĨNH is a place.
+    let after_organ = |i: usize| {
+        i > 0 && ["UBND", "HDND", "DAN", "BO", "UY"].contains(&folded[i - 1].as_str())
+    };
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let next = folded.get(i + 1).map(String::as_str);
+            match folded[i].as_str() {
+                "TINH" if *w != "TỈNH" && (next == Some("UY") || after_organ(i)) => {
+                    "TỈNH".to_string()
+                }
+                _ if i == 0 && party && next == Some("BO") => "ĐẢNG".to_string(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The ký hiệu's issuer part with `D` read for `Đ` put right when the issuer's initials
@@ -756,7 +815,9 @@ fn capitalised_run(line: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         let w_letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        let capital = !w_letters.is_empty() && w_letters.iter().all(|c| !c.is_lowercase());
+        // A modifier letter (`ˆ`) has no case: a speck, not a capital.
+        let capital = w_letters.iter().any(|c| c.is_uppercase())
+            && w_letters.iter().all(|c| !c.is_lowercase());
         if capital || (*w == "-" && letters > 0) {
             letters += w_letters.len();
             if letters > best.0 {
@@ -989,6 +1050,37 @@ QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nCăn cứ Luật Tổ ch
         assert_eq!(extract(&[page]).ngay_ban_hanh.unwrap().value, "2018-11-02");
         let lost = page.replace("ngày 2 thảng 1Ì năm 2018", "ngảy");
         assert_eq!(extract(&[lost.as_str()]).ngay_ban_hanh, None);
+    }
+
+    #[test]
+    fn specks_in_dates_a_lost_vv_and_slips_in_organ_words() {
+        // A speck after the month, `]` for 1.
+        let page = "HUYỆN ỦY VĨNH LINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-BC/HU Vĩnh Linh, ngày 4 tháng 7Š năm 2011\nBÁO CÁO\nvề công tác dân vận";
+        assert_eq!(extract(&[page]).ngay_ban_hanh.unwrap().value, "2011-07-04");
+        let page = page.replace("tháng 7Š", "tháng 1]");
+        assert_eq!(extract(&[page.as_str()]).ngay_ban_hanh.unwrap().value, "2011-11-04");
+        // `V/v` with its small `v` lost, a `ˆ` speck and TÌNH for TỈNH in the issuer.
+        let page = "UBND TỈNH QUẢNG TRỊ ˆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\
+Số: 88/SNV-VP Quảng Trị, ngày 6 tháng 5 năm 2016\nV/ chỉnh lý tài liệu tồn đọng\nKính gửi: Các phòng thuộc Sở";
+        let e = extract(&[page]);
+        assert_eq!(e.ten_loai.unwrap().value, "Công văn");
+        assert_eq!(e.trich_yeu.unwrap().value, "V/v chỉnh lý tài liệu tồn đọng");
+        assert_eq!(
+            e.co_quan_ban_hanh.unwrap().value,
+            "UBND TỈNH QUẢNG TRỊ SỞ NỘI VỤ"
+        );
+        // A `V/` line that is not under the số is not a trích yếu.
+        let body = "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSố: 88/SNV-VP\nKính gửi: Các phòng\nNội dung\nđoạn hai\nV/ ghi chú ở đây";
+        assert_eq!(extract(&[body]).ten_loai, None);
+        let page = "TÌNH ỦY HÀ TĨNH ˆ ĐẢNG CỘNG SẢN VIỆT NAM\nSố 03-CT/TU Hà Tĩnh, ngày 9 tháng 3 năm 1993\nCHỈ THỊ\nvề phòng cháy";
+        assert_eq!(extract(&[page]).co_quan_ban_hanh.unwrap().value, "TỈNH ỦY HÀ TĨNH");
+        // ĐẢNG BỘ read as BĂNG BỘ is still the superior Party organisation.
+        let page = "BĂNG BỘ THÀNH PHỐ ĐÀ NẴNG ĐẢNG CỘNG SẢN VIỆT NAM\nQUẬN ỦY HẢI CHÂU\n\
+Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đại hội";
+        let e = extract(&[page]);
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "QUẬN ỦY HẢI CHÂU");
+        assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG");
+        assert_eq!(restore_organ_words("ĐỘI TÌNH NGUYỆN"), "ĐỘI TÌNH NGUYỆN");
     }
 
     #[test]
