@@ -15,6 +15,7 @@ PACKAGES=(
   tesseract-ocr-vie          # Vietnamese language model (vie)
   tesseract-ocr-script-viet  # Vietnamese script model (Vietnamese)
   tesseract-ocr-osd          # orientation detection for upside-down pages
+  tesseract-ocr-eng          # English model: reads số ký hiệu lines a second time
   poppler-utils              # pdftoppm renders PDF pages whose images cannot be decoded natively;
                              # pdftotext/pdffonts/pdfimages check the access-copy PDFs in tests
   qpdf                       # qpdf --check: structural check of the access-copy PDFs in tests

@@ -916,7 +916,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Info { json } => {
             let tessdata = pipeline::ocr::models::tessdata_dir()?;
             let mut models = Vec::new();
-            for lang in ["vie", "Vietnamese", "osd"] {
+            for lang in [
+                "vie",
+                "Vietnamese",
+                "osd",
+                pipeline::ocr::models::SYMBOL_MODEL,
+            ] {
                 match pipeline::ocr::models::ModelSet::load(&tessdata, lang) {
                     Ok(set) => models.extend(set.models),
                     Err(e) => tracing::warn!("{e}"),

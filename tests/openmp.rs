@@ -36,5 +36,7 @@ fn info_names_the_models_with_digests() {
     assert!(models
         .iter()
         .any(|m| m["name"] == "vie" && m["sha256"].as_str().unwrap().len() == 64));
+    // The model that reads số ký hiệu lines a second time is named too.
+    assert!(models.iter().any(|m| m["name"] == "eng"));
     assert!(info["tesseract"].as_str().unwrap().starts_with('5'));
 }

@@ -21,6 +21,7 @@ use crate::decode::{decode_page, page_count, ScanFormat};
 use crate::discover::{discover_box, HoSoSource, ScanFile};
 use crate::index::SearchIndex;
 use crate::ocr::models::{tessdata_dir, ModelSet, WordLists};
+use crate::ocr::symbol_line::reread_symbol;
 use crate::ocr::tesseract::{self, TesseractEngine};
 use crate::ocr::{recognize_upright, OcrEngine};
 use crate::preprocess::{prepare, PreprocessOptions};
@@ -207,7 +208,7 @@ pub fn ingest(
         }
     }
     let cache = PageCache::new(&archive.staging_dir().join("pages"))?;
-    let mut models = ModelSet::load(&tessdata_dir()?, &options.languages)?;
+    let mut models = ModelSet::load(&tessdata_dir()?, &options.languages)?.with_symbol_model();
     if options.word_lists {
         models =
             models.with_word_lists(WordLists::materialize(&archive.staging_dir().join("ocr"))?);
@@ -1284,6 +1285,7 @@ fn process_page(
     }
     let (ocr, prepared) = recognize_upright(engine, prepared)
         .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
+    let ocr = reread_symbol(engine, &prepared, ocr);
     record.preprocess = Some(prepared.facts);
     record.text_source = TextSource::Ocr;
     record.text = ocr.text.nfc().collect();

@@ -671,9 +671,8 @@ fn split_glued_syllables(line: &str) -> String {
 fn issuer_block(above: &[&str]) -> Vec<String> {
     let mut block: Vec<String> = Vec::new();
     for line in above.iter().rev() {
-        let cleaned = restore_organ_words(&split_glued_syllables(&capitalised_run(
-            &strip_motto(line),
-        )));
+        let cleaned =
+            restore_organ_words(&split_glued_syllables(&capitalised_run(&strip_motto(line))));
         let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 2 {
             continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
@@ -721,9 +720,8 @@ fn restore_organ_words(line: &str) -> String {
     let folded: Vec<String> = words.iter().map(|w| fold_upper(w)).collect();
     let party = is_party_committee(line);
     // TỈNH follows the organ it belongs to (UBND TỈNH, ĐẢNG BỘ TỈNH); HÀ TĨNH is a place.
-    let after_organ = |i: usize| {
-        i > 0 && ["UBND", "HDND", "DAN", "BO", "UY"].contains(&folded[i - 1].as_str())
-    };
+    let after_organ =
+        |i: usize| i > 0 && ["UBND", "HDND", "DAN", "BO", "UY"].contains(&folded[i - 1].as_str());
     words
         .iter()
         .enumerate()
@@ -1058,7 +1056,10 @@ QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nCăn cứ Luật Tổ ch
         let page = "HUYỆN ỦY VĨNH LINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-BC/HU Vĩnh Linh, ngày 4 tháng 7Š năm 2011\nBÁO CÁO\nvề công tác dân vận";
         assert_eq!(extract(&[page]).ngay_ban_hanh.unwrap().value, "2011-07-04");
         let page = page.replace("tháng 7Š", "tháng 1]");
-        assert_eq!(extract(&[page.as_str()]).ngay_ban_hanh.unwrap().value, "2011-11-04");
+        assert_eq!(
+            extract(&[page.as_str()]).ngay_ban_hanh.unwrap().value,
+            "2011-11-04"
+        );
         // `V/v` with its small `v` lost, a `ˆ` speck and TÌNH for TỈNH in the issuer.
         let page = "UBND TỈNH QUẢNG TRỊ ˆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\
 Số: 88/SNV-VP Quảng Trị, ngày 6 tháng 5 năm 2016\nV/ chỉnh lý tài liệu tồn đọng\nKính gửi: Các phòng thuộc Sở";
@@ -1073,13 +1074,19 @@ Số: 88/SNV-VP Quảng Trị, ngày 6 tháng 5 năm 2016\nV/ chỉnh lý tài l
         let body = "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSố: 88/SNV-VP\nKính gửi: Các phòng\nNội dung\nđoạn hai\nV/ ghi chú ở đây";
         assert_eq!(extract(&[body]).ten_loai, None);
         let page = "TÌNH ỦY HÀ TĨNH ˆ ĐẢNG CỘNG SẢN VIỆT NAM\nSố 03-CT/TU Hà Tĩnh, ngày 9 tháng 3 năm 1993\nCHỈ THỊ\nvề phòng cháy";
-        assert_eq!(extract(&[page]).co_quan_ban_hanh.unwrap().value, "TỈNH ỦY HÀ TĨNH");
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "TỈNH ỦY HÀ TĨNH"
+        );
         // ĐẢNG BỘ read as BĂNG BỘ is still the superior Party organisation.
         let page = "BĂNG BỘ THÀNH PHỐ ĐÀ NẴNG ĐẢNG CỘNG SẢN VIỆT NAM\nQUẬN ỦY HẢI CHÂU\n\
 Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đại hội";
         let e = extract(&[page]);
         assert_eq!(e.co_quan_ban_hanh.unwrap().value, "QUẬN ỦY HẢI CHÂU");
-        assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG");
+        assert_eq!(
+            e.co_quan_cap_tren.unwrap().value,
+            "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
+        );
         assert_eq!(restore_organ_words("ĐỘI TÌNH NGUYỆN"), "ĐỘI TÌNH NGUYỆN");
     }
 

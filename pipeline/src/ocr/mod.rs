@@ -3,9 +3,11 @@
 //! In: a [`PreparedPage`]. Out: an [`OcrPage`]. The engine sits behind the [`OcrEngine`]
 //! trait so the logic around it (orientation retry, text assembly) is testable without
 //! Tesseract; [`tesseract::TesseractEngine`] is the real engine, one per worker thread.
+//! [`symbol_line`] reads the số ký hiệu line a second time, closer.
 //! [`models`] names and digests the recognition models used.
 
 pub mod models;
+pub mod symbol_line;
 pub mod tesseract;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +65,8 @@ pub struct Orientation {
 pub trait OcrEngine {
     /// Recognises the text of an upright page.
     fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage>;
+    /// Recognises an image holding one line of text (no layout analysis).
+    fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage>;
     /// Detects the quarter-turn orientation of a page (an extra, costlier pass).
     fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>>;
 }
@@ -119,6 +123,9 @@ mod tests {
                 words: vec![],
                 mean_confidence: if ok { 90.0 } else { 30.0 },
             })
+        }
+        fn recognize_line(&mut self, _: &PreparedPage) -> Result<OcrPage> {
+            unreachable!("no line is read here")
         }
         fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
             self.calls.push("detect");

@@ -21,6 +21,10 @@ pub const USER_WORDS: &str = include_str!("../../../ocr-models/party.user-words"
 /// Số ký hiệu and date shapes given to Tesseract as `user_patterns_file`.
 pub const USER_PATTERNS: &str = include_str!("../../../ocr-models/party.user-patterns");
 
+/// The model that reads a số ký hiệu line a second time: Tesseract's English model reads
+/// digits and Latin capitals more steadily than `vie` (`12` not `I12`, `04` not `4`).
+pub const SYMBOL_MODEL: &str = "eng";
+
 /// Directories searched for traineddata when `TESSDATA_PREFIX` is not set.
 const TESSDATA_DIRS: [&str; 3] = [
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -59,6 +63,9 @@ pub struct ModelSet {
     /// The Tesseract config file that loads the word lists, when they are used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<PathBuf>,
+    /// The model that reads số ký hiệu lines a second time, when it is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol_model: Option<String>,
 }
 
 /// The domain word lists, written out where Tesseract can read them.
@@ -137,42 +144,36 @@ impl ModelSet {
             path: "ocr-models/manifest.json".into(),
             message: e.to_string(),
         })?;
-        let mut models = Vec::new();
-        for name in languages.split('+').filter(|n| !n.is_empty()) {
-            let path = tessdata.join(format!("{name}.traineddata"));
-            let bytes = std::fs::read(&path).map_err(|e| {
-                let hint = manifest
-                    .models
-                    .iter()
-                    .find(|m| m.name == name)
-                    .map(|m| format!(" (install the Debian package {})", m.debian_package))
-                    .unwrap_or_default();
-                Error::Ocr(format!("model {}: {e}{hint}", path.display()))
-            })?;
-            let sha256 = hex::encode(Sha256::digest(&bytes));
-            let matches_manifest = manifest
-                .models
-                .iter()
-                .any(|m| m.name == name && m.sha256 == sha256);
-            if !matches_manifest {
-                tracing::warn!(
-                    model = %path.display(),
-                    %sha256,
-                    "traineddata differs from ocr-models/manifest.json; results record the actual digest"
-                );
-            }
-            models.push(ModelDigest {
-                name: name.to_string(),
-                sha256,
-                matches_manifest,
-            });
-        }
+        let models = languages
+            .split('+')
+            .filter(|n| !n.is_empty())
+            .map(|name| digest(tessdata, name, &manifest))
+            .collect::<Result<Vec<_>>>()?;
         Ok(ModelSet {
             tessdata: tessdata.to_path_buf(),
             languages: languages.to_string(),
             models,
             config: None,
+            symbol_model: None,
         })
+    }
+
+    /// Adds the model that reads số ký hiệu lines a second time ([`SYMBOL_MODEL`], see
+    /// [`crate::ocr::symbol_line`]). Without its file the second reading is skipped, with a
+    /// warning: the page's own reading stands.
+    pub fn with_symbol_model(mut self) -> ModelSet {
+        let manifest: Manifest = match serde_json::from_str(MANIFEST) {
+            Ok(m) => m,
+            Err(_) => return self,
+        };
+        match digest(&self.tessdata, SYMBOL_MODEL, &manifest) {
+            Ok(d) => {
+                self.models.push(d);
+                self.symbol_model = Some(SYMBOL_MODEL.to_string());
+            }
+            Err(e) => tracing::warn!(error = %e, "số ký hiệu lines are not read a second time"),
+        }
+        self
     }
 
     /// Makes Tesseract use the domain word lists.
@@ -183,6 +184,37 @@ impl ModelSet {
     }
 }
 
+/// Hashes the traineddata file of model `name` and checks it against the manifest.
+fn digest(tessdata: &Path, name: &str, manifest: &Manifest) -> Result<ModelDigest> {
+    let path = tessdata.join(format!("{name}.traineddata"));
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let hint = manifest
+            .models
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| format!(" (install the Debian package {})", m.debian_package))
+            .unwrap_or_default();
+        Error::Ocr(format!("model {}: {e}{hint}", path.display()))
+    })?;
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let matches_manifest = manifest
+        .models
+        .iter()
+        .any(|m| m.name == name && m.sha256 == sha256);
+    if !matches_manifest {
+        tracing::warn!(
+            model = %path.display(),
+            %sha256,
+            "traineddata differs from ocr-models/manifest.json; results record the actual digest"
+        );
+    }
+    Ok(ModelDigest {
+        name: name.to_string(),
+        sha256,
+        matches_manifest,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,7 +223,7 @@ mod tests {
     fn manifest_parses_and_names_the_vietnamese_models() {
         let m: Manifest = serde_json::from_str(MANIFEST).unwrap();
         let names: Vec<_> = m.models.iter().map(|m| m.name.as_str()).collect();
-        for n in ["vie", "Vietnamese", "osd"] {
+        for n in ["vie", "Vietnamese", "osd", SYMBOL_MODEL] {
             assert!(names.contains(&n), "{names:?}");
         }
         assert!(m.models.iter().all(|m| m.sha256.len() == 64));

@@ -6,7 +6,9 @@
 //! output is silenced. Orientation detection uses a second, lazily started `osd` engine,
 //! so pages that read well never pay for it; the engines made together by
 //! [`TesseractEngine::set`] share one (it serves only the few pages that read badly, and a
-//! second one would add about 30 MiB as soon as a second worker met such a page).
+//! second one would add about 30 MiB as soon as a second worker met such a page). The
+//! engine that reads số ký hiệu lines again (the model set's symbol model) is shared the
+//! same way: it reads one short line per first page.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,13 +28,43 @@ pub fn version() -> String {
 /// A Tesseract engine initialised for one language set.
 pub struct TesseractEngine {
     api: TesseractAPI,
-    osd: Arc<OrientationDetector>,
+    osd: Arc<HelperEngine>,
+    /// Reads số ký hiệu lines again, when the model set has a symbol model.
+    symbols: Option<Arc<HelperEngine>>,
 }
 
-/// The `osd` engine, started on first use and shared by the engines of one set.
-struct OrientationDetector {
+/// A second engine for a side task (orientation, số ký hiệu lines), started on first use
+/// and shared by the engines of one set: it serves a few pages or lines only.
+struct HelperEngine {
     tessdata: PathBuf,
+    languages: String,
+    mode: TessPageSegMode,
     api: Mutex<Option<TesseractAPI>>,
+}
+
+impl HelperEngine {
+    fn new(tessdata: &Path, languages: &str, mode: TessPageSegMode) -> Arc<Self> {
+        Arc::new(HelperEngine {
+            tessdata: tessdata.to_path_buf(),
+            languages: languages.to_string(),
+            mode,
+            api: Mutex::new(None),
+        })
+    }
+
+    /// Runs `task` on the engine, starting it first if need be.
+    fn with<T>(&self, task: impl FnOnce(&TesseractAPI) -> Result<T>) -> Result<T> {
+        let mut slot = self.api.lock().unwrap_or_else(PoisonError::into_inner);
+        if slot.is_none() {
+            let api = TesseractAPI::new();
+            init(&api, &self.tessdata, &self.languages)?;
+            silence(&api)?;
+            api.set_page_seg_mode(self.mode)
+                .map_err(|e| ocr_error("setting page segmentation mode", e))?;
+            *slot = Some(api);
+        }
+        task(slot.as_ref().expect("started above"))
+    }
 }
 
 fn ocr_error(what: &str, e: impl std::fmt::Display) -> Error {
@@ -47,25 +79,35 @@ fn silence(api: &TesseractAPI) -> Result<()> {
 impl TesseractEngine {
     /// Starts Tesseract with the models of `models`.
     pub fn new(models: &ModelSet) -> Result<Self> {
-        Self::with_detector(models, Self::detector(models))
+        let (osd, symbols) = Self::helpers(models);
+        Self::with_helpers(models, osd, symbols)
     }
 
-    /// Starts `count` engines (one per worker) that share one orientation detector.
+    /// Starts `count` engines (one per worker) that share their helper engines.
     pub fn set(models: &ModelSet, count: usize) -> Result<Vec<Self>> {
-        let detector = Self::detector(models);
+        let (osd, symbols) = Self::helpers(models);
         (0..count)
-            .map(|_| Self::with_detector(models, Arc::clone(&detector)))
+            .map(|_| Self::with_helpers(models, Arc::clone(&osd), symbols.clone()))
             .collect()
     }
 
-    fn detector(models: &ModelSet) -> Arc<OrientationDetector> {
-        Arc::new(OrientationDetector {
-            tessdata: models.tessdata.clone(),
-            api: Mutex::new(None),
-        })
+    fn helpers(models: &ModelSet) -> (Arc<HelperEngine>, Option<Arc<HelperEngine>>) {
+        let osd = HelperEngine::new(&models.tessdata, "osd", TessPageSegMode::PSM_OSD_ONLY);
+        let symbols = models.symbol_model.as_ref().map(|languages| {
+            HelperEngine::new(
+                &models.tessdata,
+                languages,
+                TessPageSegMode::PSM_SINGLE_LINE,
+            )
+        });
+        (osd, symbols)
     }
 
-    fn with_detector(models: &ModelSet, osd: Arc<OrientationDetector>) -> Result<Self> {
+    fn with_helpers(
+        models: &ModelSet,
+        osd: Arc<HelperEngine>,
+        symbols: Option<Arc<HelperEngine>>,
+    ) -> Result<Self> {
         let api = TesseractAPI::new();
         match &models.config {
             None => init(&api, &models.tessdata, &models.languages)?,
@@ -85,7 +127,7 @@ impl TesseractEngine {
         silence(&api)?;
         api.set_page_seg_mode(TessPageSegMode::PSM_AUTO)
             .map_err(|e| ocr_error("setting page segmentation mode", e))?;
-        Ok(TesseractEngine { api, osd })
+        Ok(TesseractEngine { api, osd, symbols })
     }
 
     fn set_page(api: &TesseractAPI, page: &PreparedPage) -> Result<()> {
@@ -117,30 +159,36 @@ impl OcrEngine for TesseractEngine {
         Ok(parse_tsv(&tsv))
     }
 
+    fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage> {
+        let Some(symbols) = &self.symbols else {
+            return Ok(OcrPage::default());
+        };
+        symbols.with(|api| {
+            Self::set_page(api, line)?;
+            let tsv = api
+                .get_tsv_text(0)
+                .map_err(|e| ocr_error("recognising a line", e));
+            let _ = api.clear();
+            Ok(parse_tsv(&tsv?))
+        })
+    }
+
     fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>> {
-        let mut slot = self.osd.api.lock().unwrap_or_else(PoisonError::into_inner);
-        if slot.is_none() {
-            let osd = TesseractAPI::new();
-            init(&osd, &self.osd.tessdata, "osd")?;
-            silence(&osd)?;
-            osd.set_page_seg_mode(TessPageSegMode::PSM_OSD_ONLY)
-                .map_err(|e| ocr_error("setting OSD mode", e))?;
-            *slot = Some(osd);
-        }
-        let osd = slot.as_ref().expect("started above");
-        Self::set_page(osd, page)?;
-        // Tesseract reports the page's orientation as the anticlockwise turn that makes it
-        // upright (a page turned 90° anticlockwise reads 270); we turn clockwise. It fails
-        // when there is too little text to tell.
-        let result = osd.detect_os();
-        let _ = osd.clear();
-        match result {
-            Ok((degrees, confidence, _, _)) => Ok(Some(Orientation {
-                clockwise_degrees: ((360 - degrees.rem_euclid(360)) % 360) as u16,
-                confidence,
-            })),
-            Err(_) => Ok(None),
-        }
+        self.osd.with(|osd| {
+            Self::set_page(osd, page)?;
+            // Tesseract reports the page's orientation as the anticlockwise turn that makes
+            // it upright (a page turned 90° anticlockwise reads 270); we turn clockwise. It
+            // fails when there is too little text to tell.
+            let result = osd.detect_os();
+            let _ = osd.clear();
+            Ok(match result {
+                Ok((degrees, confidence, _, _)) => Some(Orientation {
+                    clockwise_degrees: ((360 - degrees.rem_euclid(360)) % 360) as u16,
+                    confidence,
+                }),
+                Err(_) => None,
+            })
+        })
     }
 }
 

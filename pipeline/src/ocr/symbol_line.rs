@@ -1,0 +1,333 @@
+//! A second, closer reading of the số ký hiệu's number.
+//!
+//! In: a page's [`OcrPage`] and the page as it was recognised. Out: the same [`OcrPage`],
+//! with the number of the số ký hiệu (`Số 04-TT/TU`) put right when a second reading
+//! disagrees with the first.
+//!
+//! The số ký hiệu is what an archivist searches and cites by, and one lost or added digit
+//! makes it another document. Read with the whole page by the Vietnamese model, its number
+//! sometimes loses a typewritten `0` (`4-TT/TU`) or gains a stroke (`I12-HD/BTCTU`).
+//! The `Số …` line in the upper part of the page is cropped and read again, as one line, by
+//! the symbol model (Tesseract's English one, which reads digits more steadily), once as
+//! scanned and once enlarged twice. When both readings give the same number and it differs
+//! from the first reading's, it replaces that number; the ký hiệu after it (with its `Đ`,
+//! which the English model cannot read) stays as first read. Costs two small line reads
+//! per first page.
+
+use std::sync::LazyLock;
+
+use image::imageops::{self, FilterType};
+use regex::Regex;
+
+use super::{OcrEngine, OcrPage, OcrWord};
+use crate::classify::fold_upper;
+use crate::preprocess::PreparedPage;
+use crate::Result;
+
+/// The part of the page, from the top, where the số line is looked for.
+const HEADER_SHARE: f32 = 0.45;
+/// The scales at which the line is read again; the readings must agree.
+const SCALES: [u32; 2] = [1, 2];
+/// At most this many words stand between `Số` and the end of its ký hiệu (`04 -TT/TU`).
+const MAX_SYMBOL_WORDS: usize = 3;
+
+/// The number of a số ký hiệu in a line read by the symbol model: digits followed by the
+/// ký hiệu (`-TT/TU`) or the State `/` (`1150/QĐ-UBND`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s:.])(\d{1,5})\s?(?:[-–—]\s?\p{L}|/\s?(?:\d{4}/)?\p{L})").unwrap()
+});
+
+/// The words of a số ký hiệu on a page: the index of `Số` and of the word that ends the ký
+/// hiệu (the first one holding a `/`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SymbolWords {
+    so: usize,
+    last: usize,
+}
+
+impl SymbolWords {
+    /// Finds `Số` followed on its line, within [`MAX_SYMBOL_WORDS`] words, by one holding a
+    /// `/`, among the words whose top is above `below`.
+    fn find(words: &[OcrWord], below: u32) -> Option<Self> {
+        (0..words.len()).find_map(|so| {
+            let w = &words[so];
+            if w.bbox[1] >= below || fold_upper(w.text.trim_end_matches([':', '.'])) != "SO" {
+                return None;
+            }
+            let last = (so + 1..words.len())
+                .take(MAX_SYMBOL_WORDS)
+                .take_while(|&k| words[k].line == w.line)
+                .find(|&k| words[k].text.contains('/'))?;
+            Some(Self { so, last })
+        })
+    }
+
+    fn text(&self, words: &[OcrWord]) -> String {
+        words[self.so + 1..=self.last]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The box around `Số` and the ký hiệu's words.
+    fn bbox(&self, words: &[OcrWord], from: usize) -> [u32; 4] {
+        let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+        for [x, y, w, h] in words[from..=self.last].iter().map(|w| w.bbox) {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x + w);
+            y1 = y1.max(y + h);
+        }
+        [x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)]
+    }
+
+    /// The box around `Số` and the ký hiệu with a margin (a line height across, half of one
+    /// up and down), inside a `width` × `height` page.
+    fn crop(&self, words: &[OcrWord], width: u32, height: u32) -> [u32; 4] {
+        let [x, y, w, h] = self.bbox(words, self.so);
+        let line_height = words[self.so..=self.last]
+            .iter()
+            .map(|w| w.bbox[3])
+            .max()
+            .unwrap_or(h);
+        let (pad_x, pad_y) = (line_height, line_height / 2 + 2);
+        let (x0, y0) = (x.saturating_sub(pad_x), y.saturating_sub(pad_y));
+        let (x1, y1) = ((x + w + pad_x).min(width), (y + h + pad_y).min(height));
+        [x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)]
+    }
+}
+
+/// Where the number of a ký hiệu as first read ends: before the dash or slash after it.
+fn number_end(symbol: &str) -> usize {
+    symbol
+        .find(['-', '–', '—', '/'])
+        .map_or(0, |i| symbol[..i].trim_end().len())
+}
+
+/// Reads the số ký hiệu line of `page` again (see the module doc) and puts the agreed number
+/// into `ocr`. A page without a `Số …/…` line in its upper part is left as it is, and so is
+/// one whose second reading fails (the first one stands; the failure is logged).
+pub fn reread_symbol(engine: &mut dyn OcrEngine, page: &PreparedPage, ocr: OcrPage) -> OcrPage {
+    let below = (page.image.height() as f32 * HEADER_SHARE) as u32;
+    let Some(found) = SymbolWords::find(&ocr.words, below) else {
+        return ocr;
+    };
+    match agreed_number(engine, page, &ocr, found) {
+        Ok(Some((number, confidence))) => replace_number(ocr, found, &number, confidence),
+        Ok(None) => ocr,
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the số ký hiệu line again failed; the first reading stands");
+            ocr
+        }
+    }
+}
+
+/// The number both second readings give, with their mean confidence; `None` when they
+/// disagree or either finds none.
+fn agreed_number(
+    engine: &mut dyn OcrEngine,
+    page: &PreparedPage,
+    ocr: &OcrPage,
+    found: SymbolWords,
+) -> Result<Option<(String, f32)>> {
+    let [x, y, w, h] = found.crop(&ocr.words, page.image.width(), page.image.height());
+    if w == 0 || h == 0 {
+        return Ok(None);
+    }
+    let line = imageops::crop_imm(&page.image, x, y, w, h).to_image();
+    let mut agreed: Option<(String, f32)> = None;
+    for scale in SCALES {
+        let image = if scale == 1 {
+            line.clone()
+        } else {
+            imageops::resize(&line, w * scale, h * scale, FilterType::CatmullRom)
+        };
+        let mut facts = page.facts.clone();
+        facts.dpi *= scale;
+        let read = engine.recognize_line(&PreparedPage { image, facts })?;
+        let Some(number) = NUMBER.captures(&read.text).map(|c| c[1].to_string()) else {
+            return Ok(None);
+        };
+        let confidence = read
+            .words
+            .iter()
+            .find(|w| w.text.contains(&number))
+            .map_or(0.0, |w| w.confidence);
+        agreed = match agreed {
+            None => Some((number, confidence)),
+            Some((n, c)) if n == number => Some((n, (c + confidence) / 2.0)),
+            Some(_) => return Ok(None),
+        };
+    }
+    Ok(agreed)
+}
+
+/// `ocr` with the number of the ký hiệu at `found` replaced by `number`, in the text and in
+/// the words (the ký hiệu's words become one).
+fn replace_number(mut ocr: OcrPage, found: SymbolWords, number: &str, confidence: f32) -> OcrPage {
+    let old = found.text(&ocr.words);
+    let end = number_end(&old);
+    if end == 0 || old[..end] == *number {
+        return ocr;
+    }
+    let new = format!("{number}{}", &old[end..]);
+    tracing::debug!(old, new, "số ký hiệu: number read again");
+    // The text holds `Số` and the ký hiệu as the words were joined.
+    let so = &ocr.words[found.so].text;
+    let Some(at) = ocr.text.find(&format!("{so} {old}")) else {
+        return ocr;
+    };
+    let start = at + so.len() + 1;
+    ocr.text.replace_range(start..start + old.len(), &new);
+    let word = OcrWord {
+        text: new,
+        bbox: found.bbox(&ocr.words, found.so + 1),
+        confidence,
+        line: ocr.words[found.so].line,
+    };
+    ocr.words.splice(found.so + 1..=found.last, [word]);
+    ocr.mean_confidence = OcrPage::weighted_confidence(&ocr.words);
+    ocr
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::Orientation;
+    use crate::preprocess::PreprocessFacts;
+    use image::GrayImage;
+
+    fn word(text: &str, x: u32, line: u32, confidence: f32) -> OcrWord {
+        OcrWord {
+            text: text.into(),
+            bbox: [x, 100 + line * 40, 60, 30],
+            confidence,
+            line,
+        }
+    }
+
+    /// A fake symbol model: reads the n-th line it is given as `lines[n]`, and records the
+    /// size and resolution of each image it got.
+    struct LineReader {
+        lines: Vec<&'static str>,
+        seen: Vec<(u32, u32, u32)>,
+    }
+
+    impl LineReader {
+        fn new(lines: &[&'static str]) -> Self {
+            LineReader {
+                lines: lines.to_vec(),
+                seen: Vec::new(),
+            }
+        }
+    }
+
+    impl OcrEngine for LineReader {
+        fn recognize(&mut self, _: &PreparedPage) -> Result<OcrPage> {
+            unreachable!("only lines are read here")
+        }
+        fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage> {
+            let text = self.lines[self.seen.len()];
+            self.seen
+                .push((line.image.width(), line.image.height(), line.facts.dpi));
+            let words = text
+                .split(' ')
+                .enumerate()
+                .map(|(i, t)| word(t, i as u32 * 70, 0, 88.0))
+                .collect();
+            Ok(OcrPage {
+                text: text.into(),
+                words,
+                mean_confidence: 88.0,
+            })
+        }
+        fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
+            Ok(None)
+        }
+    }
+
+    fn page() -> PreparedPage {
+        PreparedPage {
+            image: GrayImage::new(1000, 1400),
+            facts: PreprocessFacts {
+                dpi: 200,
+                ..PreprocessFacts::default()
+            },
+        }
+    }
+
+    fn first_reading(symbol: &str) -> OcrPage {
+        let words = vec![
+            word("TỈNH", 50, 0, 90.0),
+            word("ỦY", 120, 0, 90.0),
+            word("Số", 50, 1, 92.0),
+            word(symbol, 120, 1, 60.0),
+            word("Đồng", 400, 1, 90.0),
+            word("Hới", 470, 1, 90.0),
+        ];
+        OcrPage {
+            text: format!("TỈNH ỦY\n\nSố {symbol} Đồng Hới\nbody"),
+            mean_confidence: OcrPage::weighted_confidence(&words),
+            words,
+        }
+    }
+
+    #[test]
+    fn an_agreed_number_replaces_the_first_one_and_the_ky_hieu_stays() {
+        let mut engine = LineReader::new(&["S6 12-HD/BTCTU", "So 12-HD/BTCTU"]);
+        let ocr = reread_symbol(&mut engine, &page(), first_reading("I12-HD/ĐUK"));
+        assert_eq!(ocr.text, "TỈNH ỦY\n\nSố 12-HD/ĐUK Đồng Hới\nbody");
+        assert_eq!(ocr.words[3].text, "12-HD/ĐUK");
+        assert_eq!((ocr.words[3].line, ocr.words[3].confidence), (1, 88.0));
+        // The crop: `Số` and the ký hiệu with margins, as scanned and twice as large.
+        let crop = (130 + 2 * 30, 30 + 2 * 17);
+        assert_eq!(
+            engine.seen,
+            vec![(crop.0, crop.1, 200), (crop.0 * 2, crop.1 * 2, 400)]
+        );
+        // A number split from its ký hiệu, and the State form.
+        let mut engine = LineReader::new(&["So 04 -TT/TU", "So: 04-TT/TU"]);
+        let mut first = first_reading("4");
+        first.words.insert(4, word("-TT/TU", 180, 1, 70.0));
+        first.text = first.text.replace("Số 4 Đồng", "Số 4 -TT/TU Đồng");
+        let ocr = reread_symbol(&mut engine, &page(), first);
+        assert_eq!(ocr.text, "TỈNH ỦY\n\nSố 04 -TT/TU Đồng Hới\nbody");
+        assert_eq!(ocr.words.len(), 6);
+        let mut engine = LineReader::new(&["So: 1150/QD-UBND", "So: 1150/QD-UBND"]);
+        let ocr = reread_symbol(&mut engine, &page(), first_reading("I150/QĐ-UBND"));
+        assert!(ocr.text.contains("Số 1150/QĐ-UBND Đồng"));
+    }
+
+    #[test]
+    fn disagreeing_or_missing_second_readings_change_nothing() {
+        for lines in [
+            ["So 12-HD/BTCTU", "So 112-HD/BTCTU"],
+            ["So 12-HD/BTCTU", "So HD/BTCTU"],
+            ["So I2-HD/BTCTU", "So I2-HD/BTCTU"],
+        ] {
+            let mut engine = LineReader::new(&lines);
+            let first = first_reading("I12-HD/BTCTU");
+            assert_eq!(reread_symbol(&mut engine, &page(), first.clone()), first);
+        }
+        // The same number: nothing to change.
+        let mut engine = LineReader::new(&["So 12-HD/BTCTU", "So 12-HD/BTCTU"]);
+        let first = first_reading("12-HD/BTCTU");
+        assert_eq!(reread_symbol(&mut engine, &page(), first.clone()), first);
+    }
+
+    #[test]
+    fn pages_without_a_so_line_in_the_header_are_not_read_again() {
+        let mut plain = first_reading("12-HD/BTCTU");
+        plain.words[2].text = "Sáng".into();
+        let mut engine = LineReader::new(&[]);
+        assert_eq!(reread_symbol(&mut engine, &page(), plain.clone()), plain);
+        // A `Số` low on the page is in the body.
+        let mut low = first_reading("12-HD/BTCTU");
+        for w in &mut low.words {
+            w.bbox[1] += 1000;
+        }
+        assert_eq!(reread_symbol(&mut engine, &page(), low.clone()), low);
+        assert!(engine.seen.is_empty());
+    }
+}
