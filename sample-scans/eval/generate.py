@@ -77,6 +77,22 @@ FACES["noto"] = ("noto", {"serif": "NotoSerif-Regular.ttf", "serif-b": "NotoSeri
                           "serif-i": "NotoSerif-Italic.ttf", "serif-bi": "NotoSerif-BoldItalic.ttf"})
 EXTRA_FONTS = {"dmono": ("freefont", "FreeMonoBold.ttf"),
                "lmono-b": ("liberation2", "LiberationMono-Bold.ttf")}
+# holdout4 (session 8): DejaVu Serif (Debian fonts-dejavu-core) and DejaVu Serif Condensed
+# (fonts-dejavu-extra) for printed Party pages, FreeSans (fonts-freefont-ttf) for State
+# pages; typewriting in FreeMono at elite pitch (10 pt, 12 characters per inch, tighter
+# lines) instead of the pica pitch of the other parts. No installed monospace face with full
+# Vietnamese coverage is unused (DejaVu Sans Mono lacks letters, the URW Nimbus Mono PS lacks
+# ơ/ư and all dotted-below letters), so the new typewriter is a new pitch of FreeMono. Only
+# regenerating holdout4 needs the two DejaVu packages (not in scripts/install-deps.sh).
+FACES["dejavu"] = ("dejavu", {"serif": "DejaVuSerif.ttf", "serif-b": "DejaVuSerif-Bold.ttf",
+                              "serif-i": "DejaVuSerif-Italic.ttf", "serif-bi": "DejaVuSerif-BoldItalic.ttf"})
+FACES["dejavu-cond"] = ("dejavu", {"serif": "DejaVuSerifCondensed.ttf",
+                                   "serif-b": "DejaVuSerifCondensed-Bold.ttf",
+                                   "serif-i": "DejaVuSerifCondensed-Italic.ttf",
+                                   "serif-bi": "DejaVuSerifCondensed-BoldItalic.ttf"})
+FACES["freesans"] = ("freefont", {"serif": "FreeSans.ttf", "serif-b": "FreeSansBold.ttf",
+                                  "serif-i": "FreeSansOblique.ttf", "serif-bi": "FreeSansBoldOblique.ttf"})
+EXTRA_FONTS["fmono-e"] = ("freefont", "FreeMono.ttf")
 
 
 MISSING_FONTS = {}   # key -> what was looked for; a document that needs one stops the run
@@ -169,7 +185,8 @@ class Layout:
         for key in keys:
             if key in MISSING_FONTS:
                 raise SystemExit("eval/generate.py: %s needs the font %s: install fonts-freefont-ttf, "
-                                 "fonts-liberation2 or fonts-noto-core" % (doc["id"], MISSING_FONTS[key]))
+                                 "fonts-liberation2, fonts-noto-core, fonts-dejavu-core or "
+                                 "fonts-dejavu-extra" % (doc["id"], MISSING_FONTS[key]))
         if self.variant == "state":
             self.left_cx, self.right_cx = round(57 * MM), round(137 * MM)
         elif self.variant == "wide":               # holdout2: columns further apart
@@ -183,7 +200,7 @@ class Layout:
         return "%s:%s" % (self.face, key) if self.face else key
 
     def size(self, pt):
-        return px(12) if self.typed else px(pt)
+        return px(self.doc.get("typed_pt", 12)) if self.typed else px(pt)
 
     def width(self, s, key, pt):
         f = g.font(self.fkey(key), self.size(pt))
@@ -192,7 +209,7 @@ class Layout:
         return f.getlength(s)
 
     def line_h(self, pt):
-        return 78 if self.typed else round(px(pt) * 1.42)
+        return self.doc.get("typed_lh", 78) if self.typed else round(px(pt) * 1.42)
 
     def ascent(self, pt):
         return round(self.size(pt) * 0.9)
@@ -273,7 +290,7 @@ class Layout:
         if self.variant == "state":
             return self.header_state(page)
         y = TOP
-        hp = 13 if self.variant == "wide" else 14   # header size
+        hp = 13 if self.variant in ("wide", "flush") else 14   # header size
         lh = self.line_h(hp)
         rows = []
         left = []
@@ -303,7 +320,12 @@ class Layout:
         left_end = y
         base0 = rows[0][1]
         party = "ĐẢNG CỘNG SẢN VIỆT NAM"
-        x, w = self.centered(page, self.right_cx, base0, party, "serif-b", 15)
+        if self.variant == "flush":                # holdout4: 14 pt, flush with the right margin
+            w = self.width(party, "serif-b", 14)
+            x = round(RIGHT - w)
+            self.op(page, x, base0, party, "serif-b", 14)
+        else:
+            x, w = self.centered(page, self.right_cx, base0, party, "serif-b", 15)
         self.rule(page, x, base0 + 14, x + w, base0 + 14)
         page.text.append(party)
         if self.variant == "tall":                 # holdout3: date a row under the số, centred
@@ -319,6 +341,12 @@ class Layout:
             self.op(page, round(RIGHT - w), base, doc["date_line"], "serif-i", 14)
             page.text.append(doc["date_line"])
             y += lh + round(5 * MM)
+        elif self.variant == "flush":              # holdout4: date level with the số, flush right
+            so_base = [b for s, b in rows if s == doc["so_line"]][0]
+            w = self.width(doc["date_line"], "serif-i", 13)
+            self.op(page, round(RIGHT - w), so_base, doc["date_line"], "serif-i", 13)
+            page.text.append(doc["date_line"])
+            y = left_end + round(8 * MM)
         else:
             so_base = [b for s, b in rows if s == doc["so_line"]][0]
             self.centered(page, self.right_cx, so_base, doc["date_line"], "serif-i", 14)
@@ -331,8 +359,9 @@ class Layout:
         y = TOP
         lh = self.line_h(13)
         rows = []
+        bold_from = doc.get("issuer_bold_from", len(doc["issuer_lines"]) - 1)   # holdout4 sets it
         for i, s in enumerate(doc["issuer_lines"]):
-            key = "serif-b" if i == len(doc["issuer_lines"]) - 1 else "serif"
+            key = "serif-b" if i >= bold_from else "serif"
             base = y + self.ascent(13)
             x, w = self.centered(page, self.left_cx, base, s, key, 13)
             rows.append(base)
@@ -534,6 +563,20 @@ class Layout:
                 if op["x"] + x0 < LEFT - 12 or op["x"] + x1 > RIGHT + 4:
                     raise SystemExit("%s p%d: %r leaves the text area" %
                                      (self.doc["id"], page.number, op["s"]))
+        if self.doc.get("check_overlap"):         # holdout4: no two strings on a row may touch
+            boxes = []
+            for op in page.ops:
+                if op["kind"] == "text":
+                    x0, y0, x1, y1 = g.font(op["key"], op["size"]).getbbox(op["s"], anchor="ls")
+                    boxes.append((op["x"] + x0, op["base"] + y0, op["x"] + x1, op["base"] + y1, op["s"]))
+                elif op["kind"] == "typed":
+                    w = self.width(op["s"], "serif", 12)
+                    boxes.append((op["x"], op["base"] - op["size"], op["x"] + w, op["base"] + 8, op["s"]))
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    if a[0] < b[2] + 4 and b[0] < a[2] + 4 and a[1] < b[3] and b[1] < a[3]:
+                        raise SystemExit("%s p%d: %r overlaps %r" % (self.doc["id"], page.number,
+                                                                       a[4], b[4]))
 
 
 # --------------------------------------------------------------------------------------
@@ -618,7 +661,7 @@ def draw_typed(d, op, rng):
         cx = op["x"] + i * adv + rng.gauss(0, 1.0)
         cy = op["base"] + line_dy + rng.gauss(0, 0.9)
         d.text((cx, cy), ch, font=f, fill=strength, anchor="ls")
-        if op["font"] == "fmono":                     # thin Courier face: a heavier ribbon
+        if op["font"] in ("fmono", "fmono-e"):        # thin Courier face: a heavier ribbon
             d.text((cx + 1, cy), ch, font=f, fill=strength, anchor="ls")
         if op["bold"]:
             d.text((cx + 2, cy), ch, font=f, fill=strength, anchor="ls")
@@ -888,8 +931,8 @@ def main():
               % (g.PIL.__version__, g.EXPECTED_PILLOW), file=sys.stderr)
     find_fonts()
     layout_only = "--layout-only" in sys.argv
-    parts = ([a for a in sys.argv[1:] if a in ("tune", "tune2", "holdout", "holdout3")]
-             or ["tune", "tune2", "holdout", "holdout3"])
+    all_parts = ["tune", "tune2", "holdout", "holdout3", "holdout4"]
+    parts = [a for a in sys.argv[1:] if a in all_parts] or all_parts
     for part in parts:
         build_part(part, layout_only)
 

@@ -671,8 +671,11 @@ fn split_glued_syllables(line: &str) -> String {
 fn issuer_block(above: &[&str]) -> Vec<String> {
     let mut block: Vec<String> = Vec::new();
     for line in above.iter().rev() {
-        let cleaned =
-            restore_organ_words(&split_glued_syllables(&capitalised_run(&strip_motto(line))));
+        // A receipt stamp's number glued to the line (`29/62ĐẢNG BỘ …`) is no part of it: an
+        // organisation's name starts with a letter.
+        let run = capitalised_run(&strip_motto(line));
+        let run = run.trim_start_matches(|c: char| !c.is_alphabetic());
+        let cleaned = restore_organ_words(&split_glued_syllables(run));
         let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 2 {
             continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
@@ -1088,6 +1091,14 @@ Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đ�
             "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
         );
         assert_eq!(restore_organ_words("ĐỘI TÌNH NGUYỆN"), "ĐỘI TÌNH NGUYỆN");
+        // A stamp's number glued to a garbled ĐẢNG BỘ.
+        let glued = page.replace("BĂNG BỘ", "29/62ÖÄNG BỘ");
+        let e = extract(&[glued.as_str()]);
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "QUẬN ỦY HẢI CHÂU");
+        assert_eq!(
+            e.co_quan_cap_tren.unwrap().value,
+            "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
+        );
     }
 
     #[test]

@@ -1,18 +1,19 @@
-//! A second, closer reading of the số ký hiệu's number.
+//! A second, closer reading of the số ký hiệu.
 //!
 //! In: a page's [`OcrPage`] and the page as it was recognised. Out: the same [`OcrPage`],
-//! with the number of the số ký hiệu (`Số 04-TT/TU`) put right when a second reading
-//! disagrees with the first.
+//! with the số ký hiệu (`Số 04-TT/TU`) put right when a second reading disagrees with the
+//! first.
 //!
 //! The số ký hiệu is what an archivist searches and cites by, and one lost or added digit
 //! makes it another document. Read with the whole page by the Vietnamese model, its number
-//! sometimes loses a typewritten `0` (`4-TT/TU`) or gains a stroke (`I12-HD/BTCTU`).
-//! The `Số …` line in the upper part of the page is cropped and read again, as one line, by
-//! the symbol model (Tesseract's English one, which reads digits more steadily), once as
-//! scanned and once enlarged twice. When both readings give the same number and it differs
-//! from the first reading's, it replaces that number; the ký hiệu after it (with its `Đ`,
-//! which the English model cannot read) stays as first read. Costs two small line reads
-//! per first page.
+//! sometimes loses a typewritten `0` (`4-TT/TU`) or gains a stroke (`I12-HD/BTCTU`), and a
+//! dash may vanish (`14KL/UBKTHU`). The `Số …` line in the upper part of the page is cropped
+//! and read again, as one line, by the symbol model (Tesseract's English one, which reads
+//! digits and Latin capitals more steadily), once as scanned and once enlarged twice. When
+//! both readings give the same number and it differs from the first reading's, it replaces
+//! that number; the ký hiệu after it (with its `Đ`, which the English model cannot read)
+//! stays as first read, unless the first reading is malformed and both second readings
+//! agree on a well-formed one. Costs two small line reads per first page.
 
 use std::sync::LazyLock;
 
@@ -31,11 +32,27 @@ const SCALES: [u32; 2] = [1, 2];
 /// At most this many words stand between `Số` and the end of its ký hiệu (`04 -TT/TU`).
 const MAX_SYMBOL_WORDS: usize = 3;
 
-/// The number of a số ký hiệu in a line read by the symbol model: digits followed by the
-/// ký hiệu (`-TT/TU`) or the State `/` (`1150/QĐ-UBND`).
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s:.])(\d{1,5})\s?(?:[-–—]\s?\p{L}|/\s?(?:\d{4}/)?\p{L})").unwrap()
+/// A số ký hiệu in a line read by the symbol model: the number (capture 1), then the ký hiệu
+/// (`-TT/TU`) or the State `/` (`1150/QĐ-UBND`); the whole token is capture 2's span.
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s:.])((\d{1,5})\s?(?:[-–—]\s?\p{L}{1,6}\s?/\s?[\p{L}\d]+(?:-[\p{L}\d]+)?|/\s?(?:\d{4}/)?\p{L}{1,6}-[\p{L}\d]+)?)").unwrap()
 });
+
+/// A well-formed số ký hiệu, Party (`68-KH/ĐUK`) or State (`424/QĐ-UBND`, `12/2019/NĐ-CP`),
+/// maybe with a comma or full stop after it.
+static WELL_FORMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,5}(?:\s?[-–]\s?\p{Lu}\p{L}{0,5}\s?/\s?\p{Lu}[\p{Lu}\d]*(?:-\p{Lu}[\p{Lu}\d]*)?|/(?:\d{4}/)?\p{Lu}\p{L}{0,5}-\p{Lu}[\p{Lu}\d]*)[.,;]?$").unwrap()
+});
+
+/// What both second readings agree on.
+#[derive(Debug, Clone, PartialEq)]
+struct Agreed {
+    number: String,
+    /// The whole số ký hiệu, when both readings give the same well-formed one.
+    symbol: Option<String>,
+    /// Mean confidence of the words holding it.
+    confidence: f32,
+}
 
 /// The words of a số ký hiệu on a page: the index of `Số` and of the word that ends the ký
 /// hiệu (the first one holding a `/`).
@@ -98,11 +115,13 @@ impl SymbolWords {
     }
 }
 
-/// Where the number of a ký hiệu as first read ends: before the dash or slash after it.
+/// Where the number of a ký hiệu as first read ends: after its leading digits and the
+/// letters OCR reads for digits (`I12`, `O4`).
 fn number_end(symbol: &str) -> usize {
     symbol
-        .find(['-', '–', '—', '/'])
-        .map_or(0, |i| symbol[..i].trim_end().len())
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'I' | 'l' | '|' | ']')))
+        .map_or(symbol.len(), |(i, _)| i)
 }
 
 /// Reads the số ký hiệu line of `page` again (see the module doc) and puts the agreed number
@@ -113,8 +132,8 @@ pub fn reread_symbol(engine: &mut dyn OcrEngine, page: &PreparedPage, ocr: OcrPa
     let Some(found) = SymbolWords::find(&ocr.words, below) else {
         return ocr;
     };
-    match agreed_number(engine, page, &ocr, found) {
-        Ok(Some((number, confidence))) => replace_number(ocr, found, &number, confidence),
+    match read_again(engine, page, &ocr, found) {
+        Ok(Some(agreed)) => put_right(ocr, found, &agreed),
         Ok(None) => ocr,
         Err(e) => {
             tracing::warn!(error = %e, "reading the số ký hiệu line again failed; the first reading stands");
@@ -123,20 +142,20 @@ pub fn reread_symbol(engine: &mut dyn OcrEngine, page: &PreparedPage, ocr: OcrPa
     }
 }
 
-/// The number both second readings give, with their mean confidence; `None` when they
-/// disagree or either finds none.
-fn agreed_number(
+/// What both second readings agree on; `None` when they give different numbers or either
+/// finds none.
+fn read_again(
     engine: &mut dyn OcrEngine,
     page: &PreparedPage,
     ocr: &OcrPage,
     found: SymbolWords,
-) -> Result<Option<(String, f32)>> {
+) -> Result<Option<Agreed>> {
     let [x, y, w, h] = found.crop(&ocr.words, page.image.width(), page.image.height());
     if w == 0 || h == 0 {
         return Ok(None);
     }
     let line = imageops::crop_imm(&page.image, x, y, w, h).to_image();
-    let mut agreed: Option<(String, f32)> = None;
+    let mut agreed: Option<Agreed> = None;
     for scale in SCALES {
         let image = if scale == 1 {
             line.clone()
@@ -146,33 +165,51 @@ fn agreed_number(
         let mut facts = page.facts.clone();
         facts.dpi *= scale;
         let read = engine.recognize_line(&PreparedPage { image, facts })?;
-        let Some(number) = NUMBER.captures(&read.text).map(|c| c[1].to_string()) else {
+        tracing::debug!(scale, line = %read.text, "số ký hiệu line read again");
+        let Some(c) = SYMBOL.captures(&read.text) else {
             return Ok(None);
         };
+        let number = c[2].to_string();
+        let symbol = Some(c[1].to_string()).filter(|s| WELL_FORMED.is_match(s));
         let confidence = read
             .words
             .iter()
             .find(|w| w.text.contains(&number))
             .map_or(0.0, |w| w.confidence);
         agreed = match agreed {
-            None => Some((number, confidence)),
-            Some((n, c)) if n == number => Some((n, (c + confidence) / 2.0)),
+            None => Some(Agreed {
+                number,
+                symbol,
+                confidence,
+            }),
+            Some(a) if a.number == number => Some(Agreed {
+                symbol: a.symbol.filter(|s| Some(s) == symbol.as_ref()),
+                confidence: (a.confidence + confidence) / 2.0,
+                ..a
+            }),
             Some(_) => return Ok(None),
         };
     }
     Ok(agreed)
 }
 
-/// `ocr` with the number of the ký hiệu at `found` replaced by `number`, in the text and in
-/// the words (the ký hiệu's words become one).
-fn replace_number(mut ocr: OcrPage, found: SymbolWords, number: &str, confidence: f32) -> OcrPage {
+/// `ocr` with the số ký hiệu at `found` put right (the ký hiệu's words become one): the
+/// first reading gets the agreed number, keeping its ký hiệu (the symbol model cannot read
+/// `Đ`), unless that is still malformed (`14KL/UBKTHU`): then the agreed well-formed second
+/// reading replaces it whole.
+fn put_right(mut ocr: OcrPage, found: SymbolWords, agreed: &Agreed) -> OcrPage {
     let old = found.text(&ocr.words);
     let end = number_end(&old);
-    if end == 0 || old[..end] == *number {
+    let renumbered = format!("{}{}", agreed.number, &old[end..]);
+    let new = match &agreed.symbol {
+        Some(symbol) if !WELL_FORMED.is_match(&renumbered) => symbol.clone(),
+        _ if end == 0 => return ocr,
+        _ => renumbered,
+    };
+    if new == old {
         return ocr;
     }
-    let new = format!("{number}{}", &old[end..]);
-    tracing::debug!(old, new, "số ký hiệu: number read again");
+    tracing::debug!(old, new, "số ký hiệu put right by a second reading");
     // The text holds `Số` and the ký hiệu as the words were joined.
     let so = &ocr.words[found.so].text;
     let Some(at) = ocr.text.find(&format!("{so} {old}")) else {
@@ -183,7 +220,7 @@ fn replace_number(mut ocr: OcrPage, found: SymbolWords, number: &str, confidence
     let word = OcrWord {
         text: new,
         bbox: found.bbox(&ocr.words, found.so + 1),
-        confidence,
+        confidence: agreed.confidence,
         line: ocr.words[found.so].line,
     };
     ocr.words.splice(found.so + 1..=found.last, [word]);
@@ -297,6 +334,17 @@ mod tests {
         let mut engine = LineReader::new(&["So: 1150/QD-UBND", "So: 1150/QD-UBND"]);
         let ocr = reread_symbol(&mut engine, &page(), first_reading("I150/QĐ-UBND"));
         assert!(ocr.text.contains("Số 1150/QĐ-UBND Đồng"));
+    }
+
+    #[test]
+    fn a_malformed_first_reading_is_replaced_whole_by_an_agreed_well_formed_one() {
+        let mut engine = LineReader::new(&["| S6 14-KL/UBKTHU", "S6 14-KL/UBKTHU"]);
+        let ocr = reread_symbol(&mut engine, &page(), first_reading("14KL/UBKTHU"));
+        assert!(ocr.text.contains("Số 14-KL/UBKTHU Đồng"), "{}", ocr.text);
+        // Well-formed readings that differ in the ký hiệu: only the number is agreed.
+        let mut engine = LineReader::new(&["S6 14-KL/UBKTHU", "S6 14-KI/UBKTHU"]);
+        let first = first_reading("14KL/UBKTHU");
+        assert_eq!(reread_symbol(&mut engine, &page(), first.clone()), first);
     }
 
     #[test]
