@@ -1081,7 +1081,7 @@ def holdout4_docs():
         doc(P, id="holdout4-05", kind="KL", so="24", kh="KL/TU", date=(2016, 5, 30), **lg, length=4, start=8,
             ty_lines=["của Ban Thường vụ Thị ủy về công tác quản lý,", "khai thác khoáng sản trên địa bàn thị xã"],
             cd="công tác quản lý khoáng sản", sign=["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], nguoi_ky="Đặng Minh Khoa"),
-        doc(P, id="holdout4-06", kind="BC", so="06", kh="BC/UBKTTU", date=(2016, 8, 9), **ubkt, length=3, start=2,
+        doc(P, id="holdout4-06", kind="BC", so="06", kh="BC/UBKTTU", date=(2016, 8, 9), **ubkt, length=4, start=2,
             do_mat="MẬT", red_marks=True, code="LG-4816",
             lead="Thực hiện sự chỉ đạo của Thường trực Thị ủy, Ủy ban Kiểm tra Thị ủy báo cáo kết quả xác minh như sau:",
             ty_lines=["kết quả xác minh việc kê khai tài sản,", "thu nhập của đảng viên"],

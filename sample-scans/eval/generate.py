@@ -563,7 +563,7 @@ class Layout:
                 if op["x"] + x0 < LEFT - 12 or op["x"] + x1 > RIGHT + 4:
                     raise SystemExit("%s p%d: %r leaves the text area" %
                                      (self.doc["id"], page.number, op["s"]))
-        if self.doc.get("check_overlap"):         # holdout4: no two strings on a row may touch
+        if self.doc.get("check_overlap"):         # holdout4: no two drawn strings may touch
             boxes = []
             for op in page.ops:
                 if op["kind"] == "text":
