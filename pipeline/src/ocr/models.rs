@@ -140,10 +140,7 @@ pub fn tessdata_dir() -> Result<PathBuf> {
 impl ModelSet {
     /// Locates and hashes the traineddata files of `languages` (`+`-separated).
     pub fn load(tessdata: &Path, languages: &str) -> Result<ModelSet> {
-        let manifest: Manifest = serde_json::from_str(MANIFEST).map_err(|e| Error::Json {
-            path: "ocr-models/manifest.json".into(),
-            message: e.to_string(),
-        })?;
+        let manifest = manifest()?;
         let models = languages
             .split('+')
             .filter(|n| !n.is_empty())
@@ -162,11 +159,7 @@ impl ModelSet {
     /// [`crate::ocr::symbol_line`]). Without its file the second reading is skipped, with a
     /// warning: the page's own reading stands.
     pub fn with_symbol_model(mut self) -> ModelSet {
-        let manifest: Manifest = match serde_json::from_str(MANIFEST) {
-            Ok(m) => m,
-            Err(_) => return self,
-        };
-        match digest(&self.tessdata, SYMBOL_MODEL, &manifest) {
+        match manifest().and_then(|m| digest(&self.tessdata, SYMBOL_MODEL, &m)) {
             Ok(d) => {
                 self.models.push(d);
                 self.symbol_model = Some(SYMBOL_MODEL.to_string());
@@ -182,6 +175,14 @@ impl ModelSet {
         self.config = Some(lists.config);
         self
     }
+}
+
+/// The compiled-in model manifest, parsed.
+fn manifest() -> Result<Manifest> {
+    serde_json::from_str(MANIFEST).map_err(|e| Error::Json {
+        path: "ocr-models/manifest.json".into(),
+        message: e.to_string(),
+    })
 }
 
 /// Hashes the traineddata file of model `name` and checks it against the manifest.

@@ -130,6 +130,15 @@ impl TesseractEngine {
         Ok(TesseractEngine { api, osd, symbols })
     }
 
+    /// Recognises `page` with `api` in its current mode and parses the words; `what` names
+    /// the task in an error. The engine is cleared for the next page either way.
+    fn read(api: &TesseractAPI, page: &PreparedPage, what: &str) -> Result<OcrPage> {
+        Self::set_page(api, page)?;
+        let tsv = api.get_tsv_text(0).map_err(|e| ocr_error(what, e));
+        let _ = api.clear();
+        Ok(parse_tsv(&tsv?))
+    }
+
     fn set_page(api: &TesseractAPI, page: &PreparedPage) -> Result<()> {
         let (w, h) = (page.image.width() as i32, page.image.height() as i32);
         api.set_image(page.image.as_raw(), w, h, 1, w)
@@ -150,27 +159,14 @@ fn init(api: &TesseractAPI, tessdata: &Path, languages: &str) -> Result<()> {
 
 impl OcrEngine for TesseractEngine {
     fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage> {
-        Self::set_page(&self.api, page)?;
-        let tsv = self
-            .api
-            .get_tsv_text(0)
-            .map_err(|e| ocr_error("recognising page", e))?;
-        let _ = self.api.clear();
-        Ok(parse_tsv(&tsv))
+        Self::read(&self.api, page, "recognising page")
     }
 
     fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage> {
         let Some(symbols) = &self.symbols else {
             return Ok(OcrPage::default());
         };
-        symbols.with(|api| {
-            Self::set_page(api, line)?;
-            let tsv = api
-                .get_tsv_text(0)
-                .map_err(|e| ocr_error("recognising a line", e));
-            let _ = api.clear();
-            Ok(parse_tsv(&tsv?))
-        })
+        symbols.with(|api| Self::read(api, line, "recognising a line"))
     }
 
     fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>> {
