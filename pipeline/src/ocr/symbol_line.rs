@@ -32,10 +32,11 @@ const SCALES: [u32; 2] = [1, 2];
 /// At most this many words stand between `Số` and the end of its ký hiệu (`04 -TT/TU`).
 const MAX_SYMBOL_WORDS: usize = 3;
 
-/// A số ký hiệu in a line read by the symbol model: the number (capture 1), then the ký hiệu
-/// (`-TT/TU`) or the State `/` (`1150/QĐ-UBND`); the whole token is capture 2's span.
+/// A số ký hiệu in a line read by the symbol model (capture 1): its number (capture 2), then
+/// the ký hiệu (`-TT/TU`) or the State `/` (`1150/QĐ-UBND`). A number with neither after it
+/// is no số ký hiệu.
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s:.])((\d{1,5})\s?(?:[-–—]\s?\p{L}{1,6}\s?/\s?[\p{L}\d]+(?:-[\p{L}\d]+)?|/\s?(?:\d{4}/)?\p{L}{1,6}-[\p{L}\d]+)?)").unwrap()
+    Regex::new(r"(?:^|[\s:.])((\d{1,5})\s?(?:[-–—]\s?\p{L}{1,6}\s?/\s?[\p{L}\d]+(?:-[\p{L}\d]+)?|/\s?(?:\d{4}/)?\p{L}{1,6}-[\p{L}\d]+))").unwrap()
 });
 
 /// A well-formed số ký hiệu, Party (`68-KH/ĐUK`) or State (`424/QĐ-UBND`, `12/2019/NĐ-CP`),
@@ -352,6 +353,8 @@ mod tests {
         for lines in [
             ["So 12-HD/BTCTU", "So 112-HD/BTCTU"],
             ["So 12-HD/BTCTU", "So HD/BTCTU"],
+            // A number with no ký hiệu after it is not taken.
+            ["So 12 HD BTCTU", "So 12 HD BTCTU"],
             ["So I2-HD/BTCTU", "So I2-HD/BTCTU"],
         ] {
             let mut engine = LineReader::new(&lines);
