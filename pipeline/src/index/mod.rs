@@ -37,7 +37,8 @@ use crate::{Error, Result};
 /// segments). Recorded in every commit's payload; an index of another version is rebuilt
 /// from the store ([`crate::catalog::open_index`]). Bump it with any such change.
 /// 2: each document's pages are written to one segment.
-pub const INDEX_VERSION: u32 = 2;
+/// 3: the year of the date has a fast field of its own (the year facet).
+pub const INDEX_VERSION: u32 = 3;
 
 /// Memory budget of the index writer, shared by its threads.
 const WRITER_MEMORY_BYTES: usize = 50_000_000;
@@ -327,7 +328,7 @@ impl SearchIndex {
         search::run_with(
             &self.reader.searcher(),
             &self.fields,
-            query.as_ref(),
+            &query,
             options,
             ranking,
         )
@@ -335,17 +336,12 @@ impl SearchIndex {
 
     /// The query of `query` with the filters and clearance of `options`. A query with
     /// neither is left unwrapped, so tantivy can prune it (block-max WAND) for top pages.
-    fn query_for(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-    ) -> Result<Box<dyn tantivy::query::Query>> {
-        let parsed = match search::forgiving(&self.index, &self.fields, query) {
+    fn query_for(&self, query: &str, options: &SearchOptions) -> Result<search::PreparedQuery> {
+        let prepared = match search::forgiving(&self.index, &self.fields, query) {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,
         };
-        let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> =
-            vec![(tantivy::query::Occur::Must, parsed)];
+        let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = Vec::new();
         for filter in search::filters(&self.fields, options, &self.parser)? {
             clauses.push((tantivy::query::Occur::Must, filter));
         }
@@ -358,10 +354,7 @@ impl SearchIndex {
                 )),
             ));
         }
-        if clauses.len() == 1 {
-            return Ok(clauses.pop().expect("one clause").1);
-        }
-        Ok(Box::new(tantivy::query::BooleanQuery::new(clauses)))
+        Ok(prepared.with_clauses(clauses))
     }
 
     /// [`SearchIndex::search`] for a reader with `clearance`: without it, documents with
@@ -386,9 +379,13 @@ impl SearchIndex {
         let mut slot = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut writer = match slot.take() {
             Some(writer) => writer,
-            None => self
-                .index
-                .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)?,
+            None => self.index.writer_with_num_threads(
+                WRITER_THREADS,
+                std::env::var("SOHOA_EXP_MEM")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(WRITER_MEMORY_BYTES),
+            )?,
         };
         ops(&mut writer, &self.fields)?;
         let mut commit = writer.prepare_commit()?;
@@ -427,6 +424,14 @@ fn is_plainly_nfc(text: &str) -> bool {
     })
 }
 
+/// The year of an ISO date (`1997-03-12` → 1997), or 0 for an empty or malformed one.
+fn year_of(date: &str) -> u64 {
+    date.get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The tantivy document of one page: document id and metadata, page number and NFC text.
 fn page_document(
     fields: &Fields,
@@ -443,6 +448,7 @@ fn page_document(
     page.add_text(fields.doc_type, &doc.doc_type);
     page.add_text(fields.symbol, &doc.symbol);
     page.add_text(fields.date, &doc.date);
+    page.add_u64(fields.year, year_of(&doc.date));
     page.add_text(fields.issuer, &doc.issuer);
     page.add_text(fields.do_mat, &doc.do_mat);
     page.add_text(fields.issuer_exact, &doc.issuer);

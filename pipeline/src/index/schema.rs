@@ -4,7 +4,8 @@
 //! Out: [`Fields`], the handles of every field: the document id (indexed raw, fast) and page
 //! number (fast), the document's metadata (stored; tên loại, số ký hiệu, ngày ban hành and
 //! độ mật also indexed untokenized, cơ quan ban hành indexed diacritic-folded, so queries can
-//! filter on them: `doc_type:"Nghị quyết"`, `date:[1997-01-01 TO 1999-12-31]`), the page text (stored, indexed with the
+//! filter on them: `doc_type:"Nghị quyết"`, `date:[1997-01-01 TO 1999-12-31]`; the year of
+//! the date is a fast field of its own, for the year facet), the page text (stored, indexed with the
 //! exact analyzer) and the same text indexed with the diacritic-folded analyzer. Field names are
 //! ASCII so the index can later move to an engine fed with NDJSON (DESIGN.md §7).
 
@@ -23,6 +24,7 @@ const TITLE: &str = "title";
 const DOC_TYPE: &str = "doc_type";
 const SYMBOL: &str = "symbol";
 const DATE: &str = "date";
+const YEAR: &str = "year";
 const ISSUER: &str = "issuer";
 const DO_MAT: &str = "do_mat";
 const RESTRICTED: &str = "restricted";
@@ -44,6 +46,8 @@ pub(crate) struct Fields {
     pub doc_type: Field,
     pub symbol: Field,
     pub date: Field,
+    /// Year of the date (0 without one), fast: the year facet.
+    pub year: Field,
     pub issuer: Field,
     /// Độ mật of the document (`Mật`, `Tối mật`) or empty.
     pub do_mat: Field,
@@ -67,7 +71,11 @@ impl Fields {
     /// Fast fields read for facets and date sorting.
     pub const DOC_TYPE_NAME: &'static str = DOC_TYPE;
     pub const DATE_NAME: &'static str = DATE;
+    pub const YEAR_NAME: &'static str = YEAR;
     pub const ISSUER_EXACT_NAME: &'static str = ISSUER_EXACT;
+    /// The two page text fields, as a query names them.
+    pub const TEXT_NAME: &'static str = TEXT;
+    pub const TEXT_FOLDED_NAME: &'static str = TEXT_FOLDED;
 
     /// The schema of a new index, with its field handles.
     pub(crate) fn build_schema() -> (Schema, Fields) {
@@ -88,6 +96,7 @@ impl Fields {
             doc_type: builder.add_text_field(DOC_TYPE, STRING | STORED | FAST),
             symbol: builder.add_text_field(SYMBOL, STRING | STORED),
             date: builder.add_text_field(DATE, STRING | STORED | FAST),
+            year: builder.add_u64_field(YEAR, FAST),
             issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
             do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
             restricted: builder.add_text_field(RESTRICTED, STRING | STORED),

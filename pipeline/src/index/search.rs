@@ -6,6 +6,7 @@
 //! indexed documents.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -34,12 +35,60 @@ const PAGES_BONUS: Score = 0.1;
 /// Longest snippet, in bytes of the page text (tantivy counts bytes).
 const SNIPPET_MAX_BYTES: usize = 240;
 
-/// The query parser: both text fields, exact boosted, all words required unless `OR` is written.
+/// The query parser: both text fields, exact boosted, all words required unless `OR` is
+/// written. [`parse`] rewrites what it is given for matching and for ranking.
 pub(crate) fn query_parser(index: &Index, fields: &Fields) -> QueryParser {
     let mut parser = QueryParser::for_index(index, vec![fields.text, fields.text_folded]);
     parser.set_field_boost(fields.text, EXACT_BOOST);
     parser.set_conjunction_by_default();
     parser
+}
+
+/// A user query made ready to run, as two queries that match the same pages.
+///
+/// Every exact-diacritics match of a word or phrase is also a folded match (folding is done
+/// word by word on the canonical form), so the folded terms alone decide which pages match.
+/// The exact terms only raise the score of the pages that have them.
+pub(crate) struct PreparedQuery {
+    /// The folded terms only: for counting totals, facets and matching pages.
+    pub matching: Box<dyn Query>,
+    /// Folded and exact terms, exact boosted: for scores and snippets.
+    pub ranking: Box<dyn Query>,
+    /// Whether the query needs word positions (a phrase), which block-max pruning cannot
+    /// skip: such a query is run once, scored, rather than counted and then ranked.
+    pub positional: bool,
+}
+
+impl PreparedQuery {
+    fn new(matching: Box<dyn Query>, ranking: Box<dyn Query>) -> Self {
+        let mut positional = false;
+        ranking.query_terms(&mut |_, needs_positions| positional |= needs_positions);
+        PreparedQuery {
+            matching,
+            ranking,
+            positional,
+        }
+    }
+
+    /// Both queries with the same extra clauses (filters, clearance) added to each.
+    pub(crate) fn with_clauses(
+        self,
+        clauses: Vec<(tantivy::query::Occur, Box<dyn Query>)>,
+    ) -> PreparedQuery {
+        if clauses.is_empty() {
+            return self;
+        }
+        let wrap = |query: Box<dyn Query>| -> Box<dyn Query> {
+            let mut all = vec![(tantivy::query::Occur::Must, query)];
+            all.extend(clauses.iter().map(|(occur, q)| (*occur, q.box_clone())));
+            Box::new(tantivy::query::BooleanQuery::new(all))
+        };
+        PreparedQuery {
+            matching: wrap(self.matching),
+            ranking: wrap(self.ranking),
+            positional: self.positional,
+        }
+    }
 }
 
 /// Words up to this many characters must match exactly (or folded); longer ones may also
@@ -53,7 +102,7 @@ const FUZZY_BOOST: Score = 0.3;
 /// its exact diacritics (ranked first), folded, or — for OCR errors in the text — within an
 /// edit distance that grows with the word's length (ranked below both). `None` when the query
 /// uses any syntax (quotes, fields, AND/OR, `-`), which the query parser then handles.
-pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<Box<dyn Query>> {
+pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<PreparedQuery> {
     use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, TermQuery};
     use tantivy::schema::IndexRecordOption;
     use tantivy::Term;
@@ -79,6 +128,7 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<B
         out
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in words {
         let (core, prefix) = match word.strip_suffix('*') {
             Some(core) => (core, true),
@@ -91,28 +141,30 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<B
             continue;
         };
         let folded_term = Term::from_field_text(fields.text_folded, &folded);
+        // The folded options (what matches); the exact term only adds to the score.
         let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut exact_option = None;
         if prefix {
             options.push((
                 Occur::Should,
                 Box::new(FuzzyTermQuery::new_prefix(folded_term, 0, true)),
             ));
         } else {
-            options.push((
+            exact_option = Some((
                 Occur::Should,
                 Box::new(BoostQuery::new(
                     Box::new(TermQuery::new(
                         Term::from_field_text(fields.text, &exact),
-                        IndexRecordOption::WithFreqsAndPositions,
+                        IndexRecordOption::WithFreqs,
                     )),
                     EXACT_BOOST,
-                )),
+                )) as Box<dyn Query>,
             ));
             options.push((
                 Occur::Should,
                 Box::new(TermQuery::new(
                     folded_term.clone(),
-                    IndexRecordOption::WithFreqsAndPositions,
+                    IndexRecordOption::WithFreqs,
                 )),
             ));
             let length = folded.chars().count();
@@ -131,13 +183,27 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<B
                 ));
             }
         }
+        let folded_only: Vec<(Occur, Box<dyn Query>)> =
+            options.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        matching.push((Occur::Must, Box::new(BooleanQuery::new(folded_only))));
+        options.extend(exact_option);
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
     }
-    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    (!clauses.is_empty()).then(|| {
+        PreparedQuery::new(
+            Box::new(BooleanQuery::new(matching)),
+            Box::new(BooleanQuery::new(clauses)),
+        )
+    })
 }
 
 /// Parses `query`; an empty query or a syntax error is an [`Error::Query`].
-pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>> {
+///
+/// Words and phrases without a field name match the folded field. For the ranking, a word
+/// also scores on the exact field, and a quoted phrase is matched folded (its word positions
+/// read once) with its words scoring on the exact field, not as a second, exact phrase.
+/// Excluded words and phrases (`-word`) keep both fields, as the parser makes them.
+pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> {
     let query_error = |message: String| Error::Query {
         query: query.to_owned(),
         message,
@@ -145,9 +211,104 @@ pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>>
     if query.trim().is_empty() {
         return Err(query_error("the query is empty".to_owned()));
     }
+    // The parser's own checks (fields, forbidden forms) and messages come first.
     parser
         .parse_query(query)
-        .map_err(|e| query_error(explain(e)))
+        .map_err(|e| query_error(explain(e)))?;
+    let ast = tantivy::query_grammar::parse_query(query)
+        .map_err(|_| query_error(explain(QueryParserError::SyntaxError(query.to_owned()))))?;
+    let build = |purpose| {
+        parser
+            .build_query_from_user_input_ast(rewrite(ast.clone(), purpose))
+            .map_err(|e| query_error(explain(e)))
+    };
+    Ok(PreparedQuery::new(
+        build(Purpose::Matching)?,
+        build(Purpose::Ranking)?,
+    ))
+}
+
+/// Which of the two queries of a [`PreparedQuery`] [`rewrite`] makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Matching,
+    Ranking,
+}
+
+/// Rewrites the words and phrases on the default fields for `purpose`, outside exclusions:
+/// - matching: on the folded field only;
+/// - ranking: each quoted phrase of several words as the phrase on the folded field
+///   (required) and its words on the exact field (optional, boosted); single words are left
+///   to the parser (both fields, exact boosted).
+///
+/// An excluded subquery (`-word`, `-"a phrase"`) is left as the parser makes it (exact or
+/// folded, the same pages): tantivy's exclusion wants a docset that can be sought backwards,
+/// which a bare phrase or term is not (a debug assertion fails).
+fn rewrite(
+    ast: tantivy::query_grammar::UserInputAst,
+    purpose: Purpose,
+) -> tantivy::query_grammar::UserInputAst {
+    use tantivy::query_grammar::{Delimiter, Occur, UserInputAst, UserInputLeaf};
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, clause)| match occur {
+                    Some(Occur::MustNot) => (occur, clause),
+                    _ => (occur, rewrite(clause, purpose)),
+                })
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(rewrite(*inner, purpose)), boost)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(mut literal)
+                if literal.field_name.is_none() && purpose == Purpose::Matching =>
+            {
+                literal.field_name = Some(Fields::TEXT_FOLDED_NAME.to_owned());
+                UserInputAst::from(UserInputLeaf::Literal(literal))
+            }
+            UserInputLeaf::Literal(literal)
+                if literal.field_name.is_none()
+                    && literal.delimiter == Delimiter::DoubleQuotes
+                    && literal.slop == 0
+                    && !literal.prefix
+                    && literal.phrase.split_whitespace().nth(1).is_some() =>
+            {
+                let words: Vec<(Option<Occur>, UserInputAst)> = literal
+                    .phrase
+                    .split_whitespace()
+                    .map(|word| {
+                        let mut exact = literal.clone();
+                        exact.field_name = Some(Fields::TEXT_NAME.to_owned());
+                        exact.phrase = word.to_owned();
+                        exact.delimiter = Delimiter::None;
+                        (
+                            Some(Occur::Should),
+                            UserInputAst::from(UserInputLeaf::Literal(exact)),
+                        )
+                    })
+                    .collect();
+                let mut folded = literal;
+                folded.field_name = Some(Fields::TEXT_FOLDED_NAME.to_owned());
+                UserInputAst::Clause(vec![
+                    (
+                        Some(Occur::Must),
+                        UserInputAst::from(UserInputLeaf::Literal(folded)),
+                    ),
+                    (
+                        Some(Occur::Should),
+                        UserInputAst::Boost(
+                            Box::new(UserInputAst::Clause(words)),
+                            f64::from(EXACT_BOOST).into(),
+                        ),
+                    ),
+                ])
+            }
+            other => UserInputAst::from(other),
+        },
+    }
 }
 
 /// A message for the user who wrote the query.
@@ -247,14 +408,17 @@ pub(crate) enum Ranking {
 pub(crate) fn run_with(
     searcher: &Searcher,
     fields: &Fields,
-    query: &dyn Query,
+    prepared: &PreparedQuery,
     options: &SearchOptions,
     ranking: Ranking,
 ) -> Result<SearchResults> {
     let wanted = options.offset.saturating_add(options.limit);
+    let query = prepared.ranking.as_ref();
     let found = match options.sort {
-        SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest => {
-            ranked_by_relevance(searcher, query, wanted)?
+        SortOrder::Relevance
+            if wanted > 0 && ranking == Ranking::Fastest && !prepared.positional =>
+        {
+            ranked_by_relevance(searcher, prepared, wanted)?
         }
         _ => searcher.search(
             query,
@@ -310,9 +474,13 @@ pub(crate) fn run_with(
 /// pages ([`SegmentTally`]); then one scored pass ([`TopDocuments`]) keeps the best
 /// documents, telling tantivy the lowest page score that can still enter them, so the query
 /// is pruned (block-max WAND where tantivy can) instead of every page being ranked.
-fn ranked_by_relevance(searcher: &Searcher, query: &dyn Query, wanted: usize) -> Result<Found> {
+fn ranked_by_relevance(
+    searcher: &Searcher,
+    prepared: &PreparedQuery,
+    wanted: usize,
+) -> Result<Found> {
     let mut found = searcher.search(
-        query,
+        prepared.matching.as_ref(),
         &DocumentGroups {
             wanted: 0,
             sort: SortOrder::Relevance,
@@ -331,10 +499,11 @@ fn ranked_by_relevance(searcher: &Searcher, query: &dyn Query, wanted: usize) ->
     let collector = TopDocuments {
         wanted,
         bound: pages_bonus(max_pages),
+        bonuses: Arc::new((0..=max_pages.min(1_000)).map(pages_bonus).collect()),
         tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
     };
     let mut candidates = Vec::new();
-    for segment in searcher.search(query, &collector)? {
+    for segment in searcher.search(prepared.ranking.as_ref(), &collector)? {
         candidates.extend(segment.map_err(tantivy::TantivyError::from)?);
     }
     candidates.sort_by(|a, b| compare_candidates(a, b, SortOrder::Relevance));
@@ -349,6 +518,9 @@ struct TopDocuments {
     wanted: usize,
     /// The largest pages bonus of any matching document.
     bound: Score,
+    /// The pages bonus of 0, 1, 2 … matching pages, computed once per query rather than
+    /// once per page scored (up to a thousand pages; beyond, computed when met).
+    bonuses: Arc<Vec<Score>>,
     /// Each segment's tally, taken by its segment collector.
     tallies: std::sync::Mutex<HashMap<SegmentOrdinal, SegmentTally>>,
 }
@@ -373,6 +545,7 @@ impl Collector for TopDocuments {
             tally,
             wanted: self.wanted,
             bound: self.bound,
+            bonuses: self.bonuses.clone(),
             best: Vec::new(),
             position: HashMap::default(),
             threshold: Score::MIN,
@@ -405,7 +578,13 @@ impl Collector for TopDocuments {
             }
             child.threshold
         })?;
-        Ok(child.harvest())
+        Ok(match child.harvest() {
+            Ok(mut candidates) => {
+                matching_pages(weight, reader, &mut candidates)?;
+                Ok(candidates)
+            }
+            Err(e) => Err(e),
+        })
     }
 }
 
@@ -416,6 +595,8 @@ struct SegmentTopDocuments {
     tally: Option<SegmentTally>,
     wanted: usize,
     bound: Score,
+    /// The pages bonus of each number of matching pages (see [`TopDocuments::bonuses`]).
+    bonuses: Arc<Vec<Score>>,
     /// (document score, group, best page) of the documents that may be among the best.
     best: Vec<(Score, u32, DocId)>,
     /// Group → index in `best`.
@@ -467,7 +648,12 @@ impl SegmentCollector for SegmentTopDocuments {
         else {
             return;
         };
-        let document_score = score * pages_bonus(tally.pages[group as usize]);
+        let pages = tally.pages[group as usize];
+        let bonus = match self.bonuses.get(pages as usize) {
+            Some(&bonus) => bonus,
+            None => pages_bonus(pages),
+        };
+        let document_score = score * bonus;
         match self.position.get(&group) {
             Some(&i) => {
                 if document_score > self.best[i].0 {
@@ -493,26 +679,18 @@ impl SegmentCollector for SegmentTopDocuments {
             .best
             .iter()
             .map(|&(score, group, best)| ChosenGroup {
-                group,
                 id_ord: tally.id_ords[group as usize],
                 score,
                 best,
                 date: String::new(),
             })
             .collect();
-        segment_candidates(
-            ids,
-            self.segment_ord,
-            chosen,
-            tally.id_ords.len(),
-            &tally.matches,
-        )
+        segment_candidates(ids, self.segment_ord, chosen)
     }
 }
 
 /// A document group of one segment chosen for the hits.
 struct ChosenGroup {
-    group: u32,
     /// Term ordinal of its id.
     id_ord: u64,
     score: Score,
@@ -520,15 +698,13 @@ struct ChosenGroup {
     date: String,
 }
 
-/// The chosen groups of one segment (of `groups` in all) as candidates: their ids resolved
-/// in one sorted pass over the id dictionary (a lookup per id would decompress a block each
-/// time), their pages gathered from the segment's `(group, page)` matches.
+/// The chosen groups of one segment as candidates, their ids resolved in one sorted pass
+/// over the id dictionary (a lookup per id would decompress a block each time); their pages
+/// are left for [`matching_pages`].
 fn segment_candidates(
     ids: &StrColumn,
     segment_ord: SegmentOrdinal,
     mut chosen: Vec<ChosenGroup>,
-    groups: usize,
-    matches: &[(u32, u32)],
 ) -> std::io::Result<Vec<Candidate>> {
     chosen.sort_unstable_by_key(|c| c.id_ord);
     let id_ords: Vec<u64> = chosen.iter().map(|c| c.id_ord).collect();
@@ -536,28 +712,84 @@ fn segment_candidates(
     ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
         names.push(String::from_utf8_lossy(bytes).into_owned())
     })?;
-    let mut position = vec![usize::MAX; groups];
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
-    for (c, id) in chosen.into_iter().zip(names) {
-        position[c.group as usize] = candidates.len();
-        candidates.push(Candidate {
+    Ok(chosen
+        .into_iter()
+        .zip(names)
+        .map(|(c, id)| Candidate {
             id,
             score: c.score,
             date: c.date,
             best: DocAddress::new(segment_ord, c.best),
             pages: Vec::new(),
-        });
+        })
+        .collect())
+}
+
+/// Fills in the matching pages of each candidate of one segment, ascending. A document's
+/// pages are consecutive docs of one segment (written as one batch, kept in order by
+/// merges), so the pages around its best page with the same id are all of them; `weight`
+/// is run over just those (one scorer for the segment, moving forward). Reading them here,
+/// for the few documents shown, spares the counting pass a page-number read per match.
+fn matching_pages(
+    weight: &dyn tantivy::query::Weight,
+    reader: &SegmentReader,
+    candidates: &mut [Candidate],
+) -> tantivy::Result<()> {
+    use tantivy::{DocSet, TERMINATED};
+    if candidates.is_empty() {
+        return Ok(());
     }
-    for &(group, page) in matches {
-        if let Some(c) = candidates.get_mut(position[group as usize]) {
-            c.pages.push(page);
+    let fast_fields = reader.fast_fields();
+    let (Some(ids), pages) = (
+        fast_fields.str(Fields::ID_NAME)?,
+        fast_fields.u64(Fields::PAGE_NAME)?,
+    ) else {
+        return Ok(());
+    };
+    let id_of = |doc: DocId| ids.ords().first(doc);
+    let max_doc = reader.max_doc();
+    let mut ranges: Vec<(DocId, DocId, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let best = c.best.doc_id;
+            let id = id_of(best);
+            let mut start = best;
+            while start > 0 && id_of(start - 1) == id {
+                start -= 1;
+            }
+            let mut end = best + 1;
+            while end < max_doc && id_of(end) == id {
+                end += 1;
+            }
+            (start, end, i)
+        })
+        .collect();
+    ranges.sort_unstable();
+    let alive = reader.alive_bitset();
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    for (start, end, i) in ranges {
+        let mut doc = if scorer.doc() < start {
+            scorer.seek(start)
+        } else {
+            scorer.doc()
+        };
+        let found = &mut candidates[i].pages;
+        while doc != TERMINATED && doc < end {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                found.push(
+                    pages
+                        .first(doc)
+                        .and_then(|p| u32::try_from(p).ok())
+                        .unwrap_or(0),
+                );
+            }
+            doc = scorer.advance();
         }
+        found.sort_unstable();
+        found.dedup();
     }
-    for c in &mut candidates {
-        c.pages.sort_unstable();
-        c.pages.dedup();
-    }
-    Ok(candidates)
+    Ok(())
 }
 
 /// The pages bonus of a document with `pages` matching pages (see [`PAGES_BONUS`]).
@@ -703,7 +935,7 @@ struct Found {
 }
 
 /// The matching documents of one segment, from an unscored pass: enough to put a document
-/// found by a scored top-pages pass together (its number of matching pages, its pages).
+/// found by a scored top-pages pass together (its number of matching pages).
 struct SegmentTally {
     segment_ord: SegmentOrdinal,
     /// Id term ordinal → group, or [`NO_GROUP`].
@@ -712,8 +944,6 @@ struct SegmentTally {
     id_ords: Vec<u64>,
     /// Matching pages per group.
     pages: Vec<u32>,
-    /// (group, page number) of every match.
-    matches: Vec<(u32, u32)>,
 }
 
 /// Groups matching pages by document. A document's pages are in one segment (they are
@@ -744,18 +974,20 @@ impl Collector for DocumentGroups {
         let fast_fields = segment.fast_fields();
         let ids = fast_fields.str(Fields::ID_NAME)?;
         let id_terms = ids.as_ref().map_or(0, |c| c.num_terms());
+        let term_counts = |column: Option<StrColumn>| {
+            let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
+            (column, counts)
+        };
         Ok(SegmentGroups {
             segment_ord,
             ids,
-            pages: fast_fields.u64(Fields::PAGE_NAME)?,
-            facet_columns: [
-                fast_fields.str(Fields::DOC_TYPE_NAME)?,
-                fast_fields.str(Fields::DATE_NAME)?,
-                fast_fields.str(Fields::ISSUER_EXACT_NAME)?,
-            ],
+            types: term_counts(fast_fields.str(Fields::DOC_TYPE_NAME)?),
+            issuers: term_counts(fast_fields.str(Fields::ISSUER_EXACT_NAME)?),
+            years: fast_fields.u64(Fields::YEAR_NAME)?,
+            year_counts: vec![0; YEARS],
+            dates: fast_fields.str(Fields::DATE_NAME)?,
             group_of_id: vec![NO_GROUP; id_terms],
-            groups: Vec::new(),
-            matches: Vec::new(),
+            groups: Vec::with_capacity(id_terms),
             wanted: self.wanted,
             sort: self.sort,
             tally: self.tally,
@@ -764,6 +996,42 @@ impl Collector for DocumentGroups {
 
     fn requires_scoring(&self) -> bool {
         !self.tally
+    }
+
+    /// Collects the segment, then reads the matching pages of its chosen documents.
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment_ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<std::io::Result<Found>> {
+        let mut child = self.for_segment(segment_ord, reader)?;
+        let alive = reader.alive_bitset();
+        if self.requires_scoring() {
+            weight.for_each(reader, &mut |doc, score| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    child.collect(doc, score);
+                }
+            })?;
+        } else {
+            weight.for_each_no_score(reader, &mut |docs| match alive {
+                Some(a) => {
+                    for &doc in docs {
+                        if a.is_alive(doc) {
+                            child.collect(doc, 0.0);
+                        }
+                    }
+                }
+                None => child.collect_block(docs),
+            })?;
+        }
+        Ok(match child.harvest() {
+            Ok(mut found) => {
+                matching_pages(weight, reader, &mut found.candidates)?;
+                Ok(found)
+            }
+            Err(e) => Err(e),
+        })
     }
 
     fn merge_fruits(&self, segment_fruits: Vec<std::io::Result<Found>>) -> tantivy::Result<Found> {
@@ -788,70 +1056,142 @@ impl Collector for DocumentGroups {
     }
 }
 
+/// Years a facet counts (`0` is a document without a date).
+const YEARS: usize = 10_000;
+
+/// No date ordinal: the document has no date, or the sort does not need it.
+const NO_DATE: u64 = u64::MAX;
+
 /// One matching document within a segment.
 struct SegmentGroup {
     /// Term ordinal of its id (ordinals follow the terms' sort order).
     id_ord: u64,
+    /// Term ordinal of its date when sorting by date (they sort as the dates do), else
+    /// [`NO_DATE`].
+    date_ord: u64,
     /// Best page score; times the pages bonus once harvested.
     score: Score,
     best: DocId,
     pages: u32,
-    /// Term ordinals of its type, date and issuer.
-    facet_ords: [Option<u64>; 3],
 }
 
-/// [`DocumentGroups`] within one segment.
+/// [`DocumentGroups`] within one segment. A document's facet values are counted when its
+/// first matching page is met.
 struct SegmentGroups {
     segment_ord: SegmentOrdinal,
     ids: Option<StrColumn>,
-    pages: Column<u64>,
-    /// Type, date and issuer columns.
-    facet_columns: [Option<StrColumn>; 3],
+    /// The type and issuer columns, each with its count of documents per term ordinal.
+    types: (Option<StrColumn>, Vec<u32>),
+    issuers: (Option<StrColumn>, Vec<u32>),
+    /// The year of the date (0 without one), and documents per year.
+    years: Column<u64>,
+    year_counts: Vec<u32>,
+    dates: Option<StrColumn>,
     /// Id term ordinal → index in `groups`.
     group_of_id: Vec<u32>,
     groups: Vec<SegmentGroup>,
-    /// (group, page number) of every match.
-    matches: Vec<(u32, u32)>,
     wanted: usize,
     sort: SortOrder,
     tally: bool,
+}
+
+impl SegmentGroups {
+    /// Adds a matching page `doc` of the document with id ordinal `id_ord`.
+    fn add(&mut self, doc: DocId, id_ord: u64, score: Score) {
+        // A document's pages are consecutive docs: most matches continue the last group.
+        if let Some(group) = self.groups.last_mut().filter(|g| g.id_ord == id_ord) {
+            if score > group.score {
+                group.score = score;
+                group.best = doc;
+            }
+            group.pages += 1;
+            return;
+        }
+        let Some(slot) = self.group_of_id.get_mut(id_ord as usize) else {
+            return;
+        };
+        if *slot == NO_GROUP {
+            *slot = self.groups.len() as u32;
+            for (column, counts) in [&mut self.types, &mut self.issuers] {
+                let ord = column.as_ref().and_then(|c| c.ords().first(doc));
+                if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
+                    *count += 1;
+                }
+            }
+            let year = self.years.first(doc).unwrap_or(0);
+            if let Some(count) = self.year_counts.get_mut(year as usize) {
+                *count += 1;
+            }
+            let date_ord = match self.sort {
+                SortOrder::Date | SortOrder::DateDescending if year > 0 => self
+                    .dates
+                    .as_ref()
+                    .and_then(|c| c.ords().first(doc))
+                    .unwrap_or(NO_DATE),
+                _ => NO_DATE,
+            };
+            self.groups.push(SegmentGroup {
+                id_ord,
+                date_ord,
+                score,
+                best: doc,
+                pages: 0,
+            });
+        }
+        let group = &mut self.groups[*slot as usize];
+        if score > group.score {
+            group.score = score;
+            group.best = doc;
+        }
+        group.pages += 1;
+    }
+}
+
+/// The values of the counted term ordinals of `column` with their counts, resolved in one
+/// sorted pass over its dictionary (a lookup per ordinal decompresses a block each time).
+fn counted_terms(
+    column: &Option<StrColumn>,
+    counts: &[u32],
+) -> std::io::Result<HashMap<String, usize>> {
+    let mut out = HashMap::default();
+    let Some(column) = column else {
+        return Ok(out);
+    };
+    let ords: Vec<u64> = (0..counts.len() as u64)
+        .filter(|&o| counts[o as usize] > 0)
+        .collect();
+    let mut k = 0;
+    column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        let count = counts[ords[k] as usize] as usize;
+        k += 1;
+        *out.entry(String::from_utf8_lossy(bytes).into_owned())
+            .or_default() += count;
+    })?;
+    Ok(out)
 }
 
 impl SegmentCollector for SegmentGroups {
     type Fruit = std::io::Result<Found>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(id_ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) else {
-            return;
-        };
-        let Some(slot) = self.group_of_id.get_mut(id_ord as usize) else {
-            return;
-        };
-        if *slot == NO_GROUP {
-            *slot = self.groups.len() as u32;
-            let columns = &self.facet_columns;
-            self.groups.push(SegmentGroup {
-                id_ord,
-                score,
-                best: doc,
-                pages: 0,
-                facet_ords: [0, 1, 2]
-                    .map(|i| columns[i].as_ref().and_then(|c| c.ords().first(doc))),
-            });
+        if let Some(id_ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) {
+            self.add(doc, id_ord, score);
         }
-        let group_index = *slot;
-        let group = &mut self.groups[group_index as usize];
-        if score > group.score {
-            group.score = score;
-            group.best = doc;
+    }
+
+    /// The ids of a block of docs read together (unscored counting).
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let Some(ids) = self.ids.clone() else { return };
+        let mut ords = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+        for chunk in docs.chunks(ords.len()) {
+            let ords = &mut ords[..chunk.len()];
+            ids.ords().first_vals(chunk, ords);
+            for (&doc, ord) in chunk.iter().zip(ords.iter()) {
+                if let Some(id_ord) = *ord {
+                    self.add(doc, id_ord, 0.0);
+                }
+            }
         }
-        group.pages += 1;
-        let page = self
-            .pages
-            .first(doc)
-            .and_then(|p| u32::try_from(p).ok())
-            .unwrap_or(0);
-        self.matches.push((group_index, page));
     }
 
     fn harvest(mut self) -> Self::Fruit {
@@ -866,58 +1206,21 @@ impl SegmentCollector for SegmentGroups {
         for group in &mut self.groups {
             group.score *= pages_bonus(group.pages);
         }
-        // Facet counts by ordinal (dense: ordinals are below the column's term count), then
-        // each counted ordinal resolved once, in one sorted pass over its dictionary (a lookup
-        // per ordinal decompresses a block each time).
-        // Dates are counted by year (the facet shown), and kept by ordinal for the hits.
-        let mut facets: [HashMap<String, usize>; 3] = Default::default();
-        let mut date_ords: Vec<u64> = Vec::new();
-        let mut date_values: Vec<String> = Vec::new();
-        for (i, column) in self.facet_columns.iter().enumerate() {
-            let Some(column) = column else { continue };
-            let mut counts = vec![0u32; column.num_terms()];
-            for group in &self.groups {
-                if let Some(count) = group.facet_ords[i].and_then(|o| counts.get_mut(o as usize)) {
-                    *count += 1;
-                }
-            }
-            let ords: Vec<u64> = (0..counts.len() as u64)
-                .filter(|&o| counts[o as usize] > 0)
-                .collect();
-            let mut values = Vec::with_capacity(ords.len());
-            column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                values.push(String::from_utf8_lossy(bytes).into_owned())
-            })?;
-            for (ord, value) in ords.into_iter().zip(values) {
-                let count = counts[ord as usize] as usize;
-                if i != 1 {
-                    *facets[i].entry(value).or_default() += count;
-                    continue;
-                }
-                if let Some(year) = value.get(..4) {
-                    match facets[1].get_mut(year) {
-                        Some(total) => *total += count,
-                        None => {
-                            facets[1].insert(year.to_owned(), count);
-                        }
-                    }
-                }
-                date_ords.push(ord);
-                date_values.push(value);
-            }
-        }
-
-        // `date_ords` ascends: the ordinals were resolved in order.
-        let date_of = |ord: u64| {
-            date_ords
-                .binary_search(&ord)
-                .ok()
-                .map(|k| date_values[k].as_str())
-        };
+        let years = self
+            .year_counts
+            .iter()
+            .enumerate()
+            .filter(|&(year, &count)| year > 0 && count > 0)
+            .map(|(year, &count)| (format!("{year:04}"), count as usize))
+            .collect();
+        let facets = [
+            counted_terms(&self.types.0, &self.types.1)?,
+            years,
+            counted_terms(&self.issuers.0, &self.issuers.1)?,
+        ];
 
         // The `wanted` best groups by the result order, on keys made once per group (date
-        // ordinals sort as the dates do; an empty date is no date; relevance needs no date).
-        // A tally chooses none.
+        // ordinals sort as the dates do; relevance needs no date). A tally chooses none.
         let sort = self.sort;
         let groups = &self.groups;
         let mut chosen: Vec<u32> = Vec::new();
@@ -925,13 +1228,11 @@ impl SegmentCollector for SegmentGroups {
             let keys: Vec<(Score, Option<u64>, u64)> = groups
                 .iter()
                 .map(|g| {
-                    let date = match sort {
-                        SortOrder::Relevance => None,
-                        SortOrder::Date | SortOrder::DateDescending => {
-                            g.facet_ords[1].filter(|&o| date_of(o).is_some_and(|d| !d.is_empty()))
-                        }
-                    };
-                    (g.score, date, g.id_ord)
+                    (
+                        g.score,
+                        (g.date_ord != NO_DATE).then_some(g.date_ord),
+                        g.id_ord,
+                    )
                 })
                 .collect();
             let order = |a: &u32, b: &u32| result_order(sort, keys[*a as usize], keys[*b as usize]);
@@ -941,30 +1242,45 @@ impl SegmentCollector for SegmentGroups {
                 chosen.truncate(self.wanted);
             }
         }
+        // The dates of the chosen groups (to order them across segments).
+        chosen.sort_unstable_by_key(|&g| groups[g as usize].date_ord);
+        let date_ords: Vec<u64> = chosen
+            .iter()
+            .map(|&g| groups[g as usize].date_ord)
+            .filter(|&o| o != NO_DATE)
+            .collect();
+        let mut dates = Vec::with_capacity(date_ords.len());
+        if let Some(column) = &self.dates {
+            column
+                .dictionary()
+                .sorted_ords_to_term_cb(&date_ords, |bytes| {
+                    dates.push(String::from_utf8_lossy(bytes).into_owned())
+                })?;
+        }
+        let mut dates = dates.into_iter();
         let chosen = chosen
             .into_iter()
             .map(|g| {
                 let group = &groups[g as usize];
                 ChosenGroup {
-                    group: g,
                     id_ord: group.id_ord,
                     score: group.score,
                     best: group.best,
-                    date: group.facet_ords[1]
-                        .and_then(|o| date_of(o).map(str::to_owned))
-                        .unwrap_or_default(),
+                    date: if group.date_ord == NO_DATE {
+                        String::new()
+                    } else {
+                        dates.next().unwrap_or_default()
+                    },
                 }
             })
             .collect();
-        let candidates =
-            segment_candidates(ids, self.segment_ord, chosen, groups.len(), &self.matches)?;
+        let candidates = segment_candidates(ids, self.segment_ord, chosen)?;
         let tallies = if self.tally {
             vec![SegmentTally {
                 segment_ord: self.segment_ord,
                 pages: self.groups.iter().map(|g| g.pages).collect(),
                 id_ords: self.groups.iter().map(|g| g.id_ord).collect(),
                 group_of_id: std::mem::take(&mut self.group_of_id),
-                matches: std::mem::take(&mut self.matches),
             }]
         } else {
             Vec::new()

@@ -726,3 +726,109 @@ fn two_pass_ranking_gives_the_single_pass_results() {
         }
     }
 }
+
+#[test]
+fn accented_phrase_ranks_exact_diacritics_first_and_any_diacritics_match() {
+    let (_dir, index) = index_with(&[
+        doc("plain", &["về cong tac tổ chức cán bộ"]),
+        doc("exact", &["về công tác tổ chức cán bộ"]),
+        doc("other", &["về cống tắc tổ chức cán bộ"]),
+        doc("apart", &["công việc và tác phong"]),
+        doc("none", &["về việc khác"]),
+    ]);
+    let results = index.search("\"công tác\"", 10).unwrap();
+    assert_eq!(results.total, 3, "{results:?}");
+    assert_eq!(results.hits[0].id, "exact", "{results:?}");
+    assert!(results.hits[0].score > results.hits[1].score);
+    assert!(
+        results.hits[1].snippet.contains("<b>"),
+        "{}",
+        results.hits[1].snippet
+    );
+    // Without diacritics, all three spellings match; a phrase inside NOT excludes folded.
+    assert_eq!(index.search("\"cong tac\"", 10).unwrap().total, 3);
+    assert_eq!(
+        ids(&index.search("về -\"công tác\"", 10).unwrap()),
+        ["none"]
+    );
+}
+
+#[test]
+fn matching_and_ranking_queries_match_the_same_pages() {
+    use tantivy::collector::Count;
+    let (_dir, index) = index_with(&[
+        doc(
+            "a",
+            &["Ban Thường vụ Tỉnh uỷ họp bàn công tác", "kỹ thuật lưu trữ"],
+        ),
+        doc("b", &["ban chấp hành bàn về công tắc", "thủy lợi hoà bình"]),
+        doc(
+            "c",
+            &["báo cáo công tác kiểm tra, giám sát", "cong tac van thu"],
+        ),
+        doc("d", &["Nghị quyết về kĩ thuật và thuỷ lợi"]),
+    ]);
+    let searcher = index.reader.searcher();
+    for query in [
+        "\"công tác\"",
+        "\"cong tac\" OR thủy",
+        "công* -\"kiểm tra\"",
+        "kỹ thuật",
+        "\"ky thuat\"",
+        "hòa OR \"ban thường vụ\"",
+        "công*",
+        "text:ban",
+        "cong tac",
+        "cong",
+    ] {
+        let prepared = index.query_for(query, &SearchOptions::default()).unwrap();
+        let matching = searcher.search(prepared.matching.as_ref(), &Count).unwrap();
+        let ranking = searcher.search(prepared.ranking.as_ref(), &Count).unwrap();
+        assert_eq!(matching, ranking, "{query:?}");
+        assert!(matching > 0, "{query:?} matches nothing");
+    }
+}
+
+#[test]
+fn year_facet_and_date_sort_skip_undated_documents() {
+    let mut a = doc("a", &["báo cáo tổng kết"]);
+    a.date = "1997-04-02".into();
+    let mut b = doc("b", &["báo cáo năm"]);
+    b.date = String::new();
+    let mut c = doc("c", &["báo cáo quý"]);
+    c.date = "1997-12-30".into();
+    let mut d = doc("d", &["báo cáo tháng"]);
+    d.date = "2001-01-05".into();
+    let (_dir, index) = index_with(&[a, b, c, d]);
+    for sort in [SortOrder::Date, SortOrder::DateDescending] {
+        let r = index
+            .search_with(
+                "bao cao",
+                &SearchOptions {
+                    limit: 10,
+                    sort,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let expected = match sort {
+            SortOrder::Date => ["a", "c", "d", "b"],
+            _ => ["d", "c", "a", "b"],
+        };
+        assert_eq!(ids(&r), expected, "{sort:?}");
+        assert_eq!(
+            r.facets.year,
+            [
+                FacetCount {
+                    value: "1997".into(),
+                    count: 2
+                },
+                FacetCount {
+                    value: "2001".into(),
+                    count: 1
+                }
+            ]
+        );
+        assert_eq!(r.hits[0].date.len(), 10);
+    }
+}
