@@ -238,8 +238,8 @@ enum Purpose {
 /// Rewrites the words and phrases on the default fields for `purpose`, outside exclusions:
 /// - matching: on the folded field only;
 /// - ranking: each quoted phrase of several words as the phrase on the folded field
-///   (required) and its words on the exact field (optional, boosted); single words are left
-///   to the parser (both fields, exact boosted).
+///   (required) and its words on the exact field (optional, their boost shared); single
+///   words are left to the parser (both fields, exact boosted).
 ///
 /// An excluded subquery (`-word`, `-"a phrase"`) is left as the parser makes it (exact or
 /// folded, the same pages): tantivy's exclusion wants a docset that can be sought backwards,
@@ -290,6 +290,10 @@ fn rewrite(
                         )
                     })
                     .collect();
+                // The words' exact scores add up to about one word's, times the exact boost:
+                // enough to rank a phrase written with these diacritics first, not so much
+                // that words scattered over a page outweigh their being adjacent.
+                let boost = f64::from(EXACT_BOOST) / words.len() as f64;
                 let mut folded = literal;
                 folded.field_name = Some(Fields::TEXT_FOLDED_NAME.to_owned());
                 UserInputAst::Clause(vec![
@@ -299,10 +303,7 @@ fn rewrite(
                     ),
                     (
                         Some(Occur::Should),
-                        UserInputAst::Boost(
-                            Box::new(UserInputAst::Clause(words)),
-                            f64::from(EXACT_BOOST).into(),
-                        ),
+                        UserInputAst::Boost(Box::new(UserInputAst::Clause(words)), boost.into()),
                     ),
                 ])
             }
