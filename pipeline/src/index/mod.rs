@@ -379,13 +379,9 @@ impl SearchIndex {
         let mut slot = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut writer = match slot.take() {
             Some(writer) => writer,
-            None => self.index.writer_with_num_threads(
-                WRITER_THREADS,
-                std::env::var("SOHOA_EXP_MEM")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(WRITER_MEMORY_BYTES),
-            )?,
+            None => self
+                .index
+                .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)?,
         };
         ops(&mut writer, &self.fields)?;
         let mut commit = writer.prepare_commit()?;
