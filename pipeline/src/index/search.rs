@@ -211,10 +211,6 @@ pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> 
     if query.trim().is_empty() {
         return Err(query_error("the query is empty".to_owned()));
     }
-    // The parser's own checks (fields, forbidden forms) and messages come first.
-    parser
-        .parse_query(query)
-        .map_err(|e| query_error(explain(e)))?;
     let ast = tantivy::query_grammar::parse_query(query)
         .map_err(|_| query_error(explain(QueryParserError::SyntaxError(query.to_owned()))))?;
     let build = |purpose| {
@@ -499,8 +495,7 @@ fn ranked_by_relevance(
         .unwrap_or(1);
     let collector = TopDocuments {
         wanted,
-        bound: pages_bonus(max_pages),
-        bonuses: Arc::new((0..=max_pages.min(1_000)).map(pages_bonus).collect()),
+        bonuses: Arc::new((0..=max_pages).map(pages_bonus).collect()),
         tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
     };
     let mut candidates = Vec::new();
@@ -517,10 +512,8 @@ fn ranked_by_relevance(
 /// the pages counted by the unscored pass), with all their matching pages.
 struct TopDocuments {
     wanted: usize,
-    /// The largest pages bonus of any matching document.
-    bound: Score,
-    /// The pages bonus of 0, 1, 2 … matching pages, computed once per query rather than
-    /// once per page scored (up to a thousand pages; beyond, computed when met).
+    /// The pages bonus of 0, 1, 2 … up to the most pages any matching document has,
+    /// computed once per query rather than once per page scored. The last is the largest.
     bonuses: Arc<Vec<Score>>,
     /// Each segment's tally, taken by its segment collector.
     tallies: std::sync::Mutex<HashMap<SegmentOrdinal, SegmentTally>>,
@@ -545,7 +538,6 @@ impl Collector for TopDocuments {
             ids: segment.fast_fields().str(Fields::ID_NAME)?,
             tally,
             wanted: self.wanted,
-            bound: self.bound,
             bonuses: self.bonuses.clone(),
             best: Vec::new(),
             position: HashMap::default(),
@@ -595,7 +587,6 @@ struct SegmentTopDocuments {
     ids: Option<StrColumn>,
     tally: Option<SegmentTally>,
     wanted: usize,
-    bound: Score,
     /// The pages bonus of each number of matching pages (see [`TopDocuments::bonuses`]).
     bonuses: Arc<Vec<Score>>,
     /// (document score, group, best page) of the documents that may be among the best.
@@ -629,7 +620,9 @@ impl SegmentTopDocuments {
         if self.best.len() == self.wanted {
             let last = self.best[self.wanted - 1].0;
             // Just below, so that a page tying the last document is still seen (ties go by id).
-            self.threshold = last / self.bound * (1.0 - 1e-5);
+            // No document's pages bonus exceeds the largest (the table's last).
+            let bound = self.bonuses.last().copied().unwrap_or(1.0);
+            self.threshold = last / bound * (1.0 - 1e-5);
         }
     }
 }
@@ -649,12 +642,7 @@ impl SegmentCollector for SegmentTopDocuments {
         else {
             return;
         };
-        let pages = tally.pages[group as usize];
-        let bonus = match self.bonuses.get(pages as usize) {
-            Some(&bonus) => bonus,
-            None => pages_bonus(pages),
-        };
-        let document_score = score * bonus;
+        let document_score = score * self.bonuses[tally.pages[group as usize] as usize];
         match self.position.get(&group) {
             Some(&i) => {
                 if document_score > self.best[i].0 {
@@ -709,13 +697,9 @@ fn segment_candidates(
 ) -> std::io::Result<Vec<Candidate>> {
     chosen.sort_unstable_by_key(|c| c.id_ord);
     let id_ords: Vec<u64> = chosen.iter().map(|c| c.id_ord).collect();
-    let mut names = Vec::with_capacity(id_ords.len());
-    ids.dictionary().sorted_ords_to_term_cb(&id_ords, |bytes| {
-        names.push(String::from_utf8_lossy(bytes).into_owned())
-    })?;
     Ok(chosen
         .into_iter()
-        .zip(names)
+        .zip(terms_of(ids, &id_ords)?)
         .map(|(c, id)| Candidate {
             id,
             score: c.score,
@@ -853,19 +837,13 @@ pub(crate) fn document_ids(searcher: &Searcher) -> Result<BTreeSet<String>> {
         let Some(column) = segment.fast_fields().str(Fields::ID_NAME)? else {
             continue;
         };
-        let ords: BTreeSet<u64> = segment
+        let mut ords: Vec<u64> = segment
             .doc_ids_alive()
             .filter_map(|doc| column.ords().first(doc))
             .collect();
-        for ord in ords {
-            let mut id = String::new();
-            if column
-                .ord_to_str(ord, &mut id)
-                .map_err(tantivy::TantivyError::from)?
-            {
-                ids.insert(id);
-            }
-        }
+        ords.sort_unstable();
+        ords.dedup();
+        ids.extend(terms_of(&column, &ords).map_err(tantivy::TantivyError::from)?);
     }
     Ok(ids)
 }
@@ -1100,74 +1078,83 @@ impl SegmentGroups {
     /// Adds a matching page `doc` of the document with id ordinal `id_ord`.
     fn add(&mut self, doc: DocId, id_ord: u64, score: Score) {
         // A document's pages are consecutive docs: most matches continue the last group.
-        if let Some(group) = self.groups.last_mut().filter(|g| g.id_ord == id_ord) {
-            if score > group.score {
-                group.score = score;
-                group.best = doc;
-            }
-            group.pages += 1;
-            return;
-        }
-        let Some(slot) = self.group_of_id.get_mut(id_ord as usize) else {
-            return;
+        let index = match self.groups.last() {
+            Some(last) if last.id_ord == id_ord => self.groups.len() - 1,
+            _ => match self.group_of_id.get(id_ord as usize) {
+                None => return,
+                Some(&NO_GROUP) => self.new_group(doc, id_ord, score),
+                Some(&group) => group as usize,
+            },
         };
-        if *slot == NO_GROUP {
-            *slot = self.groups.len() as u32;
-            for (column, counts) in [&mut self.types, &mut self.issuers] {
-                let ord = column.as_ref().and_then(|c| c.ords().first(doc));
-                if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
-                    *count += 1;
-                }
-            }
-            let year = self.years.first(doc).unwrap_or(0);
-            if let Some(count) = self.year_counts.get_mut(year as usize) {
-                *count += 1;
-            }
-            let date_ord = match self.sort {
-                SortOrder::Date | SortOrder::DateDescending if year > 0 => self
-                    .dates
-                    .as_ref()
-                    .and_then(|c| c.ords().first(doc))
-                    .unwrap_or(NO_DATE),
-                _ => NO_DATE,
-            };
-            self.groups.push(SegmentGroup {
-                id_ord,
-                date_ord,
-                score,
-                best: doc,
-                pages: 0,
-            });
-        }
-        let group = &mut self.groups[*slot as usize];
+        let group = &mut self.groups[index];
         if score > group.score {
             group.score = score;
             group.best = doc;
         }
         group.pages += 1;
     }
+
+    /// Starts the group of the document with id ordinal `id_ord` at its first matching page
+    /// `doc`, counting its facet values; returns its index.
+    fn new_group(&mut self, doc: DocId, id_ord: u64, score: Score) -> usize {
+        let index = self.groups.len();
+        self.group_of_id[id_ord as usize] = index as u32;
+        for (column, counts) in [&mut self.types, &mut self.issuers] {
+            let ord = column.as_ref().and_then(|c| c.ords().first(doc));
+            if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
+                *count += 1;
+            }
+        }
+        let year = self.years.first(doc).unwrap_or(0);
+        if let Some(count) = self.year_counts.get_mut(year as usize) {
+            *count += 1;
+        }
+        let date_ord = match self.sort {
+            SortOrder::Date | SortOrder::DateDescending if year > 0 => self
+                .dates
+                .as_ref()
+                .and_then(|c| c.ords().first(doc))
+                .unwrap_or(NO_DATE),
+            _ => NO_DATE,
+        };
+        self.groups.push(SegmentGroup {
+            id_ord,
+            date_ord,
+            score,
+            best: doc,
+            pages: 0,
+        });
+        index
+    }
 }
 
-/// The values of the counted term ordinals of `column` with their counts, resolved in one
-/// sorted pass over its dictionary (a lookup per ordinal decompresses a block each time).
+/// The terms of `column` with these ordinals (ascending), resolved in one sorted pass over
+/// its dictionary (a lookup per ordinal decompresses a block each time).
+fn terms_of(column: &StrColumn, sorted_ords: &[u64]) -> std::io::Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(sorted_ords.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(sorted_ords, |bytes| {
+            terms.push(String::from_utf8_lossy(bytes).into_owned())
+        })?;
+    Ok(terms)
+}
+
+/// The values of the counted term ordinals of `column` with their counts.
 fn counted_terms(
     column: &Option<StrColumn>,
     counts: &[u32],
 ) -> std::io::Result<HashMap<String, usize>> {
-    let mut out = HashMap::default();
     let Some(column) = column else {
-        return Ok(out);
+        return Ok(HashMap::default());
     };
     let ords: Vec<u64> = (0..counts.len() as u64)
         .filter(|&o| counts[o as usize] > 0)
         .collect();
-    let mut k = 0;
-    column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-        let count = counts[ords[k] as usize] as usize;
-        k += 1;
-        *out.entry(String::from_utf8_lossy(bytes).into_owned())
-            .or_default() += count;
-    })?;
+    let mut out = HashMap::default();
+    for (value, ord) in terms_of(column, &ords)?.into_iter().zip(&ords) {
+        *out.entry(value).or_default() += counts[*ord as usize] as usize;
+    }
     Ok(out)
 }
 
@@ -1250,15 +1237,11 @@ impl SegmentCollector for SegmentGroups {
             .map(|&g| groups[g as usize].date_ord)
             .filter(|&o| o != NO_DATE)
             .collect();
-        let mut dates = Vec::with_capacity(date_ords.len());
-        if let Some(column) = &self.dates {
-            column
-                .dictionary()
-                .sorted_ords_to_term_cb(&date_ords, |bytes| {
-                    dates.push(String::from_utf8_lossy(bytes).into_owned())
-                })?;
+        let mut dates = match &self.dates {
+            Some(column) => terms_of(column, &date_ords)?,
+            None => Vec::new(),
         }
-        let mut dates = dates.into_iter();
+        .into_iter();
         let chosen = chosen
             .into_iter()
             .map(|g| {
