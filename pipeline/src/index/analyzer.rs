@@ -74,9 +74,7 @@ impl VietnameseTokenizer {
 
 /// Token stream of [`VietnameseTokenizer`].
 pub(crate) struct VietnameseTokenStream<'a> {
-    text: &'a str,
-    /// Byte offset where the search for the next word starts.
-    position: usize,
+    words: WordSpans<'a>,
     fold: bool,
     token: &'a mut Token,
     cache: &'a mut WordCache,
@@ -88,8 +86,7 @@ impl Tokenizer for VietnameseTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
         self.token.reset();
         VietnameseTokenStream {
-            text,
-            position: 0,
+            words: WordSpans { text, position: 0 },
             fold: self.fold,
             token: &mut self.token,
             cache: &mut self.cache,
@@ -116,9 +113,24 @@ fn continues_word(c: char) -> bool {
     }
 }
 
-impl VietnameseTokenStream<'_> {
-    /// The `[start, end)` byte range of the next word, and whether it is all ASCII.
-    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+/// The words of a text, as the tokenizer splits it: each word's `[start, end)` byte range and
+/// whether it is all ASCII.
+struct WordSpans<'a> {
+    text: &'a str,
+    /// Byte offset where the search for the next word starts.
+    position: usize,
+}
+
+/// The words of `text` (runs of letters, digits and combining marks), as the index splits it:
+/// `66-QĐ/TW` is three words.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    WordSpans { text, position: 0 }.map(move |(start, end, _)| &text[start..end])
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
         let bytes = self.text.as_bytes();
         let mut at = self.position;
         // A word starts at a letter or digit ...
@@ -164,10 +176,10 @@ impl VietnameseTokenStream<'_> {
 
 impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some((start, end, ascii)) = self.next_word() else {
+        let Some((start, end, ascii)) = self.words.next() else {
             return false;
         };
-        let word = &self.text[start..end];
+        let word = &self.words.text[start..end];
         self.token.text.clear();
         if ascii && !word.ends_with(['y', 'Y']) {
             // Plain ASCII words are their own canonical and folded form, lowercased

@@ -11,6 +11,7 @@
 //! (DESIGN.md §5). The index is derived data: it can always be rebuilt from the store.
 
 mod analyzer;
+mod exclusion;
 mod read_only;
 mod schema;
 mod search;
@@ -38,7 +39,8 @@ use crate::{Error, Result};
 /// from the store ([`crate::catalog::open_index`]). Bump it with any such change.
 /// 2: each document's pages are written to one segment.
 /// 3: the year of the date has a fast field of its own (the year facet).
-pub const INDEX_VERSION: u32 = 3;
+/// 4: the exact text field has no word positions (phrases match on the folded field).
+pub const INDEX_VERSION: u32 = 4;
 
 /// Memory budget of the index writer, shared by its threads.
 const WRITER_MEMORY_BYTES: usize = 50_000_000;

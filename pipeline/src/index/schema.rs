@@ -5,9 +5,10 @@
 //! number (fast), the document's metadata (stored; tên loại, số ký hiệu, ngày ban hành and
 //! độ mật also indexed untokenized, cơ quan ban hành indexed diacritic-folded, so queries can
 //! filter on them: `doc_type:"Nghị quyết"`, `date:[1997-01-01 TO 1999-12-31]`; the year of
-//! the date is a fast field of its own, for the year facet), the page text (stored, indexed with the
-//! exact analyzer) and the same text indexed with the diacritic-folded analyzer. Field names are
-//! ASCII so the index can later move to an engine fed with NDJSON (DESIGN.md §7).
+//! the date is a fast field of its own, for the year facet), the page text (stored, indexed
+//! with the exact analyzer without word positions) and the same text indexed with the
+//! diacritic-folded analyzer with positions (phrases match there). Field names are ASCII so
+//! the index can later move to an engine fed with NDJSON (DESIGN.md §7).
 
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
@@ -57,7 +58,8 @@ pub(crate) struct Fields {
     pub fonds: Field,
     /// `1` for a document with chế độ sử dụng Mật (hidden without clearance), else empty.
     pub restricted: Field,
-    /// Page text (NFC), stored, indexed with exact diacritics and positions.
+    /// Page text (NFC), stored, indexed with exact diacritics, without positions (phrases
+    /// match on the folded field).
     pub text: Field,
     /// Page text indexed diacritic-folded with positions; not stored.
     pub text_folded: Field,
@@ -80,11 +82,11 @@ impl Fields {
     /// The schema of a new index, with its field handles.
     pub(crate) fn build_schema() -> (Schema, Fields) {
         let mut builder = Schema::builder();
-        let text_options = |tokenizer: &str| {
+        let text_options = |tokenizer: &str, record: IndexRecordOption| {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(tokenizer)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                    .set_index_option(record),
             )
         };
         let fields = Fields {
@@ -97,13 +99,23 @@ impl Fields {
             symbol: builder.add_text_field(SYMBOL, STRING | STORED),
             date: builder.add_text_field(DATE, STRING | STORED | FAST),
             year: builder.add_u64_field(YEAR, FAST),
-            issuer: builder.add_text_field(ISSUER, text_options(FOLDED_TOKENIZER).set_stored()),
+            issuer: builder.add_text_field(
+                ISSUER,
+                text_options(FOLDED_TOKENIZER, IndexRecordOption::WithFreqsAndPositions)
+                    .set_stored(),
+            ),
             do_mat: builder.add_text_field(DO_MAT, STRING | STORED),
             restricted: builder.add_text_field(RESTRICTED, STRING | STORED),
             issuer_exact: builder.add_text_field(ISSUER_EXACT, STRING | FAST),
             fonds: builder.add_text_field(FONDS, STRING),
-            text: builder.add_text_field(TEXT, text_options(EXACT_TOKENIZER).set_stored()),
-            text_folded: builder.add_text_field(TEXT_FOLDED, text_options(FOLDED_TOKENIZER)),
+            text: builder.add_text_field(
+                TEXT,
+                text_options(EXACT_TOKENIZER, IndexRecordOption::WithFreqs).set_stored(),
+            ),
+            text_folded: builder.add_text_field(
+                TEXT_FOLDED,
+                text_options(FOLDED_TOKENIZER, IndexRecordOption::WithFreqsAndPositions),
+            ),
         };
         (builder.build(), fields)
     }

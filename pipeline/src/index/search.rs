@@ -202,7 +202,8 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<P
 /// Words and phrases without a field name match the folded field. For the ranking, a word
 /// also scores on the exact field, and a quoted phrase is matched folded (its word positions
 /// read once) with its words scoring on the exact field, not as a second, exact phrase.
-/// Excluded words and phrases (`-word`) keep both fields, as the parser makes them.
+/// Excluded words and phrases (`-word`) match on the folded field: a page with them written
+/// with any diacritics is excluded (as it would be with the exact ones).
 pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> {
     let query_error = |message: String| Error::Query {
         query: query.to_owned(),
@@ -216,6 +217,7 @@ pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> 
     let build = |purpose| {
         parser
             .build_query_from_user_input_ast(rewrite(ast.clone(), purpose))
+            .map(super::exclusion::guard)
             .map_err(|e| query_error(explain(e)))
     };
     Ok(PreparedQuery::new(
@@ -231,15 +233,14 @@ enum Purpose {
     Ranking,
 }
 
-/// Rewrites the words and phrases on the default fields for `purpose`, outside exclusions:
-/// - matching: on the folded field only;
+/// Rewrites the words and phrases on the default fields for `purpose`:
+/// - matching, and excluded subqueries (`-word`, `-"a phrase"`) for either purpose: on the
+///   folded field only (an exact match is always a folded match);
 /// - ranking: each quoted phrase of several words as the phrase on the folded field
 ///   (required) and its words on the exact field (optional, their boost shared); single
 ///   words are left to the parser (both fields, exact boosted).
 ///
-/// An excluded subquery (`-word`, `-"a phrase"`) is left as the parser makes it (exact or
-/// folded, the same pages): tantivy's exclusion wants a docset that can be sought backwards,
-/// which a bare phrase or term is not (a debug assertion fails).
+/// Only the folded field has word positions, so every phrase is matched there.
 fn rewrite(
     ast: tantivy::query_grammar::UserInputAst,
     purpose: Purpose,
@@ -250,7 +251,7 @@ fn rewrite(
             clauses
                 .into_iter()
                 .map(|(occur, clause)| match occur {
-                    Some(Occur::MustNot) => (occur, clause),
+                    Some(Occur::MustNot) => (occur, rewrite(clause, Purpose::Matching)),
                     _ => (occur, rewrite(clause, purpose)),
                 })
                 .collect(),
@@ -270,22 +271,21 @@ fn rewrite(
                     && literal.delimiter == Delimiter::DoubleQuotes
                     && literal.slop == 0
                     && !literal.prefix
-                    && literal.phrase.split_whitespace().nth(1).is_some() =>
+                    && super::analyzer::words(&literal.phrase).nth(1).is_some() =>
             {
-                let words: Vec<(Option<Occur>, UserInputAst)> = literal
-                    .phrase
-                    .split_whitespace()
-                    .map(|word| {
-                        let mut exact = literal.clone();
-                        exact.field_name = Some(Fields::TEXT_NAME.to_owned());
-                        exact.phrase = word.to_owned();
-                        exact.delimiter = Delimiter::None;
-                        (
-                            Some(Occur::Should),
-                            UserInputAst::from(UserInputLeaf::Literal(exact)),
-                        )
-                    })
-                    .collect();
+                let words: Vec<(Option<Occur>, UserInputAst)> =
+                    super::analyzer::words(&literal.phrase)
+                        .map(|word| {
+                            let mut exact = literal.clone();
+                            exact.field_name = Some(Fields::TEXT_NAME.to_owned());
+                            exact.phrase = word.to_owned();
+                            exact.delimiter = Delimiter::None;
+                            (
+                                Some(Occur::Should),
+                                UserInputAst::from(UserInputLeaf::Literal(exact)),
+                            )
+                        })
+                        .collect();
                 // The words' exact scores add up to about one word's, times the exact boost:
                 // enough to rank a phrase written with these diacritics first, not so much
                 // that words scattered over a page outweigh their being adjacent.

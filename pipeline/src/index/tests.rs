@@ -754,6 +754,33 @@ fn accented_phrase_ranks_exact_diacritics_first_and_any_diacritics_match() {
 }
 
 #[test]
+fn phrases_with_symbols_and_excluded_phrases_match_on_word_positions() {
+    let (_dir, index) = index_with(&[
+        doc(
+            "exact",
+            &["Thực hiện Chỉ thị số 66-QĐ/TW ngày 28 của Bộ Chính trị"],
+        ),
+        doc("folded", &["thuc hien Chi thi so 66-QD/TW ngay 28"]),
+        doc("apart", &["Chỉ thị số 28 về QĐ 66 và TW ngày"]),
+    ]);
+    // A symbol is several words (66, qđ, tw); in quotes they must be adjacent.
+    let results = index.search("\"số 66-QĐ/TW ngày\"", 10).unwrap();
+    assert_eq!(ids(&results), ["exact", "folded"], "{results:?}");
+    assert!(results.hits[0].snippet.contains("<b>"), "{results:?}");
+    assert_eq!(ids(&index.search("\"66-QĐ/TW\"", 10).unwrap()).len(), 2);
+    // Excluding a phrase excludes it in any diacritics, but not its words apart.
+    assert_eq!(
+        ids(&index.search("ngày -\"66-qd/tw\"", 10).unwrap()),
+        ["apart"]
+    );
+    assert!(ids(&index.search("ngày -\"chỉ thị số 66\" -tw", 10).unwrap()).is_empty());
+    assert_eq!(
+        ids(&index.search("(ngày -\"thuc hien\") OR apart", 10).unwrap()),
+        ["apart"]
+    );
+}
+
+#[test]
 fn matching_and_ranking_queries_match_the_same_pages() {
     use tantivy::collector::Count;
     let (_dir, index) = index_with(&[
@@ -773,6 +800,7 @@ fn matching_and_ranking_queries_match_the_same_pages() {
         "\"công tác\"",
         "\"cong tac\" OR thủy",
         "công* -\"kiểm tra\"",
+        "\"bàn công tác\" -(\"kiểm tra\" OR thuỷ)",
         "kỹ thuật",
         "\"ky thuat\"",
         "hòa OR \"ban thường vụ\"",
