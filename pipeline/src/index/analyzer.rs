@@ -186,7 +186,8 @@ impl TokenStream for VietnameseTokenStream<'_> {
             // (only a final rhyme-only `y` is respelled).
             self.token.text.push_str(word);
             self.token.text.make_ascii_lowercase();
-        } else {
+        } else if !(self.fold && fold_letters(word, &mut self.token.text)) {
+            // Not folded letter by letter from the table: analysed, and remembered.
             match self.cache.get(word) {
                 Some(form) => self.token.text.push_str(form),
                 None => {
@@ -213,6 +214,72 @@ impl TokenStream for VietnameseTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
+}
+
+/// Code points the folding table covers: Latin-1 and Latin Extended-A/B (`đ ă â ê ô ơ ư`
+/// and their capitals) below this bound, ...
+const TABLE_LATIN_END: u32 = 0x250;
+/// ... and Latin Extended Additional (the precomposed toned vowels).
+const TABLE_TONED: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
+
+/// The folded form of each precomposed letter the table covers, as [`analyze_word`] folds it
+/// (case, tone and vowel shape dropped, `đ` → `d`); `'\0'` where a letter does not fold to
+/// one letter by itself (no entry is needed for ASCII).
+fn folding_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let covered = (0..TABLE_LATIN_END).chain(TABLE_TONED);
+        covered
+            .map(|code| {
+                let Some(c) = char::from_u32(code).filter(|c| starts_word(*c)) else {
+                    return '\0';
+                };
+                let folded = analyze_word(&c.to_string(), true);
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(one), None) => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    })
+}
+
+/// Appends the folded form of `word` to `out` letter by letter, when that gives what
+/// [`analyze_word`] gives: every letter is precomposed (NFC, so composing changes nothing),
+/// in the table, and the folded word does not end in `y` (which a rhyme-only `y` would
+/// respell `i`; tone placement, the other respelling, is dropped by folding). Otherwise
+/// appends nothing and returns false.
+fn fold_letters(word: &str, out: &mut String) -> bool {
+    let table = folding_table();
+    let start = out.len();
+    for c in word.chars() {
+        let code = c as u32;
+        let folded = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            let at = if code < TABLE_LATIN_END {
+                code
+            } else if TABLE_TONED.contains(&code) {
+                code - TABLE_TONED.start() + TABLE_LATIN_END
+            } else {
+                u32::MAX
+            };
+            match table.get(at as usize) {
+                Some(&folded) if folded != '\0' => folded,
+                _ => {
+                    out.truncate(start);
+                    return false;
+                }
+            }
+        };
+        out.push(folded);
+    }
+    if out.ends_with('y') {
+        out.truncate(start);
+        return false;
+    }
+    true
 }
 
 /// The indexed form of one word: canonical, and folded when `fold`.
@@ -534,6 +601,70 @@ mod tests {
         // Non-Vietnamese words with accents are left alone.
         assert_eq!(canonical_word("résumé"), "résumé");
         assert_eq!(canonical_word("café"), "café");
+    }
+
+    #[test]
+    fn folding_letter_by_letter_agrees_with_analysis() {
+        let mut words: Vec<String> = Vec::new();
+        // Every letter of the table, alone and in syllable-like company (rhyme-only `y`,
+        // `qu`/`gi` onsets, codas, doubled, capitalised).
+        let letters = (0..TABLE_LATIN_END)
+            .chain(TABLE_TONED)
+            .filter_map(char::from_u32)
+            .filter(|c| starts_word(*c));
+        for c in letters {
+            for word in [
+                format!("{c}"),
+                format!("t{c}"),
+                format!("{c}y"),
+                format!("qu{c}"),
+                format!("g{c}y"),
+                format!("th{c}ng"),
+                format!("{c}{c}"),
+                format!("h{c}a"),
+                format!("Ng{c}ời"),
+            ] {
+                words.push(word.to_uppercase());
+                words.push(word);
+            }
+        }
+        // Vietnamese syllables: onsets × toned vowel runs × codas.
+        let onsets = ["", "b", "ch", "đ", "Đ", "gi", "kh", "ngh", "qu", "Qu", "th", "TR"];
+        let runs = ["a", "ă", "ê", "y", "oa", "oe", "uy", "ươ", "iê", "uô", "ai", "uya"];
+        let codas = ["", "c", "ch", "m", "ng", "nh", "t", "i", "o", "u", "y"];
+        for onset in onsets {
+            for run in runs {
+                for tone in [None, Some(0), Some(1)] {
+                    let mut toned: Vec<char> = run.chars().collect();
+                    if let Some(at) = tone.filter(|at| *at < toned.len()) {
+                        toned[at] = with_tone(toned[at], 2);
+                    }
+                    let run: String = toned.into_iter().collect();
+                    for coda in codas {
+                        words.push(format!("{onset}{run}{coda}"));
+                    }
+                }
+            }
+        }
+        let mut by_table = 0;
+        for word in &words {
+            let mut out = String::from("kept ");
+            if fold_letters(word, &mut out) {
+                by_table += 1;
+                assert_eq!(out, format!("kept {}", analyze_word(word, true)), "{word:?}");
+            } else {
+                assert_eq!(out, "kept ", "{word:?}");
+            }
+        }
+        assert!(by_table * 10 > words.len() * 7, "{by_table} of {}", words.len());
+        // Common words take the table; NFD text and a final `y` are analysed instead.
+        for word in ["Đảng", "nghị", "quyết", "THƯỜNG", "khuya", "Nguyễn"] {
+            assert!(fold_letters(word, &mut String::new()), "{word}");
+        }
+        let nfd: String = "Đảng".nfd().collect();
+        for word in [nfd.as_str(), "kỹ", "thuỷ", "QUY"] {
+            assert!(!fold_letters(word, &mut String::new()), "{word}");
+        }
     }
 
     #[test]
