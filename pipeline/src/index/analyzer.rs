@@ -629,8 +629,12 @@ mod tests {
             }
         }
         // Vietnamese syllables: onsets × toned vowel runs × codas.
-        let onsets = ["", "b", "ch", "đ", "Đ", "gi", "kh", "ngh", "qu", "Qu", "th", "TR"];
-        let runs = ["a", "ă", "ê", "y", "oa", "oe", "uy", "ươ", "iê", "uô", "ai", "uya"];
+        let onsets = [
+            "", "b", "ch", "đ", "Đ", "gi", "kh", "ngh", "qu", "Qu", "th", "TR",
+        ];
+        let runs = [
+            "a", "ă", "ê", "y", "oa", "oe", "uy", "ươ", "iê", "uô", "ai", "uya",
+        ];
         let codas = ["", "c", "ch", "m", "ng", "nh", "t", "i", "o", "u", "y"];
         for onset in onsets {
             for run in runs {
@@ -651,12 +655,20 @@ mod tests {
             let mut out = String::from("kept ");
             if fold_letters(word, &mut out) {
                 by_table += 1;
-                assert_eq!(out, format!("kept {}", analyze_word(word, true)), "{word:?}");
+                assert_eq!(
+                    out,
+                    format!("kept {}", analyze_word(word, true)),
+                    "{word:?}"
+                );
             } else {
                 assert_eq!(out, "kept ", "{word:?}");
             }
         }
-        assert!(by_table * 10 > words.len() * 7, "{by_table} of {}", words.len());
+        assert!(
+            by_table * 10 > words.len() * 7,
+            "{by_table} of {}",
+            words.len()
+        );
         // Common words take the table; NFD text and a final `y` are analysed instead.
         for word in ["Đảng", "nghị", "quyết", "THƯỜNG", "khuya", "Nguyễn"] {
             assert!(fold_letters(word, &mut String::new()), "{word}");

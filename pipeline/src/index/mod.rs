@@ -339,7 +339,7 @@ impl SearchIndex {
     /// The query of `query` with the filters and clearance of `options`. A query with
     /// neither is left unwrapped, so tantivy can prune it (block-max WAND) for top pages.
     fn query_for(&self, query: &str, options: &SearchOptions) -> Result<search::PreparedQuery> {
-        let prepared = match search::forgiving(&self.index, &self.fields, query) {
+        let prepared = match search::forgiving(&self.reader.searcher(), &self.fields, query)? {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,
         };

@@ -16,7 +16,7 @@ use tantivy::query::{Query, QueryParser, QueryParserError};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
+    DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
 };
 
 use super::schema::Fields;
@@ -97,15 +97,25 @@ const FUZZY_ONE_FROM: usize = 5;
 const FUZZY_TWO_FROM: usize = 9;
 /// Weight of a fuzzy match, well below an exact or folded one.
 const FUZZY_BOOST: Score = 0.3;
+/// A word this many times more frequent than the query word is taken for what the query
+/// word misspells (the query was typed or copied with an OCR error).
+const MISSPELLED_RATIO: u64 = 20;
 
 /// A query of plain words (optionally `word*` for a prefix), each of which must match: with
 /// its exact diacritics (ranked first), folded, or — for OCR errors in the text — within an
-/// edit distance that grows with the word's length (ranked below both). `None` when the query
-/// uses any syntax (quotes, fields, AND/OR, `-`), which the query parser then handles.
-pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<PreparedQuery> {
-    use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, TermQuery};
+/// edit distance that grows with the word's length (ranked below both; see
+/// [`misreadings`]). `Ok(None)` when the query uses any syntax (quotes, fields, AND/OR, `-`),
+/// which the query parser then handles.
+pub(crate) fn forgiving(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &str,
+) -> Result<Option<PreparedQuery>> {
+    use tantivy::query::{
+        BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, TermQuery, TermSetQuery,
+    };
     use tantivy::schema::IndexRecordOption;
-    use tantivy::Term;
+    let index = searcher.index();
     let words: Vec<&str> = query.split_whitespace().collect();
     let plain = |w: &&str| {
         let core = w.strip_suffix('*').unwrap_or(w);
@@ -114,7 +124,7 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<P
             && !matches!(*w, "AND" | "OR" | "NOT")
     };
     if words.is_empty() || !words.iter().all(plain) {
-        return None;
+        return Ok(None);
     }
     let tokens = |tokenizer: &str, word: &str| -> Vec<String> {
         let Some(mut analyzer) = index.tokenizers().get(tokenizer) else {
@@ -173,11 +183,18 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<P
                 n if n >= FUZZY_ONE_FROM => 1,
                 _ => 0,
             };
-            if distance > 0 {
+            let variants = match distance {
+                0 => Vec::new(),
+                _ => misreadings(searcher, &folded_term, distance)?,
+            };
+            if !variants.is_empty() {
                 options.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new(folded_term, distance, true)),
+                        Box::new(ConstScoreQuery::new(
+                            Box::new(TermSetQuery::new(variants)),
+                            1.0,
+                        )),
                         FUZZY_BOOST,
                     )),
                 ));
@@ -189,12 +206,50 @@ pub(crate) fn forgiving(index: &Index, fields: &Fields, query: &str) -> Option<P
         options.extend(exact_option);
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
     }
-    (!clauses.is_empty()).then(|| {
+    Ok((!clauses.is_empty()).then(|| {
         PreparedQuery::new(
             Box::new(BooleanQuery::new(matching)),
             Box::new(BooleanQuery::new(clauses)),
         )
-    })
+    }))
+}
+
+/// The indexed words within `distance` edits of `term` (not the word itself) that
+/// are plausibly OCR misreadings of it, or it of them.
+///
+/// A misreading is rarer than the word misread: OCR garbles a few letters in a hundred. So a
+/// word is kept when it is on no more pages than the query word (a misreading of it), or on
+/// [`MISSPELLED_RATIO`] times as many (the query word is itself the misreading). A word in
+/// between is another word of the language: `trang` is not `trong`, `thang` or `trung`, and
+/// matching them would count nearly every page and make totals and facets meaningless.
+fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Term>> {
+    let automaton =
+        tantivy::query::FuzzyTermQuery::new(term.clone(), distance, true).automaton()?;
+    let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
+    for segment in searcher.segment_readers() {
+        let inverted_index = segment.inverted_index(term.field())?;
+        let mut stream = inverted_index
+            .terms()
+            .search(&automaton)
+            .into_stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            *pages_with.entry(stream.key().to_vec()).or_default() +=
+                u64::from(stream.value().doc_freq);
+        }
+    }
+    let word = term.serialized_value_bytes();
+    let word_pages = pages_with.get(word).copied().unwrap_or(0);
+    let mut variants: Vec<Term> = pages_with
+        .into_iter()
+        .filter(|(variant, pages)| {
+            variant.as_slice() != word
+                && (*pages <= word_pages || *pages >= word_pages.saturating_mul(MISSPELLED_RATIO))
+        })
+        .map(|(variant, _)| Term::from_field_bytes(term.field(), &variant))
+        .collect();
+    variants.sort();
+    Ok(variants)
 }
 
 /// Parses `query`; an empty query or a syntax error is an [`Error::Query`].
@@ -335,7 +390,6 @@ pub(crate) fn filters(
 ) -> Result<Vec<Box<dyn Query>>> {
     use tantivy::query::TermQuery;
     use tantivy::schema::IndexRecordOption;
-    use tantivy::Term;
     let term = |field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_field_text(field, value.trim()),

@@ -492,6 +492,35 @@ fn ocr_garbled_words_match_fuzzily_below_exact_ones_and_prefixes_work() {
 }
 
 #[test]
+fn fuzzy_matches_are_misreadings_not_more_frequent_words() {
+    // `trong` is on many pages, `tráng` on a few, `trsng` (a misreading) on one; the pages
+    // are indexed in two commits, so page counts are summed over segments.
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
+    let common: Vec<IndexedDocument> = (0..30)
+        .map(|n| doc(&format!("trong-{n:02}"), &["trong năm qua"]))
+        .collect();
+    index.replace_documents(&common[..15]).unwrap();
+    index
+        .replace_documents(&[
+            doc("trang-1", &["tráng men sứ"]),
+            doc("trang-2", &["trang báo"]),
+            doc("trang-3", &["trang trại"]),
+            doc("misread", &["trsng trại"]),
+        ])
+        .unwrap();
+    index.replace_documents(&common[15..]).unwrap();
+    let results = index.search("trang", 50).unwrap();
+    assert_eq!(results.total, 4, "{results:?}");
+    assert_eq!(ids(&results)[3], "misread");
+    // A query word that is itself a misreading finds the words it misreads, the frequent
+    // one included (`trxng` is on no page at all).
+    assert_eq!(index.search("trxng", 50).unwrap().total, 34);
+    // The frequent word's misreadings are the rarer words within one edit.
+    assert_eq!(index.search("trong", 50).unwrap().total, 34);
+}
+
+#[test]
 fn results_across_segments_count_sort_and_page_like_one() {
     let dir = tempfile::tempdir().unwrap();
     let index = SearchIndex::open_or_create(&dir.path().join("index")).unwrap();
