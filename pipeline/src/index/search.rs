@@ -112,7 +112,7 @@ pub(crate) fn forgiving(
     query: &str,
 ) -> Result<Option<PreparedQuery>> {
     use tantivy::query::{
-        BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, TermQuery, TermSetQuery,
+        BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, TermQuery, TermSetQuery,
     };
     use tantivy::schema::IndexRecordOption;
     let index = searcher.index();
@@ -151,16 +151,38 @@ pub(crate) fn forgiving(
             continue;
         };
         let folded_term = Term::from_field_text(fields.text_folded, &folded);
-        // The folded options (what matches); the exact term only adds to the score.
-        let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut exact_option = None;
         if prefix {
-            options.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new_prefix(folded_term, 0, true)),
-            ));
+            let words = FuzzyTermQuery::new_prefix(folded_term, 0, true);
+            matching.push((Occur::Must, Box::new(words.clone())));
+            clauses.push((Occur::Must, Box::new(words)));
+            continue;
+        }
+        let length = folded.chars().count();
+        let distance = match length {
+            n if n >= FUZZY_TWO_FROM => 2,
+            n if n >= FUZZY_ONE_FROM => 1,
+            _ => 0,
+        };
+        let variants = match distance {
+            0 => Vec::new(),
+            _ => misreadings(searcher, &folded_term, distance)?,
+        };
+        // What matches: the folded word or a misreading, as one set of terms (counting needs
+        // no scores, and one docset of all their pages is cheaper than a union).
+        let matched: Box<dyn Query> = if variants.is_empty() {
+            Box::new(TermQuery::new(
+                folded_term.clone(),
+                IndexRecordOption::Basic,
+            ))
         } else {
-            exact_option = Some((
+            let mut terms: Vec<Term> = variants.iter().map(|v| v.term.clone()).collect();
+            terms.push(folded_term.clone());
+            Box::new(TermSetQuery::new(terms))
+        };
+        matching.push((Occur::Must, matched));
+        // How it ranks: exact above folded above a misreading.
+        let mut options: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
                 Occur::Should,
                 Box::new(BoostQuery::new(
                     Box::new(TermQuery::new(
@@ -168,42 +190,22 @@ pub(crate) fn forgiving(
                         IndexRecordOption::WithFreqs,
                     )),
                     EXACT_BOOST,
-                )) as Box<dyn Query>,
-            ));
+                )),
+            ),
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(folded_term, IndexRecordOption::WithFreqs)),
+            ),
+        ];
+        for variant in variants {
             options.push((
                 Occur::Should,
-                Box::new(TermQuery::new(
-                    folded_term.clone(),
-                    IndexRecordOption::WithFreqs,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(variant.term, IndexRecordOption::WithFreqs)),
+                    variant.boost,
                 )),
             ));
-            let length = folded.chars().count();
-            let distance = match length {
-                n if n >= FUZZY_TWO_FROM => 2,
-                n if n >= FUZZY_ONE_FROM => 1,
-                _ => 0,
-            };
-            let variants = match distance {
-                0 => Vec::new(),
-                _ => misreadings(searcher, &folded_term, distance)?,
-            };
-            if !variants.is_empty() {
-                options.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(ConstScoreQuery::new(
-                            Box::new(TermSetQuery::new(variants)),
-                            1.0,
-                        )),
-                        FUZZY_BOOST,
-                    )),
-                ));
-            }
         }
-        let folded_only: Vec<(Occur, Box<dyn Query>)> =
-            options.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        matching.push((Occur::Must, Box::new(BooleanQuery::new(folded_only))));
-        options.extend(exact_option);
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
     }
     Ok((!clauses.is_empty()).then(|| {
@@ -214,6 +216,14 @@ pub(crate) fn forgiving(
     }))
 }
 
+/// An indexed word taken for an OCR misreading of a query word (or the word it misspells),
+/// and the boost that scores a page for it at [`FUZZY_BOOST`] times what the query word
+/// would score there.
+struct Misreading {
+    term: Term,
+    boost: Score,
+}
+
 /// The indexed words within `distance` edits of `term` (not the word itself) that
 /// are plausibly OCR misreadings of it, or it of them.
 ///
@@ -222,7 +232,11 @@ pub(crate) fn forgiving(
 /// [`MISSPELLED_RATIO`] times as many (the query word is itself the misreading). A word in
 /// between is another word of the language: `trang` is not `trong`, `thang` or `trung`, and
 /// matching them would count nearly every page and make totals and facets meaningless.
-fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Term>> {
+///
+/// Each is scored as a term of its own (so ranking can still skip blocks of pages that
+/// cannot reach the top), boosted so its rarity does not count: BM25 gives a rare word a
+/// high weight, but a rare misreading is no better a match than a common one.
+fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Misreading>> {
     let automaton =
         tantivy::query::FuzzyTermQuery::new(term.clone(), distance, true).automaton()?;
     let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
@@ -238,17 +252,28 @@ fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Ter
                 u64::from(stream.value().doc_freq);
         }
     }
+    let pages = searcher.num_docs() as f64;
+    // BM25's inverse document frequency, as tantivy computes it.
+    let idf = |with: u64| (1.0 + (pages - with as f64 + 0.5) / (with as f64 + 0.5)).ln();
     let word = term.serialized_value_bytes();
     let word_pages = pages_with.get(word).copied().unwrap_or(0);
-    let mut variants: Vec<Term> = pages_with
+    let mut variants: Vec<Misreading> = pages_with
         .into_iter()
         .filter(|(variant, pages)| {
             variant.as_slice() != word
                 && (*pages <= word_pages || *pages >= word_pages.saturating_mul(MISSPELLED_RATIO))
         })
-        .map(|(variant, _)| Term::from_field_bytes(term.field(), &variant))
+        .filter_map(|(variant, pages)| {
+            let text = std::str::from_utf8(&variant).ok()?;
+            // A query word on no page has no weight of its own: its misreadings keep theirs.
+            let as_word = if word_pages == 0 { pages } else { word_pages };
+            Some(Misreading {
+                term: Term::from_field_text(term.field(), text),
+                boost: FUZZY_BOOST * (idf(as_word) / idf(pages)) as Score,
+            })
+        })
         .collect();
-    variants.sort();
+    variants.sort_by(|a, b| a.term.cmp(&b.term));
     Ok(variants)
 }
 
