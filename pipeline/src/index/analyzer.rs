@@ -186,8 +186,12 @@ impl TokenStream for VietnameseTokenStream<'_> {
             // (only a final rhyme-only `y` is respelled).
             self.token.text.push_str(word);
             self.token.text.make_ascii_lowercase();
-        } else if !(self.fold && fold_letters(word, &mut self.token.text)) {
-            // Not folded letter by letter from the table: analysed, and remembered.
+        } else if !(if self.fold {
+            fold_letters(word, &mut self.token.text)
+        } else {
+            lower_letters(word, &mut self.token.text)
+        }) {
+            // Not formed letter by letter from the table: analysed, and remembered.
             match self.cache.get(word) {
                 Some(form) => self.token.text.push_str(form),
                 None => {
@@ -216,33 +220,74 @@ impl TokenStream for VietnameseTokenStream<'_> {
     }
 }
 
-/// Code points the folding table covers: Latin-1 and Latin Extended-A/B (`đ ă â ê ô ơ ư`
-/// and their capitals) below this bound, ...
+/// Code points the letter table covers: ASCII, Latin-1 and Latin Extended-A/B (`đ ă â ê ô ơ
+/// ư` and their capitals) below this bound, ...
 const TABLE_LATIN_END: u32 = 0x250;
 /// ... and Latin Extended Additional (the precomposed toned vowels).
 const TABLE_TONED: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
 
-/// The folded form of each precomposed letter the table covers, as [`analyze_word`] folds it
-/// (case, tone and vowel shape dropped, `đ` → `d`); `'\0'` where a letter does not fold to
-/// one letter by itself (no entry is needed for ASCII).
-fn folding_table() -> &'static [char] {
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+/// What the analysis makes of one precomposed letter on its own.
+#[derive(Debug, Clone, Copy)]
+struct Letter {
+    /// Its canonical form (lowercase); `'\0'` when it is not one letter, or not a word letter.
+    lower: char,
+    /// Its folded form (no case, tone or vowel shape; `đ` → `d`); `'\0'` likewise.
+    folded: char,
+    /// One of the twelve Vietnamese vowels, and whether it has a shape (`ă â ê ô ơ ư`) and a
+    /// tone mark.
+    vowel: bool,
+    shaped: bool,
+    toned: bool,
+}
+
+/// The [`Letter`] of each code point the table covers, built from the analysis itself.
+fn letter_table() -> &'static [Letter] {
+    static TABLE: OnceLock<Vec<Letter>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let covered = (0..TABLE_LATIN_END).chain(TABLE_TONED);
-        covered
+        let one_letter = |form: String| {
+            let mut chars = form.chars();
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => one,
+                _ => '\0',
+            }
+        };
+        (0..TABLE_LATIN_END)
+            .chain(TABLE_TONED)
             .map(|code| {
                 let Some(c) = char::from_u32(code).filter(|c| starts_word(*c)) else {
-                    return '\0';
+                    return Letter {
+                        lower: '\0',
+                        folded: '\0',
+                        vowel: false,
+                        shaped: false,
+                        toned: false,
+                    };
                 };
-                let folded = analyze_word(&c.to_string(), true);
-                let mut chars = folded.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(one), None) => one,
-                    _ => '\0',
+                let lower = one_letter(analyze_word(&c.to_string(), false));
+                let vowel = split_tone(lower);
+                Letter {
+                    lower,
+                    folded: one_letter(analyze_word(&c.to_string(), true)),
+                    vowel: vowel.is_some(),
+                    shaped: vowel.is_some_and(|(v, _)| SHAPED_VOWELS.contains(&v)),
+                    toned: vowel.is_some_and(|(_, tone)| tone != 0),
                 }
             })
             .collect()
     })
+}
+
+/// The table's entry for `c`, if it has one.
+fn letter(table: &[Letter], c: char) -> Option<&Letter> {
+    let code = c as u32;
+    let at = if code < TABLE_LATIN_END {
+        code
+    } else if TABLE_TONED.contains(&code) {
+        code - TABLE_TONED.start() + TABLE_LATIN_END
+    } else {
+        return None;
+    };
+    table.get(at as usize)
 }
 
 /// Appends the folded form of `word` to `out` letter by letter, when that gives what
@@ -251,31 +296,57 @@ fn folding_table() -> &'static [char] {
 /// respell `i`; tone placement, the other respelling, is dropped by folding). Otherwise
 /// appends nothing and returns false.
 fn fold_letters(word: &str, out: &mut String) -> bool {
-    let table = folding_table();
+    let table = letter_table();
     let start = out.len();
     for c in word.chars() {
-        let code = c as u32;
-        let folded = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            let at = if code < TABLE_LATIN_END {
-                code
-            } else if TABLE_TONED.contains(&code) {
-                code - TABLE_TONED.start() + TABLE_LATIN_END
-            } else {
-                u32::MAX
-            };
-            match table.get(at as usize) {
-                Some(&folded) if folded != '\0' => folded,
-                _ => {
-                    out.truncate(start);
-                    return false;
-                }
+        match letter(table, c) {
+            Some(l) if l.folded != '\0' => out.push(l.folded),
+            _ => {
+                out.truncate(start);
+                return false;
             }
-        };
-        out.push(folded);
+        }
     }
     if out.ends_with('y') {
+        out.truncate(start);
+        return false;
+    }
+    true
+}
+
+/// Appends the canonical form of `word` to `out` letter by letter (lowercased), when that
+/// gives what [`analyze_word`] gives: every letter is precomposed and in the table, the last
+/// is not a `y` (a rhyme-only `y` is respelled `i`), and the tone mark, if any (one at most),
+/// is where the modern rule puts it in any case: on the only vowel of its run, or on the last
+/// shaped vowel (`ươ → ơ`, `iê → ê`), which wins whatever the rest of the syllable. Otherwise
+/// appends nothing and returns false.
+fn lower_letters(word: &str, out: &mut String) -> bool {
+    let table = letter_table();
+    let start = out.len();
+    let mut tones = 0;
+    // Whether the toned vowel is alone in its run, and the last shaped vowel of the word.
+    let mut toned_alone = false;
+    let mut toned_shaped_last = false;
+    let mut previous: Option<&Letter> = None;
+    for c in word.chars() {
+        let Some(l) = letter(table, c).filter(|l| l.lower != '\0') else {
+            out.truncate(start);
+            return false;
+        };
+        if l.toned {
+            tones += 1;
+            toned_alone = !previous.is_some_and(|p| p.vowel);
+            toned_shaped_last = l.shaped;
+        } else if tones > 0 {
+            toned_alone &= !(l.vowel && previous.is_some_and(|p| p.toned));
+            toned_shaped_last &= !l.shaped;
+        }
+        out.push(l.lower);
+        previous = Some(l);
+    }
+    let ends_in_y = previous.is_some_and(|l| l.folded == 'y');
+    let placed = tones == 0 || (tones == 1 && (toned_alone || toned_shaped_last));
+    if ends_in_y || !placed {
         out.truncate(start);
         return false;
     }
@@ -633,12 +704,13 @@ mod tests {
             "", "b", "ch", "đ", "Đ", "gi", "kh", "ngh", "qu", "Qu", "th", "TR",
         ];
         let runs = [
-            "a", "ă", "ê", "y", "oa", "oe", "uy", "ươ", "iê", "uô", "ai", "uya",
+            "a", "ă", "ê", "y", "oa", "oe", "uy", "ươ", "iê", "uô", "ai", "uya", "ươi", "uyê",
+            "oai", "ưu", "ia", "ưa",
         ];
         let codas = ["", "c", "ch", "m", "ng", "nh", "t", "i", "o", "u", "y"];
         for onset in onsets {
             for run in runs {
-                for tone in [None, Some(0), Some(1)] {
+                for tone in [None, Some(0), Some(1), Some(2)] {
                     let mut toned: Vec<char> = run.chars().collect();
                     if let Some(at) = tone.filter(|at| *at < toned.len()) {
                         toned[at] = with_tone(toned[at], 2);
@@ -652,16 +724,20 @@ mod tests {
         }
         let mut by_table = 0;
         for word in &words {
-            let mut out = String::from("kept ");
-            if fold_letters(word, &mut out) {
-                by_table += 1;
-                assert_eq!(
-                    out,
-                    format!("kept {}", analyze_word(word, true)),
-                    "{word:?}"
-                );
-            } else {
-                assert_eq!(out, "kept ", "{word:?}");
+            for fold in [true, false] {
+                let mut out = String::from("kept ");
+                let by_letters = if fold {
+                    fold_letters(word, &mut out)
+                } else {
+                    lower_letters(word, &mut out)
+                };
+                if by_letters {
+                    by_table += usize::from(fold);
+                    let analysed = analyze_word(word, fold);
+                    assert_eq!(out, format!("kept {analysed}"), "{word:?} fold: {fold}");
+                } else {
+                    assert_eq!(out, "kept ", "{word:?}");
+                }
             }
         }
         assert!(
