@@ -400,6 +400,12 @@ fn explain(error: QueryParserError) -> String {
                  (a colon after a word names a field)"
             )
         }
+        QueryParserError::FieldDoesNotHavePositionsIndexed(field) => {
+            format!(
+                "a phrase cannot be searched in the field {field:?}; quote it without a field \
+                 name (it matches any diacritics, and the exact ones rank first)"
+            )
+        }
         QueryParserError::AllButQueryForbidden => {
             "the query only excludes words (-word); add a word to search for".to_owned()
         }

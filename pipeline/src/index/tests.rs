@@ -274,6 +274,7 @@ fn bad_or_empty_query_is_a_query_error() {
         ("nosuchfield:abc", "not a searchable field"),
         ("title:abc", "not a searchable field"),
         ("-noi", "only excludes"),
+        ("text:\"noi dung\"", "quote it without a field name"),
     ];
     for (query, expected) in cases {
         match index.search(query, 10) {
