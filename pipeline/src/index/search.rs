@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Query, QueryParser, QueryParserError};
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
     DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
@@ -57,6 +57,9 @@ pub(crate) struct PreparedQuery {
     /// Whether the query needs word positions (a phrase), which block-max pruning cannot
     /// skip: such a query is run once, scored, rather than counted and then ranked.
     pub positional: bool,
+    /// The fuzzy matches of the query's words ([`misreadings`]): a snippet shows them only
+    /// on a page without the words themselves.
+    pub misreadings: Vec<Misreading>,
 }
 
 impl PreparedQuery {
@@ -67,6 +70,7 @@ impl PreparedQuery {
             matching,
             ranking,
             positional,
+            misreadings: Vec::new(),
         }
     }
 
@@ -87,6 +91,7 @@ impl PreparedQuery {
             matching: wrap(self.matching),
             ranking: wrap(self.ranking),
             positional: self.positional,
+            misreadings: self.misreadings,
         }
     }
 }
@@ -139,6 +144,7 @@ pub(crate) fn forgiving(
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut misread: Vec<Misreading> = Vec::new();
     for word in words {
         let (core, prefix) = match word.strip_suffix('*') {
             Some(core) => (core, true),
@@ -201,26 +207,34 @@ pub(crate) fn forgiving(
             options.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(variant.term, IndexRecordOption::WithFreqs)),
+                    Box::new(TermQuery::new(
+                        variant.term.clone(),
+                        IndexRecordOption::WithFreqs,
+                    )),
                     variant.boost,
                 )),
             ));
+            misread.push(variant);
         }
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
     }
     Ok((!clauses.is_empty()).then(|| {
-        PreparedQuery::new(
+        let mut prepared = PreparedQuery::new(
             Box::new(BooleanQuery::new(matching)),
             Box::new(BooleanQuery::new(clauses)),
-        )
+        );
+        prepared.misreadings = misread;
+        prepared
     }))
 }
 
 /// An indexed word taken for an OCR misreading of a query word (or the word it misspells),
 /// and the boost that scores a page for it at [`FUZZY_BOOST`] times what the query word
 /// would score there.
-struct Misreading {
+pub(crate) struct Misreading {
     term: Term,
+    /// Pages with it, over all segments.
+    pages: u64,
     boost: Score,
 }
 
@@ -269,6 +283,7 @@ fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Mis
             let as_word = if word_pages == 0 { pages } else { word_pages };
             Some(Misreading {
                 term: Term::from_field_text(term.field(), text),
+                pages,
                 boost: FUZZY_BOOST * (idf(as_word) / idf(pages)) as Score,
             })
         })
@@ -520,7 +535,7 @@ pub(crate) fn run_with(
         issuer: facet_counts(issuer),
     };
 
-    let snippets = Snippets::new(searcher, query, fields)?;
+    let snippets = Snippets::new(searcher, prepared, fields)?;
     let mut hits = Vec::with_capacity(options.limit.min(ranked.len()));
     for candidate in ranked.into_iter().skip(options.offset).take(options.limit) {
         let page: TantivyDocument = searcher.doc(candidate.best)?;
@@ -934,34 +949,48 @@ pub(crate) fn document_ids(searcher: &Searcher) -> Result<BTreeSet<String>> {
 }
 
 /// Snippet of the best page, highlighted from the folded field (so folded queries highlight
-/// too) or, when the query has no folded terms (`text:…`), from the exact field.
+/// too) or, when the query has no folded terms (`text:…`), from the exact field; the
+/// misreadings of its words only when the page has none of the words themselves (a snippet
+/// weighs a word by its rarity, and a misreading is rarer than the word it misreads).
 struct Snippets {
-    folded: SnippetGenerator,
-    exact: SnippetGenerator,
+    /// In that order; a generator without terms is left out (it would still read the page).
+    generators: Vec<SnippetGenerator>,
 }
 
 impl Snippets {
-    fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Result<Self> {
-        let generator = |field| -> Result<SnippetGenerator> {
-            let mut generator = SnippetGenerator::create(searcher, query, field)?;
-            generator.set_max_num_chars(SNIPPET_MAX_BYTES);
-            Ok(generator)
-        };
+    fn new(searcher: &Searcher, prepared: &PreparedQuery, fields: &Fields) -> Result<Self> {
+        let mut words: Vec<&Term> = Vec::new();
+        prepared.ranking.query_terms(&mut |term, _| {
+            if !prepared.misreadings.iter().any(|m| m.term == *term) {
+                words.push(term);
+            }
+        });
+        let mut counted = Vec::with_capacity(words.len());
+        for term in words {
+            counted.push((term, searcher.doc_freq(term)?));
+        }
+        let misread: Vec<(&Term, u64)> = prepared
+            .misreadings
+            .iter()
+            .map(|m| (&m.term, m.pages))
+            .collect();
+        let generators = [
+            snippet_generator(searcher, fields.text_folded, &counted)?,
+            snippet_generator(searcher, fields.text, &counted)?,
+            snippet_generator(searcher, fields.text_folded, &misread)?,
+        ];
         Ok(Snippets {
-            folded: generator(fields.text_folded)?,
-            exact: generator(fields.text)?,
+            generators: generators.into_iter().flatten().collect(),
         })
     }
 
     /// HTML-escaped text of the page around the hit, the hit wrapped in `<b>`…`</b>`.
     fn render(&self, text: &str) -> String {
-        let snippet = self.folded.snippet(text);
-        if !snippet.is_empty() {
-            return snippet.to_html();
-        }
-        let snippet = self.exact.snippet(text);
-        if !snippet.is_empty() {
-            return snippet.to_html();
+        for generator in &self.generators {
+            let snippet = generator.snippet(text);
+            if !snippet.is_empty() {
+                return snippet.to_html();
+            }
         }
         // The query matched without naming a word of this page (e.g. `*`): show its start.
         let end = text
@@ -972,6 +1001,36 @@ impl Snippets {
             .unwrap_or(0);
         crate::markup::escape(text[..end].trim())
     }
+}
+
+/// A snippet generator for the `terms` of `field`, each given with the number of pages that
+/// have it and weighted as tantivy weighs a query's terms (the rarer, the more), with our
+/// snippet length; `None` when no term of `field` is on any page.
+fn snippet_generator(
+    searcher: &Searcher,
+    field: Field,
+    terms: &[(&Term, u64)],
+) -> Result<Option<SnippetGenerator>> {
+    let mut weights = std::collections::BTreeMap::new();
+    for (term, pages) in terms.iter().filter(|(t, _)| t.field() == field) {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        if *pages > 0 {
+            weights.insert(text.to_owned(), 1.0 / (1.0 + *pages as Score));
+        }
+    }
+    let tokenizer = searcher.index().tokenizer_for_field(field)?;
+    if weights.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(SnippetGenerator::new(
+        weights,
+        tokenizer,
+        field,
+        SNIPPET_MAX_BYTES,
+    )))
 }
 
 /// A document that may be among the requested hits.

@@ -493,6 +493,28 @@ fn ocr_garbled_words_match_fuzzily_below_exact_ones_and_prefixes_work() {
 }
 
 #[test]
+fn snippets_show_a_misreading_only_on_a_page_without_the_word() {
+    let filler = "các cấp uỷ đảng lãnh đạo thực hiện nghiêm túc ".repeat(8);
+    let (_dir, index) = index_with(&[
+        doc("garbled", &["công tác tmuyền thông của Đảng"]),
+        doc(
+            "both",
+            &[&format!("tmuyền đơn {filler} công tác truyền hình")],
+        ),
+        doc("clean", &["truyền thống cách mạng"]),
+    ]);
+    let results = index.search("truyen", 10).unwrap();
+    let snippet = |id: &str| {
+        let hit = results.hits.iter().find(|h| h.id == id).unwrap();
+        hit.snippet.clone()
+    };
+    assert!(snippet("garbled").contains("<b>tmuyền</b>"), "{results:?}");
+    let both = snippet("both");
+    assert!(both.contains("<b>truyền</b>"), "{both}");
+    assert!(!both.contains("tmuyền"), "{both}");
+}
+
+#[test]
 fn fuzzy_matches_are_misreadings_not_more_frequent_words() {
     // `trong` is on many pages, `tráng` on a few, `trsng` (a misreading) on one; the pages
     // are indexed in two commits, so page counts are summed over segments.
