@@ -181,17 +181,19 @@ impl TokenStream for VietnameseTokenStream<'_> {
         };
         let word = &self.words.text[start..end];
         self.token.text.clear();
-        if ascii && !word.ends_with(['y', 'Y']) {
+        let formed = if ascii && !word.ends_with(['y', 'Y']) {
             // Plain ASCII words are their own canonical and folded form, lowercased
             // (only a final rhyme-only `y` is respelled).
             self.token.text.push_str(word);
             self.token.text.make_ascii_lowercase();
-        } else if !(if self.fold {
+            true
+        } else if self.fold {
             fold_letters(word, &mut self.token.text)
         } else {
             lower_letters(word, &mut self.token.text)
-        }) {
-            // Not formed letter by letter from the table: analysed, and remembered.
+        };
+        if !formed {
+            // Not formed letter by letter: analysed, and remembered.
             match self.cache.get(word) {
                 Some(form) => self.token.text.push_str(form),
                 None => {
@@ -227,7 +229,7 @@ const TABLE_LATIN_END: u32 = 0x250;
 const TABLE_TONED: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
 
 /// What the analysis makes of one precomposed letter on its own.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Letter {
     /// Its canonical form (lowercase); `'\0'` when it is not one letter, or not a word letter.
     lower: char,
@@ -255,13 +257,7 @@ fn letter_table() -> &'static [Letter] {
             .chain(TABLE_TONED)
             .map(|code| {
                 let Some(c) = char::from_u32(code).filter(|c| starts_word(*c)) else {
-                    return Letter {
-                        lower: '\0',
-                        folded: '\0',
-                        vowel: false,
-                        shaped: false,
-                        toned: false,
-                    };
+                    return Letter::default(); // '\0': not a word letter
                 };
                 let lower = one_letter(analyze_word(&c.to_string(), false));
                 let vowel = split_tone(lower);
@@ -675,7 +671,7 @@ mod tests {
     }
 
     #[test]
-    fn folding_letter_by_letter_agrees_with_analysis() {
+    fn forming_words_letter_by_letter_agrees_with_analysis() {
         let mut words: Vec<String> = Vec::new();
         // Every letter of the table, alone and in syllable-like company (rhyme-only `y`,
         // `qu`/`gi` onsets, codas, doubled, capitalised).

@@ -326,20 +326,21 @@ impl SearchIndex {
         options: &SearchOptions,
         ranking: search::Ranking,
     ) -> Result<SearchResults> {
-        let query = self.query_for(query, options)?;
-        search::run_with(
-            &self.reader.searcher(),
-            &self.fields,
-            &query,
-            options,
-            ranking,
-        )
+        // One searcher for both: the misreadings a query expands to are the searched index's.
+        let searcher = self.reader.searcher();
+        let query = self.query_for(&searcher, query, options)?;
+        search::run_with(&searcher, &self.fields, &query, options, ranking)
     }
 
     /// The query of `query` with the filters and clearance of `options`. A query with
     /// neither is left unwrapped, so tantivy can prune it (block-max WAND) for top pages.
-    fn query_for(&self, query: &str, options: &SearchOptions) -> Result<search::PreparedQuery> {
-        let prepared = match search::forgiving(&self.reader.searcher(), &self.fields, query)? {
+    fn query_for(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<search::PreparedQuery> {
+        let prepared = match search::forgiving(searcher, &self.fields, query)? {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,
         };

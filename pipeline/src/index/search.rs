@@ -158,9 +158,9 @@ pub(crate) fn forgiving(
         };
         let folded_term = Term::from_field_text(fields.text_folded, &folded);
         if prefix {
-            let words = FuzzyTermQuery::new_prefix(folded_term, 0, true);
-            matching.push((Occur::Must, Box::new(words.clone())));
-            clauses.push((Occur::Must, Box::new(words)));
+            let prefixed = FuzzyTermQuery::new_prefix(folded_term, 0, true);
+            matching.push((Occur::Must, Box::new(prefixed.clone())));
+            clauses.push((Occur::Must, Box::new(prefixed)));
             continue;
         }
         let length = folded.chars().count();
@@ -288,6 +288,7 @@ fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Mis
             })
         })
         .collect();
+    // In term order, not the map's: the same query then sums its scores in the same order.
     variants.sort_by(|a, b| a.term.cmp(&b.term));
     Ok(variants)
 }
@@ -959,10 +960,11 @@ struct Snippets {
 
 impl Snippets {
     fn new(searcher: &Searcher, prepared: &PreparedQuery, fields: &Fields) -> Result<Self> {
-        let mut words: Vec<&Term> = Vec::new();
+        let misreadings: BTreeSet<&Term> = prepared.misreadings.iter().map(|m| &m.term).collect();
+        let mut words: BTreeSet<&Term> = BTreeSet::new();
         prepared.ranking.query_terms(&mut |term, _| {
-            if !prepared.misreadings.iter().any(|m| m.term == *term) {
-                words.push(term);
+            if !misreadings.contains(term) {
+                words.insert(term);
             }
         });
         let mut counted = Vec::with_capacity(words.len());
@@ -1021,10 +1023,10 @@ fn snippet_generator(
             weights.insert(text.to_owned(), 1.0 / (1.0 + *pages as Score));
         }
     }
-    let tokenizer = searcher.index().tokenizer_for_field(field)?;
     if weights.is_empty() {
         return Ok(None);
     }
+    let tokenizer = searcher.index().tokenizer_for_field(field)?;
     Ok(Some(SnippetGenerator::new(
         weights,
         tokenizer,

@@ -861,7 +861,9 @@ fn matching_and_ranking_queries_match_the_same_pages() {
         "cong tac",
         "cong",
     ] {
-        let prepared = index.query_for(query, &SearchOptions::default()).unwrap();
+        let prepared = index
+            .query_for(&searcher, query, &SearchOptions::default())
+            .unwrap();
         let matching = searcher.search(prepared.matching.as_ref(), &Count).unwrap();
         let ranking = searcher.search(prepared.ranking.as_ref(), &Count).unwrap();
         assert_eq!(matching, ranking, "{query:?}");
