@@ -352,3 +352,86 @@ fn other_pages_of_a_file_with_a_withheld_page_are_stored_as_page_extracts() {
         String::from_utf8_lossy(&verify.stdout)
     );
 }
+
+/// Files under `dir` holding `needle`.
+fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let bytes = std::fs::read(e.path()).unwrap();
+            bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        })
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// A hồ sơ whose only document is TUYỆT MẬT (a marked first page and a continuation page):
+/// nothing of either page stays under the archive, not even in the resume cache, after a
+/// run with two workers (the continuation may finish first) and after a rerun that finds
+/// the continuation in the cache an earlier run left (as versions before the fix did).
+#[test]
+fn no_text_of_a_withheld_hoso_stays_in_staging_after_a_run_or_a_rerun() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = eval_hoso("hs-06-tai-lieu-mat-2011");
+    let box_dir = tmp.path().join("hop-tm");
+    let hoso = box_dir.join("hs-tm");
+    std::fs::create_dir_all(&hoso).unwrap();
+    for page in ["1.jpg", "2.jpg"] {
+        std::fs::copy(source.join(page), hoso.join(page)).unwrap();
+    }
+
+    // The continuation page read on its own (a hồ sơ of its own in another archive): its
+    // record is what a resume cache entry for it holds.
+    let alone_box = tmp.path().join("hop-tm-alone");
+    std::fs::create_dir_all(alone_box.join("hs-tm")).unwrap();
+    std::fs::copy(source.join("2.jpg"), alone_box.join("hs-tm/2.jpg")).unwrap();
+    let other = tmp.path().join("other");
+    let out = ingest(&other, &alone_box, 1, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let record_path = walkdir::WalkDir::new(other.join("ocfl"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().ends_with("pages/0001.json"))
+        .expect("the continuation page's record is stored")
+        .into_path();
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record_path).unwrap()).unwrap();
+    let text = record["text"].as_str().unwrap();
+    let needle = text
+        .lines()
+        .max_by_key(|l| l.chars().count())
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(
+        needle.chars().count() > 20,
+        "a distinctive line: {needle:?}"
+    );
+
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["pages_withheld"], 2, "{:#}", json(&out));
+    assert_eq!(files_holding(&archive, &needle), Vec::<PathBuf>::new());
+
+    // A cache entry for the continuation, as an earlier run could leave it.
+    let sha = sha256_hex(&std::fs::read(hoso.join("2.jpg")).unwrap());
+    let key = sha256_hex(format!("hop-tm\nhs-tm/2.jpg\n1\n{sha}").as_bytes());
+    let entry = archive.join(format!("staging/pages/{key}.json"));
+    std::fs::copy(&record_path, &entry).unwrap();
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["pages_withheld"], 2, "{:#}", json(&out));
+    assert!(
+        !entry.exists(),
+        "the rerun leaves the withheld page's cache entry"
+    );
+    assert_eq!(files_holding(&archive, &needle), Vec::<PathBuf>::new());
+}

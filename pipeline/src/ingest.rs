@@ -3,9 +3,10 @@
 //! In: box directories and [`IngestOptions`]. Out: an [`IngestSummary`] (and the batch
 //! report in `ARCHIVE/reports/`). Pages flow through fixed worker threads, each owning one
 //! Tesseract engine made once and reused, fed by a bounded channel so at most
-//! `2 × jobs` pages are in flight whatever the box size. Each finished page is written to
-//! a resume cache in `staging/` keyed by box, path, page and the file's SHA-256, so an
-//! interrupted run redoes only what is missing; a hồ sơ is committed as one OCFL version
+//! `2 × jobs` pages are in flight whatever the box size. Each finished page that screening
+//! clears (no độ mật mark, readable header, on it or any earlier page of its hồ sơ) is
+//! written to a resume cache in `staging/` keyed by box, path, page and the file's SHA-256,
+//! so an interrupted run redoes only what is missing; a hồ sơ is committed as one OCFL version
 //! as soon as its last page is done. A page that fails is reported with its file and page
 //! and the rest of the box goes on.
 
@@ -150,12 +151,11 @@ enum Slot {
         cache_key: String,
         kind: &'static str,
     },
-    /// Done and held in memory: the resume cache could not take it, or the hồ sơ has a
-    /// marked or unreadable page, whose hồ sơ's pages must not be cached (độ mật policy).
+    /// Done and held in memory: not yet screened for the resume cache (see
+    /// [`CacheScreen`]), kept from it by the độ mật policy, or the cache could not take it.
     Done(Box<PageRecord>, &'static str),
-    Pending {
-        cache_key: String,
-    },
+    /// Waiting for its worker.
+    Pending,
     Failed(String),
 }
 
@@ -183,9 +183,44 @@ struct HoSoPlan {
     duplicates: Vec<(String, String)>,
     /// The box's `approvals.json` rules.
     approvals: std::sync::Arc<Vec<crate::policy::ApprovalRule>>,
-    /// A page of this hồ sơ carries a độ mật mark or an unreadable header: its pages stay in
-    /// memory, out of the resume cache, until the policy has decided on them.
-    sensitive: bool,
+    /// Which finished pages may go to the resume cache (only a screened, unmarked prefix).
+    screen: CacheScreen,
+}
+
+impl HoSoPlan {
+    /// The resume-cache key of a slot's page, when its file was planned.
+    fn cache_key(&self, slot: usize) -> Option<String> {
+        slot_cache_key(&self.box_name, &self.info, &self.files, slot)
+    }
+
+    /// Writes the pages that screening has cleared to the resume cache.
+    fn cache_screened(&mut self, cache: &PageCache) {
+        let HoSoPlan {
+            box_name,
+            info,
+            files,
+            slots,
+            screen,
+            ..
+        } = self;
+        screen.cache_screened(slots, |i| slot_cache_key(box_name, info, files, i), cache);
+    }
+}
+
+fn slot_cache_key(
+    box_name: &str,
+    info: &[SlotInfo],
+    files: &[FilePlan],
+    slot: usize,
+) -> Option<String> {
+    let info = &info[slot];
+    let file = files.iter().find(|f| f.file.rel_path == info.source_file)?;
+    Some(PageCache::key(
+        box_name,
+        &info.source_file,
+        info.source_page.unwrap_or(1),
+        &file.sha256,
+    ))
 }
 
 /// Runs an ingest of `boxes` into `archive`.
@@ -308,7 +343,7 @@ pub fn ingest(
     let mut jobs = Vec::new();
     for (h, plan) in plans.iter_mut().enumerate() {
         for (s, slot) in plan.slots.iter().enumerate() {
-            if let Slot::Pending { .. } = slot {
+            if let Slot::Pending = slot {
                 let info = &plan.info[s];
                 let file = plan
                     .files
@@ -385,25 +420,8 @@ pub fn ingest(
                         TextSource::Blank => "blank",
                     };
                     run.counts.recognised += 1;
-                    let mark = crate::policy::read_mark(&record);
-                    if mark.level.is_some() || !mark.readable {
-                        plan.sensitive = true;
-                    }
-                    match &plan.slots[job.slot] {
-                        // A page that may be withheld is never written to the resume cache.
-                        _ if plan.sensitive => Slot::Done(Box::new(record), kind),
-                        Slot::Pending { cache_key } => match cache.put(cache_key, &record) {
-                            Ok(()) => Slot::Cached {
-                                cache_key: cache_key.clone(),
-                                kind,
-                            },
-                            Err(e) => {
-                                tracing::warn!("resume cache: {e}");
-                                Slot::Done(Box::new(record), kind)
-                            }
-                        },
-                        _ => Slot::Done(Box::new(record), kind),
-                    }
+                    // Held in memory until screened: see `CacheScreen`.
+                    Slot::Done(Box::new(record), kind)
                 }
                 Err(e) => Slot::Failed(e.to_string()),
             };
@@ -413,6 +431,8 @@ pub fn ingest(
                 if let Err(e) = run.commit_hoso(plan, &provenance) {
                     return Some(e);
                 }
+            } else {
+                plan.cache_screened(&cache);
             }
         }
         None
@@ -645,6 +665,10 @@ impl Run<'_> {
                     kept_kinds.push(kind);
                 }
                 Some(reason) => {
+                    // Nothing of a withheld page may persist, whatever happens next.
+                    if let Some(key) = plan.cache_key(page.number as usize - 1) {
+                        self.cache.remove(&key);
+                    }
                     tracing::warn!(
                         box_name = %plan.box_name,
                         file = %page.source_file,
@@ -697,9 +721,23 @@ impl Run<'_> {
         (kept_pages, kept_kinds, admitted)
     }
 
+    /// Stores a hồ sơ whose pages are all done (see [`Run::store_hoso`]), then forgets its
+    /// pages: their resume-cache entries, whatever was stored or withheld, and their records.
+    fn commit_hoso(&mut self, plan: &mut HoSoPlan, provenance: &OcrProvenance) -> Result<()> {
+        self.store_hoso(plan, provenance)?;
+        for slot in 0..plan.slots.len() {
+            if let Some(key) = plan.cache_key(slot) {
+                self.cache.remove(&key);
+            }
+        }
+        // Free the page records: memory stays bounded by one hồ sơ.
+        plan.slots.clear();
+        Ok(())
+    }
+
     /// Stores a hồ sơ whose pages are all done: a new object, a new version, or nothing
     /// when it equals the head version; then indexes its documents.
-    fn commit_hoso(&mut self, plan: &mut HoSoPlan, provenance: &OcrProvenance) -> Result<()> {
+    fn store_hoso(&mut self, plan: &mut HoSoPlan, provenance: &OcrProvenance) -> Result<()> {
         let mut pages = Vec::new();
         let mut kinds = Vec::new();
         let mut stored: HashMap<(String, u32), PageRecord> = HashMap::new();
@@ -726,7 +764,7 @@ impl Run<'_> {
                     .ok_or_else(|| "resume cache entry vanished; re-run ingest".to_string()),
                 Slot::Done(record, kind) => Ok(((**record).clone(), *kind)),
                 Slot::Failed(e) => Err(e.clone()),
-                Slot::Pending { .. } => unreachable!("committed before all pages were done"),
+                Slot::Pending => unreachable!("committed before all pages were done"),
             };
             match loaded {
                 Ok((mut record, kind)) => {
@@ -1050,26 +1088,9 @@ impl Run<'_> {
         }
         self.documents
             .insert((plan.box_name.clone(), plan.source.path.clone()), doc_ids);
-        for (i, _) in plan.slots.iter().enumerate() {
-            let info = &plan.info[i];
-            if let Some(f) = plan
-                .files
-                .iter()
-                .find(|f| f.file.rel_path == info.source_file)
-            {
-                self.cache.remove(&PageCache::key(
-                    &plan.box_name,
-                    &info.source_file,
-                    info.source_page.unwrap_or(1),
-                    &f.sha256,
-                ));
-            }
-        }
         for path in extract_files.values() {
             let _ = std::fs::remove_file(path);
         }
-        // Free the page records: memory stays bounded by one hồ sơ.
-        plan.slots.clear();
         Ok(())
     }
 }
@@ -1124,7 +1145,7 @@ fn plan_hoso(
     let mut plan = HoSoPlan {
         duplicates: Vec::new(),
         approvals: Default::default(),
-        sensitive: false,
+        screen: CacheScreen::default(),
         box_name: box_name.to_string(),
         box_sidecar: box_sidecar.clone(),
         files: Vec::new(),
@@ -1212,7 +1233,7 @@ fn plan_hoso(
                             kind: "reused",
                         }
                     } else {
-                        Slot::Pending { cache_key }
+                        Slot::Pending
                     };
                     plan.slots.push(slot);
                 }
@@ -1319,6 +1340,66 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Which finished pages of a hồ sơ may be written to the resume cache.
+///
+/// A hồ sơ's độ mật is known only page by page, and a page may finish before the marked
+/// first page of its document: so a page is cached only once every page before it in the
+/// hồ sơ has finished and been screened, and neither it nor any of them carries a mark, an
+/// unreadable header or a failure (a failed page could be a marked first page). From the
+/// first such page on, nothing more of the hồ sơ is cached: its pages stay in memory until
+/// the policy has decided on them at commit. Withheld text so never reaches the disk,
+/// whatever order the pages finish in.
+#[derive(Debug, Default)]
+struct CacheScreen {
+    /// Slots before this one are screened (cached, stored or reused).
+    screened: usize,
+    /// A page that may be withheld was reached: no later page is cached.
+    closed: bool,
+}
+
+impl CacheScreen {
+    /// Advances over the finished slots at the screened frontier, moving each cleared
+    /// page's record from memory to the cache (it stays in memory if the cache fails).
+    fn cache_screened(
+        &mut self,
+        slots: &mut [Slot],
+        key: impl Fn(usize) -> Option<String>,
+        cache: &PageCache,
+    ) {
+        while !self.closed && self.screened < slots.len() {
+            let i = self.screened;
+            match &slots[i] {
+                Slot::Pending => return,
+                Slot::Stored | Slot::Cached { .. } => {}
+                Slot::Failed(_) => self.closed = true,
+                Slot::Done(record, kind) => {
+                    let mark = crate::policy::read_mark(record);
+                    if mark.level.is_some() || !mark.readable {
+                        self.closed = true;
+                        continue;
+                    }
+                    let Some(cache_key) = key(i) else {
+                        self.closed = true;
+                        continue;
+                    };
+                    match cache.put(&cache_key, record) {
+                        Ok(()) => {
+                            slots[i] = Slot::Cached {
+                                cache_key,
+                                kind: *kind,
+                            };
+                        }
+                        Err(e) => tracing::warn!("resume cache: {e}"),
+                    }
+                }
+            }
+            if !self.closed {
+                self.screened += 1;
+            }
+        }
+    }
+}
+
 /// The resume cache: finished page records of hồ sơ not yet committed, in `staging/pages/`.
 struct PageCache {
     dir: PathBuf,
@@ -1370,7 +1451,147 @@ impl PageCache {
 
 #[cfg(test)]
 mod tests {
-    use super::PageCache;
+    use super::{CacheScreen, PageCache, Slot};
+    use crate::ocr::OcrWord;
+    use crate::store::records::{PageRecord, TextSource};
+
+    /// An OCR page of an A4 scan at 300 dpi whose lines are `lines` from the top.
+    fn page(lines: &[&str]) -> PageRecord {
+        let mut words = Vec::new();
+        for (l, line) in lines.iter().enumerate() {
+            for (w, text) in line.split_whitespace().enumerate() {
+                words.push(OcrWord {
+                    text: text.into(),
+                    bbox: [200 + 180 * w as u32, 150 + 60 * l as u32, 160, 40],
+                    confidence: 92.0,
+                    line: l as u32,
+                });
+            }
+        }
+        PageRecord {
+            number: 0,
+            source_file: "a.tif".into(),
+            source_page: 1,
+            source_sha256: String::new(),
+            technical: crate::decode::TechnicalMetadata {
+                format: crate::decode::ScanFormat::Tiff,
+                width: 2480,
+                height: 3508,
+                dpi: Some(300.0),
+                bits_per_sample: 8,
+                samples_per_pixel: 1,
+                compression: "none".into(),
+            },
+            conformance: Default::default(),
+            preprocess: None,
+            text_source: TextSource::Ocr,
+            text: lines.join("\n"),
+            mean_confidence: 92.0,
+            words,
+            ocr: None,
+            page_extract: None,
+        }
+    }
+
+    fn orders(n: usize) -> Vec<Vec<usize>> {
+        if n == 0 {
+            return vec![Vec::new()];
+        }
+        let mut out = Vec::new();
+        for rest in orders(n - 1) {
+            for at in 0..=rest.len() {
+                let mut o = rest.clone();
+                o.insert(at, n - 1);
+                out.push(o);
+            }
+        }
+        out
+    }
+
+    /// Feeds the pages to the screen in `order` and returns, after each arrival, the
+    /// pages (0-based) found in the cache.
+    fn cached_after_each(pages: &[PageRecord], order: &[usize]) -> Vec<Vec<usize>> {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = PageCache::new(dir.path()).unwrap();
+        let key = |i: usize| Some(format!("page-{i}"));
+        let mut slots: Vec<Slot> = pages.iter().map(|_| Slot::Pending).collect();
+        let mut screen = CacheScreen::default();
+        let mut seen = Vec::new();
+        for &i in order {
+            slots[i] = Slot::Done(Box::new(pages[i].clone()), "ocr");
+            screen.cache_screened(&mut slots, key, &cache);
+            seen.push(
+                (0..pages.len())
+                    .filter(|i| cache.contains(&format!("page-{i}")))
+                    .collect(),
+            );
+        }
+        seen
+    }
+
+    fn header(mark: &str) -> PageRecord {
+        page(&[
+            "ĐẢNG BỘ TỈNH NGHỆ AN ĐẢNG CỘNG SẢN VIỆT NAM",
+            "TỈNH ỦY",
+            "Số 05-KH/TU Vinh, ngày 7 tháng 4 năm 2011",
+            mark,
+            "KẾ HOẠCH",
+            "bảo vệ an toàn các mục tiêu",
+        ])
+    }
+
+    fn continuation() -> PageRecord {
+        page(&[
+            "2",
+            "các đơn vị triển khai thực hiện nghiêm túc những nội dung",
+            "trên đây và báo cáo kết quả về Thường trực theo quy định",
+            "của Ban Thường vụ trong thời gian sớm nhất có thể được",
+        ])
+    }
+
+    #[test]
+    fn no_page_of_a_marked_document_is_cached_whatever_order_pages_finish_in() {
+        let pages = [header("TUYỆT MẬT"), continuation(), continuation()];
+        for order in orders(pages.len()) {
+            for cached in cached_after_each(&pages, &order) {
+                assert!(cached.is_empty(), "order {order:?} cached {cached:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_unmarked_pages_before_a_marked_one_are_cached() {
+        let pages = [
+            header(""),
+            continuation(),
+            header("TỐI MẬT"),
+            continuation(),
+        ];
+        for order in orders(pages.len()) {
+            let seen = cached_after_each(&pages, &order);
+            for cached in &seen {
+                assert!(
+                    cached.iter().all(|&i| i < 2),
+                    "order {order:?} cached {cached:?}"
+                );
+            }
+            assert_eq!(seen.last().unwrap(), &vec![0, 1], "order {order:?}");
+        }
+    }
+
+    #[test]
+    fn a_failed_page_closes_the_cache_for_the_pages_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = PageCache::new(dir.path()).unwrap();
+        let mut slots = vec![
+            Slot::Failed("unreadable".into()),
+            Slot::Done(Box::new(continuation()), "ocr"),
+        ];
+        let mut screen = CacheScreen::default();
+        screen.cache_screened(&mut slots, |i| Some(format!("p{i}")), &cache);
+        assert!(!cache.contains("p1"));
+        assert!(matches!(slots[1], Slot::Done(..)));
+    }
 
     #[test]
     fn opening_the_page_cache_removes_writes_a_killed_run_left() {
