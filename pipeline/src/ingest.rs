@@ -1384,10 +1384,7 @@ impl CacheScreen {
                     };
                     match cache.put(&cache_key, record) {
                         Ok(()) => {
-                            slots[i] = Slot::Cached {
-                                cache_key,
-                                kind: *kind,
-                            };
+                            slots[i] = Slot::Cached { cache_key, kind };
                         }
                         Err(e) => tracing::warn!("resume cache: {e}"),
                     }
