@@ -105,6 +105,10 @@ enum AuditCommand {
         /// Only the last N entries.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Also entries about documents with chế độ sử dụng Mật, and approval references
+        /// (without it, they are left out).
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -160,6 +164,10 @@ enum Command {
         /// TUYỆT MẬT documents are never archived.
         #[arg(long, value_name = "REF")]
         approval: Option<String>,
+        /// Also list the documents admitted with chế độ sử dụng Mật in the summary (the
+        /// report under ARCHIVE/reports/ always names them).
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[command(flatten)]
         codes: CodesArg,
         /// Hide the progress bar.
@@ -396,18 +404,39 @@ pub(crate) fn actor_name(actor: Option<String>) -> String {
         .unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
 }
 
-/// Records a read of a Mật document in the audit log; an archive that cannot be written (a
-/// read-only copy) does not stop the read: the failure is a warning.
+/// Records a read of a Mật document in the audit log, before it is shown; a read that cannot
+/// be recorded (a log that cannot be written, a read-only copy) is refused.
 pub(crate) fn record_read(
     archive: &Archive,
     actor: &str,
     object: &str,
     doc: &pipeline::store::records::DocumentRecord,
     what: &str,
-) {
-    if let Err(e) = pipeline::clearance::record_read(archive, actor, object, doc, what) {
-        tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
+) -> anyhow::Result<()> {
+    pipeline::clearance::record_read(archive, actor, object, doc, what)
+        .context(UNAUDITED_READ_REFUSED)
+}
+
+/// Why a read of Mật material was refused when its audit entry could not be written.
+pub(crate) const UNAUDITED_READ_REFUSED: &str =
+    "refused: a read of a Mật document must be recorded in the audit log, and it cannot be";
+
+/// Leaves the documents with chế độ sử dụng Mật out of an ingest summary for a reader without
+/// clearance: their ids, and the warnings naming them.
+fn hide_restricted(
+    archive: &Archive,
+    summary: &mut pipeline::ingest::IngestSummary,
+    clearance: pipeline::clearance::Clearance,
+) -> anyhow::Result<()> {
+    if clearance == pipeline::clearance::Clearance::Mat || summary.documents.is_empty() {
+        return Ok(());
     }
+    let restricted = pipeline::clearance::restricted_ids(archive)?;
+    summary.documents.retain(|id| !restricted.contains(id));
+    summary
+        .warnings
+        .retain(|w| !restricted.iter().any(|id| w.contains(id.as_str())));
+    Ok(())
 }
 
 pub(crate) fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
@@ -426,6 +455,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             no_word_lists,
             reocr,
             approval,
+            clearance,
             codes,
             no_progress,
             json,
@@ -459,7 +489,8 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 !no_progress && std::io::stderr().is_terminal(),
                 ProgressUnit::Pages,
             );
-            let summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
+            let mut summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
+            hide_restricted(&archive, &mut summary, clearance.level())?;
             if json {
                 print_json(&summary)?;
             } else {
@@ -639,7 +670,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             else {
                 bail!("no document with id {id} in {}", archive.root.display());
             };
-            record_read(&archive, &actor_name(None), &object.id, &doc, "show");
+            record_read(&archive, &actor_name(None), &object.id, &doc, "show")?;
             let (object, doc) = match at_version {
                 None => (object, doc),
                 Some(v) => {
@@ -732,7 +763,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let index = pipeline::catalog::open_index(&archive)?;
+            let index = pipeline::catalog::open_index_read_only(&archive)?;
             let options = pipeline::index::SearchOptions {
                 limit,
                 offset,
@@ -766,12 +797,10 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 .collect();
             if !read.is_empty() {
                 let entry = json!({ "documents": read, "read": "search", "query": query });
-                if let Err(e) = archive
+                archive
                     .audit()
                     .append(&actor_name(None), "read-mat", None, entry)
-                {
-                    tracing::warn!("read of a Mật document not recorded in the audit log: {e}");
-                }
+                    .context(UNAUDITED_READ_REFUSED)?;
             }
             if json {
                 print_json(&results)?;
@@ -1008,18 +1037,33 @@ fn audit_command(command: AuditCommand) -> anyhow::Result<ExitCode> {
             object,
             action,
             limit,
+            clearance,
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            // A document id means its hồ sơ object.
+            let clearance = clearance.level();
+            // A document id (one the reader may see) means its hồ sơ object.
             let object = match object {
-                Some(id) => Some(archive.find_document(&id)?.map(|(o, _)| o.id).unwrap_or(id)),
+                Some(id) => Some(
+                    archive
+                        .find_document(&id)?
+                        .filter(|(_, d)| clearance.may_see(d))
+                        .map(|(o, _)| o.id)
+                        .unwrap_or(id),
+                ),
                 None => None,
+            };
+            let restricted = match clearance {
+                pipeline::clearance::Clearance::Mat => Default::default(),
+                pipeline::clearance::Clearance::Public => {
+                    pipeline::clearance::restricted_ids(&archive)?
+                }
             };
             let entries: Vec<_> = archive
                 .audit()
                 .entries()?
-                .into_iter()
+                .iter()
+                .filter_map(|e| clearance.audit_entry(e, &restricted))
                 .filter(|e| object.is_none() || e.object == object)
                 .filter(|e| action.as_ref().is_none_or(|a| e.action == *a))
                 .collect();

@@ -17,5 +17,6 @@ fn main() -> ExitCode {
     // libgomp reads OMP_THREAD_LIMIT when it loads, before main: re-execute with it set.
     runtime::ensure_single_threaded_openmp();
     runtime::return_large_buffers_to_the_os();
+    runtime::end_quietly_on_a_closed_pipe();
     cli::run()
 }

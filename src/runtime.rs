@@ -4,7 +4,8 @@
 //! `OMP_THREAD_LIMIT=1` (re-executing itself if needed), so one Tesseract engine per worker
 //! thread does not oversubscribe the cores (DESIGN.md §6), and a way to read the limit
 //! libgomp actually applies. Also fixes glibc's mmap threshold (see
-//! [`return_large_buffers_to_the_os`]) so resident memory follows the pages in flight.
+//! [`return_large_buffers_to_the_os`]) so resident memory follows the pages in flight, and
+//! lets a closed stdout end the process quietly ([`end_quietly_on_a_closed_pipe`]).
 
 use std::ffi::CStr;
 use std::os::unix::process::CommandExt;
@@ -41,6 +42,17 @@ pub fn return_large_buffers_to_the_os() {
     // SAFETY: mallopt only changes allocator tuning; called before any other thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
+/// Restores the default action of `SIGPIPE` (Rust ignores it, so a write to a closed pipe
+/// is an error, and `println!` panics on it): `sohoa search … | head` then ends like any
+/// Unix filter when `head` has read enough, silently. sohoa writes to no other pipe (child
+/// processes get no stdin), and results are printed only after everything is stored.
+pub fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: setting a signal's disposition to its default has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

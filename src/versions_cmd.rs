@@ -57,15 +57,20 @@ pub fn edit(
             outcome.changes.len()
         );
         for c in &outcome.changes {
-            let show = |v: &Option<serde_json::Value>| {
-                v.as_ref()
-                    .and_then(|v| v.get("value"))
-                    .map_or_else(|| "(none)".to_string(), |v| v.to_string())
-            };
-            println!("  {}: {} → {}", c.key, show(&c.old), show(&c.new));
+            println!("  {}: {} → {}", c.key, shown(&c.old), shown(&c.new));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A field's value for the terminal: text as it is, other values as JSON, `(none)` when the
+/// field has no value.
+fn shown(value: &Option<serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => "(none)".to_string(),
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+    }
 }
 
 /// `sohoa history ID`

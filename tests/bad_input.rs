@@ -373,3 +373,80 @@ fn a_decompression_bomb_is_refused_with_bounded_memory() {
     eprintln!("peak RSS of the ingest of two bombs: {peak_mib} MiB");
     assert!(peak_mib < 256, "peak RSS {peak_mib} MiB");
 }
+
+/// An archive of one page, ingested once for the tests of bad queries and closed pipes.
+fn one_page_archive() -> &'static std::path::Path {
+    static ARCHIVE: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
+        std::sync::OnceLock::new();
+    let (_, archive) = ARCHIVE.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let box_dir = tmp.path().join("hop-q");
+        make_box(&box_dir, &[("hs", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+        let archive = tmp.path().join("archive");
+        let out = ingest(&archive, &box_dir, 1, false);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        (tmp, archive)
+    });
+    archive
+}
+
+/// Queries that are too deep, too long, or ask for any value of a field are usage errors
+/// (exit 2) with a message: 9,000 nested parentheses overflowed the stack (exit 134), and
+/// `symbol:*` was an internal schema error (exit 1).
+#[test]
+fn bad_queries_are_usage_errors_with_a_message() {
+    let archive = one_page_archive();
+    let deep = format!("{}nghi{}", "(".repeat(9_000), ")".repeat(9_000));
+    let long = "nghi quyet ".repeat(500);
+    let cases = [
+        (deep.as_str(), "nested 9000 deep"),
+        (long.as_str(), "characters long"),
+        (
+            "symbol:*",
+            "`symbol:*` (any value of a field) cannot be searched",
+        ),
+        ("do_mat:*", "`do_mat:*`"),
+        ("(nghi", "syntax error"),
+    ];
+    for (query, expected) in cases {
+        let out = run(archive, &["search", query]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 2, "{expected}: {stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(stderr.len() < 1_000, "the message is short: {stderr}");
+    }
+    let fine = run(archive, &["search", "((nghi quyet))", "--json"]);
+    assert_eq!(code(&fine), 0, "{}", String::from_utf8_lossy(&fine.stderr));
+}
+
+/// `sohoa search … | head`: a reader that stops early ends sohoa quietly (it panicked on
+/// the broken pipe, exit 101).
+#[test]
+fn a_closed_stdout_ends_search_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let archive = one_page_archive();
+    for args in [
+        &["search", "nghi"][..],
+        &["search", "nghi", "--json"],
+        &["list"],
+    ] {
+        let mut child = sohoa()
+            .args(args)
+            .arg("--archive")
+            .arg(archive)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before sohoa writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            out.status.success() || out.status.signal() == Some(libc::SIGPIPE),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+    }
+}

@@ -145,7 +145,17 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(code(&out2), 3);
     let summary = json(&out2);
     assert_eq!(summary["pages_withheld"], 2, "{summary:#}");
-    let docs = summary["documents"].as_array().unwrap();
+    // Without --clearance, the summary does not name the document admitted as Mật; the
+    // report under the archive does.
+    assert_eq!(
+        summary["documents"].as_array().unwrap().len(),
+        1,
+        "{summary:#}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(summary["report"].as_str().unwrap()).unwrap())
+            .unwrap();
+    let docs = report["summary"]["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 2);
     let mut restricted = 0;
     for id in docs {
@@ -176,6 +186,10 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(list["documents"].as_array().unwrap().len(), 1);
     let list = json(&run(&archive, &["list", "--json", "--clearance", "mat"]));
     assert_eq!(list["documents"].as_array().unwrap().len(), 2);
+    assert!(
+        !String::from_utf8_lossy(&out2.stdout).contains(restricted_id),
+        "the ingest summary names the Mật document"
+    );
     assert_eq!(code(&run(&archive, &["show", restricted_id, "--json"])), 1);
     let pdf = tmp.path().join("r.pdf");
     let get = |extra: &[&str]| {
@@ -199,11 +213,55 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     };
     assert_eq!(export(&[]), 1);
     assert!(!bag.exists());
+    // Without clearance, a box whose hồ sơ holds a Mật document is answered like a box that
+    // is not there.
+    let export_err = |box_name: &str| {
+        let out = run(
+            &archive,
+            &[
+                "export",
+                "--box",
+                box_name,
+                "--bagit",
+                bag.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code(&out), 1);
+        String::from_utf8_lossy(&out.stderr).replace(box_name, "BOX")
+    };
+    assert_eq!(export_err("hop-mat"), export_err("hop-none"));
+    let object = json(&run(
+        &archive,
+        &["show", restricted_id, "--json", "--clearance", "mat"],
+    ))["object"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for id in [restricted_id, object.as_str()] {
+        let out = run(&archive, &["export", id, "--bagit", bag.to_str().unwrap()]);
+        assert_eq!(code(&out), 1);
+        assert_eq!(String::from_utf8_lossy(&out.stderr).replace(id, "ID"), {
+            let unknown = run(
+                &archive,
+                &["export", "01NOSUCHID", "--bagit", bag.to_str().unwrap()],
+            );
+            String::from_utf8_lossy(&unknown.stderr).replace("01NOSUCHID", "ID")
+        });
+    }
+    assert!(!bag.exists());
     assert_eq!(export(&["--clearance", "mat"]), 0);
     // Every read of the Mật document is in the audit log (and only those).
     let reads = json(&run(
         &archive,
-        &["audit", "log", "--action", "read-mat", "--json"],
+        &[
+            "audit",
+            "log",
+            "--action",
+            "read-mat",
+            "--json",
+            "--clearance",
+            "mat",
+        ],
     ));
     let reads: Vec<&str> = reads["entries"]
         .as_array()
@@ -217,7 +275,15 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     );
     assert!(json(&run(
         &archive,
-        &["audit", "log", "--action", "read-mat", "--json"]
+        &[
+            "audit",
+            "log",
+            "--action",
+            "read-mat",
+            "--json",
+            "--clearance",
+            "mat"
+        ]
     ))["entries"]
         .as_array()
         .unwrap()
@@ -248,7 +314,15 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(hits["hits"][0]["restricted"], true);
     let reads = json(&run(
         &archive,
-        &["audit", "log", "--action", "read-mat", "--json"],
+        &[
+            "audit",
+            "log",
+            "--action",
+            "read-mat",
+            "--json",
+            "--clearance",
+            "mat",
+        ],
     ));
     let last = reads["entries"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["detail"]["read"], "search", "{last}");
@@ -266,7 +340,15 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     // And the audit log's ingest entry names the document admitted and its approval.
     let ingests = json(&run(
         &archive,
-        &["audit", "log", "--action", "ingest", "--json"],
+        &[
+            "audit",
+            "log",
+            "--action",
+            "ingest",
+            "--json",
+            "--clearance",
+            "mat",
+        ],
     ));
     assert!(
         ingests["entries"].as_array().unwrap().iter().any(|e| {
@@ -277,6 +359,54 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         }),
         "{ingests}"
     );
+    // Without clearance the audit log names neither the Mật document nor its approval, nor
+    // does it answer for the document's id.
+    for args in [
+        &["audit", "log", "--json"][..],
+        &["audit", "log"],
+        &["audit", "log", "--json", "--object", restricted_id],
+    ] {
+        let out = run(&archive, args);
+        assert_eq!(code(&out), 0);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains(restricted_id) && !text.contains("12-CV/VPTU"),
+            "{args:?}: {text}"
+        );
+    }
+    // A read of Mật material that cannot be audited is refused, not just warned about.
+    let log = archive.join("audit/log.jsonl");
+    let log_text = std::fs::read(&log).unwrap();
+    let mut damaged = log_text.clone();
+    damaged.extend_from_slice(b"not an entry\n");
+    std::fs::write(&log, &damaged).unwrap();
+    let _ = std::fs::remove_file(&pdf);
+    let phrase = format!("\"{secret}\"");
+    for args in [
+        vec!["show", restricted_id, "--clearance", "mat"],
+        vec![
+            "get",
+            restricted_id,
+            "--pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--clearance",
+            "mat",
+        ],
+        vec!["search", &phrase, "--clearance", "mat"],
+    ] {
+        let out = run(&archive, &args);
+        assert_eq!(code(&out), 1, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} printed Mật material");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("refused") && stderr.contains("audit log"),
+            "{stderr}"
+        );
+    }
+    assert!(!pdf.exists());
+    std::fs::write(&log, &log_text).unwrap();
+
     // The TUYỆT MẬT document's text is still nowhere.
     let tuyet_mat: Vec<String> = needles
         .iter()

@@ -208,6 +208,12 @@ fn correct_first_document(archive: &Path) {
         &["edit", &id, "--set", "trich_yeu=Về công tác lưu trữ"],
     );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    // The human output shows the new value (it showed `(none) → (none)`).
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("trich_yeu: ") && said.contains("→ Về công tác lưu trữ\n"),
+        "{said}"
+    );
 }
 
 /// Flips one bit in the middle of a file; returns its digest before.
@@ -452,4 +458,145 @@ fn verify_changes_nothing_and_runs_on_a_read_only_copy() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A line of the audit log that is not an entry: `audit verify` names it (exit 4), and
+/// `edit` and `ingest`, whose changes could not be audited, stop before they store anything.
+#[test]
+fn an_unreadable_audit_entry_is_named_and_writers_stop_before_storing() {
+    let (tmp, archive) = damaged_copy();
+    let path = archive.join("audit/log.jsonl");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let damaged: String = original
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 1 {
+                "{not json\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&path, &damaged).unwrap();
+    let out = run(&archive, &["audit", "verify", "--json"]);
+    assert_eq!(code(&out), 4, "{}", String::from_utf8_lossy(&out.stderr));
+    let check = json(&out);
+    assert!(
+        check["problems"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("entry 2 is unreadable"),
+        "{check}"
+    );
+    let out = run(&archive, &["audit", "verify"]);
+    assert_eq!(code(&out), 4);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("BROKEN  entry 2 is unreadable"));
+
+    let stored = snapshot(&archive.join("ocfl"));
+    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let edit = run(&archive, &["edit", &id, "--set", "ghi_chu=x"]);
+    let box_dir = tmp.path().join("hop-w");
+    make_box(&box_dir, &[("hs", "hs-02-van-thu-luu-tru/1.png", "1.png")]);
+    let ingest = ingest(&archive, &box_dir, 1, false);
+    for out in [edit, ingest] {
+        assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stdout));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("audit log") && stderr.contains("nothing was changed"),
+            "{stderr}"
+        );
+    }
+    assert!(
+        snapshot(&archive.join("ocfl")) == stored,
+        "a change was stored"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
+}
+
+/// Search, list, show, history, review and the audit commands only read: on a copy the
+/// process may not write they work, and leave it as it was (no lock file in index/). As
+/// root, permissions do not stop writes: the commands then run as `nobody`.
+#[test]
+fn read_commands_work_on_a_copy_that_cannot_be_written() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let (tmp, archive) = damaged_copy();
+    // The lock files the writer left behind: a reader must neither need nor create them.
+    for entry in std::fs::read_dir(archive.join("index")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().ends_with(".lock") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let id = json(&run(&archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let set_mode = |writable: bool| {
+        for entry in walkdir::WalkDir::new(&archive).contents_first(true) {
+            let entry = entry.unwrap();
+            let mode = match (entry.file_type().is_dir(), writable) {
+                (true, true) => 0o755,
+                (true, false) => 0o555,
+                (false, true) => 0o644,
+                (false, false) => 0o444,
+            };
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    // `nobody` reaches the archive through the temporary directory.
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    set_mode(false);
+    let before = snapshot(&archive);
+    let reader = |args: &[&str]| {
+        let mut command = sohoa();
+        command.args(args).arg("--archive").arg(&archive);
+        if root {
+            command.uid(65534).gid(65534);
+        }
+        command.output().unwrap()
+    };
+    let search = reader(&["search", "nghi quyet", "--json"]);
+    assert_eq!(
+        code(&search),
+        0,
+        "{}",
+        String::from_utf8_lossy(&search.stderr)
+    );
+    assert!(
+        json(&search)["total"].as_u64().unwrap() >= 1,
+        "{}",
+        json(&search)
+    );
+    for args in [
+        &["list", "--json"][..],
+        &["show", &id, "--json"],
+        &["history", &id, "--json"],
+        &["review", "--json"],
+        &["audit", "log", "--json"],
+        &["audit", "verify", "--json"],
+    ] {
+        let out = reader(args);
+        assert_eq!(
+            code(&out),
+            0,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let after = snapshot(&archive);
+    set_mode(true);
+    let created: Vec<_> = after
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| !before.iter().any(|(b, _)| b == *p))
+        .collect();
+    assert!(created.is_empty(), "created {created:?}");
+    assert!(before == after, "a read command changed the archive");
 }

@@ -450,6 +450,28 @@ pub fn open_index(archive: &crate::store::Archive) -> Result<crate::index::Searc
     }
 }
 
+/// Opens the archive's index for searching: read only, taking no lock files and creating
+/// nothing, so searches work on a read-only copy. An index that is missing or was built by
+/// another version of sohoa is first rebuilt from the store (which needs a writable archive).
+pub fn open_index_read_only(archive: &crate::store::Archive) -> Result<crate::index::SearchIndex> {
+    let dir = archive.index_dir();
+    if !dir.join("meta.json").is_file() {
+        tracing::warn!(
+            "{}: no search index: building it from the store",
+            dir.display()
+        );
+        reindex(archive)?;
+    }
+    match crate::index::SearchIndex::open_read_only(&dir) {
+        Err(crate::Error::Index(tantivy::TantivyError::SchemaError(message))) => {
+            tracing::warn!("{message}: rebuilding the index from the store");
+            reindex(archive)?;
+            crate::index::SearchIndex::open_read_only(&dir)
+        }
+        other => other,
+    }
+}
+
 /// Pages of text held in memory between commits of a reindex (a few tens of MB).
 const REINDEX_BATCH_PAGES: usize = 5_000;
 

@@ -92,6 +92,9 @@ pub fn edit(
     codes: &CodeSets,
 ) -> Result<EditOutcome> {
     let _lock = archive.lock()?;
+    // The edit is audited after its commit: an entry that cannot be written must stop it
+    // before anything is stored.
+    archive.audit().check_appendable()?;
     let (object, document) = match archive.find_document(id)? {
         Some((object, doc)) => (object, Some(doc)),
         None => match archive.find_object(id)? {

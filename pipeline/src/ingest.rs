@@ -231,6 +231,8 @@ pub fn ingest(
     progress: &dyn ProgressSink,
 ) -> Result<IngestSummary> {
     let _lock = archive.lock()?;
+    // Each commit is audited: a log that cannot take entries stops the run before OCR.
+    archive.audit().check_appendable()?;
     let started = now();
     let repaired = archive.storage().recover()?;
     for id in &repaired {
@@ -986,6 +988,7 @@ impl Run<'_> {
                 address: None,
             };
             let message = format!("ingest of box {} hồ sơ {}", plan.box_name, plan.source.path);
+            self.archive.audit().check_appendable()?;
             let outcome = self
                 .archive
                 .storage()

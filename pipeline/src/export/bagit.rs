@@ -66,6 +66,9 @@ impl std::fmt::Display for Selection {
 pub struct BagOptions {
     /// `Bag-Software-Agent`, e.g. `sohoa 0.1.0`.
     pub software_agent: String,
+    /// What the exporter may see: a document, or an object holding a document, they may not
+    /// see is treated as absent (an unknown id; a box without it).
+    pub clearance: crate::clearance::Clearance,
 }
 
 /// One object (or the part of it belonging to one document) in a bag.
@@ -112,7 +115,7 @@ pub fn export_bagit(
     options: &BagOptions,
 ) -> Result<BagSummary> {
     check_target(out)?;
-    let items = select(archive, selection)?;
+    let items = select(archive, selection, options.clearance)?;
     let partial = partial_dir(out)?;
     if partial.exists() {
         fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
@@ -201,34 +204,49 @@ fn partial_dir(out: &Path) -> Result<PathBuf> {
     )))
 }
 
-fn select(archive: &Archive, selection: &Selection) -> Result<Vec<Item>> {
-    let objects = archive.hoso_objects()?;
-    match selection {
-        Selection::Id(id) => {
-            for object in &objects {
-                if let Some(doc) = object.documents.iter().find(|d| d.id == *id) {
-                    return Ok(vec![Item {
-                        document: Some(doc.clone()),
-                        object: object.clone(),
-                    }]);
-                }
+/// The items of `selection` that `clearance` may see; what it may not see is left out as if
+/// it were not stored.
+fn select(
+    archive: &Archive,
+    selection: &Selection,
+    clearance: crate::clearance::Clearance,
+) -> Result<Vec<Item>> {
+    let stored = archive.hoso_objects()?;
+    if let Selection::Id(id) = selection {
+        for object in &stored {
+            if let Some(doc) = object
+                .documents
+                .iter()
+                .find(|d| d.id == *id && clearance.may_see(d))
+            {
+                return Ok(vec![Item {
+                    document: Some(doc.clone()),
+                    object: object.clone(),
+                }]);
             }
-            objects
-                .into_iter()
-                .find(|o| o.id == *id)
-                .map(|object| {
-                    vec![Item {
-                        object,
-                        document: None,
-                    }]
-                })
-                .ok_or_else(|| {
-                    Error::NotFound(format!(
-                        "no document or hồ sơ object with id {id} in {}",
-                        archive.root.display()
-                    ))
-                })
         }
+    }
+    // An object is exported whole: one holding a document the reader may not see is left out.
+    let objects: Vec<HoSoObject> = stored
+        .into_iter()
+        .filter(|o| clearance.may_see_object(o))
+        .collect();
+    match selection {
+        Selection::Id(id) => objects
+            .into_iter()
+            .find(|o| o.id == *id)
+            .map(|object| {
+                vec![Item {
+                    object,
+                    document: None,
+                }]
+            })
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no document or hồ sơ object with id {id} in {}",
+                    archive.root.display()
+                ))
+            }),
         Selection::Box(name) => {
             let boxes: BTreeSet<String> =
                 objects.iter().map(|o| o.source.box_name.clone()).collect();
@@ -612,6 +630,7 @@ mod tests {
     fn options() -> BagOptions {
         BagOptions {
             software_agent: "sohoa test".into(),
+            clearance: crate::clearance::Clearance::Public,
         }
     }
 

@@ -340,6 +340,7 @@ impl SearchIndex {
         query: &str,
         options: &SearchOptions,
     ) -> Result<search::PreparedQuery> {
+        search::check_size(query)?;
         let prepared = match search::forgiving(searcher, &self.fields, query)? {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,

@@ -1,4 +1,5 @@
-//! A read-only view of an index directory, for `verify` on a read-only copy of an archive.
+//! A read-only view of an index directory, for `verify` and `search` on a read-only copy of
+//! an archive.
 //!
 //! In: the index directory. Out: a tantivy [`Directory`] that reads through an
 //! [`MmapDirectory`] and takes no lock files (a reader takes a shared lock file to keep

@@ -293,6 +293,75 @@ fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Mis
     Ok(variants)
 }
 
+/// The longest query accepted, in characters: far more than any query typed or pasted, far
+/// less than what makes the parser or the query tree a risk to the process.
+pub(crate) const MAX_QUERY_CHARS: usize = 2_000;
+/// The deepest nesting of parentheses accepted. Parsing and building a query recurse once
+/// per level: thousands of levels overflow the stack and abort the process.
+pub(crate) const MAX_QUERY_NESTING: usize = 16;
+
+/// Refuses a query too long or too deeply nested to be parsed safely, with an
+/// [`Error::Query`] that says the limit. Runs before anything parses the query.
+pub(crate) fn check_size(query: &str) -> Result<()> {
+    let chars = query.chars().count();
+    // A query this long is named by its start.
+    let query_error = |message: String| Error::Query {
+        query: match query.char_indices().nth(80) {
+            Some((end, _)) => format!("{}…", &query[..end]),
+            None => query.to_owned(),
+        },
+        message,
+    };
+    let nesting = nesting_depth(query);
+    if nesting > MAX_QUERY_NESTING {
+        return Err(query_error(format!(
+            "parentheses are nested {nesting} deep; at most {MAX_QUERY_NESTING} levels are accepted"
+        )));
+    }
+    if chars > MAX_QUERY_CHARS {
+        return Err(query_error(format!(
+            "the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"
+        )));
+    }
+    Ok(())
+}
+
+/// The deepest nesting of parentheses in `query`, outside quoted phrases and not counting
+/// escaped ones (`\(`), as the query grammar reads them.
+fn nesting_depth(query: &str) -> usize {
+    let (mut depth, mut deepest, mut quoted, mut escaped) = (0usize, 0usize, false, false);
+    for c in query.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The field of the first `field:*` (any value) in the query, which tantivy can only answer
+/// on fast fields, with an internal error otherwise.
+fn any_value_of_a_field(ast: &tantivy::query_grammar::UserInputAst) -> Option<&str> {
+    use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
+    match ast {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .find_map(|(_, clause)| any_value_of_a_field(clause)),
+        UserInputAst::Boost(inner, _) => any_value_of_a_field(inner),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Exists { field } => Some(field),
+            _ => None,
+        },
+    }
+}
+
 /// Parses `query`; an empty query or a syntax error is an [`Error::Query`].
 ///
 /// Words and phrases without a field name match the folded field. For the ranking, a word
@@ -310,6 +379,12 @@ pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> 
     }
     let ast = tantivy::query_grammar::parse_query(query)
         .map_err(|_| query_error(explain(QueryParserError::SyntaxError(query.to_owned()))))?;
+    if let Some(field) = any_value_of_a_field(&ast) {
+        return Err(query_error(format!(
+            "`{field}:*` (any value of a field) cannot be searched; give a value \
+             (`{field}:VALUE`) or search words of the text"
+        )));
+    }
     let build = |purpose| {
         parser
             .build_query_from_user_input_ast(rewrite(ast.clone(), purpose))

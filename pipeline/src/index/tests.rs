@@ -288,6 +288,59 @@ fn bad_or_empty_query_is_a_query_error() {
 }
 
 #[test]
+fn oversized_queries_and_field_wildcards_are_query_errors() {
+    let (_dir, index) = index_with(&[doc("q", &["nội dung"])]);
+    // Thousands of nested parentheses overflowed the stack (the process aborted).
+    let deep = format!("{}noi{}", "(".repeat(9_000), ")".repeat(9_000));
+    let long = "noi ".repeat(1_000);
+    let cases = [
+        (deep.as_str(), "nested 9000 deep"),
+        (long.as_str(), "4000 characters long"),
+        // Any value of a field that is not a fast field was an internal schema error.
+        (
+            "symbol:*",
+            "`symbol:*` (any value of a field) cannot be searched",
+        ),
+        ("do_mat:*", "`do_mat:*`"),
+        ("noi AND (dung OR symbol:*)", "`symbol:*`"),
+    ];
+    for (query, expected) in cases {
+        match index.search(query, 10) {
+            Err(Error::Query { message, .. }) => {
+                assert!(message.contains(expected), "{message}");
+            }
+            other => panic!("{expected:?}: expected a query error, got {other:?}"),
+        }
+    }
+    // Nesting within the limit, and parentheses in a phrase or escaped, are fine.
+    let nested = format!(
+        "{}noi{}",
+        "(".repeat(search::MAX_QUERY_NESTING),
+        ")".repeat(search::MAX_QUERY_NESTING)
+    );
+    assert_eq!(ids(&index.search(&nested, 10).unwrap()), ["q"]);
+    let quoted = format!("\"{}\" noi", "(".repeat(100));
+    assert!(index.search(&quoted, 10).is_ok());
+}
+
+#[test]
+fn a_read_only_index_searches_without_lock_files() {
+    let (dir, index) = index_with(&[doc("r", &["nội dung"])]);
+    drop(index);
+    let path = dir.path().join("index");
+    for entry in std::fs::read_dir(&path).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name().to_string_lossy().ends_with(".lock") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    let before = std::fs::read_dir(&path).unwrap().count();
+    let index = SearchIndex::open_read_only(&path).unwrap();
+    assert_eq!(ids(&index.search("noi dung", 10).unwrap()), ["r"]);
+    assert_eq!(std::fs::read_dir(&path).unwrap().count(), before);
+}
+
+#[test]
 fn or_and_exclusion_work() {
     let (_dir, index) = index_with(&[doc("a", &["nông nghiệp"]), doc("b", &["công nghiệp"])]);
     let mut both = ids(&index.search("nong OR cong", 10).unwrap())

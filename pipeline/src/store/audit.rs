@@ -31,6 +31,26 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
+impl AuditEntry {
+    /// Stands for line `number` of a log when it is not an entry.
+    fn placeholder(number: usize) -> Self {
+        AuditEntry {
+            seq: number as u64,
+            time: String::new(),
+            actor: String::new(),
+            action: String::new(),
+            object: None,
+            detail: serde_json::Value::Null,
+            prev: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    fn is_placeholder(&self) -> bool {
+        self.hash.is_empty()
+    }
+}
+
 /// The audit log of an archive.
 #[derive(Debug, Clone)]
 pub struct AuditLog {
@@ -48,29 +68,69 @@ impl AuditLog {
         &self.path
     }
 
-    /// All entries, in order.
+    /// All entries, in order; a line that is not an entry is an error naming it.
     pub fn entries(&self) -> Result<Vec<AuditEntry>> {
-        let text = match std::fs::read_to_string(&self.path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(&self.path, e)),
-        };
-        // A last line without its newline is an append torn by a crash: not an entry.
-        let complete = match text.rfind('\n') {
-            Some(end) => &text[..=end],
-            None => "",
-        };
-        complete
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| {
-                serde_json::from_str(l).map_err(|e| Error::Json {
+        self.lines()?
+            .into_iter()
+            .map(|(number, entry)| {
+                entry.map_err(|message| Error::Json {
                     path: self.path.clone(),
-                    message: format!("line {}: {e}", i + 1),
+                    message: format!("entry {number}: {message}"),
                 })
             })
             .collect()
+    }
+
+    /// Every non-blank line of the log, numbered from 1, parsed as an entry or the reason it
+    /// is not one. A last line without its newline is an append torn by a crash: not a line.
+    fn lines(&self) -> Result<Vec<(usize, std::result::Result<AuditEntry, String>)>> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&self.path, e)),
+        };
+        let complete = match bytes.iter().rposition(|b| *b == b'\n') {
+            Some(end) => &bytes[..=end],
+            None => &[],
+        };
+        Ok(complete
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.trim_ascii().is_empty())
+            .enumerate()
+            .map(|(i, l)| {
+                let entry = std::str::from_utf8(l)
+                    .map_err(|e| format!("not UTF-8 text ({e})"))
+                    .and_then(|l| {
+                        serde_json::from_str(l).map_err(|e| format!("not an audit entry ({e})"))
+                    });
+                (i + 1, entry)
+            })
+            .collect())
+    }
+
+    /// Checks that an entry can be appended now: the log opens for appending and the
+    /// entries it links to read back. Writers call it before they change the archive, so
+    /// that no change is stored without its entry.
+    pub fn check_appendable(&self) -> Result<()> {
+        self.open_for_append()?;
+        self.entries().map(drop).map_err(|e| {
+            Error::Archive(format!(
+                "the audit log cannot be appended to ({e}); nothing was changed: repair the \
+                 log first (`sohoa audit verify` names the entry)"
+            ))
+        })
+    }
+
+    /// Opens the log for appending, creating it (and its directory) when absent.
+    fn open_for_append(&self) -> Result<std::fs::File> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| Error::io(&self.path, e))
     }
 
     /// The hash of the last entry (the chain head).
@@ -91,14 +151,7 @@ impl AuditLog {
         object: Option<&str>,
         detail: serde_json::Value,
     ) -> Result<AuditEntry> {
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let mut f = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(|e| Error::io(&self.path, e))?;
+        let mut f = self.open_for_append()?;
         f.lock().map_err(|e| Error::io(&self.path, e))?;
         let entries = self.entries()?;
         let (seq, prev) = entries
@@ -164,20 +217,38 @@ impl AuditLog {
     /// outside the archive), also that the log still contains it — which a truncated or
     /// rewritten log does not.
     pub fn check(&self, head: Option<&str>) -> Result<AuditCheck> {
-        let entries = self.entries()?;
         let mut problems = Vec::new();
-        let mut prev = GENESIS.to_string();
+        // A line that is not an entry is a problem of its own; it holds the place of the
+        // entry it replaced (a placeholder no entry links to) so the others keep their numbers.
+        let entries: Vec<AuditEntry> = self
+            .lines()?
+            .into_iter()
+            .map(|(number, entry)| {
+                entry.unwrap_or_else(|message| {
+                    problems.push(format!(
+                        "entry {number} is unreadable, {message}: the log was edited or damaged"
+                    ));
+                    AuditEntry::placeholder(number)
+                })
+            })
+            .collect();
+        // The hash the next entry must link to; None after an unreadable entry.
+        let mut prev = Some(GENESIS.to_string());
         // Lines (0-based) found linking to an entry other than the one before them.
         let mut moved = std::collections::BTreeSet::new();
         for (i, entry) in entries.iter().enumerate() {
             let line = i + 1;
+            if entry.is_placeholder() {
+                prev = None;
+                continue;
+            }
             if entry_hash(entry) != entry.hash {
                 problems.push(format!(
                     "entry {line} (seq {}, {} by {} at {}) was altered: its hash does not match its content",
                     entry.seq, entry.action, entry.actor, entry.time
                 ));
             }
-            if entry.prev != prev {
+            if prev.as_ref().is_some_and(|p| *p != entry.prev) {
                 problems.extend(link_problem(&entries, i, &moved));
                 if entries.iter().any(|e| e.hash == entry.prev) || entry.prev == GENESIS {
                     moved.insert(i);
@@ -189,11 +260,13 @@ impl AuditLog {
                     entry.seq
                 ));
             }
-            prev = entry.hash.clone();
+            prev = Some(entry.hash.clone());
         }
         let extends_head = head.map(|h| {
             h.eq_ignore_ascii_case(GENESIS)
-                || entries.iter().any(|e| e.hash.eq_ignore_ascii_case(h))
+                || entries
+                    .iter()
+                    .any(|e| !e.is_placeholder() && e.hash.eq_ignore_ascii_case(h))
         });
         if extends_head == Some(false) {
             problems.push(format!(
@@ -205,7 +278,8 @@ impl AuditLog {
             ok: problems.is_empty(),
             entries: entries.len(),
             head: entries
-                .last()
+                .iter()
+                .rfind(|e| !e.is_placeholder())
                 .map_or_else(|| GENESIS.to_string(), |e| e.hash.clone()),
             problems,
             extends_head,
@@ -408,6 +482,49 @@ mod tests {
         log.append("a", "verify", None, serde_json::json!({}))
             .unwrap();
         assert_eq!(log.check(Some(&head)).unwrap().extends_head, Some(true));
+    }
+
+    #[test]
+    fn a_line_that_is_not_an_entry_is_named_and_blocks_appends() {
+        let (_dir, log, l) = five();
+        let garbage = "this is not JSON".to_string();
+        let bad = problems_of(&log, &[&l[0], &l[1], &garbage, &l[3], &l[4]]);
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(
+            bad[0].starts_with("entry 3 is unreadable, not an audit entry"),
+            "{bad:?}"
+        );
+        let check = log.check(None).unwrap();
+        assert!(!check.ok && check.entries == 5, "{check:?}");
+        // The head is still the last entry's.
+        let last: AuditEntry = serde_json::from_str(&l[4]).unwrap();
+        assert_eq!(check.head, last.hash);
+        // Nothing may be appended after a line that cannot be read back, and a writer
+        // learns it before it changes anything.
+        let refused = log.check_appendable().unwrap_err().to_string();
+        assert!(
+            refused.contains("entry 3") && refused.contains("nothing was changed"),
+            "{refused}"
+        );
+        assert!(log
+            .append("a", "edit", None, serde_json::json!({}))
+            .is_err());
+        // Bytes that are not UTF-8 are named the same way.
+        let mut bytes = std::fs::read(log.path()).unwrap();
+        let at = bytes
+            .windows(16)
+            .position(|w| w == b"this is not JSON")
+            .unwrap();
+        bytes[at] = 0xff;
+        std::fs::write(log.path(), bytes).unwrap();
+        let bad = log.check(None).unwrap().problems;
+        assert!(
+            bad[0].contains("entry 3 is unreadable, not UTF-8"),
+            "{bad:?}"
+        );
+        let whole = problems_of(&log, &l.iter().collect::<Vec<_>>());
+        assert!(whole.is_empty(), "{whole:?}");
+        log.check_appendable().unwrap();
     }
 
     #[test]
