@@ -780,7 +780,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 hoso,
                 fonds,
             };
-            let results = match index.search_with(&query, &options) {
+            let results = match pipeline::visibility::search(&archive, &index, &query, &options) {
                 Ok(r) => r,
                 Err(e @ pipeline::Error::Query { .. }) => {
                     eprintln!("error: {e}");
@@ -905,6 +905,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 }
                 for u in &report.unexpected {
                     println!("  unexpected  {u}");
+                }
+                for m in &report.audit_mismatches {
+                    println!("  audit log   {}", m.message);
+                }
+                for m in &report.index_mismatches {
+                    println!("  index       {}", m.message);
                 }
                 for w in &report.warnings {
                     println!("  warning     {w}");

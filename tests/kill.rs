@@ -1,6 +1,8 @@
 //! The kill-test harness: the real binary is SIGKILLed during ingest at 20 random moments.
 //! After each kill nothing half-written is visible (verify passes, every listed document is
-//! complete and readable) and the next run completes the box with every page present.
+//! complete and readable) and the next run completes the box with every page present. The
+//! one finding a kill may leave is a commit whose audit entry it prevented (verify cannot
+//! tell it from a cut-off log); the next run records it, and verify passes.
 //!
 //! The moments are spread over the length of a full run, measured first; the seed is printed
 //! and can be fixed with `SOHOA_KILL_SEED` to replay a failure.
@@ -43,14 +45,29 @@ fn spawn_ingest(archive: &Path, box_dir: &Path) -> std::process::Child {
 }
 
 /// What must hold at any moment: the store verifies and every listed document is whole.
-fn assert_consistent(archive: &Path, context: &str) {
+/// Right after a kill (`killed`), verify may also find objects one version past their last
+/// audit entry (killed between a commit and its entry), and nothing else.
+fn assert_consistent(archive: &Path, context: &str, killed: bool) {
     if !archive.join("ocfl").exists() {
         return; // killed before the archive was laid out
     }
     let verify = run(archive, &["verify", "--json"]);
-    assert_eq!(
-        code(&verify),
-        0,
+    let report = json(&verify);
+    let only_unrecorded_commits = || {
+        let mismatches = report["audit_mismatches"].as_array().unwrap();
+        let next = |m: &serde_json::Value| {
+            let n = |v: &serde_json::Value| v.as_str().map(|v| v[1..].parse::<u32>().unwrap());
+            n(&m["store_version"]) == Some(n(&m["logged_version"]).unwrap_or(0) + 1)
+        };
+        !mismatches.is_empty()
+            && mismatches.iter().all(next)
+            && ["missing", "corrupted", "unexpected", "index_mismatches"]
+                .iter()
+                .all(|k| report[k].as_array().unwrap().is_empty())
+            && report["audit_chain_ok"] == true
+    };
+    assert!(
+        code(&verify) == 0 || (killed && code(&verify) == 4 && only_unrecorded_commits()),
         "{context}: verify after a kill: {}",
         String::from_utf8_lossy(&verify.stdout)
     );
@@ -110,7 +127,7 @@ fn ingest_killed_at_twenty_random_moments_never_leaves_half_written_data() {
         std::thread::sleep(at);
         let _ = child.kill();
         child.wait().unwrap();
-        assert_consistent(&archive, &context);
+        assert_consistent(&archive, &context, true);
 
         // The next run completes the box.
         let out = ingest(&archive, &box_dir, 2, true);
@@ -122,7 +139,7 @@ fn ingest_killed_at_twenty_random_moments_never_leaves_half_written_data() {
         );
         let s = json(&out);
         assert_eq!(s["pages_ok"], pages, "{context}: {s}");
-        assert_consistent(&archive, &context);
+        assert_consistent(&archive, &context, false);
         let list = json(&run(&archive, &["list", "--json"]));
         let stored: u64 = list["documents"]
             .as_array()

@@ -3,9 +3,9 @@
 //! In: a document record (or every document of a hồ sơ object, or an audit entry) and the
 //! reader's [`Clearance`]. Out: whether it may be seen (the audit entry as it may be seen). A
 //! hidden document is answered exactly like an unknown id ([`Error::NotFound`]), so nothing
-//! reveals that it exists; audit entries about it are left out. The search index
-//! filters the same way ([`crate::index::SearchIndex::search_cleared`]), so totals, snippets
-//! and hits agree with `list`, `show`, `get` and `export`.
+//! reveals that it exists; audit entries about it are left out. Search decides from the
+//! same stored records ([`crate::visibility::search`]), so totals, snippets and hits agree
+//! with `list`, `show`, `get` and `export`.
 //!
 //! `--clearance mat` stands in for users and roles until they exist.
 

@@ -13,7 +13,9 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use crate::catalog;
-use crate::store::ocfl::{CommitOutcome, FileSource, User};
+use crate::store::audit::{is_next_unrecorded, recorded_versions};
+use crate::store::fsio::sha256_file;
+use crate::store::ocfl::{CommitOutcome, FileSource, User, INVENTORY};
 use crate::store::records::{
     document_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, EVENTS_PATH, HOSO_PATH,
 };
@@ -211,7 +213,17 @@ pub fn edit(
             version,
             inventory_sha256,
         } => (version, Some(inventory_sha256)),
-        CommitOutcome::Unchanged { version } => (version, None),
+        // The same edit again after one killed between its commit and its entry: the
+        // entry records the commit it lacks.
+        CommitOutcome::Unchanged { version } => {
+            let recorded = recorded_versions(&archive.audit().entries()?);
+            let digest = if is_next_unrecorded(recorded.get(&object.id), &version) {
+                Some(sha256_file(&object.root.join(INVENTORY))?.0)
+            } else {
+                None
+            };
+            (version, digest)
+        }
     };
     archive.audit().append(
         actor,

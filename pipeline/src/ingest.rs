@@ -267,6 +267,7 @@ pub fn ingest(
         options,
         index: &index,
         indexed: index.document_ids()?,
+        recorded: crate::store::audit::recorded_versions(&archive.audit().entries()?),
         failures: Vec::new(),
         withheld: Vec::new(),
         review: Vec::new(),
@@ -534,6 +535,8 @@ struct Run<'a> {
     options: &'a IngestOptions,
     index: &'a SearchIndex,
     indexed: BTreeSet<String>,
+    /// The version the audit log last records as committed, by object.
+    recorded: std::collections::BTreeMap<String, crate::store::audit::RecordedVersion>,
     failures: Vec<PageFailure>,
     withheld: Vec<WithheldPage>,
     /// Open review items of the documents this run stored or left unchanged.
@@ -963,6 +966,12 @@ impl Run<'_> {
         });
         let outcome = if unchanged {
             self.counts.unchanged += 1;
+            // A run killed between the commit and its audit entry left it unrecorded.
+            if let Some(o) = &plan.existing {
+                let detail = serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
+                let (log, actor) = (self.archive.audit(), &self.options.actor);
+                log.record_interrupted_commit(&mut self.recorded, actor, o, detail)?;
+            }
             CommitOutcome::Unchanged {
                 version: plan
                     .existing

@@ -28,5 +28,6 @@ pub mod segment;
 pub mod store;
 pub mod text_layer;
 pub mod verify;
+pub mod visibility;
 
 pub use error::{Error, Result};

@@ -2,8 +2,12 @@
 //!
 //! In: an [`Archive`] (read-only use: works on a read-only copy). Out: a [`VerifyReport`]
 //! listing missing, corrupted and unexpected files (archive-relative paths), broken
-//! inventories, objects the audit log knows but the store lost, the audit chain's state,
-//! and index gaps as warnings (the index is derived). Files are hashed in parallel.
+//! inventories, the audit chain's state, every object's head version and root inventory
+//! digest against the last audit entry that committed it ([`AuditMismatch`]: objects the log
+//! does not know, rolled back, changed without an entry, rewritten in place, or lost), the
+//! index's documents against the store ([`IndexMismatch`]: restriction flags that disagree
+//! are damage; gaps and stale entries are warnings, the index being derived). Files are
+//! hashed in parallel.
 //!
 //! A run covers the whole archive ([`Scope::All`]) or, incrementally, the objects verified
 //! longest ago ([`Scope::Sample`], from the `verify` entries of the audit log) or the
@@ -19,7 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::index::SearchIndex;
-use crate::store::audit::AuditEntry;
+use crate::store::audit::{recorded_versions, AuditEntry, RecordedVersion};
 use crate::store::fsio::{sha256_bytes, sha256_file};
 use crate::store::ocfl::{
     object_path, Inventory, INVENTORY, INVENTORY_SIDECAR, LAYOUT_EXTENSION, OBJECT_NAMASTE,
@@ -52,6 +56,61 @@ pub struct ObjectReport {
     pub unexpected: Vec<String>,
     /// Broken inventories and sidecars, misplaced objects.
     pub problems: Vec<String>,
+}
+
+/// How an object of the store disagrees with the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuditDisagreement {
+    /// In the store, but no audit entry records a commit of it (copied in from elsewhere,
+    /// or its entries were cut off the log).
+    UnknownToLog,
+    /// Its head is older than the version the log records (newer versions deleted and an
+    /// older inventory restored: rolled back).
+    OlderThanLog,
+    /// Its head is newer than the version the log records (a version written without an
+    /// entry, or the log's tail cut off; also a commit interrupted before its entry, which
+    /// the next ingest of the same box records).
+    NewerThanLog,
+    /// The head the log records, but not the root inventory it records (content and
+    /// inventory rewritten in place, or the object replaced by another of the same id).
+    InventoryDiffers,
+    /// The log records a commit of it, the store has no such object.
+    MissingFromStore,
+}
+
+/// One object whose state in the store is not the state the audit log records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditMismatch {
+    pub object: String,
+    pub kind: AuditDisagreement,
+    /// Head version in the store (None: not in the store).
+    pub store_version: Option<String>,
+    /// Version the last committing entry records, and that entry's sequence number
+    /// (None: no entry).
+    pub logged_version: Option<String>,
+    pub logged_seq: Option<u64>,
+    pub message: String,
+}
+
+/// How a document of the search index disagrees with its stored record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndexDisagreement {
+    /// The index has it open; the store says chế độ sử dụng Mật.
+    OpenInIndexRestrictedInStore,
+    /// The index has it restricted; the store says open.
+    RestrictedInIndexOpenInStore,
+}
+
+/// One indexed document whose restriction the index records differently from the store.
+/// Search decides visibility from the store, so this is no leak; it is an index built
+/// elsewhere or from another state of the store (`sohoa reindex` rebuilds it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexMismatch {
+    pub document: String,
+    pub kind: IndexDisagreement,
+    pub message: String,
 }
 
 /// Which objects a run checks.
@@ -110,6 +169,12 @@ pub struct VerifyReport {
     /// Hash of the last audit entry: record it outside the archive.
     pub audit_head: String,
     pub audit_chain_ok: bool,
+    /// Objects whose head version or root inventory is not what the audit log last
+    /// recorded for them, and logged objects the store lacks (every object, whatever the
+    /// scope: it reads one inventory each).
+    pub audit_mismatches: Vec<AuditMismatch>,
+    /// Indexed documents whose restriction disagrees with the store.
+    pub index_mismatches: Vec<IndexMismatch>,
     /// The same findings per object (inventories, sidecars and content of every version).
     pub objects: Vec<ObjectReport>,
 }
@@ -155,7 +220,6 @@ pub fn verify_with(
     // Each root inventory is read once here for what selection needs; checked objects
     // are read again in full below.
     let facts: Vec<Option<ObjectFacts>> = all_roots.par_iter().map(|r| object_facts(r)).collect();
-    let found_ids: BTreeSet<&str> = facts.iter().flatten().map(|f| f.id.as_str()).collect();
     let object_roots = select(&all_roots, &facts, scope, &entries);
     let selected: BTreeSet<&PathBuf> = object_roots.iter().collect();
     for (object, root) in object_roots.iter().enumerate() {
@@ -312,22 +376,20 @@ pub fn verify_with(
         }
     }
 
-    // Objects the audit log recorded but the store no longer has.
-    let mut recorded: BTreeMap<String, ()> = BTreeMap::new();
-    for e in &entries {
-        if e.action == "ingest" {
-            if let Some(id) = &e.object {
-                recorded.insert(id.clone(), ());
-            }
+    // The store against the audit log: every object, whatever the scope.
+    let recorded = recorded_versions(&entries);
+    let stored: Vec<(&PathBuf, &ObjectFacts)> = all_roots
+        .iter()
+        .zip(&facts)
+        .filter_map(|(root, f)| f.as_ref().map(|f| (root, f)))
+        .collect();
+    report.audit_mismatches = audit_mismatches(&stored, &recorded, &rel);
+    for m in &report.audit_mismatches {
+        if m.kind == AuditDisagreement::MissingFromStore {
+            report
+                .missing
+                .push(format!("ocfl/{}", object_path(&m.object).display()));
         }
-    }
-    for id in recorded
-        .keys()
-        .filter(|id| !found_ids.contains(id.as_str()))
-    {
-        report
-            .missing
-            .push(format!("ocfl/{}", object_path(id).display()));
     }
     match audit.check_chain() {
         Ok(None) => report.audit_chain_ok = true,
@@ -342,21 +404,30 @@ pub fn verify_with(
     // Index gaps (warnings only: the index can be rebuilt from the store).
     // No index at all (deleted, never built) is an index without documents.
     let indexed = if archive.index_dir().join("meta.json").exists() {
-        SearchIndex::open_read_only(&archive.index_dir()).and_then(|i| i.document_ids())
+        SearchIndex::open_read_only(&archive.index_dir())
+            .and_then(|i| Ok((i.document_ids()?, i.restricted_document_ids()?)))
     } else {
-        Ok(BTreeSet::new())
+        Ok((BTreeSet::new(), BTreeSet::new()))
     };
     match indexed {
-        Ok(indexed) => {
+        Ok((indexed, flagged)) => {
             let mut stored = std::collections::BTreeSet::new();
             for root in &all_roots {
                 if let Ok(object) = HoSoObject::load(root) {
                     for d in &object.documents {
                         stored.insert(d.id.clone());
-                        if !indexed.contains(&d.id) && selected.contains(root) {
-                            report
-                                .warnings
-                                .push(format!("document {} is not in the search index", d.id));
+                        if !indexed.contains(&d.id) {
+                            if selected.contains(root) {
+                                report
+                                    .warnings
+                                    .push(format!("document {} is not in the search index", d.id));
+                            }
+                            continue;
+                        }
+                        let restricted = crate::clearance::is_restricted(d);
+                        if let Some(m) = index_mismatch(&d.id, restricted, flagged.contains(&d.id))
+                        {
+                            report.index_mismatches.push(m);
                         }
                     }
                 }
@@ -379,8 +450,122 @@ pub fn verify_with(
     report.ok = report.missing.is_empty()
         && report.corrupted.is_empty()
         && report.unexpected.is_empty()
-        && report.audit_chain_ok;
+        && report.audit_chain_ok
+        && report.audit_mismatches.is_empty()
+        && report.index_mismatches.is_empty();
     Ok(report)
+}
+
+/// The objects of `stored` (root and facts) whose head or root inventory differs from what
+/// `recorded` (the last committing audit entry of each object) says, and the recorded
+/// objects not in `stored`.
+fn audit_mismatches(
+    stored: &[(&PathBuf, &ObjectFacts)],
+    recorded: &BTreeMap<String, RecordedVersion>,
+    rel: &dyn Fn(&Path) -> String,
+) -> Vec<AuditMismatch> {
+    use crate::store::ocfl::version_number;
+    let mut found = Vec::new();
+    for (root, facts) in stored {
+        let at = rel(root);
+        let mismatch = |kind, logged: Option<&RecordedVersion>, message: String| AuditMismatch {
+            object: facts.id.clone(),
+            kind,
+            store_version: Some(facts.head.clone()),
+            logged_version: logged.map(|r| r.version.clone()),
+            logged_seq: logged.map(|r| r.seq),
+            message: format!("{at}: {message}"),
+        };
+        let Some(logged) = recorded.get(&facts.id) else {
+            found.push(mismatch(
+                AuditDisagreement::UnknownToLog,
+                None,
+                format!(
+                    "object {} ({}) is not recorded in the audit log: no entry commits it                      (copied in from elsewhere, or its entries were cut off the log)",
+                    facts.id, facts.head
+                ),
+            ));
+            continue;
+        };
+        let entry = format!("audit entry {} ({})", logged.seq, logged.action);
+        let store_n = version_number(&facts.head).unwrap_or(0);
+        let logged_n = version_number(&logged.version).unwrap_or(0);
+        if store_n < logged_n {
+            found.push(mismatch(
+                AuditDisagreement::OlderThanLog,
+                Some(logged),
+                format!(
+                    "object {} is at {}, older than {} that {entry} records: rolled back",
+                    facts.id, facts.head, logged.version
+                ),
+            ));
+        } else if store_n > logged_n {
+            found.push(mismatch(
+                AuditDisagreement::NewerThanLog,
+                Some(logged),
+                format!(
+                    "object {} is at {}, but {entry} records {} and no later entry commits                      it: versions written without an audit entry, or the log's tail cut off",
+                    facts.id, facts.head, logged.version
+                ),
+            ));
+        } else if logged.inventory_sha256 != facts.inventory_sha256 {
+            let expected = &logged.inventory_sha256;
+            found.push(mismatch(
+                AuditDisagreement::InventoryDiffers,
+                Some(logged),
+                format!(
+                    "object {} {}: its inventory (sha256 {}) is not the one {entry} records                      (sha256 {expected}): rewritten in place",
+                    facts.id, facts.head, facts.inventory_sha256
+                ),
+            ));
+        }
+    }
+    let in_store: BTreeSet<&str> = stored.iter().map(|(_, f)| f.id.as_str()).collect();
+    for (id, logged) in recorded
+        .iter()
+        .filter(|(id, _)| !in_store.contains(id.as_str()))
+    {
+        found.push(AuditMismatch {
+            object: id.clone(),
+            kind: AuditDisagreement::MissingFromStore,
+            store_version: None,
+            logged_version: Some(logged.version.clone()),
+            logged_seq: Some(logged.seq),
+            message: format!(
+                "ocfl/{}: object {id} is not in the store, but audit entry {} ({}) committed                  its {}",
+                object_path(id).display(),
+                logged.seq,
+                logged.action,
+                logged.version
+            ),
+        });
+    }
+    found
+}
+
+/// The disagreement of an indexed document whose store record is `restricted` and whose
+/// index entry is `flagged`, if any.
+fn index_mismatch(id: &str, restricted: bool, flagged: bool) -> Option<IndexMismatch> {
+    let (kind, message) = match (restricted, flagged) {
+        (true, false) => (
+            IndexDisagreement::OpenInIndexRestrictedInStore,
+            format!(
+                "document {id} is open in the search index but has chế độ sử dụng Mật in the                  store (the index was built elsewhere or before an edit; search goes by the                  store; `sohoa reindex` rebuilds the index)"
+            ),
+        ),
+        (false, true) => (
+            IndexDisagreement::RestrictedInIndexOpenInStore,
+            format!(
+                "document {id} is restricted in the search index but open in the store (the                  index was built elsewhere or before an edit; `sohoa reindex` rebuilds it)"
+            ),
+        ),
+        _ => return None,
+    };
+    Some(IndexMismatch {
+        document: id.to_string(),
+        kind,
+        message,
+    })
 }
 
 /// What selecting objects needs of one: its id and when its newest version was written
@@ -388,11 +573,15 @@ pub fn verify_with(
 struct ObjectFacts {
     id: String,
     changed: Option<DateTime<FixedOffset>>,
+    /// Head version, and the SHA-256 of the root inventory (what audit entries record).
+    head: String,
+    inventory_sha256: String,
 }
 
 /// The facts of the object at `root`; None when its inventory is missing or broken.
 fn object_facts(root: &Path) -> Option<ObjectFacts> {
-    let inventory = read_inventory(root)?;
+    let bytes = std::fs::read(root.join(INVENTORY)).ok()?;
+    let inventory: Inventory = serde_json::from_slice(&bytes).ok()?;
     let changed = inventory
         .versions
         .values()
@@ -402,6 +591,8 @@ fn object_facts(root: &Path) -> Option<ObjectFacts> {
     Some(ObjectFacts {
         id: inventory.id,
         changed,
+        head: inventory.head,
+        inventory_sha256: sha256_bytes(&bytes),
     })
 }
 
@@ -520,6 +711,13 @@ fn per_object(
             o.problems
                 .push(format!("{}: inventory missing or unreadable", o.path));
         }
+        o.problems.extend(
+            report
+                .audit_mismatches
+                .iter()
+                .filter(|m| m.object == o.id)
+                .map(|m| m.message.clone()),
+        );
         o.ok = o.missing.is_empty()
             && o.corrupted.is_empty()
             && o.unexpected.is_empty()

@@ -163,6 +163,15 @@ pub struct SearchOptions {
     pub fonds: Option<String>,
 }
 
+/// The documents a query leaves out.
+enum Exclusion<'a> {
+    Nothing,
+    /// Those the index flags as chế độ sử dụng Mật (an index on its own, without a store).
+    FlaggedRestricted,
+    /// Those with these ids (decided by the caller from the store).
+    Ids(&'a BTreeSet<String>),
+}
+
 /// The tantivy index in an archive's `index/` directory.
 ///
 /// The first write takes the index's writer lock and keeps it until the `SearchIndex` is
@@ -295,6 +304,12 @@ impl SearchIndex {
         search::document_ids(&self.reader.searcher())
     }
 
+    /// Ids of the indexed documents the index marks as chế độ sử dụng Mật (its own flag,
+    /// which `verify` compares with the store; search does not trust it).
+    pub fn restricted_document_ids(&self) -> Result<BTreeSet<String>> {
+        search::restricted_document_ids(&self.reader.searcher(), &self.fields)
+    }
+
     /// Full-text search; hits ranked best first, at most `limit`.
     ///
     /// The query uses tantivy's syntax: all words must occur on one page unless `OR` is
@@ -320,6 +335,28 @@ impl SearchIndex {
         self.search_ranked(query, options, search::Ranking::SinglePass)
     }
 
+    /// Candidates for a search whose visibility the caller decides: the documents `options`
+    /// filters select, except those with an id in `excluded` (so totals and facets do not
+    /// count them). The index's own restriction flag is not used, and the clearance of
+    /// `options` is ignored: [`crate::visibility::search`] excludes what the store says the
+    /// reader may not see.
+    pub fn search_candidates(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        excluded: &BTreeSet<String>,
+    ) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let query = self.query_for(&searcher, query, options, Exclusion::Ids(excluded))?;
+        search::run_with(
+            &searcher,
+            &self.fields,
+            &query,
+            options,
+            search::Ranking::Fastest,
+        )
+    }
+
     fn search_ranked(
         &self,
         query: &str,
@@ -328,17 +365,23 @@ impl SearchIndex {
     ) -> Result<SearchResults> {
         // One searcher for both: the misreadings a query expands to are the searched index's.
         let searcher = self.reader.searcher();
-        let query = self.query_for(&searcher, query, options)?;
+        let exclusion = match options.clearance {
+            crate::clearance::Clearance::Public => Exclusion::FlaggedRestricted,
+            crate::clearance::Clearance::Mat => Exclusion::Nothing,
+        };
+        let query = self.query_for(&searcher, query, options, exclusion)?;
         search::run_with(&searcher, &self.fields, &query, options, ranking)
     }
 
-    /// The query of `query` with the filters and clearance of `options`. A query with
-    /// neither is left unwrapped, so tantivy can prune it (block-max WAND) for top pages.
+    /// The query of `query` with the filters of `options` and the documents `exclusion`
+    /// leaves out. A query with neither is left unwrapped, so tantivy can prune it
+    /// (block-max WAND) for top pages.
     fn query_for(
         &self,
         searcher: &tantivy::Searcher,
         query: &str,
         options: &SearchOptions,
+        exclusion: Exclusion<'_>,
     ) -> Result<search::PreparedQuery> {
         search::check_size(query)?;
         let prepared = match search::forgiving(searcher, &self.fields, query)? {
@@ -349,14 +392,23 @@ impl SearchIndex {
         for filter in search::filters(&self.fields, options, &self.parser)? {
             clauses.push((tantivy::query::Occur::Must, filter));
         }
-        if options.clearance == crate::clearance::Clearance::Public {
-            clauses.push((
+        match exclusion {
+            Exclusion::Nothing => {}
+            Exclusion::FlaggedRestricted => clauses.push((
                 tantivy::query::Occur::MustNot,
                 Box::new(tantivy::query::TermQuery::new(
                     Term::from_field_text(self.fields.restricted, "1"),
                     tantivy::schema::IndexRecordOption::Basic,
                 )),
-            ));
+            )),
+            Exclusion::Ids(ids) if ids.is_empty() => {}
+            Exclusion::Ids(ids) => clauses.push((
+                tantivy::query::Occur::MustNot,
+                Box::new(tantivy::query::TermSetQuery::new(
+                    ids.iter()
+                        .map(|id| Term::from_field_text(self.fields.id, id)),
+                )),
+            )),
         }
         Ok(prepared.with_clauses(clauses))
     }

@@ -1024,6 +1024,39 @@ pub(crate) fn document_ids(searcher: &Searcher) -> Result<BTreeSet<String>> {
     Ok(ids)
 }
 
+/// Ids of the live documents whose pages carry the restriction flag.
+pub(crate) fn restricted_document_ids(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> Result<BTreeSet<String>> {
+    let flagged = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(fields.restricted, "1"),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let weight = flagged.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+        searcher,
+    ))?;
+    let mut ids = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let Some(column) = segment.fast_fields().str(Fields::ID_NAME)? else {
+            continue;
+        };
+        let alive = segment.alive_bitset();
+        let mut ords: Vec<u64> = Vec::new();
+        weight.for_each_no_score(segment, &mut |docs| {
+            ords.extend(
+                docs.iter()
+                    .filter(|doc| alive.is_none_or(|a| a.is_alive(**doc)))
+                    .filter_map(|doc| column.ords().first(*doc)),
+            );
+        })?;
+        ords.sort_unstable();
+        ords.dedup();
+        ids.extend(terms_of(&column, &ords).map_err(tantivy::TantivyError::from)?);
+    }
+    Ok(ids)
+}
+
 /// Snippet of the best page, highlighted from the folded field (so folded queries highlight
 /// too) or, when the query has no folded terms (`text:…`), from the exact field; the
 /// misreadings of its words only when the page has none of the words themselves (a snippet

@@ -397,6 +397,36 @@ fn restricted_documents_need_clearance() {
 }
 
 #[test]
+fn candidates_leave_out_the_excluded_ids_whatever_the_flag_says() {
+    let mut a = doc("a", &["kế hoạch bảo vệ nội bộ"]);
+    a.restricted = true;
+    let b = doc("b", &["kế hoạch công tác năm"]);
+    let c = doc("c", &["kế hoạch tài chính"]);
+    let (_dir, index) = index_with(&[a, b, c]);
+    let flagged = index.restricted_document_ids().unwrap();
+    assert_eq!(flagged.into_iter().collect::<Vec<_>>(), ["a"]);
+    let options = SearchOptions {
+        limit: 10,
+        ..Default::default()
+    };
+    // The caller's exclusion decides: the flag of `a` is ignored, `b` is left out of hits,
+    // totals and facets.
+    let excluded: BTreeSet<String> = ["b".to_string()].into();
+    let results = index
+        .search_candidates("ke hoach", &options, &excluded)
+        .unwrap();
+    let mut found = ids(&results);
+    found.sort_unstable();
+    assert_eq!(found, ["a", "c"]);
+    assert_eq!(results.total, 2);
+    assert_eq!(results.facets.doc_type[0].count, 2);
+    let none = index
+        .search_candidates("ke hoach", &options, &BTreeSet::new())
+        .unwrap();
+    assert_eq!(none.total, 3);
+}
+
+#[test]
 fn filters_facets_sorting_and_paging() {
     let mut a = doc("a", &["công tác văn thư lưu trữ"]);
     a.date = "1997-04-02".into();
@@ -915,7 +945,12 @@ fn matching_and_ranking_queries_match_the_same_pages() {
         "cong",
     ] {
         let prepared = index
-            .query_for(&searcher, query, &SearchOptions::default())
+            .query_for(
+                &searcher,
+                query,
+                &SearchOptions::default(),
+                Exclusion::FlaggedRestricted,
+            )
             .unwrap();
         let matching = searcher.search(prepared.matching.as_ref(), &Count).unwrap();
         let ranking = searcher.search(prepared.ranking.as_ref(), &Count).unwrap();

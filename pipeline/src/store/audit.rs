@@ -196,6 +196,112 @@ impl AuditLog {
     }
 }
 
+/// The actions whose entries record a committed object version (`version` and
+/// `inventory_sha256` in their detail): every path that calls
+/// [`super::ocfl::StorageRoot::commit_version`] appends one of them.
+pub const COMMIT_ACTIONS: [&str; 2] = ["ingest", "edit"];
+
+/// The version of an object the audit log last records as committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordedVersion {
+    /// Sequence number and action of the entry that records it.
+    pub seq: u64,
+    pub action: String,
+    /// `v1`, `v2`, …
+    pub version: String,
+    /// SHA-256 of the object's root inventory after the commit.
+    pub inventory_sha256: String,
+}
+
+/// For each object, the version its last committing entry ([`COMMIT_ACTIONS`] with an
+/// inventory digest) records. An entry without a digest (an edit that changed nothing)
+/// committed nothing: it does not count.
+pub fn recorded_versions(
+    entries: &[AuditEntry],
+) -> std::collections::BTreeMap<String, RecordedVersion> {
+    let mut recorded: std::collections::BTreeMap<String, RecordedVersion> = Default::default();
+    for entry in entries {
+        if !COMMIT_ACTIONS.contains(&entry.action.as_str()) {
+            continue;
+        }
+        let (Some(object), Some(version)) = (
+            &entry.object,
+            entry.detail.get("version").and_then(|v| v.as_str()),
+        ) else {
+            continue;
+        };
+        let Some(digest) = entry
+            .detail
+            .get("inventory_sha256")
+            .and_then(|v| v.as_str())
+        else {
+            continue;
+        };
+        recorded.insert(
+            object.clone(),
+            RecordedVersion {
+                seq: entry.seq,
+                action: entry.action.clone(),
+                version: version.to_string(),
+                inventory_sha256: digest.to_string(),
+            },
+        );
+    }
+    recorded
+}
+
+/// Whether `head` is the version after the one `recorded` for its object (v1 when nothing
+/// is): what a run interrupted between a commit and its audit entry leaves. A head older
+/// than the recorded one, or the recorded one rewritten, never is.
+pub fn is_next_unrecorded(recorded: Option<&RecordedVersion>, head: &str) -> bool {
+    use super::ocfl::version_number;
+    let next = match recorded {
+        None => Some(1),
+        Some(r) => version_number(&r.version).map(|n| n + 1),
+    };
+    next.is_some() && version_number(head) == next
+}
+
+impl AuditLog {
+    /// Appends the `ingest` entry that the commit of `object`'s head did not get, its run
+    /// having been interrupted before it: only when the head is the version after the last
+    /// one `recorded` ([`is_next_unrecorded`]), and for the caller to call only when the
+    /// same input produced the same files again. `detail` gains the version, the root
+    /// inventory's digest and `recorded_late`; `recorded` is updated. Returns whether an
+    /// entry was appended.
+    pub fn record_interrupted_commit(
+        &self,
+        recorded: &mut std::collections::BTreeMap<String, RecordedVersion>,
+        actor: &str,
+        object: &super::HoSoObject,
+        mut detail: serde_json::Value,
+    ) -> Result<bool> {
+        let head = &object.inventory.head;
+        if !is_next_unrecorded(recorded.get(&object.id), head) {
+            return Ok(false);
+        }
+        let inventory = object.root.join(super::ocfl::INVENTORY);
+        let (digest, _) = super::fsio::sha256_file(&inventory)?;
+        detail["version"] = serde_json::json!(head);
+        detail["inventory_sha256"] = serde_json::json!(digest);
+        detail["recorded_late"] = serde_json::json!(
+            "committed by an interrupted run; recorded when the same input was stored again"
+        );
+        let entry = self.append(actor, "ingest", Some(&object.id), detail)?;
+        tracing::warn!(object = %object.id, version = %head, "recorded a commit an interrupted run left unrecorded");
+        recorded.insert(
+            object.id.clone(),
+            RecordedVersion {
+                seq: entry.seq,
+                action: entry.action,
+                version: head.clone(),
+                inventory_sha256: digest,
+            },
+        );
+        Ok(true)
+    }
+}
+
 /// The result of checking the audit log (`sohoa audit verify`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditCheck {
@@ -525,6 +631,45 @@ mod tests {
         let whole = problems_of(&log, &l.iter().collect::<Vec<_>>());
         assert!(whole.is_empty(), "{whole:?}");
         log.check_appendable().unwrap();
+    }
+
+    #[test]
+    fn recorded_versions_follow_the_last_commit_of_each_object() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        let commit = |action: &str, object: &str, version: &str, digest: Option<&str>| {
+            log.append(
+                "a",
+                action,
+                Some(object),
+                serde_json::json!({ "version": version, "inventory_sha256": digest }),
+            )
+            .unwrap();
+        };
+        commit("ingest", "A", "v1", Some("a1"));
+        commit("ingest", "B", "v1", Some("b1"));
+        commit("edit", "A", "v2", Some("a2"));
+        // An edit that changed nothing committed nothing.
+        commit("edit", "A", "v3", None);
+        // Reads record versions too, but commit nothing.
+        commit("export", "B", "v9", Some("x"));
+        let recorded = recorded_versions(&log.entries().unwrap());
+        assert_eq!(recorded.len(), 2);
+        assert_eq!(recorded["A"].version, "v2");
+        assert_eq!(recorded["A"].inventory_sha256, "a2");
+        assert_eq!(
+            (recorded["A"].seq, recorded["A"].action.as_str()),
+            (3, "edit")
+        );
+        assert_eq!(recorded["B"].version, "v1");
+        assert_eq!(recorded["B"].inventory_sha256, "b1");
+        // Only the version right after the recorded one can be an interrupted commit.
+        assert!(is_next_unrecorded(recorded.get("A"), "v3"));
+        assert!(!is_next_unrecorded(recorded.get("A"), "v2"));
+        assert!(!is_next_unrecorded(recorded.get("A"), "v1"));
+        assert!(!is_next_unrecorded(recorded.get("A"), "v4"));
+        assert!(is_next_unrecorded(None, "v1"));
+        assert!(!is_next_unrecorded(None, "v2"));
     }
 
     #[test]

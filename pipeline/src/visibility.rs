@@ -1,0 +1,113 @@
+//! Which documents a reader may see, decided from the store, and searches that show only those.
+//!
+//! In: an [`Archive`] (the document records of every hồ sơ object at its head version), the
+//! search index and a reader's [`Clearance`]. Out: the visibility of each stored document
+//! ([`StoreVisibility`]) and search results ([`search`]) whose hits, totals, facets and
+//! snippets hold only documents the store says the reader may see.
+//!
+//! The index only proposes candidates. Its own restriction flag is not trusted: an index
+//! built elsewhere, or before an edit set chế độ sử dụng Mật, would otherwise show a Mật
+//! document to anyone. Documents the store restricts, and indexed documents the store does
+//! not hold (it has no record to decide by), are excluded from the query itself, so they
+//! are not counted either; each hit is then checked against the store's record once more.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use crate::clearance::{is_restricted, Clearance};
+use crate::index::{SearchIndex, SearchOptions, SearchResults};
+use crate::store::{Archive, HoSoObject};
+use crate::Result;
+
+/// Every stored document's restriction, from its record in its object's head version.
+#[derive(Debug, Clone, Default)]
+pub struct StoreVisibility {
+    /// Document id → chế độ sử dụng Mật.
+    restricted: HashMap<String, bool>,
+}
+
+impl StoreVisibility {
+    /// Reads the document records of every object (in parallel). An object that cannot be
+    /// read contributes no documents: its documents are hidden from every reader.
+    pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
+        let roots = archive.storage().object_roots()?;
+        let per_object: Vec<Vec<(String, bool)>> = roots
+            .par_iter()
+            .map(|root| match HoSoObject::load(root) {
+                Ok(object) => object
+                    .documents
+                    .iter()
+                    .map(|d| (d.id.clone(), is_restricted(d)))
+                    .collect(),
+                Err(e) => {
+                    tracing::warn!(
+                        "{}: cannot be read ({e}); its documents are not shown",
+                        root.display()
+                    );
+                    Vec::new()
+                }
+            })
+            .collect();
+        Ok(StoreVisibility {
+            restricted: per_object.into_iter().flatten().collect(),
+        })
+    }
+
+    /// Whether the store holds document `id` with chế độ sử dụng Mật (None: not stored).
+    pub fn is_restricted(&self, id: &str) -> Option<bool> {
+        self.restricted.get(id).copied()
+    }
+
+    /// Whether a reader with `clearance` may see document `id`; never a document the store
+    /// does not hold.
+    pub fn may_see(&self, id: &str, clearance: Clearance) -> bool {
+        match self.is_restricted(id) {
+            None => false,
+            Some(restricted) => clearance == Clearance::Mat || !restricted,
+        }
+    }
+
+    /// Of `indexed` (the index's document ids), those a reader with `clearance` may not see.
+    pub fn hidden_from(
+        &self,
+        clearance: Clearance,
+        indexed: &BTreeSet<String>,
+    ) -> BTreeSet<String> {
+        indexed
+            .iter()
+            .filter(|id| !self.may_see(id, clearance))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A search of the archive's index with the filters, paging and clearance of `options`,
+/// visibility decided by the store (see the module doc).
+pub fn search(
+    archive: &Archive,
+    index: &SearchIndex,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<SearchResults> {
+    let store = StoreVisibility::from_store(archive)?;
+    let hidden = store.hidden_from(options.clearance, &index.document_ids()?);
+    let mut results = index.search_candidates(query, options, &hidden)?;
+    // Documents are excluded in the query; a hit the store still hides (the store changed
+    // between the two reads) is dropped, and each hit's restriction is the store's.
+    let before = results.hits.len();
+    results
+        .hits
+        .retain(|hit| store.may_see(&hit.id, options.clearance));
+    if results.hits.len() != before {
+        tracing::warn!(
+            "{} hits hidden by their stored records after the search",
+            before - results.hits.len()
+        );
+        results.total = results.total.saturating_sub(before - results.hits.len());
+    }
+    for hit in &mut results.hits {
+        hit.restricted = store.is_restricted(&hit.id) == Some(true);
+    }
+    Ok(results)
+}
