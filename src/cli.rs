@@ -170,6 +170,11 @@ enum Command {
         clearance: ClearanceArg,
         #[command(flatten)]
         codes: CodesArg,
+        /// The most pages one scan file may hold; a file with more is a failure naming it
+        /// (a few kilobytes of PDF can declare thousands of pages, each to be read and stored).
+        #[arg(long, value_name = "N", default_value_t = pipeline::ingest::DEFAULT_MAX_PAGES_PER_FILE,
+              value_parser = clap::value_parser!(u32).range(1..))]
+        max_pages_per_file: u32,
         /// Hide the progress bar.
         #[arg(long)]
         no_progress: bool,
@@ -457,6 +462,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             approval,
             clearance,
             codes,
+            max_pages_per_file,
             no_progress,
             json,
         } => {
@@ -484,6 +490,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 reocr,
                 approval,
                 codes: codes.sets(),
+                max_pages_per_file,
             };
             let progress = Bar::new(
                 !no_progress && std::io::stderr().is_terminal(),

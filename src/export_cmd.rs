@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{ArgGroup, Args};
 use pipeline::export::bagit::{self, BagOptions, Selection};
-use pipeline::export::files::{self, StoredFile};
+use pipeline::export::files::{self, Existing, StoredFile};
 use pipeline::store::Archive;
 use serde_json::json;
 
@@ -33,9 +33,13 @@ pub struct GetArgs {
     /// The document's access copy (PDF).
     #[arg(long, conflicts_with = "page")]
     pdf: bool,
-    /// Where to write the file; `-` for stdout.
+    /// Where to write the file; `-` for stdout. Never inside the archive; an existing file
+    /// is left alone unless --force.
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
+    /// Replace the file at --output if there is one.
+    #[arg(long)]
+    force: bool,
     /// The archive directory.
     #[arg(long, env = "SOHOA_ARCHIVE", value_name = "DIR")]
     archive: PathBuf,
@@ -55,7 +59,8 @@ pub struct ExportArgs {
     /// Export every hồ sơ object of this box (the box directory's name at ingest).
     #[arg(long = "box", value_name = "BOX_NAME")]
     box_name: Option<String>,
-    /// Write a BagIt 1.0 bag to this directory (must not exist, or be empty).
+    /// Write a BagIt 1.0 bag to this directory (must not exist, or be empty; never inside
+    /// the archive).
     #[arg(long, value_name = "OUT_DIR", required = true)]
     bagit: PathBuf,
     /// The archive directory.
@@ -83,6 +88,9 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let archive = open_archive(&args.archive)?;
+    if !to_stdout {
+        pipeline::export::refuse_inside_archive(&archive.root, &args.output)?;
+    }
     if let Some((object, doc)) = archive.find_document(&args.id)? {
         args.clearance.level().check_document(&doc)?;
         let what = if args.original {
@@ -125,7 +133,12 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
     let size = if to_stdout {
         write_stdout(&file)?
     } else {
-        file.save_as(&args.output)
+        let existing = if args.force {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        };
+        file.save_as(&args.output, existing)
             .with_context(|| format!("cannot write {}", args.output.display()))?
     };
     let target = if to_stdout {
@@ -168,6 +181,7 @@ fn write_stdout(file: &StoredFile) -> anyhow::Result<u64> {
 /// Runs `sohoa export`; `actor` is recorded in the audit log.
 pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
     let archive = open_archive(&args.archive)?;
+    pipeline::export::refuse_inside_archive(&archive.root, &args.bagit)?;
     // Exporting needs clearance for every document it would carry; what the exporter may not
     // see is left out as if it were not stored (the export says so as it does for an
     // unknown id or box).

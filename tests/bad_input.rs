@@ -450,3 +450,356 @@ fn a_closed_stdout_ends_search_quietly() {
         );
     }
 }
+
+/// A PDF of `pages` pages that paint nothing (A4), unique by `tag` (so no two are one
+/// content, which ingest would store once).
+fn empty_pages_pdf(pages: usize, tag: &str) -> Vec<u8> {
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 3)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string()),
+    );
+    pdf_of(&objects, tag)
+}
+
+/// A PDF of the numbered objects given (1 is the catalog), with a correct cross-reference
+/// table and `tag` in a comment.
+fn pdf_of(objects: &[String], tag: &str) -> Vec<u8> {
+    let mut pdf = format!("%PDF-1.7\n% {tag}\n").into_bytes();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for off in offsets {
+        pdf.extend(format!("{off:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
+}
+
+/// Runs `sohoa ingest BOX --json -j 2 EXTRA…`, killing it (and failing) when it has not
+/// finished within `secs` seconds: a hang is a failure, not a stuck test run.
+fn ingest_within(
+    archive: &std::path::Path,
+    box_dir: &std::path::Path,
+    extra: &[&str],
+    secs: u64,
+) -> std::process::Output {
+    use std::process::Stdio;
+    let child = sohoa()
+        .args(["ingest", "--no-progress", "--json", "-j", "2", "--archive"])
+        .arg(archive)
+        .arg(box_dir)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            // SAFETY: signalling the child this test started, by its pid.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!(
+                "ingest of {} did not finish within {secs} s",
+                box_dir.display()
+            );
+        }
+    }
+}
+
+fn c_path(path: &std::path::Path) -> std::ffi::CString {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap()
+}
+
+/// The failure whose source file is `name`, or a panic showing the summary.
+fn failure_of<'a>(s: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    s["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["source_file"] == name)
+        .unwrap_or_else(|| panic!("{name:?} not in failures: {s:#}"))
+}
+
+/// Paths that used to hang or abort the run: a FIFO and a character device named like
+/// scans, a file name with a newline, two nested 130-character folder names, a PDF without
+/// pages and one whose page tree loops, a hồ sơ sidecar linked to a file outside the box.
+/// Each fails (or is skipped) alone, named; every other hồ sơ goes in; exit 3.
+#[test]
+fn special_files_and_bad_paths_fail_alone_and_the_box_goes_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-odd");
+    make_box(
+        &box_dir,
+        &[("hs-a", "hs-02-van-thu-luu-tru/2.png", "1.png")],
+    );
+    // SAFETY: valid NUL-terminated paths.
+    assert_eq!(
+        unsafe { libc::mkfifo(c_path(&box_dir.join("hs-a/p.png")).as_ptr(), 0o644) },
+        0
+    );
+    // A character device needs root; 1:5 is /dev/zero's number.
+    let device = unsafe {
+        libc::mknod(
+            c_path(&box_dir.join("hs-a/z.tif")).as_ptr(),
+            libc::S_IFCHR | 0o644,
+            libc::makedev(1, 5),
+        )
+    } == 0;
+    let write = |rel: &str, bytes: Vec<u8>| {
+        let path = box_dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    write("hs-nl/a\nb.pdf", empty_pages_pdf(1, "newline"));
+    write("hs-nl/ok.pdf", empty_pages_pdf(1, "beside the newline"));
+    let long = format!("{}/{}", "x".repeat(130), "y".repeat(130));
+    write(&format!("{long}/1.pdf"), empty_pages_pdf(2, "long"));
+    let catalog = "<< /Type /Catalog /Pages 2 0 R >>".to_string();
+    write(
+        "hs-pdf/empty.pdf",
+        pdf_of(
+            &[
+                catalog.clone(),
+                "<< /Type /Pages /Kids [] /Count 0 >>".into(),
+            ],
+            "no pages",
+        ),
+    );
+    write(
+        "hs-pdf/loop.pdf",
+        pdf_of(
+            &[catalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>".into()],
+            "a loop",
+        ),
+    );
+    write("hs-pdf/ok.pdf", empty_pages_pdf(1, "beside the empty"));
+    write("hs-link/1.pdf", empty_pages_pdf(1, "linked sidecar"));
+    let outside = tmp.path().join("outside.json");
+    std::fs::write(&outside, r#"{"tieu_de": "from outside the box"}"#).unwrap();
+    std::os::unix::fs::symlink(&outside, box_dir.join("hs-link/hoso.json")).unwrap();
+
+    let archive = tmp.path().join("archive");
+    let out = ingest_within(&archive, &box_dir, &[], 300);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    let error = |name: &str| failure_of(&s, name)["error"].as_str().unwrap().to_string();
+    let fifo = error("hs-a/p.png");
+    assert!(
+        fifo.contains("FIFO") && fifo.contains("hs-a/p.png"),
+        "{fifo}"
+    );
+    if device {
+        let dev = error("hs-a/z.tif");
+        assert!(dev.contains("character device"), "{dev}");
+    }
+    let newline = error("hs-nl/a\nb.pdf");
+    assert!(newline.contains("control character"), "{newline}");
+    let empty = error("hs-pdf/empty.pdf");
+    assert!(
+        empty.contains("hs-pdf/empty.pdf") && empty.contains("no pages"),
+        "{empty}"
+    );
+    let looping = error("hs-pdf/loop.pdf");
+    assert!(
+        looping.contains("hs-pdf/loop.pdf") && looping.contains("loops"),
+        "{looping}"
+    );
+    let linked = error("hs-link/1.pdf");
+    assert!(
+        linked.contains("hs-link/hoso.json") && linked.contains("symbolic link"),
+        "{linked}"
+    );
+    // Every other hồ sơ went in, the one in long folders too.
+    let list = json(&run(&archive, &["list", "--json"]));
+    let hoso: std::collections::BTreeSet<&str> = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["hoso"].as_str().unwrap())
+        .collect();
+    let expected: std::collections::BTreeSet<&str> =
+        ["hs-a", "hs-nl", "hs-pdf", long.as_str()].into();
+    assert_eq!(hoso, expected, "{list:#}");
+    assert!(!list.to_string().contains("from outside the box"));
+    let long_doc = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["hoso"] == long.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let pdf = tmp.path().join("long.pdf");
+    let got = run(
+        &archive,
+        &["get", &long_doc, "--pdf", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
+    // The report names the special files among the skipped paths.
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(s["report"].as_str().unwrap()).unwrap()).unwrap();
+    assert!(report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["path"] == "hs-a/p.png"));
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+
+    // A box.json linked to an endless device: refused, named, not read.
+    let endless = tmp.path().join("hop-zero");
+    make_box(&endless, &[("hs", "hs-02-van-thu-luu-tru/2.png", "1.png")]);
+    std::os::unix::fs::symlink("/dev/zero", endless.join("box.json")).unwrap();
+    let out = ingest_within(&archive, &endless, &[], 60);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let errors = json(&out)["failures"].to_string();
+    assert!(
+        errors.contains("box.json") && errors.contains("symbolic link"),
+        "{errors}"
+    );
+}
+
+/// A hồ sơ that cannot be stored (its originals' paths are too long for the archive's file
+/// system: ENAMETOOLONG while copying) fails alone, named in the report; the other hồ sơ of
+/// the box is stored, exit 3, and the same happens on a rerun (it does not abort).
+#[test]
+fn a_hoso_that_cannot_be_stored_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().canonicalize().unwrap();
+    let box_dir = root.join("hop-deep");
+    // The scan's path fits PATH_MAX (4096) here, but not below the archive's staging
+    // directory, whose prefix is longer by some 90 bytes.
+    let room = 4060 - box_dir.as_os_str().len() - "/hs-deep/1.pdf".len();
+    let mut deep = box_dir.join("hs-deep");
+    let mut used = 0;
+    while used + 201 <= room {
+        deep.push("d".repeat(200));
+        used += 201;
+    }
+    if room - used > 1 {
+        deep.push("e".repeat(room - used - 1));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("1.pdf"), empty_pages_pdf(1, "deep")).unwrap();
+    assert!(deep.join("1.pdf").as_os_str().len() < 4096);
+    std::fs::create_dir_all(box_dir.join("hs-ok")).unwrap();
+    std::fs::write(box_dir.join("hs-ok/1.pdf"), empty_pages_pdf(1, "ok")).unwrap();
+    let archive = root.join("archive");
+    for run_number in 1..=2 {
+        let out = ingest_within(&archive, &box_dir, &[], 120);
+        assert_eq!(
+            code(&out),
+            3,
+            "run {run_number}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s = json(&out);
+        let failures = s["failures"].as_array().unwrap();
+        assert_eq!(failures.len(), 1, "{s:#}");
+        let error = failures[0]["error"].as_str().unwrap();
+        assert!(
+            error.contains("hồ sơ hs-deep/") && error.contains("not stored"),
+            "{error}"
+        );
+        assert!(
+            error.contains("name too long") || error.contains("os error 36"),
+            "{error}"
+        );
+        let list = json(&run(&archive, &["list", "--json"]));
+        let hoso: Vec<&str> = list["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["hoso"].as_str().unwrap())
+            .collect();
+        assert_eq!(hoso, ["hs-ok"], "{list:#}");
+    }
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+}
+
+/// A 140 KB PDF declaring 2,000 empty pages is refused from its page count, naming the file
+/// and the limit; under the limit, empty pages are made without rendering, so the ingest is
+/// quick and the access copy small.
+#[test]
+fn a_small_pdf_of_thousands_of_pages_is_refused_and_empty_pages_are_cheap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-amp");
+    std::fs::create_dir_all(box_dir.join("hs-big")).unwrap();
+    std::fs::create_dir_all(box_dir.join("hs-ok")).unwrap();
+    let big = empty_pages_pdf(2000, "big");
+    std::fs::write(box_dir.join("hs-big/blank.pdf"), &big).unwrap();
+    std::fs::write(box_dir.join("hs-ok/1.pdf"), empty_pages_pdf(1, "ok")).unwrap();
+    let archive = tmp.path().join("archive");
+    let out = ingest_within(&archive, &box_dir, &[], 120);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    let error = failure_of(&s, "hs-big/blank.pdf")["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        error.contains("hs-big/blank.pdf")
+            && error.contains("2000 pages")
+            && error.contains("limit of 1000")
+            && error.contains("--max-pages-per-file"),
+        "{error}"
+    );
+    assert_eq!(s["pages_failed"], 1, "{s:#}");
+    assert_eq!(s["pages_ok"], 1, "{s:#}");
+
+    // Raising the limit below the file's count still refuses it; the limit is the option's.
+    let out = ingest_within(&archive, &box_dir, &["--max-pages-per-file", "1999"], 120);
+    assert!(json(&out)["failures"].to_string().contains("limit of 1999"));
+
+    // 150 empty pages under the limit: no renders, a small access copy.
+    let pages = 150;
+    let box_many = tmp.path().join("hop-many");
+    std::fs::create_dir_all(box_many.join("hs")).unwrap();
+    std::fs::write(
+        box_many.join("hs/blank.pdf"),
+        empty_pages_pdf(pages, "many"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = ingest_within(&archive, &box_many, &[], 600);
+    let took = started.elapsed();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    assert_eq!(s["pages_ok"], pages, "{s:#}");
+    let doc = s["documents"][0].as_str().unwrap().to_string();
+    let pdf = tmp.path().join("many.pdf");
+    let got = run(
+        &archive,
+        &["get", &doc, "--pdf", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    eprintln!("{pages} empty pages: ingest {took:?}, access copy {size} bytes");
+    assert!(
+        size < 1500 * pages as u64,
+        "access copy of {pages} empty pages is {size} bytes"
+    );
+}

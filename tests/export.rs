@@ -251,7 +251,22 @@ fn get_writes_originals_and_access_copies_verified() {
 
     let fake_pdf = b"%PDF-1.7\n% fake access copy for the test\n%%EOF\n";
     store_fake_access_copy(&archive, &doc_a, fake_pdf);
+    // The file from before is there: replaced only with --force.
     let out = get_pdf();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(fs::read(&pdf_file).unwrap().starts_with(b"%PDF-1.7"));
+    let out = run(
+        &archive,
+        &[
+            "get",
+            &doc_a,
+            "--pdf",
+            "--force",
+            "-o",
+            pdf_file.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(fs::read(&pdf_file).unwrap(), fake_pdf);
 
@@ -444,4 +459,191 @@ fn export_makes_valid_bags_and_refuses_to_overwrite() {
         .filter(|n| n.contains(".partial"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// `get -o` and `export --bagit` never write over an existing file (without `--force`) nor
+/// anywhere in the archive, however the path is spelled; the archive still verifies and its
+/// audit log keeps working.
+#[test]
+fn get_and_export_never_write_over_files_or_into_the_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, box_dir, doc_a, doc_c) = ingested(tmp.path());
+    let get = |doc: &str, target: &Path, extra: &[&str]| {
+        let mut args = vec!["get", doc, "--pdf", "-o", target.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        run(&archive, &args)
+    };
+
+    // An existing file is kept; --force replaces it through a temporary file.
+    let mine = tmp.path().join("mine.pdf");
+    fs::write(&mine, b"my own notes").unwrap();
+    let out = get(&doc_a, &mine, &[]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already exists") && stderr(&out).contains("--force"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(&mine).unwrap(), b"my own notes");
+    let out = get(&doc_a, &mine, &["--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read(&mine).unwrap().starts_with(b"%PDF-1.7"));
+
+    // Nothing in the archive, even with --force: the audit log, a stored original, a new
+    // file, the archive directory itself, through a link and through `..`.
+    let handle = Archive::open(&archive).unwrap();
+    let (object, _) = handle.find_document(&doc_a).unwrap().unwrap();
+    let stored = object.root.join("v1/content/originals/hs-a/1.png");
+    assert!(stored.is_file());
+    let link = tmp.path().join("archive-link");
+    std::os::unix::fs::symlink(&archive, &link).unwrap();
+    let log_link = tmp.path().join("log.pdf");
+    std::os::unix::fs::symlink(archive.join("audit/log.jsonl"), &log_link).unwrap();
+    let before = common::snapshot(&archive);
+    for target in [
+        archive.join("audit/log.jsonl"),
+        stored.clone(),
+        archive.join("new.pdf"),
+        archive.clone(),
+        link.join("audit/log.jsonl"),
+        log_link.clone(),
+        box_dir.join("../archive/audit/log.jsonl"),
+    ] {
+        let out = get(&doc_c, &target, &["--force"]);
+        assert_eq!(code(&out), 1, "{}: {}", target.display(), stderr(&out));
+        assert!(
+            stderr(&out).contains("inside the archive"),
+            "{}: {}",
+            target.display(),
+            stderr(&out)
+        );
+    }
+    // A bag anywhere in the archive, too.
+    for bag in [archive.join("ocfl/bag"), link.join("exports/new-bag")] {
+        let out = run(
+            &archive,
+            &["export", &doc_c, "--bagit", bag.to_str().unwrap()],
+        );
+        assert_eq!(code(&out), 1, "{}: {}", bag.display(), stderr(&out));
+        assert!(
+            stderr(&out).contains("inside the archive"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(common::snapshot(&archive) == before, "the archive changed");
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+    // The audit log is still a log: a later export is recorded and the chain verifies.
+    let bag = tmp.path().join("bag");
+    let out = run(
+        &archive,
+        &["export", &doc_c, "--bagit", bag.to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read_to_string(archive.join("audit/log.jsonl"))
+        .unwrap()
+        .contains("\"action\":\"export\""));
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+}
+
+/// A PDF of one empty page (A4), unique by `tag`.
+fn empty_page_pdf(tag: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ];
+    let mut pdf = format!("%PDF-1.7\n% {tag}\n").into_bytes();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(b"xref\n0 4\n0000000000 65535 f \n");
+    for off in offsets {
+        pdf.extend(format!("{off:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").into_bytes(),
+    );
+    pdf
+}
+
+/// Vietnamese file names in NFC and NFD: the second spelling of one name is refused at
+/// ingest, naming both; names in either form alone are stored as they are, and the bag of
+/// the box passes `bagit.py --validate`.
+#[test]
+fn names_in_nfc_and_nfd_are_stored_once_and_bags_validate() {
+    use unicode_normalization::UnicodeNormalization;
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-nfd");
+    let nfc = |s: &str| s.nfc().collect::<String>();
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let twin = "Nghị quyết.pdf";
+    assert_ne!(nfc(twin), nfd(twin));
+    let files = [
+        (format!("hs-a/{}", nfc(twin)), "nfc twin"),
+        (format!("hs-a/{}", nfd(twin)), "nfd twin"),
+        (format!("hs-a/{}", nfd("Thông tri.pdf")), "nfd alone"),
+        (nfd("Hồ sơ b/Công văn.pdf"), "nfd folder"),
+        (format!("hs-c/{}", nfc("Báo cáo.pdf")), "nfc alone"),
+    ];
+    for (rel, tag) in &files {
+        let path = box_dir.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, empty_page_pdf(tag)).unwrap();
+    }
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let s = json(&out);
+    let failures = s["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 1, "{s:#}");
+    let error = failures[0]["error"].as_str().unwrap();
+    assert!(error.contains("NFC/NFD"), "{error}");
+    let refused = failures[0]["source_file"].as_str().unwrap();
+    let kept = if refused == files[0].0 {
+        &files[1].0
+    } else {
+        &files[0].0
+    };
+    assert!(refused == files[0].0 || refused == files[1].0, "{refused}");
+    assert!(
+        error.contains(kept.as_str()),
+        "the error names both: {error}"
+    );
+    assert_eq!(s["pages_ok"], 4, "{s:#}");
+
+    let bag = tmp.path().join("bag");
+    let out = run(
+        &archive,
+        &[
+            "export",
+            "--box",
+            "hop-nfd",
+            "--bagit",
+            bag.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let manifest = fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
+    for (rel, _) in [&files[2], &files[3], &files[4]] {
+        assert!(
+            manifest.contains(&format!("/originals/{rel}\n")),
+            "{rel}: {manifest}"
+        );
+    }
+    assert!(
+        manifest.contains(&format!("/originals/{kept}\n")),
+        "{manifest}"
+    );
+    assert!(
+        !manifest.contains(&format!("/originals/{refused}\n")),
+        "{manifest}"
+    );
+    if let Some(bagit) = validator("bagit.py") {
+        let (ok, text) = run_validator(&bagit, &[Path::new("--validate"), &bag]);
+        assert!(ok, "bagit.py --validate failed:\n{text}");
+    }
 }

@@ -9,10 +9,35 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::decode::{decode_page, ScanFormat};
 use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage};
 use crate::store::records::{DocumentRecord, PageRecord};
 use crate::{Error, Result};
+
+/// One page of the copy: its image decoded again from the original and encoded, its words.
+fn access_page(
+    doc: &DocumentRecord,
+    page: &PageRecord,
+    original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
+) -> Result<AccessPage> {
+    let (path, format, number) = original(page).ok_or_else(|| {
+        Error::Archive(format!(
+            "access copy of {}: original {} not found",
+            doc.id, page.source_file
+        ))
+    })?;
+    let mut decoded = decode_page(&path, format, number)?;
+    // A JPEG file, or a PDF page that is one JPEG, goes into the copy byte for byte.
+    let jpeg = if format == ScanFormat::Jpeg {
+        Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
+    } else {
+        decoded.embedded_jpeg.take()
+    };
+    let facts = page.preprocess.clone().unwrap_or_default();
+    AccessPage::new(&decoded, jpeg.as_deref(), page.words.clone(), &facts)
+}
 
 /// The logical path of a document's access copy.
 pub fn access_path(doc: &DocumentRecord) -> String {
@@ -31,32 +56,14 @@ pub type PageImageSource = (PathBuf, ScanFormat, u32);
 pub fn build(
     doc: &DocumentRecord,
     pages: &[&PageRecord],
-    original: &dyn Fn(&PageRecord) -> Option<PageImageSource>,
+    original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
     created: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Vec<u8>> {
-    let mut access_pages = Vec::with_capacity(pages.len());
-    for page in pages {
-        let (path, format, number) = original(page).ok_or_else(|| {
-            Error::Archive(format!(
-                "access copy of {}: original {} not found",
-                doc.id, page.source_file
-            ))
-        })?;
-        let mut decoded = decode_page(&path, format, number)?;
-        // A JPEG file, or a PDF page that is one JPEG, goes into the copy byte for byte.
-        let jpeg = if format == ScanFormat::Jpeg {
-            Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
-        } else {
-            decoded.embedded_jpeg.take()
-        };
-        let facts = page.preprocess.clone().unwrap_or_default();
-        access_pages.push(AccessPage::new(
-            &decoded,
-            jpeg.as_deref(),
-            page.words.clone(),
-            &facts,
-        )?);
-    }
+    // Pages are decoded and encoded in parallel: a long document is not one thread's work.
+    let access_pages = pages
+        .par_iter()
+        .map(|page| access_page(doc, page, original))
+        .collect::<Result<Vec<AccessPage>>>()?;
     let identifier = doc
         .record
         .ma_luu_tru_tai_lieu

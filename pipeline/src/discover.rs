@@ -3,14 +3,19 @@
 //! In: a box directory. Out: a [`ScanBox`]: its sidecar, one [`HoSoSource`] per directory
 //! that directly holds scan files (files in the box root form a hồ sơ named after the box),
 //! each with its scan files in natural sort order (`2.tif` before `10.tif`), plus a note for
-//! every path that was skipped (hidden, not a scan, symbolic link, unreadable) and every
-//! hồ sơ whose sidecar is invalid.
+//! every path that was skipped (hidden, not a scan, symbolic link, not a regular file — a
+//! FIFO or device named like a scan —, unreadable, a name holding a control character, a
+//! name equal to an earlier one once both are in Unicode NFC) and every hồ sơ whose sidecar
+//! is invalid. Sidecars are read only when they are regular files (never through a link),
+//! and only up to [`SIDECAR_LIMIT`] bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use archive_schema::{BoxSidecar, HoSoSidecar};
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use crate::decode::ScanFormat;
@@ -18,6 +23,9 @@ use crate::{Error, Result};
 
 /// Sidecar file names that are read, not skipped.
 const SIDECARS: [&str; 3] = ["box.json", "hoso.json", "approvals.json"];
+
+/// The largest sidecar (`box.json`, `hoso.json`, `approvals.json`) read, in bytes.
+pub const SIDECAR_LIMIT: u64 = 1 << 20;
 
 /// One storage box (hộp) as found on disk.
 #[derive(Debug, Clone)]
@@ -79,6 +87,8 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
     let sidecar = read_sidecar(&root.join("box.json"), BoxSidecar::from_json)?;
 
     let mut notes = Vec::new();
+    // Paths taken so far by their NFC form, to refuse a second spelling of the same name.
+    let mut by_nfc: HashMap<String, String> = HashMap::new();
     let mut by_dir: BTreeMap<String, Vec<ScanFile>> = BTreeMap::new();
     let mut walker = WalkDir::new(&root)
         .follow_links(false)
@@ -136,10 +146,47 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
             });
             continue;
         }
-        if SIDECARS.contains(&file_name) {
+        let sidecar = SIDECARS.contains(&file_name);
+        let scan_format = ScanFormat::from_path(entry.path());
+        if !entry.file_type().is_file() {
+            notes.push(SkippedPath {
+                path: rel,
+                reason: format!(
+                    "{} is not a regular file: not read (only regular files are scans and sidecars)",
+                    special_kind(&entry.file_type())
+                ),
+                is_error: sidecar || scan_format.is_some(),
+            });
             continue;
         }
-        let Some(format) = ScanFormat::from_path(entry.path()) else {
+        if sidecar {
+            continue;
+        }
+        if let Some(c) = rel.chars().find(|c| c.is_control()) {
+            notes.push(SkippedPath {
+                reason: format!(
+                    "the path holds a control character ({}): not ingested; rename it",
+                    c.escape_default()
+                ),
+                path: rel,
+                is_error: true,
+            });
+            continue;
+        }
+        let nfc: String = rel.nfc().collect();
+        if let Some(first) = by_nfc.get(&nfc) {
+            notes.push(SkippedPath {
+                reason: format!(
+                    "the same name as \"{first}\" written with other Unicode code points \
+                     (NFC/NFD): not ingested; rename one of them"
+                ),
+                path: rel,
+                is_error: true,
+            });
+            continue;
+        }
+        by_nfc.insert(nfc, rel.clone());
+        let Some(format) = scan_format else {
             notes.push(SkippedPath {
                 path: rel,
                 reason: "not a scan file (TIFF, PNG, JPEG or PDF)".into(),
@@ -222,15 +269,75 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// What a file that is not a regular file is, for the skipped note.
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
 fn read_sidecar<T>(
     path: &Path,
     parse: impl Fn(&str, &str) -> archive_schema::Result<T>,
 ) -> Result<Option<T>> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(parse(&path.display().to_string(), &text)?)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
+    match read_sidecar_text(path)? {
+        Some(text) => Ok(Some(parse(&path.display().to_string(), &text)?)),
+        None => Ok(None),
     }
+}
+
+/// The text of a sidecar, None when there is none. A symbolic link is not followed and a
+/// FIFO or device is not read (an error says so); a sidecar over [`SIDECAR_LIMIT`] bytes or
+/// not UTF-8 is an error. The file is opened without following links and without blocking,
+/// then checked to be a regular file, so it cannot be swapped for one in between.
+pub fn read_sidecar_text(path: &Path) -> Result<Option<String>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let refuse = |message: String| {
+        Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
+        )
+    };
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(refuse(symlink_reason(path)))
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(refuse(format!(
+            "{} is not a regular file: not read",
+            special_kind(&meta.file_type())
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(SIDECAR_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > SIDECAR_LIMIT {
+        return Err(refuse(format!(
+            "larger than {SIDECAR_LIMIT} bytes, the most a sidecar may hold: not read"
+        )));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| refuse("not UTF-8 text".into()))
 }
 
 #[cfg(test)]
@@ -289,5 +396,131 @@ mod tests {
         fs::write(dir.path().join("box.json"), r#"{"hop_so": "../x"}"#).unwrap();
         let e = discover_box(dir.path()).unwrap_err().to_string();
         assert!(e.contains("box.json") && e.contains("hop_so"), "{e}");
+    }
+
+    fn mkfifo(path: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    }
+
+    /// A character device (root only; false when it cannot be made).
+    fn mkchar(path: &Path) -> bool {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; 1:3 is /dev/null's device number.
+        unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o644, libc::makedev(1, 3)) == 0 }
+    }
+
+    fn note<'a>(b: &'a ScanBox, path: &str) -> &'a SkippedPath {
+        b.notes
+            .iter()
+            .find(|n| n.path == path)
+            .unwrap_or_else(|| panic!("no note for {path:?}: {:?}", b.notes))
+    }
+
+    #[test]
+    fn only_regular_files_are_scans_and_odd_names_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("hop");
+        fs::create_dir_all(root.join("hs")).unwrap();
+        fs::write(root.join("hs/1.png"), b"x").unwrap();
+        mkfifo(&root.join("hs/p.png"));
+        mkfifo(&root.join("hs/pipe"));
+        let device = mkchar(&root.join("hs/z.tif"));
+        fs::write(root.join("hs/a\nb.png"), b"x").unwrap();
+        let nfc = "hs/Nghị quyết.png";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        fs::write(root.join(nfc), b"x").unwrap();
+        fs::write(root.join(&nfd), b"y").unwrap();
+        let b = discover_box(&root).unwrap();
+        let files: Vec<_> = b.hoso[0]
+            .files
+            .iter()
+            .map(|f| f.rel_path.as_str())
+            .collect();
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert!(files.contains(&"hs/1.png"), "{files:?}");
+
+        let fifo = note(&b, "hs/p.png");
+        assert!(fifo.is_error && fifo.reason.contains("FIFO"), "{fifo:?}");
+        assert!(fifo.reason.contains("not a regular file"), "{fifo:?}");
+        assert!(!note(&b, "hs/pipe").is_error);
+        if device {
+            let dev = note(&b, "hs/z.tif");
+            assert!(
+                dev.is_error && dev.reason.contains("character device"),
+                "{dev:?}"
+            );
+        }
+        let newline = note(&b, "hs/a\nb.png");
+        assert!(
+            newline.is_error && newline.reason.contains("control character"),
+            "{newline:?}"
+        );
+        // One of the two spellings is taken; the other is named with the first.
+        let second = b
+            .notes
+            .iter()
+            .find(|n| n.reason.contains("NFC/NFD"))
+            .unwrap_or_else(|| panic!("{:?}", b.notes));
+        assert!(second.is_error);
+        assert!(second.path == nfc || second.path == nfd, "{second:?}");
+        let first = if second.path == nfc { &nfd } else { nfc };
+        assert!(second.reason.contains(first), "{second:?}");
+        assert!(files.contains(&first), "{files:?}");
+    }
+
+    #[test]
+    fn sidecars_are_read_only_as_small_regular_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("hop");
+        let outside = dir.path().join("outside.json");
+        fs::write(&outside, r#"{"so_ho_so": "7"}"#).unwrap();
+        for hs in ["linked", "fifo", "big", "fine"] {
+            fs::create_dir_all(root.join(hs)).unwrap();
+            fs::write(root.join(hs).join("1.png"), hs).unwrap();
+        }
+        std::os::unix::fs::symlink(&outside, root.join("linked/hoso.json")).unwrap();
+        mkfifo(&root.join("fifo/hoso.json"));
+        let big = format!(r#"{{"ghi_chu": "{}"}}"#, "a".repeat(SIDECAR_LIMIT as usize));
+        fs::write(root.join("big/hoso.json"), big).unwrap();
+        fs::copy(&outside, root.join("fine/hoso.json")).unwrap();
+        let b = discover_box(&root).unwrap();
+        let rejected = |path: &str| {
+            b.hoso
+                .iter()
+                .find(|h| h.path == path)
+                .unwrap()
+                .rejected
+                .clone()
+                .unwrap_or_default()
+        };
+        assert!(
+            rejected("linked").contains("symbolic link"),
+            "{}",
+            rejected("linked")
+        );
+        assert!(rejected("linked").contains("linked/hoso.json"));
+        assert!(rejected("fifo").contains("FIFO"), "{}", rejected("fifo"));
+        assert!(
+            rejected("big").contains("larger than"),
+            "{}",
+            rejected("big")
+        );
+        let fine = b.hoso.iter().find(|h| h.path == "fine").unwrap();
+        assert_eq!(
+            fine.sidecar.as_ref().unwrap().so_ho_so.as_deref(),
+            Some("7")
+        );
+        assert!(note(&b, "linked/hoso.json").is_error);
+        assert!(note(&b, "fifo/hoso.json").is_error);
+
+        // A box.json linked to an endless device is refused, not read.
+        std::os::unix::fs::symlink("/dev/zero", root.join("box.json")).unwrap();
+        let e = discover_box(&root).unwrap_err().to_string();
+        assert!(e.contains("box.json") && e.contains("symbolic link"), "{e}");
     }
 }

@@ -54,6 +54,14 @@ pub enum Error {
         expected: String,
         actual: String,
     },
+    /// A source file's bytes changed between its hashing at planning and its copy into the
+    /// archive (appended to or rewritten while being ingested).
+    #[error("{}: changed while being ingested (sha256 {actual} now, {expected} when it was read); nothing of its hồ sơ was stored, run ingest again once the file is final", path.display())]
+    SourceChanged {
+        path: PathBuf,
+        expected: String,
+        actual: String,
+    },
     /// An export cannot be made (e.g. its output directory already holds something).
     #[error("export: {0}")]
     Export(String),
@@ -68,6 +76,21 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// Whether the error is about one hồ sơ's own files (a source file changed while being
+    /// ingested, a page that cannot be decoded, a name too long for the file system, a record
+    /// that cannot be made) rather than about the archive: ingest then fails that hồ sơ, names
+    /// it in the report and goes on with the others.
+    pub fn concerns_one_hoso(&self) -> bool {
+        match self {
+            Error::SourceChanged { .. }
+            | Error::Decode { .. }
+            | Error::Pdf(_)
+            | Error::Schema(_) => true,
+            Error::Io { source, .. } => source.raw_os_error() == Some(libc::ENAMETOOLONG),
+            _ => false,
         }
     }
 

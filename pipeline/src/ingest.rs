@@ -26,7 +26,7 @@ use crate::ocr::symbol_line::reread_symbol;
 use crate::ocr::tesseract::{self, TesseractEngine};
 use crate::ocr::{recognize_upright, OcrEngine};
 use crate::preprocess::{prepare, PreprocessOptions};
-use crate::store::fsio::{sha256_file, write_atomic};
+use crate::store::fsio::{sha256_regular_file, write_atomic};
 use crate::store::ocfl::{CommitOutcome, FileSource, User};
 use crate::store::records::{OcrProvenance, PageRecord, TextSource};
 use crate::store::{Archive, HoSoObject};
@@ -52,7 +52,13 @@ pub struct IngestOptions {
     pub approval: Option<String>,
     /// Coded value sets and mandatory fields the records are checked against (review items).
     pub codes: &'static archive_schema::CodeSets,
+    /// The most pages one scan file may hold (a file with more fails, named).
+    pub max_pages_per_file: u32,
 }
+
+/// Pages one scan file may hold unless `--max-pages-per-file` says otherwise: far more than a
+/// hồ sơ's scan, far fewer than a small PDF that only declares pages can claim.
+pub const DEFAULT_MAX_PAGES_PER_FILE: u32 = 1000;
 
 /// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
 pub trait ProgressSink {
@@ -322,7 +328,7 @@ pub fn ingest(
                         existing.remove(&key),
                         &cache,
                         &mut seen,
-                        options.reocr,
+                        options,
                     );
                     let mut plan = plan;
                     plan.approvals = approvals.clone();
@@ -726,14 +732,37 @@ impl Run<'_> {
         (kept_pages, kept_kinds, admitted)
     }
 
-    /// Stores a hồ sơ whose pages are all done (see [`Run::store_hoso`]), then forgets its
+    /// Stores a hồ sơ whose pages are all done ([`Run::store_hoso`]), then forgets its
     /// pages: their resume-cache entries, whatever was stored or withheld, and their records.
+    /// An error about the hồ sơ's own files ([`Error::concerns_one_hoso`]: a file changed
+    /// while being ingested, a name too long to store, …) fails that hồ sơ only: each of its
+    /// pages not yet reported is reported failed with the error, and the run goes on (its
+    /// cleared pages stay in the resume cache for the next run; withheld ones never do). Any
+    /// other error (the archive cannot be written) ends the run.
     fn commit_hoso(&mut self, plan: &mut HoSoPlan, provenance: &OcrProvenance) -> Result<()> {
-        self.store_hoso(plan, provenance)?;
-        for slot in 0..plan.slots.len() {
-            if let Some(key) = plan.cache_key(slot) {
-                self.cache.remove(&key);
+        let reported_before = self.rows.len();
+        match self.store_hoso(plan, provenance) {
+            Ok(()) => {
+                for slot in 0..plan.slots.len() {
+                    if let Some(key) = plan.cache_key(slot) {
+                        self.cache.remove(&key);
+                    }
+                }
             }
+            Err(e) if e.concerns_one_hoso() => {
+                let reported: HashSet<(String, Option<u32>)> = self.rows[reported_before..]
+                    .iter()
+                    .map(|r| (r.source_file.clone(), r.source_page))
+                    .collect();
+                let error = format!("hồ sơ {} not stored: {e}", plan.source.path);
+                let (b, h) = (plan.box_name.clone(), plan.source.path.clone());
+                for info in &plan.info {
+                    if !reported.contains(&(info.source_file.clone(), info.source_page)) {
+                        self.fail_page(&b, &h, &info.source_file, info.source_page, error.clone());
+                    }
+                }
+            }
+            Err(e) => return Err(e),
         }
         // Free the page records: memory stays bounded by one hồ sơ.
         plan.slots.clear();
@@ -1152,8 +1181,9 @@ fn plan_hoso(
     existing: Option<HoSoObject>,
     cache: &PageCache,
     seen: &mut HashMap<String, String>,
-    reocr: bool,
+    options: &IngestOptions,
 ) -> HoSoPlan {
+    let reocr = options.reocr;
     let mut plan = HoSoPlan {
         duplicates: Vec::new(),
         approvals: Default::default(),
@@ -1198,12 +1228,13 @@ fn plan_hoso(
         .files
         .par_iter()
         .map(|f| {
-            let r = sha256_file(&f.abs_path).and_then(|(sha, size)| {
+            let r = sha256_regular_file(&f.abs_path).and_then(|(sha, size)| {
                 if size == 0 {
                     return Err(Error::decode(&f.rel_path, None, "empty file (0 bytes)"));
                 }
                 let n = page_count(&f.abs_path, f.format)
                     .map_err(|e| relabel(e, &f.abs_path, &f.rel_path))?;
+                check_page_limit(&f.rel_path, n, size, options.max_pages_per_file)?;
                 Ok((sha, n))
             });
             (f.clone(), r)
@@ -1254,6 +1285,21 @@ fn plan_hoso(
         }
     }
     plan
+}
+
+/// Refuses a file with more pages than `limit`, naming the file, its size and the option.
+fn check_page_limit(rel_path: &str, pages: u32, size: u64, limit: u32) -> Result<()> {
+    if pages <= limit {
+        return Ok(());
+    }
+    Err(Error::decode(
+        rel_path,
+        None,
+        format!(
+            "holds {pages} pages in {size} bytes, more than the limit of {limit} pages per \
+             file: not ingested (split the file, or raise the limit with --max-pages-per-file)"
+        ),
+    ))
 }
 
 /// Errors name files relative to the box root, as the report does.
@@ -1600,6 +1646,20 @@ mod tests {
         screen.cache_screened(&mut slots, |i| Some(format!("p{i}")), &cache);
         assert!(!cache.contains("p1"));
         assert!(matches!(slots[1], Slot::Done(..)));
+    }
+
+    #[test]
+    fn files_over_the_page_limit_are_named() {
+        assert!(super::check_page_limit("hs/a.pdf", 1000, 5, 1000).is_ok());
+        let e = super::check_page_limit("hs/a.pdf", 2000, 246_000, 1000)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("hs/a.pdf: holds 2000 pages in 246000 bytes")
+                && e.contains("limit of 1000")
+                && e.contains("--max-pages-per-file"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -167,17 +167,15 @@ pub struct ApprovalsFile {
 pub const APPROVALS_FILE: &str = "approvals.json";
 
 impl ApprovalsFile {
-    /// Reads `approvals.json` of a box directory; an empty set when there is none.
+    /// Reads `approvals.json` of a box directory; an empty set when there is none. Read as
+    /// every sidecar is ([`crate::discover::read_sidecar_text`]: no links, regular files only,
+    /// bounded size).
     pub fn load(box_dir: &Path) -> Result<ApprovalsFile> {
         let path = box_dir.join(APPROVALS_FILE);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(ApprovalsFile::default())
-            }
-            Err(e) => return Err(Error::io(&path, e)),
+        let Some(text) = crate::discover::read_sidecar_text(&path)? else {
+            return Ok(ApprovalsFile::default());
         };
-        let file: ApprovalsFile = serde_json::from_slice(&bytes).map_err(|e| Error::Json {
+        let file: ApprovalsFile = serde_json::from_str(&text).map_err(|e| Error::Json {
             path: path.clone(),
             message: e.to_string(),
         })?;

@@ -156,11 +156,15 @@ impl std::fmt::Debug for DecodedPage {
 
 /// Number of pages in a scan file (multi-page TIFF, PDF; 1 for PNG/JPEG). Errors name the file.
 pub fn page_count(path: &Path, format: ScanFormat) -> Result<u32> {
-    match actual_format(path, format, None)? {
-        ScanFormat::Tiff => tiff::page_count(path),
-        ScanFormat::Pdf => pdf::page_count(path),
-        ScanFormat::Png | ScanFormat::Jpeg => Ok(1),
+    let count = match actual_format(path, format, None)? {
+        ScanFormat::Tiff => tiff::page_count(path)?,
+        ScanFormat::Pdf => pdf::page_count(path)?,
+        ScanFormat::Png | ScanFormat::Jpeg => 1,
+    };
+    if count == 0 {
+        return Err(Error::decode(path, None, "the file holds no pages"));
     }
+    Ok(count)
 }
 
 /// Decodes page `page` (1-based) of a scan file. Errors name the file and page.

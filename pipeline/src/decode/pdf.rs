@@ -14,6 +14,8 @@
 //! ([`super::render`]): at the scanned image's own resolution when the page is one scanned
 //! image, else at 300 dpi. The page's /Rotate is applied either way.
 //!
+//! A page that paints nothing at all is white at 300 dpi, made without the renderer.
+//!
 //! Resolution = image width / (MediaBox width / 72). Encrypted PDFs are refused. Every image
 //! the page draws has its declared size checked before anything is decoded or rendered.
 
@@ -37,13 +39,57 @@ const CONTENT_LIMIT: usize = 64 << 20;
 const MAX_FORM_DEPTH: usize = 8;
 /// Resolution for pages that are not one scanned image.
 const RENDER_DPI: f64 = 300.0;
+/// The "compression" of a page that paints nothing, made white without rendering.
+pub const EMPTY_PAGE: &str = "empty page";
 
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
+/// The number of pages; an error naming the file when the page tree loops back on itself
+/// or holds no page (such a file would otherwise give no page at all, and vanish).
 pub(super) fn page_count(path: &Path) -> Result<u32> {
     let doc = document(path, None)?;
-    Ok(doc.get_pages().len() as u32)
+    check_page_tree(&doc).map_err(|m| Error::decode(path, None, m))?;
+    match doc.get_pages().len() as u32 {
+        0 => Err(Error::decode(
+            path,
+            None,
+            "the PDF has no pages (its page tree is empty)",
+        )),
+        n => Ok(n),
+    }
+}
+
+/// Walks the page tree from the catalog's /Pages: an intermediate node (one with /Kids)
+/// reached a second time means the tree loops, which lopdf would walk until its iteration
+/// limit, giving no pages or repeated ones.
+fn check_page_tree(doc: &Document) -> std::result::Result<(), String> {
+    let Ok(root) = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+    else {
+        return Err("the PDF has no page tree (/Pages in its catalog)".into());
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Ok(kids) = doc
+            .get_dictionary(id)
+            .and_then(|node| node.get_deref(b"Kids", doc))
+            .and_then(Object::as_array)
+        else {
+            continue; // a page (leaf)
+        };
+        if !seen.insert(id) {
+            return Err(format!(
+                "the page tree loops: page tree node {} {} R is its own descendant or listed twice",
+                id.0, id.1
+            ));
+        }
+        stack.extend(kids.iter().filter_map(|k| k.as_reference().ok()));
+    }
+    Ok(())
 }
 
 pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
@@ -98,6 +144,33 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     };
     let clean = !walk.other_marks && !walk.visible_text && !walk.unreadable;
     let text_layer = walk.text_layer();
+
+    // A page that paints nothing (no image, no drawing, no visible text, no annotation) is
+    // white: made here at the rendering resolution, 1-bit, instead of by the renderer (a
+    // small PDF can declare thousands of such pages, each a render, again for the access copy).
+    if walk.images.is_empty() && clean && page_dict.get(b"Annots").is_err() {
+        let w = (box_w * RENDER_DPI / 72.0).ceil().min(f64::from(u32::MAX)) as u32;
+        let h = (box_h * RENDER_DPI / 72.0).ceil().min(f64::from(u32::MAX)) as u32;
+        check_dimensions(path, page, w, h)?;
+        let image = rotated(
+            DynamicImage::ImageLuma8(GrayImage::from_pixel(w, h, image::Luma([255]))),
+            rotate,
+        );
+        return Ok(DecodedPage {
+            embedded_jpeg: None,
+            technical: TechnicalMetadata {
+                format: ScanFormat::Pdf,
+                width: image.width(),
+                height: image.height(),
+                dpi: Some(round_dpi(RENDER_DPI as f32)),
+                bits_per_sample: 1,
+                samples_per_pixel: 1,
+                compression: EMPTY_PAGE.into(),
+            },
+            image,
+            text_layer,
+        });
+    }
 
     if let (Some(scan), true) = (scan, clean) {
         if let Some(native) = native_image(doc, path, page, scan.stream)? {
@@ -884,6 +957,110 @@ mod tests {
     use super::super::tests::{decode_error, fixture, luma, rgb_at};
     use super::super::{decode_page, page_count};
     use super::*;
+
+    /// A PDF of the numbered objects given (1 is the catalog), with a correct xref table.
+    pub(crate) fn pdf_of(objects: &[&str]) -> Vec<u8> {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
+        }
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+        for off in offsets {
+            pdf.extend(format!("{off:010} 00000 n \n").into_bytes());
+        }
+        pdf.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .into_bytes(),
+        );
+        pdf
+    }
+
+    #[test]
+    fn pdfs_without_pages_or_with_a_looping_page_tree_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>";
+        let cases: [(&str, Vec<&str>, &str); 4] = [
+            (
+                "empty.pdf",
+                vec![
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [] /Count 0 >>",
+                ],
+                "no pages",
+            ),
+            (
+                "self.pdf",
+                vec![
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+                ],
+                "loops",
+            ),
+            (
+                "cycle.pdf",
+                vec![
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [4 0 R 3 0 R] /Count 2 >>",
+                    "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+                    page,
+                ],
+                "loops",
+            ),
+            ("no-tree.pdf", vec!["<< /Type /Catalog >>"], "no page tree"),
+        ];
+        for (name, objects, says) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, pdf_of(&objects)).unwrap();
+            let message = page_count(&path, ScanFormat::Pdf).unwrap_err().to_string();
+            assert!(
+                message.contains(name) && message.contains(says),
+                "{name}: {message}"
+            );
+        }
+        let good = dir.path().join("good.pdf");
+        std::fs::write(
+            &good,
+            pdf_of(&[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+                page,
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            ]),
+        )
+        .unwrap();
+        assert_eq!(page_count(&good, ScanFormat::Pdf).unwrap(), 2);
+    }
+
+    #[test]
+    fn a_page_that_paints_nothing_is_white_without_rendering() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blank.pdf");
+        std::fs::write(
+            &path,
+            pdf_of(&[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 144] >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 144] /Rotate 90 /Contents 5 0 R >>",
+                "<< /Length 8 >>\nstream\nq 1 0 0 1 0 0 cm Q\nendstream",
+            ]),
+        )
+        .unwrap();
+        for (n, size) in [(1, (300, 600)), (2, (600, 300))] {
+            let page = decode_page(&path, ScanFormat::Pdf, n).unwrap();
+            let t = &page.technical;
+            assert_eq!(t.compression, EMPTY_PAGE, "page {n}");
+            assert_eq!((t.width, t.height), size, "page {n}");
+            assert_eq!((t.bits_per_sample, t.dpi), (1, Some(300.0)));
+            assert!(page.image.to_luma8().pixels().all(|p| p.0[0] == 255));
+        }
+    }
 
     #[test]
     fn dct_image_only_page_decodes_natively() {

@@ -2,7 +2,8 @@
 //!
 //! In: an [`Archive`], a [`Selection`] (a document id, a hồ sơ object id, or a box name) and
 //! an output directory that does not exist or is empty. Out: a complete bag in that directory
-//! and a [`BagSummary`]:
+//! and a [`BagSummary`]. The output directory may not be the archive or anything in it
+//! (symbolic links and `..` resolved):
 //!
 //! ```text
 //! OUT_DIR/bagit.txt                 BagIt-Version 1.0, UTF-8
@@ -22,7 +23,8 @@
 //! that differs from the inventory aborts the export ([`Error::Fixity`]). The bag is built in
 //! `OUT_DIR.partial-{pid}` beside the target and renamed into place when complete, so a
 //! failed or interrupted export never leaves something that looks like a bag at `OUT_DIR`.
-//! Manifest paths percent-encode CR and LF; `%` is written literally, as `bagit.py` (the
+//! Two payload paths that differ only in Unicode normalisation are refused (validators
+//! compare them normalised). Manifest paths percent-encode CR and LF; `%` is written literally, as `bagit.py` (the
 //! validator the archive is checked with) expects.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,6 +33,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::files::{stored_access_copy, StoredFile};
 use crate::store::audit::AuditEntry;
@@ -114,6 +117,7 @@ pub fn export_bagit(
     out: &Path,
     options: &BagOptions,
 ) -> Result<BagSummary> {
+    super::refuse_inside_archive(&archive.root, out)?;
     check_target(out)?;
     let items = select(archive, selection, options.clearance)?;
     let partial = partial_dir(out)?;
@@ -381,7 +385,9 @@ fn copy_object(bag: &Path, item: &Item, manifest: &mut String) -> Result<(u64, u
     let object = &item.object;
     let prefix = format!("data/{}", object.id);
     let (mut files, mut bytes) = (0u64, 0u64);
-    for logical in logical_paths(item)? {
+    let logicals = logical_paths(item)?;
+    refuse_normalisation_twins(&object.id, &logicals)?;
+    for logical in logicals {
         let stored = StoredFile::head(object, &logical)?.ok_or_else(|| {
             Error::Archive(format!(
                 "object {}: {logical} vanished from the head version",
@@ -400,6 +406,21 @@ fn copy_object(bag: &Path, item: &Item, manifest: &mut String) -> Result<(u64, u
         let _ = writeln!(manifest, "{}  {}", stored.sha256, manifest_path(&relative));
     }
     Ok((files, bytes))
+}
+
+/// Refuses two paths that differ only in Unicode normalisation (NFC and NFD spellings of
+/// one name): BagIt validators compare paths normalised, so such a bag would not validate.
+fn refuse_normalisation_twins(object: &str, logicals: &[String]) -> Result<()> {
+    let mut by_nfc: BTreeMap<String, &str> = BTreeMap::new();
+    for logical in logicals {
+        if let Some(first) = by_nfc.insert(logical.nfc().collect(), logical) {
+            return Err(Error::Export(format!(
+                "object {object}: {first:?} and {logical:?} are the same name in two Unicode \
+                 normalisations (NFC/NFD); a bag cannot hold both"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Manifest path encoding: CR and LF percent-encoded (logical paths never hold them).
@@ -730,6 +751,25 @@ mod tests {
         assert!(matches!(err, Error::Fixity { .. }), "{err}");
         assert!(err.to_string().contains("originals/hs-a/2.png"));
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn names_in_two_unicode_normalisations_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, mut files) = fake_archive(&dir.path().join("a"));
+        let nfc = "originals/hs-a/Nghị quyết.png";
+        let nfd: String = nfc.nfd().collect();
+        files.insert(nfc.into(), FileSource::Bytes(b"one".to_vec()));
+        files.insert(nfd, FileSource::Bytes(b"two".to_vec()));
+        commit(&archive, &files);
+        let out = dir.path().join("bag");
+        let err =
+            export_bagit(&archive, &Selection::Id(OBJECT.into()), &out, &options()).unwrap_err();
+        assert!(
+            matches!(&err, Error::Export(m) if m.contains("Nghị quyết.png") && m.contains("NFC/NFD")),
+            "{err}"
+        );
+        assert!(!out.exists());
     }
 
     #[test]

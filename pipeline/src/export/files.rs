@@ -83,8 +83,12 @@ impl StoredFile {
     }
 
     /// Writes the stored bytes to `target` through a temporary file beside it, which is
-    /// renamed over `target` only when its SHA-256 matched the inventory. Returns the size.
-    pub fn save_as(&self, target: &Path) -> Result<u64> {
+    /// moved to `target` only when its SHA-256 matched the inventory. An existing `target`
+    /// is left alone ([`Error::Export`]) unless `existing` is [`Existing::Replace`]; with
+    /// `Refuse`, a file that appears at `target` meanwhile is not replaced either (the
+    /// temporary file is hard-linked to `target`, which fails when it exists). Returns the
+    /// size.
+    pub fn save_as(&self, target: &Path, existing: Existing) -> Result<u64> {
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -92,24 +96,40 @@ impl StoredFile {
         let name = target
             .file_name()
             .ok_or_else(|| Error::Export(format!("{} is not a file name", target.display())))?;
+        if existing == Existing::Refuse {
+            refuse_existing(target)?;
+        }
         let tmp = dir.join(format!(
             ".{}.sohoa-tmp-{}",
             name.to_string_lossy(),
             std::process::id()
         ));
-        let written = self.save_via(&tmp, target);
+        let written = self.save_via(&tmp, target, existing);
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
         written
     }
 
-    fn save_via(&self, tmp: &Path, target: &Path) -> Result<u64> {
-        let mut f = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+    fn save_via(&self, tmp: &Path, target: &Path, existing: Existing) -> Result<u64> {
+        let mut f = File::options()
+            .write(true)
+            .create_new(true)
+            .open(tmp)
+            .map_err(|e| Error::io(tmp, e))?;
         let (actual, size) = copy_hashing(&self.content_path, &mut f, tmp)?;
         self.check(&actual)?;
         f.sync_all().map_err(|e| Error::io(tmp, e))?;
-        fs::rename(tmp, target).map_err(|e| Error::io(target, e))?;
+        match existing {
+            Existing::Replace => fs::rename(tmp, target).map_err(|e| Error::io(target, e))?,
+            Existing::Refuse => {
+                fs::hard_link(tmp, target).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => exists_error(target),
+                    _ => Error::io(target, e),
+                })?;
+                fs::remove_file(tmp).map_err(|e| Error::io(tmp, e))?;
+            }
+        }
         Ok(size)
     }
 
@@ -122,6 +142,31 @@ impl StoredFile {
             });
         }
         Ok(())
+    }
+}
+
+/// What [`StoredFile::save_as`] does with a file already at the target path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Leave it and fail (the default of `sohoa get`).
+    Refuse,
+    /// Replace it (`sohoa get --force`).
+    Replace,
+}
+
+fn exists_error(target: &Path) -> Error {
+    Error::Export(format!(
+        "{} already exists; refusing to overwrite it (use --force to replace it)",
+        target.display()
+    ))
+}
+
+/// Fails when something (a file, a directory, a link, even a dangling one) is at `target`.
+fn refuse_existing(target: &Path) -> Result<()> {
+    match fs::symlink_metadata(target) {
+        Ok(_) => Err(exists_error(target)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(target, e)),
     }
 }
 
@@ -209,9 +254,13 @@ pub fn original_for_page(archive: &Archive, id: &str, page: u32) -> Result<Origi
     })
 }
 
+/// The longest file name (bytes) file systems take (`NAME_MAX` of Linux file systems).
+const NAME_MAX: usize = 255;
+
 /// The logical paths where a document's access copy may be stored, in order of preference:
 /// `access/{mã lưu trữ tài liệu}.pdf` (Thông tư 05/2025 file naming), then
-/// `access/{document id}.pdf` for a document without archival codes.
+/// `access/{document id}.pdf` for a document without archival codes or whose code is too
+/// long for a file name (a code inferred from long folder names).
 pub fn access_copy_paths(doc: &DocumentRecord) -> Vec<String> {
     let mut paths = Vec::new();
     if let Some(code) = doc
@@ -219,7 +268,7 @@ pub fn access_copy_paths(doc: &DocumentRecord) -> Vec<String> {
         .ma_luu_tru_tai_lieu
         .as_ref()
         .map(|v| v.value.trim())
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_empty() && c.len() + ".pdf".len() <= NAME_MAX)
     {
         paths.push(format!("{ACCESS_DIR}{code}.pdf"));
     }
@@ -382,7 +431,7 @@ pub(crate) mod tests {
         assert_eq!(third.file_pages, 1);
 
         let out = dir.path().join("out.tif");
-        assert_eq!(second.file.save_as(&out).unwrap(), 13);
+        assert_eq!(second.file.save_as(&out, Existing::Refuse).unwrap(), 13);
         assert_eq!(fs::read(&out).unwrap(), b"two-page tiff");
         let mut buf = Vec::new();
         third.file.write_to(&mut buf).unwrap();
@@ -400,7 +449,7 @@ pub(crate) mod tests {
         // Damage the stored bytes: nothing is written, the error names the content file.
         fs::write(&second.file.content_path, b"two-page tifF").unwrap();
         let target = dir.path().join("damaged.tif");
-        let err = second.file.save_as(&target).unwrap_err();
+        let err = second.file.save_as(&target, Existing::Refuse).unwrap_err();
         assert!(
             matches!(&err, Error::Fixity { path, .. } if *path == second.file.content_path),
             "{err}"
@@ -414,6 +463,113 @@ pub(crate) mod tests {
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
         assert!(matches!(second.file.verify(), Err(Error::Fixity { .. })));
+    }
+
+    #[test]
+    fn an_existing_target_is_kept_unless_replacing_is_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, _) = fake_archive(&dir.path().join("a"));
+        let third = original_for_page(&archive, DOC, 3).unwrap();
+        let out = dir.path().join("report.pdf");
+        fs::write(&out, b"someone's report").unwrap();
+        let err = third.file.save_as(&out, Existing::Refuse).unwrap_err();
+        assert!(
+            matches!(&err, Error::Export(m) if m.contains("already exists") && m.contains("--force")),
+            "{err}"
+        );
+        assert_eq!(fs::read(&out).unwrap(), b"someone's report");
+        // A dangling link is something too.
+        let link = dir.path().join("link.png");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+        assert!(third.file.save_as(&link, Existing::Refuse).is_err());
+        assert!(!dir.path().join("nowhere").exists());
+
+        assert_eq!(third.file.save_as(&out, Existing::Replace).unwrap(), 3);
+        assert_eq!(fs::read(&out).unwrap(), b"png");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("sohoa-tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn targets_inside_the_archive_are_refused_however_spelled() {
+        use crate::export::refuse_inside_archive;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("a");
+        let (archive, _) = fake_archive(&root);
+        let outside = dir.path().join("out");
+        fs::create_dir(&outside).unwrap();
+        std::os::unix::fs::symlink(&root, outside.join("to-archive")).unwrap();
+        std::os::unix::fs::symlink(root.join("audit/log.jsonl"), outside.join("log.pdf")).unwrap();
+        let original = root.join(format!(
+            "{}/v1/content/originals/hs-a/2.png",
+            archive
+                .storage()
+                .object_root(OBJECT)
+                .strip_prefix(&root)
+                .unwrap()
+                .display()
+        ));
+        assert!(original.is_file());
+        for inside in [
+            root.clone(),
+            root.join("audit/log.jsonl"),
+            original.clone(),
+            root.join("new-file.pdf"),
+            root.join("ocfl/not/yet/there/bag"),
+            outside.join("to-archive/audit/log.jsonl"),
+            outside.join("to-archive"),
+            outside.join("log.pdf"),
+            outside.join("../a/audit/log.jsonl"),
+            outside.join("missing/../../a/x.pdf"),
+        ] {
+            let err = refuse_inside_archive(&root, &inside)
+                .err()
+                .unwrap_or_else(|| panic!("{} was let through", inside.display()));
+            assert!(
+                matches!(&err, Error::Export(m) if m.contains("inside the archive")),
+                "{}: {err}",
+                inside.display()
+            );
+        }
+        for fine in [
+            outside.join("x.pdf"),
+            outside.join("new/dir/bag"),
+            dir.path().join("a-bag"),
+            outside.join("to-archive/../x.pdf"),
+        ] {
+            refuse_inside_archive(&root, &fine)
+                .unwrap_or_else(|e| panic!("{}: {e}", fine.display()));
+        }
+        // Relative to the working directory, too.
+        let here = std::env::current_dir().unwrap();
+        let relative = pathdiff(&root, &here).join("new.pdf");
+        assert!(
+            refuse_inside_archive(&root, &relative).is_err(),
+            "{}",
+            relative.display()
+        );
+    }
+
+    /// `to` as a path relative to `from` (`../..` up to the common ancestor).
+    fn pathdiff(to: &Path, from: &Path) -> PathBuf {
+        let (to, from) = (to.canonicalize().unwrap(), from.canonicalize().unwrap());
+        let common = to
+            .components()
+            .zip(from.components())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut p = PathBuf::new();
+        for _ in from.components().skip(common) {
+            p.push("..");
+        }
+        for c in to.components().skip(common) {
+            p.push(c);
+        }
+        p
     }
 
     #[test]

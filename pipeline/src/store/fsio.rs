@@ -83,7 +83,11 @@ pub fn copy_new(from: &Path, to: &Path) -> Result<String> {
 
 /// SHA-256 of a file, streamed.
 pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
-    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let f = File::open(path).map_err(|e| Error::io(path, e))?;
+    sha256_reader(path, f)
+}
+
+fn sha256_reader(path: &Path, mut f: File) -> Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;
@@ -96,6 +100,29 @@ pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
         hasher.update(&buf[..n]);
     }
     Ok((hex::encode(hasher.finalize()), total))
+}
+
+/// SHA-256 and size of a scan file, which must be a regular file: it is opened without
+/// following a symbolic link and without blocking (a FIFO put in a scan's place would wait
+/// for a writer forever), then checked before anything is read.
+pub fn sha256_regular_file(path: &Path) -> Result<(String, u64)> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    let meta = f.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file: only regular files are scans",
+            ),
+        ));
+    }
+    sha256_reader(path, f)
 }
 
 /// SHA-256 of bytes, hex.

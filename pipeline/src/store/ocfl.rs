@@ -332,28 +332,16 @@ impl StorageRoot {
         } else {
             build.join(&version)
         };
-        for (path, source) in files {
-            let digest = &state_by_path[path];
-            if inventory.manifest.contains_key(digest) {
-                continue;
-            }
-            let content_path = format!("{version}/content/{path}");
-            let target = version_dir.join("content").join(path);
-            match source {
-                FileSource::Bytes(bytes) => write_new(&target, bytes)?,
-                FileSource::Path { path: from, sha256 } => {
-                    let copied = copy_new(from, &target)?;
-                    if &copied != sha256 {
-                        return Err(Error::Archive(format!(
-                            "{} changed while being stored (sha256 {copied}, expected {sha256})",
-                            from.display()
-                        )));
-                    }
-                }
-            }
-            inventory
-                .manifest
-                .insert(digest.clone(), vec![content_path]);
+        if let Err(e) = stage_content(
+            files,
+            &state_by_path,
+            &mut inventory,
+            &version,
+            &version_dir,
+        ) {
+            // Nothing of the version is kept: a later commit starts from a clean staging.
+            let _ = fs::remove_dir_all(&build);
+            return Err(e);
         }
         inventory.head = version.clone();
         inventory.versions.insert(
@@ -437,6 +425,43 @@ impl StorageRoot {
     }
 }
 
+/// Writes the content files of a new version (those whose digest the manifest lacks) under
+/// `version_dir/content/` and adds them to the manifest. A file copied from a path is hashed
+/// while copied: bytes other than the digest given are [`Error::SourceChanged`].
+fn stage_content(
+    files: &BTreeMap<String, FileSource>,
+    state_by_path: &BTreeMap<String, String>,
+    inventory: &mut Inventory,
+    version: &str,
+    version_dir: &Path,
+) -> Result<()> {
+    for (path, source) in files {
+        let digest = &state_by_path[path];
+        if inventory.manifest.contains_key(digest) {
+            continue;
+        }
+        let content_path = format!("{version}/content/{path}");
+        let target = version_dir.join("content").join(path);
+        match source {
+            FileSource::Bytes(bytes) => write_new(&target, bytes)?,
+            FileSource::Path { path: from, sha256 } => {
+                let copied = copy_new(from, &target)?;
+                if &copied != sha256 {
+                    return Err(Error::SourceChanged {
+                        path: from.clone(),
+                        expected: sha256.clone(),
+                        actual: copied,
+                    });
+                }
+            }
+        }
+        inventory
+            .manifest
+            .insert(digest.clone(), vec![content_path]);
+    }
+    Ok(())
+}
+
 /// The 0003 layout path of an object: three 3-character tuples of sha256(id), then the
 /// percent-encoded id.
 pub fn object_path(id: &str) -> PathBuf {
@@ -494,6 +519,50 @@ mod tests {
             .iter()
             .map(|(p, c)| (p.to_string(), FileSource::Bytes(c.as_bytes().to_vec())))
             .collect()
+    }
+
+    #[test]
+    fn a_source_file_that_changed_since_it_was_hashed_is_not_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("staging");
+        let store = StorageRoot::open_or_create(&dir.path().join("ocfl"), &staging).unwrap();
+        let scan = dir.path().join("scan.tif");
+        fs::write(&scan, b"page one").unwrap();
+        let planned = sha256_bytes(b"page one");
+        // Appended to after it was hashed (a scanner still writing it).
+        fs::write(&scan, b"page one, page two").unwrap();
+        let mut v1 = files(&[("metadata/a.json", "{}")]);
+        v1.insert(
+            "originals/scan.tif".into(),
+            FileSource::Path {
+                path: scan.clone(),
+                sha256: planned.clone(),
+            },
+        );
+        let err = store
+            .commit_version("01CHG", &v1, "ingest", &user())
+            .unwrap_err();
+        match &err {
+            Error::SourceChanged {
+                path,
+                expected,
+                actual,
+            } => {
+                assert_eq!(path, &scan);
+                assert_eq!(expected, &planned);
+                assert_eq!(actual, &sha256_bytes(b"page one, page two"));
+            }
+            other => panic!("{other}"),
+        }
+        assert!(err.concerns_one_hoso());
+        let message = err.to_string();
+        assert!(
+            message.contains("scan.tif") && message.contains("changed while being ingested"),
+            "{message}"
+        );
+        // No object, and nothing left in staging.
+        assert!(!store.object_root("01CHG").exists());
+        assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
     }
 
     #[test]
