@@ -428,7 +428,15 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
     assert_eq!(hit["restricted"], true, "{cleared:#}");
     let reads = json(&run(
         &archive,
-        &["audit", "log", "--json", "--action", "read-mat"],
+        &[
+            "audit",
+            "log",
+            "--json",
+            "--action",
+            "read-mat",
+            "--clearance",
+            "mat",
+        ],
     ));
     assert!(reads.to_string().contains(&id), "{reads:#}");
 
