@@ -675,7 +675,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 .find_document(&id)?
                 .filter(|(_, d)| clearance.level().may_see(d))
             else {
-                bail!("no document with id {id} in {}", archive.root.display());
+                return Err(pipeline::clearance::unknown_document(&id).into());
             };
             record_read(&archive, &actor_name(None), &object.id, &doc, "show")?;
             let (object, doc) = match at_version {

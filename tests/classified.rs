@@ -198,6 +198,32 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         code(&run(&archive, &args))
     };
     assert_eq!(get(&[]), 1);
+    // Without clearance, every read answers exactly as for an id that does not exist.
+    let answer = |args: &[&str], id: &str| {
+        let args: Vec<String> = args.iter().map(|a| a.replace("ID", id)).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&archive, &args);
+        (
+            code(&out),
+            String::from_utf8_lossy(&out.stderr).replace(id, "ID"),
+            out.stdout.len(),
+        )
+    };
+    let other = tmp.path().join("other.pdf");
+    for args in [
+        vec!["show", "ID"],
+        vec!["show", "ID", "--json"],
+        vec!["get", "ID", "--pdf", "-o", other.to_str().unwrap()],
+        vec!["get", "ID", "--pdf", "-o", "-"],
+        vec!["get", "ID", "--original", "--page", "1", "-o", "-"],
+    ] {
+        assert_eq!(
+            answer(&args, restricted_id),
+            answer(&args, "01NOSUCHID0000000000000000"),
+            "{args:?}"
+        );
+    }
+    assert!(!other.exists());
     assert_eq!(get(&["--clearance", "mat"]), 0);
     let bag = tmp.path().join("bag");
     let export = |extra: &[&str]| {

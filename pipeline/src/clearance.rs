@@ -59,6 +59,12 @@ pub fn is_restricted(doc: &DocumentRecord) -> bool {
         .is_some_and(|v| v.value == MAT_CODE)
 }
 
+/// The error every read answers for document `id` when there is none, or none the reader
+/// may see: one message for both, so that nothing tells them apart.
+pub fn unknown_document(id: &str) -> Error {
+    Error::NotFound(format!("no document with id {id} in the archive"))
+}
+
 impl Clearance {
     pub fn may_see(self, doc: &DocumentRecord) -> bool {
         self == Clearance::Mat || !is_restricted(doc)
@@ -69,10 +75,7 @@ impl Clearance {
         if self.may_see(doc) {
             Ok(())
         } else {
-            Err(Error::NotFound(format!(
-                "no document with id {} in the archive",
-                doc.id
-            )))
+            Err(unknown_document(&doc.id))
         }
     }
 

@@ -189,12 +189,9 @@ pub struct OriginalPage {
 
 /// Finds document `id`; [`Error::NotFound`] when the archive has none.
 pub fn find_document(archive: &Archive, id: &str) -> Result<(HoSoObject, DocumentRecord)> {
-    archive.find_document(id)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "no document with id {id} in {}",
-            archive.root.display()
-        ))
-    })
+    archive
+        .find_document(id)?
+        .ok_or_else(|| crate::clearance::unknown_document(id))
 }
 
 /// The original scan file that holds page `page` (1-based within the document) of
