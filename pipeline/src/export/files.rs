@@ -290,6 +290,7 @@ pub(crate) mod tests {
             mean_confidence: 0.0,
             words: Vec::new(),
             ocr: None,
+            header_ink: Vec::new(),
             page_extract: None,
         }
     }
