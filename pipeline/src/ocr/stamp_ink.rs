@@ -385,17 +385,15 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<Layer> {
         .map(|bbox| {
             let [x, y, w, h] = grown(bbox, margin, width, height);
             let crop = imageops::crop_imm(image, x, y, w, h).to_image();
-            // Stretched from the region's own ink (a faded stamp is barely off the paper)
-            // to the paper.
+            // Stretched from the middle of the region's own ink (a faded stamp is barely off
+            // the paper; stamp ink is uneven) to the paper.
             let mut ink: Vec<u8> = crop
                 .pixels()
                 .map(|p| p[0])
                 .filter(|&v| u32::from(v) < light_to)
                 .collect();
             ink.sort_unstable();
-            let from = ink
-                .get(ink.len() / 20)
-                .map_or(light_from, |&v| u32::from(v));
+            let from = ink.get(ink.len() / 2).map_or(light_from, |&v| u32::from(v));
             let to = (paper * STRETCH_TO / 100).max(from + 16);
             let image = GrayImage::from_fn(w, h, |i, j| {
                 let v = u32::from(crop.get_pixel(i, j)[0]);
