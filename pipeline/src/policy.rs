@@ -21,6 +21,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::fold_upper;
+use crate::ocr::stamp_ink::Ink;
 use crate::ocr::OcrWord;
 use crate::store::records::{PageRecord, TextSource};
 use crate::{Error, Result};
@@ -93,7 +94,15 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 let sum: f32 = header.iter().map(|w| w.confidence).sum();
                 sum / header.len() as f32 >= MIN_HEADER_CONFIDENCE
             };
-            let ink = page.header_ink.iter().map(|region| read_ink(&region.words));
+            // Red ink and frames fail closed when unread; light-gray ink (which faded print
+            // and photocopies have too) only gives its mark.
+            let ink = page.header_ink.iter().map(|region| {
+                let reading = read_ink(&region.words);
+                MarkReading {
+                    readable: reading.readable || region.ink == Ink::Gray,
+                    ..reading
+                }
+            });
             ink.fold(
                 MarkReading {
                     level,
@@ -459,7 +468,7 @@ mod tests {
 
     #[test]
     fn stamp_ink_in_the_header_gives_its_mark_or_fails_closed_when_unread() {
-        use crate::ocr::stamp_ink::{Ink, InkRegion};
+        use crate::ocr::stamp_ink::InkRegion;
         let word = |text: &str, x: u32, confidence: f32| OcrWord {
             text: text.into(),
             bbox: [x, 200, 80, 30],

@@ -72,8 +72,10 @@ pub enum Ink {
     /// Red ink in a colour scan.
     Red,
     /// Read from the gray page: ink between black print and paper (what a red stamp becomes
-    /// in a gray scan), or a frame of any ink with what it holds.
+    /// in a gray scan) that the page's reading did not cover.
     Gray,
+    /// Read from the gray page: a frame of stamp size, of any ink, with what it holds.
+    Frame,
 }
 
 /// A region of stamp ink in the header area and what its layer read.
@@ -309,7 +311,7 @@ fn turn(layer: &Layer, rotation: u16, width: u32, height: u32) -> Layer {
 /// The stamp-like ink of the header area of a recognised page, each region as a
 /// contrast-stretched layer: light-gray ink that the first reading (`words`) did not cover,
 /// and frames (of any ink) with what they hold.
-fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<Layer> {
+fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
     let image = &page.image;
     let (width, height) = image.dimensions();
     let limit = ((f64::from(height) * HEADER_SHARE) as u32).min(height);
@@ -371,18 +373,19 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<Layer> {
         .filter(|w| w.confidence >= COVERED_CONFIDENCE && w.bbox[1] < limit)
         .collect();
     let frames: Vec<[u32; 4]> = frames(&coarse, block, dpi);
-    let mut boxes: Vec<[u32; 4]> = grid
+    let mut boxes: Vec<(Ink, [u32; 4])> = grid
         .regions(width, limit, dpi)
         .into_iter()
         .filter(|region| covered_share(&grid, region, &confident) < 0.5)
         .map(|region| region.bbox)
         .filter(|b| !frames.iter().any(|f| overlap(*f, *b)))
+        .map(|b| (Ink::Gray, b))
         .collect();
-    boxes.extend(frames);
+    boxes.extend(frames.into_iter().map(|b| (Ink::Frame, b)));
     let margin = mm_to_px(MARGIN_MM, dpi);
     boxes
         .into_iter()
-        .map(|bbox| {
+        .map(|(kind, bbox)| {
             let [x, y, w, h] = grown(bbox, margin, width, height);
             let crop = imageops::crop_imm(image, x, y, w, h).to_image();
             // Stretched from the middle of the region's own ink (a faded stamp is barely off
@@ -399,10 +402,13 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<Layer> {
                 let v = u32::from(crop.get_pixel(i, j)[0]);
                 Luma([(v.saturating_sub(from) * 255 / (to - from)).min(255) as u8])
             });
-            Layer {
-                bbox: [x, y, w, h],
-                image,
-            }
+            (
+                kind,
+                Layer {
+                    bbox: [x, y, w, h],
+                    image,
+                },
+            )
         })
         .collect()
 }
@@ -622,9 +628,9 @@ pub fn read_header(
         .any(|r| crate::policy::mark_in_ink(&r.words).is_some());
     if !mark_read && !red_mark {
         let red_boxes: Vec<[u32; 4]> = regions.iter().map(|r| r.bbox).collect();
-        for layer in gray_layers(page, words) {
+        for (ink, layer) in gray_layers(page, words) {
             if !red_boxes.iter().any(|b| overlap(*b, layer.bbox)) {
-                read(&mut regions, Ink::Gray, layer);
+                read(&mut regions, ink, layer);
             }
         }
     }
@@ -897,18 +903,18 @@ mod tests {
         light_stamp(&mut page);
         let layers = gray_layers(&page, &[]);
         assert_eq!(layers.len(), 1);
-        let [x, y, w, h] = layers[0].bbox;
+        let [x, y, w, h] = layers[0].1.bbox;
         assert!(
             x <= 40 && y <= 100 && x + w >= 85 && y + h >= 114,
             "{:?}",
-            layers[0].bbox
+            layers[0].1.bbox
         );
         assert!(
-            layers[0].image.get_pixel(41 - x, 105 - y)[0] < 100,
+            layers[0].1.image.get_pixel(41 - x, 105 - y)[0] < 100,
             "stretched darker"
         );
         assert_eq!(
-            layers[0].image.get_pixel(44 - x, 105 - y)[0],
+            layers[0].1.image.get_pixel(44 - x, 105 - y)[0],
             255,
             "paper white"
         );
@@ -939,13 +945,13 @@ mod tests {
             layers.len(),
             1,
             "{:?}",
-            layers.iter().map(|l| l.bbox).collect::<Vec<_>>()
+            layers.iter().map(|l| l.1.bbox).collect::<Vec<_>>()
         );
-        let [x, y, w, h] = layers[0].bbox;
+        let [x, y, w, h] = layers[0].1.bbox;
         assert!(
             x <= x0 && y <= y0 && x + w >= x1 && y + h >= y1,
             "{:?}",
-            layers[0].bbox
+            layers[0].1.bbox
         );
         // Read even under confident words: a frame is read whenever no mark was read.
         let covering = [word("ĐẾN", [30, 100, 140, 60], 95.0)];
