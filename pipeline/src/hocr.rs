@@ -161,6 +161,7 @@ mod tests {
             mean_confidence: 91.0,
             words,
             ocr: None,
+            header_ink: Vec::new(),
             page_extract: None,
         }
     }

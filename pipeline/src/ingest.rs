@@ -22,6 +22,7 @@ use crate::decode::{decode_page, page_count, ScanFormat};
 use crate::discover::{discover_box, HoSoSource, ScanFile};
 use crate::index::SearchIndex;
 use crate::ocr::models::{tessdata_dir, ModelSet, WordLists};
+use crate::ocr::stamp_ink::{self, RedInk};
 use crate::ocr::symbol_line::reread_symbol;
 use crate::ocr::tesseract::{self, TesseractEngine};
 use crate::ocr::{recognize_upright, OcrEngine};
@@ -1344,6 +1345,7 @@ fn process_page(
         mean_confidence: 0.0,
         words: Vec::new(),
         ocr: None,
+        header_ink: Vec::new(),
         page_extract: None,
     };
     if let Some(layer) = decoded.text_layer.as_deref() {
@@ -1357,20 +1359,25 @@ fn process_page(
         tracing::debug!(file = %job.source_file, page = job.source_page, reason = %verdict.reason, "text layer rejected; OCR instead");
     }
     let prepared = prepare(&decoded, options);
-    drop(decoded);
     if prepared.facts.blank {
         record.preprocess = Some(prepared.facts);
         return Ok(record);
     }
+    // Red ink is found while the colour pixels exist; it is read once the page is upright.
+    let red_ink = RedInk::find(&decoded.image, prepared.facts.dpi);
+    drop(decoded);
     let (ocr, prepared) = recognize_upright(engine, prepared)
         .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
     let ocr = reread_symbol(engine, &prepared, ocr);
-    record.preprocess = Some(prepared.facts);
+    record.preprocess = Some(prepared.facts.clone());
     record.text_source = TextSource::Ocr;
     record.text = ocr.text.nfc().collect();
     record.mean_confidence = ocr.mean_confidence;
     record.words = ocr.words;
     record.ocr = Some(provenance.clone());
+    let mark_read = crate::policy::read_mark(&record).level.is_some();
+    record.header_ink =
+        stamp_ink::read_header(engine, &red_ink, &prepared, &record.words, mark_read);
     Ok(record)
 }
 

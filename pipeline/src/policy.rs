@@ -10,14 +10,19 @@
 //!   review (withheld) unless an approval covers it.
 //!
 //! Marks are read from the OCR of the unaltered page (no red-ink removal happens before
-//! OCR), anywhere in the header area (the top of the page), tolerant of OCR slips in the
-//! diacritics (`MÂT`, `TÓI MẬT`) because matching is done on folded text.
+//! OCR), anywhere in the header area (the top of the page), and from the header's stamp ink
+//! read on its own ([`crate::ocr::stamp_ink`]: red ink of a colour scan, light-gray ink of a
+//! gray one), tolerant of OCR slips in the diacritics (`MÂT`, `TÓI MẬT`) because matching is
+//! done on folded text. Stamp ink that could be a mark but reads as nothing confident makes
+//! the header unreadable (fail closed).
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::classify::fold_upper;
+use crate::ocr::stamp_ink::Ink;
+use crate::ocr::OcrWord;
 use crate::store::records::{PageRecord, TextSource};
 use crate::{Error, Result};
 
@@ -41,11 +46,15 @@ impl Level {
 }
 
 /// Share of the page height, from the top, that counts as the header area.
-const HEADER_SHARE: f64 = 0.40;
+const HEADER_SHARE: f64 = crate::ocr::stamp_ink::HEADER_SHARE;
 /// Mean word confidence (0–100) of the header area below which it counts as unreadable.
 const MIN_HEADER_CONFIDENCE: f32 = 55.0;
 /// Fewest words a header area must have to count as read.
 const MIN_HEADER_WORDS: usize = 4;
+/// Confidence (0–100) at which a word of two letters or more read from a stamp-ink region
+/// is sure; a region without a mark counts as read when at least half of its words of two
+/// letters or more (and one at least) are sure (the pen writing in a receipt stamp is not).
+const MIN_INK_CONFIDENCE: f32 = 70.0;
 
 /// What the header area of one page says about its độ mật.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,7 +83,7 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 page.technical.height
             };
             let limit = (f64::from(height) * HEADER_SHARE) as u32;
-            let mut header: Vec<&crate::ocr::OcrWord> =
+            let mut header: Vec<&OcrWord> =
                 page.words.iter().filter(|w| w.bbox[1] < limit).collect();
             if header.is_empty() && height == 0 {
                 header = page.words.iter().take(40).collect();
@@ -85,12 +94,53 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 let sum: f32 = header.iter().map(|w| w.confidence).sum();
                 sum / header.len() as f32 >= MIN_HEADER_CONFIDENCE
             };
-            MarkReading {
-                level,
-                readable: confident,
-            }
+            // Red ink and frames fail closed when unread; light-gray ink (which faded print
+            // and photocopies have too) only gives its mark.
+            let ink = page.header_ink.iter().map(|region| {
+                let reading = read_ink(&region.words);
+                MarkReading {
+                    readable: reading.readable || region.ink == Ink::Gray,
+                    ..reading
+                }
+            });
+            ink.fold(
+                MarkReading {
+                    level,
+                    readable: confident,
+                },
+                |page, region| MarkReading {
+                    level: page.level.max(region.level),
+                    readable: page.readable && region.readable,
+                },
+            )
         }
     }
+}
+
+/// What one region of stamp ink says: its mark, and whether it was read (a mark, or words
+/// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`).
+fn read_ink(words: &[OcrWord]) -> MarkReading {
+    let level = mark_in_ink(words);
+    let lettered: Vec<&OcrWord> = words
+        .iter()
+        .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let sure = lettered
+        .iter()
+        .filter(|w| w.confidence >= MIN_INK_CONFIDENCE)
+        .count();
+    let confident = sure >= 1 && sure * 2 >= lettered.len();
+    MarkReading {
+        level,
+        readable: level.is_some() || confident,
+    }
+}
+
+/// The highest mark among the words read from one region of stamp ink (in reading order).
+pub(crate) fn mark_in_ink(words: &[OcrWord]) -> Option<Level> {
+    let mut ordered: Vec<&OcrWord> = words.iter().collect();
+    ordered.sort_by_key(|w| (w.line, w.bbox[0]));
+    mark_in_words(ordered.iter().map(|w| w.text.as_str()))
 }
 
 /// The highest mark among header words in reading order: `MẬT` alone, after `TỐI`, after
@@ -329,6 +379,34 @@ pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
 mod tests {
     use super::*;
 
+    /// A page of A4 at 300 dpi read by OCR as `words`.
+    fn ocr_page(words: Vec<OcrWord>) -> PageRecord {
+        PageRecord {
+            number: 1,
+            source_file: "a.tif".into(),
+            source_page: 1,
+            source_sha256: String::new(),
+            technical: crate::decode::TechnicalMetadata {
+                format: crate::decode::ScanFormat::Tiff,
+                width: 2480,
+                height: 3508,
+                dpi: Some(300.0),
+                bits_per_sample: 8,
+                samples_per_pixel: 1,
+                compression: "none".into(),
+            },
+            conformance: Default::default(),
+            preprocess: None,
+            text_source: TextSource::Ocr,
+            text: String::new(),
+            mean_confidence: 0.0,
+            words,
+            ocr: None,
+            header_ink: Vec::new(),
+            page_extract: None,
+        }
+    }
+
     fn mark(text: &str) -> Option<Level> {
         mark_in_words(text.split_whitespace())
     }
@@ -359,29 +437,7 @@ mod tests {
             confidence,
             line: top / 40,
         };
-        let page = |words: Vec<crate::ocr::OcrWord>| PageRecord {
-            number: 1,
-            source_file: "a.tif".into(),
-            source_page: 1,
-            source_sha256: String::new(),
-            technical: crate::decode::TechnicalMetadata {
-                format: crate::decode::ScanFormat::Tiff,
-                width: 2480,
-                height: 3508,
-                dpi: Some(300.0),
-                bits_per_sample: 8,
-                samples_per_pixel: 1,
-                compression: "none".into(),
-            },
-            conformance: Default::default(),
-            preprocess: None,
-            text_source: TextSource::Ocr,
-            text: String::new(),
-            mean_confidence: 0.0,
-            words,
-            ocr: None,
-            page_extract: None,
-        };
+        let page = ocr_page;
         let clear = page(vec![
             word("ĐẢNG", 100, 91.0),
             word("BỘ", 100, 90.0),
@@ -406,6 +462,74 @@ mod tests {
         assert!(!read_mark(&smudged).readable);
         let bare = page(vec![word("ĐẢNG", 100, 95.0), word("text", 3000, 95.0)]);
         assert!(!read_mark(&bare).readable, "too few header words");
+    }
+
+    #[test]
+    fn stamp_ink_in_the_header_gives_its_mark_or_fails_closed_when_unread() {
+        use crate::ocr::stamp_ink::InkRegion;
+        let word = |text: &str, x: u32, confidence: f32| OcrWord {
+            text: text.into(),
+            bbox: [x, 200, 80, 30],
+            confidence,
+            line: 0,
+        };
+        let header = vec![
+            word("ĐẢNG", 100, 91.0),
+            word("BỘ", 200, 90.0),
+            word("TỈNH", 300, 93.0),
+            word("Số", 100, 88.0),
+        ];
+        let page = |ink: Vec<Vec<OcrWord>>| {
+            let mut p = ocr_page(header.clone());
+            p.header_ink = ink
+                .into_iter()
+                .map(|words| InkRegion {
+                    ink: Ink::Red,
+                    bbox: [100, 150, 300, 90],
+                    words,
+                })
+                .collect();
+            read_mark(&p)
+        };
+        let m = |level, readable| MarkReading { level, readable };
+        assert_eq!(page(vec![]), m(None, true));
+        // In reading order even when read in another order.
+        assert_eq!(
+            page(vec![vec![word("MẬT", 200, 64.0), word("TỐI", 100, 52.0)]]),
+            m(Some(Level::ToiMat), true)
+        );
+        // A receipt stamp, read: no mark, readable.
+        assert_eq!(
+            page(vec![vec![
+                word("ĐẾN", 100, 90.0),
+                word("Số:", 200, 84.0),
+                word("..........", 300, 20.0),
+                word("Ngày:", 100, 81.0),
+            ]]),
+            m(None, true)
+        );
+        // Stamp ink read as nothing confident, or not read at all: fail closed.
+        assert_eq!(
+            page(vec![vec![word("TỎl", 100, 41.0), word("MAl", 200, 38.0)]]),
+            m(None, false)
+        );
+        assert_eq!(page(vec![vec![word("I", 100, 95.0)]]), m(None, false));
+        assert_eq!(page(vec![vec![]]), m(None, false));
+        assert_eq!(
+            page(vec![
+                vec![word("TUYỆT", 100, 30.0), word("MẬT", 200, 40.0)],
+                vec![]
+            ]),
+            m(Some(Level::TuyetMat), false)
+        );
+        // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either.
+        for phrase in [["BÍ", "MẬT"], ["BẢO", "MẬT"], ["MẶT", "TRẬN"]] {
+            let read = page(vec![vec![
+                word(phrase[0], 100, 90.0),
+                word(phrase[1], 200, 90.0),
+            ]]);
+            assert_eq!(read, m(None, true), "{phrase:?}");
+        }
     }
 
     #[test]

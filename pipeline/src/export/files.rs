@@ -336,6 +336,7 @@ pub(crate) mod tests {
             mean_confidence: 0.0,
             words: Vec::new(),
             ocr: None,
+            header_ink: Vec::new(),
             page_extract: None,
         }
     }

@@ -3,10 +3,12 @@
 //! In: a [`PreparedPage`]. Out: an [`OcrPage`]. The engine sits behind the [`OcrEngine`]
 //! trait so the logic around it (orientation retry, text assembly) is testable without
 //! Tesseract; [`tesseract::TesseractEngine`] is the real engine, one per worker thread.
-//! [`symbol_line`] reads the số ký hiệu line a second time, closer.
+//! [`symbol_line`] reads the số ký hiệu line a second time, closer; [`stamp_ink`] reads the
+//! header area's red (or light-gray) stamp ink on its own, for độ mật marks.
 //! [`models`] names and digests the recognition models used.
 
 pub mod models;
+pub mod stamp_ink;
 pub mod symbol_line;
 pub mod tesseract;
 
@@ -67,6 +69,11 @@ pub trait OcrEngine {
     fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage>;
     /// Recognises an image holding one line of text (no layout analysis).
     fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage>;
+    /// Recognises a small image holding one block of text (a stamp) with the page model, no
+    /// layout analysis (which finds no text in a small crop). By default as a page.
+    fn recognize_block(&mut self, block: &PreparedPage) -> Result<OcrPage> {
+        self.recognize(block)
+    }
     /// Detects the quarter-turn orientation of a page (an extra, costlier pass).
     fn detect_orientation(&mut self, page: &PreparedPage) -> Result<Option<Orientation>>;
 }

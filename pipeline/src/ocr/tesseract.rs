@@ -162,6 +162,21 @@ impl OcrEngine for TesseractEngine {
         Self::read(&self.api, page, "recognising page")
     }
 
+    fn recognize_block(&mut self, block: &PreparedPage) -> Result<OcrPage> {
+        let mode = |mode, what| {
+            self.api
+                .set_page_seg_mode(mode)
+                .map_err(|e| ocr_error(what, e))
+        };
+        mode(
+            TessPageSegMode::PSM_SINGLE_BLOCK,
+            "setting block segmentation mode",
+        )?;
+        let read = Self::read(&self.api, block, "recognising a block");
+        mode(TessPageSegMode::PSM_AUTO, "setting page segmentation mode")?;
+        read
+    }
+
     fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage> {
         let Some(symbols) = &self.symbols else {
             return Ok(OcrPage::default());

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decode::{TechnicalMetadata, Tt05Conformance};
 use crate::ocr::models::ModelDigest;
+use crate::ocr::stamp_ink::InkRegion;
 use crate::ocr::OcrWord;
 use crate::preprocess::PreprocessFacts;
 
@@ -84,6 +85,11 @@ pub struct PageRecord {
     pub mean_confidence: f32,
     pub words: Vec<OcrWord>,
     pub ocr: Option<OcrProvenance>,
+    /// Stamp ink found in the header area (red ink; light-gray ink of a gray page the first
+    /// reading missed), each region with the words read from it alone (the độ mật policy
+    /// reads marks in them and fails closed on a region without a confident reading).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_ink: Vec<InkRegion>,
     /// Set when the source file could not be stored because it also holds withheld pages
     /// (độ mật): this page's pixels were stored alone, losslessly, instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,1039 @@
+//! The header area's stamp ink, read on its own, so that a độ mật mark stamped in red (or
+//! light enough to vanish when a gray page is binarised) is seen even when the page's own
+//! reading loses it.
+//!
+//! In, while the colour pixels exist (before preprocessing turns the page gray): a decoded
+//! page → [`RedInk`]: the regions of red ink on the page, each with its red-ink layer (its
+//! red ink dark on white, everything else white). Red ink is a hue test per pixel (red
+//! clearly above green and blue, which takes faded pink and dark red and leaves paper,
+//! black print, blue pen and violet stamps), counted on a grid of millimetre cells; cells
+//! with red ink close to each other form one region, and a region smaller than a stroke of
+//! a letter is a speck, left alone. A page without red ink costs one pass over its pixels.
+//!
+//! In, after OCR: those regions, the page as recognised (upright, gray) and its words →
+//! the [`InkRegion`]s of the header area (the top [`HEADER_SHARE`] of the page), each with
+//! the words the same engine read from its layer alone (a frame around the mark is erased
+//! first; a layer that shows no mark is read a second time, enlarged twice). When neither
+//! the page's own reading nor its red ink shows a mark, its gray stamp ink away from the red
+//! is read the same way, contrast-stretched: frames of stamp size in any ink, with what they
+//! hold (a framed mark is often lost by the page's layout analysis), and light-gray ink (what
+//! a red stamp becomes in a gray scan: between black print and paper, in millimetre cells
+//! away from black print) that the first reading did not cover with confident words.
+//! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
+//! words and fails closed on a region it cannot read.
+
+use image::imageops::{self, FilterType};
+use image::{DynamicImage, GrayImage, Luma};
+use imageproc::region_labelling::{connected_components, Connectivity};
+use serde::{Deserialize, Serialize};
+
+use super::{OcrEngine, OcrWord};
+use crate::preprocess::{PreparedPage, PreprocessFacts};
+use crate::Result;
+
+/// Share of the page height, from the top, that counts as the header area (as the policy's).
+pub const HEADER_SHARE: f64 = 0.40;
+/// A pixel is red ink when its red exceeds both green and blue by this much.
+const RED_CHROMA: i32 = 40;
+/// In its layer, red ink is drawn from this excess of red on, fully dark from
+/// [`RED_FULL_CHROMA`] on (faded stamps: the middle of a stroke is often paler than its edge).
+const RED_LAYER_CHROMA: i32 = 15;
+const RED_FULL_CHROMA: i32 = 45;
+/// Share of a cell's pixels that must be ink for the cell to hold ink.
+const CELL_INK_SHARE: u32 = 10;
+/// Cells with ink at most this many cells apart belong to one region (letter and word gaps).
+const JOIN_CELLS: i32 = 2;
+/// A region with less ink than this (mm²) or lower than [`MIN_REGION_HEIGHT_MM`] is a speck.
+const MIN_REGION_INK_MM2: f32 = 3.0;
+const MIN_REGION_HEIGHT_MM: f32 = 2.0;
+/// White margin around a layer, in mm.
+const MARGIN_MM: f32 = 2.0;
+/// At most this many regions of a header are read; the rest are recorded unread.
+const MAX_REGIONS: usize = 6;
+/// Light-gray ink: between these shares of the paper level (darker is print).
+const LIGHT_FROM: u32 = 42;
+const LIGHT_TO: u32 = 84;
+/// A cell with more than 1/this of its pixels darker than light ink holds print; light ink
+/// in it or next to it does not count.
+const CELL_PRINT_SHARE: u32 = 40;
+/// A frame of stamp size: height from, height to, width from, width to (mm).
+const FRAME_MM: [f32; 4] = [4.0, 45.0, 8.0, 150.0];
+/// A frame's ink covers less than this share of its box.
+const FRAME_FILL: f32 = 0.35;
+/// Gray stamp ink is stretched to white at this share of the paper level.
+const STRETCH_TO: u32 = 95;
+/// A light-gray region at least half under confident words of the first reading was read.
+const COVERED_CONFIDENCE: f32 = 60.0;
+
+/// The ink a header region was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ink {
+    /// Red ink in a colour scan.
+    Red,
+    /// Read from the gray page: ink between black print and paper (what a red stamp becomes
+    /// in a gray scan) that the page's reading did not cover.
+    Gray,
+    /// Read from the gray page: a frame of stamp size, of any ink, with what it holds.
+    Frame,
+}
+
+/// A region of stamp ink in the header area and what its layer read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InkRegion {
+    pub ink: Ink,
+    /// Left, top, width, height on the page as recognised (red ink: before deskewing).
+    pub bbox: [u32; 4],
+    /// The words read from the region's layer alone, boxes on the page; empty when the
+    /// region was not read (more regions than [`MAX_REGIONS`]) or nothing was read.
+    pub words: Vec<OcrWord>,
+}
+
+/// One region of ink with its layer (ink dark on white), on the page as decoded.
+#[derive(Debug, Clone)]
+struct Layer {
+    /// Left, top, width, height of `image` on the page.
+    bbox: [u32; 4],
+    image: GrayImage,
+}
+
+/// The red ink of a decoded page: its regions with their layers.
+#[derive(Debug, Clone, Default)]
+pub struct RedInk {
+    width: u32,
+    height: u32,
+    regions: Vec<Layer>,
+}
+
+/// How red a pixel is: the excess of red over the larger of green and blue, when the hue is
+/// red (green and blue close together; orange and magenta are not red); else 0.
+fn redness([r, g, b]: [u8; 3]) -> i32 {
+    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+    let chroma = r - g.max(b);
+    if chroma > 0 && (g - b).abs() <= chroma {
+        chroma
+    } else {
+        0
+    }
+}
+
+/// A pixel's gray level in the red-ink layer: red ink dark, everything else white.
+fn red_layer_level(pixel: [u8; 3]) -> u8 {
+    let excess = redness(pixel) - RED_LAYER_CHROMA;
+    let span = RED_FULL_CHROMA - RED_LAYER_CHROMA;
+    (255 - (excess.clamp(0, span) * 255 / span)) as u8
+}
+
+/// Cell side in pixels: one millimetre (at least 4 pixels).
+fn cell_side(dpi: u32) -> u32 {
+    ((dpi as f32 / 25.4).round() as u32).max(4)
+}
+
+fn mm_to_px(mm: f32, dpi: u32) -> u32 {
+    (mm * dpi as f32 / 25.4).round() as u32
+}
+
+/// Ink counted on a grid of cells.
+struct Grid {
+    cell: u32,
+    columns: u32,
+    rows: u32,
+    /// Ink pixels per cell, row by row; cells that must not count are 0.
+    ink: Vec<u32>,
+}
+
+/// A group of cells with ink: its box in pixels and its ink pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Region {
+    bbox: [u32; 4],
+    ink: u32,
+    /// Cells with ink.
+    cells: u32,
+}
+
+impl Grid {
+    fn new(width: u32, height: u32, cell: u32) -> Grid {
+        let (columns, rows) = (width.div_ceil(cell), height.div_ceil(cell));
+        Grid {
+            cell,
+            columns,
+            rows,
+            ink: vec![0; (columns * rows) as usize],
+        }
+    }
+
+    /// Regions of cells holding at least 1/[`CELL_INK_SHARE`] ink, cells up to
+    /// [`JOIN_CELLS`] apart joined, clipped to a `width` × `height` page; specks dropped.
+    fn regions(&self, width: u32, height: u32, dpi: u32) -> Vec<Region> {
+        let min_cell_ink = (self.cell * self.cell / CELL_INK_SHARE).max(1);
+        let inked: Vec<bool> = self.ink.iter().map(|&n| n >= min_cell_ink).collect();
+        let mut seen = vec![false; inked.len()];
+        let mut out = Vec::new();
+        let (cols, rows) = (self.columns as i32, self.rows as i32);
+        for start in 0..inked.len() {
+            if !inked[start] || seen[start] {
+                continue;
+            }
+            seen[start] = true;
+            let mut stack = vec![start];
+            let (mut c0, mut r0, mut c1, mut r1) = (i32::MAX, i32::MAX, 0, 0);
+            let (mut ink, mut cells) = (0u32, 0u32);
+            while let Some(i) = stack.pop() {
+                let (c, r) = ((i as i32) % cols, (i as i32) / cols);
+                (c0, r0, c1, r1) = (c0.min(c), r0.min(r), c1.max(c), r1.max(r));
+                ink += self.ink[i];
+                cells += 1;
+                for dr in -JOIN_CELLS..=JOIN_CELLS {
+                    for dc in -JOIN_CELLS..=JOIN_CELLS {
+                        let (nc, nr) = (c + dc, r + dr);
+                        if nc < 0 || nr < 0 || nc >= cols || nr >= rows {
+                            continue;
+                        }
+                        let n = (nr * cols + nc) as usize;
+                        if inked[n] && !seen[n] {
+                            seen[n] = true;
+                            stack.push(n);
+                        }
+                    }
+                }
+            }
+            let x0 = c0 as u32 * self.cell;
+            let y0 = r0 as u32 * self.cell;
+            let x1 = ((c1 as u32 + 1) * self.cell).min(width);
+            let y1 = ((r1 as u32 + 1) * self.cell).min(height);
+            out.push(Region {
+                bbox: [x0, y0, x1 - x0, y1 - y0],
+                ink,
+                cells,
+            });
+        }
+        let min_ink = MIN_REGION_INK_MM2 * (dpi as f32 / 25.4).powi(2);
+        let min_height = mm_to_px(MIN_REGION_HEIGHT_MM, dpi);
+        out.retain(|r| r.ink as f32 >= min_ink && r.bbox[3] >= min_height);
+        out
+    }
+}
+
+/// `bbox` grown by `margin` on every side, inside a `width` × `height` page.
+fn grown([x, y, w, h]: [u32; 4], margin: u32, width: u32, height: u32) -> [u32; 4] {
+    let (x0, y0) = (x.saturating_sub(margin), y.saturating_sub(margin));
+    let (x1, y1) = ((x + w + margin).min(width), (y + h + margin).min(height));
+    [x0, y0, x1 - x0, y1 - y0]
+}
+
+impl RedInk {
+    /// Finds the red ink of a decoded page (none in a gray one) at `dpi`.
+    pub fn find(image: &DynamicImage, dpi: u32) -> RedInk {
+        if !image.color().has_color() {
+            return RedInk::default();
+        }
+        let converted;
+        let rgb = match image.as_rgb8() {
+            Some(rgb) => rgb,
+            None => {
+                converted = image.to_rgb8();
+                &converted
+            }
+        };
+        Self::of_rgb(rgb, dpi)
+    }
+
+    fn of_rgb(rgb: &image::RgbImage, dpi: u32) -> RedInk {
+        let (width, height) = rgb.dimensions();
+        let mut grid = Grid::new(width, height, cell_side(dpi));
+        for (y, row) in rgb.enumerate_rows() {
+            let base = (y / grid.cell * grid.columns) as usize;
+            for (x, _, p) in row {
+                if redness(p.0) >= RED_CHROMA {
+                    grid.ink[base + (x / grid.cell) as usize] += 1;
+                }
+            }
+        }
+        let margin = mm_to_px(MARGIN_MM, dpi);
+        let regions = grid
+            .regions(width, height, dpi)
+            .into_iter()
+            .map(|region| {
+                let [x, y, w, h] = grown(region.bbox, margin, width, height);
+                let image = GrayImage::from_fn(w, h, |i, j| {
+                    Luma([red_layer_level(rgb.get_pixel(x + i, y + j).0)])
+                });
+                Layer {
+                    bbox: [x, y, w, h],
+                    image,
+                }
+            })
+            .collect();
+        RedInk {
+            width,
+            height,
+            regions,
+        }
+    }
+
+    /// Whether the page has any red ink region (specks aside).
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+    }
+
+    /// The regions turned like the page was (clockwise quarter turns), in the header area
+    /// of the turned page.
+    fn in_header(&self, rotation: u16) -> Vec<Layer> {
+        let turned_height = if rotation % 180 == 90 {
+            self.width
+        } else {
+            self.height
+        };
+        let limit = (f64::from(turned_height) * HEADER_SHARE) as u32;
+        self.regions
+            .iter()
+            .map(|layer| turn(layer, rotation, self.width, self.height))
+            .filter(|layer| layer.bbox[1] < limit)
+            .collect()
+    }
+}
+
+/// A layer of a `width` × `height` page, as it is on the page turned clockwise by `rotation`.
+fn turn(layer: &Layer, rotation: u16, width: u32, height: u32) -> Layer {
+    let [x, y, w, h] = layer.bbox;
+    let (bbox, image) = match rotation % 360 {
+        90 => ([height - y - h, x, h, w], imageops::rotate90(&layer.image)),
+        180 => (
+            [width - x - w, height - y - h, w, h],
+            imageops::rotate180(&layer.image),
+        ),
+        270 => ([y, width - x - w, h, w], imageops::rotate270(&layer.image)),
+        _ => return layer.clone(),
+    };
+    Layer { bbox, image }
+}
+
+/// The stamp-like ink of the header area of a recognised page, each region as a
+/// contrast-stretched layer: light-gray ink that the first reading (`words`) did not cover,
+/// and frames (of any ink) with what they hold.
+fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
+    let image = &page.image;
+    let (width, height) = image.dimensions();
+    let limit = ((f64::from(height) * HEADER_SHARE) as u32).min(height);
+    if width == 0 || limit == 0 {
+        return Vec::new();
+    }
+    let mut histogram = [0u32; 256];
+    for y in 0..limit {
+        for x in 0..width {
+            histogram[image.get_pixel(x, y)[0] as usize] += 1;
+        }
+    }
+    let paper = median(&histogram);
+    if paper < 120 {
+        return Vec::new();
+    }
+    let (light_from, light_to) = (paper * LIGHT_FROM / 100, paper * LIGHT_TO / 100);
+    let dpi = page.facts.dpi;
+    let mut grid = Grid::new(width, limit, cell_side(dpi));
+    let mut print = vec![0u32; grid.ink.len()];
+    // Any ink on a coarse grid (a third of a cell), to find frames.
+    let block = (grid.cell / 3).max(1);
+    let mut coarse = GrayImage::new(width.div_ceil(block), limit.div_ceil(block));
+    for y in 0..limit {
+        let base = (y / grid.cell * grid.columns) as usize;
+        for x in 0..width {
+            let v = u32::from(image.get_pixel(x, y)[0]);
+            let cell = base + (x / grid.cell) as usize;
+            if v < light_from {
+                print[cell] += 1;
+            } else if v < light_to {
+                grid.ink[cell] += 1;
+            } else {
+                continue;
+            }
+            coarse.put_pixel(x / block, y / block, Luma([255]));
+        }
+    }
+    // A cell next to print holds its anti-aliased edge, not light ink.
+    let max_print = grid.cell * grid.cell / CELL_PRINT_SHARE;
+    let (cols, rows) = (grid.columns as i64, grid.rows as i64);
+    let near_print = |i: usize| {
+        let (c, r) = (i as i64 % cols, i as i64 / cols);
+        (r - 1..=r + 1).any(|nr| {
+            (c - 1..=c + 1).any(|nc| {
+                (0..cols).contains(&nc)
+                    && (0..rows).contains(&nr)
+                    && print[(nr * cols + nc) as usize] > max_print
+            })
+        })
+    };
+    for i in 0..grid.ink.len() {
+        if grid.ink[i] > 0 && near_print(i) {
+            grid.ink[i] = 0;
+        }
+    }
+    let confident: Vec<&OcrWord> = words
+        .iter()
+        .filter(|w| w.confidence >= COVERED_CONFIDENCE && w.bbox[1] < limit)
+        .collect();
+    let frames: Vec<[u32; 4]> = frames(&coarse, block, dpi);
+    let mut boxes: Vec<(Ink, [u32; 4])> = grid
+        .regions(width, limit, dpi)
+        .into_iter()
+        .filter(|region| covered_share(&grid, region, &confident) < 0.5)
+        .map(|region| region.bbox)
+        .filter(|b| !frames.iter().any(|f| overlap(*f, *b)))
+        .map(|b| (Ink::Gray, b))
+        .collect();
+    boxes.extend(frames.into_iter().map(|b| (Ink::Frame, b)));
+    let margin = mm_to_px(MARGIN_MM, dpi);
+    boxes
+        .into_iter()
+        .map(|(kind, bbox)| {
+            let [x, y, w, h] = grown(bbox, margin, width, height);
+            let crop = imageops::crop_imm(image, x, y, w, h).to_image();
+            // Stretched from the middle of the region's own ink (a faded stamp is barely off
+            // the paper; stamp ink is uneven) to the paper.
+            let mut ink: Vec<u8> = crop
+                .pixels()
+                .map(|p| p[0])
+                .filter(|&v| u32::from(v) < light_to)
+                .collect();
+            ink.sort_unstable();
+            let from = ink.get(ink.len() / 2).map_or(light_from, |&v| u32::from(v));
+            let to = (paper * STRETCH_TO / 100).max(from + 16);
+            let image = GrayImage::from_fn(w, h, |i, j| {
+                let v = u32::from(crop.get_pixel(i, j)[0]);
+                Luma([(v.saturating_sub(from) * 255 / (to - from)).min(255) as u8])
+            });
+            (
+                kind,
+                Layer {
+                    bbox: [x, y, w, h],
+                    image,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Whether two boxes overlap.
+fn overlap(a: [u32; 4], b: [u32; 4]) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+}
+
+/// Frames of stamp size on a coarse ink image (`block` pixels a dot): components shaped like
+/// a ring (little ink for their box) that hold another component, as page boxes.
+fn frames(coarse: &GrayImage, block: u32, dpi: u32) -> Vec<[u32; 4]> {
+    let labels = connected_components(coarse, Connectivity::Eight, Luma([0u8]));
+    let mut boxes: Vec<([u32; 4], u32)> = Vec::new();
+    for (x, y, label) in labels.enumerate_pixels() {
+        let l = label[0] as usize;
+        if l == 0 {
+            continue;
+        }
+        if boxes.len() < l {
+            boxes.resize(l, ([u32::MAX, u32::MAX, 0, 0], 0));
+        }
+        let (b, n) = &mut boxes[l - 1];
+        *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        *n += 1;
+    }
+    let size = |mm: f32| mm_to_px(mm, dpi) / block;
+    let (min_h, max_h, min_w, max_w) = (
+        size(FRAME_MM[0]),
+        size(FRAME_MM[1]),
+        size(FRAME_MM[2]),
+        size(FRAME_MM[3]),
+    );
+    let centres: Vec<(u32, u32)> = boxes
+        .iter()
+        .map(|(b, _)| ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+        .collect();
+    boxes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(b, n))| {
+            let (w, h) = (b[2] - b[0] + 1, b[3] - b[1] + 1);
+            (min_h..=max_h).contains(&h)
+                && (min_w..=max_w).contains(&w)
+                && (n as f32) < FRAME_FILL * (w * h) as f32
+                && centres.iter().enumerate().any(|(j, &(cx, cy))| {
+                    j != i && cx > b[0] && cx < b[2] && cy > b[1] && cy < b[3]
+                })
+                && is_ring(&labels, i as u32 + 1, b)
+        })
+        .map(|(_, &(b, _))| {
+            [
+                b[0] * block,
+                b[1] * block,
+                (b[2] - b[0] + 1) * block,
+                (b[3] - b[1] + 1) * block,
+            ]
+        })
+        .collect()
+}
+
+/// Whether component `label` (box `b`: x0, y0, x1, y1) runs round its box like a frame,
+/// turned a few degrees at most: most of its rows have ink in their outer quarters, left and
+/// right, and most of its columns in their outer thirds, top and bottom (a line of text with
+/// its diacritics or an underline does not).
+fn is_ring(labels: &image::ImageBuffer<Luma<u32>, Vec<u32>>, label: u32, b: [u32; 4]) -> bool {
+    let (w, h) = (b[2] - b[0] + 1, b[3] - b[1] + 1);
+    let ours = |x: u32, y: u32| labels.get_pixel(x, y)[0] == label;
+    let rows = (b[1]..=b[3])
+        .filter(|&y| {
+            (b[0]..b[0] + w / 4 + 1).any(|x| ours(x, y))
+                && (b[2] - w / 4..=b[2]).any(|x| ours(x, y))
+        })
+        .count() as u32;
+    let columns = (b[0]..=b[2])
+        .filter(|&x| {
+            (b[1]..b[1] + h / 3 + 1).any(|y| ours(x, y))
+                && (b[3] - h / 3..=b[3]).any(|y| ours(x, y))
+        })
+        .count() as u32;
+    rows * 10 >= h * 7 && columns * 10 >= w * 7
+}
+
+/// Share of a region's inked cells whose centre lies in one of `words`' boxes.
+fn covered_share(grid: &Grid, region: &Region, words: &[&OcrWord]) -> f32 {
+    let min_cell_ink = (grid.cell * grid.cell / CELL_INK_SHARE).max(1);
+    let [x, y, w, h] = region.bbox;
+    let (mut inked, mut covered) = (0u32, 0u32);
+    for r in y / grid.cell..(y + h).div_ceil(grid.cell) {
+        for c in x / grid.cell..(x + w).div_ceil(grid.cell) {
+            if grid.ink[(r * grid.columns + c) as usize] < min_cell_ink {
+                continue;
+            }
+            inked += 1;
+            let (cx, cy) = (c * grid.cell + grid.cell / 2, r * grid.cell + grid.cell / 2);
+            if words.iter().any(|word| {
+                let [wx, wy, ww, wh] = word.bbox;
+                (wx..wx + ww).contains(&cx) && (wy..wy + wh).contains(&cy)
+            }) {
+                covered += 1;
+            }
+        }
+    }
+    if inked == 0 {
+        1.0
+    } else {
+        covered as f32 / inked as f32
+    }
+}
+
+fn median(histogram: &[u32; 256]) -> u32 {
+    let total: u32 = histogram.iter().sum();
+    let mut seen = 0;
+    for (level, &count) in histogram.iter().enumerate() {
+        seen += count;
+        if seen * 2 >= total {
+            return level as u32;
+        }
+    }
+    255
+}
+
+/// Erases frames from a layer: an ink component that spans the layer's ink (four fifths of
+/// its width and height or more) and holds the centre of another component (a frame around
+/// a mark or a receipt stamp) becomes white. Letters never span a stamp's ink both ways.
+fn erase_frames(layer: &mut GrayImage) {
+    let binary = GrayImage::from_fn(layer.width(), layer.height(), |x, y| {
+        Luma([if layer.get_pixel(x, y)[0] < 128 {
+            255
+        } else {
+            0
+        }])
+    });
+    let labels = connected_components(&binary, Connectivity::Eight, Luma([0u8]));
+    let mut boxes: Vec<[u32; 4]> = Vec::new();
+    for (x, y, label) in labels.enumerate_pixels() {
+        let l = label[0] as usize;
+        if l == 0 {
+            continue;
+        }
+        if boxes.len() < l {
+            boxes.resize(l, [u32::MAX, u32::MAX, 0, 0]);
+        }
+        let b = &mut boxes[l - 1];
+        *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    let Some(extent) = boxes.iter().copied().reduce(|a, b| {
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
+    }) else {
+        return;
+    };
+    let (ink_w, ink_h) = (extent[2] - extent[0] + 1, extent[3] - extent[1] + 1);
+    let centres: Vec<(u32, u32)> = boxes
+        .iter()
+        .map(|b| ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+        .collect();
+    let frames: Vec<bool> = boxes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (b[2] - b[0] + 1) * 5 >= ink_w * 4
+                && (b[3] - b[1] + 1) * 5 >= ink_h * 4
+                && centres.iter().enumerate().any(|(j, &(cx, cy))| {
+                    j != i && (b[0]..=b[2]).contains(&cx) && (b[1]..=b[3]).contains(&cy)
+                })
+        })
+        .collect();
+    if !frames.contains(&true) {
+        return;
+    }
+    for (x, y, label) in labels.enumerate_pixels() {
+        let l = label[0] as usize;
+        if l > 0 && frames[l - 1] {
+            layer.put_pixel(x, y, Luma([255]));
+        }
+    }
+}
+
+/// Reads the header area's stamp ink of a recognised page (see the module doc): its red
+/// regions, then, when neither they nor the page's own reading (`mark_read`) show a mark, its
+/// gray stamp ink away from the red. A reading that fails leaves the region without words
+/// (unread); so do the regions after the first [`MAX_REGIONS`].
+pub fn read_header(
+    engine: &mut dyn OcrEngine,
+    red: &RedInk,
+    page: &PreparedPage,
+    words: &[OcrWord],
+    mark_read: bool,
+) -> Vec<InkRegion> {
+    let dpi = page.facts.dpi;
+    let mut regions: Vec<InkRegion> = Vec::new();
+    let mut read = |regions: &mut Vec<InkRegion>, ink: Ink, layer: Layer| {
+        let words = if regions.len() < MAX_REGIONS {
+            read_layer(engine, layer.image, dpi, layer.bbox).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading stamp ink in the header area failed; the region counts as unread");
+                Vec::new()
+            })
+        } else {
+            Vec::new()
+        };
+        regions.push(InkRegion {
+            ink,
+            bbox: layer.bbox,
+            words,
+        });
+    };
+    for layer in red.in_header(page.facts.rotation) {
+        read(&mut regions, Ink::Red, layer);
+    }
+    let red_mark = regions
+        .iter()
+        .any(|r| crate::policy::mark_in_ink(&r.words).is_some());
+    if !mark_read && !red_mark {
+        let red_boxes: Vec<[u32; 4]> = regions.iter().map(|r| r.bbox).collect();
+        for (ink, layer) in gray_layers(page, words) {
+            if !red_boxes.iter().any(|b| overlap(*b, layer.bbox)) {
+                read(&mut regions, ink, layer);
+            }
+        }
+    }
+    regions
+}
+
+/// The words of one layer (frames erased) at `dpi`, boxes moved onto the page at `bbox`:
+/// read as it is and, when that shows no mark, enlarged twice; the reading with a mark, else
+/// the more confident one.
+fn read_layer(
+    engine: &mut dyn OcrEngine,
+    mut image: GrayImage,
+    dpi: u32,
+    bbox: [u32; 4],
+) -> Result<Vec<OcrWord>> {
+    erase_frames(&mut image);
+    let read = |engine: &mut dyn OcrEngine, image: GrayImage, scale: u32| -> Result<Vec<OcrWord>> {
+        let facts = PreprocessFacts {
+            dpi: dpi * scale,
+            ..PreprocessFacts::default()
+        };
+        let mut words = engine
+            .recognize_block(&PreparedPage { image, facts })?
+            .words;
+        for w in &mut words {
+            w.bbox = [
+                bbox[0] + w.bbox[0] / scale,
+                bbox[1] + w.bbox[1] / scale,
+                w.bbox[2] / scale,
+                w.bbox[3] / scale,
+            ];
+        }
+        Ok(words)
+    };
+    let (w, h) = image.dimensions();
+    let enlarged = imageops::resize(&image, w * 2, h * 2, FilterType::CatmullRom);
+    let first = read(engine, image, 1)?;
+    tracing::debug!(
+        words = first.len(),
+        confidence = super::OcrPage::weighted_confidence(&first),
+        "stamp ink read"
+    );
+    if crate::policy::mark_in_ink(&first).is_some() {
+        return Ok(first);
+    }
+    let second = read(engine, enlarged, 2)?;
+    tracing::debug!(
+        words = second.len(),
+        confidence = super::OcrPage::weighted_confidence(&second),
+        "stamp ink read enlarged"
+    );
+    let confidence = |words: &[OcrWord]| super::OcrPage::weighted_confidence(words);
+    if crate::policy::mark_in_ink(&second).is_some() || confidence(&second) > confidence(&first) {
+        Ok(second)
+    } else {
+        Ok(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::{OcrPage, Orientation};
+    use image::{Rgb, RgbImage};
+
+    const PAPER: [u8; 3] = [248, 246, 240];
+    const RED: [u8; 3] = [205, 32, 42];
+    const FADED: [u8; 3] = [235, 150, 152];
+    const DARK_RED: [u8; 3] = [128, 22, 30];
+    const BLACK: [u8; 3] = [24, 24, 30];
+
+    /// A 100-dpi page (cells of 4 pixels) of paper.
+    fn page(width: u32, height: u32) -> RgbImage {
+        RgbImage::from_pixel(width, height, Rgb(PAPER))
+    }
+
+    fn fill(img: &mut RgbImage, [x, y, w, h]: [u32; 4], colour: [u8; 3]) {
+        for j in y..y + h {
+            for i in x..x + w {
+                img.put_pixel(i, j, Rgb(colour));
+            }
+        }
+    }
+
+    /// Strokes like a line of capitals: `letters` bars of 3 × `height` pixels, 6 apart.
+    fn strokes(img: &mut RgbImage, x: u32, y: u32, letters: u32, height: u32, colour: [u8; 3]) {
+        for k in 0..letters {
+            fill(img, [x + k * 6, y, 3, height], colour);
+        }
+    }
+
+    #[test]
+    fn red_ink_is_red_faded_or_dark_and_nothing_else() {
+        for red in [RED, FADED, DARK_RED] {
+            assert!(redness(red) >= RED_CHROMA, "{red:?}");
+            assert_eq!(red_layer_level(red), 0, "{red:?} is drawn dark");
+        }
+        let pale = [240, 185, 185];
+        assert!(redness(pale) >= RED_CHROMA && red_layer_level(pale) < 128);
+        // Paper (also yellowed), black print, blue pen, violet and orange ink, a magenta.
+        for other in [
+            PAPER,
+            [236, 222, 196],
+            BLACK,
+            [30, 52, 150],
+            [96, 50, 150],
+            [230, 140, 40],
+            [200, 40, 180],
+        ] {
+            assert!(redness(other) < RED_CHROMA, "{other:?}");
+            assert_eq!(red_layer_level(other), 255, "{other:?} is white");
+        }
+    }
+
+    #[test]
+    fn red_regions_are_found_with_their_layer_and_specks_and_print_are_not() {
+        let mut img = page(400, 560);
+        // A red mark (two words) in the header, black print beside it, a red speck, and a
+        // red seal low on the page.
+        strokes(&mut img, 40, 60, 8, 14, RED);
+        strokes(&mut img, 92, 60, 5, 14, FADED);
+        strokes(&mut img, 200, 60, 12, 14, BLACK);
+        fill(&mut img, [300, 120, 2, 2], RED);
+        fill(&mut img, [250, 420, 60, 60], DARK_RED);
+        let red = RedInk::of_rgb(&img, 100);
+        assert_eq!(
+            red.regions.len(),
+            2,
+            "{:?}",
+            red.regions.iter().map(|l| l.bbox).collect::<Vec<_>>()
+        );
+        let mark = &red.regions[0];
+        // The mark's cells (40..130 × 60..74) and a 2 mm (8 px) margin.
+        let [x, y, w, h] = mark.bbox;
+        assert!(
+            x <= 32 && y <= 52 && x + w >= 120 && y + h >= 74,
+            "{:?}",
+            mark.bbox
+        );
+        assert!(
+            x + w <= 150,
+            "the black print is not part of it: {:?}",
+            mark.bbox
+        );
+        assert_eq!((mark.image.width(), mark.image.height()), (w, h));
+        assert_eq!(
+            mark.image.get_pixel(40 - x, 60 - y)[0],
+            0,
+            "red ink is dark"
+        );
+        assert_eq!(mark.image.get_pixel(100 - x, 65 - y)[0], 0, "faded red too");
+        assert_eq!(
+            mark.image.get_pixel(43 - x, 65 - y)[0],
+            255,
+            "paper is white"
+        );
+        // Only the mark is in the header area (the top 40 %, 224 px) …
+        let header = red.in_header(0);
+        assert_eq!(header.len(), 1);
+        assert_eq!(header[0].bbox, mark.bbox);
+        // … and, upside down, only the seal is.
+        let turned = red.in_header(180);
+        assert_eq!(turned.len(), 1);
+        let [sx, sy, sw, sh] = red.regions[1].bbox;
+        assert_eq!(turned[0].bbox, [400 - sx - sw, 560 - sy - sh, sw, sh]);
+        // A gray page has no red ink, nor has a page of print.
+        let gray = DynamicImage::ImageLuma8(GrayImage::from_pixel(400, 560, Luma([200])));
+        assert!(RedInk::find(&gray, 100).is_empty());
+        let mut print = page(400, 560);
+        strokes(&mut print, 40, 60, 30, 14, BLACK);
+        assert!(RedInk::find(&DynamicImage::ImageRgb8(print), 100).is_empty());
+    }
+
+    #[test]
+    fn quarter_turns_move_boxes_with_the_page() {
+        let layer = Layer {
+            bbox: [10, 20, 30, 40],
+            image: GrayImage::new(30, 40),
+        };
+        // A 100 × 200 page turned clockwise by 90: x' = height - y - h, y' = x.
+        let t = turn(&layer, 90, 100, 200);
+        assert_eq!(t.bbox, [140, 10, 40, 30]);
+        assert_eq!(t.image.dimensions(), (40, 30));
+        assert_eq!(turn(&layer, 270, 100, 200).bbox, [20, 60, 40, 30]);
+        assert_eq!(turn(&layer, 0, 100, 200).bbox, layer.bbox);
+    }
+
+    #[test]
+    fn frames_are_erased_and_letters_kept() {
+        let mut layer = GrayImage::from_pixel(120, 50, Luma([255]));
+        let mut dark = |x0: u32, y0: u32, x1: u32, y1: u32| {
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    layer.put_pixel(x, y, Luma([0]));
+                }
+            }
+        };
+        // A frame of 3-pixel lines and three letters inside.
+        dark(5, 5, 115, 8);
+        dark(5, 42, 115, 45);
+        dark(5, 5, 8, 45);
+        dark(112, 5, 115, 45);
+        for k in 0..3 {
+            dark(20 + k * 30, 15, 32 + k * 30, 35);
+        }
+        erase_frames(&mut layer);
+        assert_eq!(layer.get_pixel(60, 6)[0], 255, "the frame is gone");
+        assert_eq!(layer.get_pixel(6, 30)[0], 255);
+        assert_eq!(layer.get_pixel(25, 25)[0], 0, "the letters stay");
+        assert_eq!(layer.get_pixel(85, 25)[0], 0);
+        // Letters alone (an `O` holds nothing) stay as they are.
+        let mut o = GrayImage::from_pixel(40, 40, Luma([255]));
+        for (x, y) in [(10, 10), (30, 10), (10, 30), (30, 30)] {
+            o.put_pixel(x, y, Luma([0]));
+        }
+        let before = o.clone();
+        erase_frames(&mut o);
+        assert_eq!(o, before);
+    }
+
+    fn gray_page() -> PreparedPage {
+        // 100 dpi, paper 240, black print in the header with anti-aliased edges (a 1-pixel
+        // ring at 150, which must not count as light ink).
+        let mut image = GrayImage::from_pixel(400, 560, Luma([240]));
+        for k in 0..12 {
+            let x = 200 + k * 12;
+            for y in 59..76 {
+                for i in x - 1..x + 6 {
+                    image.put_pixel(i, y, Luma([150]));
+                }
+            }
+            for y in 60..75 {
+                for i in x..x + 5 {
+                    image.put_pixel(i, y, Luma([20]));
+                }
+            }
+        }
+        PreparedPage {
+            image,
+            facts: PreprocessFacts {
+                dpi: 100,
+                ..PreprocessFacts::default()
+            },
+        }
+    }
+
+    fn light_stamp(page: &mut PreparedPage) {
+        for k in 0..8 {
+            for y in 100..114 {
+                for x in 40 + k * 6..43 + k * 6 {
+                    page.image.put_pixel(x, y, Luma([165]));
+                }
+            }
+        }
+    }
+
+    fn word(text: &str, bbox: [u32; 4], confidence: f32) -> OcrWord {
+        OcrWord {
+            text: text.into(),
+            bbox,
+            confidence,
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn light_gray_ink_the_first_reading_missed_is_found_and_print_halos_are_not() {
+        let mut page = gray_page();
+        assert!(gray_layers(&page, &[]).is_empty(), "halos of print");
+        light_stamp(&mut page);
+        let layers = gray_layers(&page, &[]);
+        assert_eq!(layers.len(), 1);
+        let [x, y, w, h] = layers[0].1.bbox;
+        assert!(
+            x <= 40 && y <= 100 && x + w >= 85 && y + h >= 114,
+            "{:?}",
+            layers[0].1.bbox
+        );
+        assert!(
+            layers[0].1.image.get_pixel(41 - x, 105 - y)[0] < 100,
+            "stretched darker"
+        );
+        assert_eq!(
+            layers[0].1.image.get_pixel(44 - x, 105 - y)[0],
+            255,
+            "paper white"
+        );
+        // Covered by a confident word of the first reading: already read.
+        let covering = [word("Ngày", [36, 96, 60, 22], 90.0)];
+        assert!(gray_layers(&page, &covering).is_empty());
+        // A word read without confidence does not cover it.
+        let unsure = [word("~~", [36, 96, 60, 22], 20.0)];
+        assert_eq!(gray_layers(&page, &unsure).len(), 1);
+    }
+
+    #[test]
+    fn frames_of_any_ink_are_found_with_what_they_hold() {
+        let mut page = gray_page();
+        // A black frame (3-pixel lines) of 30 × 10 mm at 100 dpi around three letters.
+        let (x0, y0, x1, y1) = (40u32, 110u32, 158u32, 150u32);
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let edge = x < x0 + 3 || x >= x1 - 3 || y < y0 + 3 || y >= y1 - 3;
+                let letter = (120..140).contains(&y) && (x - x0) % 30 >= 20 && (x - x0) % 30 < 26;
+                if edge || letter {
+                    page.image.put_pixel(x, y, Luma([25]));
+                }
+            }
+        }
+        let layers = gray_layers(&page, &[]);
+        assert_eq!(
+            layers.len(),
+            1,
+            "{:?}",
+            layers.iter().map(|l| l.1.bbox).collect::<Vec<_>>()
+        );
+        let [x, y, w, h] = layers[0].1.bbox;
+        assert!(
+            x <= x0 && y <= y0 && x + w >= x1 && y + h >= y1,
+            "{:?}",
+            layers[0].1.bbox
+        );
+        // Read even under confident words: a frame is read whenever no mark was read.
+        let covering = [word("ĐẾN", [30, 100, 140, 60], 95.0)];
+        assert_eq!(gray_layers(&page, &covering).len(), 1);
+    }
+
+    /// A fake engine: reads every image as `text` and records the images' sizes and dpi.
+    struct Reader {
+        text: Vec<(&'static str, f32)>,
+        seen: Vec<(u32, u32, u32)>,
+    }
+
+    impl OcrEngine for Reader {
+        fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage> {
+            self.seen
+                .push((page.image.width(), page.image.height(), page.facts.dpi));
+            let words: Vec<OcrWord> = self
+                .text
+                .iter()
+                .enumerate()
+                .map(|(i, &(t, c))| word(t, [10 + 40 * i as u32, 10, 30, 12], c))
+                .collect();
+            Ok(OcrPage {
+                text: String::new(),
+                mean_confidence: OcrPage::weighted_confidence(&words),
+                words,
+            })
+        }
+        fn recognize_line(&mut self, _: &PreparedPage) -> Result<OcrPage> {
+            unreachable!("stamp ink is read as a block")
+        }
+        fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
+            Ok(None)
+        }
+    }
+
+    #[test]
+    fn header_regions_are_read_alone_and_their_words_put_on_the_page() {
+        let mut img = page(400, 560);
+        strokes(&mut img, 40, 60, 8, 14, RED);
+        let red = RedInk::of_rgb(&img, 100);
+        let gray = PreparedPage {
+            image: DynamicImage::ImageRgb8(img).to_luma8(),
+            facts: PreprocessFacts {
+                dpi: 100,
+                ..PreprocessFacts::default()
+            },
+        };
+        let mut engine = Reader {
+            text: vec![("TỐI", 91.0), ("MẬT", 88.0)],
+            seen: vec![],
+        };
+        let regions = read_header(&mut engine, &red, &gray, &[], false);
+        assert_eq!(regions.len(), 1);
+        let [x, y, w, h] = red.regions[0].bbox;
+        assert_eq!(engine.seen, vec![(w, h, 100)], "a mark is read once");
+        assert_eq!(regions[0].ink, Ink::Red);
+        assert_eq!(regions[0].words[1].bbox[..2], [x + 50, y + 10]);
+        // No mark in the first reading: read again, enlarged twice.
+        let mut engine = Reader {
+            text: vec![("ĐẾN", 90.0)],
+            seen: vec![],
+        };
+        let regions = read_header(&mut engine, &red, &gray, &[], false);
+        assert_eq!(engine.seen, vec![(w, h, 100), (2 * w, 2 * h, 200)]);
+        assert_eq!(
+            regions[0].words[0].bbox,
+            [x + 10, y + 10, 30, 12],
+            "as confident as the first: the first reading stands"
+        );
+        // A page without red: its light-gray ink, only when its own reading found no mark.
+        let mut light = gray_page();
+        light_stamp(&mut light);
+        let mut engine = Reader {
+            text: vec![("MẬT", 80.0)],
+            seen: vec![],
+        };
+        let none = RedInk::default();
+        assert!(read_header(&mut engine, &none, &light, &[], true).is_empty());
+        let regions = read_header(&mut engine, &none, &light, &[], false);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(regions[0].ink, Ink::Gray);
+        assert_eq!(engine.seen.len(), 1);
+    }
+}

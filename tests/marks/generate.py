@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Generate first pages with độ mật marks stamped in colour, for tests/red_marks.rs.
+
+    python3 tests/marks/generate.py BOX_DIR MANIFEST [--dpi 300]
+
+Writes one hồ sơ per case (BOX_DIR/<case>/1.jpg for a colour scan, 1.png for a gray one)
+and MANIFEST: a JSON list of the cases with their factors and what the độ mật policy must
+do with them. Each page is an A4 first page of a Party document (issuer left, ĐẢNG CỘNG SẢN
+VIỆT NAM right, Số line, date, type heading, a few body lines, a signature block), at 300 dpi
+unless --dpi says otherwise.
+
+Marked cases cover every pair of factor values at least once (a greedy pairwise design):
+
+    colour   red, faded red (pink, uneven ink), dark red, black
+    frame    framed, unframed
+    skew     straight, turned about 3° (the stamp, as a rubber stamp lands)
+    position under the số ký hiệu, upper left, upper right
+    level    MẬT, TỐI MẬT, TUYỆT MẬT
+    scan     colour (RGB JPEG), gray (8-bit PNG, the page's luminance)
+    approval none, an approvals.json rule for the hồ sơ
+
+Negatives (no mark, each in colour and gray): a plain page; a red round seal over the
+signature at the bottom; a red `ĐẾN` receipt stamp (Số/Ngày filled in by pen) in the header.
+
+The pixel work (fonts, the seal, ink texture) comes from sample-scans/generate.py.
+Deterministic: every random choice is seeded by the case name.
+"""
+
+import os
+import sys
+
+
+def _require_pillow():
+    try:
+        import PIL  # noqa: F401
+        return
+    except ImportError:
+        pass
+    # A pyenv/venv python3 may shadow the Debian one that has python3-pil: re-run under it.
+    system_python = "/usr/bin/python3"
+    if (os.path.exists(system_python)
+            and os.path.realpath(sys.executable) != os.path.realpath(system_python)
+            and not os.environ.get("SOHOA_MARKS_REEXEC")):
+        os.environ["SOHOA_MARKS_REEXEC"] = "1"
+        os.execv(system_python, [system_python, os.path.abspath(__file__)] + sys.argv[1:])
+    sys.exit("tests/marks/generate.py: Pillow is required: install the Debian package python3-pil")
+
+
+_require_pillow()
+
+import importlib.util  # noqa: E402
+import itertools  # noqa: E402
+import json  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location(
+    "scangen", os.path.join(HERE, "..", "..", "sample-scans", "generate.py"))
+g = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(g)
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter  # noqa: E402
+
+W, H, MM = g.W, g.H, g.MM
+
+FACTORS = [
+    ("colour", ["red", "faded", "dark", "black"]),
+    ("frame", [True, False]),
+    ("skew", [0.0, 3.0]),
+    ("position", ["under_so", "upper_left", "upper_right"]),
+    ("level", ["MẬT", "TỐI MẬT", "TUYỆT MẬT"]),
+    ("scan", ["colour", "gray"]),
+    ("approval", [False, True]),
+]
+
+# Stamp inks (RGB) and how much of the ink lands (uneven: mottled by the stamp pad).
+INKS = {
+    "red": ((205, 32, 42), 95),
+    "faded": ((226, 96, 104), 70),
+    "dark": ((128, 22, 30), 100),
+    "black": ((38, 36, 40), 100),
+}
+SEAL_RGB = (206, 32, 44)
+PEN_RGB = g.PEN_RGB
+LABELS = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
+
+
+def pairwise():
+    """Rows covering every pair of values of two factors: greedy, deterministic."""
+    names = [n for n, _ in FACTORS]
+    values = [v for _, v in FACTORS]
+    uncovered = set()
+    for (i, vi), (j, vj) in itertools.combinations(enumerate(values), 2):
+        for a in range(len(vi)):
+            for b in range(len(vj)):
+                uncovered.add((i, a, j, b))
+    rows = []
+    while uncovered:
+        # Seed each row with the first uncovered pair, then fill the other factors greedily.
+        i, a, j, b = min(uncovered)
+        row = [None] * len(values)
+        row[i], row[j] = a, b
+        for k in range(len(values)):
+            if row[k] is not None:
+                continue
+            scores = []
+            for c in range(len(values[k])):
+                s = sum(1 for m in range(len(values)) if row[m] is not None
+                        and ((min(m, k), row[m] if m < k else c, max(m, k),
+                              c if m < k else row[m]) in uncovered))
+                scores.append(s)
+            row[k] = max(range(len(values[k])), key=lambda c: (scores[c], -c))
+        best = row
+        for (p, q) in itertools.combinations(range(len(values)), 2):
+            uncovered.discard((p, best[p], q, best[q]))
+        rows.append(dict(zip(names, (values[k][best[k]] for k in range(len(values))))))
+    return rows
+
+
+def stamp_ink(layer, rng, amount):
+    """Uneven stamp ink: the layer times a mottle, scaled to `amount` percent."""
+    ink = g.mottle(rng, layer.size, 18, 70).point(lambda v: min(255, v + 80))
+    out = ImageChops.multiply(layer, ink)
+    return out.point(lambda v: v * amount // 100)
+
+
+def draw_mark(level, frame, skew, rng):
+    """The mark as a coverage layer (0 = no ink, 255 = full ink), stamp-sized."""
+    f = g.font("serif-b", g.px(15))
+    tw = round(f.getlength(level))
+    asc, desc = f.getmetrics()
+    pad_x, pad_y = 26, 16
+    w, h = tw + 2 * pad_x, asc + desc + 2 * pad_y
+    layer = Image.new("L", (w + 60, h + 60), 0)
+    d = ImageDraw.Draw(layer)
+    d.text((30 + pad_x, 30 + pad_y), level, font=f, fill=255, anchor="la")
+    if frame:
+        d.rectangle((30, 30, 30 + w, 30 + h), outline=255, width=6)
+    if skew:
+        layer = layer.rotate(skew if rng.random() < 0.5 else -skew,
+                             resample=Image.Resampling.BICUBIC, expand=True)
+    return layer
+
+
+def draw_receipt(rng):
+    """A red 'ĐẾN' receipt stamp (frame, ĐẾN, Số, Ngày, Chuyển) and the pen writing in it."""
+    w, h = round(58 * MM), round(27 * MM)
+    st = Image.new("L", (w + 80, h + 80), 0)
+    d = ImageDraw.Draw(st)
+    d.rectangle((40, 40, 40 + w, 40 + h), outline=255, width=7)
+    d.text((70, 58), "ĐẾN", font=g.font("sans-b", 62), fill=255, anchor="lt")
+    small = g.font("sans-b", 34)
+    d.text((280, 70), "Số: ..........", font=small, fill=255, anchor="lt")
+    d.text((70, 160), "Ngày: ..................", font=small, fill=255, anchor="lt")
+    d.text((70, 240), "Chuyển: ..............", font=small, fill=255, anchor="lt")
+    pen = Image.new("L", st.size, 0)
+    hand = g.font("serif-i", 46)
+    ImageDraw.Draw(pen).text((370, 58), "318", font=hand, fill=255, anchor="lt")
+    ImageDraw.Draw(pen).text((220, 144), "4/9/2019", font=hand, fill=255, anchor="lt")
+    angle = rng.uniform(-4, 4)
+    st = st.rotate(angle, resample=Image.Resampling.BICUBIC)
+    pen = pen.rotate(angle, resample=Image.Resampling.BICUBIC)
+    return st, pen
+
+
+def text(d, cx, base, s, key, pt, anchor="ms"):
+    f = g.font(key, g.px(pt))
+    d.text((cx, base), s, font=f, fill=255, anchor=anchor)
+    return f.getlength(s)
+
+
+def render(case, rng):
+    """The page (RGB) of one case."""
+    ink = Image.new("L", (W, H), 0)       # black print
+    sig = Image.new("L", (W, H), 0)       # pen
+    red = Image.new("L", (W, H), 0)       # seal and receipt stamp ink
+    mark = Image.new("L", (W, H), 0)
+    d = ImageDraw.Draw(ink)
+    # The header starts lower than the layout's top margin: room for a receipt stamp above.
+    lcx, rcx, top = g.LEFT_COL_CX, g.RIGHT_COL_CX, g.TOP + round(16 * MM)
+    lh = g.px(14) + 14
+    text(d, lcx, top + lh, "ĐẢNG BỘ TỈNH QUẢNG BÌNH", "serif", 14)
+    text(d, lcx, top + 2 * lh, "HUYỆN ỦY LỆ THỦY", "serif-b", 14)
+    text(d, lcx, top + 3 * lh, "*", "serif", 14)
+    so_base = top + 4 * lh + 10
+    text(d, lcx, so_base, "Số 47-TB/HU", "serif", 14)
+    pw = text(d, rcx, top + lh, "ĐẢNG CỘNG SẢN VIỆT NAM", "serif-b", 15)
+    d.line((rcx - pw / 2, top + lh + 12, rcx + pw / 2, top + lh + 12), fill=255, width=3)
+    text(d, rcx, so_base, "Lệ Thủy, ngày 12 tháng 3 năm 2019", "serif-i", 14)
+    y = so_base + round(34 * MM)
+    text(d, g.TEXT_CX, y, "THÔNG BÁO", "serif-b", 15)
+    text(d, g.TEXT_CX, y + lh, "kết luận của Ban Thường vụ Huyện ủy", "serif-b", 14)
+    text(d, g.TEXT_CX, y + 2 * lh, "về công tác xây dựng Đảng quý I năm 2019", "serif-b", 14)
+    y += 4 * lh
+    body = [
+        "Ngày 08 tháng 3 năm 2019, Ban Thường vụ Huyện ủy đã họp nghe báo cáo",
+        "kết quả thực hiện nhiệm vụ xây dựng Đảng quý I và phương hướng quý II.",
+        "Sau khi thảo luận, Ban Thường vụ Huyện ủy kết luận như sau:",
+        "1. Các tổ chức cơ sở đảng tiếp tục quán triệt nghị quyết của Tỉnh ủy,",
+        "nâng cao chất lượng sinh hoạt chi bộ và công tác kiểm tra, giám sát.",
+    ]
+    for s in body:
+        text(d, g.LEFT, y, s, "serif", 14, anchor="ls")
+        y += lh
+    sy = y + round(20 * MM)
+    text(d, rcx, sy, "T/M BAN THƯỜNG VỤ", "serif-b", 14)
+    text(d, rcx, sy + lh, "PHÓ BÍ THƯ", "serif-b", 14)
+    g.draw_signature(sig, rcx, sy + lh + round(16 * MM), rng)
+    text(d, rcx, sy + lh + round(34 * MM), "Nguyễn Văn Hùng", "serif-b", 14)
+    if case.get("seal"):
+        g.draw_seal(red, rcx - round(14 * MM), sy + lh + round(14 * MM),
+                    "HUYỆN ỦY LỆ THỦY * TỈNH QUẢNG BÌNH *", rng)
+    if case.get("receipt"):
+        st, pen = draw_receipt(rng)
+        x, yy = round(12 * MM), round(4 * MM)
+        red.paste(stamp_ink(st, rng, 90), (x, yy), st)
+        sig.paste(pen, (x, yy), pen)
+    if case.get("level"):
+        layer = draw_mark(case["level"], case["frame"], case["skew"], rng)
+        layer = stamp_ink(layer, rng, INKS[case["colour"]][1])
+        lw, lhh = layer.size
+        if case["position"] == "under_so":
+            x, yy = lcx - lw // 2, so_base + round(3 * MM)
+        elif case["position"] == "upper_left":
+            x, yy = round(12 * MM), round(3 * MM)
+        else:
+            x, yy = W - round(12 * MM) - lw, round(3 * MM)
+        mark.paste(layer, (x, yy), layer)
+    img = Image.new("RGB", (W, H), g.PAPER_RGB)
+    img.paste(g.INK_RGB, (0, 0), ink)
+    img.paste(PEN_RGB, (0, 0), sig)
+    stamp = Image.new("RGB", (W, H), (255, 255, 255))
+    stamp.paste(SEAL_RGB, (0, 0), red.point(lambda v: v * 85 // 100))
+    if case.get("level"):
+        stamp.paste(INKS[case["colour"]][0], (0, 0), mark)
+    img = ImageChops.multiply(img, stamp)
+    img = img.filter(ImageFilter.GaussianBlur(0.6))
+    img = g.add_signed(img, g.noise_image(rng, img.size, 2.0))
+    return img
+
+
+def cases():
+    out = []
+    for n, row in enumerate(pairwise(), 1):
+        row = dict(row, name="mark-%02d" % n)
+        out.append(row)
+    for scan in ("colour", "gray"):
+        for kind in ("plain", "seal", "receipt"):
+            out.append({"name": "open-%s-%s" % (kind, scan), "scan": scan,
+                        "approval": kind == "seal", "seal": kind == "seal",
+                        "receipt": kind == "receipt"})
+    for c in out:
+        level = c.get("level")
+        if level is None:
+            c["expect"] = "open"
+        elif level == "TUYỆT MẬT" or not c["approval"]:
+            c["expect"] = "withheld"
+        else:
+            c["expect"] = "restricted"
+        c["do_mat"] = LABELS.get(level)
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    dpi = 300
+    if "--dpi" in args:
+        k = args.index("--dpi")
+        dpi = int(args[k + 1])
+        del args[k:k + 2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    box, manifest = args
+    g.find_fonts()
+    approvals = []
+    all_cases = cases()
+    for c in all_cases:
+        rng = g.rng_for("red-marks", c["name"])
+        img = render(c, rng)
+        if dpi != g.DPI:
+            img = img.resize((round(W * dpi / g.DPI), round(H * dpi / g.DPI)),
+                             Image.Resampling.LANCZOS)
+        folder = os.path.join(box, c["name"])
+        os.makedirs(folder, exist_ok=True)
+        if c["scan"] == "gray":
+            c["file"] = "%s/1.png" % c["name"]
+            img.convert("L").save(os.path.join(box, c["file"]), dpi=(dpi, dpi))
+        else:
+            c["file"] = "%s/1.jpg" % c["name"]
+            img.save(os.path.join(box, c["file"]), dpi=(dpi, dpi), quality=88)
+        if c["approval"]:
+            approvals.append({"reference": "77-CV/VPHU", "hoso": c["name"]})
+    with open(os.path.join(box, "approvals.json"), "w", encoding="utf-8") as f:
+        json.dump({"approvals": approvals}, f, ensure_ascii=False, indent=1)
+    with open(manifest, "w", encoding="utf-8") as f:
+        json.dump({"factors": [[n, v] for n, v in FACTORS], "dpi": dpi, "cases": all_cases},
+                  f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
