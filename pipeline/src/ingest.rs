@@ -1515,7 +1515,7 @@ impl PageCache {
 mod tests {
     use super::{CacheScreen, PageCache, Slot};
     use crate::ocr::OcrWord;
-    use crate::store::records::{PageRecord, TextSource};
+    use crate::store::records::PageRecord;
 
     /// An OCR page of an A4 scan at 300 dpi whose lines are `lines` from the top.
     fn page(lines: &[&str]) -> PageRecord {
@@ -1531,27 +1531,9 @@ mod tests {
             }
         }
         PageRecord {
-            number: 0,
-            source_file: "a.tif".into(),
-            source_page: 1,
-            source_sha256: String::new(),
-            technical: crate::decode::TechnicalMetadata {
-                format: crate::decode::ScanFormat::Tiff,
-                width: 2480,
-                height: 3508,
-                dpi: Some(300.0),
-                bits_per_sample: 8,
-                samples_per_pixel: 1,
-                compression: "none".into(),
-            },
-            conformance: Default::default(),
-            preprocess: None,
-            text_source: TextSource::Ocr,
             text: lines.join("\n"),
             mean_confidence: 92.0,
-            words,
-            ocr: None,
-            page_extract: None,
+            ..crate::policy::tests::ocr_page(words)
         }
     }
 

@@ -376,11 +376,11 @@ pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A page of A4 at 300 dpi read by OCR as `words`.
-    fn ocr_page(words: Vec<OcrWord>) -> PageRecord {
+    pub(crate) fn ocr_page(words: Vec<OcrWord>) -> PageRecord {
         PageRecord {
             number: 1,
             source_file: "a.tif".into(),
