@@ -95,11 +95,15 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 sum / header.len() as f32 >= MIN_HEADER_CONFIDENCE
             };
             // Red ink and frames fail closed when unread; light-gray ink (which faded print
-            // and photocopies have too) only gives its mark.
+            // and photocopies have too) and a round seal (over the signature of a short last
+            // page) only give their mark.
+            let dpi = page.preprocess.as_ref().map_or(300, |p| p.dpi);
             let ink = page.header_ink.iter().map(|region| {
                 let reading = read_ink(&region.words);
                 MarkReading {
-                    readable: reading.readable || region.ink == Ink::Gray,
+                    readable: reading.readable
+                        || region.ink == Ink::Gray
+                        || region.is_part_of_seal(&page.header_ink, dpi),
                     ..reading
                 }
             });
@@ -522,6 +526,30 @@ pub(crate) mod tests {
             ]),
             m(Some(Level::TuyetMat), false)
         );
+        // A round seal's ink (a near-square box of 38 mm at 300 dpi), unread, is no mark and
+        // no reason to fail closed; the same ink in a stamp's wide box is.
+        let sealed = |bbox: [u32; 4]| {
+            let mut p = ocr_page(header.clone());
+            p.header_ink = vec![InkRegion {
+                ink: Ink::Red,
+                bbox,
+                words: vec![word("ạ", 100, 30.0)],
+            }];
+            read_mark(&p)
+        };
+        assert_eq!(sealed([1400, 1000, 450, 470]), m(None, true));
+        let mut p = ocr_page(header.clone());
+        p.header_ink = [[1400, 1000, 450, 470], [1550, 1130, 190, 190]]
+            .into_iter()
+            .map(|bbox| InkRegion {
+                ink: Ink::Red,
+                bbox,
+                words: Vec::new(),
+            })
+            .collect();
+        assert_eq!(read_mark(&p), m(None, true), "a part of a seal split off");
+        assert_eq!(sealed([1400, 1000, 450, 150]), m(None, false));
+        assert_eq!(sealed([1400, 1000, 120, 120]), m(None, false), "too small");
         // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either.
         for phrase in [["BÍ", "MẬT"], ["BẢO", "MẬT"], ["MẶT", "TRẬN"]] {
             let read = page(vec![vec![

@@ -60,6 +60,10 @@ const CELL_PRINT_SHARE: u32 = 40;
 const FRAME_MM: [f32; 4] = [4.0, 45.0, 8.0, 150.0];
 /// A frame's ink covers less than this share of its box.
 const FRAME_FILL: f32 = 0.35;
+/// A round seal (con dấu) over a signature: red ink in a box at least this many mm on each
+/// side whose sides differ by at most [`SEAL_ASPECT`] (a độ mật stamp is a wide, low box).
+const SEAL_MIN_MM: f32 = 22.0;
+const SEAL_ASPECT: f32 = 1.35;
 /// Gray stamp ink is stretched to white at this share of the paper level.
 const STRETCH_TO: u32 = 95;
 /// A light-gray region at least half under confident words of the first reading was read.
@@ -87,6 +91,32 @@ pub struct InkRegion {
     /// The words read from the region's layer alone, boxes on the page; empty when the
     /// region was not read (more regions than [`MAX_REGIONS`]) or nothing was read.
     pub words: Vec<OcrWord>,
+}
+
+impl InkRegion {
+    /// Whether the region has the size and shape of a round seal at `dpi` (the seal over the
+    /// signature of a short last page reaches into the header area).
+    pub fn is_seal_shaped(&self, dpi: u32) -> bool {
+        let [_, _, w, h] = self.bbox;
+        let min = mm_to_px(SEAL_MIN_MM, dpi.max(1));
+        let (long, short) = (w.max(h) as f32, w.min(h).max(1) as f32);
+        self.ink == Ink::Red && w >= min && h >= min && long / short <= SEAL_ASPECT
+    }
+
+    /// Whether the region is a seal or a part of one (its centre inside a seal-shaped red
+    /// region of `regions`: the signature's pen splits a seal's ink).
+    pub fn is_part_of_seal(&self, regions: &[InkRegion], dpi: u32) -> bool {
+        let [x, y, w, h] = self.bbox;
+        let (cx, cy) = (x + w / 2, y + h / 2);
+        self.is_seal_shaped(dpi)
+            || (self.ink == Ink::Red
+                && regions.iter().any(|seal| {
+                    let [sx, sy, sw, sh] = seal.bbox;
+                    seal.is_seal_shaped(dpi)
+                        && (sx..sx + sw).contains(&cx)
+                        && (sy..sy + sh).contains(&cy)
+                }))
+    }
 }
 
 /// One region of ink with its layer (ink dark on white), on the page as decoded.
