@@ -22,7 +22,15 @@ fn generate(dir: &Path) -> (std::path::PathBuf, Value) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let box_dir = dir.join("hop-dau-mat");
     let manifest = dir.join("cases.json");
-    let out = Command::new("python3")
+    // Debian's python3, where scripts/install-deps.sh installs python3-pil (a python3
+    // earlier on PATH, e.g. pyenv's, may lack it).
+    let python = Path::new("/usr/bin/python3");
+    let python = if python.exists() {
+        python
+    } else {
+        Path::new("python3")
+    };
+    let out = Command::new(python)
         .arg(root.join("tests/marks/generate.py"))
         .arg(&box_dir)
         .arg(&manifest)
