@@ -178,25 +178,7 @@ fn pdf_with(catalog_extra: &str, extra_objects: &[&str]) -> Vec<u8> {
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
     ];
     objects.extend(extra_objects.iter().map(|o| o.to_string()));
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for off in offsets {
-        pdf.extend(format!("{off:010} 00000 n \n").into_bytes());
-    }
-    pdf.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .into_bytes(),
-    );
-    pdf
+    pdf_of(&objects, "bad-input corpus")
 }
 
 /// The bad-input corpus of the integrity issue, all in one box next to one good page: each
