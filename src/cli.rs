@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pipeline::gate::{AuditFilter, Principal};
 use pipeline::ingest::{IngestOptions, ProgressSink};
 use pipeline::preprocess::PreprocessOptions;
-use pipeline::store::{Archive, HoSoObject};
+use pipeline::store::Archive;
 use serde_json::json;
 
 pub(crate) const EXIT_USAGE: u8 = 2;
@@ -31,27 +32,38 @@ struct Cli {
     verbose: u8,
 }
 
-/// `--clearance mat`: also documents with chế độ sử dụng Mật.
+/// `--clearance mat|toi-mat`: the clearance the operator states (a stand-in until accounts
+/// exist).
 #[derive(Debug, Args, Clone, Copy)]
 pub(crate) struct ClearanceArg {
-    /// Also show documents with chế độ sử dụng Mật (a stand-in until users and roles exist).
+    /// Also documents needing this clearance: `mat` (chế độ sử dụng Mật, độ mật Mật) or
+    /// `toi-mat` (also độ mật Tối mật). A stand-in until users and roles exist.
     #[arg(long, value_enum, value_name = "LEVEL")]
     clearance: Option<ClearanceLevel>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum ClearanceLevel {
-    /// Mật: chế độ sử dụng 03.
+    /// Mật: chế độ sử dụng 03, độ mật Mật.
     Mat,
+    /// Tối mật: also độ mật Tối mật.
+    ToiMat,
 }
 
 impl ClearanceArg {
     pub(crate) fn level(self) -> pipeline::clearance::Clearance {
         match self.clearance {
             Some(ClearanceLevel::Mat) => pipeline::clearance::Clearance::Mat,
+            Some(ClearanceLevel::ToiMat) => pipeline::clearance::Clearance::ToiMat,
             None => pipeline::clearance::Clearance::Public,
         }
     }
+}
+
+/// Who the command acts for: the operator at this host (`--actor`, else the OS user) with
+/// the clearance they state.
+pub(crate) fn principal(actor: Option<String>, clearance: ClearanceArg) -> Principal {
+    Principal::local_operator(actor_name(actor), clearance.level())
 }
 
 /// `--codes`: the coded value sets (and mandatory fields) records are checked against.
@@ -229,6 +241,13 @@ enum Command {
         /// Who makes the correction, for the version and the audit log [default: the OS user].
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
+        /// Why: required to change chế độ sử dụng or độ mật; recorded with the change.
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// The clearance to correct documents needing one (and to change chế độ sử dụng or
+        /// độ mật: it must cover the value before and after).
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -258,6 +277,8 @@ enum Command {
         id: String,
         #[command(flatten)]
         archive: ArchiveArg,
+        #[command(flatten)]
+        clearance: ClearanceArg,
         #[arg(long)]
         json: bool,
     },
@@ -409,41 +430,6 @@ pub(crate) fn actor_name(actor: Option<String>) -> String {
         .unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
 }
 
-/// Records a read of a Mật document in the audit log, before it is shown; a read that cannot
-/// be recorded (a log that cannot be written, a read-only copy) is refused.
-pub(crate) fn record_read(
-    archive: &Archive,
-    actor: &str,
-    object: &str,
-    doc: &pipeline::store::records::DocumentRecord,
-    what: &str,
-) -> anyhow::Result<()> {
-    pipeline::clearance::record_read(archive, actor, object, doc, what)
-        .context(UNAUDITED_READ_REFUSED)
-}
-
-/// Why a read of Mật material was refused when its audit entry could not be written.
-pub(crate) const UNAUDITED_READ_REFUSED: &str =
-    "refused: a read of a Mật document must be recorded in the audit log, and it cannot be";
-
-/// Leaves the documents with chế độ sử dụng Mật out of an ingest summary for a reader without
-/// clearance: their ids, and the warnings naming them.
-fn hide_restricted(
-    archive: &Archive,
-    summary: &mut pipeline::ingest::IngestSummary,
-    clearance: pipeline::clearance::Clearance,
-) -> anyhow::Result<()> {
-    if clearance == pipeline::clearance::Clearance::Mat || summary.documents.is_empty() {
-        return Ok(());
-    }
-    let restricted = pipeline::clearance::restricted_ids(archive)?;
-    summary.documents.retain(|id| !restricted.contains(id));
-    summary
-        .warnings
-        .retain(|w| !restricted.iter().any(|id| w.contains(id.as_str())));
-    Ok(())
-}
-
 pub(crate) fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
     Ok(Archive::open(dir)?)
 }
@@ -481,7 +467,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
                     .max(1),
                 languages: lang,
-                actor: actor_name(actor),
+                actor: String::new(),
                 preprocess: PreprocessOptions {
                     deskew: !no_deskew,
                     ..Default::default()
@@ -496,8 +482,9 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 !no_progress && std::io::stderr().is_terminal(),
                 ProgressUnit::Pages,
             );
-            let mut summary = pipeline::ingest::ingest(&archive, &boxes, &options, &progress)?;
-            hide_restricted(&archive, &mut summary, clearance.level())?;
+            let who = principal(actor, clearance);
+            let mut summary = archive.writer(&who).ingest(&boxes, &options, &progress)?;
+            archive.reader(&who).hide_from_summary(&mut summary)?;
             if json {
                 print_json(&summary)?;
             } else {
@@ -556,36 +543,13 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let mut documents = Vec::new();
-            for object in archive.hoso_objects()? {
-                for d in object
-                    .documents
-                    .iter()
-                    .filter(|d| clearance.level().may_see(d))
-                {
-                    documents.push(json!({
-                        "id": d.id,
-                        "hoso": object.source.hoso,
-                        "box": object.source.box_name,
-                        "title": d.summary.title,
-                        "doc_type": d.summary.doc_type,
-                        "symbol": d.summary.symbol,
-                        "date": d.summary.date,
-                        "page_count": d.pages.len(),
-                    }));
-                }
-            }
+            let who = principal(None, clearance);
+            let documents = archive.reader(&who).documents()?;
             if json {
                 print_json(&json!({ "documents": documents }))?;
             } else {
                 for d in &documents {
-                    println!(
-                        "{}  {:>3} p.  {}  {}",
-                        d["id"].as_str().unwrap_or(""),
-                        d["page_count"],
-                        d["hoso"].as_str().unwrap_or(""),
-                        d["title"].as_str().unwrap_or("")
-                    );
+                    println!("{}  {:>3} p.  {}  {}", d.id, d.page_count, d.hoso, d.title);
                 }
                 eprintln!("{} documents", documents.len());
             }
@@ -598,14 +562,17 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             codes,
             archive,
             actor,
+            reason,
+            clearance,
             json,
         } => crate::versions_cmd::edit(
             &archive.archive,
             &id,
             &set,
             reviewed,
+            reason.as_deref(),
             codes.sets(),
-            &actor_name(actor),
+            &principal(actor, clearance),
             json,
         ),
         Command::Review {
@@ -616,7 +583,8 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let items = pipeline::review::review_queue(&archive, codes.sets(), clearance.level())?;
+            let who = principal(None, clearance);
+            let items = archive.reader(&who).review_queue(codes.sets())?;
             let shown: Vec<_> = items.iter().take(limit.unwrap_or(usize::MAX)).collect();
             if json {
                 print_json(&json!({"total": items.len(), "items": shown}))?;
@@ -660,9 +628,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit { command } => audit_command(command),
-        Command::History { id, archive, json } => {
-            crate::versions_cmd::history(&archive.archive, &id, json)
-        }
+        Command::History {
+            id,
+            archive,
+            clearance,
+            json,
+        } => crate::versions_cmd::history(&archive.archive, &id, &principal(None, clearance), json),
         Command::Show {
             id,
             archive,
@@ -671,25 +642,11 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let Some((object, doc)) = archive
-                .find_document(&id)?
-                .filter(|(_, d)| clearance.level().may_see(d))
-            else {
-                return Err(pipeline::clearance::unknown_document(&id).into());
-            };
-            record_read(&archive, &actor_name(None), &object.id, &doc, "show")?;
+            let who = principal(None, clearance);
+            let reader = archive.reader(&who);
             let (object, doc) = match at_version {
-                None => (object, doc),
-                Some(v) => {
-                    let old = HoSoObject::load_version(&object.root, Some(&v))?;
-                    let Some(doc) = old.documents.iter().find(|d| d.id == id).cloned() else {
-                        bail!(
-                            "document {id} is not in version {v} of object {}",
-                            object.id
-                        );
-                    };
-                    (old, doc)
-                }
+                None => reader.document(&id)?,
+                Some(v) => reader.document_at(&id, &v)?,
             };
             let pages = object.pages()?;
             let doc_pages: Vec<_> = doc
@@ -779,7 +736,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                     SortChoice::Date => pipeline::index::SortOrder::Date,
                     SortChoice::DateDesc => pipeline::index::SortOrder::DateDescending,
                 },
-                clearance: clearance.level(),
+                clearance: pipeline::clearance::Clearance::Public,
                 doc_type,
                 issuer,
                 from,
@@ -787,7 +744,8 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 hoso,
                 fonds,
             };
-            let results = match pipeline::visibility::search(&archive, &index, &query, &options) {
+            let who = principal(None, clearance);
+            let results = match archive.reader(&who).search(&index, &query, &options) {
                 Ok(r) => r,
                 Err(e @ pipeline::Error::Query { .. }) => {
                     eprintln!("error: {e}");
@@ -795,20 +753,6 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 }
                 Err(e) => return Err(e.into()),
             };
-            // Snippets of Mật documents are reads of them: audited like `show`.
-            let read: Vec<&str> = results
-                .hits
-                .iter()
-                .filter(|h| h.restricted)
-                .map(|h| h.id.as_str())
-                .collect();
-            if !read.is_empty() {
-                let entry = json!({ "documents": read, "read": "search", "query": query });
-                archive
-                    .audit()
-                    .append(&actor_name(None), "read-mat", None, entry)
-                    .context(UNAUDITED_READ_REFUSED)?;
-            }
             if json {
                 print_json(&results)?;
             } else {
@@ -950,8 +894,8 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Reindex { archive } => {
             let archive = open_archive(&archive.archive)?;
-            let _lock = archive.lock()?;
-            let n = pipeline::catalog::reindex(&archive)?;
+            let who = principal(None, ClearanceArg { clearance: None });
+            let n = archive.writer(&who).reindex()?;
             println!("{n} documents indexed");
             Ok(ExitCode::SUCCESS)
         }
@@ -1054,34 +998,12 @@ fn audit_command(command: AuditCommand) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let archive = open_archive(&archive.archive)?;
-            let clearance = clearance.level();
-            // A document id (one the reader may see) means its hồ sơ object.
-            let object = match object {
-                Some(id) => Some(
-                    archive
-                        .find_document(&id)?
-                        .filter(|(_, d)| clearance.may_see(d))
-                        .map(|(o, _)| o.id)
-                        .unwrap_or(id),
-                ),
-                None => None,
-            };
-            let restricted = match clearance {
-                pipeline::clearance::Clearance::Mat => Default::default(),
-                pipeline::clearance::Clearance::Public => {
-                    pipeline::clearance::restricted_ids(&archive)?
-                }
-            };
-            let entries: Vec<_> = archive
-                .audit()
-                .entries()?
-                .iter()
-                .filter_map(|e| clearance.audit_entry(e, &restricted))
-                .filter(|e| object.is_none() || e.object == object)
-                .filter(|e| action.as_ref().is_none_or(|a| e.action == *a))
-                .collect();
-            let skip = limit.map_or(0, |n| entries.len().saturating_sub(n));
-            let shown = &entries[skip..];
+            let who = principal(None, clearance);
+            let shown = archive.reader(&who).audit_log(&AuditFilter {
+                object,
+                action,
+                limit,
+            })?;
             if json {
                 print_json(&json!({ "entries": shown }))?;
             } else {

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{ArgGroup, Args};
-use pipeline::export::bagit::{self, BagOptions, Selection};
-use pipeline::export::files::{self, Existing, StoredFile};
+use pipeline::export::bagit::Selection;
+use pipeline::export::files::{Existing, StoredFile};
+use pipeline::gate::Principal;
 use pipeline::store::Archive;
 use serde_json::json;
 
@@ -91,19 +92,11 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
     if !to_stdout {
         pipeline::export::refuse_inside_archive(&archive.root, &args.output)?;
     }
-    if let Some((object, doc)) = archive.find_document(&args.id)? {
-        args.clearance.level().check_document(&doc)?;
-        let what = if args.original {
-            "get original"
-        } else {
-            "get pdf"
-        };
-        let actor = crate::cli::actor_name(None);
-        crate::cli::record_read(&archive, &actor, &object.id, &doc, what)?;
-    }
+    let who = crate::cli::principal(None, args.clearance);
+    let reader = archive.reader(&who);
     let (file, description, extra) = if args.original {
         let page = args.page.expect("clap requires --page with --original");
-        let original = files::original_for_page(&archive, &args.id, page)?;
+        let original = reader.original_page(&args.id, page)?;
         let within = if original.file_pages > 1 || original.source_page > 1 {
             format!(
                 "; the page asked for is page {} of this {}-page file",
@@ -126,7 +119,7 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
         });
         (original.file, description, extra)
     } else {
-        let pdf = files::access_copy(&archive, &args.id)?;
+        let pdf = reader.access_copy(&args.id)?;
         let description = format!("access copy {} of document {}", pdf.logical_path, args.id);
         (pdf, description, json!({ "document": args.id }))
     };
@@ -182,54 +175,16 @@ fn write_stdout(file: &StoredFile) -> anyhow::Result<u64> {
 pub fn export(args: ExportArgs, actor: String) -> anyhow::Result<ExitCode> {
     let archive = open_archive(&args.archive)?;
     pipeline::export::refuse_inside_archive(&archive.root, &args.bagit)?;
-    // Exporting needs clearance for every document it would carry; what the exporter may not
-    // see is left out as if it were not stored (the export says so as it does for an
-    // unknown id or box).
-    let clearance = args.clearance.level();
-    let mut reads = Vec::new();
-    let mut objects = Vec::new();
-    match (&args.id, &args.box_name) {
-        (Some(id), _) => match archive.find_document(id)? {
-            Some((object, doc)) => {
-                if clearance.may_see(&doc) {
-                    reads.push((object.id, doc));
-                }
-            }
-            None => objects.extend(archive.find_object(id)?),
-        },
-        (None, Some(name)) => objects.extend(
-            archive
-                .hoso_objects()?
-                .into_iter()
-                .filter(|o| o.source.box_name == *name),
-        ),
-        (None, None) => {}
-    }
-    for object in objects.iter().filter(|o| clearance.may_see_object(o)) {
-        reads.extend(
-            object
-                .documents
-                .iter()
-                .map(|d| (object.id.clone(), d.clone())),
-        );
-    }
-    for (object, doc) in &reads {
-        crate::cli::record_read(&archive, &actor, object, doc, "export")?;
-    }
     let selection = match (args.id, args.box_name) {
         (Some(id), None) => Selection::Id(id),
         (None, Some(name)) => Selection::Box(name),
         _ => unreachable!("clap requires exactly one of ID and --box"),
     };
-    let options = BagOptions {
-        software_agent: format!("sohoa {}", env!("CARGO_PKG_VERSION")),
-        clearance,
-    };
-    let summary = bagit::export_bagit(&archive, &selection, &args.bagit, &options)?;
-    // Recorded in audit/ like verify; a read-only archive cannot be written.
-    if let Err(e) = bagit::record_export(&archive, &actor, &summary) {
-        tracing::warn!("export not recorded in the audit log: {e}");
-    }
+    let who = Principal::local_operator(actor, args.clearance.level());
+    let software_agent = format!("sohoa {}", env!("CARGO_PKG_VERSION"));
+    let summary = archive
+        .reader(&who)
+        .export_bagit(&selection, &args.bagit, &software_agent)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {

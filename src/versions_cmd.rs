@@ -5,22 +5,22 @@
 
 use std::process::ExitCode;
 
-use anyhow::bail;
 use archive_schema::CodeSets;
-use pipeline::store::history;
+use pipeline::gate::{EditRequest, Principal};
 use pipeline::Error;
-use serde_json::json;
 
 use crate::cli::{open_archive, print_json, EXIT_USAGE};
 
 /// `sohoa edit ID --set KEY=VALUE...`
+#[allow(clippy::too_many_arguments)]
 pub fn edit(
     archive: &std::path::Path,
     id: &str,
     settings: &[String],
     reviewed: bool,
+    reason: Option<&str>,
     codes: &'static CodeSets,
-    actor: &str,
+    who: &Principal,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let archive = open_archive(archive)?;
@@ -34,7 +34,14 @@ pub fn edit(
             }
         }
     }
-    let outcome = match pipeline::edit::edit(&archive, id, &parsed, reviewed, actor, codes) {
+    let request = EditRequest {
+        id,
+        settings: &parsed,
+        reviewed,
+        reason,
+        codes,
+    };
+    let outcome = match archive.writer(who).edit(&request) {
         Ok(o) => o,
         Err(Error::Schema(e)) => {
             eprintln!("error: {e}");
@@ -74,33 +81,22 @@ fn shown(value: &Option<serde_json::Value>) -> String {
 }
 
 /// `sohoa history ID`
-pub fn history(archive: &std::path::Path, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+pub fn history(
+    archive: &std::path::Path,
+    id: &str,
+    who: &Principal,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let archive = open_archive(archive)?;
-    let (object, document) = match archive.find_document(id)? {
-        Some((o, d)) => (o, Some(d.id)),
-        None => match archive.find_object(id)? {
-            Some(o) => (o, None),
-            None => bail!(
-                "no document or hồ sơ with id {id} in {}",
-                archive.root.display()
-            ),
-        },
-    };
-    let versions = history::versions(&object);
+    let history = archive.reader(who).history(id)?;
     if json {
-        print_json(&json!({
-            "id": id,
-            "object": object.id,
-            "document": document,
-            "head": object.inventory.head,
-            "versions": versions,
-        }))?;
+        print_json(&history)?;
     } else {
         println!(
             "object {} (box {}, hồ sơ {}), head {}",
-            object.id, object.source.box_name, object.source.hoso, object.inventory.head
+            history.object, history.box_name, history.hoso, history.head
         );
-        for v in &versions {
+        for v in &history.versions {
             println!(
                 "{}  {}  {}  {}",
                 v.version,

@@ -137,7 +137,19 @@ fn document_of(archive: &Path, hoso: &str) -> String {
 }
 
 fn set_mat(archive: &Path, id: &str) {
-    let out = run(archive, &["edit", id, "--set", "che_do_su_dung=03"]);
+    let out = run(
+        archive,
+        &[
+            "edit",
+            id,
+            "--set",
+            "che_do_su_dung=03",
+            "--clearance",
+            "mat",
+            "--reason",
+            "mật hóa theo công văn 7-CV",
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(code(&run(archive, &["show", id, "--json"])), 1, "now Mật");
 }
@@ -451,4 +463,140 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
     // Rebuilt from the store, the index agrees again.
     assert_eq!(code(&run(&archive, &["reindex"])), 0);
     assert_eq!(code(&run(&archive, &["verify"])), 0);
+}
+
+/// The exit code and stderr of a command, with `id` written as `ID`: what tells an answer
+/// for one id from the answer for another.
+fn answer(out: &std::process::Output, id: &str) -> (i32, String) {
+    (
+        code(out),
+        String::from_utf8_lossy(&out.stderr).replace(id, "ID"),
+    )
+}
+
+/// The holes the gate closes: `history` and `edit` of a Mật document without clearance
+/// (which on the old CLI printed its history and declassified it for everyone), an access
+/// change without a reason, and `show --version` of a version in which the document was Mật
+/// (the old CLI checked the head only).
+#[test]
+fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance() {
+    let (_tmp, archive) = archive_copy();
+    let mat = document_of(&archive, "hs");
+    let other = document_of(&archive, "hs-b");
+    let unknown = "01KNOWNTONOONE00000000000";
+    set_mat(&archive, &mat);
+    for args in [
+        vec!["history"],
+        vec!["history", "--json"],
+        vec!["edit", "--set", "che_do_su_dung=01"],
+        vec!["edit", "--set", "che_do_su_dung=01", "--reason", "giải mật"],
+        vec!["edit", "--set", "trich_yeu=Về việc khác"],
+        vec!["show", "--version", "v1"],
+        vec!["get", "--pdf", "-o", "-"],
+    ] {
+        let with = |id: &str| {
+            let mut a = args.clone();
+            a.insert(1, id);
+            run(&archive, &a)
+        };
+        let (hidden, missing) = (with(&mat), with(unknown));
+        assert_ne!(code(&hidden), 0, "{args:?}");
+        assert_eq!(answer(&hidden, &mat), answer(&missing, unknown), "{args:?}");
+        assert!(hidden.stdout.is_empty(), "{args:?}");
+    }
+    // Nothing was declassified: a search without clearance still does not find it.
+    let title = json(&run(
+        &archive,
+        &["show", &mat, "--json", "--clearance", "mat"],
+    ))["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hits = json(&run(&archive, &["search", &title, "--json"]));
+    assert!(
+        hits["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["id"] != mat.as_str()),
+        "{hits:#}"
+    );
+    // With clearance, an access change still needs a reason; with one, it is recorded.
+    let no_reason = run(
+        &archive,
+        &[
+            "edit",
+            &mat,
+            "--set",
+            "che_do_su_dung=01",
+            "--clearance",
+            "mat",
+        ],
+    );
+    assert_eq!(code(&no_reason), 1);
+    assert!(String::from_utf8_lossy(&no_reason.stderr).contains("--reason"));
+    assert_eq!(
+        code(&run(&archive, &["history", &mat, "--clearance", "mat"])),
+        0
+    );
+    // `other` is Mật in v2 and open again in v3: v2 is hidden from the uncleared, v1 and
+    // the head are not.
+    set_mat(&archive, &other);
+    let declassify = run(
+        &archive,
+        &[
+            "edit",
+            &other,
+            "--set",
+            "che_do_su_dung=01",
+            "--clearance",
+            "mat",
+            "--reason",
+            "giải mật theo quyết định 3-QĐ",
+        ],
+    );
+    assert_eq!(
+        code(&declassify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&declassify.stderr)
+    );
+    assert_eq!(code(&run(&archive, &["show", &other])), 0);
+    assert_eq!(
+        code(&run(&archive, &["show", &other, "--version", "v1"])),
+        0
+    );
+    let v2 = run(&archive, &["show", &other, "--version", "v2"]);
+    let unknown_show = run(&archive, &["show", unknown]);
+    assert_eq!(answer(&v2, &other), answer(&unknown_show, unknown));
+    assert_eq!(
+        code(&run(
+            &archive,
+            &["show", &other, "--version", "v2", "--clearance", "mat"]
+        )),
+        0
+    );
+    // The reasons are in the audit log's edit entries.
+    let log = json(&run(
+        &archive,
+        &[
+            "audit",
+            "log",
+            "--action",
+            "edit",
+            "--json",
+            "--clearance",
+            "mat",
+        ],
+    ));
+    let reasons: Vec<&str> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["detail"]["reason"].as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"giải mật theo quyết định 3-QĐ"),
+        "{log:#}"
+    );
 }

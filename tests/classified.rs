@@ -161,7 +161,13 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     for id in docs {
         let show = json(&run(
             &archive,
-            &["show", id.as_str().unwrap(), "--json", "--clearance", "mat"],
+            &[
+                "show",
+                id.as_str().unwrap(),
+                "--json",
+                "--clearance",
+                "toi-mat",
+            ],
         ));
         if show["metadata"]["che_do_su_dung"]["value"] == "03" {
             restricted += 1;
@@ -170,14 +176,15 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     }
     assert_eq!(restricted, 1);
 
-    // Restricted (Mật) documents need --clearance mat on every read path.
+    // Restricted documents need a clearance covering them on every read path: this one is
+    // Tối mật, so a Mật clearance does not see it either.
     let restricted_id = docs
         .iter()
         .map(|d| d.as_str().unwrap())
         .find(|id| {
             json(&run(
                 &archive,
-                &["show", id, "--json", "--clearance", "mat"],
+                &["show", id, "--json", "--clearance", "toi-mat"],
             ))["metadata"]["che_do_su_dung"]["value"]
                 == "03"
         })
@@ -185,6 +192,11 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     let list = json(&run(&archive, &["list", "--json"]));
     assert_eq!(list["documents"].as_array().unwrap().len(), 1);
     let list = json(&run(&archive, &["list", "--json", "--clearance", "mat"]));
+    assert_eq!(list["documents"].as_array().unwrap().len(), 1);
+    let list = json(&run(
+        &archive,
+        &["list", "--json", "--clearance", "toi-mat"],
+    ));
     assert_eq!(list["documents"].as_array().unwrap().len(), 2);
     assert!(
         !String::from_utf8_lossy(&out2.stdout).contains(restricted_id),
@@ -224,7 +236,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         );
     }
     assert!(!other.exists());
-    assert_eq!(get(&["--clearance", "mat"]), 0);
+    assert_eq!(get(&["--clearance", "toi-mat"]), 0);
     let bag = tmp.path().join("bag");
     let export = |extra: &[&str]| {
         let mut args = vec![
@@ -258,7 +270,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(export_err("hop-mat"), export_err("hop-none"));
     let object = json(&run(
         &archive,
-        &["show", restricted_id, "--json", "--clearance", "mat"],
+        &["show", restricted_id, "--json", "--clearance", "toi-mat"],
     ))["object"]
         .as_str()
         .unwrap()
@@ -275,7 +287,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         });
     }
     assert!(!bag.exists());
-    assert_eq!(export(&["--clearance", "mat"]), 0);
+    assert_eq!(export(&["--clearance", "toi-mat"]), 0);
     // Every read of the Mật document is in the audit log (and only those).
     let reads = json(&run(
         &archive,
@@ -286,7 +298,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "read-mat",
             "--json",
             "--clearance",
-            "mat",
+            "toi-mat",
         ],
     ));
     let reads: Vec<&str> = reads["entries"]
@@ -308,7 +320,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "read-mat",
             "--json",
             "--clearance",
-            "mat"
+            "toi-mat"
         ]
     ))["entries"]
         .as_array()
@@ -332,7 +344,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             &format!("\"{secret}\""),
             "--json",
             "--clearance",
-            "mat",
+            "toi-mat",
         ],
     ));
     assert_eq!(hits["total"], 1, "{hits}");
@@ -347,7 +359,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "read-mat",
             "--json",
             "--clearance",
-            "mat",
+            "toi-mat",
         ],
     ));
     let last = reads["entries"].as_array().unwrap().last().unwrap().clone();
@@ -373,7 +385,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "ingest",
             "--json",
             "--clearance",
-            "mat",
+            "toi-mat",
         ],
     ));
     assert!(
@@ -409,7 +421,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     let _ = std::fs::remove_file(&pdf);
     let phrase = format!("\"{secret}\"");
     for args in [
-        vec!["show", restricted_id, "--clearance", "mat"],
+        vec!["show", restricted_id, "--clearance", "toi-mat"],
         vec![
             "get",
             restricted_id,
@@ -417,9 +429,9 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "-o",
             pdf.to_str().unwrap(),
             "--clearance",
-            "mat",
+            "toi-mat",
         ],
-        vec!["search", &phrase, "--clearance", "mat"],
+        vec!["search", &phrase, "--clearance", "toi-mat"],
     ] {
         let out = run(&archive, &args);
         assert_eq!(code(&out), 1, "{args:?}");

@@ -293,8 +293,16 @@ fn code_part(name: &str) -> String {
 
 /// Fills the hồ sơ fields that follow from its documents, unless the archivist gave them:
 /// tiêu đề (the first document's title), thời gian bắt đầu / kết thúc (the earliest and
-/// latest document dates).
+/// latest document dates), from the documents needing the least clearance.
 pub fn infer_from_documents(record: &mut HoSoRecord, documents: &[DocumentRecord]) {
+    // A hồ sơ's record is seen by whoever sees one of its documents: it is inferred from
+    // those needing the least clearance, so that a Mật document's title or date does not
+    // become the record of a hồ sơ others may see.
+    let least = documents.iter().map(crate::clearance::required).min();
+    let documents: Vec<&DocumentRecord> = documents
+        .iter()
+        .filter(|d| Some(crate::clearance::required(d)) == least)
+        .collect();
     let dates: Vec<&str> = documents
         .iter()
         .map(|d| d.summary.date.as_str())

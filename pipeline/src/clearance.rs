@@ -1,62 +1,64 @@
-//! Access to classified records: documents with chế độ sử dụng Mật need clearance.
+//! Access to classified records: which clearance a document needs, and what a reader sees.
 //!
 //! In: a document record (or every document of a hồ sơ object, or an audit entry) and the
 //! reader's [`Clearance`]. Out: whether it may be seen (the audit entry as it may be seen). A
-//! hidden document is answered exactly like an unknown id ([`Error::NotFound`]), so nothing
-//! reveals that it exists; audit entries about it are left out. Search decides from the
-//! same stored records ([`crate::visibility::search`]), so totals, snippets and hits agree
-//! with `list`, `show`, `get` and `export`.
-//!
-//! `--clearance mat` stands in for users and roles until they exist.
+//! document needs clearance when its chế độ sử dụng is Mật (`03`) or it carries an độ mật
+//! (Mật, Tối mật): DESIGN.md §7. A hidden document is answered exactly like an unknown id
+//! ([`Error::NotFound`]), so nothing reveals that it exists; audit entries about it are left
+//! out. The gate ([`crate::gate`]) applies these rules on every read and write.
 
 use std::collections::BTreeSet;
 
 use crate::store::audit::AuditEntry;
 use crate::store::records::DocumentRecord;
-use crate::store::{Archive, HoSoObject};
+use crate::store::HoSoObject;
 use crate::{Error, Result};
 
 /// The chế độ sử dụng code of Mật (restricted) records.
 pub const MAT_CODE: &str = "03";
 
-/// What a reader may see.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a reader may see, in increasing order: each level covers the ones below it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Clearance {
-    /// Open records only (chế độ sử dụng 01, 02 or none).
+    /// Open records only (chế độ sử dụng 01, 02 or none, no độ mật).
     #[default]
     Public,
-    /// Also records with chế độ sử dụng Mật.
+    /// Also records with chế độ sử dụng Mật or độ mật Mật.
     Mat,
+    /// Also records with độ mật Tối mật.
+    ToiMat,
 }
 
-/// Records in the audit log that `actor` read a restricted document (`what`: `show`,
-/// `get original`, `get pdf`, `export`); nothing for an open one. A read that cannot be
-/// recorded (a read-only copy, a damaged log) is an error: the caller refuses the read.
-pub fn record_read(
-    archive: &Archive,
-    actor: &str,
-    object: &str,
-    doc: &DocumentRecord,
-    what: &str,
-) -> Result<()> {
-    if !is_restricted(doc) {
-        return Ok(());
-    }
-    archive.audit().append(
-        actor,
-        READ_MAT_ACTION,
-        Some(object),
-        serde_json::json!({ "document": doc.id, "read": what }),
-    )?;
-    Ok(())
+/// The clearance a record with chế độ sử dụng `che_do_su_dung` (a code) and độ mật `do_mat`
+/// (a label of the `do_mat` set) needs. Tuyệt mật is never archived; a record that says so
+/// needs the highest clearance there is.
+pub fn needed_for(che_do_su_dung: Option<&str>, do_mat: Option<&str>) -> Clearance {
+    let by_mark = match do_mat.map(archive_schema::fold) {
+        None => Clearance::Public,
+        Some(mark) if mark.is_empty() => Clearance::Public,
+        Some(mark) if mark.contains("toi mat") || mark.contains("tuyet mat") => Clearance::ToiMat,
+        Some(_) => Clearance::Mat,
+    };
+    let by_regime = if che_do_su_dung.is_some_and(|c| c.trim() == MAT_CODE) {
+        Clearance::Mat
+    } else {
+        Clearance::Public
+    };
+    by_mark.max(by_regime)
 }
 
-/// Whether a document is restricted (chế độ sử dụng Mật).
+/// The clearance document `doc` needs.
+pub fn required(doc: &DocumentRecord) -> Clearance {
+    needed_for(
+        doc.record.che_do_su_dung.as_ref().map(|v| v.value.as_str()),
+        doc.record.do_mat.as_ref().map(|v| v.value.as_str()),
+    )
+}
+
+/// Whether a document needs any clearance (chế độ sử dụng Mật, or an độ mật): reading it
+/// is recorded in the audit log.
 pub fn is_restricted(doc: &DocumentRecord) -> bool {
-    doc.record
-        .che_do_su_dung
-        .as_ref()
-        .is_some_and(|v| v.value == MAT_CODE)
+    required(doc) > Clearance::Public
 }
 
 /// The error every read answers for document `id` when there is none, or none the reader
@@ -66,8 +68,13 @@ pub fn unknown_document(id: &str) -> Error {
 }
 
 impl Clearance {
+    /// Whether this clearance covers what `needed` asks for.
+    pub fn covers(self, needed: Clearance) -> bool {
+        self >= needed
+    }
+
     pub fn may_see(self, doc: &DocumentRecord) -> bool {
-        self == Clearance::Mat || !is_restricted(doc)
+        self.covers(required(doc))
     }
 
     /// `Ok` when `doc` may be seen, else the error an unknown id gets.
@@ -85,22 +92,16 @@ impl Clearance {
         object.documents.iter().all(|d| self.may_see(d))
     }
 
-    /// `entry` as this reader may see it. With clearance, as it is. Without, `None` for an
-    /// entry about a Mật document (a read of one, an edit or an export of one); other
-    /// entries lose the ids of Mật documents (in `restricted`) and approval references.
-    pub fn audit_entry(
-        self,
-        entry: &AuditEntry,
-        restricted: &BTreeSet<String>,
-    ) -> Option<AuditEntry> {
-        if self == Clearance::Mat {
-            return Some(entry.clone());
-        }
-        if entry.action == READ_MAT_ACTION {
+    /// `entry` as this reader may see it: `None` for an entry about a document in `hidden`
+    /// (the ids this reader may not see: a read of one, an edit or an export of one); other
+    /// entries lose the ids in `hidden`. Without clearance, reads of restricted documents
+    /// and approval references are left out too.
+    pub fn audit_entry(self, entry: &AuditEntry, hidden: &BTreeSet<String>) -> Option<AuditEntry> {
+        if self == Clearance::Public && entry.action == READ_MAT_ACTION {
             return None;
         }
         let mut entry = entry.clone();
-        if names_restricted(&mut entry.detail, restricted) {
+        if names_restricted(&mut entry.detail, hidden, self == Clearance::Public) {
             return None;
         }
         Some(entry)
@@ -114,23 +115,30 @@ pub const READ_MAT_ACTION: &str = "read-mat";
 /// Mật document it admits).
 const APPROVAL_KEYS: [&str; 3] = ["approval", "approvals", "reference"];
 
-/// Removes from `value` the ids in `restricted` and approval references, and says whether
-/// `value` itself names one: a string that is such an id, or an object with a field that is
-/// (it is about that document, so it goes as a whole). Arrays keep their other elements.
-fn names_restricted(value: &mut serde_json::Value, restricted: &BTreeSet<String>) -> bool {
+/// Removes from `value` the ids in `hidden` (and approval references, when
+/// `drop_approvals`), and says whether `value` itself names one: a string that is such an
+/// id, or an object with a field that is (it is about that document, so it goes as a
+/// whole). Arrays keep their other elements.
+pub(crate) fn names_restricted(
+    value: &mut serde_json::Value,
+    hidden: &BTreeSet<String>,
+    drop_approvals: bool,
+) -> bool {
     use serde_json::Value;
     match value {
-        Value::String(s) => restricted.contains(s),
+        Value::String(s) => hidden.contains(s),
         Value::Array(items) => {
-            items.retain_mut(|item| !names_restricted(item, restricted));
+            items.retain_mut(|item| !names_restricted(item, hidden, drop_approvals));
             false
         }
         Value::Object(fields) => {
-            fields.retain(|key, _| !APPROVAL_KEYS.contains(&key.as_str()));
+            if drop_approvals {
+                fields.retain(|key, _| !APPROVAL_KEYS.contains(&key.as_str()));
+            }
             let mut names = false;
             fields.retain(|_, field| {
                 let direct = field.is_string();
-                let hidden = names_restricted(field, restricted);
+                let hidden = names_restricted(field, hidden, drop_approvals);
                 names |= hidden && direct;
                 !hidden
             });
@@ -138,17 +146,6 @@ fn names_restricted(value: &mut serde_json::Value, restricted: &BTreeSet<String>
         }
         _ => false,
     }
-}
-
-/// The ids of the stored documents with chế độ sử dụng Mật (head versions).
-pub fn restricted_ids(archive: &Archive) -> Result<BTreeSet<String>> {
-    Ok(archive
-        .hoso_objects()?
-        .iter()
-        .flat_map(|o| o.documents.iter())
-        .filter(|d| is_restricted(d))
-        .map(|d| d.id.clone())
-        .collect())
 }
 
 #[cfg(test)]
@@ -170,6 +167,21 @@ mod tests {
     }
 
     #[test]
+    fn marks_and_regimes_need_their_clearance() {
+        assert_eq!(needed_for(None, None), Clearance::Public);
+        assert_eq!(needed_for(Some("01"), Some("")), Clearance::Public);
+        assert_eq!(needed_for(Some("02"), None), Clearance::Public);
+        assert_eq!(needed_for(Some("03"), None), Clearance::Mat);
+        assert_eq!(needed_for(Some("01"), Some("Mật")), Clearance::Mat);
+        assert_eq!(needed_for(Some("01"), Some("MAT")), Clearance::Mat);
+        assert_eq!(needed_for(None, Some("Tối mật")), Clearance::ToiMat);
+        assert_eq!(needed_for(Some("03"), Some("Tuyệt mật")), Clearance::ToiMat);
+        assert!(Clearance::ToiMat.covers(Clearance::Mat));
+        assert!(!Clearance::Mat.covers(Clearance::ToiMat));
+        assert!(!Clearance::Public.covers(Clearance::Mat));
+    }
+
+    #[test]
     fn audit_entries_lose_what_names_mat_documents_without_clearance() {
         let restricted = BTreeSet::from(["MAT1".to_string()]);
         let ingest = entry(
@@ -183,7 +195,7 @@ mod tests {
         let seen = Clearance::Public.audit_entry(&ingest, &restricted).unwrap();
         assert_eq!(seen.detail, json!({"documents": ["OPEN1"], "pages": 3}));
         assert_eq!(
-            Clearance::Mat.audit_entry(&ingest, &restricted),
+            Clearance::Mat.audit_entry(&ingest, &BTreeSet::new()),
             Some(ingest)
         );
         for about_mat in [

@@ -13,6 +13,7 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use crate::catalog;
+use crate::clearance::{needed_for, Clearance};
 use crate::store::audit::{is_next_unrecorded, recorded_versions};
 use crate::store::fsio::sha256_file;
 use crate::store::ocfl::{CommitOutcome, FileSource, User, INVENTORY};
@@ -83,29 +84,52 @@ fn apply_settings<R: Serialize>(
     Ok(changes)
 }
 
-/// Applies `settings` to the record of document or hồ sơ `id` and stores a new version.
-/// `reviewed` (documents only) accepts the document as it is: it leaves the review queue.
-pub fn edit(
+/// A correction asked for: the record keys to set on document or hồ sơ `id`, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct EditRequest<'a> {
+    pub id: &'a str,
+    pub settings: &'a [(String, String)],
+    /// Accept the document as it is (documents only): it leaves the review queue.
+    pub reviewed: bool,
+    /// Why: required when chế độ sử dụng or độ mật changes; recorded in the event and the
+    /// audit entry whenever given.
+    pub reason: Option<&'a str>,
+    pub codes: &'a CodeSets,
+}
+
+/// The record keys that decide who may see a record.
+const ACCESS_KEYS: [&str; 2] = ["che_do_su_dung", "do_mat"];
+
+/// Applies the request's settings to the record of document or hồ sơ `id` and stores a new
+/// version, on behalf of `actor` with `clearance` (the gate, [`crate::gate::Writer::edit`],
+/// is the caller). A document (or an object holding one) `clearance` does not cover is
+/// answered like an unknown id; a change of chế độ sử dụng or độ mật needs a clearance
+/// covering the old and the new value, and a reason.
+pub(crate) fn edit(
     archive: &Archive,
-    id: &str,
-    settings: &[(String, String)],
-    reviewed: bool,
+    request: &EditRequest,
     actor: &str,
-    codes: &CodeSets,
+    clearance: Clearance,
 ) -> Result<EditOutcome> {
+    let EditRequest {
+        id,
+        settings,
+        reviewed,
+        reason,
+        codes,
+    } = *request;
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     let _lock = archive.lock()?;
     // The edit is audited after its commit: an entry that cannot be written must stop it
     // before anything is stored.
     archive.audit().check_appendable()?;
+    let unknown = || Error::NotFound(format!("no document or hồ sơ with id {id} in the archive"));
     let (object, document) = match archive.find_document(id)? {
-        Some((object, doc)) => (object, Some(doc)),
+        Some((object, doc)) if clearance.may_see(&doc) => (object, Some(doc)),
+        Some(_) => return Err(unknown()),
         None => match archive.find_object(id)? {
-            Some(object) => (object, None),
-            None => {
-                return Err(Error::NotFound(format!(
-                    "no document or hồ sơ with id {id} in the archive"
-                )))
-            }
+            Some(object) if clearance.may_see_object(&object) => (object, None),
+            _ => return Err(unknown()),
         },
     };
     let mut changes = Vec::new();
@@ -117,6 +141,19 @@ pub fn edit(
             changes.extend(apply_settings(&mut record, settings, |r, k, v| {
                 r.set_field(k, v, codes)
             })?);
+            let needed = |r: &archive_schema::TaiLieuRecord| {
+                needed_for(
+                    r.che_do_su_dung.as_ref().map(|v| v.value.as_str()),
+                    r.do_mat.as_ref().map(|v| v.value.as_str()),
+                )
+            };
+            check_access_change(
+                &changes,
+                clearance,
+                [needed(&doc.record), needed(&record)],
+                reason,
+                record.do_mat.as_ref().map(|v| v.value.as_str()),
+            )?;
             let mut updated = DocumentRecord {
                 summary: DocumentSummary::from_record(&record, &doc.summary.title),
                 record,
@@ -147,11 +184,17 @@ pub fn edit(
         }
         None => {
             let mut metadata: HoSoMetadata = object.read_json(HOSO_PATH)?;
+            let needed = |r: &archive_schema::HoSoRecord| {
+                needed_for(r.che_do_su_dung.as_ref().map(|v| v.value.as_str()), None)
+            };
+            let before = needed(&metadata.record);
             changes.extend(apply_settings(
                 &mut metadata.record,
                 settings,
                 |r, k, v| r.set_field(k, v, codes),
             )?);
+            let after = needed(&metadata.record);
+            check_access_change(&changes, clearance, [before, after], reason, None)?;
             files.insert(HOSO_PATH.to_string(), json(&metadata));
         }
     }
@@ -174,10 +217,13 @@ pub fn edit(
         time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         agent: actor.to_string(),
         outcome: "success".into(),
-        detail: serde_json::json!({
-            "document": document.as_ref().map(|d| &d.id),
-            "changes": changes,
-        }),
+        detail: with_reason(
+            serde_json::json!({
+                "document": document.as_ref().map(|d| &d.id),
+                "changes": changes,
+            }),
+            reason,
+        ),
     });
     files.insert(EVENTS_PATH.to_string(), json(&events));
     for (path, digest) in object.files() {
@@ -229,12 +275,15 @@ pub fn edit(
         actor,
         "edit",
         Some(&object.id),
-        serde_json::json!({
-            "version": version,
-            "inventory_sha256": inventory_sha256,
-            "document": document.as_ref().map(|d| &d.id),
-            "keys": keys,
-        }),
+        with_reason(
+            serde_json::json!({
+                "version": version,
+                "inventory_sha256": inventory_sha256,
+                "document": document.as_ref().map(|d| &d.id),
+                "keys": keys,
+            }),
+            reason,
+        ),
     )?;
     reindex_object(archive, &object, &documents)?;
     Ok(EditOutcome {
@@ -243,6 +292,61 @@ pub fn edit(
         version,
         changes,
     })
+}
+
+/// Refuses a change of who may see a record that `clearance` does not cover: `needed` are
+/// the clearances the record needs before and after the change. Such a change also needs a
+/// reason, and Tuyệt mật is never a stored record's độ mật.
+fn check_access_change(
+    changes: &[FieldChange],
+    clearance: Clearance,
+    needed: [Clearance; 2],
+    reason: Option<&str>,
+    do_mat: Option<&str>,
+) -> Result<()> {
+    let keys: Vec<&str> = changes
+        .iter()
+        .map(|c| c.key.as_str())
+        .filter(|k| ACCESS_KEYS.contains(k))
+        .collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let fields = keys.join(" and ");
+    if do_mat.is_some_and(|m| archive_schema::fold(m).contains("tuyet mat")) {
+        return Err(Error::Forbidden(
+            "a Tuyệt mật record is never stored in the archive (Hướng dẫn 40-HD/VPTW)".into(),
+        ));
+    }
+    if let Some(short) = needed.iter().find(|n| !clearance.covers(**n)) {
+        return Err(Error::Forbidden(format!(
+            "changing {fields} needs a clearance covering {} (the value before and after the \
+             change)",
+            clearance_name(*short)
+        )));
+    }
+    if reason.is_none() {
+        return Err(Error::Forbidden(format!(
+            "changing {fields} needs a reason (--reason), recorded with the change"
+        )));
+    }
+    Ok(())
+}
+
+fn clearance_name(clearance: Clearance) -> &'static str {
+    match clearance {
+        Clearance::Public => "open records",
+        Clearance::Mat => "Mật",
+        Clearance::ToiMat => "Tối mật",
+    }
+}
+
+/// `detail` with `"reason"` added when one was given.
+fn with_reason(mut detail: serde_json::Value, reason: Option<&str>) -> serde_json::Value {
+    if let (Some(reason), Some(fields)) = (reason, detail.as_object_mut()) {
+        fields.insert("reason".into(), reason.into());
+    }
+    detail
 }
 
 /// Refreshes the index entries of an object's documents after a change of its records.

@@ -47,6 +47,11 @@ pub enum Error {
     /// What was asked for (a document, object, page, stored file) is not in the archive.
     #[error("{0}")]
     NotFound(String),
+
+    /// The principal may not do this (a role or clearance it lacks, a reason not given).
+    /// Never used for what the principal may not see: that is [`Error::NotFound`].
+    #[error("refused: {0}")]
+    Forbidden(String),
     /// Stored bytes do not match the digest the inventory records for them.
     #[error("{}: sha256 {actual} does not match the inventory digest {expected}; the stored file is damaged (run `sohoa verify`)", path.display())]
     Fixity {

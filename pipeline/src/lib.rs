@@ -15,6 +15,7 @@ pub mod discover;
 pub mod edit;
 mod error;
 pub mod export;
+pub mod gate;
 pub mod hocr;
 pub mod index;
 pub mod ingest;

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use crate::clearance::{is_restricted, Clearance};
+use crate::clearance::{required, Clearance};
 use crate::index::{SearchIndex, SearchOptions, SearchResults};
 use crate::store::{Archive, HoSoObject};
 use crate::Result;
@@ -23,8 +23,8 @@ use crate::Result;
 /// Every stored document's restriction, from its record in its object's head version.
 #[derive(Debug, Clone, Default)]
 pub struct StoreVisibility {
-    /// Document id → chế độ sử dụng Mật.
-    restricted: HashMap<String, bool>,
+    /// Document id → the clearance it needs.
+    required: HashMap<String, Clearance>,
 }
 
 impl StoreVisibility {
@@ -32,13 +32,13 @@ impl StoreVisibility {
     /// read contributes no documents: its documents are hidden from every reader.
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
         let roots = archive.storage().object_roots()?;
-        let per_object: Vec<Vec<(String, bool)>> = roots
+        let per_object: Vec<Vec<(String, Clearance)>> = roots
             .par_iter()
             .map(|root| match HoSoObject::load(root) {
                 Ok(object) => object
                     .documents
                     .iter()
-                    .map(|d| (d.id.clone(), is_restricted(d)))
+                    .map(|d| (d.id.clone(), required(d)))
                     .collect(),
                 Err(e) => {
                     tracing::warn!(
@@ -50,22 +50,34 @@ impl StoreVisibility {
             })
             .collect();
         Ok(StoreVisibility {
-            restricted: per_object.into_iter().flatten().collect(),
+            required: per_object.into_iter().flatten().collect(),
         })
     }
 
-    /// Whether the store holds document `id` with chế độ sử dụng Mật (None: not stored).
-    pub fn is_restricted(&self, id: &str) -> Option<bool> {
-        self.restricted.get(id).copied()
+    /// The clearance stored document `id` needs (None: not stored).
+    pub fn required(&self, id: &str) -> Option<Clearance> {
+        self.required.get(id).copied()
+    }
+
+    /// Whether the store holds document `id` and it needs clearance.
+    pub fn is_restricted(&self, id: &str) -> bool {
+        self.required(id).is_some_and(|c| c > Clearance::Public)
     }
 
     /// Whether a reader with `clearance` may see document `id`; never a document the store
     /// does not hold.
     pub fn may_see(&self, id: &str, clearance: Clearance) -> bool {
-        match self.is_restricted(id) {
-            None => false,
-            Some(restricted) => clearance == Clearance::Mat || !restricted,
-        }
+        self.required(id)
+            .is_some_and(|needed| clearance.covers(needed))
+    }
+
+    /// The stored documents a reader with `clearance` may not see.
+    pub fn hidden_ids(&self, clearance: Clearance) -> BTreeSet<String> {
+        self.required
+            .iter()
+            .filter(|(_, needed)| !clearance.covers(**needed))
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// Of `indexed` (the index's document ids), those a reader with `clearance` may not see.
@@ -107,7 +119,7 @@ pub fn search(
         results.total = results.total.saturating_sub(before - results.hits.len());
     }
     for hit in &mut results.hits {
-        hit.restricted = store.is_restricted(&hit.id) == Some(true);
+        hit.restricted = store.is_restricted(&hit.id);
     }
     Ok(results)
 }

@@ -108,6 +108,9 @@ pub struct BagSummary {
 struct Item {
     object: HoSoObject,
     document: Option<DocumentRecord>,
+    /// The object holds documents the exporter may not see (only with `document`): its
+    /// PREMIS events, which name them and their approvals, stay out of the bag.
+    siblings_hidden: bool,
 }
 
 /// Builds a bag of `selection` at `out`, which must not exist or be an empty directory.
@@ -225,6 +228,7 @@ fn select(
             {
                 return Ok(vec![Item {
                     document: Some(doc.clone()),
+                    siblings_hidden: !clearance.may_see_object(object),
                     object: object.clone(),
                 }]);
             }
@@ -243,6 +247,7 @@ fn select(
                 vec![Item {
                     object,
                     document: None,
+                    siblings_hidden: false,
                 }]
             })
             .ok_or_else(|| {
@@ -260,6 +265,7 @@ fn select(
                 .map(|object| Item {
                     object,
                     document: None,
+                    siblings_hidden: false,
                 })
                 .collect();
             if items.is_empty() {
@@ -286,6 +292,7 @@ fn logical_paths(item: &Item) -> Result<Vec<String>> {
     };
     let mut wanted: BTreeSet<String> = [SOURCE_PATH, HOSO_PATH, EVENTS_PATH]
         .iter()
+        .filter(|p| !(item.siblings_hidden && **p == EVENTS_PATH))
         .map(|p| p.to_string())
         .collect();
     wanted.insert(document_path(&doc.id));

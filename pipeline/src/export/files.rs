@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::copy_hashing;
 use crate::store::ocfl::INVENTORY;
 use crate::store::records::DocumentRecord;
-use crate::store::{Archive, HoSoObject};
+use crate::store::HoSoObject;
 use crate::{Error, Result};
 
 /// Where access copies live in an object: `access/{mã lưu trữ tài liệu}.pdf`.
@@ -187,17 +187,14 @@ pub struct OriginalPage {
     pub file: StoredFile,
 }
 
-/// Finds document `id`; [`Error::NotFound`] when the archive has none.
-pub fn find_document(archive: &Archive, id: &str) -> Result<(HoSoObject, DocumentRecord)> {
-    archive
-        .find_document(id)?
-        .ok_or_else(|| crate::clearance::unknown_document(id))
-}
-
 /// The original scan file that holds page `page` (1-based within the document) of
-/// document `id`.
-pub fn original_for_page(archive: &Archive, id: &str, page: u32) -> Result<OriginalPage> {
-    let (object, doc) = find_document(archive, id)?;
+/// document `doc` of `object` (found by the gate, [`crate::gate::Reader::original_page`]).
+pub fn original_for_page(
+    object: &HoSoObject,
+    doc: &DocumentRecord,
+    page: u32,
+) -> Result<OriginalPage> {
+    let id = &doc.id;
     let hoso_page = page
         .checked_sub(1)
         .and_then(|i| doc.pages.get(i as usize))
@@ -219,7 +216,7 @@ pub fn original_for_page(archive: &Archive, id: &str, page: u32) -> Result<Origi
             ))
         })?;
     let logical = record.stored_image_path();
-    let file = StoredFile::head(&object, &logical)?.ok_or_else(|| {
+    let file = StoredFile::head(object, &logical)?.ok_or_else(|| {
         Error::Archive(format!(
             "object {}: page {hoso_page} comes from {}, but {logical} is not stored",
             object.id, record.source_file
@@ -283,13 +280,14 @@ pub fn stored_access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<O
     Ok(None)
 }
 
-/// The access copy (PDF) of document `id`; [`Error::NotFound`] when none is stored.
-pub fn access_copy(archive: &Archive, id: &str) -> Result<StoredFile> {
-    let (object, doc) = find_document(archive, id)?;
-    stored_access_copy(&object, &doc)?.ok_or_else(|| {
+/// The access copy (PDF) of document `doc` of `object`; [`Error::NotFound`] when none is
+/// stored.
+pub fn access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<StoredFile> {
+    stored_access_copy(object, doc)?.ok_or_else(|| {
         Error::NotFound(format!(
-            "no access copy stored for document {id} (looked for {} in object {} {})",
-            access_copy_paths(&doc).join(" and "),
+            "no access copy stored for document {} (looked for {} in object {} {})",
+            doc.id,
+            access_copy_paths(doc).join(" and "),
             object.id,
             object.inventory.head
         ))
@@ -298,6 +296,7 @@ pub fn access_copy(archive: &Archive, id: &str) -> Result<StoredFile> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use crate::store::Archive;
     use std::collections::BTreeMap;
 
     use archive_schema::{TaiLieuRecord, Valued};
@@ -343,6 +342,19 @@ pub(crate) mod tests {
 
     fn json(v: &impl serde::Serialize) -> FileSource {
         FileSource::Bytes(serde_json::to_vec_pretty(v).unwrap())
+    }
+
+    fn access_copy_of(archive: &Archive, id: &str) -> Result<StoredFile> {
+        let (object, doc) = archive.find_document(id)?.unwrap();
+        access_copy(&object, &doc)
+    }
+
+    /// `original_for_page` of document `id`, found as the gate finds it.
+    fn original(archive: &Archive, id: &str, page: u32) -> Result<OriginalPage> {
+        let (object, doc) = archive
+            .find_document(id)?
+            .ok_or_else(|| crate::clearance::unknown_document(id))?;
+        original_for_page(&object, &doc, page)
     }
 
     /// An archive with one object: a 2-page TIFF and a PNG making one 3-page document.
@@ -418,14 +430,14 @@ pub(crate) mod tests {
     fn finds_the_original_of_a_page_and_refuses_damaged_bytes() {
         let dir = tempfile::tempdir().unwrap();
         let (archive, _) = fake_archive(&dir.path().join("a"));
-        let second = original_for_page(&archive, DOC, 2).unwrap();
+        let second = original(&archive, DOC, 2).unwrap();
         assert_eq!(
             (second.source_file.as_str(), second.source_page),
             ("hs-a/1.tif", 2)
         );
         assert_eq!(second.file_pages, 2);
         assert_eq!(second.file.logical_path, "originals/hs-a/1.tif");
-        let third = original_for_page(&archive, DOC, 3).unwrap();
+        let third = original(&archive, DOC, 3).unwrap();
         assert_eq!(third.file_pages, 1);
 
         let out = dir.path().join("out.tif");
@@ -436,11 +448,11 @@ pub(crate) mod tests {
         assert_eq!(buf, b"png");
 
         assert!(matches!(
-            original_for_page(&archive, DOC, 4),
+            original(&archive, DOC, 4),
             Err(Error::NotFound(m)) if m.contains("has 3 page(s)")
         ));
         assert!(matches!(
-            original_for_page(&archive, "NOPE", 1),
+            original(&archive, "NOPE", 1),
             Err(Error::NotFound(m)) if m.contains("no document with id NOPE")
         ));
 
@@ -467,7 +479,7 @@ pub(crate) mod tests {
     fn an_existing_target_is_kept_unless_replacing_is_asked_for() {
         let dir = tempfile::tempdir().unwrap();
         let (archive, _) = fake_archive(&dir.path().join("a"));
-        let third = original_for_page(&archive, DOC, 3).unwrap();
+        let third = original(&archive, DOC, 3).unwrap();
         let out = dir.path().join("report.pdf");
         fs::write(&out, b"someone's report").unwrap();
         let err = third.file.save_as(&out, Existing::Refuse).unwrap_err();
@@ -574,7 +586,7 @@ pub(crate) mod tests {
     fn access_copy_is_found_once_stored() {
         let dir = tempfile::tempdir().unwrap();
         let (archive, mut files) = fake_archive(&dir.path().join("a"));
-        let err = access_copy(&archive, DOC).unwrap_err();
+        let err = access_copy_of(&archive, DOC).unwrap_err();
         assert!(matches!(err, Error::NotFound(_)));
         assert!(
             err.to_string()
@@ -587,7 +599,7 @@ pub(crate) mod tests {
             FileSource::Bytes(b"%PDF-1.7 fake".to_vec()),
         );
         commit(&archive, &files);
-        let pdf = access_copy(&archive, DOC).unwrap();
+        let pdf = access_copy_of(&archive, DOC).unwrap();
         assert_eq!(pdf.version, "v2");
         assert_eq!(pdf.logical_path, format!("access/{CODE}.pdf"));
         let mut buf = Vec::new();

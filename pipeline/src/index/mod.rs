@@ -367,7 +367,9 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let exclusion = match options.clearance {
             crate::clearance::Clearance::Public => Exclusion::FlaggedRestricted,
-            crate::clearance::Clearance::Mat => Exclusion::Nothing,
+            crate::clearance::Clearance::Mat | crate::clearance::Clearance::ToiMat => {
+                Exclusion::Nothing
+            }
         };
         let query = self.query_for(&searcher, query, options, exclusion)?;
         search::run_with(&searcher, &self.fields, &query, options, ranking)

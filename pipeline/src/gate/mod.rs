@@ -1,0 +1,37 @@
+//! The gate: every read and write of archival content, on behalf of someone.
+//!
+//! In: an [`Archive`] and a [`Principal`] (an actor name, roles, a clearance). Out: a
+//! [`Reader`] that answers only with what the principal may see and records their reads
+//! of restricted material in the audit log, and a [`Writer`] that refuses the changes the
+//! principal may not make and records the ones it makes. Front ends (the CLI, the reading
+//! room) build a principal and call these; they add no access logic of their own.
+//!
+//! The rule (DESIGN.md §7, [`crate::clearance`]): a document needing a clearance the
+//! principal lacks does not exist for them — every path answers as for an unknown id, and
+//! lists, totals, facets, snippets, histories and audit entries leave it out. A hồ sơ
+//! object exists for them only when all its documents do.
+
+mod principal;
+mod reader;
+mod writer;
+
+pub use principal::{Principal, Role};
+pub use reader::{AuditFilter, DocumentListing, History, ReadKind, Reader};
+pub use writer::{EditRequest, Writer};
+
+use crate::store::Archive;
+
+impl Archive {
+    /// Reads of this archive on behalf of `who`.
+    pub fn reader<'a>(&'a self, who: &'a Principal) -> Reader<'a> {
+        Reader::new(self, who)
+    }
+
+    /// Changes to this archive on behalf of `who`.
+    pub fn writer<'a>(&'a self, who: &'a Principal) -> Writer<'a> {
+        Writer::new(self, who)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,445 @@
+//! Reads of the archive for one principal.
+//!
+//! In: an [`Archive`], a [`Principal`] and what they ask for (a document id, a version, a
+//! query, a page, a selection to export, an audit log filter). Out: only what the principal
+//! may see — a document they may not see answers [`Error::NotFound`] with the message of an
+//! unknown id — and, before restricted content is handed out, an audit entry recording the
+//! read (a read that cannot be recorded is refused).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use archive_schema::CodeSets;
+use serde::Serialize;
+
+use super::Principal;
+use crate::clearance::{is_restricted, unknown_document, Clearance, READ_MAT_ACTION};
+use crate::export::bagit::{self, BagOptions, BagSummary, Selection};
+use crate::export::files::{self, OriginalPage, StoredFile};
+use crate::index::{SearchIndex, SearchOptions, SearchResults};
+use crate::ingest::IngestSummary;
+use crate::review::ReviewItem;
+use crate::store::audit::AuditEntry;
+use crate::store::history::{self, VersionEntry};
+use crate::store::records::{document_path, hocr_path, page_path, DocumentRecord, PageRecord};
+use crate::store::{Archive, HoSoObject};
+use crate::visibility::StoreVisibility;
+use crate::{Error, Result};
+
+/// What kind of read an audit entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadKind {
+    Show,
+    GetOriginal,
+    GetPdf,
+    Export,
+    Search,
+}
+
+impl ReadKind {
+    /// The `read` value of the audit entry.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadKind::Show => "show",
+            ReadKind::GetOriginal => "get original",
+            ReadKind::GetPdf => "get pdf",
+            ReadKind::Export => "export",
+            ReadKind::Search => "search",
+        }
+    }
+}
+
+/// Why a read of restricted material was refused when its audit entry could not be written.
+pub const UNAUDITED_READ_REFUSED: &str =
+    "refused: a read of a Mật document must be recorded in the audit log, and it cannot be";
+
+/// One document in a listing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentListing {
+    pub id: String,
+    pub hoso: String,
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub title: String,
+    pub doc_type: String,
+    pub symbol: String,
+    pub date: String,
+    pub page_count: usize,
+}
+
+/// The versions of the hồ sơ object holding a document (or of an object), as the
+/// principal may see them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    /// The id asked for.
+    pub id: String,
+    pub object: String,
+    /// The document, when `id` was a document's.
+    pub document: Option<String>,
+    pub head: String,
+    #[serde(skip)]
+    pub box_name: String,
+    #[serde(skip)]
+    pub hoso: String,
+    pub versions: Vec<VersionEntry>,
+}
+
+/// Which audit entries to list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Only entries about this hồ sơ object, or the object of this document id.
+    pub object: Option<String>,
+    /// Only this action.
+    pub action: Option<String>,
+    /// Only the last N.
+    pub limit: Option<usize>,
+}
+
+/// Reads on behalf of one principal; see the module doc.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'a> {
+    archive: &'a Archive,
+    who: &'a Principal,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(archive: &'a Archive, who: &'a Principal) -> Reader<'a> {
+        Reader { archive, who }
+    }
+
+    pub fn principal(&self) -> &Principal {
+        self.who
+    }
+
+    fn clearance(&self) -> Clearance {
+        self.who.clearance()
+    }
+
+    /// Every document the principal may see, by box and hồ sơ order.
+    pub fn documents(&self) -> Result<Vec<DocumentListing>> {
+        let mut listed = Vec::new();
+        for object in self.archive.hoso_objects()? {
+            for d in object
+                .documents
+                .iter()
+                .filter(|d| self.clearance().may_see(d))
+            {
+                listed.push(DocumentListing {
+                    id: d.id.clone(),
+                    hoso: object.source.hoso.clone(),
+                    box_name: object.source.box_name.clone(),
+                    title: d.summary.title.clone(),
+                    doc_type: d.summary.doc_type.clone(),
+                    symbol: d.summary.symbol.clone(),
+                    date: d.summary.date.clone(),
+                    page_count: d.pages.len(),
+                });
+            }
+        }
+        Ok(listed)
+    }
+
+    /// Document `id` and its object at the head version, without recording a read: for
+    /// paths that read no content of it (or record their own read).
+    fn visible_document(&self, id: &str) -> Result<(HoSoObject, DocumentRecord)> {
+        self.archive
+            .find_document(id)?
+            .filter(|(_, d)| self.clearance().may_see(d))
+            .ok_or_else(|| unknown_document(id))
+    }
+
+    /// Document `id` with its object (head version), its read recorded when restricted.
+    pub fn document(&self, id: &str) -> Result<(HoSoObject, DocumentRecord)> {
+        let (object, doc) = self.visible_document(id)?;
+        self.record_read(&object.id, &doc, ReadKind::Show)?;
+        Ok((object, doc))
+    }
+
+    /// Document `id` as it was in `version` of its object. The principal must be able to
+    /// see it both at the head and in that version.
+    pub fn document_at(&self, id: &str, version: &str) -> Result<(HoSoObject, DocumentRecord)> {
+        let (head, _) = self.visible_document(id)?;
+        let old = HoSoObject::load_version(&head.root, Some(version))?;
+        let doc = old
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .cloned()
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "document {id} is not in version {version} of object {}",
+                    head.id
+                ))
+            })?;
+        if !self.clearance().may_see(&doc) {
+            return Err(unknown_document(id));
+        }
+        self.record_read(&old.id, &doc, ReadKind::Show)?;
+        Ok((old, doc))
+    }
+
+    /// The version history of document `id`'s object, or of hồ sơ object `id`. An object
+    /// is known only when the principal may see all its documents; through a document of an
+    /// object holding others they may not see, the history leaves out the files of those
+    /// and the messages naming them.
+    pub fn history(&self, id: &str) -> Result<History> {
+        let (object, document) = match self.archive.find_document(id)? {
+            Some((o, d)) if self.clearance().may_see(&d) => (o, Some(d.id)),
+            Some(_) => return Err(unknown_id(id)),
+            None => match self.archive.find_object(id)? {
+                Some(o) if self.clearance().may_see_object(&o) => (o, None),
+                _ => return Err(unknown_id(id)),
+            },
+        };
+        let mut versions = history::versions(&object);
+        let hidden: Vec<&DocumentRecord> = object
+            .documents
+            .iter()
+            .filter(|d| !self.clearance().may_see(d))
+            .collect();
+        if !hidden.is_empty() {
+            redact_versions(&mut versions, &object, &hidden)?;
+        }
+        Ok(History {
+            id: id.to_string(),
+            object: object.id.clone(),
+            document,
+            head: object.inventory.head.clone(),
+            box_name: object.source.box_name.clone(),
+            hoso: object.source.hoso.clone(),
+            versions,
+        })
+    }
+
+    /// The open review items of the documents the principal may see.
+    pub fn review_queue(&self, codes: &CodeSets) -> Result<Vec<ReviewItem>> {
+        crate::review::review_queue(self.archive, codes, self.clearance())
+    }
+
+    /// A search of `index` (the archive's) with the filters and paging of `options`; hits,
+    /// totals, facets and snippets hold only documents the store says the principal may
+    /// see. Snippets of restricted documents are reads of them, recorded before they are
+    /// returned.
+    pub fn search(
+        &self,
+        index: &SearchIndex,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults> {
+        let options = SearchOptions {
+            clearance: self.clearance(),
+            ..options.clone()
+        };
+        let results = crate::visibility::search(self.archive, index, query, &options)?;
+        let read: Vec<&str> = results
+            .hits
+            .iter()
+            .filter(|h| h.restricted)
+            .map(|h| h.id.as_str())
+            .collect();
+        if !read.is_empty() {
+            let detail = serde_json::json!({
+                "documents": read,
+                "read": ReadKind::Search.as_str(),
+                "query": query,
+            });
+            self.append_read(None, detail)?;
+        }
+        Ok(results)
+    }
+
+    /// The original scan holding page `page` (1-based) of document `id`.
+    pub fn original_page(&self, id: &str, page: u32) -> Result<OriginalPage> {
+        let (object, doc) = self.visible_document(id)?;
+        let original = files::original_for_page(&object, &doc, page)?;
+        self.record_read(&object.id, &doc, ReadKind::GetOriginal)?;
+        Ok(original)
+    }
+
+    /// The access copy (PDF) of document `id`.
+    pub fn access_copy(&self, id: &str) -> Result<StoredFile> {
+        let (object, doc) = self.visible_document(id)?;
+        let pdf = files::access_copy(&object, &doc)?;
+        self.record_read(&object.id, &doc, ReadKind::GetPdf)?;
+        Ok(pdf)
+    }
+
+    /// A BagIt bag of `selection` at `out`: what the principal may not see is left out as
+    /// if it were not stored. Each restricted document exported is a recorded read; the
+    /// export itself is recorded after the bag is complete.
+    pub fn export_bagit(
+        &self,
+        selection: &Selection,
+        out: &Path,
+        software_agent: &str,
+    ) -> Result<BagSummary> {
+        crate::export::refuse_inside_archive(&self.archive.root, out)?;
+        for (object, doc) in self.export_reads(selection)? {
+            self.record_read(&object, &doc, ReadKind::Export)?;
+        }
+        let options = BagOptions {
+            software_agent: software_agent.to_string(),
+            clearance: self.clearance(),
+        };
+        let summary = bagit::export_bagit(self.archive, selection, out, &options)?;
+        // A read-only archive cannot record it; the bag is made all the same.
+        if let Err(e) = bagit::record_export(self.archive, self.who.actor(), &summary) {
+            tracing::warn!("export not recorded in the audit log: {e}");
+        }
+        Ok(summary)
+    }
+
+    /// The documents an export of `selection` carries, by object id.
+    fn export_reads(&self, selection: &Selection) -> Result<Vec<(String, DocumentRecord)>> {
+        let clearance = self.clearance();
+        let objects: Vec<HoSoObject> = match selection {
+            Selection::Id(id) => match self.archive.find_document(id)? {
+                Some((object, doc)) if clearance.may_see(&doc) => {
+                    return Ok(vec![(object.id, doc)]);
+                }
+                Some(_) => Vec::new(),
+                None => self.archive.find_object(id)?.into_iter().collect(),
+            },
+            Selection::Box(name) => self
+                .archive
+                .hoso_objects()?
+                .into_iter()
+                .filter(|o| o.source.box_name == *name)
+                .collect(),
+        };
+        Ok(objects
+            .iter()
+            .filter(|o| clearance.may_see_object(o))
+            .flat_map(|o| o.documents.iter().map(|d| (o.id.clone(), d.clone())))
+            .collect())
+    }
+
+    /// The audit log entries the principal may see, filtered: entries about documents they
+    /// may not see are left out, others lose the ids of those documents (and, without
+    /// clearance, approval references and reads of restricted documents).
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let clearance = self.clearance();
+        // A document id (one the principal may see) means its hồ sơ object.
+        let object = match &filter.object {
+            Some(id) => Some(
+                self.archive
+                    .find_document(id)?
+                    .filter(|(_, d)| clearance.may_see(d))
+                    .map_or_else(|| id.clone(), |(o, _)| o.id),
+            ),
+            None => None,
+        };
+        let hidden = self.hidden_ids()?;
+        let entries: Vec<AuditEntry> = self
+            .archive
+            .audit()
+            .entries()?
+            .iter()
+            .filter_map(|e| clearance.audit_entry(e, &hidden))
+            .filter(|e| object.is_none() || e.object == object)
+            .filter(|e| filter.action.as_ref().is_none_or(|a| e.action == *a))
+            .collect();
+        let skip = filter.limit.map_or(0, |n| entries.len().saturating_sub(n));
+        Ok(entries.into_iter().skip(skip).collect())
+    }
+
+    /// `summary` (of an ingest just run) without the documents the principal may not see:
+    /// their ids, the warnings naming them, and their count among those to review.
+    pub fn hide_from_summary(&self, summary: &mut IngestSummary) -> Result<()> {
+        if summary.documents.is_empty() {
+            return Ok(());
+        }
+        let mut hidden_to_review = 0;
+        let mut hidden = BTreeSet::new();
+        for object in self.archive.hoso_objects()? {
+            for d in object
+                .documents
+                .iter()
+                .filter(|d| !self.clearance().may_see(d))
+            {
+                if summary.documents.contains(&d.id) && !d.reviewed {
+                    hidden_to_review += 1;
+                }
+                hidden.insert(d.id.clone());
+            }
+        }
+        summary.documents.retain(|id| !hidden.contains(id));
+        summary
+            .warnings
+            .retain(|w| !hidden.iter().any(|id| w.contains(id.as_str())));
+        summary.documents_to_review = summary.documents_to_review.saturating_sub(hidden_to_review);
+        Ok(())
+    }
+
+    /// The stored documents the principal may not see.
+    fn hidden_ids(&self) -> Result<BTreeSet<String>> {
+        Ok(StoreVisibility::from_store(self.archive)?.hidden_ids(self.clearance()))
+    }
+
+    /// Records that the principal read `doc` of `object`, when it is restricted.
+    fn record_read(&self, object: &str, doc: &DocumentRecord, kind: ReadKind) -> Result<()> {
+        if !is_restricted(doc) {
+            return Ok(());
+        }
+        let detail = serde_json::json!({ "document": doc.id, "read": kind.as_str() });
+        self.append_read(Some(object), detail)
+    }
+
+    fn append_read(&self, object: Option<&str>, detail: serde_json::Value) -> Result<()> {
+        self.archive
+            .audit()
+            .append(self.who.actor(), READ_MAT_ACTION, object, detail)
+            .map(|_| ())
+            .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")))
+    }
+}
+
+/// The answer for an id that is neither a document nor a hồ sơ object the principal may see.
+pub(super) fn unknown_id(id: &str) -> Error {
+    Error::NotFound(format!("no document or hồ sơ with id {id} in the archive"))
+}
+
+/// Leaves out of `versions` what names the `hidden` documents of `object`: their record
+/// files, access copies, page records and the original scans only their pages came from,
+/// and version messages naming them.
+fn redact_versions(
+    versions: &mut [VersionEntry],
+    object: &HoSoObject,
+    hidden: &[&DocumentRecord],
+) -> Result<()> {
+    let visible_pages: BTreeSet<u32> = object
+        .documents
+        .iter()
+        .filter(|d| !hidden.iter().any(|h| h.id == d.id))
+        .flat_map(|d| d.pages.iter().copied())
+        .collect();
+    let pages: Vec<PageRecord> = object.pages()?;
+    let image_of = |n: u32| {
+        pages
+            .iter()
+            .find(|p| p.number == n)
+            .map(PageRecord::stored_image_path)
+    };
+    let visible_images: BTreeSet<String> =
+        visible_pages.iter().filter_map(|n| image_of(*n)).collect();
+    let mut dropped: BTreeSet<String> = BTreeSet::new();
+    for doc in hidden {
+        dropped.insert(document_path(&doc.id));
+        dropped.extend(files::access_copy_paths(doc));
+        for n in doc.pages.iter().filter(|n| !visible_pages.contains(n)) {
+            dropped.insert(page_path(*n));
+            dropped.insert(hocr_path(*n));
+            dropped.extend(image_of(*n).filter(|i| !visible_images.contains(i)));
+        }
+    }
+    let names_hidden = |text: &str| hidden.iter().any(|d| text.contains(d.id.as_str()));
+    for v in versions {
+        for list in [&mut v.added, &mut v.modified, &mut v.removed] {
+            list.retain(|p| !dropped.contains(p) && !names_hidden(p));
+        }
+        if v.message.as_deref().is_some_and(names_hidden) {
+            v.message = None;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,460 @@
+//! Property-style tests of the gate on real stores and real tantivy indexes: for random
+//! archives (documents with random chế độ sử dụng and độ mật, some changed in a second
+//! version) and every clearance, each read path and the edit path agree with the clearance
+//! rule, and a document a principal may not see answers exactly like an unknown id.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use archive_schema::{TaiLieuRecord, Valued};
+
+use super::{AuditFilter, EditRequest, Principal, Role};
+use crate::clearance::{required, Clearance};
+use crate::decode::{ScanFormat, TechnicalMetadata};
+use crate::export::bagit::Selection;
+use crate::store::ocfl::{FileSource, User};
+use crate::store::records::{
+    document_path, page_path, DocumentRecord, DocumentSummary, HoSoMetadata, PageRecord,
+    SourceRecord, TextSource, HOSO_PATH, SOURCE_PATH,
+};
+use crate::store::Archive;
+use crate::Error;
+
+/// A small deterministic generator (xorshift), so that a failing seed can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+const REGIMES: [Option<&str>; 4] = [None, Some("01"), Some("02"), Some("03")];
+const MARKS: [Option<&str>; 3] = [None, Some("Mật"), Some("Tối mật")];
+
+fn json(value: &impl serde::Serialize) -> FileSource {
+    FileSource::Bytes(serde_json::to_vec_pretty(value).unwrap())
+}
+
+fn page(number: u32, file: &str, text: String) -> PageRecord {
+    PageRecord {
+        number,
+        source_file: file.into(),
+        source_page: 1,
+        source_sha256: crate::store::fsio::sha256_bytes(file.as_bytes()),
+        technical: TechnicalMetadata {
+            format: ScanFormat::Png,
+            width: 10,
+            height: 10,
+            dpi: Some(300.0),
+            bits_per_sample: 8,
+            samples_per_pixel: 1,
+            compression: "deflate".into(),
+        },
+        conformance: Default::default(),
+        preprocess: None,
+        text_source: TextSource::Ocr,
+        text,
+        mean_confidence: 90.0,
+        words: Vec::new(),
+        ocr: None,
+        header_ink: Vec::new(),
+        page_extract: None,
+    }
+}
+
+fn document(id: &str, pages: Vec<u32>, regime: Option<&str>, mark: Option<&str>) -> DocumentRecord {
+    DocumentRecord {
+        id: id.into(),
+        ordinal: 1,
+        pages,
+        summary: DocumentSummary {
+            title: format!("Nghị quyết {id}"),
+            ..Default::default()
+        },
+        record: TaiLieuRecord {
+            che_do_su_dung: regime.map(|r| Valued::given(r.to_string())),
+            do_mat: mark.map(|m| Valued::given(m.to_string())),
+            ..Default::default()
+        },
+        review_notes: vec!["kiểm tra trích yếu".into()],
+        approval: None,
+        reviewed: false,
+        format: None,
+    }
+}
+
+/// A random archive at `dir`: 1–3 objects of 1–3 documents, one page each, every page
+/// holding the word `chung` and its document's own token; some documents with an access
+/// copy; some documents' chế độ sử dụng or độ mật changed in a second version.
+fn random_archive(dir: &Path, rng: &mut Rng) -> Archive {
+    let archive = Archive::open_or_create(dir).unwrap();
+    let user = User {
+        name: "test".into(),
+        address: None,
+    };
+    for o in 0..=rng.below(3) {
+        let object = format!("OBJ{o}");
+        let hoso = format!("hs-{o}");
+        let mut files = BTreeMap::new();
+        files.insert(
+            SOURCE_PATH.to_string(),
+            json(&SourceRecord {
+                box_name: "hop-1".into(),
+                hoso: hoso.clone(),
+                box_sidecar: None,
+                hoso_sidecar: None,
+            }),
+        );
+        files.insert(
+            HOSO_PATH.to_string(),
+            json(&HoSoMetadata {
+                id: object.clone(),
+                record: Default::default(),
+            }),
+        );
+        let mut docs = Vec::new();
+        for d in 0..=rng.below(3) {
+            let id = format!("DOC{o}X{d}");
+            let n = u32::try_from(d).unwrap() + 1;
+            let scan = format!("{hoso}/{n}.png");
+            files.insert(
+                format!("originals/{scan}"),
+                FileSource::Bytes(scan.clone().into_bytes()),
+            );
+            let text = format!("chung tu{} nghi quyet", id.to_lowercase());
+            files.insert(page_path(n), json(&page(n, &scan, text)));
+            let doc = document(
+                &id,
+                vec![n],
+                REGIMES[rng.below(4) as usize],
+                MARKS[rng.below(3) as usize],
+            );
+            if rng.below(2) == 0 {
+                files.insert(
+                    format!("access/{id}.pdf"),
+                    FileSource::Bytes(format!("%PDF-1.7 {id}").into_bytes()),
+                );
+            }
+            files.insert(document_path(&id), json(&doc));
+            docs.push(doc);
+        }
+        archive
+            .storage()
+            .commit_version(&object, &files, "ingest", &user)
+            .unwrap();
+        // A second version changing some documents' access: who sees v1 and v2 differs.
+        let mut changed = false;
+        for doc in &mut docs {
+            if rng.below(3) == 0 {
+                doc.record.che_do_su_dung =
+                    REGIMES[rng.below(4) as usize].map(|r| Valued::given(r.to_string()));
+                files.insert(document_path(&doc.id), json(doc));
+                changed = true;
+            }
+        }
+        if changed {
+            archive
+                .storage()
+                .commit_version(
+                    &object,
+                    &files,
+                    &format!("edit of document {}", docs[0].id),
+                    &user,
+                )
+                .unwrap();
+        }
+        for doc in &docs {
+            archive
+                .audit()
+                .append(
+                    "test",
+                    "edit",
+                    Some(&object),
+                    serde_json::json!({ "document": doc.id, "keys": ["trich_yeu"] }),
+                )
+                .unwrap();
+        }
+    }
+    crate::catalog::reindex(&archive).unwrap();
+    archive
+}
+
+/// The error text an id gets, with the id itself taken out (unknown ids differ in it).
+fn answer<T>(result: &crate::Result<T>, id: &str) -> Option<String> {
+    result
+        .as_ref()
+        .err()
+        .map(|e| format!("{}:{}", variant(e), e.to_string().replace(id, "ID")))
+}
+
+fn variant(e: &Error) -> &'static str {
+    match e {
+        Error::NotFound(_) => "not-found",
+        Error::Forbidden(_) => "forbidden",
+        _ => "other",
+    }
+}
+
+#[test]
+fn every_read_path_agrees_with_the_clearance_rule_on_random_archives() {
+    for seed in 1..=12u64 {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let archive = random_archive(&tmp.path().join("archive"), &mut rng);
+        let objects = archive.hoso_objects().unwrap();
+        for clearance in [Clearance::Public, Clearance::Mat, Clearance::ToiMat] {
+            let who = Principal::new("p", [Role::Reader, Role::Archivist], clearance);
+            check_principal(&archive, &objects, &who, tmp.path(), seed);
+        }
+    }
+}
+
+fn check_principal(
+    archive: &Archive,
+    objects: &[crate::store::HoSoObject],
+    who: &Principal,
+    tmp: &Path,
+    seed: u64,
+) {
+    let reader = archive.reader(who);
+    let clearance = who.clearance();
+    let ctx = format!("seed {seed}, {clearance:?}");
+    let unknown = "DOCNONE";
+    let mut visible = BTreeSet::new();
+    let mut hidden = BTreeSet::new();
+    for o in objects {
+        for d in &o.documents {
+            if clearance.covers(required(d)) {
+                visible.insert(d.id.clone());
+            } else {
+                hidden.insert(d.id.clone());
+            }
+        }
+    }
+    // list
+    let listed: BTreeSet<String> = reader
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(listed, visible, "{ctx}: list");
+    // search: hits, totals and facets count only visible documents
+    let index = crate::catalog::open_index_read_only(archive).unwrap();
+    let options = crate::index::SearchOptions {
+        limit: 100,
+        ..Default::default()
+    };
+    let results = reader.search(&index, "chung", &options).unwrap();
+    let hits: BTreeSet<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    assert_eq!(hits, visible, "{ctx}: search hits");
+    assert_eq!(results.total, visible.len(), "{ctx}: search total");
+    let faceted: u64 = results.facets.doc_type.iter().map(|f| f.count as u64).sum();
+    assert!(faceted <= visible.len() as u64, "{ctx}: facets");
+    for id in &hidden {
+        let own = reader
+            .search(&index, &format!("tu{}", id.to_lowercase()), &options)
+            .unwrap();
+        // (near misses of the token, as OCR misreadings, may find other documents)
+        assert!(
+            own.hits
+                .iter()
+                .all(|h| h.id != *id && !h.snippet.contains(id.to_lowercase().as_str())),
+            "{ctx}: search for hidden {id}"
+        );
+    }
+    // review
+    let reviewed: BTreeSet<String> = reader
+        .review_queue(archive_schema::CodeSets::tt05_2025())
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert!(reviewed.is_subset(&visible), "{ctx}: review");
+    // audit log
+    let log = serde_json::to_string(&reader.audit_log(&AuditFilter::default()).unwrap()).unwrap();
+    for id in &hidden {
+        assert!(!log.contains(id.as_str()), "{ctx}: audit log names {id}");
+    }
+    // one document at a time: each path answers a hidden id as an unknown one
+    for o in objects {
+        for d in &o.documents {
+            let id = d.id.as_str();
+            let seen = visible.contains(id);
+            let same = |name: &str, for_id: Option<String>, for_unknown: Option<String>| {
+                if seen {
+                    assert!(
+                        for_id.is_none() || !for_id.as_deref().unwrap().starts_with("not-found"),
+                        "{ctx}: {name} of visible {id}: {for_id:?}"
+                    );
+                } else {
+                    assert_eq!(for_id, for_unknown, "{ctx}: {name} of hidden {id}");
+                }
+            };
+            same(
+                "show",
+                answer(&reader.document(id), id),
+                answer(&reader.document(unknown), unknown),
+            );
+            same(
+                "history",
+                answer(&reader.history(id), id),
+                answer(&reader.history(unknown), unknown),
+            );
+            same(
+                "get original",
+                answer(&reader.original_page(id, 1), id),
+                answer(&reader.original_page(unknown, 1), unknown),
+            );
+            let pdf = reader.access_copy(id);
+            if !seen {
+                assert_eq!(
+                    answer(&pdf, id),
+                    answer(&reader.access_copy(unknown), unknown),
+                    "{ctx}: get pdf of hidden {id}"
+                );
+            }
+            let out = tmp.join(format!("bag-{seed}-{id}-{clearance:?}"));
+            let bag = reader.export_bagit(&Selection::Id(id.into()), &out, "test");
+            if bag.is_ok() {
+                // Nothing in the bag (events, records, manifests) names a hidden document.
+                for file in walkdir::WalkDir::new(&out).into_iter().flatten() {
+                    if file.file_type().is_file() {
+                        let bytes = std::fs::read(file.path()).unwrap();
+                        let text = String::from_utf8_lossy(&bytes);
+                        for h in &hidden {
+                            assert!(
+                                !text.contains(h.as_str()),
+                                "{ctx}: export of {id}: {} names {h}",
+                                file.path().display()
+                            );
+                        }
+                    }
+                }
+            }
+            same(
+                "export",
+                answer(&bag, id),
+                answer(
+                    &reader.export_bagit(&Selection::Id(unknown.into()), &out, "test"),
+                    unknown,
+                ),
+            );
+            // show --version v1: needs the document visible at the head and in v1
+            let v1 = crate::store::HoSoObject::load_version(&o.root, Some("v1")).unwrap();
+            let in_v1 = v1.documents.iter().find(|x| x.id == id).unwrap();
+            let at = reader.document_at(id, "v1");
+            assert_eq!(
+                at.is_ok(),
+                seen && clearance.covers(required(in_v1)),
+                "{ctx}: show --version v1 of {id}"
+            );
+            if !seen || !clearance.covers(required(in_v1)) {
+                assert_eq!(
+                    answer(&at, id),
+                    answer(&reader.document(unknown), unknown),
+                    "{ctx}: show --version v1 of {id}"
+                );
+            }
+            if let Ok(history) = reader.history(id) {
+                let text = serde_json::to_string(&history).unwrap();
+                for h in &hidden {
+                    assert!(
+                        !text.contains(h.as_str()),
+                        "{ctx}: history of {id} names {h}"
+                    );
+                }
+            }
+            // edit: a hidden document is unknown; a visible one is corrected
+            let settings = [("ghi_chu".to_string(), format!("sửa {clearance:?}"))];
+            let edit = |id: &str| {
+                archive.writer(who).edit(&EditRequest {
+                    id,
+                    settings: &settings,
+                    reviewed: false,
+                    reason: None,
+                    codes: archive_schema::CodeSets::tt05_2025(),
+                })
+            };
+            let edited = edit(id);
+            if seen {
+                assert!(edited.is_ok(), "{ctx}: edit of visible {id}: {edited:?}");
+            } else {
+                assert_eq!(
+                    answer(&edited, id),
+                    answer(&edit(unknown), unknown),
+                    "{ctx}: edit of hidden {id}"
+                );
+            }
+        }
+        // an object is known only when all its documents are
+        let all = o.documents.iter().all(|d| visible.contains(&d.id));
+        assert_eq!(
+            reader.history(&o.id).is_ok(),
+            all,
+            "{ctx}: history of object {}",
+            o.id
+        );
+    }
+}
+
+#[test]
+fn changing_access_needs_a_covering_clearance_and_a_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = random_archive(&tmp.path().join("a"), &mut Rng(7));
+    let object = &archive.hoso_objects().unwrap()[0];
+    let id = object.documents[0].id.clone();
+    let edit_all = |who: &Principal, settings: &[(String, String)], reason: Option<&str>| {
+        archive.writer(who).edit(&EditRequest {
+            id: &id,
+            settings,
+            reviewed: false,
+            reason,
+            codes: archive_schema::CodeSets::tt05_2025(),
+        })
+    };
+    let edit = |who: &Principal, regime: &str, reason: Option<&str>| {
+        let settings = [("che_do_su_dung".to_string(), regime.to_string())];
+        archive.writer(who).edit(&EditRequest {
+            id: &id,
+            settings: &settings,
+            reviewed: false,
+            reason,
+            codes: archive_schema::CodeSets::tt05_2025(),
+        })
+    };
+    let top = Principal::local_operator("top", Clearance::ToiMat);
+    let open = Principal::local_operator("open", Clearance::Public);
+    let reader_only = Principal::new("r", [Role::Reader], Clearance::ToiMat);
+    // Make it open first (a cleared archivist, with a reason).
+    let open_up = [
+        ("che_do_su_dung".to_string(), "01".to_string()),
+        ("do_mat".to_string(), String::new()),
+    ];
+    edit_all(&top, &open_up, Some("giải mật theo quyết định 5-QĐ")).unwrap();
+    // No reason: refused, even with clearance.
+    let e = edit(&top, "02", None).unwrap_err();
+    assert!(matches!(e, Error::Forbidden(_)), "{e}");
+    assert!(e.to_string().contains("reason"), "{e}");
+    // Not covering the new value: refused.
+    let e = edit(&open, "03", Some("mật hóa")).unwrap_err();
+    assert!(matches!(e, Error::Forbidden(_)), "{e}");
+    // A reader may not correct records at all.
+    let e = edit(&reader_only, "02", Some("x")).unwrap_err();
+    assert!(e.to_string().contains("lưu trữ viên"), "{e}");
+    // Covered, with a reason: done, and the reason is in the event and the audit log.
+    edit(&top, "03", Some("theo công văn 9-CV")).unwrap();
+    let head = archive.find_object(&object.id).unwrap().unwrap();
+    let events =
+        String::from_utf8(head.read_bytes(crate::store::records::EVENTS_PATH).unwrap()).unwrap();
+    assert!(events.contains("theo công văn 9-CV"), "{events}");
+    let log = std::fs::read_to_string(archive.audit().path()).unwrap();
+    assert!(log.contains("theo công văn 9-CV"));
+    // Now Mật: an uncleared principal cannot even find it to change it back.
+    let e = edit(&open, "01", Some("x")).unwrap_err();
+    assert!(matches!(e, Error::NotFound(_)), "{e}");
+}

@@ -1,0 +1,75 @@
+//! Changes to the archive for one principal.
+//!
+//! In: an [`Archive`], a [`Principal`] and the change asked for (a correction, a box to
+//! ingest, an index rebuild). Out: the change made and recorded (version and audit entry
+//! name the principal), or [`Error::Forbidden`] when their roles or clearance do not allow
+//! it. A record they may not see answers like an unknown id.
+
+use std::path::PathBuf;
+
+use super::{Principal, Role};
+use crate::edit::EditOutcome;
+use crate::ingest::{IngestOptions, IngestSummary, ProgressSink};
+use crate::store::Archive;
+use crate::{Error, Result};
+
+pub use crate::edit::EditRequest;
+
+/// Changes on behalf of one principal; see the module doc.
+#[derive(Debug, Clone, Copy)]
+pub struct Writer<'a> {
+    archive: &'a Archive,
+    who: &'a Principal,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(archive: &'a Archive, who: &'a Principal) -> Writer<'a> {
+        Writer { archive, who }
+    }
+
+    /// `Ok` when the principal has `role`, else why not (`what` they tried).
+    fn require(&self, role: Role, what: &str) -> Result<()> {
+        if self.who.has_role(role) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!(
+                "{} may not {what}: it needs the {} role",
+                self.who.actor(),
+                role.vietnamese()
+            )))
+        }
+    }
+
+    /// Corrects a document's or hồ sơ's record (a new version; see [`crate::edit`]).
+    pub fn edit(&self, request: &EditRequest) -> Result<EditOutcome> {
+        self.require(Role::Archivist, "correct records")?;
+        crate::edit::edit(
+            self.archive,
+            request,
+            self.who.actor(),
+            self.who.clearance(),
+        )
+    }
+
+    /// Ingests `boxes`, recording the principal as the actor.
+    pub fn ingest(
+        &self,
+        boxes: &[PathBuf],
+        options: &IngestOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<IngestSummary> {
+        self.require(Role::Archivist, "ingest boxes")?;
+        let options = IngestOptions {
+            actor: self.who.actor().to_string(),
+            ..options.clone()
+        };
+        crate::ingest::ingest(self.archive, boxes, &options, progress)
+    }
+
+    /// Rebuilds the search index from the stored objects; the number of documents indexed.
+    pub fn reindex(&self) -> Result<usize> {
+        self.require(Role::Archivist, "rebuild the index")?;
+        let _lock = self.archive.lock()?;
+        crate::catalog::reindex(self.archive)
+    }
+}
