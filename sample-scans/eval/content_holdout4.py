@@ -3,6 +3,25 @@ and hồ sơ plan.
 
 Never tuned on (README.md): do not read it when writing or adjusting extraction code.
 
+What it holds (moved here from README.md in session 9, so that the shared README names no
+holdout document):
+
+- Provinces and issuers: Tỉnh ủy Phú Yên (a Nghị quyết signed `T/M BAN CHẤP HÀNH`, an Đề án
+  with a `PHỤ LỤC`, a Thông báo with a receipt stamp), Thị ủy La Gi (Bình Thuận) and its Ủy ban
+  Kiểm tra (`BC/UBKTTU`, the part's one `MẬT` document, red mark, codename `LG-4816`), Đảng ủy
+  xã Nghĩa Kỳ (Quảng Ngãi) typed in 1993–1996 (Nghị quyết, Biên bản signed `CHỦ TỌA HỘI NGHỊ`
+  with a Thư ký on the left, Tờ trình), Ban Tuyên giáo Tỉnh ủy Thái Nguyên (Kế hoạch, a
+  `HỎA TỐC` Công văn numbered `1052-CV/BTGTU`), Huyện ủy Đại Từ (a Quyết định `1187-QĐ/HU`, a
+  `CHƯƠNG TRÌNH HÀNH ĐỘNG` whose trích yếu starts `thực hiện Nghị quyết …`), and in State format
+  UBND tỉnh Phú Yên (`2035/QĐ-UBND`, `KT. CHỦ TỊCH`) and its Sở Thông tin và Truyền thông
+  (`712/STTTT-BCVT`, issuer over three lines, signed `GIÁM ĐỐC` without authority, the receipt
+  stamp in the blank under the date instead of over the header).
+- A type no other part has: Đề án (`12-ĐA/TU`). 12 type names in all.
+- Số and dates: `Số 08-NQ/TU`, `Số: 347-TB/TU`, `Số 1187-QĐ/HU`, `Số: 2035/QĐ-UBND`; dates plain,
+  padded (`ngày 05 tháng 06 năm 2013`) and dashed (`ngày 8-1-1993`); a trích yếu containing a
+  dashed date (`đợt 3-2-1996`) and bodies citing other số ký hiệu (`244-QĐ/TW`,
+  `318/TTr-SNN`, `44/2014/QĐ-TTg`).
+
 The document builder and the helpers shared by every part are in content.py.
 """
 
