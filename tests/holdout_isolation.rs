@@ -9,7 +9,7 @@
 //! issuer (full name, header lines as printed, superior body, and the proper name the issuer's
 //! name ends with, `Sơn Hà` of `Ủy ban nhân dân tỉnh Sơn Hà`), trích yếu, signer and codename,
 //! and the number and date lines of receipt stamps. A string that also occurs in the tuning
-//! material is not the holdout's own (`ĐẢNG ỦY KHỐI DÂN CHÍNH ĐẢNG`), and is left out.
+//! material is not the holdout's own (an issuer box-01 has too), and is left out.
 //! Comparison is on folded text (no diacritics, lower case, `đ` as `d`), so an OCR-style copy
 //! without its tone marks is found too, and only at word boundaries (`45-NQ/HU` is not found
 //! in `145-NQ/HU`). No OCR: this reads files only.
