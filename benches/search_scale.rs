@@ -110,10 +110,10 @@ const PLACES: &[&str] = &[
     "Buôn Ma Thuột",
     "Lệ Thủy",
     "Quảng Trị",
-    "Thanh Hóa",
-    "Tây Ninh",
-    "Hải Dương",
-    "Tuy Phước",
+    "Xuân Trường",
+    "Lục Ngạn",
+    "Tiên Yên",
+    "Quế Phong",
     "Diễn Châu",
 ];
 const TYPES: &[(&str, &str)] = &[

@@ -49,7 +49,7 @@ _spec = importlib.util.spec_from_file_location("scangen", os.path.join(HERE, "..
 g = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(g)
 
-import content  # noqa: E402  (sample-scans/eval/content.py: the documents)
+import content  # noqa: E402  (content.py: the document builder; content_PART.py: each part)
 
 MM, W, H, DPI = g.MM, g.W, g.H, g.DPI
 nfc = g.nfc
@@ -918,7 +918,7 @@ def build_part(part, layout_only):
     truth = {
         "part": part,
         "generator": "sample-scans/eval/generate.py",
-        "never_tune": part.startswith("holdout"),
+        "never_tune": part in content.NEVER_TUNED,
         "documents": documents,
         "files": files_truth,
     }
