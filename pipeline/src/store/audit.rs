@@ -216,7 +216,7 @@ impl AuditLog {
         if let Some((from_end, Err(message))) = parsed.iter().enumerate().find(|(_, p)| p.is_err())
         {
             let lines = non_blank_lines(&self.complete_bytes()?).count();
-            return Err(self.unreadable(lines - from_end, message.clone()));
+            return Err(self.unreadable(lines.saturating_sub(from_end), message.clone()));
         }
         let last = last.as_ref().expect("checked above");
         let described = format!(
@@ -229,7 +229,8 @@ impl AuditLog {
         );
         if entry_hash(last) != last.hash {
             return Err(Error::Archive(format!(
-                "{described} was altered: its hash does not match its content"
+                "{described} was altered: its hash does not match its content; no entry can \
+                 be linked to it (`sohoa audit verify` names the damage)"
             )));
         }
         let (seq, prev) = match parsed.get(1) {
@@ -238,7 +239,8 @@ impl AuditLog {
         };
         if last.prev != prev || last.seq != seq {
             return Err(Error::Archive(format!(
-                "{described} does not link to the entry before it (expected seq {seq} after {})",
+                "{described} does not link to the entry before it (expected seq {seq} after {}); \
+                 no entry can be linked to it (`sohoa audit verify` names the damage)",
                 if prev == GENESIS {
                     "the start of the log".to_string()
                 } else {
