@@ -807,29 +807,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             let report = pipeline::verify::verify_with(&archive, &scope, &progress)?;
             // Record the run in audit/ (not in the objects); a read-only copy cannot be written.
             // The objects checked let the next `--sample` run pick those verified longest ago.
-            let checked: Vec<&str> = report.objects.iter().map(|o| o.id.as_str()).collect();
-            let damaged: Vec<&str> = report
-                .objects
-                .iter()
-                .filter(|o| !o.ok)
-                .map(|o| o.id.as_str())
-                .collect();
-            let recorded = archive.audit().append(
-                &actor_name(actor),
-                "verify",
-                None,
-                json!({
-                    "scope": report.scope,
-                    "objects": checked,
-                    "damaged": damaged,
-                    "ok": report.ok,
-                    "files_checked": report.files_checked,
-                    "bytes_checked": report.bytes_checked,
-                    "missing": report.missing.len(),
-                    "corrupted": report.corrupted.len(),
-                    "unexpected": report.unexpected.len(),
-                }),
-            );
+            let recorded = pipeline::verify::record(&archive.audit(), &actor_name(actor), &report);
             if let Err(e) = recorded {
                 tracing::warn!("verification not recorded in the audit log: {e}");
             }

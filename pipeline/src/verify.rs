@@ -14,16 +14,19 @@
 //! objects changed since a date ([`Scope::ChangedSince`]). Partial runs check the selected
 //! objects in full (inventories, sidecars, every content file, stray files inside them);
 //! only a full run also walks the rest of the storage root for stray files.
+//!
+//! Each run is recorded in the audit log by [`record`]: a `verify` entry whose detail is a
+//! [`VerificationRecord`], the same type [`Scope::Sample`] reads back.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
-use crate::store::audit::{recorded_versions, AuditEntry, RecordedVersion};
+use crate::store::audit::{recorded_versions, AuditEntry, AuditLog, RecordedVersion};
 use crate::store::fsio::{sha256_bytes, sha256_file};
 use crate::store::ocfl::{
     object_path, Inventory, INVENTORY, INVENTORY_SIDECAR, LAYOUT_EXTENSION, OBJECT_NAMASTE,
@@ -596,6 +599,81 @@ fn object_facts(root: &Path) -> Option<ObjectFacts> {
     })
 }
 
+/// The action of the audit entry that records a verification run.
+pub const VERIFY_ACTION: &str = "verify";
+
+/// What the audit log records of a verification run: the detail of its `verify` entry.
+/// Entries written before runs recorded the objects they checked lack `scope`, `objects`
+/// and `damaged`; without `objects` an entry is a full run, which covered every object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VerificationRecord {
+    /// `full`, `sample of N` or `changed since TIME`.
+    pub scope: String,
+    /// Ids of the objects checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub objects: Option<Vec<String>>,
+    /// Ids of the checked objects found damaged.
+    pub damaged: Vec<String>,
+    pub ok: bool,
+    pub files_checked: u64,
+    pub bytes_checked: u64,
+    /// How many files were missing, corrupted and unexpected.
+    pub missing: usize,
+    pub corrupted: usize,
+    pub unexpected: usize,
+}
+
+impl VerificationRecord {
+    /// The record of the run that produced `report`.
+    pub fn of(report: &VerifyReport) -> Self {
+        let ids = |damaged_only: bool| {
+            report
+                .objects
+                .iter()
+                .filter(|o| !damaged_only || !o.ok)
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        };
+        VerificationRecord {
+            scope: report.scope.clone(),
+            objects: Some(ids(false)),
+            damaged: ids(true),
+            ok: report.ok,
+            files_checked: report.files_checked,
+            bytes_checked: report.bytes_checked,
+            missing: report.missing.len(),
+            corrupted: report.corrupted.len(),
+            unexpected: report.unexpected.len(),
+        }
+    }
+
+    /// The record an audit entry holds: None for an entry of another action, or a `verify`
+    /// entry whose detail is not a record (it then counts as no run: the objects it might
+    /// name are checked sooner, not later).
+    pub fn of_entry(entry: &AuditEntry) -> Option<Self> {
+        if entry.action != VERIFY_ACTION {
+            return None;
+        }
+        serde_json::from_value(entry.detail.clone())
+            .map_err(|e| {
+                tracing::warn!(
+                    seq = entry.seq,
+                    "a verify entry without a record of its run: {e}"
+                );
+            })
+            .ok()
+    }
+}
+
+/// Records the run that produced `report` in `audit` (a `verify` entry by `actor`), so
+/// that the next [`Scope::Sample`] run picks the objects verified longest ago.
+pub fn record(audit: &AuditLog, actor: &str, report: &VerifyReport) -> Result<AuditEntry> {
+    let detail = serde_json::to_value(VerificationRecord::of(report))
+        .expect("verification record serialises");
+    audit.append(actor, VERIFY_ACTION, None, detail)
+}
+
 /// The object roots a run of `scope` checks, in storage order. `facts` are the objects'
 /// (by position in `roots`); `entries` is the audit log: its `verify` entries say when each
 /// object was last checked (an entry without an `objects` list is a full run of an older
@@ -622,14 +700,17 @@ fn select(
             // Entry sequence numbers order the checks (times can tie).
             let mut last_full: Option<u64> = None;
             let mut last: BTreeMap<String, u64> = BTreeMap::new();
-            for e in entries.iter().filter(|e| e.action == "verify") {
-                match e.detail.get("objects").and_then(|o| o.as_array()) {
+            for (seq, run) in entries
+                .iter()
+                .filter_map(|e| VerificationRecord::of_entry(e).map(|r| (e.seq, r)))
+            {
+                match run.objects {
                     Some(ids) => {
-                        for id in ids.iter().filter_map(|i| i.as_str()) {
-                            last.insert(id.to_string(), e.seq);
+                        for id in ids {
+                            last.insert(id, seq);
                         }
                     }
-                    None => last_full = Some(e.seq),
+                    None => last_full = Some(seq),
                 }
             }
             let mut ranked: Vec<(Option<u64>, &PathBuf)> = roots
@@ -731,4 +812,101 @@ fn per_object(
 fn read_inventory(root: &Path) -> Option<Inventory> {
     let bytes = std::fs::read(root.join(INVENTORY)).ok()?;
     serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn object(id: &str, ok: bool) -> ObjectReport {
+        ObjectReport {
+            id: id.into(),
+            ok,
+            ..ObjectReport::default()
+        }
+    }
+
+    fn facts(id: &str) -> Option<ObjectFacts> {
+        Some(ObjectFacts {
+            id: id.into(),
+            changed: None,
+            head: "v1".into(),
+            inventory_sha256: String::new(),
+        })
+    }
+
+    #[test]
+    fn a_run_is_recorded_as_older_logs_hold_it_and_read_back_by_sample() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        // An entry of a version that did not record the objects it checked: a full run.
+        log.append(
+            "auditor",
+            VERIFY_ACTION,
+            None,
+            json!({"ok": true, "files_checked": 9, "bytes_checked": 900,
+                   "missing": 0, "corrupted": 0, "unexpected": 0}),
+        )
+        .unwrap();
+        let report = VerifyReport {
+            ok: false,
+            scope: Scope::Sample(2).describe(),
+            files_checked: 4,
+            bytes_checked: 400,
+            missing: vec!["ocfl/b/v1/content/x".into()],
+            objects: vec![object("A", true), object("B", false)],
+            ..VerifyReport::default()
+        };
+        let entry = record(&log, "auditor", &report).unwrap();
+        // The keys and values the command wrote before the record had a type.
+        assert_eq!((entry.seq, entry.action.as_str()), (2, "verify"));
+        assert_eq!(
+            entry.detail,
+            json!({
+                "scope": "sample of 2",
+                "objects": ["A", "B"],
+                "damaged": ["B"],
+                "ok": false,
+                "files_checked": 4,
+                "bytes_checked": 400,
+                "missing": 1,
+                "corrupted": 0,
+                "unexpected": 0,
+            })
+        );
+        // A verify entry whose detail is not a record counts as no run.
+        log.append("x", VERIFY_ACTION, None, json!({"objects": "C"}))
+            .unwrap();
+        log.append("x", "ingest", Some("C"), json!({"objects": ["C"]}))
+            .unwrap();
+        let entries = log.entries().unwrap();
+        let records: Vec<Option<VerificationRecord>> =
+            entries.iter().map(VerificationRecord::of_entry).collect();
+        assert_eq!(records[0].as_ref().unwrap().objects, None);
+        assert!(records[0].as_ref().unwrap().ok);
+        assert_eq!(records[1], Some(VerificationRecord::of(&report)));
+        assert_eq!(records[2..], [None, None]);
+
+        let roots: Vec<PathBuf> = ["a", "b", "c"].iter().map(PathBuf::from).collect();
+        let all = [facts("A"), facts("B"), facts("C")];
+        // A and B were checked after the full run that last covered C.
+        let sample = |n| select(&roots, &all, &Scope::Sample(n), &entries);
+        assert_eq!(sample(1), [PathBuf::from("c")]);
+        record(
+            &log,
+            "auditor",
+            &VerifyReport {
+                objects: vec![object("C", true), object("A", true)],
+                ..VerifyReport::default()
+            },
+        )
+        .unwrap();
+        let entries = log.entries().unwrap();
+        assert_eq!(
+            select(&roots, &all, &Scope::Sample(1), &entries),
+            [PathBuf::from("b")]
+        );
+        assert_eq!(log.check_chain().unwrap(), None);
+    }
 }

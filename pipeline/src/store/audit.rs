@@ -3,9 +3,21 @@
 //! In: an action (who, what, which object, digests). Out: one JSON line per entry, each
 //! holding the SHA-256 of the previous entry, so an edited, deleted, inserted or reordered
 //! entry breaks the chain ([`AuditLog::check_chain`]). Entries never carry document text.
+//!
+//! What is checked where:
+//! - [`AuditLog::append`] reads only the end of the log, backwards from its last byte: its
+//!   last two entries. The new entry links to the last one, which must read back, match
+//!   its own hash and link to the entry before it (by hash and sequence number); a torn
+//!   last line (an append cut short by a crash) is cut. An append therefore costs the same
+//!   whatever the length of the log. [`AuditLog::check_tail`] checks the same without
+//!   appending.
+//! - [`AuditLog::check_appendable`] also reads every line back: writers (ingest, edit) run
+//!   it once, before they change anything, so that a damaged log stops them.
+//! - [`AuditLog::check`] checks every link of the chain (`sohoa audit verify`, `sohoa
+//!   verify`): an entry damaged further up is found there, not by an append.
 
-use std::fs::OpenOptions;
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +27,10 @@ use crate::{Error, Result};
 
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// How many bytes the first read from the end of the log takes; each further read takes
+/// twice as many as the one before.
+const TAIL_BLOCK: u64 = 8 * 1024;
 
 /// One audit entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +65,34 @@ impl AuditEntry {
     fn is_placeholder(&self) -> bool {
         self.hash.is_empty()
     }
+
+    /// One line of the log as an entry, or the reason it is not one.
+    fn parse(line: &[u8]) -> std::result::Result<AuditEntry, String> {
+        std::str::from_utf8(line)
+            .map_err(|e| format!("not UTF-8 text ({e})"))
+            .and_then(|l| serde_json::from_str(l).map_err(|e| format!("not an audit entry ({e})")))
+    }
+}
+
+/// The end of the log as an append reads it.
+#[derive(Debug, PartialEq)]
+struct Tail {
+    /// Length of the log up to and including its last newline: bytes after it are a torn
+    /// line.
+    complete: u64,
+    /// Length of the log.
+    len: u64,
+    /// Its last non-blank complete lines (at most two), the last first.
+    lines: Vec<Vec<u8>>,
+}
+
+/// Where the next entry goes: its sequence number, the hash it links to, and the end of
+/// the log's complete lines.
+#[derive(Debug)]
+struct NextEntry {
+    seq: u64,
+    prev: String,
+    tail: Tail,
 }
 
 /// The audit log of an archive.
@@ -72,78 +116,149 @@ impl AuditLog {
     pub fn entries(&self) -> Result<Vec<AuditEntry>> {
         self.lines()?
             .into_iter()
-            .map(|(number, entry)| {
-                entry.map_err(|message| Error::Json {
-                    path: self.path.clone(),
-                    message: format!("entry {number}: {message}"),
-                })
-            })
+            .map(|(number, entry)| entry.map_err(|message| self.unreadable(number, message)))
             .collect()
     }
 
-    /// Every non-blank line of the log, numbered from 1, parsed as an entry or the reason it
-    /// is not one. A last line without its newline is an append torn by a crash: not a line.
-    fn lines(&self) -> Result<Vec<(usize, std::result::Result<AuditEntry, String>)>> {
-        let bytes = match std::fs::read(&self.path) {
+    /// The error for line `number`, which is not an entry.
+    fn unreadable(&self, number: usize, message: String) -> Error {
+        Error::Json {
+            path: self.path.clone(),
+            message: format!("entry {number}: {message}"),
+        }
+    }
+
+    /// The log's bytes up to its last newline (empty when absent). A last line without
+    /// its newline is an append torn by a crash: not a line.
+    fn complete_bytes(&self) -> Result<Vec<u8>> {
+        let mut bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(Error::io(&self.path, e)),
         };
-        let complete = match bytes.iter().rposition(|b| *b == b'\n') {
-            Some(end) => &bytes[..=end],
-            None => &[],
-        };
-        Ok(complete
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.trim_ascii().is_empty())
+        bytes.truncate(
+            bytes
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |end| end + 1),
+        );
+        Ok(bytes)
+    }
+
+    /// Every non-blank line of the log, numbered from 1, parsed as an entry or the reason it
+    /// is not one.
+    fn lines(&self) -> Result<Vec<(usize, std::result::Result<AuditEntry, String>)>> {
+        Ok(non_blank_lines(&self.complete_bytes()?)
             .enumerate()
-            .map(|(i, l)| {
-                let entry = std::str::from_utf8(l)
-                    .map_err(|e| format!("not UTF-8 text ({e})"))
-                    .and_then(|l| {
-                        serde_json::from_str(l).map_err(|e| format!("not an audit entry ({e})"))
-                    });
-                (i + 1, entry)
-            })
+            .map(|(i, l)| (i + 1, AuditEntry::parse(l)))
             .collect())
     }
 
-    /// Checks that an entry can be appended now: the log opens for appending and the
-    /// entries it links to read back. Writers call it before they change the archive, so
-    /// that no change is stored without its entry.
+    /// Checks that an entry can be appended now: the log opens for appending, every entry
+    /// reads back, and the last one links as [`AuditLog::check_tail`] requires. It reads the
+    /// whole log: writers call it once, before they change the archive, so that no change is
+    /// stored without its entry and a damaged log stops them.
     pub fn check_appendable(&self) -> Result<()> {
         self.open_for_append()?;
-        self.entries().map(drop).map_err(|e| {
-            Error::Archive(format!(
-                "the audit log cannot be appended to ({e}); nothing was changed: repair the \
-                 log first (`sohoa audit verify` names the entry)"
-            ))
-        })
+        self.entries().map(drop).map_err(refused)?;
+        self.check_tail()
     }
 
-    /// Opens the log for appending, creating it (and its directory) when absent.
-    fn open_for_append(&self) -> Result<std::fs::File> {
+    /// Checks, reading only the end of the log, that an entry can be appended now: the log
+    /// opens for appending and its last entry reads back, matches its own hash and links to
+    /// the entry before it — what [`AuditLog::append`] checks. Entries further up are not
+    /// read ([`AuditLog::check`] reads them).
+    pub fn check_tail(&self) -> Result<()> {
+        let mut file = self.open_for_append()?;
+        self.next_entry(&mut file).map(drop).map_err(refused)
+    }
+
+    /// Opens the log for appending (and reading its end), creating it (and its directory)
+    /// when absent.
+    fn open_for_append(&self) -> Result<File> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .open(&self.path)
             .map_err(|e| Error::io(&self.path, e))
     }
 
-    /// The hash of the last entry (the chain head).
+    /// The hash of the last entry (the chain head), read from the end of the log and
+    /// checked as an append checks it.
     pub fn head(&self) -> Result<String> {
-        Ok(self
-            .entries()?
-            .last()
-            .map_or_else(|| GENESIS.to_string(), |e| e.hash.clone()))
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(GENESIS.to_string()),
+            Err(e) => return Err(Error::io(&self.path, e)),
+        };
+        Ok(self.next_entry(&mut file)?.prev)
     }
 
-    /// Appends an entry and fsyncs it. The log file is locked (`flock`, exclusive) from
-    /// reading the chain head to the fsync, so concurrent writers (an ingest and a verify,
-    /// two verifies) each link to the entry before theirs.
+    /// Reads the end of the log open in `file` and checks it can be linked to: its last
+    /// entry reads back, matches its hash and links to the entry before it (or is the
+    /// first entry). A line that is not an entry is named by its number, which only then
+    /// costs a read of the whole log.
+    fn next_entry(&self, file: &mut File) -> Result<NextEntry> {
+        let tail = read_tail(file, TAIL_BLOCK).map_err(|e| Error::io(&self.path, e))?;
+        let parsed: Vec<std::result::Result<AuditEntry, String>> =
+            tail.lines.iter().map(|l| AuditEntry::parse(l)).collect();
+        let Some(last) = parsed.first() else {
+            return Ok(NextEntry {
+                seq: 1,
+                prev: GENESIS.to_string(),
+                tail,
+            });
+        };
+        if let Some((from_end, Err(message))) = parsed.iter().enumerate().find(|(_, p)| p.is_err())
+        {
+            let lines = non_blank_lines(&self.complete_bytes()?).count();
+            return Err(self.unreadable(lines.saturating_sub(from_end), message.clone()));
+        }
+        let last = last.as_ref().expect("checked above");
+        let described = format!(
+            "the last entry of the audit log {} (seq {}, {} by {} at {})",
+            self.path.display(),
+            last.seq,
+            last.action,
+            last.actor,
+            last.time
+        );
+        if entry_hash(last) != last.hash {
+            return Err(Error::Archive(format!(
+                "{described} was altered: its hash does not match its content; no entry can \
+                 be linked to it (`sohoa audit verify` names the damage)"
+            )));
+        }
+        let (seq, prev) = match parsed.get(1) {
+            Some(Ok(before)) => (before.seq + 1, before.hash.as_str()),
+            _ => (1, GENESIS),
+        };
+        if last.prev != prev || last.seq != seq {
+            return Err(Error::Archive(format!(
+                "{described} does not link to the entry before it (expected seq {seq} after {}); \
+                 no entry can be linked to it (`sohoa audit verify` names the damage)",
+                if prev == GENESIS {
+                    "the start of the log".to_string()
+                } else {
+                    format!("the entry of hash {prev}")
+                }
+            )));
+        }
+        Ok(NextEntry {
+            seq: last.seq + 1,
+            prev: last.hash.clone(),
+            tail,
+        })
+    }
+
+    /// Appends an entry and fsyncs it, reading only the end of the log (see the module
+    /// documentation for what is checked). The log file is locked (`flock`, exclusive) from
+    /// reading its end to the fsync, so concurrent writers (an ingest and a verify, two
+    /// verifies) each link to the entry before theirs.
     pub fn append(
         &self,
         actor: &str,
@@ -153,24 +268,21 @@ impl AuditLog {
     ) -> Result<AuditEntry> {
         let mut f = self.open_for_append()?;
         f.lock().map_err(|e| Error::io(&self.path, e))?;
-        let entries = self.entries()?;
-        let (seq, prev) = entries
-            .last()
-            .map_or((1, GENESIS.to_string()), |e| (e.seq + 1, e.hash.clone()));
+        let next = self.next_entry(&mut f)?;
         let mut entry = AuditEntry {
-            seq,
+            seq: next.seq,
             time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             actor: actor.to_string(),
             action: action.to_string(),
             object: object.map(str::to_string),
             detail,
-            prev,
+            prev: next.prev,
             hash: String::new(),
         };
         entry.hash = entry_hash(&entry);
         let mut line = serde_json::to_string(&entry).expect("entry serialises");
         line.push('\n');
-        self.drop_torn_tail(&f)?;
+        self.drop_torn_tail(&f, &next.tail)?;
         f.write_all(line.as_bytes())
             .and_then(|_| f.sync_all())
             .map_err(|e| Error::io(&self.path, e))?;
@@ -179,14 +291,12 @@ impl AuditLog {
 
     /// Cuts a partial last line (an append interrupted by a crash) so the next entry starts
     /// on a line of its own.
-    fn drop_torn_tail(&self, file: &std::fs::File) -> Result<()> {
-        let text = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
-        if text.is_empty() || text.ends_with(b"\n") {
+    fn drop_torn_tail(&self, file: &File, tail: &Tail) -> Result<()> {
+        if tail.complete == tail.len {
             return Ok(());
         }
-        let keep = text.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         tracing::warn!(path = %self.path.display(), "dropping a torn last audit entry");
-        file.set_len(keep as u64)
+        file.set_len(tail.complete)
             .map_err(|e| Error::io(&self.path, e))
     }
 
@@ -194,6 +304,71 @@ impl AuditLog {
     pub fn check_chain(&self) -> Result<Option<String>> {
         Ok(self.check(None)?.problems.into_iter().next())
     }
+}
+
+/// The refusal of an append the log cannot take.
+fn refused(e: Error) -> Error {
+    Error::Archive(format!(
+        "the audit log cannot be appended to ({e}); nothing was changed: repair the log \
+         first (`sohoa audit verify` names the entry)"
+    ))
+}
+
+/// The non-blank lines of `bytes` (complete lines, each ending in a newline).
+fn non_blank_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty())
+}
+
+/// Reads the end of the log open in `file` backwards, `first_block` bytes first and twice
+/// as many each time after, until it holds the last two non-blank complete lines (or the
+/// whole log).
+fn read_tail(file: &mut File, first_block: u64) -> std::io::Result<Tail> {
+    let len = file.metadata()?.len();
+    // bytes[..] is the log from `start` to its end.
+    let mut start = len;
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut block = first_block.max(1);
+    loop {
+        if let Some((complete, lines)) = tail_of(&bytes, start == 0, 2) {
+            return Ok(Tail {
+                complete: start + complete as u64,
+                len,
+                lines: lines.into_iter().map(<[u8]>::to_vec).collect(),
+            });
+        }
+        let take = block.min(start);
+        start -= take;
+        let mut read = vec![0; take as usize];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut read)?;
+        read.extend_from_slice(&bytes);
+        bytes = read;
+        block = block.saturating_mul(2);
+    }
+}
+
+/// In `bytes`, the last bytes of a log (all of it when `whole`): the length up to its last
+/// newline, and its last `wanted` non-blank complete lines, the last first (fewer when the
+/// log has fewer). None when that needs bytes before these: the first line of `bytes` may
+/// begin before them.
+fn tail_of(bytes: &[u8], whole: bool, wanted: usize) -> Option<(usize, Vec<&[u8]>)> {
+    let Some(end) = bytes.iter().rposition(|b| *b == b'\n') else {
+        return whole.then(|| (0, Vec::new()));
+    };
+    let mut lines = Vec::new();
+    let mut pieces = bytes[..end].rsplit(|b| *b == b'\n').peekable();
+    while lines.len() < wanted {
+        let Some(line) = pieces.next() else { break };
+        if pieces.peek().is_none() && !whole {
+            return None;
+        }
+        if !line.trim_ascii().is_empty() {
+            lines.push(line);
+        }
+    }
+    Some((end + 1, lines))
 }
 
 /// The actions whose entries record a committed object version (`version` and
@@ -612,9 +787,15 @@ mod tests {
             refused.contains("entry 3") && refused.contains("nothing was changed"),
             "{refused}"
         );
-        assert!(log
-            .append("a", "edit", None, serde_json::json!({}))
-            .is_err());
+        // An append reads only the end of the log, which is whole: it links to the last
+        // entry; the line further up stays named by the check.
+        log.check_tail().unwrap();
+        let appended = log
+            .append("a", "read-mat", None, serde_json::json!({}))
+            .unwrap();
+        assert_eq!((appended.seq, appended.prev), (6, last.hash.clone()));
+        let check = log.check(None).unwrap();
+        assert_eq!(check.problems, bad, "{check:?}");
         // Bytes that are not UTF-8 are named the same way.
         let mut bytes = std::fs::read(log.path()).unwrap();
         let at = bytes
@@ -709,5 +890,238 @@ mod tests {
         let log = AuditLog::new(dir.path());
         assert_eq!(log.entries().unwrap().len(), 100);
         assert_eq!(log.check_chain().unwrap(), None);
+    }
+
+    /// The last line of `log` replaced by `line`.
+    fn with_last_line(log: &AuditLog, lines: &[String], line: &str) {
+        let mut text: String = lines[..lines.len() - 1]
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        text.push_str(line);
+        text.push('\n');
+        std::fs::write(log.path(), text).unwrap();
+    }
+
+    #[test]
+    fn a_last_line_that_is_not_an_entry_refuses_appends_as_before() {
+        let (_dir, log, l) = five();
+        with_last_line(&log, &l, "this is not JSON");
+        let before = std::fs::read(log.path()).unwrap();
+        let err = log
+            .append("a", "edit", None, serde_json::json!({}))
+            .unwrap_err()
+            .to_string();
+        // The message the whole-log read gives (and an append gave): the file, the entry's
+        // number, why.
+        assert_eq!(err, log.entries().unwrap_err().to_string());
+        assert!(
+            err.starts_with(&format!(
+                "{}: entry 5: not an audit entry",
+                log.path().display()
+            )),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(log.path()).unwrap(),
+            before,
+            "nothing appended"
+        );
+        for refused in [log.check_tail(), log.check_appendable()] {
+            let refused = refused.unwrap_err().to_string();
+            assert!(
+                refused.contains("cannot be appended to")
+                    && refused.contains("entry 5: not an audit entry")
+                    && refused.contains("nothing was changed"),
+                "{refused}"
+            );
+        }
+        // The same for the entry before the last one, which the last links to.
+        let mut lines = l.clone();
+        lines[3] = "{\"seq\": 4".to_string();
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(log.path(), text).unwrap();
+        let err = log
+            .append("a", "edit", None, serde_json::json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entry 4: not an audit entry"), "{err}");
+    }
+
+    #[test]
+    fn a_last_entry_altered_or_not_linked_refuses_appends() {
+        let (_dir, log, l) = five();
+        // Altered: its hash no longer matches.
+        with_last_line(&log, &l, &l[4].replace("\"n\":5", "\"n\":6"));
+        let err = log
+            .append("a", "edit", None, serde_json::json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("(seq 5, edit by a at") && err.contains("was altered"),
+            "{err}"
+        );
+        // Entry 4 deleted: entry 5 links to an entry no longer before it.
+        let mut lines = l.clone();
+        lines.remove(3);
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(log.path(), text).unwrap();
+        let err = log.check_tail().unwrap_err().to_string();
+        assert!(
+            err.contains("does not link to the entry before it")
+                && err.contains("nothing was changed"),
+            "{err}"
+        );
+        // A lone entry that is not the first.
+        with_last_line(&log, &l[4..], &l[4]);
+        let err = log.check_tail().unwrap_err().to_string();
+        assert!(err.contains("after the start of the log"), "{err}");
+        // Whole again, with blank lines about: appended to.
+        let text: String = l.iter().map(|l| format!("{l}\n\n  \n")).collect();
+        std::fs::write(log.path(), text).unwrap();
+        assert_eq!(
+            log.append("a", "edit", None, serde_json::json!({}))
+                .unwrap()
+                .seq,
+            6
+        );
+        assert_eq!(log.check_chain().unwrap(), None);
+    }
+
+    #[test]
+    fn a_torn_tail_longer_than_a_block_is_dropped_and_its_entry_linked_to() {
+        let (_dir, log, l) = five();
+        let last: AuditEntry = serde_json::from_str(&l[4]).unwrap();
+        let mut f = OpenOptions::new().append(true).open(log.path()).unwrap();
+        let torn = format!(
+            "{{\"seq\":6,\"detail\":\"{}",
+            "x".repeat(3 * TAIL_BLOCK as usize)
+        );
+        f.write_all(torn.as_bytes()).unwrap();
+        assert_eq!(log.head().unwrap(), last.hash);
+        let appended = log
+            .append("a", "verify", None, serde_json::json!({}))
+            .unwrap();
+        assert_eq!((appended.seq, appended.prev), (6, last.hash));
+        let text = std::fs::read_to_string(log.path()).unwrap();
+        assert!(!text.contains("xxx") && text.lines().count() == 6);
+        assert_eq!(log.check_chain().unwrap(), None);
+        // A log that is only a torn line.
+        std::fs::write(log.path(), b"{\"seq\":1,\"ti").unwrap();
+        assert_eq!(log.head().unwrap(), GENESIS);
+        assert_eq!(
+            log.append("a", "verify", None, serde_json::json!({}))
+                .unwrap()
+                .prev,
+            GENESIS
+        );
+        assert_eq!(log.entries().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_tail_read_in_any_blocks_is_the_end_of_the_whole_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.jsonl");
+        for text in [
+            "",
+            "\n",
+            "a\n",
+            "torn",
+            "a\nb\n",
+            "a\nb\nc\n",
+            "a\n\n \nb\n\ntorn",
+            "long line one\nlong line two\n",
+            "\n\n\nlast\n",
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let whole = tail_of(text.as_bytes(), true, 2).unwrap();
+            for block in 1..=text.len() as u64 + 1 {
+                let mut file = File::open(&path).unwrap();
+                let tail = read_tail(&mut file, block).unwrap();
+                assert_eq!(tail.len, text.len() as u64);
+                assert_eq!(
+                    tail.complete, whole.0 as u64,
+                    "{text:?} in blocks of {block}"
+                );
+                assert_eq!(tail.lines, whole.1, "{text:?} in blocks of {block}");
+            }
+        }
+        let lines = |text: &str| -> Vec<String> {
+            tail_of(text.as_bytes(), true, 2)
+                .unwrap()
+                .1
+                .iter()
+                .map(|l| String::from_utf8(l.to_vec()).unwrap())
+                .collect()
+        };
+        assert_eq!(lines("a\n\n \nb\n\ntorn"), ["b", "a"]);
+        assert_eq!(lines("a\nb\nc\n"), ["c", "b"]);
+        assert!(lines("torn").is_empty());
+        // Part of a log: its first line may have begun before it.
+        assert_eq!(tail_of(b"ne\nb\n", false, 2), None);
+        assert_eq!(
+            tail_of(b"ne\nb\nc\n", false, 2),
+            Some((7, vec![&b"c"[..], &b"b"[..]]))
+        );
+    }
+
+    #[test]
+    fn ten_thousand_appends_keep_one_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AuditLog::new(dir.path());
+        for n in 0..10_000 {
+            log.append("a", "read-mat", None, serde_json::json!({ "n": n }))
+                .unwrap();
+        }
+        let check = log.check(None).unwrap();
+        assert!(check.ok && check.entries == 10_000, "{check:?}");
+        assert_eq!(check.head, log.head().unwrap());
+    }
+
+    /// Not a test: times appends onto logs of 1,000 and 100,000 entries, to run by hand
+    /// (`cargo test --workspace --lib time_appends -- --ignored --nocapture`; the number of
+    /// appends per size from `SOHOA_TIME_APPENDS`, 1,000 unless set). Prints, asserts nothing.
+    #[test]
+    #[ignore = "a timing, run by hand"]
+    fn time_appends() {
+        let appends: u64 = std::env::var("SOHOA_TIME_APPENDS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1_000);
+        for size in [1_000u64, 100_000] {
+            let dir = tempfile::tempdir().unwrap();
+            let log = AuditLog::new(dir.path());
+            // Written directly: appending them one by one is what is timed.
+            let mut text = String::new();
+            let mut prev = GENESIS.to_string();
+            for seq in 1..=size {
+                let mut e = AuditEntry {
+                    seq,
+                    time: "2026-12-03T00:00:00.000Z".into(),
+                    actor: "archivist".into(),
+                    action: "read-mat".into(),
+                    object: None,
+                    detail: serde_json::json!({"documents": ["01M7YF26QX0000000000000000-03"], "read": "show"}),
+                    prev,
+                    hash: String::new(),
+                };
+                e.hash = entry_hash(&e);
+                prev = e.hash.clone();
+                text.push_str(&serde_json::to_string(&e).unwrap());
+                text.push('\n');
+            }
+            std::fs::write(log.path(), text).unwrap();
+            let start = std::time::Instant::now();
+            for n in 0..appends {
+                log.append("a", "read-mat", None, serde_json::json!({ "n": n }))
+                    .unwrap();
+            }
+            let took = start.elapsed();
+            eprintln!(
+                "{appends} appends onto {size} entries: {took:?} ({:?} each)",
+                took / appends as u32
+            );
+            assert_eq!(log.check_chain().unwrap(), None);
+        }
     }
 }
