@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 if ! command -v cargo >/dev/null 2>&1; then . "$HOME/.cargo/env"; fi
 
+# A build from nothing (CI) gains nothing from incremental compilation's bookkeeping.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+
 step() { printf '\n==> %s\n' "$*" >&2; }
 
 step "cargo fmt --all --check"

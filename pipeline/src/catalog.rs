@@ -486,7 +486,7 @@ const REINDEX_BATCH_PAGES: usize = 5_000;
 /// Rebuilds the search index from the store: every document of every hồ sơ object is
 /// (re)indexed and documents no longer in the store are removed. Returns the number of
 /// documents indexed.
-pub fn reindex(archive: &crate::store::Archive) -> Result<usize> {
+pub(crate) fn reindex(archive: &crate::store::Archive) -> Result<usize> {
     let dir = archive.index_dir();
     let index = match crate::index::SearchIndex::open_or_create(&dir) {
         Ok(index) => index,

@@ -231,7 +231,7 @@ fn slot_cache_key(
 }
 
 /// Runs an ingest of `boxes` into `archive`.
-pub fn ingest(
+pub(crate) fn ingest(
     archive: &Archive,
     boxes: &[PathBuf],
     options: &IngestOptions,

@@ -63,7 +63,7 @@ pub struct ReviewItem {
 
 /// Every open review item of the archive, by hồ sơ and document order.
 /// Documents with chế độ sử dụng Mật are listed only for a reader with `clearance`.
-pub fn review_queue(
+pub(crate) fn review_queue(
     archive: &Archive,
     codes: &CodeSets,
     clearance: crate::clearance::Clearance,

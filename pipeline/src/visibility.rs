@@ -96,7 +96,7 @@ impl StoreVisibility {
 
 /// A search of the archive's index with the filters, paging and clearance of `options`,
 /// visibility decided by the store (see the module doc).
-pub fn search(
+pub(crate) fn search(
     archive: &Archive,
     index: &SearchIndex,
     query: &str,

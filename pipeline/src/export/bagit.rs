@@ -114,7 +114,7 @@ struct Item {
 }
 
 /// Builds a bag of `selection` at `out`, which must not exist or be an empty directory.
-pub fn export_bagit(
+pub(crate) fn export_bagit(
     archive: &Archive,
     selection: &Selection,
     out: &Path,

@@ -189,7 +189,7 @@ pub struct OriginalPage {
 
 /// The original scan file that holds page `page` (1-based within the document) of
 /// document `doc` of `object` (found by the gate, [`crate::gate::Reader::original_page`]).
-pub fn original_for_page(
+pub(crate) fn original_for_page(
     object: &HoSoObject,
     doc: &DocumentRecord,
     page: u32,
@@ -282,7 +282,7 @@ pub fn stored_access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<O
 
 /// The access copy (PDF) of document `doc` of `object`; [`Error::NotFound`] when none is
 /// stored.
-pub fn access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<StoredFile> {
+pub(crate) fn access_copy(object: &HoSoObject, doc: &DocumentRecord) -> Result<StoredFile> {
     stored_access_copy(object, doc)?.ok_or_else(|| {
         Error::NotFound(format!(
             "no access copy stored for document {} (looked for {} in object {} {})",

@@ -66,6 +66,22 @@ impl<'a> Writer<'a> {
         crate::ingest::ingest(self.archive, boxes, &options, progress)
     }
 
+    /// Re-hashes the stored files of `scope` (see [`crate::verify`]) and records the run in
+    /// the audit log; a run that cannot be recorded (a read-only copy) is still reported.
+    pub fn verify(
+        &self,
+        scope: &crate::verify::Scope,
+        progress: &dyn crate::verify::VerifyProgress,
+    ) -> Result<crate::verify::VerifyReport> {
+        self.require(Role::Auditor, "verify the archive")?;
+        let report = crate::verify::verify_with(self.archive, scope, progress)?;
+        // The objects checked let the next `--sample` run pick those verified longest ago.
+        if let Err(e) = crate::verify::record(&self.archive.audit(), self.who.actor(), &report) {
+            tracing::warn!("verification not recorded in the audit log: {e}");
+        }
+        Ok(report)
+    }
+
     /// Rebuilds the search index from the stored objects; the number of documents indexed.
     pub fn reindex(&self) -> Result<usize> {
         self.require(Role::Archivist, "rebuild the index")?;

@@ -1,7 +1,6 @@
 //! An ingest killed part-way is resumed by the next run, which redoes only what is missing.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::time::{Duration, Instant};
 
 #[test]

@@ -1,9 +1,7 @@
 //! Versions: corrections with `sohoa edit`, `sohoa history`, `show --version`, duplicate
 //! scans, hOCR and Thông tư 05 flags in the stored object — on real scans, real OCR.
 
-mod common;
-
-use common::{code, ingest, json, make_box, run, snapshot};
+use crate::common::{code, ingest, json, make_box, run, snapshot};
 
 #[test]
 fn an_edit_makes_a_new_version_that_history_show_and_search_see() {

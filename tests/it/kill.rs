@@ -1,14 +1,15 @@
-//! The kill-test harness: the real binary is SIGKILLed during ingest at 20 random moments.
-//! After each kill nothing half-written is visible (verify passes, every listed document is
-//! complete and readable) and the next run completes the box with every page present. The
+//! The kill-test harness: the real binary is SIGKILLed during ingest at 20 random moments,
+//! each kill hitting the run that resumes the one killed before (one ingest plan, resumed
+//! and killed again). After each kill nothing half-written is visible (verify passes, every
+//! listed document is complete and readable); every run that finishes, and the run after
+//! the last kill, completes the box with every page present. The
 //! one finding a kill may leave is a commit whose audit entry it prevented (verify cannot
 //! tell it from a cut-off log); the next run records it, and verify passes.
 //!
 //! The moments are spread over the length of a full run, measured first; the seed is printed
 //! and can be fixed with `SOHOA_KILL_SEED` to replay a failure.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -119,44 +120,62 @@ fn ingest_killed_at_twenty_random_moments_never_leaves_half_written_data() {
         });
     eprintln!("kill moments: seed {seed} (SOHOA_KILL_SEED), span {span:?}");
     let mut moments = Moments(seed);
+    // One ingest plan, killed again and again: each round kills the run that resumes the
+    // last one, so the 20 kills land at moments spread over a whole run without 20 full
+    // runs. A run that finishes before its kill completes the box: it is checked in full,
+    // and the next round starts a new archive.
+    let mut archive_number = 0;
+    let mut archive = tmp.path().join("archive-0");
     for round in 0..KILLS {
-        let archive = tmp.path().join(format!("archive-{round}"));
         let at = span.mul_f64(moments.next_fraction());
         let context = format!("round {round} (seed {seed}, killed after {at:?})");
         let mut child = spawn_ingest(&archive, &box_dir);
         std::thread::sleep(at);
+        let finished = child.try_wait().unwrap();
         let _ = child.kill();
         child.wait().unwrap();
-        assert_consistent(&archive, &context, true);
-
-        // The next run completes the box.
-        let out = ingest(&archive, &box_dir, 2, true);
-        assert_eq!(
-            code(&out),
-            0,
-            "{context}: resume: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let s = json(&out);
-        assert_eq!(s["pages_ok"], pages, "{context}: {s}");
-        assert_consistent(&archive, &context, false);
-        let list = json(&run(&archive, &["list", "--json"]));
-        let stored: u64 = list["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["page_count"].as_u64().unwrap())
-            .sum();
-        assert_eq!(stored, pages, "{context}: {list}");
-        // Staging holds nothing once a run has finished.
-        let leftovers: Vec<_> = walk(&archive.join("staging"));
-        assert!(
-            leftovers.is_empty(),
-            "{context}: staging not empty: {leftovers:?}"
-        );
-        std::fs::remove_dir_all(&archive).unwrap();
+        match finished {
+            Some(status) => {
+                assert!(status.success(), "{context}: the run failed: {status}");
+                assert_complete(&archive, &context, pages);
+                std::fs::remove_dir_all(&archive).unwrap();
+                archive_number += 1;
+                archive = tmp.path().join(format!("archive-{archive_number}"));
+            }
+            None => assert_consistent(&archive, &context, true),
+        }
     }
+    // The last archive's next run completes the box.
+    let context = format!("after the last kill (seed {seed})");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(
+        code(&out),
+        0,
+        "{context}: resume: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["pages_ok"], pages, "{context}");
+    assert_complete(&archive, &context, pages);
     assert!(span > Duration::ZERO);
+}
+
+/// What must hold once a run has finished: the store verifies with nothing unrecorded,
+/// every page of the box is stored in a listed document, and staging is empty.
+fn assert_complete(archive: &Path, context: &str, pages: u64) {
+    assert_consistent(archive, context, false);
+    let list = json(&run(archive, &["list", "--json"]));
+    let stored: u64 = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["page_count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(stored, pages, "{context}: {list}");
+    let leftovers: Vec<_> = walk(&archive.join("staging"));
+    assert!(
+        leftovers.is_empty(),
+        "{context}: staging not empty: {leftovers:?}"
+    );
 }
 
 /// Files (not directories) below `dir`, ignoring the writers' lock file and the OCR word

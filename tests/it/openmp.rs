@@ -1,8 +1,7 @@
 //! The binary re-executes itself with `OMP_THREAD_LIMIT=1`, so libgomp (loaded with
 //! libtesseract before `main`) really runs single-threaded, whatever the caller set.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn loaded_limit(env: Option<&str>) -> serde_json::Value {
     let mut c = sohoa();

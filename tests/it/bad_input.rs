@@ -1,8 +1,7 @@
 //! A box with broken files: each gets a clear error naming the file (and page), the good
 //! pages go in, the exit code is 3, and the batch report lists every page's outcome.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn corrupt_files_are_reported_and_the_rest_goes_in() {

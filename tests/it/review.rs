@@ -1,9 +1,7 @@
 //! The review queue with real OCR: an ingest reports how many documents need a look,
 //! `sohoa review` lists the items, a correction clears its field, `--reviewed` clears the rest.
 
-mod common;
-
-use common::{code, ingest, json, run, small_box};
+use crate::common::{code, ingest, json, run, small_box};
 
 #[test]
 fn corrections_and_acceptance_empty_the_review_queue() {

@@ -3,11 +3,9 @@
 //! MẬT / TỐI MẬT as chế độ sử dụng Mật, never TUYỆT MẬT; the other pages of a scan file
 //! holding a withheld page are stored as page extracts, not lost.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{code, ingest, json, run, sohoa};
+use crate::common::{code, ingest, json, run, sohoa};
 
 fn eval_hoso(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,12 +2,10 @@
 //! names) after a real ingest and after a re-ingest that makes a second object version.
 //! Warning W004 (sha256 rather than sha512) is accepted, as DESIGN.md §4 says; errors fail.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{code, ingest, run_validator, samples, small_box, validator};
+use crate::common::{code, ingest, run_validator, samples, small_box, validator};
 
 /// The object roots below a storage root (directories holding the object NAMASTE file).
 fn object_roots(dir: &Path) -> Vec<PathBuf> {
@@ -83,7 +81,7 @@ fn storage_root_passes_ocfl_validate_across_versions() {
         "re-ingest failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let summary = common::json(&out);
+    let summary = crate::common::json(&out);
     assert_eq!(summary["objects_updated"], 1, "{summary}");
     let text = validate(&tool, &archive);
     assert!(text.contains("is VALID"), "{text}");

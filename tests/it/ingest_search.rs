@@ -1,8 +1,7 @@
 //! End to end with real Tesseract and a real tantivy index: ingest a small box, then list,
 //! show, search (with and without diacritics, a phrase) and verify; re-ingest changes nothing.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn box_goes_in_and_is_searchable_listable_and_verifiable() {

@@ -3,8 +3,7 @@
 //! version directory or object, and an edited audit entry are each reported precisely with
 //! exit code 4. Partial runs (`--sample`, `--since`) check the objects they should.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -3,8 +3,7 @@
 //! `EFBIG`, as a full disk fails them with `ENOSPC`. The error is clear and names the file,
 //! nothing stored is damaged or half-visible, and the same command run again completes.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 

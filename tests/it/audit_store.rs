@@ -5,8 +5,7 @@
 //! search index's documents with the store (an index built while a Mật document was open);
 //! `search` decides visibility from the stored records, not from the index.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -8,13 +8,11 @@
 //! withheld with its level named (no approval; TUYỆT MẬT always) or admitted as Mật with
 //! its level (approval), every page without a mark admitted openly.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use common::{code, ingest, json, run};
+use crate::common::{code, ingest, json, run};
 use serde_json::Value;
 
 /// Generates the box and its manifest into `dir`.
@@ -116,7 +114,7 @@ fn red_and_light_marks_are_read_in_the_ink_the_page_has() {
             .collect()
     };
     let open = list(&[]);
-    let all = list(&["--clearance", "mat"]);
+    let all = list(&["--clearance", "toi-mat"]);
 
     let mut wrong = Vec::new();
     for case in cases {
@@ -127,7 +125,7 @@ fn red_and_light_marks_are_read_in_the_ink_the_page_has() {
             (None, None, Some(id)) => {
                 let show = json(&run(
                     &archive,
-                    &["show", id, "--json", "--clearance", "mat"],
+                    &["show", id, "--json", "--clearance", "toi-mat"],
                 ));
                 format!(
                     "restricted: che_do_su_dung {} do_mat {}",

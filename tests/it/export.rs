@@ -2,13 +2,11 @@
 //! back byte for byte, damaged bytes are refused, bags pass `bagit.py --validate` and a
 //! tampered bag fails it.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{code, ingest, json, make_box, run, run_validator, samples, sohoa, validator};
+use crate::common::{code, ingest, json, make_box, run, run_validator, samples, sohoa, validator};
 use pipeline::store::ocfl::{FileSource, User};
 use pipeline::store::Archive;
 
@@ -499,7 +497,7 @@ fn get_and_export_never_write_over_files_or_into_the_archive() {
     std::os::unix::fs::symlink(&archive, &link).unwrap();
     let log_link = tmp.path().join("log.pdf");
     std::os::unix::fs::symlink(archive.join("audit/log.jsonl"), &log_link).unwrap();
-    let before = common::snapshot(&archive);
+    let before = crate::common::snapshot(&archive);
     for target in [
         archive.join("audit/log.jsonl"),
         stored.clone(),
@@ -531,7 +529,10 @@ fn get_and_export_never_write_over_files_or_into_the_archive() {
             stderr(&out)
         );
     }
-    assert!(common::snapshot(&archive) == before, "the archive changed");
+    assert!(
+        crate::common::snapshot(&archive) == before,
+        "the archive changed"
+    );
     assert_eq!(code(&run(&archive, &["verify"])), 0);
     // The audit log is still a log: a later export is recorded and the chain verifies.
     let bag = tmp.path().join("bag");

@@ -1,0 +1,22 @@
+//! sohoa's integration tests, one binary with a module per topic: each drives the real
+//! `sohoa` binary (or the library) with real Tesseract on real scans, real OCFL objects and
+//! real tantivy indexes. One binary links the library once and shares one pool of test
+//! threads (see ARCHITECTURE.md, "Tests").
+
+mod common;
+
+mod audit_store;
+mod bad_input;
+mod classified;
+mod export;
+mod holdout_isolation;
+mod ingest_search;
+mod kill;
+mod ocfl_validate;
+mod openmp;
+mod red_marks;
+mod resume;
+mod review;
+mod verify_damage;
+mod versions;
+mod write_failure;
