@@ -8,8 +8,8 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential            # C compiler for crates with C parts (zstd)
-  pkg-config                 # finds libtesseract for tesseract-rs
-  libtesseract-dev           # the OCR engine, linked by tesseract-rs (use-system-tesseract)
+  pkg-config                 # finds C libraries for crates that build C parts
+  libtesseract-dev           # the OCR engine, linked by pipeline/src/ocr/tess_api.rs
   libleptonica-dev           # Tesseract's image library
   tesseract-ocr              # the tesseract command: the benchmark peer
   tesseract-ocr-vie          # Vietnamese language model (vie)

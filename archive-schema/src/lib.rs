@@ -28,4 +28,4 @@ pub use identifier::{
 };
 pub use record::{HoSoRecord, TaiLieuRecord, ValueSource, Valued};
 pub use sidecar::{BoxSidecar, HoSoSidecar, PageRange};
-pub use text::fold;
+pub use text::{fold, strip_marks};

@@ -8,19 +8,26 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds `s` for accent- and case-insensitive comparison.
 pub fn fold(s: &str) -> String {
-    let stripped: String = s
-        .nfd()
-        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect();
-    stripped
+    strip_marks(s)
         .to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `s` without tone and vowel marks (NFD, combining marks dropped) and with `đ` → `d`,
+/// `Đ` → `D`; case and spacing as they are. The one Vietnamese fold: [`fold`], the
+/// classifier's upper-case fold and the search index's fold of non-Vietnamese letters are
+/// built on it.
+pub fn strip_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]

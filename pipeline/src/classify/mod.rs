@@ -140,16 +140,10 @@ impl Extracted {
     }
 }
 
-/// Folds a line for matching: NFD, combining marks removed, đ→d, upper case.
+/// Folds a line for matching: marks removed, đ→d ([`archive_schema::strip_marks`]), upper
+/// case.
 pub fn fold_upper(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'D',
-            c => c,
-        })
-        .collect::<String>()
-        .to_uppercase()
+    archive_schema::strip_marks(text).to_uppercase()
 }
 
 /// The tên loại a line names when it is a type heading (`NGHỊ QUYẾT`, or one OCR slip away

@@ -384,7 +384,7 @@ pub(crate) fn fold_word(word: &str) -> String {
             out.push(plain_vowel(vowel));
         } else {
             // Any other accented letter (é in a French name, ü, ñ …): drop its marks.
-            out.extend(c.to_string().nfd().filter(|m| !is_combining_mark(*m)));
+            out.push_str(&archive_schema::strip_marks(c.encode_utf8(&mut [0; 4])));
         }
     }
     out

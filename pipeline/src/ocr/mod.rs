@@ -10,6 +10,7 @@
 pub mod models;
 pub mod stamp_ink;
 pub mod symbol_line;
+pub mod tess_api;
 pub mod tesseract;
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The Tesseract engine (system libtesseract through tesseract-rs).
+//! The Tesseract engine (the system libtesseract through [`super::tess_api`]).
 //!
 //! In: a [`PreparedPage`] (8-bit gray, real resolution). Out: an [`OcrPage`] parsed from
 //! Tesseract's TSV output: words with boxes and confidences, text in reading order.
@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tesseract_rs::{TessPageSegMode, TesseractAPI};
+use super::tess_api::{PageSegMode, TessApi};
 
 use super::models::ModelSet;
 use super::{OcrEngine, OcrPage, OcrWord, Orientation};
@@ -22,12 +22,12 @@ use crate::{Error, Result};
 
 /// The version string of the linked libtesseract.
 pub fn version() -> String {
-    TesseractAPI::version()
+    super::tess_api::version()
 }
 
 /// A Tesseract engine initialised for one language set.
 pub struct TesseractEngine {
-    api: TesseractAPI,
+    api: TessApi,
     osd: Arc<HelperEngine>,
     /// Reads số ký hiệu lines again, when the model set has a symbol model.
     symbols: Option<Arc<HelperEngine>>,
@@ -38,12 +38,12 @@ pub struct TesseractEngine {
 struct HelperEngine {
     tessdata: PathBuf,
     languages: String,
-    mode: TessPageSegMode,
-    api: Mutex<Option<TesseractAPI>>,
+    mode: PageSegMode,
+    api: Mutex<Option<TessApi>>,
 }
 
 impl HelperEngine {
-    fn new(tessdata: &Path, languages: &str, mode: TessPageSegMode) -> Arc<Self> {
+    fn new(tessdata: &Path, languages: &str, mode: PageSegMode) -> Arc<Self> {
         Arc::new(HelperEngine {
             tessdata: tessdata.to_path_buf(),
             languages: languages.to_string(),
@@ -53,14 +53,13 @@ impl HelperEngine {
     }
 
     /// Runs `task` on the engine, starting it first if need be.
-    fn with<T>(&self, task: impl FnOnce(&TesseractAPI) -> Result<T>) -> Result<T> {
+    fn with<T>(&self, task: impl FnOnce(&TessApi) -> Result<T>) -> Result<T> {
         let mut slot = self.api.lock().unwrap_or_else(PoisonError::into_inner);
         if slot.is_none() {
-            let api = TesseractAPI::new();
+            let api = TessApi::new().map_err(|e| ocr_error("starting Tesseract", e))?;
             init(&api, &self.tessdata, &self.languages)?;
             silence(&api)?;
-            api.set_page_seg_mode(self.mode)
-                .map_err(|e| ocr_error("setting page segmentation mode", e))?;
+            api.set_page_seg_mode(self.mode);
             *slot = Some(api);
         }
         task(slot.as_ref().expect("started above"))
@@ -71,7 +70,7 @@ fn ocr_error(what: &str, e: impl std::fmt::Display) -> Error {
     Error::Ocr(format!("{what}: {e}"))
 }
 
-fn silence(api: &TesseractAPI) -> Result<()> {
+fn silence(api: &TessApi) -> Result<()> {
     api.set_variable("debug_file", "/dev/null")
         .map_err(|e| ocr_error("setting debug_file", e))
 }
@@ -92,13 +91,9 @@ impl TesseractEngine {
     }
 
     fn helpers(models: &ModelSet) -> (Arc<HelperEngine>, Option<Arc<HelperEngine>>) {
-        let osd = HelperEngine::new(&models.tessdata, "osd", TessPageSegMode::PSM_OSD_ONLY);
+        let osd = HelperEngine::new(&models.tessdata, "osd", PageSegMode::OsdOnly);
         let symbols = models.symbol_model.as_ref().map(|languages| {
-            HelperEngine::new(
-                &models.tessdata,
-                languages,
-                TessPageSegMode::PSM_SINGLE_LINE,
-            )
+            HelperEngine::new(&models.tessdata, languages, PageSegMode::SingleLine)
         });
         (osd, symbols)
     }
@@ -108,47 +103,44 @@ impl TesseractEngine {
         osd: Arc<HelperEngine>,
         symbols: Option<Arc<HelperEngine>>,
     ) -> Result<Self> {
-        let api = TesseractAPI::new();
+        let api = TessApi::new().map_err(|e| ocr_error("starting Tesseract", e))?;
         match &models.config {
             None => init(&api, &models.tessdata, &models.languages)?,
             Some(config) => {
                 // OEM 3 = Tesseract's default engine choice, as `init` uses.
-                let (tessdata, config) =
-                    (models.tessdata.to_string_lossy(), config.to_string_lossy());
-                api.init_1(&tessdata, &models.languages, 3, &[&config])
+                api.init_with_configs(&models.tessdata, &models.languages, 3, &[config.as_path()])
                     .map_err(|e| {
                         Error::Ocr(format!(
-                            "cannot start Tesseract with {:?} and word lists {config}: {e}",
-                            models.languages
+                            "cannot start Tesseract with {:?} and word lists {}: {e}",
+                            models.languages,
+                            config.display()
                         ))
                     })?
             }
         }
         silence(&api)?;
-        api.set_page_seg_mode(TessPageSegMode::PSM_AUTO)
-            .map_err(|e| ocr_error("setting page segmentation mode", e))?;
+        api.set_page_seg_mode(PageSegMode::Auto);
         Ok(TesseractEngine { api, osd, symbols })
     }
 
     /// Recognises `page` with `api` in its current mode and parses the words; `what` names
     /// the task in an error. The engine is cleared for the next page either way.
-    fn read(api: &TesseractAPI, page: &PreparedPage, what: &str) -> Result<OcrPage> {
+    fn read(api: &TessApi, page: &PreparedPage, what: &str) -> Result<OcrPage> {
         Self::set_page(api, page)?;
-        let tsv = api.get_tsv_text(0).map_err(|e| ocr_error(what, e));
-        let _ = api.clear();
+        let tsv = api.tsv_text(0).map_err(|e| ocr_error(what, e));
+        api.clear();
         Ok(parse_tsv(&tsv?))
     }
 
-    fn set_page(api: &TesseractAPI, page: &PreparedPage) -> Result<()> {
-        let (w, h) = (page.image.width() as i32, page.image.height() as i32);
-        api.set_image(page.image.as_raw(), w, h, 1, w)
+    fn set_page(api: &TessApi, page: &PreparedPage) -> Result<()> {
+        api.set_gray_image(page.image.as_raw(), page.image.width(), page.image.height())
             .map_err(|e| ocr_error("setting image", e))?;
-        api.set_source_resolution(page.facts.dpi as i32)
-            .map_err(|e| ocr_error("setting resolution", e))
+        api.set_source_resolution(page.facts.dpi as i32);
+        Ok(())
     }
 }
 
-fn init(api: &TesseractAPI, tessdata: &Path, languages: &str) -> Result<()> {
+fn init(api: &TessApi, tessdata: &Path, languages: &str) -> Result<()> {
     api.init(tessdata, languages).map_err(|e| {
         Error::Ocr(format!(
             "cannot start Tesseract with {languages:?} from {}: {e}",
@@ -163,17 +155,9 @@ impl OcrEngine for TesseractEngine {
     }
 
     fn recognize_block(&mut self, block: &PreparedPage) -> Result<OcrPage> {
-        let mode = |mode, what| {
-            self.api
-                .set_page_seg_mode(mode)
-                .map_err(|e| ocr_error(what, e))
-        };
-        mode(
-            TessPageSegMode::PSM_SINGLE_BLOCK,
-            "setting block segmentation mode",
-        )?;
+        self.api.set_page_seg_mode(PageSegMode::SingleBlock);
         let read = Self::read(&self.api, block, "recognising a block");
-        mode(TessPageSegMode::PSM_AUTO, "setting page segmentation mode")?;
+        self.api.set_page_seg_mode(PageSegMode::Auto);
         read
     }
 
@@ -190,10 +174,10 @@ impl OcrEngine for TesseractEngine {
             // Tesseract reports the page's orientation as the anticlockwise turn that makes
             // it upright (a page turned 90° anticlockwise reads 270); we turn clockwise. It
             // fails when there is too little text to tell.
-            let result = osd.detect_os();
-            let _ = osd.clear();
+            let result = osd.detect_orientation();
+            osd.clear();
             Ok(match result {
-                Ok((degrees, confidence, _, _)) => Some(Orientation {
+                Ok((degrees, confidence)) => Some(Orientation {
                     clockwise_degrees: ((360 - degrees.rem_euclid(360)) % 360) as u16,
                     confidence,
                 }),

@@ -65,20 +65,10 @@ pub fn copy_new(from: &Path, to: &Path) -> Result<String> {
     if let Some(dir) = to.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let mut src = File::open(from).map_err(|e| Error::io(from, e))?;
     let mut dst = File::create(to).map_err(|e| Error::io(to, e))?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = src.read(&mut buf).map_err(|e| Error::io(from, e))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        dst.write_all(&buf[..n]).map_err(|e| Error::io(to, e))?;
-    }
+    let (sha256, _) = copy_hashing(from, &mut dst, to)?;
     dst.sync_all().map_err(|e| Error::io(to, e))?;
-    Ok(hex::encode(hasher.finalize()))
+    Ok(sha256)
 }
 
 /// SHA-256 of a file, streamed.
@@ -87,19 +77,58 @@ pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
     sha256_reader(path, f)
 }
 
-fn sha256_reader(path: &Path, mut f: File) -> Result<(String, u64)> {
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut total = 0u64;
-    loop {
-        let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        total += n as u64;
-        hasher.update(&buf[..n]);
+fn sha256_reader(path: &Path, f: File) -> Result<(String, u64)> {
+    hash_stream(path, f, &mut std::io::sink(), Path::new("(nothing)"))
+}
+
+/// Streams the file `from` into `out` while hashing it; returns its SHA-256 and size.
+/// `out_name` names the destination in error messages.
+pub fn copy_hashing(from: &Path, out: &mut dyn Write, out_name: &Path) -> Result<(String, u64)> {
+    let src = File::open(from).map_err(|e| Error::io(from, e))?;
+    hash_stream(from, src, out, out_name)
+}
+
+/// The one copy-and-hash loop: `reader` (named `from` in errors) into `out` (named
+/// `out_name`) through a SHA-256, by `io::copy` (which retries reads and writes interrupted
+/// by a signal). Returns the hex digest and the byte count.
+fn hash_stream(
+    from: &Path,
+    mut reader: impl Read,
+    out: &mut dyn Write,
+    out_name: &Path,
+) -> Result<(String, u64)> {
+    let mut tee = HashingWriter {
+        out,
+        hasher: Sha256::new(),
+        write_failed: false,
+    };
+    match std::io::copy(&mut reader, &mut tee) {
+        Ok(bytes) => Ok((hex::encode(tee.hasher.finalize()), bytes)),
+        Err(e) if tee.write_failed => Err(Error::io(out_name, e)),
+        Err(e) => Err(Error::io(from, e)),
     }
-    Ok((hex::encode(hasher.finalize()), total))
+}
+
+/// A writer that hashes what it passes on, and remembers whether its destination failed
+/// (so that an error of `io::copy` can be put on the right side).
+struct HashingWriter<'a> {
+    out: &'a mut dyn Write,
+    hasher: Sha256,
+    write_failed: bool,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf).inspect_err(|e| {
+            self.write_failed = e.kind() != std::io::ErrorKind::Interrupted;
+        })?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush().inspect_err(|_| self.write_failed = true)
+    }
 }
 
 /// SHA-256 and size of a scan file, which must be a regular file: it is opened without
