@@ -105,10 +105,17 @@ pub fn get(args: GetArgs) -> anyhow::Result<ExitCode> {
         } else {
             String::new()
         };
-        let description = format!(
-            "original {} (page {page} of document {}){within}",
-            original.source_file, args.id
-        );
+        let description = if original.file.is_cut() {
+            format!(
+                "page {page} of document {} cut out of its scan {} as PNG",
+                args.id, original.source_file
+            )
+        } else {
+            format!(
+                "original {} (page {page} of document {}){within}",
+                original.source_file, args.id
+            )
+        };
         let extra = json!({
             "document": original.document,
             "page": original.page,

@@ -108,8 +108,12 @@ pub struct BagSummary {
 struct Item {
     object: HoSoObject,
     document: Option<DocumentRecord>,
-    /// The object holds documents the exporter may not see (only with `document`): its
-    /// PREMIS events, which name them and their approvals, stay out of the bag.
+    /// The pages of the object that only documents the exporter may not see hold (only
+    /// with `document`). When there are any, the object's PREMIS events (which name those
+    /// documents and their approvals) stay out of the bag, and a page of `document` whose
+    /// scan file also holds one of them goes in cut out alone ([`files::cut_page`]).
+    hidden_pages: BTreeSet<u32>,
+    /// The object holds documents the exporter may not see.
     siblings_hidden: bool,
 }
 
@@ -228,6 +232,7 @@ fn select(
             {
                 return Ok(vec![Item {
                     document: Some(doc.clone()),
+                    hidden_pages: super::files::hidden_pages(object, |d| clearance.may_see(d)),
                     siblings_hidden: !clearance.may_see_object(object),
                     object: object.clone(),
                 }]);
@@ -247,6 +252,7 @@ fn select(
                 vec![Item {
                     object,
                     document: None,
+                    hidden_pages: BTreeSet::new(),
                     siblings_hidden: false,
                 }]
             })
@@ -265,6 +271,7 @@ fn select(
                 .map(|object| Item {
                     object,
                     document: None,
+                    hidden_pages: BTreeSet::new(),
                     siblings_hidden: false,
                 })
                 .collect();
@@ -284,11 +291,21 @@ fn select(
     }
 }
 
-/// The head-version logical paths of an item.
-fn logical_paths(item: &Item) -> Result<Vec<String>> {
-    let head = item.object.inventory.head_files();
+/// The files of an item: its head-version files (a document's own, and the hồ sơ's
+/// records), and pages cut out of scan files that also hold pages the exporter may not see.
+fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
+    let object = &item.object;
+    let head = object.inventory.head_files();
+    let stored = |logical: &String| {
+        StoredFile::head(object, logical)?.ok_or_else(|| {
+            Error::Archive(format!(
+                "object {}: {logical} vanished from the head version",
+                object.id
+            ))
+        })
+    };
     let Some(doc) = &item.document else {
-        return Ok(head.into_keys().collect());
+        return head.keys().map(stored).collect();
     };
     let mut wanted: BTreeSet<String> = [SOURCE_PATH, HOSO_PATH, EVENTS_PATH]
         .iter()
@@ -296,21 +313,34 @@ fn logical_paths(item: &Item) -> Result<Vec<String>> {
         .map(|p| p.to_string())
         .collect();
     wanted.insert(document_path(&doc.id));
+    let pages = if item.hidden_pages.is_empty() {
+        Vec::new()
+    } else {
+        object.pages()?
+    };
+    let mut cuts = Vec::new();
     for n in &doc.pages {
         let path = page_path(*n);
         if head.contains_key(&path) {
-            let page: PageRecord = item.object.read_json(&path)?;
-            wanted.insert(page.stored_image_path());
+            let page: PageRecord = object.read_json(&path)?;
+            if super::files::shares_scan(&pages, &page, &item.hidden_pages) {
+                cuts.push(super::files::cut_page(object, &page)?);
+            } else {
+                wanted.insert(page.stored_image_path());
+            }
             wanted.insert(path);
         }
     }
-    if let Some(pdf) = stored_access_copy(&item.object, doc)? {
+    if let Some(pdf) = stored_access_copy(object, doc)? {
         wanted.insert(pdf.logical_path);
     }
-    Ok(wanted
-        .into_iter()
-        .filter(|p| head.contains_key(p))
-        .collect())
+    let mut files: Vec<StoredFile> = wanted
+        .iter()
+        .filter(|p| head.contains_key(*p))
+        .map(stored)
+        .collect::<Result<_>>()?;
+    files.extend(cuts);
+    Ok(files)
 }
 
 fn build(
@@ -392,15 +422,14 @@ fn copy_object(bag: &Path, item: &Item, manifest: &mut String) -> Result<(u64, u
     let object = &item.object;
     let prefix = format!("data/{}", object.id);
     let (mut files, mut bytes) = (0u64, 0u64);
-    let logicals = logical_paths(item)?;
+    let files_of_item = item_files(item)?;
+    let logicals: Vec<String> = files_of_item
+        .iter()
+        .map(|f| f.logical_path.clone())
+        .collect();
     refuse_normalisation_twins(&object.id, &logicals)?;
-    for logical in logicals {
-        let stored = StoredFile::head(object, &logical)?.ok_or_else(|| {
-            Error::Archive(format!(
-                "object {}: {logical} vanished from the head version",
-                object.id
-            ))
-        })?;
+    for stored in files_of_item {
+        let logical = &stored.logical_path;
         let relative = format!("{prefix}/{logical}");
         let target = bag.join(&relative);
         if let Some(dir) = target.parent() {

@@ -8,6 +8,7 @@
 //! inventory digest ([`Error::Fixity`]). Originals are returned whole, byte for byte: for a
 //! multi-page TIFF or PDF the caller is told which page of the file was asked for.
 
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::copy_hashing;
+use crate::store::fsio::hash_stream;
 use crate::store::ocfl::INVENTORY;
 use crate::store::records::DocumentRecord;
+use crate::store::records::{PageRecord, EXTRACTS_DIR};
 use crate::store::HoSoObject;
 use crate::{Error, Result};
 
@@ -34,8 +37,12 @@ pub struct StoredFile {
     pub logical_path: String,
     /// The SHA-256 the inventory records for it.
     pub sha256: String,
-    /// The content file holding its bytes.
+    /// The content file holding its bytes (for a page cut: the scan it was cut from).
     pub content_path: PathBuf,
+    /// A page cut out of a scan ([`cut_page`]): the bytes delivered instead of the file at
+    /// `content_path`.
+    #[serde(skip)]
+    cut: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl StoredFile {
@@ -64,7 +71,21 @@ impl StoredFile {
             logical_path: logical.to_string(),
             sha256: digest.to_ascii_lowercase(),
             content_path: object.root.join(content),
+            cut: None,
         }))
+    }
+
+    /// Whether this is a page cut out of a scan file rather than a stored file.
+    pub fn is_cut(&self) -> bool {
+        self.cut.is_some()
+    }
+
+    /// Streams the bytes into `out` through SHA-256; returns the digest and size.
+    fn copy_into(&self, out: &mut dyn Write, out_name: &Path) -> Result<(String, u64)> {
+        match &self.cut {
+            Some(bytes) => hash_stream(&self.content_path, bytes.as_slice(), out, out_name),
+            None => copy_hashing(&self.content_path, out, out_name),
+        }
     }
 
     /// Re-hashes the stored bytes; [`Error::Fixity`] when they differ from the inventory.
@@ -77,7 +98,7 @@ impl StoredFile {
     /// the last byte when they differ from the inventory digest (the caller must then discard
     /// what was written: [`StoredFile::save_as`] does). Returns the size.
     pub fn write_to(&self, out: &mut dyn Write) -> Result<u64> {
-        let (actual, size) = copy_hashing(&self.content_path, out, Path::new("output"))?;
+        let (actual, size) = self.copy_into(out, Path::new("output"))?;
         self.check(&actual)?;
         Ok(size)
     }
@@ -117,7 +138,7 @@ impl StoredFile {
             .create_new(true)
             .open(tmp)
             .map_err(|e| Error::io(tmp, e))?;
-        let (actual, size) = copy_hashing(&self.content_path, &mut f, tmp)?;
+        let (actual, size) = self.copy_into(&mut f, tmp)?;
         self.check(&actual)?;
         f.sync_all().map_err(|e| Error::io(tmp, e))?;
         match existing {
@@ -245,6 +266,68 @@ pub(crate) fn original_for_page(
         source_page: record.source_page,
         file_pages,
         file,
+    })
+}
+
+/// The hồ sơ pages of `object` that only documents a reader may not see (`may_see` false)
+/// hold.
+pub(crate) fn hidden_pages(
+    object: &HoSoObject,
+    may_see: impl Fn(&DocumentRecord) -> bool,
+) -> BTreeSet<u32> {
+    let (seen, unseen): (Vec<&DocumentRecord>, Vec<&DocumentRecord>) =
+        object.documents.iter().partition(|d| may_see(d));
+    let seen: BTreeSet<u32> = seen.iter().flat_map(|d| d.pages.iter().copied()).collect();
+    unseen
+        .iter()
+        .flat_map(|d| d.pages.iter().copied())
+        .filter(|n| !seen.contains(n))
+        .collect()
+}
+
+/// Whether the stored image of `record` (a multi-page scan file) also holds one of the
+/// `hidden` pages of `pages` (the object's page records).
+pub(crate) fn shares_scan(
+    pages: &[PageRecord],
+    record: &PageRecord,
+    hidden: &BTreeSet<u32>,
+) -> bool {
+    let image = record.stored_image_path();
+    pages
+        .iter()
+        .any(|p| hidden.contains(&p.number) && p.stored_image_path() == image)
+}
+
+/// Page `record` of `object` cut out of its stored scan file, as a lossless PNG of its
+/// decoded pixels: what a reader gets of a page whose scan file also holds pages they may
+/// not see (the scan's fixity is checked first).
+pub(crate) fn cut_page(object: &HoSoObject, record: &PageRecord) -> Result<StoredFile> {
+    let logical = record.stored_image_path();
+    let scan = StoredFile::head(object, &logical)?.ok_or_else(|| {
+        Error::Archive(format!(
+            "object {}: page {} comes from {}, but {logical} is not stored",
+            object.id, record.number, record.source_file
+        ))
+    })?;
+    scan.verify()?;
+    let decoded = crate::decode::decode_page(
+        &scan.content_path,
+        record.technical.format,
+        record.source_page,
+    )?;
+    let mut png = Vec::new();
+    decoded
+        .image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| Error::decode(&record.source_file, Some(record.source_page), e.to_string()))?;
+    Ok(StoredFile {
+        logical_path: format!(
+            "{EXTRACTS_DIR}{}/page-{:04}.png",
+            record.source_file, record.source_page
+        ),
+        sha256: crate::store::fsio::sha256_bytes(&png),
+        cut: Some(std::sync::Arc::new(png)),
+        ..scan
     })
 }
 

@@ -251,7 +251,20 @@ impl<'a> Reader<'a> {
     /// The original scan holding page `page` (1-based) of document `id`.
     pub fn original_page(&self, id: &str, page: u32) -> Result<OriginalPage> {
         let (object, doc) = self.visible_document(id)?;
-        let original = files::original_for_page(&object, &doc, page)?;
+        let mut original = files::original_for_page(&object, &doc, page)?;
+        // A scan file holding pages of documents the principal may not see is not handed
+        // out: the page asked for is cut out of it.
+        let hidden = files::hidden_pages(&object, |d| self.clearance().may_see(d));
+        if !hidden.is_empty() {
+            let pages = object.pages()?;
+            if let Some(record) = pages.iter().find(|p| p.number == original.hoso_page) {
+                if files::shares_scan(&pages, record, &hidden) {
+                    original.file = files::cut_page(&object, record)?;
+                    original.source_page = 1;
+                    original.file_pages = 1;
+                }
+            }
+        }
         self.record_read(&object.id, &doc, ReadKind::GetOriginal)?;
         Ok(original)
     }

@@ -458,3 +458,114 @@ fn changing_access_needs_a_covering_clearance_and_a_reason() {
     let e = edit(&open, "01", Some("x")).unwrap_err();
     assert!(matches!(e, Error::NotFound(_)), "{e}");
 }
+
+/// A 2-page gray TIFF: page 1 white with a black square, page 2 black.
+fn two_page_tiff() -> Vec<u8> {
+    use tiff::encoder::{colortype::Gray8, TiffEncoder};
+    let (w, h) = (200u32, 150u32);
+    let mut first = vec![255u8; (w * h) as usize];
+    for y in 20..60 {
+        for x in 20..60 {
+            first[(y * w + x) as usize] = 0;
+        }
+    }
+    let second = vec![0u8; (w * h) as usize];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut encoder = TiffEncoder::new(&mut out).unwrap();
+    encoder.write_image::<Gray8>(w, h, &first).unwrap();
+    encoder.write_image::<Gray8>(w, h, &second).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_scan_file_shared_with_a_hidden_document_is_handed_out_as_the_page_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+    let tiff = two_page_tiff();
+    let mut files = BTreeMap::new();
+    files.insert(
+        SOURCE_PATH.to_string(),
+        json(&SourceRecord {
+            box_name: "hop-1".into(),
+            hoso: "hs".into(),
+            box_sidecar: None,
+            hoso_sidecar: None,
+        }),
+    );
+    files.insert(
+        HOSO_PATH.to_string(),
+        json(&HoSoMetadata {
+            id: "OBJ".into(),
+            record: Default::default(),
+        }),
+    );
+    files.insert(
+        "originals/hs/scan.tif".into(),
+        FileSource::Bytes(tiff.clone()),
+    );
+    for n in [1u32, 2] {
+        let mut record = page(n, "hs/scan.tif", format!("chung trang {n}"));
+        record.source_page = n;
+        record.source_sha256 = crate::store::fsio::sha256_bytes(&tiff);
+        record.technical.format = ScanFormat::Tiff;
+        files.insert(page_path(n), json(&record));
+    }
+    files.insert(
+        document_path("OPEN"),
+        json(&document("OPEN", vec![1], Some("01"), None)),
+    );
+    files.insert(
+        document_path("SECRET"),
+        json(&document("SECRET", vec![2], Some("03"), Some("Mật"))),
+    );
+    let user = User {
+        name: "test".into(),
+        address: None,
+    };
+    archive
+        .storage()
+        .commit_version("OBJ", &files, "ingest", &user)
+        .unwrap();
+
+    let uncleared = Principal::local_operator("u", Clearance::Public);
+    let original = archive.reader(&uncleared).original_page("OPEN", 1).unwrap();
+    assert!(original.file.is_cut());
+    assert_eq!(original.file_pages, 1);
+    let mut png = Vec::new();
+    original.file.write_to(&mut png).unwrap();
+    let cut = image::load_from_memory(&png).unwrap().to_luma8();
+    assert_eq!(cut.dimensions(), (200, 150));
+    assert_eq!(cut.get_pixel(40, 40).0, [0], "page 1's square");
+    assert_eq!(
+        cut.get_pixel(150, 100).0,
+        [255],
+        "page 1, not the black page 2"
+    );
+    // A cleared reader sees both documents: the scan file as stored.
+    let cleared = Principal::local_operator("c", Clearance::Mat);
+    let whole = archive.reader(&cleared).original_page("OPEN", 1).unwrap();
+    assert!(!whole.file.is_cut());
+    assert_eq!(whole.file.sha256, crate::store::fsio::sha256_bytes(&tiff));
+    // The uncleared export of the open document holds the page alone, not the scan.
+    let bag = tmp.path().join("bag");
+    archive
+        .reader(&uncleared)
+        .export_bagit(&Selection::Id("OPEN".into()), &bag, "test")
+        .unwrap();
+    let stored: Vec<String> = walkdir::WalkDir::new(&bag)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(&bag).unwrap().display().to_string())
+        .collect();
+    assert!(
+        stored
+            .iter()
+            .any(|p| p.ends_with("extracts/hs/scan.tif/page-0001.png")),
+        "{stored:?}"
+    );
+    assert!(
+        !stored.iter().any(|p| p.contains("originals/")),
+        "{stored:?}"
+    );
+}

@@ -91,7 +91,7 @@ pub fn copy_hashing(from: &Path, out: &mut dyn Write, out_name: &Path) -> Result
 /// The one copy-and-hash loop: `reader` (named `from` in errors) into `out` (named
 /// `out_name`) through a SHA-256, by `io::copy` (which retries reads and writes interrupted
 /// by a signal). Returns the hex digest and the byte count.
-fn hash_stream(
+pub(crate) fn hash_stream(
     from: &Path,
     mut reader: impl Read,
     out: &mut dyn Write,
@@ -188,5 +188,90 @@ mod interrupted_write_tests {
         assert!(!is_interrupted_write(".inventory.json.tmp-"));
         assert!(!is_interrupted_write(".x.tmp-12a"));
         assert!(!is_interrupted_write("1.png"));
+    }
+}
+
+#[cfg(test)]
+mod hash_stream_tests {
+    use std::io::{Error as IoError, ErrorKind, Read, Write};
+    use std::path::Path;
+
+    use super::{hash_stream, sha256_bytes};
+    use crate::Error;
+
+    /// Hands out its bytes in small pieces, each piece after one `Interrupted`.
+    struct Jittery<'a>(&'a [u8], bool);
+
+    impl Read for Jittery<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.1 = !self.1;
+            if self.1 {
+                return Err(IoError::from(ErrorKind::Interrupted));
+            }
+            let n = self.0.len().min(buf.len()).min(7);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    impl Write for Jittery<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.1 = !self.1;
+            if self.1 {
+                return Err(IoError::from(ErrorKind::Interrupted));
+            }
+            Ok(buf.len().min(5))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(IoError::from(ErrorKind::StorageFull))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn interrupted_reads_and_writes_are_retried_and_every_byte_hashed() {
+        let data: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+        let mut out = Jittery(&[], false);
+        let (digest, size) = hash_stream(
+            Path::new("in"),
+            Jittery(&data, false),
+            &mut out,
+            Path::new("out"),
+        )
+        .unwrap();
+        assert_eq!((digest, size), (sha256_bytes(&data), 10_000));
+    }
+
+    #[test]
+    fn a_failing_write_names_the_destination_and_a_failing_read_the_source() {
+        let err =
+            hash_stream(Path::new("in"), &b"abc"[..], &mut Full, Path::new("out")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { path, .. } if path == Path::new("out")),
+            "{err}"
+        );
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(IoError::from(ErrorKind::InvalidData))
+            }
+        }
+        let err =
+            hash_stream(Path::new("in"), Broken, &mut Vec::new(), Path::new("out")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { path, .. } if path == Path::new("in")),
+            "{err}"
+        );
     }
 }
