@@ -755,8 +755,8 @@ fn a_small_pdf_of_thousands_of_pages_is_refused_and_empty_pages_are_cheap() {
     let out = ingest_within(&archive, &box_dir, &["--max-pages-per-file", "1999"], 120);
     assert!(json(&out)["failures"].to_string().contains("limit of 1999"));
 
-    // 150 empty pages under the limit: no renders, a small access copy.
-    let pages = 150;
+    // 40 empty pages under the limit: no renders, a small access copy.
+    let pages = 40;
     let box_many = tmp.path().join("hop-many");
     std::fs::create_dir_all(box_many.join("hs")).unwrap();
     std::fs::write(
