@@ -23,7 +23,6 @@ use crate::store::audit::AuditEntry;
 use crate::store::history::{self, VersionEntry};
 use crate::store::records::{document_path, hocr_path, page_path, DocumentRecord, PageRecord};
 use crate::store::{Archive, HoSoObject};
-use crate::visibility::StoreVisibility;
 use crate::{Error, Result};
 
 /// What kind of read an audit entry records.
@@ -342,12 +341,31 @@ impl<'a> Reader<'a> {
             ),
             None => None,
         };
-        let hidden = self.hidden_ids()?;
+        // Documents the principal may not see, and objects holding only such documents
+        // (which do not exist for them either).
+        let mut hidden = BTreeSet::new();
+        let mut hidden_objects = BTreeSet::new();
+        for o in self.archive.hoso_objects()? {
+            let unseen: Vec<&DocumentRecord> = o
+                .documents
+                .iter()
+                .filter(|d| !clearance.may_see(d))
+                .collect();
+            if !unseen.is_empty() && unseen.len() == o.documents.len() {
+                hidden_objects.insert(o.id.clone());
+            }
+            hidden.extend(unseen.iter().map(|d| d.id.clone()));
+        }
         let entries: Vec<AuditEntry> = self
             .archive
             .audit()
             .entries()?
             .iter()
+            .filter(|e| {
+                e.object
+                    .as_ref()
+                    .is_none_or(|o| !hidden_objects.contains(o))
+            })
             .filter_map(|e| clearance.audit_entry(e, &hidden))
             .filter(|e| object.is_none() || e.object == object)
             .filter(|e| filter.action.as_ref().is_none_or(|a| e.action == *a))
@@ -382,11 +400,6 @@ impl<'a> Reader<'a> {
             .retain(|w| !hidden.iter().any(|id| w.contains(id.as_str())));
         summary.documents_to_review = summary.documents_to_review.saturating_sub(hidden_to_review);
         Ok(())
-    }
-
-    /// The stored documents the principal may not see.
-    fn hidden_ids(&self) -> Result<BTreeSet<String>> {
-        Ok(StoreVisibility::from_store(self.archive)?.hidden_ids(self.clearance()))
     }
 
     /// Records that the principal read `doc` of `object`, when it is restricted.

@@ -167,6 +167,16 @@ fn random_archive(dir: &Path, rng: &mut Rng) -> Archive {
                 )
                 .unwrap();
         }
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        archive
+            .audit()
+            .append(
+                "test",
+                "ingest",
+                Some(&object),
+                serde_json::json!({ "documents": ids, "pages": ids.len() }),
+            )
+            .unwrap();
         for doc in &docs {
             archive
                 .audit()
@@ -275,8 +285,20 @@ fn check_principal(
         .map(|i| i.id)
         .collect();
     assert!(reviewed.is_subset(&visible), "{ctx}: review");
-    // audit log
-    let log = serde_json::to_string(&reader.audit_log(&AuditFilter::default()).unwrap()).unwrap();
+    // audit log: nothing about hidden documents, nor about objects holding only those
+    let entries = reader.audit_log(&AuditFilter::default()).unwrap();
+    for o in objects {
+        if o.documents.iter().all(|d| hidden.contains(&d.id)) {
+            assert!(
+                entries
+                    .iter()
+                    .all(|e| e.object.as_deref() != Some(o.id.as_str())),
+                "{ctx}: audit log names hidden object {}",
+                o.id
+            );
+        }
+    }
+    let log = serde_json::to_string(&entries).unwrap();
     for id in &hidden {
         assert!(!log.contains(id.as_str()), "{ctx}: audit log names {id}");
     }
