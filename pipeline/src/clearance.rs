@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use crate::store::audit::AuditEntry;
 use crate::store::records::DocumentRecord;
 use crate::store::HoSoObject;
-use crate::{Error, Result};
+use crate::Error;
 
 /// The chế độ sử dụng code of Mật (restricted) records.
 pub const MAT_CODE: &str = "03";
@@ -67,6 +67,12 @@ pub fn unknown_document(id: &str) -> Error {
     Error::NotFound(format!("no document with id {id} in the archive"))
 }
 
+/// The error for `id` taken as a document or hồ sơ object id (`history`, `edit`) when there
+/// is neither, or none the reader may see.
+pub fn unknown_record(id: &str) -> Error {
+    Error::NotFound(format!("no document or hồ sơ with id {id} in the archive"))
+}
+
 impl Clearance {
     /// Whether this clearance covers what `needed` asks for.
     pub fn covers(self, needed: Clearance) -> bool {
@@ -75,15 +81,6 @@ impl Clearance {
 
     pub fn may_see(self, doc: &DocumentRecord) -> bool {
         self.covers(required(doc))
-    }
-
-    /// `Ok` when `doc` may be seen, else the error an unknown id gets.
-    pub fn check_document(self, doc: &DocumentRecord) -> Result<()> {
-        if self.may_see(doc) {
-            Ok(())
-        } else {
-            Err(unknown_document(&doc.id))
-        }
     }
 
     /// Whether every document of `object` may be seen (exporting an object exports all). An

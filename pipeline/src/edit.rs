@@ -13,7 +13,7 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use crate::catalog;
-use crate::clearance::{needed_for, Clearance};
+use crate::clearance::{needed_for, unknown_record, Clearance};
 use crate::store::audit::{is_next_unrecorded, recorded_versions};
 use crate::store::fsio::sha256_file;
 use crate::store::ocfl::{CommitOutcome, FileSource, User, INVENTORY};
@@ -123,13 +123,12 @@ pub(crate) fn edit(
     // The edit is audited after its commit: an entry that cannot be written must stop it
     // before anything is stored.
     archive.audit().check_appendable()?;
-    let unknown = || Error::NotFound(format!("no document or hồ sơ with id {id} in the archive"));
     let (object, document) = match archive.find_document(id)? {
         Some((object, doc)) if clearance.may_see(&doc) => (object, Some(doc)),
-        Some(_) => return Err(unknown()),
+        Some(_) => return Err(unknown_record(id)),
         None => match archive.find_object(id)? {
             Some(object) if clearance.may_see_object(&object) => (object, None),
-            _ => return Err(unknown()),
+            _ => return Err(unknown_record(id)),
         },
     };
     let mut changes = Vec::new();

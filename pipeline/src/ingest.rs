@@ -1148,17 +1148,8 @@ fn write_page_extract(
 ) -> Result<(PathBuf, crate::store::records::PageExtract)> {
     let decoded = decode_page(&file.abs_path, file.format, page.source_page)
         .map_err(|e| relabel(e, &file.abs_path, &file.rel_path))?;
-    let mut png = Vec::new();
-    decoded
-        .image
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| Error::decode(&file.rel_path, Some(page.source_page), e.to_string()))?;
-    let logical = format!(
-        "{}{}/page-{:04}.png",
-        crate::store::records::EXTRACTS_DIR,
-        file.rel_path,
-        page.source_page
-    );
+    let png = crate::decode::page_png(&decoded, &file.rel_path, page.source_page)?;
+    let logical = crate::store::records::extract_path(&file.rel_path, page.source_page);
     let path = dir.join(format!(
         "{}-{:04}.png",
         page.source_sha256, page.source_page

@@ -71,15 +71,6 @@ impl StoreVisibility {
             .is_some_and(|needed| clearance.covers(needed))
     }
 
-    /// The stored documents a reader with `clearance` may not see.
-    pub fn hidden_ids(&self, clearance: Clearance) -> BTreeSet<String> {
-        self.required
-            .iter()
-            .filter(|(_, needed)| !clearance.covers(**needed))
-            .map(|(id, _)| id.clone())
-            .collect()
-    }
-
     /// Of `indexed` (the index's document ids), those a reader with `clearance` may not see.
     pub fn hidden_from(
         &self,

@@ -167,6 +167,17 @@ pub fn page_count(path: &Path, format: ScanFormat) -> Result<u32> {
     Ok(count)
 }
 
+/// `decoded`'s pixels as a lossless PNG (a page extract); `file` and `page` name it in an
+/// error.
+pub fn page_png(decoded: &DecodedPage, file: &str, page: u32) -> Result<Vec<u8>> {
+    let mut png = Vec::new();
+    decoded
+        .image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| Error::decode(file, Some(page), e.to_string()))?;
+    Ok(png)
+}
+
 /// Decodes page `page` (1-based) of a scan file. Errors name the file and page.
 pub fn decode_page(path: &Path, format: ScanFormat, page: u32) -> Result<DecodedPage> {
     if page == 0 {

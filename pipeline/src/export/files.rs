@@ -19,7 +19,7 @@ use super::copy_hashing;
 use crate::store::fsio::hash_stream;
 use crate::store::ocfl::INVENTORY;
 use crate::store::records::DocumentRecord;
-use crate::store::records::{PageRecord, EXTRACTS_DIR};
+use crate::store::records::{extract_path, PageRecord};
 use crate::store::HoSoObject;
 use crate::{Error, Result};
 
@@ -315,16 +315,9 @@ pub(crate) fn cut_page(object: &HoSoObject, record: &PageRecord) -> Result<Store
         record.technical.format,
         record.source_page,
     )?;
-    let mut png = Vec::new();
-    decoded
-        .image
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| Error::decode(&record.source_file, Some(record.source_page), e.to_string()))?;
+    let png = crate::decode::page_png(&decoded, &record.source_file, record.source_page)?;
     Ok(StoredFile {
-        logical_path: format!(
-            "{EXTRACTS_DIR}{}/page-{:04}.png",
-            record.source_file, record.source_page
-        ),
+        logical_path: extract_path(&record.source_file, record.source_page),
         sha256: crate::store::fsio::sha256_bytes(&png),
         cut: Some(std::sync::Arc::new(png)),
         ..scan

@@ -13,7 +13,9 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use super::Principal;
-use crate::clearance::{is_restricted, unknown_document, Clearance, READ_MAT_ACTION};
+use crate::clearance::{
+    is_restricted, unknown_document, unknown_record, Clearance, READ_MAT_ACTION,
+};
 use crate::export::bagit::{self, BagOptions, BagSummary, Selection};
 use crate::export::files::{self, OriginalPage, StoredFile};
 use crate::index::{SearchIndex, SearchOptions, SearchResults};
@@ -184,10 +186,10 @@ impl<'a> Reader<'a> {
     pub fn history(&self, id: &str) -> Result<History> {
         let (object, document) = match self.archive.find_document(id)? {
             Some((o, d)) if self.clearance().may_see(&d) => (o, Some(d.id)),
-            Some(_) => return Err(unknown_id(id)),
+            Some(_) => return Err(unknown_record(id)),
             None => match self.archive.find_object(id)? {
                 Some(o) if self.clearance().may_see_object(&o) => (o, None),
-                _ => return Err(unknown_id(id)),
+                _ => return Err(unknown_record(id)),
             },
         };
         let mut versions = history::versions(&object);
@@ -418,11 +420,6 @@ impl<'a> Reader<'a> {
             .map(|_| ())
             .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")))
     }
-}
-
-/// The answer for an id that is neither a document nor a hồ sơ object the principal may see.
-pub(super) fn unknown_id(id: &str) -> Error {
-    Error::NotFound(format!("no document or hồ sơ with id {id} in the archive"))
 }
 
 /// Leaves out of `versions` what names the `hidden` documents of `object`: their record

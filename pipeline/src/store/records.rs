@@ -108,6 +108,11 @@ pub struct PageExtract {
 /// Where page extracts live in an object.
 pub const EXTRACTS_DIR: &str = "extracts/";
 
+/// The logical path of the extract of page `source_page` of scan file `source_file`.
+pub fn extract_path(source_file: &str, source_page: u32) -> String {
+    format!("{EXTRACTS_DIR}{source_file}/page-{source_page:04}.png")
+}
+
 impl PageRecord {
     /// The logical path of the stored image of this page: its original scan, or its page
     /// extract when the original could not be stored.
