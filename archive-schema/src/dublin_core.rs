@@ -1,9 +1,9 @@
 //! Dublin Core export of hồ sơ and tài liệu records (the 15 DCMES 1.1 elements).
 //!
 //! In: a record and the code sets in force (to turn codes such as chế độ sử dụng `01` into
-//! their labels). Out: a [`DublinCore`] value, serialisable as JSON and as an `oai_dc` XML
-//! document ([`DublinCore::to_xml`]), with every value XML-escaped. The mapping table is in
-//! `archive-schema/README.md`.
+//! their labels). Out: a [`DublinCore`] value, serialisable as JSON; its elements in DCMES
+//! order ([`DublinCore::elements`]) for an XML writer (the one is `pipeline::markup::dublin_core`,
+//! with quick-xml). The mapping table is in `archive-schema/README.md`.
 
 use serde::{Deserialize, Serialize};
 
@@ -176,27 +176,9 @@ pub fn from_ho_so(record: &HoSoRecord, codes: &CodeSets) -> DublinCore {
     dc
 }
 
-/// Escapes text for XML element content and attribute values; drops characters XML 1.0
-/// cannot carry.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 impl DublinCore {
-    fn elements(&self) -> [(&'static str, &Vec<String>); 15] {
+    /// Each element's name (`title`, …, `rights`) and values, in DCMES order.
+    pub fn elements(&self) -> [(&'static str, &Vec<String>); 15] {
         [
             ("title", &self.title),
             ("creator", &self.creator),
@@ -214,25 +196,6 @@ impl DublinCore {
             ("coverage", &self.coverage),
             ("rights", &self.rights),
         ]
-    }
-
-    /// The description as an OAI-PMH `oai_dc:dc` XML document (UTF-8).
-    pub fn to_xml(&self) -> String {
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" \
-             xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
-             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-             xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/oai_dc/ \
-             http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">\n",
-        );
-        for (name, values) in self.elements() {
-            for v in values {
-                xml.push_str(&format!("  <dc:{name}>{}</dc:{name}>\n", escape(v)));
-            }
-        }
-        xml.push_str("</oai_dc:dc>\n");
-        xml
     }
 }
 
@@ -290,28 +253,31 @@ mod tests {
             dc.description,
             ["Số, ký hiệu: 05-NQ/ĐUK", "Người ký: Nguyễn Văn A (BÍ THƯ)"]
         );
+        let names: Vec<&str> = dc.elements().iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            [
+                "title",
+                "creator",
+                "subject",
+                "description",
+                "publisher",
+                "contributor",
+                "date",
+                "type",
+                "format",
+                "identifier",
+                "source",
+                "language",
+                "relation",
+                "coverage",
+                "rights"
+            ]
+        );
+        assert_eq!(dc.elements()[7], ("type", &dc.type_));
         let json = serde_json::to_value(&dc).unwrap();
         assert_eq!(json["type"][0], "Nghị quyết");
         assert!(json.get("publisher").is_none());
-    }
-
-    #[test]
-    fn xml_is_escaped_and_well_formed() {
-        let mut doc = document();
-        doc.ghi_chu = Some(Valued::given("bad\u{0}char</dc:title>".into()));
-        let xml = from_tai_lieu(&doc, codes()).to_xml();
-        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oai_dc:dc "));
-        assert!(xml.contains(
-            "<dc:title>về &quot;chuyển đổi số&quot; &amp; &lt;cải cách&gt; hành chính</dc:title>"
-        ));
-        assert!(xml.contains("<dc:description>badchar&lt;/dc:title&gt;</dc:description>"));
-        assert!(xml.contains("<dc:rights>Công khai</dc:rights>"));
-        assert!(!xml.contains('\u{0}'));
-        // Every opened element is closed, in order.
-        let opened = xml.matches("<dc:").count();
-        let closed = xml.matches("</dc:").count();
-        assert_eq!(opened, closed);
-        assert!(xml.trim_end().ends_with("</oai_dc:dc>"));
     }
 
     #[test]
@@ -324,7 +290,7 @@ mod tests {
         let dc = from_tai_lieu(&doc, codes());
         assert_eq!(dc.rights, ["99"]);
         assert!(dc.title.is_empty());
-        assert!(!dc.to_xml().contains("<dc:title>"));
+        assert_eq!(dc.elements()[0], ("title", &Vec::new()));
     }
 
     #[test]

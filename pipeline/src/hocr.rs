@@ -7,10 +7,17 @@
 //! turned by the recorded quarter turn (both noted on the page element); blank pages and
 //! pages read from a PDF text layer get a page element without words.
 
-use std::fmt::Write;
+use std::io;
 
-use crate::markup::escape;
-use crate::store::records::PageRecord;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+use crate::markup::{attr, text};
+use crate::store::records::{PageRecord, TextSource};
+
+/// The XHTML 1.0 Transitional document type hOCR 1.2 files declare.
+const DOCTYPE: &str = "html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \
+                       \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\"";
 
 fn bbox(b: [u32; 4]) -> String {
     format!(
@@ -32,6 +39,60 @@ fn union(boxes: impl Iterator<Item = [u32; 4]>) -> Option<[u32; 4]> {
 
 /// Renders `page` as hOCR. `image` is the original's logical path in the object.
 pub fn render(page: &PageRecord, image: &str, ocr_system: &str) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    // `<meta ... />`, as XHTML read as HTML needs.
+    writer.config_mut().add_space_before_slash_in_empty_elements = true;
+    crate::markup::to_string(writer, |w| {
+        write_document(w, page, image, ocr_system)?;
+        w.get_mut().push(b'\n');
+        Ok(())
+    })
+}
+
+fn write_document(
+    w: &mut Writer<Vec<u8>>,
+    page: &PageRecord,
+    image: &str,
+    ocr_system: &str,
+) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::DocType(BytesText::from_escaped(DOCTYPE)))?;
+    w.create_element("html")
+        .with_attributes([
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xml:lang", "vi"),
+            ("lang", "vi"),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("head").write_inner_content(|w| {
+                w.create_element("title").write_text_content(text(image))?;
+                w.create_element("meta")
+                    .with_attributes([
+                        ("http-equiv", "Content-Type"),
+                        ("content", "text/html; charset=utf-8"),
+                    ])
+                    .write_empty()?;
+                w.create_element("meta")
+                    .with_attribute(("name", "ocr-system"))
+                    .with_attribute(attr("content", ocr_system))
+                    .write_empty()?;
+                w.create_element("meta")
+                    .with_attributes([
+                        ("name", "ocr-capabilities"),
+                        ("content", "ocr_page ocr_line ocrx_word"),
+                    ])
+                    .write_empty()?;
+                Ok(())
+            })?;
+            w.create_element("body")
+                .write_inner_content(|w| write_page(w, page, image))?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// The `ocr_page` element: the page box in the recognised frame, then its lines.
+fn write_page(w: &mut Writer<Vec<u8>>, page: &PageRecord, image: &str) -> io::Result<()> {
     let (rotation, skew, dpi) = page
         .preprocess
         .as_ref()
@@ -47,84 +108,78 @@ pub fn render(page: &PageRecord, image: &str, ocr_system: &str) -> String {
     if rotation % 180 == 90 {
         std::mem::swap(&mut width, &mut height);
     }
-    let mut out = String::new();
-    out.push_str(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \
-         \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n\
-         <html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"vi\" lang=\"vi\">\n<head>\n\
-         <title>",
+    let resolution = if dpi > 0 {
+        format!("; scan_res {dpi} {dpi}")
+    } else {
+        String::new()
+    };
+    let title = format!(
+        "image \"{image}\"; ppageno {}; bbox 0 0 {width} {height}{resolution}",
+        page.number.saturating_sub(1),
     );
-    out.push_str(&escape(image));
-    let _ = write!(
-        out,
-        "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n\
-         <meta name=\"ocr-system\" content=\"{}\" />\n\
-         <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_line ocrx_word\" />\n\
-         </head>\n<body>\n",
-        escape(ocr_system)
-    );
-    let _ = writeln!(
-        out,
-        "<div class=\"ocr_page\" id=\"page_{n}\" title=\"image &quot;{img}&quot;; ppageno {p}; \
-         bbox 0 0 {width} {height}{res}\" data-source-page=\"{sp}\" data-rotation=\"{rotation}\" \
-         data-deskew-degrees=\"{skew:.2}\" data-text-source=\"{src}\">",
-        n = page.number,
-        img = escape(image),
-        p = page.number.saturating_sub(1),
-        res = if dpi > 0 {
-            format!("; scan_res {dpi} {dpi}")
-        } else {
-            String::new()
+    let mut div = BytesStart::new("div");
+    div.push_attribute(("class", "ocr_page"));
+    div.push_attribute(("id", format!("page_{}", page.number).as_str()));
+    div.push_attribute(attr("title", &title));
+    div.push_attribute(("data-source-page", page.source_page.to_string().as_str()));
+    div.push_attribute(("data-rotation", rotation.to_string().as_str()));
+    div.push_attribute(("data-deskew-degrees", format!("{skew:.2}").as_str()));
+    div.push_attribute((
+        "data-text-source",
+        match page.text_source {
+            TextSource::Ocr => "ocr",
+            TextSource::TextLayer => "text_layer",
+            TextSource::Blank => "blank",
         },
-        sp = page.source_page,
-        src = match page.text_source {
-            crate::store::records::TextSource::Ocr => "ocr",
-            crate::store::records::TextSource::TextLayer => "text_layer",
-            crate::store::records::TextSource::Blank => "blank",
-        },
-    );
+    ));
+    w.write_event(Event::Start(div))?;
     let mut lines: Vec<(u32, Vec<usize>)> = Vec::new();
-    for (i, w) in page.words.iter().enumerate() {
+    for (i, word) in page.words.iter().enumerate() {
         match lines.last_mut() {
-            Some((line, members)) if *line == w.line => members.push(i),
-            _ => lines.push((w.line, vec![i])),
+            Some((line, members)) if *line == word.line => members.push(i),
+            _ => lines.push((word.line, vec![i])),
         }
     }
     for (li, (_, members)) in lines.iter().enumerate() {
         let line_box = union(members.iter().map(|&i| page.words[i].bbox)).unwrap_or([0; 4]);
-        let _ = writeln!(
-            out,
-            " <span class=\"ocr_line\" id=\"line_{}_{}\" title=\"{}\">",
-            page.number,
-            li + 1,
-            bbox(line_box)
-        );
-        for &i in members {
-            let w = &page.words[i];
-            let _ = writeln!(
-                out,
-                "  <span class=\"ocrx_word\" id=\"word_{}_{}\" title=\"{}; x_wconf {}\">{}</span>",
-                page.number,
-                i + 1,
-                bbox(w.bbox),
-                w.confidence.round().clamp(0.0, 100.0) as u32,
-                escape(&w.text)
-            );
-        }
-        out.push_str(" </span>\n");
+        let id = format!("line_{}_{}", page.number, li + 1);
+        w.create_element("span")
+            .with_attributes([
+                ("class", "ocr_line"),
+                ("id", id.as_str()),
+                ("title", bbox(line_box).as_str()),
+            ])
+            .write_inner_content(|w| {
+                for &i in members {
+                    let word = &page.words[i];
+                    let id = format!("word_{}_{}", page.number, i + 1);
+                    let title = format!(
+                        "{}; x_wconf {}",
+                        bbox(word.bbox),
+                        word.confidence.round().clamp(0.0, 100.0) as u32
+                    );
+                    w.create_element("span")
+                        .with_attributes([
+                            ("class", "ocrx_word"),
+                            ("id", id.as_str()),
+                            ("title", title.as_str()),
+                        ])
+                        .write_text_content(text(&word.text))?;
+                }
+                Ok(())
+            })?;
     }
-    out.push_str("</div>\n</body>\n</html>\n");
-    out
+    w.write_event(Event::End(BytesEnd::new("div")))?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::decode::{ScanFormat, TechnicalMetadata};
+    use crate::markup::read_back::{named, parse, HOSTILE, HOSTILE_READ};
     use crate::ocr::OcrWord;
     use crate::preprocess::PreprocessFacts;
-    use crate::store::records::TextSource;
 
     fn word(text: &str, bbox: [u32; 4], line: u32) -> OcrWord {
         OcrWord {
@@ -192,5 +247,71 @@ mod tests {
         assert!(h.contains("bbox 0 0 3508 2480"), "{h}");
         assert!(h.contains("data-rotation=\"90\""));
         assert!(!h.contains("class=\"ocr_line\""));
+    }
+
+    #[test]
+    fn hostile_text_reads_back_from_valid_hocr() {
+        let p = page(
+            vec![
+                word(HOSTILE, [100, 50, 200, 40], 0),
+                word("Đảng", [320, 52, 150, 40], 0),
+                word("]]>", [100, 150, 80, 30], 1),
+            ],
+            0,
+        );
+        let image = "originals/hộp \"1\"/<a>&b.tif";
+        let h = render(&p, image, HOSTILE);
+        let (elements, _) = parse(&h);
+        let html = &elements[0];
+        assert_eq!(html.name, "html");
+        assert_eq!(
+            html.attribute("xmlns"),
+            Some("http://www.w3.org/1999/xhtml")
+        );
+        assert_eq!(named(&elements, "title")[0].text, image);
+        let system = named(&elements, "meta")
+            .into_iter()
+            .find(|m| m.attribute("name") == Some("ocr-system"))
+            .unwrap();
+        assert_eq!(system.attribute("content"), Some(HOSTILE_READ));
+        let div = named(&elements, "div")[0];
+        assert_eq!(div.attribute("class"), Some("ocr_page"));
+        assert_eq!(div.attribute("id"), Some("page_3"));
+        assert_eq!(
+            div.attribute("title"),
+            Some(
+                "image \"originals/hộp \"1\"/<a>&b.tif\"; ppageno 2; bbox 0 0 2480 3508; \
+                 scan_res 300 300"
+            )
+        );
+        assert_eq!(div.attribute("data-source-page"), Some("2"));
+        assert_eq!(div.attribute("data-deskew-degrees"), Some("0.00"));
+        assert_eq!(div.attribute("data-text-source"), Some("ocr"));
+        let spans = named(&elements, "span");
+        let classes: Vec<_> = spans
+            .iter()
+            .map(|s| s.attribute("class").unwrap())
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "ocr_line",
+                "ocrx_word",
+                "ocrx_word",
+                "ocr_line",
+                "ocrx_word"
+            ]
+        );
+        assert_eq!(spans[0].attribute("title"), Some("bbox 100 50 470 92"));
+        assert_eq!(spans[0].attribute("id"), Some("line_3_1"));
+        assert_eq!(spans[1].text, HOSTILE_READ);
+        assert_eq!(spans[1].attribute("id"), Some("word_3_1"));
+        assert_eq!(
+            spans[1].attribute("title"),
+            Some("bbox 100 50 300 90; x_wconf 91")
+        );
+        assert_eq!(spans[2].text, "Đảng");
+        assert_eq!(spans[4].text, "]]>");
+        assert!(h.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC"));
     }
 }

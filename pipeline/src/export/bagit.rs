@@ -32,6 +32,8 @@ use std::fmt::Write as _;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
+use quick_xml::events::{BytesDecl, Event};
+use quick_xml::Writer;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -592,79 +594,48 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// Dublin Core (elements 1.1 + terms) for each hồ sơ and document in the bag.
+/// `dublin-core.xml`: a `record` per hồ sơ object and per document in the bag (`level`
+/// `hoso` or `document`, `path` its payload directory or record file), each holding the
+/// record's Dublin Core description (`archive_schema::dublin_core`, the code sets of
+/// 05/2025 for labels) as written by [`crate::markup::dublin_core`].
 fn dublin_core(items: &[Item]) -> Result<String> {
-    let mut x = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">\n",
-    );
-    let el = |x: &mut String, tag: &str, value: &str| {
-        if !value.trim().is_empty() {
-            let _ = writeln!(
-                x,
-                "    <{tag}>{}</{tag}>",
-                crate::markup::escape(value.trim())
-            );
-        }
-    };
+    let codes = archive_schema::CodeSets::tt05_2025();
+    let mut records = Vec::new();
     for item in items {
         let o = &item.object;
-        let hoso = hoso_metadata(o)?;
-        let record = hoso.map(|h| h.record).unwrap_or_default();
-        let v = |f: &Option<archive_schema::Valued<String>>| {
-            f.as_ref().map(|v| v.value.clone()).unwrap_or_default()
-        };
-        let _ = writeln!(x, "  <record level=\"hoso\" path=\"data/{}\">", o.id);
-        el(&mut x, "dc:identifier", &o.id);
-        el(&mut x, "dc:identifier", &v(&record.ma_ho_so));
-        el(&mut x, "dc:title", &v(&record.tieu_de));
-        el(&mut x, "dc:type", "Collection");
-        let (start, end) = (v(&record.thoi_gian_bat_dau), v(&record.thoi_gian_ket_thuc));
-        if !start.is_empty() {
-            el(&mut x, "dcterms:temporal", &format!("{start}/{end}"));
-        }
-        el(&mut x, "dc:language", &v(&record.ngon_ngu));
-        for kw in record.tu_khoa.iter().flat_map(|k| k.value.iter()) {
-            el(&mut x, "dc:subject", kw);
-        }
-        el(&mut x, "dc:rights", &v(&record.che_do_su_dung));
-        el(
-            &mut x,
-            "dc:source",
-            &format!("box {} / {}", o.source.box_name, o.source.hoso),
-        );
-        x.push_str("  </record>\n");
+        let hoso = hoso_metadata(o)?.map(|h| h.record).unwrap_or_default();
+        records.push((
+            "hoso",
+            format!("data/{}", o.id),
+            archive_schema::dublin_core::from_ho_so(&hoso, codes),
+        ));
         let docs: Vec<&DocumentRecord> = match &item.document {
             Some(d) => vec![d],
             None => o.documents.iter().collect(),
         };
         for d in docs {
-            let r = &d.record;
-            let _ = writeln!(
-                x,
-                "  <record level=\"document\" path=\"data/{}/{}\">",
-                o.id,
-                document_path(&d.id)
-            );
-            el(&mut x, "dc:identifier", &d.id);
-            el(&mut x, "dc:identifier", &v(&r.ma_luu_tru_tai_lieu));
-            el(&mut x, "dc:title", &d.summary.title);
-            el(&mut x, "dc:type", &d.summary.doc_type);
-            el(&mut x, "dc:date", &d.summary.date);
-            el(&mut x, "dc:creator", &d.summary.issuer);
-            el(&mut x, "dc:description", &v(&r.trich_yeu));
-            el(&mut x, "dc:language", &v(&r.ngon_ngu));
-            el(&mut x, "dc:rights", &v(&r.che_do_su_dung));
-            let extent = match d.pages.len() {
-                1 => "1 page".to_string(),
-                n => format!("{n} pages"),
-            };
-            el(&mut x, "dcterms:extent", &extent);
-            el(&mut x, "dcterms:isPartOf", &o.id);
-            x.push_str("  </record>\n");
+            records.push((
+                "document",
+                format!("data/{}/{}", o.id, document_path(&d.id)),
+                archive_schema::dublin_core::from_tai_lieu(&d.record, codes),
+            ));
         }
     }
-    x.push_str("</records>\n");
-    Ok(x)
+    let writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    Ok(crate::markup::to_string(writer, |w| {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("records").write_inner_content(|w| {
+            for (level, path, dc) in &records {
+                w.create_element("record")
+                    .with_attribute(("level", *level))
+                    .with_attribute(crate::markup::attr("path", path))
+                    .write_inner_content(|w| crate::markup::dublin_core(w, dc))?;
+            }
+            Ok(())
+        })?;
+        w.get_mut().push(b'\n');
+        Ok(())
+    }))
 }
 
 /// Reads a bag's manifest back: payload path → sha256 (for tests and checks).
@@ -682,7 +653,9 @@ pub fn read_manifest(bag: &Path) -> Result<BTreeMap<String, String>> {
 mod tests {
     use super::super::files::tests::{commit, fake_archive, CODE, DOC, OBJECT};
     use super::*;
+    use crate::markup::read_back::{named, parse, Element, HOSTILE, HOSTILE_READ};
     use crate::store::ocfl::FileSource;
+    use archive_schema::{HoSoRecord, TaiLieuRecord, Valued};
 
     fn options() -> BagOptions {
         BagOptions {
@@ -727,7 +700,18 @@ mod tests {
             assert!(tags.contains(&format!("  {name}\n")), "{name}");
         }
         let dc = fs::read_to_string(out.join("dublin-core.xml")).unwrap();
-        assert!(dc.contains("<dc:title>Nghị quyết về chuyển đổi số</dc:title>"));
+        let (elements, _) = parse(&dc);
+        let records = named(&elements, "record");
+        assert_eq!(records[0].attribute("level"), Some("hoso"));
+        assert_eq!(
+            records[0].attribute("path"),
+            Some(format!("data/{OBJECT}").as_str())
+        );
+        assert_eq!(records[1].attribute("level"), Some("document"));
+        assert_eq!(
+            records[1].attribute("path"),
+            Some(format!("data/{OBJECT}/{}", document_path(DOC)).as_str())
+        );
         assert!(dc.contains(&format!("<dc:identifier>{CODE}</dc:identifier>")));
         // Nothing is left beside the bag.
         let names: Vec<_> = fs::read_dir(dir.path())
@@ -754,6 +738,98 @@ mod tests {
         )
         .unwrap();
         assert!(empty.join("bagit.txt").is_file());
+    }
+
+    /// The values of `name` among `elements`.
+    fn values(elements: &[Element], name: &str) -> Vec<String> {
+        named(elements, name)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn dublin_core_describes_the_hoso_and_its_documents_from_their_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, mut files) = fake_archive(&dir.path().join("a"));
+        files.insert(
+            HOSO_PATH.into(),
+            FileSource::Bytes(
+                serde_json::to_vec(&HoSoMetadata {
+                    id: OBJECT.into(),
+                    record: HoSoRecord {
+                        ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
+                        tieu_de: Some(Valued::given(HOSTILE.into())),
+                        thoi_gian_bat_dau: Some(Valued::inferred("2017-01-05".into())),
+                        thoi_gian_ket_thuc: Some(Valued::inferred("2017-12-20".into())),
+                        che_do_su_dung: Some(Valued::given("01".into())),
+                        ..Default::default()
+                    },
+                })
+                .unwrap(),
+            ),
+        );
+        let mut document: DocumentRecord =
+            serde_json::from_slice(match &files[&document_path(DOC)] {
+                FileSource::Bytes(b) => b,
+                other => panic!("{other:?}"),
+            })
+            .unwrap();
+        document.record = TaiLieuRecord {
+            ma_dinh_danh: Some(Valued::inferred(DOC.into())),
+            ma_luu_tru_tai_lieu: Some(Valued::inferred(CODE.into())),
+            ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
+            trich_yeu: Some(Valued::extracted(HOSTILE.into(), 0.8)),
+            co_quan_ban_hanh: Some(Valued::extracted("Đảng ủy Khối <&>".into(), 0.8)),
+            ten_loai: Some(Valued::extracted("Nghị quyết".into(), 0.9)),
+            so: Some(Valued::extracted("05".into(), 0.9)),
+            ky_hieu: Some(Valued::extracted("NQ/ĐUK".into(), 0.9)),
+            ngay_ban_hanh: Some(Valued::extracted("2017-03-31".into(), 0.9)),
+            ghi_chu: Some(Valued::given("]]> \u{0}".into())),
+            che_do_su_dung: Some(Valued::given("01".into())),
+            ..Default::default()
+        };
+        files.insert(
+            document_path(DOC),
+            FileSource::Bytes(serde_json::to_vec(&document).unwrap()),
+        );
+        commit(&archive, &files);
+        let out = dir.path().join("bag");
+        export_bagit(&archive, &Selection::Id(OBJECT.into()), &out, &options()).unwrap();
+        let xml = fs::read_to_string(out.join("dublin-core.xml")).unwrap();
+        let (elements, _) = parse(&xml);
+        assert_eq!(elements[0].name, "records");
+        // Each record holds one oai_dc:dc element, read here element by element.
+        let starts: Vec<usize> = elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.name == "record")
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(starts.len(), 2, "{xml}");
+        let (hoso, doc) = elements[starts[0]..].split_at(starts[1] - starts[0]);
+        assert_eq!(hoso[1].name, "oai_dc:dc");
+        assert_eq!(
+            hoso[1].attribute("xmlns:dc"),
+            Some(crate::markup::DC),
+            "{xml}"
+        );
+        assert_eq!(values(hoso, "dc:title"), [HOSTILE_READ]);
+        assert_eq!(values(hoso, "dc:identifier"), ["H49.61.8.2017"]);
+        assert_eq!(values(hoso, "dc:date"), ["2017-01-05/2017-12-20"]);
+        assert_eq!(values(hoso, "dc:type"), ["Collection"]);
+        assert_eq!(values(hoso, "dc:rights"), ["Công khai"]);
+        assert_eq!(values(doc, "dc:title"), [HOSTILE_READ]);
+        assert_eq!(values(doc, "dc:creator"), ["Đảng ủy Khối <&>"]);
+        assert_eq!(values(doc, "dc:identifier"), [CODE, DOC]);
+        assert_eq!(values(doc, "dc:type"), ["Nghị quyết", "Text"]);
+        assert_eq!(values(doc, "dc:date"), ["2017-03-31"]);
+        assert_eq!(
+            values(doc, "dc:description"),
+            ["Số, ký hiệu: 05-NQ/ĐUK", "]]> "]
+        );
+        assert_eq!(values(doc, "dc:relation"), ["H49.61.8.2017"]);
+        assert_eq!(values(doc, "dc:rights"), ["Công khai"]);
     }
 
     #[test]

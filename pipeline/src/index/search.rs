@@ -1109,7 +1109,7 @@ impl Snippets {
             .take_while(|&end| end <= SNIPPET_MAX_BYTES)
             .last()
             .unwrap_or(0);
-        crate::markup::escape(text[..end].trim())
+        crate::markup::escape_html(text[..end].trim())
     }
 }
 

@@ -8,10 +8,13 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 use lopdf::{dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use quick_xml::events::{BytesPI, Event};
+use quick_xml::Writer;
 
 use super::image::deflate;
 use super::text::{to_unicode_cmap, GLYPH_ADVANCE};
 use super::AccessMetadata;
+use crate::markup::{text, xml_chars};
 use crate::Result;
 
 /// sRGB IEC 61966-2.1 (ICC v2), from Debian's `icc-profiles-free` (zlib license; see
@@ -120,11 +123,11 @@ pub(super) fn glyphless_font(
 }
 
 /// The Info dictionary: the same title, tool and dates as the XMP packet (PDF/A requires
-/// the two to agree).
+/// the two to agree, so the title loses what the XMP cannot carry here too).
 pub(super) fn info(meta: &AccessMetadata) -> lopdf::Dictionary {
     let date = Object::string_literal(pdf_date(&meta.created));
     dictionary! {
-        "Title" => text_string(&meta.title),
+        "Title" => text_string(&xml_chars(&meta.title)),
         "Creator" => Object::string_literal(producer()),
         "Producer" => Object::string_literal(producer()),
         "CreationDate" => date.clone(),
@@ -165,38 +168,77 @@ pub(super) fn xmp_date(date: &DateTime<FixedOffset>) -> String {
 
 /// The XMP packet: Dublin Core title, identifier and language, the dates and tool, and the
 /// PDF/A identification (part 2, conformance U). Only predefined schemas, so no extension
-/// schema is needed.
+/// schema is needed. Written with quick-xml; the `xpacket` processing instructions wrap it
+/// (no `bytes` or `encoding` attribute, which PDF/A forbids; UTF-8, so the byte order mark).
 pub(super) fn xmp(meta: &AccessMetadata) -> String {
+    crate::markup::to_string(Writer::new_with_indent(Vec::new(), b' ', 1), |w| {
+        w.write_event(Event::PI(BytesPI::new(XPACKET_BEGIN)))?;
+        w.create_element("x:xmpmeta")
+            .with_attribute(("xmlns:x", "adobe:ns:meta/"))
+            .write_inner_content(|w| {
+                w.create_element("rdf:RDF")
+                    .with_attribute(("xmlns:rdf", RDF))
+                    .write_inner_content(|w| xmp_description(w, meta))?;
+                Ok(())
+            })?;
+        w.write_event(Event::PI(BytesPI::new(XPACKET_END)))
+    })
+}
+
+/// The packet's opening processing instruction (the XMP specification's fixed id).
+const XPACKET_BEGIN: &str = "xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"";
+/// The closing one: the packet may be rewritten in place.
+const XPACKET_END: &str = "xpacket end=\"w\"";
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+/// The one `rdf:Description` of the packet.
+fn xmp_description(w: &mut Writer<Vec<u8>>, meta: &AccessMetadata) -> std::io::Result<()> {
     let date = xmp_date(&meta.created);
-    let tool = crate::markup::escape(&producer());
-    format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
- <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
-  <rdf:Description rdf:about=\"\"\n\
-    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
-    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n\
-    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n\
-    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
-   <dc:format>application/pdf</dc:format>\n\
-   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
-   <dc:identifier>{identifier}</dc:identifier>\n\
-   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>\n\
-   <xmp:CreateDate>{date}</xmp:CreateDate>\n\
-   <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
-   <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
-   <xmp:CreatorTool>{tool}</xmp:CreatorTool>\n\
-   <pdf:Producer>{tool}</pdf:Producer>\n\
-   <pdfaid:part>2</pdfaid:part>\n\
-   <pdfaid:conformance>U</pdfaid:conformance>\n\
-  </rdf:Description>\n\
- </rdf:RDF>\n\
-</x:xmpmeta>\n\
-<?xpacket end=\"w\"?>",
-        title = crate::markup::escape(&meta.title),
-        identifier = crate::markup::escape(&meta.identifier),
-        language = crate::markup::escape(&meta.language),
-    )
+    let tool = producer();
+    w.create_element("rdf:Description")
+        .with_attributes([
+            ("rdf:about", ""),
+            ("xmlns:dc", crate::markup::DC),
+            ("xmlns:xmp", "http://ns.adobe.com/xap/1.0/"),
+            ("xmlns:pdf", "http://ns.adobe.com/pdf/1.3/"),
+            ("xmlns:pdfaid", "http://www.aiim.org/pdfa/ns/id/"),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("dc:format")
+                .write_text_content(text("application/pdf"))?;
+            w.create_element("dc:title").write_inner_content(|w| {
+                w.create_element("rdf:Alt").write_inner_content(|w| {
+                    w.create_element("rdf:li")
+                        .with_attribute(("xml:lang", "x-default"))
+                        .write_text_content(text(&meta.title))?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            w.create_element("dc:identifier")
+                .write_text_content(text(&meta.identifier))?;
+            w.create_element("dc:language").write_inner_content(|w| {
+                w.create_element("rdf:Bag").write_inner_content(|w| {
+                    w.create_element("rdf:li")
+                        .write_text_content(text(&meta.language))?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            for name in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+                w.create_element(name).write_text_content(text(&date))?;
+            }
+            w.create_element("xmp:CreatorTool")
+                .write_text_content(text(&tool))?;
+            w.create_element("pdf:Producer")
+                .write_text_content(text(&tool))?;
+            w.create_element("pdfaid:part")
+                .write_text_content(text("2"))?;
+            w.create_element("pdfaid:conformance")
+                .write_text_content(text("U"))?;
+            Ok(())
+        })?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -213,20 +255,53 @@ mod tests {
     }
 
     #[test]
-    fn xmp_escapes_and_keeps_vietnamese() {
+    fn xmp_reads_back_with_hostile_text_inside_its_xpacket_wrapper() {
+        use crate::markup::read_back::{named, parse, HOSTILE, HOSTILE_READ};
         let meta = AccessMetadata {
-            title: "Nghị quyết <số 05> & \u{1}kế hoạch".into(),
-            identifier: "H49.61.8.2017.0000001".into(),
-            language: "vi".into(),
+            title: HOSTILE.into(),
+            identifier: "H49.61.8.2017.0000001 <&>".into(),
+            language: "vi\u{1}".into(),
             created: DateTime::parse_from_rfc3339("2025-07-01T08:30:05+07:00").unwrap(),
         };
         let xmp = xmp(&meta);
         assert!(
-            xmp.contains("Nghị quyết &lt;số 05&gt; &amp; kế hoạch"),
+            xmp.starts_with("<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"),
             "{xmp}"
         );
-        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"));
-        assert!(xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>"));
+        assert!(xmp.ends_with("<?xpacket end=\"w\"?>"), "{xmp}");
+        let (elements, instructions) = parse(&xmp);
+        assert_eq!(instructions, [XPACKET_BEGIN, XPACKET_END]);
+        let value = |name: &str| {
+            let found = named(&elements, name);
+            assert_eq!(found.len(), 1, "{name} in {xmp}");
+            found[0].text.clone()
+        };
+        assert_eq!(elements[0].name, "x:xmpmeta");
+        assert_eq!(elements[1].attribute("xmlns:rdf"), Some(RDF));
+        let description = named(&elements, "rdf:Description")[0];
+        assert_eq!(description.attribute("rdf:about"), Some(""));
+        assert_eq!(
+            description.attribute("xmlns:pdfaid"),
+            Some("http://www.aiim.org/pdfa/ns/id/")
+        );
+        let items = named(&elements, "rdf:li");
+        assert_eq!(items[0].text, HOSTILE_READ);
+        assert_eq!(items[0].attribute("xml:lang"), Some("x-default"));
+        assert_eq!(items[1].text, "vi");
+        assert_eq!(value("dc:identifier"), "H49.61.8.2017.0000001 <&>");
+        assert_eq!(value("dc:format"), "application/pdf");
+        for name in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+            assert_eq!(value(name), "2025-07-01T08:30:05+07:00");
+        }
+        assert_eq!(value("xmp:CreatorTool"), producer());
+        assert_eq!(value("pdf:Producer"), producer());
+        assert_eq!(value("pdfaid:part"), "2");
+        assert_eq!(value("pdfaid:conformance"), "U");
+        // The Info dictionary's title agrees with the XMP's.
+        assert_eq!(
+            info(&meta).get(b"Title").unwrap(),
+            &text_string(HOSTILE_READ)
+        );
     }
 
     #[test]
