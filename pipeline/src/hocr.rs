@@ -5,7 +5,9 @@
 //! line and an `ocrx_word` per word (`bbox`, `x_wconf`), readable by any hOCR tool. Boxes are
 //! in the frame of the page as it was recognised: straightened by the recorded skew and
 //! turned by the recorded quarter turn (both noted on the page element); blank pages and
-//! pages read from a PDF text layer get a page element without words.
+//! pages read from a PDF text layer get a page element without words. Written with
+//! quick-xml (see `markup`): text and attributes escaped by the crate, characters XML 1.0
+//! cannot carry dropped.
 
 use std::io;
 

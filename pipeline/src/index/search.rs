@@ -1531,3 +1531,20 @@ impl SegmentCollector for SegmentGroups {
         })
     }
 }
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::Snippets;
+
+    #[test]
+    fn a_page_start_snippet_is_html_text_without_what_xml_cannot_carry() {
+        // No generator: the query named no word of the page, so the page's start is shown.
+        let snippets = Snippets {
+            generators: Vec::new(),
+        };
+        assert_eq!(
+            snippets.render(" Đảng <b>ủy</b> & \"Khối\" 'cơ quan' ]]>\u{1}\u{FFFF} "),
+            "Đảng &lt;b&gt;ủy&lt;/b&gt; &amp; \"Khối\" 'cơ quan' ]]&gt;"
+        );
+    }
+}
