@@ -97,10 +97,29 @@ fn label(codes: &CodeSets, key: &str, field: &Option<Valued<String>>) -> Option<
     Some(codes.label(key, &value).map_or(value, str::to_string))
 }
 
+/// The số and ký hiệu as one symbol: party style `05-NQ/ĐUK`, state style `424/QĐ-UBND`
+/// (the ký hiệu carries the dash, so the số is joined with a slash).
+fn symbol(so: &str, ky_hieu: &str) -> String {
+    if ky_hieu.contains('-') {
+        format!("{so}/{ky_hieu}")
+    } else {
+        format!("{so}-{ky_hieu}")
+    }
+}
+
 /// The Dublin Core description of a tài liệu.
 pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
     let mut dc = DublinCore::default();
-    push(&mut dc.title, text(&record.trich_yeu));
+    // The trích yếu, or else what the document is: its tên loại and số ký hiệu.
+    let title = text(&record.trich_yeu).or_else(|| {
+        let doc_type = text(&record.ten_loai)?;
+        Some(match (text(&record.so), text(&record.ky_hieu)) {
+            (Some(so), Some(ky_hieu)) => format!("{doc_type} số {}", symbol(&so, &ky_hieu)),
+            (None, Some(only)) | (Some(only), None) => format!("{doc_type} số {only}"),
+            (None, None) => doc_type,
+        })
+    });
+    push(&mut dc.title, title);
     push(&mut dc.creator, text(&record.co_quan_ban_hanh));
     dc.subject = list(&record.tu_khoa);
     let signer = match (text(&record.nguoi_ky), text(&record.chuc_vu)) {
@@ -109,7 +128,7 @@ pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
         _ => None,
     };
     let symbol = match (text(&record.so), text(&record.ky_hieu)) {
-        (Some(so), Some(ky_hieu)) => Some(format!("Số, ký hiệu: {so}-{ky_hieu}")),
+        (Some(so), Some(ky_hieu)) => Some(format!("Số, ký hiệu: {}", symbol(&so, &ky_hieu))),
         (None, Some(ky_hieu)) => Some(format!("Ký hiệu: {ky_hieu}")),
         (Some(so), None) => Some(format!("Số: {so}")),
         _ => None,
@@ -278,6 +297,27 @@ mod tests {
         let json = serde_json::to_value(&dc).unwrap();
         assert_eq!(json["type"][0], "Nghị quyết");
         assert!(json.get("publisher").is_none());
+    }
+
+    #[test]
+    fn without_a_trich_yeu_the_title_is_the_type_and_symbol_state_style_with_a_slash() {
+        let mut doc = document();
+        doc.trich_yeu = None;
+        let dc = from_tai_lieu(&doc, codes());
+        assert_eq!(dc.title, ["Nghị quyết số 05-NQ/ĐUK"]);
+        doc.ten_loai = Some(Valued::extracted("Quyết định".into(), 0.9));
+        doc.so = Some(Valued::extracted("424".into(), 0.9));
+        doc.ky_hieu = Some(Valued::extracted("QĐ-UBND".into(), 0.9));
+        let dc = from_tai_lieu(&doc, codes());
+        assert_eq!(dc.title, ["Quyết định số 424/QĐ-UBND"]);
+        assert_eq!(dc.description[0], "Số, ký hiệu: 424/QĐ-UBND");
+        doc.so = None;
+        assert_eq!(
+            from_tai_lieu(&doc, codes()).title,
+            ["Quyết định số QĐ-UBND"]
+        );
+        doc.ten_loai = None;
+        assert!(from_tai_lieu(&doc, codes()).title.is_empty());
     }
 
     #[test]
