@@ -154,3 +154,44 @@ pub(crate) mod testing {
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// An output whose fields are not in alphabetical order, with a nested map.
+    #[derive(Serialize)]
+    struct Fields<const SORTED: bool> {
+        zeta: u32,
+        alpha: BTreeMap<&'static str, f32>,
+    }
+
+    impl<const SORTED: bool> CommandOutput for Fields<SORTED> {
+        const JSON_KEYS_SORTED: bool = SORTED;
+
+        fn human(&self, out: &mut dyn Write) -> io::Result<()> {
+            writeln!(out, "{}", self.zeta)
+        }
+    }
+
+    fn fields<const SORTED: bool>() -> Fields<SORTED> {
+        Fields {
+            zeta: 1,
+            alpha: BTreeMap::from([("b", 0.5)]),
+        }
+    }
+
+    #[test]
+    fn json_keeps_field_order_unless_keys_are_sorted() {
+        assert_eq!(
+            json(&fields::<false>()).unwrap(),
+            "{\n  \"zeta\": 1,\n  \"alpha\": {\n    \"b\": 0.5\n  }\n}\n"
+        );
+        assert_eq!(
+            json(&fields::<true>()).unwrap(),
+            "{\n  \"alpha\": {\n    \"b\": 0.5\n  },\n  \"zeta\": 1\n}\n"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use archive_schema::TaiLieuRecord;
 use clap::Args;
-use pipeline::store::records::TextSource;
+use pipeline::store::records::{DocumentSummary, TextSource};
 use serde::Serialize;
 
 use super::{ArchiveArg, ClearanceArg, Context, Run};
@@ -39,11 +39,9 @@ pub struct ShowOutput {
     pub hoso: String,
     #[serde(rename = "box")]
     pub box_name: String,
-    pub title: String,
-    pub doc_type: String,
-    pub symbol: String,
-    pub date: String,
-    pub issuer: String,
+    /// Title, tên loại, số ký hiệu, date and issuer.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
     /// The document's catalog record.
     pub metadata: TaiLieuRecord,
     pub pages: Vec<ShownPage>,
@@ -98,11 +96,7 @@ impl Run for ShowArgs {
             version: object.version.clone(),
             hoso: object.source.hoso.clone(),
             box_name: object.source.box_name.clone(),
-            title: doc.summary.title,
-            doc_type: doc.summary.doc_type,
-            symbol: doc.summary.symbol,
-            date: doc.summary.date,
-            issuer: doc.summary.issuer,
+            summary: doc.summary,
             metadata: doc.record,
             pages,
         })
@@ -113,17 +107,18 @@ impl CommandOutput for ShowOutput {
     const JSON_KEYS_SORTED: bool = true;
 
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{}", self.title)?;
+        let summary = &self.summary;
+        writeln!(out, "{}", summary.title)?;
         writeln!(
             out,
             "id {}  hồ sơ {} (box {})  object {} {}",
             self.id, self.hoso, self.box_name, self.object, self.version
         )?;
         for (value, label) in [
-            (&self.doc_type, "type"),
-            (&self.symbol, "số ký hiệu"),
-            (&self.date, "date"),
-            (&self.issuer, "issuer"),
+            (&summary.doc_type, "type"),
+            (&summary.symbol, "số ký hiệu"),
+            (&summary.date, "date"),
+            (&summary.issuer, "issuer"),
         ] {
             if !value.is_empty() {
                 writeln!(out, "{label}: {value}")?;
@@ -172,11 +167,13 @@ mod tests {
             version: "v2".into(),
             hoso: "hs-01".into(),
             box_name: "hop-017".into(),
-            title: "Nghị quyết về công tác văn thư, lưu trữ năm 1997".into(),
-            doc_type: "Nghị quyết".into(),
-            symbol: "45-NQ/TU".into(),
-            date: String::new(),
-            issuer: "Tỉnh ủy Đắk Lắk".into(),
+            summary: DocumentSummary {
+                title: "Nghị quyết về công tác văn thư, lưu trữ năm 1997".into(),
+                doc_type: "Nghị quyết".into(),
+                symbol: "45-NQ/TU".into(),
+                date: String::new(),
+                issuer: "Tỉnh ủy Đắk Lắk".into(),
+            },
             metadata,
             pages: vec![
                 ShownPage {
