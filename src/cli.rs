@@ -4,7 +4,8 @@
 //! In: the command line and the environment. Out: the command's output printed (see
 //! [`crate::output`]) and the process exit code: 0 success, 1 fatal error, 2 usage, 3
 //! ingest with failed or withheld pages, 4 damage found. Each command lives in its own
-//! module of [`crate::commands`]; adding one is a module and a variant of [`Command`].
+//! module of [`crate::commands`]; adding one is that module and one line in `commands!`
+//! below.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -12,8 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use pipeline::gate::Principal;
 
-use crate::commands::{self, ClearanceArg, Run};
-use crate::output;
+use crate::commands::{self, ClearanceArg, Execute};
 
 /// Exit code of a request that cannot be carried out as asked.
 pub const EXIT_USAGE: u8 = 2;
@@ -29,8 +29,25 @@ struct Cli {
     verbose: u8,
 }
 
-#[derive(Debug, Subcommand)]
-enum Command {
+/// Declares the subcommands: the `Command` enum (one variant per command, its doc the
+/// command's help) and `dispatch`, which carries out the variant given.
+macro_rules! commands {
+    ($( $(#[$attr:meta])* $variant:ident($args:ty), )*) => {
+        #[derive(Debug, Subcommand)]
+        enum Command {
+            $( $(#[$attr])* $variant($args), )*
+        }
+
+        /// Runs one command and prints its output.
+        fn dispatch(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
+            match command {
+                $( Command::$variant(args) => args.execute(ctx), )*
+            }
+        }
+    };
+}
+
+commands! {
     /// OCR whole boxes of scans and store them in the archive.
     Ingest(commands::ingest::IngestArgs),
     /// List the archived documents.
@@ -44,10 +61,8 @@ enum Command {
     /// the document splitter.
     Review(commands::review::ReviewArgs),
     /// The tamper-evident audit log: check its chain, or show its entries.
-    Audit {
-        #[command(subcommand)]
-        command: commands::audit::AuditCommand,
-    },
+    #[command(subcommand)]
+    Audit(commands::audit::AuditCommand),
     /// List the versions of a document's hồ sơ object: who, when, what changed.
     History(commands::history::HistoryArgs),
     /// Full-text search, with or without diacritics; "quoted phrases" work.
@@ -65,37 +80,6 @@ enum Command {
     Get(commands::get::GetArgs),
     /// Export a document, a hồ sơ or a whole box as a BagIt bag.
     Export(commands::export::ExportArgs),
-}
-
-/// Runs one command and prints its output.
-fn dispatch(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
-    use commands::audit::AuditCommand;
-    match command {
-        Command::Ingest(args) => execute(args, ctx),
-        Command::List(args) => execute(args, ctx),
-        Command::Show(args) => execute(args, ctx),
-        Command::Edit(args) => execute(args, ctx),
-        Command::Review(args) => execute(args, ctx),
-        Command::Audit {
-            command: AuditCommand::Verify(args),
-        } => execute(args, ctx),
-        Command::Audit {
-            command: AuditCommand::Log(args),
-        } => execute(args, ctx),
-        Command::History(args) => execute(args, ctx),
-        Command::Search(args) => execute(args, ctx),
-        Command::Verify(args) => execute(args, ctx),
-        Command::Reindex(args) => execute(args, ctx),
-        Command::Info(args) => execute(args, ctx),
-        Command::Get(args) => execute(args, ctx),
-        Command::Export(args) => execute(args, ctx),
-    }
-}
-
-fn execute<C: Run>(command: C, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let format = command.format();
-    let output = command.run(ctx)?;
-    output::print(&output, format)
 }
 
 /// What every command may need from where it runs.

@@ -6,13 +6,14 @@
 //! principal may see.
 
 use std::io::{self, Write};
+use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use pipeline::gate::AuditFilter;
 use pipeline::store::audit::{AuditCheck, AuditEntry};
 use serde::Serialize;
 
-use super::{ArchiveArg, ClearanceArg, Context, Run};
+use super::{ArchiveArg, ClearanceArg, Context, Execute, Run};
 use crate::output::{CommandOutput, Format};
 
 /// Exit code of a broken chain.
@@ -25,6 +26,15 @@ pub enum AuditCommand {
     Verify(AuditVerifyArgs),
     /// Show the entries: who did what, when, to which object.
     Log(AuditLogArgs),
+}
+
+impl Execute for AuditCommand {
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        match self {
+            AuditCommand::Verify(args) => args.execute(ctx),
+            AuditCommand::Log(args) => args.execute(ctx),
+        }
+    }
 }
 
 /// `sohoa audit verify`.

@@ -4,15 +4,17 @@
 //!
 //! In: a command's parsed arguments and the [`Context`]. Out: its output value (or an
 //! error), which [`crate::cli`] prints. A new command is a new module here with an args
-//! type implementing [`Run`], and one variant of `cli::Command`.
+//! type implementing [`Run`] (or [`Execute`], for subcommands), and one line in
+//! `cli.rs`'s `commands!`.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::Args;
 use pipeline::store::Archive;
 
 pub use crate::cli::Context;
-use crate::output::{CommandOutput, Format};
+use crate::output::{self, CommandOutput, Format};
 
 pub mod audit;
 pub mod edit;
@@ -38,6 +40,20 @@ pub trait Run {
 
     /// Does the command's work for the principal the arguments and `ctx` name.
     fn run(self, ctx: &Context) -> anyhow::Result<Self::Output>;
+}
+
+/// A command ready to be carried out: run, its output printed, its exit code returned.
+/// Every [`Run`] is one; a command with subcommands (`audit`) passes on to the one given.
+pub trait Execute {
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode>;
+}
+
+impl<C: Run> Execute for C {
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let format = self.format();
+        let output = self.run(ctx)?;
+        output::print(&output, format)
+    }
 }
 
 /// `--archive DIR` (or `SOHOA_ARCHIVE`).
