@@ -111,7 +111,7 @@ impl Context {
     }
 
     /// `--actor`, else the OS user.
-    pub fn actor_name(&self, actor: Option<String>) -> String {
+    fn actor_name(&self, actor: Option<String>) -> String {
         actor.unwrap_or_else(|| self.os_user.clone())
     }
 }
@@ -126,16 +126,9 @@ fn os_user() -> String {
 
 /// A request the command cannot carry out as asked (a malformed `--set`, a query that does
 /// not parse): printed as `error: …` with exit code 2.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
 pub fn run() -> ExitCode {
