@@ -4,19 +4,15 @@
 //! In: arguments and the environment (`SOHOA_ARCHIVE`, `NO_COLOR`, `RUST_LOG`). Out: results
 //! on stdout (human text, or JSON with `--json`), progress and logs on stderr, and the exit
 //! codes of DESIGN.md §4a: 0 success, 1 fatal error, 2 usage, 3 ingest with failed or
-//! withheld pages, 4 verify found damage.
-
-mod cli;
-mod export_cmd;
-mod runtime;
-mod versions_cmd;
+//! withheld pages, 4 verify found damage. The commands are in the `sohoa` library
+//! (`src/lib.rs`).
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // libgomp reads OMP_THREAD_LIMIT when it loads, before main: re-execute with it set.
-    runtime::ensure_single_threaded_openmp();
-    runtime::return_large_buffers_to_the_os();
-    runtime::end_quietly_on_a_closed_pipe();
-    cli::run()
+    sohoa::runtime::ensure_single_threaded_openmp();
+    sohoa::runtime::return_large_buffers_to_the_os();
+    sohoa::runtime::end_quietly_on_a_closed_pipe();
+    sohoa::cli::run()
 }

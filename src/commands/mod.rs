@@ -1,0 +1,133 @@
+//! The commands, one module each: its clap arguments, its work through the `pipeline`
+//! crate's gate (`Archive::reader` / `Archive::writer` for the principal), and its typed
+//! output (a [`CommandOutput`]).
+//!
+//! In: a command's parsed arguments and the [`Context`]. Out: its output value (or an
+//! error), which [`crate::cli`] prints. A new command is a new module here with an args
+//! type implementing [`Run`] (or [`Execute`], for subcommands), and one line in
+//! `cli.rs`'s `commands!`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use pipeline::store::Archive;
+
+pub use crate::cli::Context;
+use crate::output::{self, CommandOutput, Format};
+
+pub mod audit;
+pub mod edit;
+pub mod export;
+pub mod get;
+pub mod history;
+pub mod info;
+pub mod ingest;
+pub mod list;
+pub mod reindex;
+pub mod review;
+pub mod search;
+pub mod show;
+pub mod verify;
+
+/// A command's parsed arguments, ready to run.
+pub trait Run {
+    /// What the command produces.
+    type Output: CommandOutput;
+
+    /// How the output is to be printed (`--json` or not).
+    fn format(&self) -> Format;
+
+    /// Does the command's work for the principal the arguments and `ctx` name.
+    fn run(self, ctx: &Context) -> anyhow::Result<Self::Output>;
+}
+
+/// A command ready to be carried out: run, its output printed, its exit code returned.
+/// Every [`Run`] is one; a command with subcommands (`audit`) passes on to the one given.
+pub trait Execute {
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode>;
+}
+
+impl<C: Run> Execute for C {
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let format = self.format();
+        let output = self.run(ctx)?;
+        output::print(&output, format)
+    }
+}
+
+/// `--archive DIR` (or `SOHOA_ARCHIVE`).
+#[derive(Debug, Args)]
+pub struct ArchiveArg {
+    /// The archive directory.
+    #[arg(long, env = "SOHOA_ARCHIVE", value_name = "DIR")]
+    pub archive: PathBuf,
+}
+
+impl ArchiveArg {
+    /// The existing archive.
+    pub fn open(&self) -> anyhow::Result<Archive> {
+        open_archive(&self.archive)
+    }
+}
+
+/// The existing archive at `dir`.
+pub fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
+    Ok(Archive::open(dir)?)
+}
+
+/// `--clearance mat|toi-mat`: the clearance the operator states (a stand-in until accounts
+/// exist).
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct ClearanceArg {
+    /// Also documents needing this clearance: `mat` (chế độ sử dụng Mật, độ mật Mật) or
+    /// `toi-mat` (also độ mật Tối mật). A stand-in until users and roles exist.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    clearance: Option<ClearanceLevel>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ClearanceLevel {
+    /// Mật: chế độ sử dụng 03, độ mật Mật.
+    Mat,
+    /// Tối mật: also độ mật Tối mật.
+    ToiMat,
+}
+
+impl ClearanceArg {
+    /// The clearance stated (none: public documents only).
+    pub fn level(self) -> pipeline::clearance::Clearance {
+        match self.clearance {
+            Some(ClearanceLevel::Mat) => pipeline::clearance::Clearance::Mat,
+            Some(ClearanceLevel::ToiMat) => pipeline::clearance::Clearance::ToiMat,
+            None => pipeline::clearance::Clearance::Public,
+        }
+    }
+}
+
+/// `--codes`: the coded value sets (and mandatory fields) records are checked against.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct CodesArg {
+    /// Rules to check records against: Thông tư 05/2025 (in force since 1/7/2025) or the
+    /// Thông tư 02/2019 it replaced (for records catalogued under the old rules).
+    #[arg(long, value_enum, value_name = "RULES", default_value = "tt05-2025")]
+    codes: CodesChoice,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum CodesChoice {
+    #[value(name = "tt05-2025")]
+    Tt05_2025,
+    #[value(name = "tt02-2019")]
+    Tt02_2019,
+}
+
+impl CodesArg {
+    /// The code sets chosen.
+    pub fn sets(self) -> &'static archive_schema::CodeSets {
+        match self.codes {
+            CodesChoice::Tt05_2025 => archive_schema::CodeSets::tt05_2025(),
+            CodesChoice::Tt02_2019 => archive_schema::CodeSets::tt02_2019(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The progress bar of long commands (ingest, verify).
+//!
+//! In: whether to draw it and what it counts. Out: an indicatif bar on stderr that the
+//! pipeline advances through [`ProgressSink`] (pages) or [`VerifyProgress`] (bytes).
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pipeline::ingest::ProgressSink;
+use pipeline::verify::VerifyProgress;
+
+/// What a progress bar counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ProgressUnit {
+    Pages,
+    Bytes,
+}
+
+/// An indicatif progress bar on stderr (hidden when not a terminal or with --no-progress).
+pub(crate) struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    pub(crate) fn new(visible: bool, unit: ProgressUnit) -> Bar {
+        let bar = ProgressBar::with_draw_target(
+            Some(0),
+            if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            },
+        );
+        let bar_style = if std::env::var_os("NO_COLOR").is_some() {
+            "{bar:40}"
+        } else {
+            "{bar:40.cyan/blue}"
+        };
+        let counts = match unit {
+            ProgressUnit::Pages => "{pos}/{len} pages  {per_sec}",
+            ProgressUnit::Bytes => "{bytes}/{total_bytes}  {bytes_per_sec}",
+        };
+        let template = format!("{{elapsed_precise}} [{bar_style}] {counts}  ETA {{eta}}");
+        bar.set_style(
+            ProgressStyle::with_template(&template)
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        Bar { bar }
+    }
+}
+
+impl VerifyProgress for Bar {
+    fn start(&self, bytes: u64) {
+        self.bar.set_length(bytes);
+    }
+    fn advance(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl ProgressSink for Bar {
+    fn start(&self, pages: u64) {
+        self.bar.set_length(pages);
+    }
+    fn advance(&self) {
+        self.bar.inc(1);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
