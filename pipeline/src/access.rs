@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use crate::decode::{decode_page, ScanFormat};
 use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage};
-use crate::store::records::{DocumentRecord, PageRecord};
+use crate::preprocess::PreprocessFacts;
+use crate::store::records::{ocr_words, DocumentRecord, PageRecord};
 use crate::{Error, Result};
 
 /// One page of the copy: its image decoded again from the original and encoded, its words.
@@ -35,8 +36,12 @@ fn access_page(
     } else {
         decoded.embedded_jpeg.take()
     };
-    let facts = page.preprocess.clone().unwrap_or_default();
-    AccessPage::new(&decoded, jpeg.as_deref(), page.words.clone(), &facts)
+    let facts = page
+        .preprocess
+        .as_ref()
+        .map(PreprocessFacts::from)
+        .unwrap_or_default();
+    AccessPage::new(&decoded, jpeg.as_deref(), ocr_words(&page.words), &facts)
 }
 
 /// The logical path of a document's access copy.

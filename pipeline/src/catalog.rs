@@ -15,13 +15,14 @@ use archive_schema::{
 };
 
 use crate::classify::{self, Reading};
+use crate::decode::TechnicalMetadata;
 use crate::discover::HoSoSource;
 use crate::index::{IndexedDocument, IndexedPage};
 use crate::store::ocfl::FileSource;
 use crate::store::records::{
     document_path, hocr_path, keep_given_values, page_path, DocumentRecord, DocumentSummary, Event,
-    HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, TextSource, EVENTS_PATH, HOSO_PATH,
-    SOURCE_PATH,
+    EventOutcome, EventType, HoSoMetadata, OcrProvenance, PageRecord, SourceRecord, TextSource,
+    EVENTS_PATH, HOSO_PATH, SOURCE_PATH,
 };
 use crate::store::HoSoObject;
 use crate::Result;
@@ -68,7 +69,9 @@ pub fn build_hoso(
     );
     for page in pages {
         let mut page = page.clone();
-        page.conformance = page.technical.conformance();
+        page.conformance = TechnicalMetadata::from(&page.technical)
+            .conformance()
+            .into();
         files.insert(page_path(page.number), json(&page));
         let system = page.ocr.as_ref().map_or("", |o| o.engine.as_str());
         let image = page.stored_image_path();
@@ -342,26 +345,26 @@ pub fn events_after(
     };
     let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     events.push(Event {
-        event_type: "ingestion".into(),
+        event_type: EventType::Ingestion,
         time: time.clone(),
         agent: actor.to_string(),
-        outcome: "success".into(),
+        outcome: EventOutcome::Success,
         detail: serde_json::json!({"pages": pages_total, "new_version": existing.is_some()}),
     });
     if pages_recognised > 0 {
         events.push(Event {
-            event_type: "ocr".into(),
+            event_type: EventType::Ocr,
             time,
             agent: provenance.engine.clone(),
-            outcome: "success".into(),
+            outcome: EventOutcome::Success,
             detail: serde_json::json!({"pages": pages_recognised, "languages": provenance.languages, "models": provenance.models}),
         });
     }
     events.push(Event {
-        event_type: "classification".into(),
+        event_type: EventType::Classification,
         time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         agent: format!("sohoa {} classify", env!("CARGO_PKG_VERSION")),
-        outcome: "success".into(),
+        outcome: EventOutcome::Success,
         detail: serde_json::json!({
             "documents": documents.iter().map(|d| serde_json::json!({
                 "id": d.id,
@@ -380,10 +383,10 @@ pub fn events_after(
                 .and_then(|e| e.approval.as_ref());
             if before != Some(reference) {
                 events.push(Event {
-                    event_type: "approval".into(),
+                    event_type: EventType::Approval,
                     time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                     agent: actor.to_string(),
-                    outcome: "admitted as Mật (chế độ sử dụng 03)".into(),
+                    outcome: EventOutcome::AdmittedAsMat,
                     detail: serde_json::json!({
                         "document": d.id,
                         "reference": reference,

@@ -18,7 +18,8 @@ use crate::store::audit::{is_next_unrecorded, recorded_versions};
 use crate::store::fsio::sha256_file;
 use crate::store::ocfl::{CommitOutcome, FileSource, User, INVENTORY};
 use crate::store::records::{
-    document_path, DocumentRecord, DocumentSummary, Event, HoSoMetadata, EVENTS_PATH, HOSO_PATH,
+    document_path, DocumentRecord, DocumentSummary, Event, EventOutcome, EventType, HoSoMetadata,
+    EVENTS_PATH, HOSO_PATH,
 };
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
@@ -212,10 +213,10 @@ pub(crate) fn edit(
         Vec::new()
     };
     events.push(Event {
-        event_type: "metadata-edit".into(),
+        event_type: EventType::MetadataEdit,
         time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         agent: actor.to_string(),
-        outcome: "success".into(),
+        outcome: EventOutcome::Success,
         detail: with_reason(
             serde_json::json!({
                 "document": document.as_ref().map(|d| &d.id),

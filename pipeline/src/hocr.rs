@@ -206,17 +206,21 @@ mod tests {
                 bits_per_sample: 1,
                 samples_per_pixel: 1,
                 compression: "ccitt-g4".into(),
-            },
+            }
+            .into(),
             conformance: Default::default(),
-            preprocess: Some(PreprocessFacts {
-                dpi: 300,
-                rotation,
-                ..Default::default()
-            }),
+            preprocess: Some(
+                PreprocessFacts {
+                    dpi: 300,
+                    rotation,
+                    ..Default::default()
+                }
+                .into(),
+            ),
             text_source: TextSource::Ocr,
             text: String::new(),
             mean_confidence: 91.0,
-            words,
+            words: words.into_iter().map(Into::into).collect(),
             ocr: None,
             header_ink: Vec::new(),
             page_extract: None,

@@ -29,7 +29,10 @@ use crate::ocr::{recognize_upright, OcrEngine};
 use crate::preprocess::{prepare, PreprocessOptions};
 use crate::store::fsio::{sha256_regular_file, write_atomic};
 use crate::store::ocfl::{CommitOutcome, FileSource, User};
-use crate::store::records::{OcrProvenance, PageRecord, TextSource};
+use crate::store::records::{
+    word_records, InkRegionRecord, ModelRecord, OcrProvenance, PageRecord, PreprocessRecord,
+    TechnicalRecord, TextSource,
+};
 use crate::store::{Archive, HoSoObject};
 use crate::{catalog, text_layer, Error, Result};
 
@@ -260,7 +263,7 @@ pub(crate) fn ingest(
     let provenance = OcrProvenance {
         engine: format!("tesseract {}", tesseract::version()),
         languages: options.languages.clone(),
-        models: models.models.clone(),
+        models: models.models.iter().map(ModelRecord::from).collect(),
     };
     let mut existing: HashMap<(String, String), HoSoObject> = archive
         .hoso_objects()?
@@ -1330,8 +1333,8 @@ fn process_page(
         source_file: job.source_file.clone(),
         source_page: job.source_page,
         source_sha256: job.sha256.clone(),
-        conformance: decoded.technical.conformance(),
-        technical: decoded.technical.clone(),
+        conformance: decoded.technical.conformance().into(),
+        technical: TechnicalRecord::from(&decoded.technical),
         preprocess: None,
         text_source: TextSource::Blank,
         text: String::new(),
@@ -1353,7 +1356,7 @@ fn process_page(
     }
     let prepared = prepare(&decoded, options);
     if prepared.facts.blank {
-        record.preprocess = Some(prepared.facts);
+        record.preprocess = Some(prepared.facts.into());
         return Ok(record);
     }
     // Red ink is found while the colour pixels exist; it is read once the page is upright.
@@ -1362,15 +1365,17 @@ fn process_page(
     let (ocr, prepared) = recognize_upright(engine, prepared)
         .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
     let ocr = reread_symbol(engine, &prepared, ocr);
-    record.preprocess = Some(prepared.facts.clone());
+    record.preprocess = Some(PreprocessRecord::from(&prepared.facts));
     record.text_source = TextSource::Ocr;
     record.text = ocr.text.nfc().collect();
     record.mean_confidence = ocr.mean_confidence;
-    record.words = ocr.words;
+    record.words = word_records(&ocr.words);
     record.ocr = Some(provenance.clone());
     let mark_read = crate::policy::read_mark(&record).level.is_some();
-    record.header_ink =
-        stamp_ink::read_header(engine, &red_ink, &prepared, &record.words, mark_read);
+    record.header_ink = stamp_ink::read_header(engine, &red_ink, &prepared, &ocr.words, mark_read)
+        .into_iter()
+        .map(InkRegionRecord::from)
+        .collect();
     Ok(record)
 }
 

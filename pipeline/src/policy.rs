@@ -21,9 +21,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::fold_upper;
-use crate::ocr::stamp_ink::Ink;
+use crate::ocr::stamp_ink::{Ink, InkRegion};
 use crate::ocr::OcrWord;
-use crate::store::records::{PageRecord, TextSource};
+use crate::store::records::{ocr_words, PageRecord, TextSource};
 use crate::{Error, Result};
 
 /// A confidentiality level (độ mật), lowest first.
@@ -83,10 +83,10 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 page.technical.height
             };
             let limit = (f64::from(height) * HEADER_SHARE) as u32;
-            let mut header: Vec<&OcrWord> =
-                page.words.iter().filter(|w| w.bbox[1] < limit).collect();
+            let words = ocr_words(&page.words);
+            let mut header: Vec<&OcrWord> = words.iter().filter(|w| w.bbox[1] < limit).collect();
             if header.is_empty() && height == 0 {
-                header = page.words.iter().take(40).collect();
+                header = words.iter().take(40).collect();
             }
             header.sort_by_key(|w| (w.line, w.bbox[0]));
             let level = mark_in_words(header.iter().map(|w| w.text.as_str()));
@@ -98,12 +98,13 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
             // and photocopies have too) and a round seal (over the signature of a short last
             // page) only give their mark.
             let dpi = page.preprocess.as_ref().map_or(300, |p| p.dpi);
-            let ink = page.header_ink.iter().map(|region| {
+            let regions: Vec<InkRegion> = page.header_ink.iter().map(InkRegion::from).collect();
+            let ink = regions.iter().map(|region| {
                 let reading = read_ink(&region.words);
                 MarkReading {
                     readable: reading.readable
                         || region.ink == Ink::Gray
-                        || region.is_part_of_seal(&page.header_ink, dpi),
+                        || region.is_part_of_seal(&regions, dpi),
                     ..reading
                 }
             });
@@ -398,13 +399,14 @@ pub(crate) mod tests {
                 bits_per_sample: 8,
                 samples_per_pixel: 1,
                 compression: "none".into(),
-            },
+            }
+            .into(),
             conformance: Default::default(),
             preprocess: None,
             text_source: TextSource::Ocr,
             text: String::new(),
             mean_confidence: 0.0,
-            words,
+            words: crate::store::records::word_records(&words),
             ocr: None,
             header_ink: Vec::new(),
             page_extract: None,
@@ -487,10 +489,13 @@ pub(crate) mod tests {
             let mut p = ocr_page(header.clone());
             p.header_ink = ink
                 .into_iter()
-                .map(|words| InkRegion {
-                    ink: Ink::Red,
-                    bbox: [100, 150, 300, 90],
-                    words,
+                .map(|words| {
+                    InkRegion {
+                        ink: Ink::Red,
+                        bbox: [100, 150, 300, 90],
+                        words,
+                    }
+                    .into()
                 })
                 .collect();
             read_mark(&p)
@@ -534,17 +539,21 @@ pub(crate) mod tests {
                 ink: Ink::Red,
                 bbox,
                 words: vec![word("ạ", 100, 30.0)],
-            }];
+            }
+            .into()];
             read_mark(&p)
         };
         assert_eq!(sealed([1400, 1000, 450, 470]), m(None, true));
         let mut p = ocr_page(header.clone());
         p.header_ink = [[1400, 1000, 450, 470], [1550, 1130, 190, 190]]
             .into_iter()
-            .map(|bbox| InkRegion {
-                ink: Ink::Red,
-                bbox,
-                words: Vec::new(),
+            .map(|bbox| {
+                InkRegion {
+                    ink: Ink::Red,
+                    bbox,
+                    words: Vec::new(),
+                }
+                .into()
             })
             .collect();
         assert_eq!(read_mark(&p), m(None, true), "a part of a seal split off");

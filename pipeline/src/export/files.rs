@@ -312,7 +312,7 @@ pub(crate) fn cut_page(object: &HoSoObject, record: &PageRecord) -> Result<Store
     scan.verify()?;
     let decoded = crate::decode::decode_page(
         &scan.content_path,
-        record.technical.format,
+        record.technical.format.into(),
         record.source_page,
     )?;
     let png = crate::decode::page_png(&decoded, &record.source_file, record.source_page)?;
@@ -403,7 +403,8 @@ pub(crate) mod tests {
                 bits_per_sample: 1,
                 samples_per_pixel: 1,
                 compression: "ccitt-g4".into(),
-            },
+            }
+            .into(),
             conformance: Default::default(),
             preprocess: None,
             text_source: TextSource::Blank,

@@ -53,7 +53,8 @@ fn page(number: u32, file: &str, text: String) -> PageRecord {
             bits_per_sample: 8,
             samples_per_pixel: 1,
             compression: "deflate".into(),
-        },
+        }
+        .into(),
         conformance: Default::default(),
         preprocess: None,
         text_source: TextSource::Ocr,
@@ -529,7 +530,7 @@ fn a_scan_file_shared_with_a_hidden_document_is_handed_out_as_the_page_alone() {
         let mut record = page(n, "hs/scan.tif", format!("chung trang {n}"));
         record.source_page = n;
         record.source_sha256 = crate::store::fsio::sha256_bytes(&tiff);
-        record.technical.format = ScanFormat::Tiff;
+        record.technical.format = ScanFormat::Tiff.into();
         files.insert(page_path(n), json(&record));
     }
     files.insert(
