@@ -108,8 +108,8 @@ impl std::fmt::Display for Key {
     }
 }
 
-/// One level of the storage below a prefix: the names of the keys directly there, and of
-/// the prefixes that lead further (directories), each sorted.
+/// One level of the storage below a prefix: the names of the keys directly there (files),
+/// and of the prefixes that lead further (directories), each sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Children {
     pub files: Vec<String>,
@@ -360,9 +360,10 @@ impl ObjectStorage for DirectoryStorage {
             let entry = entry.map_err(|e| Error::io(&dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+            // Links and special files are neither (as in `list`).
             if kind.is_dir() {
                 children.dirs.push(name);
-            } else {
+            } else if kind.is_file() {
                 children.files.push(name);
             }
         }
