@@ -390,16 +390,18 @@ impl StorageRoot {
         )?;
         match &previous {
             None => {
-                put(
-                    staged.as_mut(),
-                    object.join(OBJECT_NAMASTE)?,
-                    b"ocfl_object_1.1\n",
-                )?;
                 put(staged.as_mut(), object.join(INVENTORY)?, &inventory_bytes)?;
                 put(
                     staged.as_mut(),
                     object.join(INVENTORY_SIDECAR)?,
                     sidecar.as_bytes(),
+                )?;
+                // Last: what makes the prefix an object (the commit point of a new object
+                // on a storage without renames).
+                put(
+                    staged.as_mut(),
+                    object.join(OBJECT_NAMASTE)?,
+                    b"ocfl_object_1.1\n",
                 )?;
                 staged.publish()?;
             }

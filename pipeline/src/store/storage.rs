@@ -13,8 +13,8 @@
 //!
 //! - [`ObjectStorage::stage`] + [`StagedWrite::put_new`] + [`StagedWrite::publish`]: the
 //!   files of one new version (content, `vN/inventory.json` and its sidecar, and for a new
-//!   object its `0=ocfl_object_1.1`, root inventory and sidecar), put create-only, in the
-//!   order the OCFL logic puts them. Each put streams from a reader through the one hashing
+//!   object its root inventory, sidecar and, last, `0=ocfl_object_1.1`), put create-only, in
+//!   the order the OCFL logic puts them. Each put streams from a reader through the one hashing
 //!   loop ([`super::fsio::hash_stream`]) and returns the SHA-256 and size; a key that exists
 //!   is [`Error::KeyExists`]. Directory: the files are written and fsynced in
 //!   `staging/ocfl/`, and `publish` fsyncs the tree and renames it into place whole (the
@@ -22,17 +22,26 @@
 //!   with `If-None-Match: *` straight to its final key (a failed or interrupted upload
 //!   leaves no object; 412 Precondition Failed is `KeyExists`); the create-only put of
 //!   `vN/inventory.json`, after every content key, is the version's commit point;
+//!   for a new object, the create-only put of its `0=ocfl_object_1.1`, last, makes the
+//!   prefix an object ([`super::ocfl::StorageRoot::object_keys`] finds only those);
 //!   `publish` has nothing left to do. Dropping a [`StagedWrite`] unpublished removes what
 //!   it staged (directory: the staging tree; S3: `DeleteObject` of the keys it put, which no
-//!   inventory names).
-//! - [`ObjectStorage::swap_inventory`]: the commit point of a new version of an existing
-//!   object: the root `inventory.json` replaced only while it still has the digest the
-//!   commit read, then its sidecar, last. Directory: the digest checked under the archive's
-//!   writer lock, then both written atomically (temporary file, fsync, rename, fsync of the
-//!   directory). S3: `PutObject` of `inventory.json` with `If-Match: <ETag read with it>`,
-//!   then the sidecar. A writer interrupted between the version's commit point and this
-//!   swap is rolled forward by [`super::ocfl::StorageRoot::recover`], which swaps the newest
-//!   `vN/inventory.json` in (on S3 the same, conditional on the ETag it read).
+//!   inventory names). What a crash leaves instead is removed by the next `stage` of the
+//!   same version, as the directory removes a leftover staging tree: S3 deletes the keys
+//!   under `vN/` when `vN/inventory.json` is absent (an uncommitted version; recovery skips
+//!   it, having no inventory to roll forward), and for a new object the keys under its
+//!   prefix when `0=ocfl_object_1.1` is absent.
+//! - [`ObjectStorage::swap_inventory`]: a new version of an existing object made its head:
+//!   the root `inventory.json` replaced only while it still has the SHA-256 the commit read
+//!   ([`Error::InventoryChanged`] otherwise), then its sidecar, last. Directory: the digest
+//!   checked (writers are one at a time under the archive's writer lock), then both written
+//!   atomically (temporary file, fsync, rename, fsync of the directory); the sidecar is the
+//!   commit point. S3: `GetObject` of `inventory.json`, its SHA-256 checked, `PutObject` of
+//!   the new one with `If-Match: <the ETag read>` (a change in between is refused too), then
+//!   the sidecar; the commit point was the create-only `vN/inventory.json` before it. A
+//!   writer interrupted between the two is rolled forward by
+//!   [`super::ocfl::StorageRoot::recover`], which swaps the newest `vN/inventory.json` in
+//!   by this same operation.
 //! - [`ObjectStorage::get`] / [`ObjectStorage::get_bytes`]: `GetObject` (streamed).
 //! - [`ObjectStorage::exists`] / [`ObjectStorage::size`]: `HeadObject`.
 //! - [`ObjectStorage::list`]: every key under a prefix: `ListObjectsV2` with the prefix.
