@@ -714,14 +714,52 @@ mod tests {
         assert_eq!(Key::new("abc/01ABCD").unwrap().below(&k), None);
     }
 
-    #[test]
-    fn the_directory_storage_keeps_the_contract() {
+    /// Runs one check of the contract on an empty directory storage; nothing may be left
+    /// in staging afterwards.
+    fn on_a_directory(check: fn(&dyn ObjectStorage)) {
         let dir = tempfile::tempdir().unwrap();
         let staging = dir.path().join("staging");
         let storage = DirectoryStorage::new(&dir.path().join("ocfl"), &staging);
         fs::create_dir_all(storage.root()).unwrap();
-        contract::all(&storage);
-        // Nothing is left in staging.
-        assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
+        check(&storage);
+        let left = fs::read_dir(&staging).map_or(0, |d| d.count());
+        assert_eq!(left, 0, "staging is not empty");
+    }
+
+    #[test]
+    fn a_directory_put_is_create_only() {
+        on_a_directory(contract::create_only);
+    }
+
+    #[test]
+    fn a_directory_inventory_swap_from_a_stale_digest_is_refused() {
+        on_a_directory(contract::compare_and_swap);
+    }
+
+    #[test]
+    fn a_directory_lists_keys_below_a_prefix() {
+        on_a_directory(contract::listing);
+    }
+
+    #[test]
+    fn an_interrupted_directory_put_leaves_nothing() {
+        on_a_directory(contract::interrupted_put);
+    }
+
+    #[test]
+    fn a_dropped_directory_stage_leaves_no_staging_tree() {
+        on_a_directory(|storage| {
+            let object = Key::new("eee/obj").unwrap();
+            let mut staged = storage.stage(&object, "v1", true).unwrap();
+            let key = object.join("v1/content/a").unwrap();
+            staged
+                .put_new(&key, Path::new("a"), &mut &b"a"[..])
+                .unwrap();
+        });
+    }
+
+    #[test]
+    fn the_directory_storage_keeps_the_whole_contract() {
+        on_a_directory(contract::all);
     }
 }
