@@ -15,8 +15,7 @@ use serde::Serialize;
 use crate::catalog;
 use crate::clearance::{needed_for, unknown_record, Clearance};
 use crate::store::audit::{is_next_unrecorded, recorded_versions};
-use crate::store::fsio::sha256_file;
-use crate::store::ocfl::{CommitOutcome, FileSource, User, INVENTORY};
+use crate::store::ocfl::{CommitOutcome, FileSource, User};
 use crate::store::records::{
     document_path, DocumentRecord, DocumentSummary, Event, EventOutcome, EventType, HoSoMetadata,
     EVENTS_PATH, HOSO_PATH,
@@ -235,8 +234,8 @@ pub(crate) fn edit(
                     slot.key()
                 ))
             })?;
-            slot.insert(FileSource::Path {
-                path: object.root.join(content),
+            slot.insert(FileSource::Stored {
+                key: object.key.join(content)?,
                 sha256: digest,
             });
         }
@@ -264,7 +263,7 @@ pub(crate) fn edit(
         CommitOutcome::Unchanged { version } => {
             let recorded = recorded_versions(&archive.audit().entries()?);
             let digest = if is_next_unrecorded(recorded.get(&object.id), &version) {
-                Some(sha256_file(&object.root.join(INVENTORY))?.0)
+                Some(object.inventory_sha256()?)
             } else {
                 None
             };

@@ -70,6 +70,18 @@ pub enum Error {
     /// An export cannot be made (e.g. its output directory already holds something).
     #[error("export: {0}")]
     Export(String),
+    /// A create-only write of the OCFL storage found its key already stored (stored files
+    /// are never written over).
+    #[error("{}: already stored; files of the storage root are never written over", path.display())]
+    KeyExists { path: PathBuf },
+    /// A commit found the root inventory changed since it read it (another writer, or a
+    /// change by hand): nothing was replaced.
+    #[error("{}: sha256 {actual}, not {expected} as when the commit read it; the root inventory changed meanwhile and was not replaced", path.display())]
+    InventoryChanged {
+        path: PathBuf,
+        expected: String,
+        actual: String,
+    },
 }
 
 /// Result with the pipeline's [`Error`].

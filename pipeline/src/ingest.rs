@@ -941,8 +941,9 @@ impl Run<'_> {
                     files.get(&path).map(|f| f.digest()) == head.get(&path).cloned()
                 });
                 let content = o.inventory.content_path(digest)?;
-                unchanged.then(|| FileSource::Path {
-                    path: o.root.join(content),
+                let key = o.key.join(content).ok()?;
+                unchanged.then(|| FileSource::Stored {
+                    key,
                     sha256: digest.clone(),
                 })
             });

@@ -19,7 +19,9 @@
 //! [`VerificationRecord`], the same type [`Scope::Sample`] reads back.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(test)]
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -27,11 +29,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
 use crate::store::audit::{recorded_versions, AuditEntry, AuditLog, RecordedVersion};
-use crate::store::fsio::{sha256_bytes, sha256_file};
+use crate::store::fsio::{hash_stream, sha256_bytes};
 use crate::store::ocfl::{
-    object_path, Inventory, INVENTORY, INVENTORY_SIDECAR, LAYOUT_EXTENSION, OBJECT_NAMASTE,
-    ROOT_NAMASTE,
+    object_path, Inventory, StorageRoot, INVENTORY, INVENTORY_SIDECAR, LAYOUT_EXTENSION,
+    OBJECT_NAMASTE, ROOT_NAMASTE,
 };
+use crate::store::storage::Key;
 use crate::store::{Archive, HoSoObject};
 use crate::Result;
 
@@ -193,57 +196,56 @@ pub fn verify_with(
     scope: &Scope,
     progress: &dyn VerifyProgress,
 ) -> Result<VerifyReport> {
-    let ocfl = archive.storage().root.clone();
-    let rel = |p: &Path| -> String {
-        p.strip_prefix(&archive.root)
-            .unwrap_or(p)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
+    let storage = archive.storage();
+    let backend = storage.backend();
+    // Archive-relative paths: the storage root is `ocfl/`.
+    let rel = |k: &Key| -> String { format!("ocfl/{k}") };
+    let key = |k: &str| Key::new(k).expect("a static key");
     let mut report = VerifyReport::default();
     // (content file, expected digest, index of its object root)
-    let mut expected_files: Vec<(PathBuf, String, usize)> = Vec::new();
-    let mut known: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut expected_files: Vec<(Key, String, usize)> = Vec::new();
+    let mut known: BTreeSet<Key> = BTreeSet::new();
     for name in [ROOT_NAMASTE, "ocfl_layout.json"] {
-        known.insert(ocfl.join(name));
+        known.insert(key(name));
     }
-    known.insert(
-        ocfl.join("extensions")
-            .join(LAYOUT_EXTENSION)
-            .join("config.json"),
-    );
+    known.insert(key(&format!("extensions/{LAYOUT_EXTENSION}/config.json")));
 
-    let all_roots = archive.storage().object_roots()?;
+    let all_roots = storage.object_keys()?;
     report.objects_in_archive = all_roots.len() as u64;
     report.scope = scope.describe();
     let audit = archive.audit();
     let entries = audit.entries().unwrap_or_default();
     // Each root inventory is read once here for what selection needs; checked objects
     // are read again in full below.
-    let facts: Vec<Option<ObjectFacts>> = all_roots.par_iter().map(|r| object_facts(r)).collect();
+    let facts: Vec<Option<ObjectFacts>> = all_roots
+        .par_iter()
+        .map(|r| object_facts(storage, r))
+        .collect();
     let object_roots = select(&all_roots, &facts, scope, &entries);
-    let selected: BTreeSet<&PathBuf> = object_roots.iter().collect();
+    let selected: BTreeSet<&Key> = object_roots.iter().collect();
     for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
-        known.insert(root.join(OBJECT_NAMASTE));
+        known.insert(root.join(OBJECT_NAMASTE)?);
         // Inventories: the root one, and each version's copy, against their sidecars.
         let mut inventory: Option<Inventory> = None;
         let mut inventories = vec![root.clone()];
-        if let Ok(entries) = std::fs::read_dir(root) {
-            for e in entries.flatten() {
-                if crate::store::ocfl::version_number(&e.file_name().to_string_lossy()).is_some() {
-                    inventories.push(e.path());
-                }
-            }
+        let children = backend.children(Some(root)).unwrap_or_default();
+        let mut versions: Vec<&String> = children
+            .files
+            .iter()
+            .chain(&children.dirs)
+            .filter(|name| crate::store::ocfl::version_number(name).is_some())
+            .collect();
+        versions.sort();
+        for name in versions {
+            inventories.push(root.join(name)?);
         }
         for dir in inventories {
-            let inv_path = dir.join(INVENTORY);
-            let sidecar_path = dir.join(INVENTORY_SIDECAR);
+            let inv_path = dir.join(INVENTORY)?;
+            let sidecar_path = dir.join(INVENTORY_SIDECAR)?;
             known.insert(inv_path.clone());
             known.insert(sidecar_path.clone());
-            let bytes = match std::fs::read(&inv_path) {
+            let bytes = match backend.get_bytes(&inv_path) {
                 Ok(b) => b,
                 Err(_) => {
                     report.missing.push(rel(&inv_path));
@@ -253,8 +255,12 @@ pub fn verify_with(
             report.files_checked += 1;
             report.bytes_checked += bytes.len() as u64;
             let actual = sha256_bytes(&bytes);
-            match std::fs::read_to_string(&sidecar_path) {
-                Ok(s) => {
+            let sidecar = backend
+                .get_bytes(&sidecar_path)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok());
+            match sidecar {
+                Some(s) => {
                     report.files_checked += 1;
                     let expected = s.split_whitespace().next().unwrap_or("").to_string();
                     if expected != actual {
@@ -270,7 +276,7 @@ pub fn verify_with(
                         });
                     }
                 }
-                Err(_) => report.missing.push(rel(&sidecar_path)),
+                None => report.missing.push(rel(&sidecar_path)),
             }
             if dir == *root {
                 match serde_json::from_slice::<Inventory>(&bytes) {
@@ -283,17 +289,20 @@ pub fn verify_with(
         }
         let Some(inventory) = inventory else { continue };
         for version in inventory.versions.keys() {
-            let dir = root.join(version);
-            if !dir.is_dir() {
+            if !children.dirs.contains(version) {
                 report.warnings.push(format!(
                     "{}: version directory {version} is missing",
                     rel(root)
                 ));
-                report.missing.push(rel(&dir.join(INVENTORY)));
-                report.missing.push(rel(&dir.join(INVENTORY_SIDECAR)));
+                report
+                    .missing
+                    .push(format!("{}/{version}/{INVENTORY}", rel(root)));
+                report
+                    .missing
+                    .push(format!("{}/{version}/{INVENTORY_SIDECAR}", rel(root)));
             }
         }
-        if root.strip_prefix(&ocfl).ok() != Some(object_path(&inventory.id).as_path()) {
+        if *root != storage.object_key(&inventory.id) {
             report.warnings.push(format!(
                 "{}: object {} is not where the storage layout puts it",
                 rel(root),
@@ -302,9 +311,19 @@ pub fn verify_with(
         }
         for (digest, paths) in &inventory.manifest {
             for content in paths {
-                let path = root.join(content);
-                known.insert(path.clone());
-                expected_files.push((path, digest.clone(), object));
+                match root.join(content) {
+                    Ok(path) => {
+                        known.insert(path.clone());
+                        expected_files.push((path, digest.clone(), object));
+                    }
+                    // A manifest path leading out of the object names no file of it.
+                    Err(e) => {
+                        report
+                            .warnings
+                            .push(format!("{}: manifest: {e}", rel(root)));
+                        report.missing.push(format!("{}/{content}", rel(root)));
+                    }
+                }
             }
         }
     }
@@ -312,20 +331,30 @@ pub fn verify_with(
     // Content files, hashed in parallel.
     // (path, expected digest, object index, digest and size or the read error)
     type Hashed = (
-        PathBuf,
+        Key,
         String,
         usize,
         std::result::Result<(String, u64), String>,
     );
     let total_bytes: u64 = expected_files
         .par_iter()
-        .map(|(path, _, _)| std::fs::metadata(path).map_or(0, |m| m.len()))
+        .map(|(path, _, _)| backend.size(path).unwrap_or(0))
         .sum();
     progress.start(total_bytes);
     let results: Vec<Hashed> = expected_files
         .into_par_iter()
         .map(|(path, digest, object)| {
-            let r = sha256_file(&path).map_err(|e| e.to_string());
+            let r = backend
+                .get(&path)
+                .and_then(|reader| {
+                    hash_stream(
+                        &backend.locate(&path),
+                        reader,
+                        &mut std::io::sink(),
+                        Path::new("(nothing)"),
+                    )
+                })
+                .map_err(|e| e.to_string());
             progress.advance(r.as_ref().map_or(0, |(_, bytes)| *bytes));
             (path, digest, object, r)
         })
@@ -354,34 +383,32 @@ pub fn verify_with(
 
     // Anything else in the storage root (a partial run: in the objects checked, and at the
     // top of the root) is unexpected.
-    let walk_roots: Vec<(&Path, usize)> = if *scope == Scope::All {
-        vec![(ocfl.as_path(), usize::MAX)]
+    let stored: Vec<Key> = if *scope == Scope::All {
+        backend.list(None)?
     } else {
-        std::iter::once((ocfl.as_path(), 1))
-            .chain(object_roots.iter().map(|r| (r.as_path(), usize::MAX)))
-            .collect()
+        let mut stored = Vec::new();
+        for name in backend.children(None)?.files {
+            stored.push(Key::new(name)?);
+        }
+        for root in &object_roots {
+            stored.extend(backend.list(Some(root))?);
+        }
+        stored
     };
-    for entry in walk_roots.into_iter().flat_map(|(root, depth)| {
-        walkdir::WalkDir::new(root)
-            .max_depth(depth)
-            .into_iter()
-            .filter_map(|e| e.ok())
-    }) {
-        if entry.file_type().is_file() && !known.contains(entry.path()) {
-            if crate::store::fsio::is_interrupted_write(&entry.file_name().to_string_lossy()) {
-                report.warnings.push(format!(
-                    "{}: left by an interrupted write (not content; the next ingest removes it)",
-                    rel(entry.path())
-                ));
-            } else {
-                report.unexpected.push(rel(entry.path()));
-            }
+    for path in stored.iter().filter(|k| !known.contains(*k)) {
+        if crate::store::fsio::is_interrupted_write(path.name()) {
+            report.warnings.push(format!(
+                "{}: left by an interrupted write (not content; the next ingest removes it)",
+                rel(path)
+            ));
+        } else {
+            report.unexpected.push(rel(path));
         }
     }
 
     // The store against the audit log: every object, whatever the scope.
     let recorded = recorded_versions(&entries);
-    let stored: Vec<(&PathBuf, &ObjectFacts)> = all_roots
+    let stored: Vec<(&Key, &ObjectFacts)> = all_roots
         .iter()
         .zip(&facts)
         .filter_map(|(root, f)| f.as_ref().map(|f| (root, f)))
@@ -416,7 +443,7 @@ pub fn verify_with(
         Ok((indexed, flagged)) => {
             let mut stored = std::collections::BTreeSet::new();
             for root in &all_roots {
-                if let Ok(object) = HoSoObject::load(root) {
+                if let Ok(object) = HoSoObject::load(storage, root) {
                     for d in &object.documents {
                         stored.insert(d.id.clone());
                         if !indexed.contains(&d.id) {
@@ -449,7 +476,7 @@ pub fn verify_with(
 
     report.missing.sort();
     report.unexpected.sort();
-    report.objects = per_object(&report, &object_roots, &rel, &content_stats);
+    report.objects = per_object(storage, &report, &object_roots, &rel, &content_stats);
     report.ok = report.missing.is_empty()
         && report.corrupted.is_empty()
         && report.unexpected.is_empty()
@@ -463,9 +490,9 @@ pub fn verify_with(
 /// `recorded` (the last committing audit entry of each object) says, and the recorded
 /// objects not in `stored`.
 fn audit_mismatches(
-    stored: &[(&PathBuf, &ObjectFacts)],
+    stored: &[(&Key, &ObjectFacts)],
     recorded: &BTreeMap<String, RecordedVersion>,
-    rel: &dyn Fn(&Path) -> String,
+    rel: &dyn Fn(&Key) -> String,
 ) -> Vec<AuditMismatch> {
     use crate::store::ocfl::version_number;
     let mut found = Vec::new();
@@ -582,8 +609,8 @@ struct ObjectFacts {
 }
 
 /// The facts of the object at `root`; None when its inventory is missing or broken.
-fn object_facts(root: &Path) -> Option<ObjectFacts> {
-    let bytes = std::fs::read(root.join(INVENTORY)).ok()?;
+fn object_facts(storage: &StorageRoot, root: &Key) -> Option<ObjectFacts> {
+    let bytes = storage.inventory_bytes(root).ok()?;
     let inventory: Inventory = serde_json::from_slice(&bytes).ok()?;
     let changed = inventory
         .versions
@@ -678,12 +705,12 @@ pub fn record(audit: &AuditLog, actor: &str, report: &VerifyReport) -> Result<Au
 /// (by position in `roots`); `entries` is the audit log: its `verify` entries say when each
 /// object was last checked (an entry without an `objects` list is a full run of an older
 /// version, covering every object).
-fn select(
-    roots: &[PathBuf],
+fn select<R: Clone + Ord>(
+    roots: &[R],
     facts: &[Option<ObjectFacts>],
     scope: &Scope,
     entries: &[AuditEntry],
-) -> Vec<PathBuf> {
+) -> Vec<R> {
     match scope {
         Scope::All => roots.to_vec(),
         Scope::ChangedSince(since) => roots
@@ -713,7 +740,7 @@ fn select(
                     None => last_full = Some(seq),
                 }
             }
-            let mut ranked: Vec<(Option<u64>, &PathBuf)> = roots
+            let mut ranked: Vec<(Option<u64>, &R)> = roots
                 .iter()
                 .zip(facts)
                 .map(|(root, facts)| {
@@ -726,7 +753,7 @@ fn select(
                 .collect();
             // Never verified (None) first, then oldest; ties in storage order.
             ranked.sort_by_key(|r| r.0);
-            let mut chosen: Vec<PathBuf> = ranked
+            let mut chosen: Vec<R> = ranked
                 .into_iter()
                 .take(*n)
                 .map(|(_, r)| r.clone())
@@ -739,9 +766,10 @@ fn select(
 
 /// Splits the archive-wide findings by object: each path goes to the object it lies in.
 fn per_object(
+    storage: &StorageRoot,
     report: &VerifyReport,
-    roots: &[PathBuf],
-    rel: &dyn Fn(&Path) -> String,
+    roots: &[Key],
+    rel: &dyn Fn(&Key) -> String,
     content_stats: &[(u64, u64)],
 ) -> Vec<ObjectReport> {
     let mut objects = Vec::new();
@@ -750,7 +778,7 @@ fn per_object(
         let inside = |p: &str| p.starts_with(&prefix);
         // Problems of the object itself read "{object path}: …".
         let own = format!("{}:", rel(root));
-        let inventory = read_inventory(root);
+        let inventory = storage.inventory(root).ok();
         let mut o = ObjectReport {
             id: inventory
                 .as_ref()
@@ -806,12 +834,6 @@ fn per_object(
         objects.push(o);
     }
     objects
-}
-
-/// An object's root inventory, for the per-object report (None when missing or broken).
-fn read_inventory(root: &Path) -> Option<Inventory> {
-    let bytes = std::fs::read(root.join(INVENTORY)).ok()?;
-    serde_json::from_slice(&bytes).ok()
 }
 
 #[cfg(test)]

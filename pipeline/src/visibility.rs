@@ -31,10 +31,11 @@ impl StoreVisibility {
     /// Reads the document records of every object (in parallel). An object that cannot be
     /// read contributes no documents: its documents are hidden from every reader.
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
-        let roots = archive.storage().object_roots()?;
+        let storage = archive.storage();
+        let roots = storage.object_keys()?;
         let per_object: Vec<Vec<(String, Clearance)>> = roots
             .par_iter()
-            .map(|root| match HoSoObject::load(root) {
+            .map(|root| match HoSoObject::load(storage, root) {
                 Ok(object) => object
                     .documents
                     .iter()
@@ -43,7 +44,7 @@ impl StoreVisibility {
                 Err(e) => {
                     tracing::warn!(
                         "{}: cannot be read ({e}); its documents are not shown",
-                        root.display()
+                        storage.backend().locate(root).display()
                     );
                     Vec::new()
                 }

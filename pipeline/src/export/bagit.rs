@@ -39,8 +39,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::files::{stored_access_copy, StoredFile};
 use crate::store::audit::AuditEntry;
-use crate::store::fsio::{sha256_bytes, sha256_file, sync_dir, sync_tree, write_new};
-use crate::store::ocfl::INVENTORY;
+use crate::store::fsio::{sha256_bytes, sync_dir, sync_tree, write_new};
 use crate::store::records::{
     document_path, page_path, DocumentRecord, HoSoMetadata, PageRecord, EVENTS_PATH, HOSO_PATH,
     SOURCE_PATH,
@@ -357,7 +356,7 @@ fn build(
     for item in items {
         let object = &item.object;
         let (files, bytes) = copy_object(bag, item, &mut manifest)?;
-        let (inventory_sha256, _) = sha256_file(&object.root.join(INVENTORY))?;
+        let inventory_sha256 = object.inventory_sha256()?;
         objects.push(ExportedObject {
             id: object.id.clone(),
             version: object.inventory.head.clone(),
@@ -676,7 +675,7 @@ mod tests {
         let manifest = read_manifest(&out).unwrap();
         assert_eq!(manifest.len(), 7);
         for (path, digest) in &manifest {
-            let (actual, _) = sha256_file(&out.join(path)).unwrap();
+            let (actual, _) = crate::store::fsio::sha256_file(&out.join(path)).unwrap();
             assert_eq!(&actual, digest, "{path}");
         }
         assert_eq!(

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::copy_hashing;
 use crate::store::fsio::hash_stream;
 use crate::store::ocfl::INVENTORY;
 use crate::store::records::DocumentRecord;
 use crate::store::records::{extract_path, PageRecord};
+use crate::store::storage::{Key, ObjectStorage};
 use crate::store::HoSoObject;
 use crate::{Error, Result};
 
@@ -43,6 +43,22 @@ pub struct StoredFile {
     /// `content_path`.
     #[serde(skip)]
     cut: Option<std::sync::Arc<Vec<u8>>>,
+    /// Where the bytes are read from.
+    #[serde(skip)]
+    stored: Stored,
+}
+
+/// The key of a stored file in the storage holding it.
+#[derive(Debug, Clone)]
+struct Stored {
+    storage: std::sync::Arc<dyn ObjectStorage>,
+    key: Key,
+}
+
+impl PartialEq for Stored {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
 }
 
 impl StoredFile {
@@ -72,6 +88,10 @@ impl StoredFile {
             sha256: digest.to_ascii_lowercase(),
             content_path: object.root.join(content),
             cut: None,
+            stored: Stored {
+                storage: object.backend().clone(),
+                key: object.key.join(content)?,
+            },
         }))
     }
 
@@ -84,7 +104,10 @@ impl StoredFile {
     fn copy_into(&self, out: &mut dyn Write, out_name: &Path) -> Result<(String, u64)> {
         match &self.cut {
             Some(bytes) => hash_stream(&self.content_path, bytes.as_slice(), out, out_name),
-            None => copy_hashing(&self.content_path, out, out_name),
+            None => {
+                let reader = self.stored.storage.get(&self.stored.key)?;
+                hash_stream(&self.content_path, reader, out, out_name)
+            }
         }
     }
 

@@ -13,8 +13,6 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
-pub(crate) use crate::store::fsio::copy_hashing;
-
 /// Resolves `path` as the file system will when it is written: an absolute path whose
 /// existing part has its symbolic links and `..` resolved (canonical), followed by the
 /// components that do not exist yet (`.` dropped, `..` taking one off; there are no links

@@ -160,7 +160,7 @@ impl<'a> Reader<'a> {
     /// see it both at the head and in that version.
     pub fn document_at(&self, id: &str, version: &str) -> Result<(HoSoObject, DocumentRecord)> {
         let (head, _) = self.visible_document(id)?;
-        let old = HoSoObject::load_version(&head.root, Some(version))?;
+        let old = head.at_version(version)?;
         let doc = old
             .documents
             .iter()

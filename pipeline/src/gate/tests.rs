@@ -368,7 +368,7 @@ fn check_principal(
                 ),
             );
             // show --version v1: needs the document visible at the head and in v1
-            let v1 = crate::store::HoSoObject::load_version(&o.root, Some("v1")).unwrap();
+            let v1 = o.at_version("v1").unwrap();
             let in_v1 = v1.documents.iter().find(|x| x.id == id).unwrap();
             let at = reader.document_at(id, "v1");
             assert_eq!(

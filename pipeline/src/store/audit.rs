@@ -455,8 +455,7 @@ impl AuditLog {
         if !is_next_unrecorded(recorded.get(&object.id), head) {
             return Ok(false);
         }
-        let inventory = object.root.join(super::ocfl::INVENTORY);
-        let (digest, _) = super::fsio::sha256_file(&inventory)?;
+        let digest = object.inventory_sha256()?;
         detail["version"] = serde_json::json!(head);
         detail["inventory_sha256"] = serde_json::json!(digest);
         detail["recorded_late"] = serde_json::json!(

@@ -60,17 +60,6 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     f.sync_all().map_err(|e| Error::io(path, e))
 }
 
-/// Copies `from` to the new file `to`, fsyncs it, and returns the SHA-256 of what was copied.
-pub fn copy_new(from: &Path, to: &Path) -> Result<String> {
-    if let Some(dir) = to.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    let mut dst = File::create(to).map_err(|e| Error::io(to, e))?;
-    let (sha256, _) = copy_hashing(from, &mut dst, to)?;
-    dst.sync_all().map_err(|e| Error::io(to, e))?;
-    Ok(sha256)
-}
-
 /// SHA-256 of a file, streamed.
 pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
     let f = File::open(path).map_err(|e| Error::io(path, e))?;

@@ -9,6 +9,7 @@ pub mod fsio;
 pub mod history;
 pub mod ocfl;
 pub mod records;
+pub mod storage;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -20,6 +21,7 @@ use crate::{Error, Result};
 use audit::AuditLog;
 use ocfl::{Inventory, StorageRoot};
 use records::{DocumentRecord, PageRecord, SourceRecord, DOCUMENTS_DIR, PAGES_DIR, SOURCE_PATH};
+use storage::{Key, ObjectStorage};
 
 /// An archive directory.
 #[derive(Debug, Clone)]
@@ -103,9 +105,9 @@ impl Archive {
     pub fn hoso_objects(&self) -> Result<Vec<HoSoObject>> {
         let mut objects = self
             .storage
-            .object_roots()?
-            .into_iter()
-            .map(|root| HoSoObject::load(&root))
+            .object_keys()?
+            .iter()
+            .map(|key| HoSoObject::load(&self.storage, key))
             .collect::<Result<Vec<_>>>()?;
         objects.sort_by(|a, b| {
             natord::compare(&a.source.box_name, &b.source.box_name)
@@ -123,11 +125,11 @@ impl Archive {
         {
             return Ok(None);
         }
-        let root = self.storage.object_root(id);
-        if !root.join(ocfl::INVENTORY).is_file() {
+        let key = self.storage.object_key(id);
+        if !self.storage.backend().exists(&key.join(ocfl::INVENTORY)?)? {
             return Ok(None);
         }
-        HoSoObject::load(&root).map(Some)
+        HoSoObject::load(&self.storage, &key).map(Some)
     }
 
     /// The object and document with document id `id`.
@@ -145,7 +147,11 @@ impl Archive {
 #[derive(Debug, Clone)]
 pub struct HoSoObject {
     pub id: String,
+    /// Where the object root is (for messages and reports).
     pub root: PathBuf,
+    /// The object root's key in the storage root.
+    pub key: Key,
+    storage: StorageRoot,
     pub inventory: Inventory,
     /// The version read (`v1`, `v2`, …): the head unless an older one was asked for.
     pub version: String,
@@ -154,14 +160,25 @@ pub struct HoSoObject {
 }
 
 impl HoSoObject {
-    /// Reads an object's inventory, and the source and document records of its head version.
-    pub fn load(root: &Path) -> Result<HoSoObject> {
-        Self::load_version(root, None)
+    /// Reads the inventory of the object at `key`, and the source and document records of
+    /// its head version.
+    pub fn load(storage: &StorageRoot, key: &Key) -> Result<HoSoObject> {
+        Self::load_version(storage, key, None)
+    }
+
+    /// The same object at `version`.
+    pub fn at_version(&self, version: &str) -> Result<HoSoObject> {
+        Self::load_version(&self.storage, &self.key, Some(version))
     }
 
     /// Like [`HoSoObject::load`], at `version` (the head when `None`).
-    pub fn load_version(root: &Path, version: Option<&str>) -> Result<HoSoObject> {
-        let inventory = StorageRoot::read_inventory(root)?;
+    pub fn load_version(
+        storage: &StorageRoot,
+        key: &Key,
+        version: Option<&str>,
+    ) -> Result<HoSoObject> {
+        let inventory = storage.inventory(key)?;
+        let root = storage.backend().locate(key);
         let version = version.unwrap_or(&inventory.head).to_string();
         let files = inventory.version_files(&version).ok_or_else(|| {
             Error::Archive(format!(
@@ -169,16 +186,21 @@ impl HoSoObject {
                 inventory.id, inventory.head
             ))
         })?;
-        let source: SourceRecord = read_json(root, &inventory, &version, SOURCE_PATH)?;
+        let read = |logical: &str| -> Result<Vec<u8>> {
+            storage.read_logical_at(key, &inventory, &version, logical)
+        };
+        let source: SourceRecord = parse_json(&root, SOURCE_PATH, &read(SOURCE_PATH)?)?;
         let mut documents: Vec<DocumentRecord> = files
             .keys()
             .filter(|p| p.starts_with(DOCUMENTS_DIR))
-            .map(|p| read_json(root, &inventory, &version, p))
+            .map(|p| parse_json(&root, p, &read(p)?))
             .collect::<Result<_>>()?;
         documents.sort_by_key(|d| d.ordinal);
         Ok(HoSoObject {
             id: inventory.id.clone(),
-            root: root.to_path_buf(),
+            root,
+            key: key.clone(),
+            storage: storage.clone(),
             inventory,
             version,
             source,
@@ -207,23 +229,35 @@ impl HoSoObject {
 
     /// Reads a logical JSON file of the version read.
     pub fn read_json<T: DeserializeOwned>(&self, logical: &str) -> Result<T> {
-        read_json(&self.root, &self.inventory, &self.version, logical)
+        parse_json(&self.root, logical, &self.read_bytes(logical)?)
     }
 
     /// Reads the bytes of a logical file of the version read.
     pub fn read_bytes(&self, logical: &str) -> Result<Vec<u8>> {
-        StorageRoot::read_logical(&self.root, &self.inventory, &self.version, logical)
+        self.storage
+            .read_logical_at(&self.key, &self.inventory, &self.version, logical)
+    }
+
+    /// The key of the content file holding a logical file of the version read.
+    pub fn content_key(&self, logical: &str) -> Result<Key> {
+        StorageRoot::logical_key(&self.key, &self.inventory, &self.version, logical)
+    }
+
+    /// The storage the object is kept in.
+    pub fn backend(&self) -> &std::sync::Arc<dyn ObjectStorage> {
+        self.storage.backend()
+    }
+
+    /// The SHA-256 of the object's root inventory as stored now (what audit entries record).
+    pub fn inventory_sha256(&self) -> Result<String> {
+        Ok(fsio::sha256_bytes(
+            &self.storage.inventory_bytes(&self.key)?,
+        ))
     }
 }
 
-fn read_json<T: DeserializeOwned>(
-    root: &Path,
-    inventory: &Inventory,
-    version: &str,
-    logical: &str,
-) -> Result<T> {
-    let bytes = StorageRoot::read_logical(root, inventory, version, logical)?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::Json {
+fn parse_json<T: DeserializeOwned>(root: &Path, logical: &str, bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Json {
         path: root.join(logical),
         message: e.to_string(),
     })

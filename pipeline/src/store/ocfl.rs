@@ -7,14 +7,23 @@
 //! renamed into the object, then the root inventory is replaced and its sidecar written
 //! last: that is the commit point. [`StorageRoot::recover`] rolls forward a version whose
 //! commit was interrupted. Storage layout: extension 0003-hash-and-id-n-tuple.
+//!
+//! Every read and write goes through an [`ObjectStorage`] ([`super::storage`]): keys
+//! relative to the storage root, create-only puts of a version's files, and the root
+//! inventory replaced by compare-and-swap; [`DirectoryStorage`] does the staging, renames
+//! and fsyncs described above.
 
 use std::collections::BTreeMap;
+#[cfg(test)]
 use std::fs;
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::fsio::{copy_new, sha256_bytes, sync_dir, sync_tree, write_atomic, write_new};
+use super::fsio::{is_interrupted_write, sha256_bytes};
+use super::storage::{DirectoryStorage, Key, ObjectStorage, StagedWrite};
 use crate::{Error, Result};
 
 pub const ROOT_NAMASTE: &str = "0=ocfl_1.1";
@@ -105,6 +114,11 @@ pub enum FileSource {
         path: PathBuf,
         sha256: String,
     },
+    /// A file of the storage root itself (content of an earlier version), with its SHA-256.
+    Stored {
+        key: Key,
+        sha256: String,
+    },
 }
 
 impl FileSource {
@@ -112,7 +126,7 @@ impl FileSource {
     pub fn digest(&self) -> String {
         match self {
             FileSource::Bytes(b) => sha256_bytes(b),
-            FileSource::Path { sha256, .. } => sha256.clone(),
+            FileSource::Path { sha256, .. } | FileSource::Stored { sha256, .. } => sha256.clone(),
         }
     }
 }
@@ -129,83 +143,52 @@ pub enum CommitOutcome {
     },
 }
 
-/// An OCFL storage root.
+/// An OCFL storage root, read and written through an [`ObjectStorage`].
 #[derive(Debug, Clone)]
 pub struct StorageRoot {
+    /// Where the storage root is (its directory), for messages and reports.
     pub root: PathBuf,
-    staging: PathBuf,
+    backend: Arc<dyn ObjectStorage>,
 }
 
 impl StorageRoot {
-    /// Opens the storage root at `root`, creating it when absent; new objects are built in `staging`.
+    /// Opens the storage root in the directory `root`, creating it when absent; new
+    /// versions are built in `staging`.
     pub fn open_or_create(root: &Path, staging: &Path) -> Result<Self> {
         if !root.join(ROOT_NAMASTE).exists() {
-            // Built beside its place and renamed there whole: a crash leaves either no
-            // storage root or a complete one.
-            let parent = root.parent().expect("storage root has a parent");
-            let build = parent.join(format!(
-                ".{}.tmp-{}",
-                root.file_name().unwrap_or_default().to_string_lossy(),
-                std::process::id()
-            ));
-            // Leftovers of an earlier interrupted creation go first.
-            let prefix = format!(
-                ".{}.tmp-",
-                root.file_name().unwrap_or_default().to_string_lossy()
-            );
-            for entry in fs::read_dir(parent)
-                .map_err(|e| Error::io(parent, e))?
-                .flatten()
-            {
-                if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                    let p = entry.path();
-                    fs::remove_dir_all(&p).map_err(|e| Error::io(&p, e))?;
-                }
-            }
-            Self::lay_out(&build)?;
-            if root.exists() {
-                // An empty directory (made by hand, or by an older version) is replaced.
-                fs::remove_dir(root).map_err(|e| Error::io(root, e))?;
-            }
-            fs::rename(&build, root).map_err(|e| Error::io(root, e))?;
-            crate::store::fsio::sync_dir(parent)?;
+            let config = serde_json::to_string_pretty(&serde_json::json!({
+                "extensionName": LAYOUT_EXTENSION,
+                "digestAlgorithm": "sha256",
+                "tupleSize": 3,
+                "numberOfTuples": 3,
+            }))
+            .expect("static json");
+            let layout = serde_json::to_string_pretty(&serde_json::json!({
+                "extension": LAYOUT_EXTENSION,
+                "description": "Hashed Truncated N-tuple Trees with Object ID Encapsulating Directory: sha256 of the id, 3 tuples of 3, then the percent-encoded id",
+            }))
+            .expect("static json");
+            let config_key = format!("extensions/{LAYOUT_EXTENSION}/config.json");
+            DirectoryStorage::create_root(
+                root,
+                &[
+                    (config_key.as_str(), config.as_bytes()),
+                    ("ocfl_layout.json", layout.as_bytes()),
+                    (ROOT_NAMASTE, b"ocfl_1.1\n"),
+                ],
+            )?;
         }
         Self::open(root, staging)
     }
 
-    /// Writes the files of an empty storage root into `root`.
-    fn lay_out(root: &Path) -> Result<()> {
-        {
-            fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
-            let ext = root.join("extensions").join(LAYOUT_EXTENSION);
-            write_atomic(
-                &ext.join("config.json"),
-                serde_json::to_string_pretty(&serde_json::json!({
-                    "extensionName": LAYOUT_EXTENSION,
-                    "digestAlgorithm": "sha256",
-                    "tupleSize": 3,
-                    "numberOfTuples": 3,
-                }))
-                .expect("static json")
-                .as_bytes(),
-            )?;
-            write_atomic(
-                &root.join("ocfl_layout.json"),
-                serde_json::to_string_pretty(&serde_json::json!({
-                    "extension": LAYOUT_EXTENSION,
-                    "description": "Hashed Truncated N-tuple Trees with Object ID Encapsulating Directory: sha256 of the id, 3 tuples of 3, then the percent-encoded id",
-                }))
-                .expect("static json")
-                .as_bytes(),
-            )?;
-            write_atomic(&root.join(ROOT_NAMASTE), b"ocfl_1.1\n")?;
-        }
-        Ok(())
+    /// Opens the existing storage root in the directory `root`.
+    pub fn open(root: &Path, staging: &Path) -> Result<Self> {
+        Self::on(Arc::new(DirectoryStorage::new(root, staging)), root)
     }
 
-    /// Opens an existing storage root.
-    pub fn open(root: &Path, staging: &Path) -> Result<Self> {
-        if !root.join(ROOT_NAMASTE).exists() {
+    /// Opens the existing storage root kept by `backend` (`root`: where it is, for messages).
+    pub fn on(backend: Arc<dyn ObjectStorage>, root: &Path) -> Result<Self> {
+        if !backend.exists(&Key::new(ROOT_NAMASTE)?)? {
             return Err(Error::Archive(format!(
                 "{} is not an OCFL storage root (no {ROOT_NAMASTE})",
                 root.display()
@@ -213,51 +196,82 @@ impl StorageRoot {
         }
         Ok(StorageRoot {
             root: root.to_path_buf(),
-            staging: staging.to_path_buf(),
+            backend,
         })
+    }
+
+    /// The storage the root is kept on.
+    pub fn backend(&self) -> &Arc<dyn ObjectStorage> {
+        &self.backend
+    }
+
+    /// The key of the object root of `id` under the 0003 layout.
+    pub fn object_key(&self, id: &str) -> Key {
+        Key::new(object_key_string(id)).expect("a layout path is a valid key")
     }
 
     /// The object root of `id` under the 0003 layout.
     pub fn object_root(&self, id: &str) -> PathBuf {
-        self.root.join(object_path(id))
+        self.backend.locate(&self.object_key(id))
     }
 
-    /// Object roots found on disk (directories holding the object NAMASTE file).
-    pub fn object_roots(&self) -> Result<Vec<PathBuf>> {
-        let mut roots = Vec::new();
-        let mut walker = walkdir::WalkDir::new(&self.root)
-            .sort_by_file_name()
-            .into_iter();
-        while let Some(entry) = walker.next() {
-            let entry = entry
-                .map_err(|e| Error::Archive(format!("walking {}: {e}", self.root.display())))?;
-            if entry.file_type().is_dir() && entry.path().join(OBJECT_NAMASTE).is_file() {
-                roots.push(entry.path().to_path_buf());
-                walker.skip_current_dir();
-            } else if entry.depth() == 1 && entry.file_name() == "extensions" {
-                walker.skip_current_dir();
+    /// Object roots found (prefixes holding the object NAMASTE file), in storage order.
+    pub fn object_keys(&self) -> Result<Vec<Key>> {
+        let mut found = Vec::new();
+        let mut pending: Vec<Key> = Vec::new();
+        let top = self.backend.children(None)?;
+        for dir in top.dirs.iter().rev().filter(|d| *d != "extensions") {
+            pending.push(Key::new(dir.clone())?);
+        }
+        while let Some(prefix) = pending.pop() {
+            let children = self.backend.children(Some(&prefix))?;
+            if children.files.iter().any(|f| f == OBJECT_NAMASTE) {
+                found.push(prefix);
+                continue;
+            }
+            for dir in children.dirs.iter().rev() {
+                pending.push(prefix.join(dir)?);
             }
         }
-        Ok(roots)
+        Ok(found)
+    }
+
+    /// Object roots found, as [`StorageRoot::object_keys`], located.
+    pub fn object_roots(&self) -> Result<Vec<PathBuf>> {
+        Ok(self
+            .object_keys()?
+            .iter()
+            .map(|k| self.backend.locate(k))
+            .collect())
+    }
+
+    /// The bytes of an object's root inventory.
+    pub fn inventory_bytes(&self, object: &Key) -> Result<Vec<u8>> {
+        self.backend.get_bytes(&object.join(INVENTORY)?)
     }
 
     /// Reads and parses an object's root inventory.
-    pub fn read_inventory(object_root: &Path) -> Result<Inventory> {
-        let path = object_root.join(INVENTORY);
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        serde_json::from_slice(&bytes).map_err(|e| Error::Json {
-            path,
+    pub fn inventory(&self, object: &Key) -> Result<Inventory> {
+        let bytes = self.inventory_bytes(object)?;
+        self.parse_inventory(object, &bytes)
+    }
+
+    fn parse_inventory(&self, object: &Key, bytes: &[u8]) -> Result<Inventory> {
+        serde_json::from_slice(bytes).map_err(|e| Error::Json {
+            path: self
+                .backend
+                .locate(&object.join(INVENTORY).expect("valid key")),
             message: e.to_string(),
         })
     }
 
-    /// Reads the bytes of a logical file in `version` of an object.
-    pub fn read_logical(
-        object_root: &Path,
+    /// The key of the content file holding a logical file of `version` of an object.
+    pub fn logical_key(
+        object: &Key,
         inventory: &Inventory,
         version: &str,
         logical: &str,
-    ) -> Result<Vec<u8>> {
+    ) -> Result<Key> {
         let files = inventory.version_files(version).ok_or_else(|| {
             Error::Archive(format!("object {}: no version {version}", inventory.id))
         })?;
@@ -273,8 +287,19 @@ impl StorageRoot {
                 inventory.id
             ))
         })?;
-        let path = object_root.join(content);
-        fs::read(&path).map_err(|e| Error::io(&path, e))
+        object.join(content)
+    }
+
+    /// Reads the bytes of a logical file in `version` of an object.
+    pub fn read_logical_at(
+        &self,
+        object: &Key,
+        inventory: &Inventory,
+        version: &str,
+        logical: &str,
+    ) -> Result<Vec<u8>> {
+        let key = Self::logical_key(object, inventory, version, logical)?;
+        self.backend.get_bytes(&key)
     }
 
     /// Makes `files` the next version of object `id` (creating the object if needed), unless
@@ -289,60 +314,52 @@ impl StorageRoot {
         for logical in files.keys() {
             check_logical_path(logical)?;
         }
-        let object_root = self.object_root(id);
-        let previous = if object_root.join(INVENTORY).exists() {
-            Some(Self::read_inventory(&object_root)?)
+        let object = self.object_key(id);
+        let previous = if self.backend.exists(&object.join(INVENTORY)?)? {
+            let bytes = self.inventory_bytes(&object)?;
+            Some((self.parse_inventory(&object, &bytes)?, sha256_bytes(&bytes)))
         } else {
             None
         };
         let state_by_path: BTreeMap<String, String> =
             files.iter().map(|(p, s)| (p.clone(), s.digest())).collect();
-        if let Some(prev) = &previous {
+        if let Some((prev, _)) = &previous {
             if prev.head_files() == state_by_path {
                 return Ok(CommitOutcome::Unchanged {
                     version: prev.head.clone(),
                 });
             }
         }
-        let number = previous.as_ref().map_or(1, |p| p.head_number() + 1);
+        let number = previous.as_ref().map_or(1, |(p, _)| p.head_number() + 1);
         let version = format!("v{number}");
-        let mut inventory = previous.clone().unwrap_or_else(|| Inventory {
-            id: id.to_string(),
-            inventory_type: INVENTORY_TYPE.into(),
-            digest_algorithm: "sha256".into(),
-            head: String::new(),
-            content_directory: None,
-            manifest: BTreeMap::new(),
-            versions: BTreeMap::new(),
-        });
+        let mut inventory = previous
+            .as_ref()
+            .map(|(p, _)| p.clone())
+            .unwrap_or_else(|| Inventory {
+                id: id.to_string(),
+                inventory_type: INVENTORY_TYPE.into(),
+                digest_algorithm: "sha256".into(),
+                head: String::new(),
+                content_directory: None,
+                manifest: BTreeMap::new(),
+                versions: BTreeMap::new(),
+            });
         let mut state: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (path, digest) in &state_by_path {
             state.entry(digest.clone()).or_default().push(path.clone());
         }
 
-        // Build the version directory in staging.
-        let build = self
-            .staging
-            .join(format!("{}-{version}-{}", sanitize(id), std::process::id()));
-        if build.exists() {
-            fs::remove_dir_all(&build).map_err(|e| Error::io(&build, e))?;
-        }
-        let version_dir = if previous.is_some() {
-            build.clone()
-        } else {
-            build.join(&version)
-        };
-        if let Err(e) = stage_content(
+        // Nothing of the version is visible until it is published; dropped on an error,
+        // nothing of it is kept.
+        let mut staged = self.backend.stage(&object, &version, previous.is_none())?;
+        self.stage_content(
+            staged.as_mut(),
             files,
             &state_by_path,
             &mut inventory,
+            &object,
             &version,
-            &version_dir,
-        ) {
-            // Nothing of the version is kept: a later commit starts from a clean staging.
-            let _ = fs::remove_dir_all(&build);
-            return Err(e);
-        }
+        )?;
         inventory.head = version.clone();
         inventory.versions.insert(
             version.clone(),
@@ -356,26 +373,48 @@ impl StorageRoot {
         let inventory_bytes = serde_json::to_vec_pretty(&inventory).expect("inventory serialises");
         let inventory_sha256 = sha256_bytes(&inventory_bytes);
         let sidecar = format!("{inventory_sha256}  {INVENTORY}\n");
-        write_new(&version_dir.join(INVENTORY), &inventory_bytes)?;
-        write_new(&version_dir.join(INVENTORY_SIDECAR), sidecar.as_bytes())?;
-
-        if previous.is_none() {
-            write_new(&build.join(OBJECT_NAMASTE), b"ocfl_object_1.1\n")?;
-            write_new(&build.join(INVENTORY), &inventory_bytes)?;
-            write_new(&build.join(INVENTORY_SIDECAR), sidecar.as_bytes())?;
-            sync_tree(&build)?;
-            let parent = object_root.parent().expect("object root has a parent");
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            fs::rename(&build, &object_root).map_err(|e| Error::io(&object_root, e))?;
-            sync_dir(parent)?;
-        } else {
-            sync_tree(&build)?;
-            let target = object_root.join(&version);
-            fs::rename(&build, &target).map_err(|e| Error::io(&target, e))?;
-            sync_dir(&object_root)?;
-            // Root inventory, then its sidecar last: the commit point.
-            write_atomic(&object_root.join(INVENTORY), &inventory_bytes)?;
-            write_atomic(&object_root.join(INVENTORY_SIDECAR), sidecar.as_bytes())?;
+        let put = |staged: &mut dyn StagedWrite, key: Key, bytes: &[u8]| {
+            let from = self.backend.locate(&key);
+            staged.put_new(&key, &from, &mut &bytes[..]).map(|_| ())
+        };
+        // The version's own inventory: the commit point of a storage without renames.
+        put(
+            staged.as_mut(),
+            object.join(&format!("{version}/{INVENTORY}"))?,
+            &inventory_bytes,
+        )?;
+        put(
+            staged.as_mut(),
+            object.join(&format!("{version}/{INVENTORY_SIDECAR}"))?,
+            sidecar.as_bytes(),
+        )?;
+        match &previous {
+            None => {
+                put(staged.as_mut(), object.join(INVENTORY)?, &inventory_bytes)?;
+                put(
+                    staged.as_mut(),
+                    object.join(INVENTORY_SIDECAR)?,
+                    sidecar.as_bytes(),
+                )?;
+                // Last: what makes the prefix an object (the commit point of a new object
+                // on a storage without renames).
+                put(
+                    staged.as_mut(),
+                    object.join(OBJECT_NAMASTE)?,
+                    b"ocfl_object_1.1\n",
+                )?;
+                staged.publish()?;
+            }
+            Some((_, previous_sha256)) => {
+                staged.publish()?;
+                // Root inventory, then its sidecar last: the commit point.
+                self.backend.swap_inventory(
+                    &object,
+                    previous_sha256,
+                    &inventory_bytes,
+                    sidecar.as_bytes(),
+                )?;
+            }
         }
         Ok(CommitOutcome::Committed {
             version,
@@ -389,17 +428,21 @@ impl StorageRoot {
     /// objects that were repaired.
     pub fn recover(&self) -> Result<Vec<String>> {
         let mut repaired = Vec::new();
-        for object_root in self.object_roots()? {
+        for object in self.object_keys()? {
+            let children = self.backend.children(Some(&object))?;
             // Temporary files of interrupted atomic writes (root inventory and sidecar)
             // hold nothing committed.
-            crate::store::fsio::remove_interrupted_writes(&object_root)?;
-            let Ok(root_inv) = Self::read_inventory(&object_root) else {
+            for name in children.files.iter().filter(|n| is_interrupted_write(n)) {
+                self.backend.delete(&object.join(name)?)?;
+            }
+            let Ok(root_inv) = self.inventory(&object) else {
                 continue;
             };
-            let newest = fs::read_dir(&object_root)
-                .map_err(|e| Error::io(&object_root, e))?
-                .filter_map(|e| e.ok())
-                .filter_map(|e| version_number(&e.file_name().to_string_lossy()))
+            let newest = children
+                .files
+                .iter()
+                .chain(&children.dirs)
+                .filter_map(|name| version_number(name))
                 .max()
                 .unwrap_or(0);
             let head = if newest > root_inv.head_number() {
@@ -407,64 +450,121 @@ impl StorageRoot {
             } else {
                 root_inv.head.clone()
             };
-            let version_inventory = object_root.join(&head).join(INVENTORY);
-            let Ok(bytes) = fs::read(&version_inventory) else {
+            let Ok(bytes) = self
+                .backend
+                .get_bytes(&object.join(&format!("{head}/{INVENTORY}"))?)
+            else {
                 continue;
             };
             let sidecar = format!("{}  {INVENTORY}\n", sha256_bytes(&bytes));
-            let root_bytes = fs::read(object_root.join(INVENTORY)).unwrap_or_default();
-            let root_sidecar =
-                fs::read_to_string(object_root.join(INVENTORY_SIDECAR)).unwrap_or_default();
+            let root_bytes = self.inventory_bytes(&object).unwrap_or_default();
+            let root_sidecar = self
+                .backend
+                .get_bytes(&object.join(INVENTORY_SIDECAR)?)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default();
             if root_bytes != bytes || root_sidecar != sidecar {
-                write_atomic(&object_root.join(INVENTORY), &bytes)?;
-                write_atomic(&object_root.join(INVENTORY_SIDECAR), sidecar.as_bytes())?;
+                self.backend.swap_inventory(
+                    &object,
+                    &sha256_bytes(&root_bytes),
+                    &bytes,
+                    sidecar.as_bytes(),
+                )?;
                 repaired.push(root_inv.id.clone());
             }
         }
         Ok(repaired)
     }
-}
 
-/// Writes the content files of a new version (those whose digest the manifest lacks) under
-/// `version_dir/content/` and adds them to the manifest. A file copied from a path is hashed
-/// while copied: bytes other than the digest given are [`Error::SourceChanged`].
-fn stage_content(
-    files: &BTreeMap<String, FileSource>,
-    state_by_path: &BTreeMap<String, String>,
-    inventory: &mut Inventory,
-    version: &str,
-    version_dir: &Path,
-) -> Result<()> {
-    for (path, source) in files {
-        let digest = &state_by_path[path];
-        if inventory.manifest.contains_key(digest) {
-            continue;
-        }
-        let content_path = format!("{version}/content/{path}");
-        let target = version_dir.join("content").join(path);
-        match source {
-            FileSource::Bytes(bytes) => write_new(&target, bytes)?,
-            FileSource::Path { path: from, sha256 } => {
-                let copied = copy_new(from, &target)?;
-                if &copied != sha256 {
+    /// Puts the content files of a new version (those whose digest the manifest lacks)
+    /// under `{object}/{version}/content/` and adds them to the manifest. A file copied
+    /// from a path or from the store is hashed while copied: bytes other than the digest
+    /// given are [`Error::SourceChanged`].
+    fn stage_content(
+        &self,
+        staged: &mut dyn StagedWrite,
+        files: &BTreeMap<String, FileSource>,
+        state_by_path: &BTreeMap<String, String>,
+        inventory: &mut Inventory,
+        object: &Key,
+        version: &str,
+    ) -> Result<()> {
+        for (path, source) in files {
+            let digest = &state_by_path[path];
+            if inventory.manifest.contains_key(digest) {
+                continue;
+            }
+            let content_path = format!("{version}/content/{path}");
+            let target = object.join(&content_path)?;
+            let copied = match source {
+                FileSource::Bytes(bytes) => {
+                    let from = self.backend.locate(&target);
+                    staged.put_new(&target, &from, &mut &bytes[..])?;
+                    None
+                }
+                FileSource::Path { path: from, sha256 } => {
+                    let mut reader = File::open(from).map_err(|e| Error::io(from, e))?;
+                    let (copied, _) = staged.put_new(&target, from, &mut reader)?;
+                    Some((from.clone(), sha256, copied))
+                }
+                FileSource::Stored { key, sha256 } => {
+                    let from = self.backend.locate(key);
+                    let mut reader = self.backend.get(key)?;
+                    let (copied, _) = staged.put_new(&target, &from, &mut reader)?;
+                    Some((from, sha256, copied))
+                }
+            };
+            if let Some((from, expected, copied)) = copied {
+                if &copied != expected {
                     return Err(Error::SourceChanged {
-                        path: from.clone(),
-                        expected: sha256.clone(),
+                        path: from,
+                        expected: expected.clone(),
                         actual: copied,
                     });
                 }
             }
+            inventory
+                .manifest
+                .insert(digest.clone(), vec![content_path]);
         }
-        inventory
-            .manifest
-            .insert(digest.clone(), vec![content_path]);
+        Ok(())
     }
-    Ok(())
+
+    /// Reads and parses the root inventory of the object in the directory `object_root`.
+    #[cfg(test)]
+    pub fn read_inventory(object_root: &Path) -> Result<Inventory> {
+        let path = object_root.join(INVENTORY);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::Json {
+            path,
+            message: e.to_string(),
+        })
+    }
+
+    /// Reads a logical file of the object in the directory `object_root`.
+    #[cfg(test)]
+    pub fn read_logical(
+        object_root: &Path,
+        inventory: &Inventory,
+        version: &str,
+        logical: &str,
+    ) -> Result<Vec<u8>> {
+        let dummy = Key::new("object")?;
+        let key = Self::logical_key(&dummy, inventory, version, logical)?;
+        let path = object_root.join(key.below(&dummy).expect("below"));
+        std::fs::read(&path).map_err(|e| Error::io(&path, e))
+    }
 }
 
 /// The 0003 layout path of an object: three 3-character tuples of sha256(id), then the
 /// percent-encoded id.
 pub fn object_path(id: &str) -> PathBuf {
+    PathBuf::from(object_key_string(id))
+}
+
+/// [`object_path`] as a `/`-separated storage key.
+fn object_key_string(id: &str) -> String {
     let digest = sha256_bytes(id.as_bytes());
     let encoded: String = id
         .bytes()
@@ -476,16 +576,12 @@ pub fn object_path(id: &str) -> PathBuf {
             }
         })
         .collect();
-    PathBuf::from(&digest[0..3])
-        .join(&digest[3..6])
-        .join(&digest[6..9])
-        .join(encoded)
-}
-
-fn sanitize(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
+    format!(
+        "{}/{}/{}/{encoded}",
+        &digest[0..3],
+        &digest[3..6],
+        &digest[6..9]
+    )
 }
 
 /// OCFL logical paths: relative, `/`-separated, no empty, `.` or `..` segments.
