@@ -976,6 +976,7 @@ fn audit_command(command: AuditCommand) -> anyhow::Result<ExitCode> {
                 object,
                 action,
                 limit,
+                ..AuditFilter::default()
             })?;
             if json {
                 print_json(&json!({ "entries": shown }))?;

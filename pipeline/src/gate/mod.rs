@@ -11,10 +11,12 @@
 //! lists, totals, facets, snippets, histories and audit entries leave it out. A hồ sơ
 //! object exists for them only when all its documents do.
 
+mod page;
 mod principal;
 mod reader;
 mod writer;
 
+pub use page::{PageView, PageWord};
 pub use principal::{Principal, Role};
 pub use reader::{AuditFilter, DocumentListing, History, ReadKind, Reader};
 pub use writer::{EditRequest, Writer};
