@@ -137,10 +137,10 @@ enum SortChoice {
 }
 
 #[derive(Debug, Args)]
-struct ArchiveArg {
+pub(crate) struct ArchiveArg {
     /// The archive directory.
     #[arg(long, env = "SOHOA_ARCHIVE", value_name = "DIR")]
-    archive: PathBuf,
+    pub(crate) archive: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +356,14 @@ enum Command {
     Get(crate::export_cmd::GetArgs),
     /// Export a document, a hồ sơ or a whole box as a BagIt bag.
     Export(crate::export_cmd::ExportArgs),
+    /// Open the reading room: search and read in a browser (accounts: `sohoa user`).
+    Serve(crate::room_cmd::ServeArgs),
+    /// Manage the reading room's accounts.
+    #[command(subcommand)]
+    User(crate::room_cmd::UserCommand),
+    /// Manage API tokens of the reading room.
+    #[command(subcommand)]
+    Token(crate::room_cmd::TokenCommand),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -643,70 +651,31 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         } => {
             let archive = open_archive(&archive.archive)?;
             let who = principal(None, clearance);
-            let reader = archive.reader(&who);
-            let (object, doc) = match at_version {
-                None => reader.document(&id)?,
-                Some(v) => reader.document_at(&id, &v)?,
-            };
-            let pages = object.pages()?;
-            let doc_pages: Vec<_> = doc
-                .pages
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| pages.iter().find(|p| p.number == *n).map(|p| (i + 1, p)))
-                .map(|(number, p)| {
-                    json!({
-                        "number": number,
-                        "source_file": p.source_file,
-                        "source_page": p.source_page,
-                        "text": p.text,
-                        "confidence": p.mean_confidence,
-                        "text_source": p.text_source,
-                    })
-                })
-                .collect();
-            let out = json!({
-                "id": doc.id,
-                "object": object.id,
-                "version": object.version,
-                "hoso": object.source.hoso,
-                "box": object.source.box_name,
-                "title": doc.summary.title,
-                "doc_type": doc.summary.doc_type,
-                "symbol": doc.summary.symbol,
-                "date": doc.summary.date,
-                "issuer": doc.summary.issuer,
-                "metadata": doc.record,
-                "pages": doc_pages,
-            });
+            let out = archive.reader(&who).show(&id, at_version.as_deref())?;
             if json {
                 print_json(&out)?;
             } else {
-                println!("{}", doc.summary.title);
+                println!("{}", out.title);
                 println!(
                     "id {}  hồ sơ {} (box {})  object {} {}",
-                    doc.id, object.source.hoso, object.source.box_name, object.id, object.version
+                    out.id, out.hoso, out.box_name, out.object, out.version
                 );
-                for (key, label) in [
-                    ("doc_type", "type"),
-                    ("symbol", "số ký hiệu"),
-                    ("date", "date"),
-                    ("issuer", "issuer"),
+                for (value, label) in [
+                    (&out.doc_type, "type"),
+                    (&out.symbol, "số ký hiệu"),
+                    (&out.date, "date"),
+                    (&out.issuer, "issuer"),
                 ] {
-                    let v = out[key].as_str().unwrap_or("");
-                    if !v.is_empty() {
-                        println!("{label}: {v}");
+                    if !value.is_empty() {
+                        println!("{label}: {value}");
                     }
                 }
-                for p in out["pages"].as_array().into_iter().flatten() {
+                for p in &out.pages {
                     println!(
                         "\n--- page {} ({} page {}, confidence {:.0}) ---",
-                        p["number"],
-                        p["source_file"].as_str().unwrap_or(""),
-                        p["source_page"],
-                        p["confidence"].as_f64().unwrap_or(0.0)
+                        p.number, p.source_file, p.source_page, p.confidence
                     );
-                    println!("{}", p["text"].as_str().unwrap_or(""));
+                    println!("{}", p.text);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -915,6 +884,9 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Get(args) => crate::export_cmd::get(args),
+        Command::Serve(args) => crate::room_cmd::serve(&args),
+        Command::User(command) => crate::room_cmd::user(command),
+        Command::Token(command) => crate::room_cmd::token(command),
         Command::Export(mut args) => {
             let actor = actor_name(args.actor.take());
             crate::export_cmd::export(args, actor)

@@ -8,6 +8,7 @@
 
 mod cli;
 mod export_cmd;
+mod room_cmd;
 mod runtime;
 mod versions_cmd;
 

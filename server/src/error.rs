@@ -12,7 +12,10 @@ pub enum Error {
     },
     /// A value given for a field is not acceptable (the field is named).
     #[error("{field}: {message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
     /// No account by that name.
     #[error("no account named {0}")]
     NoSuchAccount(String),

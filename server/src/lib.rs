@@ -8,5 +8,6 @@
 
 pub mod accounts;
 mod error;
+pub mod web;
 
 pub use error::{Error, Result};

@@ -14,11 +14,13 @@
 mod page;
 mod principal;
 mod reader;
+mod show;
 mod writer;
 
 pub use page::{PageView, PageWord};
 pub use principal::{Principal, Role};
 pub use reader::{AuditFilter, DocumentListing, History, ReadKind, Reader};
+pub use show::{DocumentShow, ShownPage};
 pub use writer::{EditRequest, Writer};
 
 use crate::store::Archive;

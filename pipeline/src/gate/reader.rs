@@ -13,6 +13,7 @@ use archive_schema::CodeSets;
 use serde::Serialize;
 
 use super::page::{self, PageView};
+use super::show::DocumentShow;
 use super::{Principal, Role};
 use crate::clearance::{
     is_restricted, unknown_document, unknown_record, Clearance, READ_ACTION, READ_MAT_ACTION,
@@ -65,6 +66,8 @@ pub struct DocumentListing {
     pub hoso: String,
     #[serde(rename = "box")]
     pub box_name: String,
+    /// Phông code (the second part of the mã hồ sơ), or empty.
+    pub fonds: String,
     pub title: String,
     pub doc_type: String,
     pub symbol: String,
@@ -152,6 +155,7 @@ impl<'a> Reader<'a> {
                     id: d.id.clone(),
                     hoso: object.source.hoso.clone(),
                     box_name: object.source.box_name.clone(),
+                    fonds: crate::catalog::fonds_of(d),
                     title: d.summary.title.clone(),
                     doc_type: d.summary.doc_type.clone(),
                     symbol: d.summary.symbol.clone(),
@@ -177,6 +181,16 @@ impl<'a> Reader<'a> {
         let (object, doc) = self.visible_document(id)?;
         self.record_read(&object.id, &doc, ReadKind::Show)?;
         Ok((object, doc))
+    }
+
+    /// Document `id` (at the head, or as it was in `version`) as `show` gives it, its read
+    /// recorded like [`Reader::document`]'s.
+    pub fn show(&self, id: &str, version: Option<&str>) -> Result<DocumentShow> {
+        let (object, doc) = match version {
+            None => self.document(id)?,
+            Some(v) => self.document_at(id, v)?,
+        };
+        super::show::document_show(&object, &doc)
     }
 
     /// Document `id` as it was in `version` of its object. The principal must be able to

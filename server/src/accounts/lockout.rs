@@ -61,7 +61,10 @@ impl Accounts {
 
     pub(super) fn forget_failures(&self, name: &str) -> Result<()> {
         self.conn()
-            .execute("DELETE FROM failed_sign_ins WHERE key = ?1", [name_key(name)])
+            .execute(
+                "DELETE FROM failed_sign_ins WHERE key = ?1",
+                [name_key(name)],
+            )
             .map_err(|e| self.err(e))?;
         Ok(())
     }
@@ -108,7 +111,9 @@ mod tests {
         );
         // One address trying many names is locked out too.
         for i in 0..MAX_FAILURES_PER_ADDRESS {
-            let _ = accounts.sign_in(&format!("ten-{i}"), "sai", "10.0.0.11").unwrap();
+            let _ = accounts
+                .sign_in(&format!("ten-{i}"), "sai", "10.0.0.11")
+                .unwrap();
         }
         assert_eq!(
             accounts.sign_in("ten-moi", "sai", "10.0.0.11").unwrap(),

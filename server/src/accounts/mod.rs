@@ -93,13 +93,17 @@ impl Accounts {
 
     fn migrate(&self) -> Result<()> {
         let conn = self.conn();
-        let setup = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        let setup =
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
         conn.execute_batch(setup).map_err(|e| self.err(e))?;
         let applied: usize = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
         for (n, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
-            let sql = format!("BEGIN; {migration} PRAGMA user_version = {}; COMMIT;", n + 1);
+            let sql = format!(
+                "BEGIN; {migration} PRAGMA user_version = {}; COMMIT;",
+                n + 1
+            );
             conn.execute_batch(&sql).map_err(|e| self.err(e))?;
         }
         Ok(())

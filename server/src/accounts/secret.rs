@@ -60,7 +60,10 @@ pub fn check_new_password(password: &str) -> Result<()> {
         ));
     }
     if password.trim().is_empty() {
-        return Err(Error::invalid("password", "mật khẩu không được chỉ có dấu cách"));
+        return Err(Error::invalid(
+            "password",
+            "mật khẩu không được chỉ có dấu cách",
+        ));
     }
     Ok(())
 }
@@ -125,6 +128,8 @@ mod tests {
         assert_ne!(token_digest(&a), a);
         let p = one_time_password();
         assert_eq!(p.chars().count(), 16);
-        assert!(p.chars().all(|c| c.is_ascii_alphanumeric() && !"01lIoO".contains(c)));
+        assert!(p
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() && !"01lIoO".contains(c)));
     }
 }

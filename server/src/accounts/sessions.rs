@@ -152,8 +152,13 @@ mod tests {
         accounts.age_sessions(SESSION_IDLE_MINUTES * 60 + 5);
         assert!(accounts.session(&secret).unwrap().is_none(), "idle");
         let (secret, _) = accounts.start_session(&account).unwrap();
-        accounts.set_password("giang", "mật khẩu mới của giang").unwrap();
-        assert!(accounts.session(&secret).unwrap().is_none(), "password changed");
+        accounts
+            .set_password("giang", "mật khẩu mới của giang")
+            .unwrap();
+        assert!(
+            accounts.session(&secret).unwrap().is_none(),
+            "password changed"
+        );
         let (secret, _) = accounts.start_session(&account).unwrap();
         accounts.set_disabled("giang", true).unwrap();
         assert!(accounts.session(&secret).unwrap().is_none(), "disabled");

@@ -70,8 +70,7 @@ impl Accounts {
                     id: r.get(0)?,
                     user: r.get(1)?,
                     created: r.get(2)?,
-                    expires: expires
-                        .and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()),
+                    expires: expires.and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()),
                     revoked: r.get(4)?,
                 })
             })
@@ -130,7 +129,10 @@ mod tests {
         assert!(accounts.token_account("sai").unwrap().is_none());
         accounts.revoke_token(id).unwrap();
         assert!(accounts.token_account(&token).unwrap().is_none(), "revoked");
-        assert!(matches!(accounts.revoke_token(999), Err(Error::NoSuchToken(999))));
+        assert!(matches!(
+            accounts.revoke_token(999),
+            Err(Error::NoSuchToken(999))
+        ));
         let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
         let (_, old) = accounts.create_token("ha", Some(yesterday)).unwrap();
         assert!(accounts.token_account(&old).unwrap().is_none(), "expired");

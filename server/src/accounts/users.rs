@@ -388,7 +388,10 @@ impl Accounts {
     fn update(&self, name: &str, set: &str, value: &dyn rusqlite::ToSql) -> Result<()> {
         let changed = self
             .conn()
-            .execute(&format!("UPDATE users SET {set} WHERE name = ?1"), params![name, value])
+            .execute(
+                &format!("UPDATE users SET {set} WHERE name = ?1"),
+                params![name, value],
+            )
             .map_err(|e| self.err(e))?;
         if changed == 0 {
             return Err(Error::NoSuchAccount(name.to_string()));
@@ -445,7 +448,12 @@ mod tests {
             accounts.add(&new("a b", Role::Reader, None)),
             Err(Error::Invalid { field: "name", .. })
         ));
-        let names: Vec<String> = accounts.list().unwrap().into_iter().map(|a| a.name).collect();
+        let names: Vec<String> = accounts
+            .list()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert_eq!(names, ["ann", "bob"]);
         // The admin reads, manages, and sees nothing classified by role.
         let p = bob.principal();
@@ -480,9 +488,7 @@ mod tests {
             decision: "12/QĐ-VPTU".into(),
             expires,
         };
-        accounts
-            .set_clearance("cao", Some(&grant(today)))
-            .unwrap();
+        accounts.set_clearance("cao", Some(&grant(today))).unwrap();
         assert_eq!(
             accounts.account("cao").unwrap().principal().clearance(),
             Clearance::Mat
