@@ -24,6 +24,9 @@ PACKAGES=(
   fonts-liberation2          # fonts of the generated sample scans
   fonts-freefont-ttf         # FreeMono, FreeSerif: pages of sample-scans/eval (holdout, tune2)
   python3-venv               # venv for the validators below (bagit.py, ocfl-validate.py)
+  libsqlite3-dev             # the reading room's accounts database (rusqlite, system SQLite)
+  chromium                   # the reading room's browser tests (headless)
+  chromium-driver            # WebDriver for chromium, driven by fantoccini in tests
   ca-certificates
   curl
 )

@@ -80,6 +80,14 @@ commands! {
     Get(commands::get::GetArgs),
     /// Export a document, a hồ sơ or a whole box as a BagIt bag.
     Export(commands::export::ExportArgs),
+    /// Open the reading room: search and read in a browser (accounts: `sohoa user`).
+    Serve(commands::serve::ServeArgs),
+    /// Manage the reading room's accounts.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
+    /// Manage the reading room's API tokens.
+    #[command(subcommand)]
+    Token(commands::token::TokenCommand),
 }
 
 /// What every command may need from where it runs.

@@ -426,13 +426,7 @@ pub fn index_entries(
                 .map(|v| v.value.clone())
                 .unwrap_or_default(),
             restricted: crate::clearance::is_restricted(d),
-            fonds: d
-                .record
-                .ma_ho_so
-                .as_ref()
-                .and_then(|m| m.value.split('.').nth(1))
-                .unwrap_or_default()
-                .to_string(),
+            fonds: fonds_of(d),
             pages: d
                 .pages
                 .iter()
@@ -446,6 +440,16 @@ pub fn index_entries(
                 .collect(),
         })
         .collect()
+}
+
+/// The phông (fonds) code of a document: the second part of its mã hồ sơ, or empty.
+pub fn fonds_of(doc: &DocumentRecord) -> String {
+    doc.record
+        .ma_ho_so
+        .as_ref()
+        .and_then(|m| m.value.split('.').nth(1))
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Opens the archive's search index; one written by another version of sohoa (another

@@ -107,6 +107,9 @@ impl Clearance {
 
 /// The audit action of a read of a Mật document.
 pub const READ_MAT_ACTION: &str = "read-mat";
+/// The audit action recording a read of an unrestricted document (the reading room records
+/// every read: DESIGN.md §7).
+pub const READ_ACTION: &str = "read";
 
 /// Keys of audit details that carry approval references (DESIGN.md: an approval names the
 /// Mật document it admits).

@@ -156,6 +156,7 @@ impl Run for AuditLogArgs {
             object: self.object,
             action: self.action,
             limit: self.limit,
+            ..AuditFilter::default()
         })?;
         Ok(AuditLogOutput { entries })
     }

@@ -74,6 +74,7 @@ mod tests {
             id: ulid(),
             hoso: hoso.into(),
             box_name: "hop-017".into(),
+            fonds: "23".into(),
             title: title.into(),
             doc_type: doc_type.into(),
             symbol: "45-NQ/TU".into(),

@@ -27,7 +27,10 @@ pub mod list;
 pub mod reindex;
 pub mod review;
 pub mod search;
+pub mod serve;
 pub mod show;
+pub mod token;
+pub mod user;
 pub mod verify;
 
 /// A command's parsed arguments, ready to run.

@@ -14,6 +14,7 @@ mod ingest_search;
 mod kill;
 mod ocfl_validate;
 mod openmp;
+mod reading_room;
 mod red_marks;
 mod resume;
 mod review;

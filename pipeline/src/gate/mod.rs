@@ -11,12 +11,16 @@
 //! lists, totals, facets, snippets, histories and audit entries leave it out. A hồ sơ
 //! object exists for them only when all its documents do.
 
+mod page;
 mod principal;
 mod reader;
+mod show;
 mod writer;
 
+pub use page::{PageView, PageWord};
 pub use principal::{Principal, Role};
 pub use reader::{AuditFilter, DocumentListing, History, ReadKind, Reader};
+pub use show::{DocumentShow, ShownPage};
 pub use writer::{EditRequest, Writer};
 
 use crate::store::Archive;

@@ -12,9 +12,11 @@ use std::path::Path;
 use archive_schema::CodeSets;
 use serde::Serialize;
 
-use super::Principal;
+use super::page::{self, PageView};
+use super::show::DocumentShow;
+use super::{Principal, Role};
 use crate::clearance::{
-    is_restricted, unknown_document, unknown_record, Clearance, READ_MAT_ACTION,
+    is_restricted, unknown_document, unknown_record, Clearance, READ_ACTION, READ_MAT_ACTION,
 };
 use crate::export::bagit::{self, BagOptions, BagSummary, Selection};
 use crate::export::files::{self, OriginalPage, StoredFile};
@@ -35,6 +37,8 @@ pub enum ReadKind {
     GetPdf,
     Export,
     Search,
+    /// A page image or a page's words viewed.
+    ViewPage,
 }
 
 impl ReadKind {
@@ -46,6 +50,7 @@ impl ReadKind {
             ReadKind::GetPdf => "get pdf",
             ReadKind::Export => "export",
             ReadKind::Search => "search",
+            ReadKind::ViewPage => "view page",
         }
     }
 }
@@ -61,6 +66,8 @@ pub struct DocumentListing {
     pub hoso: String,
     #[serde(rename = "box")]
     pub box_name: String,
+    /// Phông code (the second part of the mã hồ sơ), or empty.
+    pub fonds: String,
     pub title: String,
     pub doc_type: String,
     pub symbol: String,
@@ -92,6 +99,8 @@ pub struct AuditFilter {
     pub object: Option<String>,
     /// Only this action.
     pub action: Option<String>,
+    /// Only entries by this actor.
+    pub actor: Option<String>,
     /// Only the last N.
     pub limit: Option<usize>,
 }
@@ -101,11 +110,28 @@ pub struct AuditFilter {
 pub struct Reader<'a> {
     archive: &'a Archive,
     who: &'a Principal,
+    /// Record reads of every document, not only of restricted ones.
+    every_read: bool,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(archive: &'a Archive, who: &'a Principal) -> Reader<'a> {
-        Reader { archive, who }
+        Reader {
+            archive,
+            who,
+            every_read: false,
+        }
+    }
+
+    /// This reader, recording every read of a document's content in the audit log (the
+    /// reading room: DESIGN.md §7 asks for each user's access history), not only reads of
+    /// restricted documents.
+    #[must_use]
+    pub fn recording_every_read(self) -> Reader<'a> {
+        Reader {
+            every_read: true,
+            ..self
+        }
     }
 
     pub fn principal(&self) -> &Principal {
@@ -129,6 +155,7 @@ impl<'a> Reader<'a> {
                     id: d.id.clone(),
                     hoso: object.source.hoso.clone(),
                     box_name: object.source.box_name.clone(),
+                    fonds: crate::catalog::fonds_of(d),
                     title: d.summary.title.clone(),
                     doc_type: d.summary.doc_type.clone(),
                     symbol: d.summary.symbol.clone(),
@@ -154,6 +181,16 @@ impl<'a> Reader<'a> {
         let (object, doc) = self.visible_document(id)?;
         self.record_read(&object.id, &doc, ReadKind::Show)?;
         Ok((object, doc))
+    }
+
+    /// Document `id` (at the head, or as it was in `version`) as `show` gives it, its read
+    /// recorded like [`Reader::document`]'s.
+    pub fn show(&self, id: &str, version: Option<&str>) -> Result<DocumentShow> {
+        let (object, doc) = match version {
+            None => self.document(id)?,
+            Some(v) => self.document_at(id, v)?,
+        };
+        super::show::document_show(&object, &doc)
     }
 
     /// Document `id` as it was in `version` of its object. The principal must be able to
@@ -244,7 +281,7 @@ impl<'a> Reader<'a> {
                 "read": ReadKind::Search.as_str(),
                 "query": query,
             });
-            self.append_read(None, detail)?;
+            self.append_read(READ_MAT_ACTION, None, detail)?;
         }
         Ok(results)
     }
@@ -276,6 +313,27 @@ impl<'a> Reader<'a> {
         let pdf = files::access_copy(&object, &doc)?;
         self.record_read(&object.id, &doc, ReadKind::GetPdf)?;
         Ok(pdf)
+    }
+
+    /// Page `page` (1-based) of document `id` for a viewer: its words with boxes on the scan,
+    /// its text, and its pixels on demand.
+    pub fn page(&self, id: &str, page: u32) -> Result<PageView> {
+        let (object, doc) = self.visible_document(id)?;
+        let view = page::page_view(&object, &doc, page)?;
+        self.record_page_read(&object.id, &doc, ReadKind::ViewPage, Some(page))?;
+        Ok(view)
+    }
+
+    /// The audit entries recording what the principal read (their access history), last
+    /// `limit` of them.
+    pub fn own_reads(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut reads = self.audit_entries(&AuditFilter {
+            actor: Some(self.who.actor().to_string()),
+            ..AuditFilter::default()
+        })?;
+        reads.retain(|e| e.action == READ_ACTION || e.action == READ_MAT_ACTION);
+        let skip = reads.len().saturating_sub(limit);
+        Ok(reads.split_off(skip))
     }
 
     /// A BagIt bag of `selection` at `out`: what the principal may not see is left out as
@@ -331,7 +389,19 @@ impl<'a> Reader<'a> {
     /// The audit log entries the principal may see, filtered: entries about documents they
     /// may not see are left out, others lose the ids of those documents (and, without
     /// clearance, approval references and reads of restricted documents).
+    /// Only auditors read the log ([`Error::Forbidden`] for others).
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        if !self.who.has_role(Role::Auditor) {
+            return Err(Error::Forbidden(format!(
+                "{} may not read the audit log: it needs the {} role",
+                self.who.actor(),
+                Role::Auditor.vietnamese()
+            )));
+        }
+        self.audit_entries(filter)
+    }
+
+    fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let clearance = self.clearance();
         // A document id (one the principal may see) means its hồ sơ object.
         let object = match &filter.object {
@@ -371,6 +441,7 @@ impl<'a> Reader<'a> {
             .filter_map(|e| clearance.audit_entry(e, &hidden))
             .filter(|e| object.is_none() || e.object == object)
             .filter(|e| filter.action.as_ref().is_none_or(|a| e.action == *a))
+            .filter(|e| filter.actor.as_ref().is_none_or(|a| e.actor == *a))
             .collect();
         let skip = filter.limit.map_or(0, |n| entries.len().saturating_sub(n));
         Ok(entries.into_iter().skip(skip).collect())
@@ -404,19 +475,44 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Records that the principal read `doc` of `object`, when it is restricted.
+    /// Records that the principal read `doc` of `object`: always when it is restricted,
+    /// and for every document when this reader records every read.
     fn record_read(&self, object: &str, doc: &DocumentRecord, kind: ReadKind) -> Result<()> {
-        if !is_restricted(doc) {
-            return Ok(());
-        }
-        let detail = serde_json::json!({ "document": doc.id, "read": kind.as_str() });
-        self.append_read(Some(object), detail)
+        self.record_page_read(object, doc, kind, None)
     }
 
-    fn append_read(&self, object: Option<&str>, detail: serde_json::Value) -> Result<()> {
+    fn record_page_read(
+        &self,
+        object: &str,
+        doc: &DocumentRecord,
+        kind: ReadKind,
+        page: Option<u32>,
+    ) -> Result<()> {
+        let restricted = is_restricted(doc);
+        if !restricted && !self.every_read {
+            return Ok(());
+        }
+        let mut detail = serde_json::json!({ "document": doc.id, "read": kind.as_str() });
+        if let Some(page) = page {
+            detail["page"] = page.into();
+        }
+        let action = if restricted {
+            READ_MAT_ACTION
+        } else {
+            READ_ACTION
+        };
+        self.append_read(action, Some(object), detail)
+    }
+
+    fn append_read(
+        &self,
+        action: &str,
+        object: Option<&str>,
+        detail: serde_json::Value,
+    ) -> Result<()> {
         self.archive
             .audit()
-            .append(self.who.actor(), READ_MAT_ACTION, object, detail)
+            .append(self.who.actor(), action, object, detail)
             .map(|_| ())
             .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")))
     }

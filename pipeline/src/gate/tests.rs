@@ -218,7 +218,11 @@ fn every_read_path_agrees_with_the_clearance_rule_on_random_archives() {
         let archive = random_archive(&tmp.path().join("archive"), &mut rng);
         let objects = archive.hoso_objects().unwrap();
         for clearance in [Clearance::Public, Clearance::Mat, Clearance::ToiMat] {
-            let who = Principal::new("p", [Role::Reader, Role::Archivist], clearance);
+            let who = Principal::new(
+                "p",
+                [Role::Reader, Role::Archivist, Role::Auditor],
+                clearance,
+            );
             check_principal(&archive, &objects, &who, tmp.path(), seed);
         }
     }
@@ -332,6 +336,11 @@ fn check_principal(
                 "get original",
                 answer(&reader.original_page(id, 1), id),
                 answer(&reader.original_page(unknown, 1), unknown),
+            );
+            same(
+                "page view",
+                answer(&reader.page(id, 1).map(|_| ()), id),
+                answer(&reader.page(unknown, 1).map(|_| ()), unknown),
             );
             let pdf = reader.access_copy(id);
             if !seen {
@@ -591,4 +600,73 @@ fn a_scan_file_shared_with_a_hidden_document_is_handed_out_as_the_page_alone() {
         !stored.iter().any(|p| p.contains("originals/")),
         "{stored:?}"
     );
+}
+
+#[test]
+fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The first random archive holding an open document.
+    let (archive, open) = (1..)
+        .find_map(|seed: u64| {
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let archive = random_archive(&tmp.path().join(format!("archive-{seed}")), &mut rng);
+            let open: Vec<String> = archive
+                .hoso_objects()
+                .unwrap()
+                .iter()
+                .flat_map(|o| o.documents.clone())
+                .filter(|d| Clearance::Public.covers(required(d)))
+                .map(|d| d.id)
+                .collect();
+            (!open.is_empty()).then_some((archive, open))
+        })
+        .unwrap();
+    let ann = Principal::new("ann", [Role::Reader], Clearance::Public);
+    let bob = Principal::new("bob", [Role::Reader], Clearance::Public);
+    // The CLI's reader records nothing for open documents; the reading room's does.
+    archive.reader(&ann).document(&open[0]).unwrap();
+    assert!(archive.reader(&ann).own_reads(10).unwrap().is_empty());
+    let room = archive.reader(&ann).recording_every_read();
+    room.document(&open[0]).unwrap();
+    let view = room.page(&open[0], 1).unwrap();
+    assert_eq!((view.page, view.page_count), (1, 1));
+    archive
+        .reader(&bob)
+        .recording_every_read()
+        .document(&open[0])
+        .unwrap();
+    let reads = archive.reader(&ann).own_reads(10).unwrap();
+    let kinds: Vec<(String, String)> = reads
+        .iter()
+        .map(|e| {
+            (
+                e.actor.clone(),
+                e.detail["read"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("ann".to_string(), "show".to_string()),
+            ("ann".to_string(), "view page".to_string())
+        ]
+    );
+    assert_eq!(reads[1].detail["page"], 1);
+    assert_eq!(archive.reader(&ann).own_reads(1).unwrap().len(), 1);
+    // Only auditors read the whole log.
+    let e = archive
+        .reader(&ann)
+        .audit_log(&AuditFilter::default())
+        .unwrap_err();
+    assert!(matches!(e, Error::Forbidden(_)), "{e}");
+    let auditor = Principal::new("kiem-tra", [Role::Auditor], Clearance::Public);
+    let bobs = archive
+        .reader(&auditor)
+        .audit_log(&AuditFilter {
+            actor: Some("bob".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert_eq!(bobs.len(), 1);
 }

@@ -1,0 +1,74 @@
+//! A document as `sohoa show --json` and the reading room's API give it.
+//!
+//! In: a document the gate found visible and its hồ sơ object (at the head or a version).
+//! Out: a [`DocumentShow`]: where it is, its summary, its catalog record and each page's
+//! source and OCR text.
+
+use archive_schema::TaiLieuRecord;
+use serde::Serialize;
+
+use crate::store::records::{DocumentRecord, TextSource};
+use crate::store::HoSoObject;
+use crate::Result;
+
+/// One page of a shown document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownPage {
+    /// 1-based within the document.
+    pub number: usize,
+    pub source_file: String,
+    pub source_page: u32,
+    pub text: String,
+    pub confidence: f32,
+    pub text_source: TextSource,
+}
+
+/// A document with its place in the archive, its record and its pages' text.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentShow {
+    pub id: String,
+    pub object: String,
+    pub version: String,
+    pub hoso: String,
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub title: String,
+    pub doc_type: String,
+    pub symbol: String,
+    pub date: String,
+    pub issuer: String,
+    pub metadata: TaiLieuRecord,
+    pub pages: Vec<ShownPage>,
+}
+
+pub(super) fn document_show(object: &HoSoObject, doc: &DocumentRecord) -> Result<DocumentShow> {
+    let records = object.pages()?;
+    let pages = doc
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| records.iter().find(|p| p.number == *n).map(|p| (i + 1, p)))
+        .map(|(number, p)| ShownPage {
+            number,
+            source_file: p.source_file.clone(),
+            source_page: p.source_page,
+            text: p.text.clone(),
+            confidence: p.mean_confidence,
+            text_source: p.text_source,
+        })
+        .collect();
+    Ok(DocumentShow {
+        id: doc.id.clone(),
+        object: object.id.clone(),
+        version: object.version.clone(),
+        hoso: object.source.hoso.clone(),
+        box_name: object.source.box_name.clone(),
+        title: doc.summary.title.clone(),
+        doc_type: doc.summary.doc_type.clone(),
+        symbol: doc.summary.symbol.clone(),
+        date: doc.summary.date.clone(),
+        issuer: doc.summary.issuer.clone(),
+        metadata: doc.record.clone(),
+        pages,
+    })
+}

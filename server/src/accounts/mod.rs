@@ -1,0 +1,154 @@
+//! The reading room's accounts: users with a role and a clearance, web sessions, API
+//! tokens and failed sign-ins, in an embedded SQLite database.
+//!
+//! In: an archive directory (the database is `ARCHIVE/service/accounts.sqlite3`, outside
+//! `ocfl/`: `verify` never reads it) and what the operator or a signing-in user gives. Out:
+//! accounts ([`Account`]) and the [`pipeline::gate::Principal`] each acts as; sessions and
+//! tokens looked up by the SHA-256 of their secret (the secret itself is never stored);
+//! passwords stored only as Argon2id hashes; a consistent copy of the database on request
+//! ([`Accounts::back_up`]).
+
+mod lockout;
+pub mod secret;
+mod sessions;
+mod tokens;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::Connection;
+
+pub use lockout::{LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
+pub use sessions::{Session, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES};
+pub use tokens::ApiToken;
+pub use users::{
+    parse_clearance, parse_role, role_key, Account, ClearanceGrant, NewAccount, SignIn,
+};
+
+use crate::{Error, Result};
+
+/// Where the service's own files live inside an archive directory.
+pub const SERVICE_DIR: &str = "service";
+/// The accounts database's file name in [`SERVICE_DIR`].
+pub const DATABASE_FILE: &str = "accounts.sqlite3";
+
+/// The schema, one migration per entry; `PRAGMA user_version` counts those applied.
+const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    clearance TEXT NOT NULL DEFAULT 'none',
+    clearance_decision TEXT,
+    clearance_expires TEXT,
+    password_hash TEXT NOT NULL,
+    must_change_password INTEGER NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    digest TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+);
+CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created TEXT NOT NULL,
+    expires TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE failed_sign_ins (
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX failed_sign_ins_by_key ON failed_sign_ins(key, at);
+"];
+
+/// The accounts database of one archive.
+#[derive(Debug)]
+pub struct Accounts {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+impl Accounts {
+    /// Opens (creating when missing) the accounts database of the archive at `archive_dir`,
+    /// bringing its schema up to date.
+    pub fn open(archive_dir: &Path) -> Result<Accounts> {
+        let dir = archive_dir.join(SERVICE_DIR);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+        let path = dir.join(DATABASE_FILE);
+        let conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+        let accounts = Accounts {
+            path,
+            conn: Mutex::new(conn),
+        };
+        accounts.migrate()?;
+        Ok(accounts)
+    }
+
+    fn migrate(&self) -> Result<()> {
+        let conn = self.conn();
+        let setup =
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        conn.execute_batch(setup).map_err(|e| self.err(e))?;
+        let applied: usize = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        for (n, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
+            let sql = format!(
+                "BEGIN; {migration} PRAGMA user_version = {}; COMMIT;",
+                n + 1
+            );
+            conn.execute_batch(&sql).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// A consistent copy of the database at `to` (SQLite's `VACUUM INTO`: a snapshot even
+    /// while the server writes). `to` must not exist.
+    pub fn back_up(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(Error::invalid(
+                "backup",
+                format!("{} exists already", to.display()),
+            ));
+        }
+        let target = to
+            .to_str()
+            .ok_or_else(|| Error::invalid("backup", "the path is not valid UTF-8"))?;
+        self.conn()
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (transactions roll back).
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        db_error(&self.path, e)
+    }
+}
+
+fn db_error(path: &Path, source: rusqlite::Error) -> Error {
+    Error::Database {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Seconds since the epoch, now.
+fn now_seconds() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,59 @@
+//! The reading room's one error type.
+
+/// What can go wrong in the reading room's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The accounts database could not be opened, read or written.
+    #[error("accounts database {path}: {source}")]
+    Database {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A value given for a field is not acceptable (the field is named).
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// No account by that name.
+    #[error("no account named {0}")]
+    NoSuchAccount(String),
+    /// An account by that name exists already.
+    #[error("an account named {0} exists already")]
+    AccountExists(String),
+    /// No API token with that id.
+    #[error("no API token {0}")]
+    NoSuchToken(i64),
+    /// Password hashing failed.
+    #[error("password hashing: {0}")]
+    PasswordHash(String),
+    /// The archive answered with an error.
+    #[error(transparent)]
+    Archive(#[from] pipeline::Error),
+    /// A file or socket of the server.
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,133 @@
+//! Page images: the scan of a document page, as scanned, at one of a few widths, as JPEG,
+//! cached on disk outside `ocfl/`.
+//!
+//! In: a document id, a page number and a width, for a signed-in visitor. Out: a JPEG. The
+//! gate is asked first on every request, cached or not (it decides whether the page exists
+//! for the visitor and records the view); the cache is keyed by the stored image's SHA-256,
+//! so it never serves pixels the store no longer holds, and a rendering is written under a
+//! temporary name and renamed, so a reader never sees half a file.
+
+use std::io::Cursor;
+use std::path::{Path as FsPath, PathBuf};
+
+use axum::extract::{Path, Query};
+use axum::http::{header, Uri};
+use axum::response::{IntoResponse, Response};
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::DynamicImage;
+use serde::Deserialize;
+
+use super::failure::{is_api, Answer, Failure};
+use super::visitor::Visitor;
+use super::{blocking, State};
+
+/// The widths a page image is served at.
+pub const WIDTHS: [u32; 3] = [400, 800, 1600];
+const DEFAULT_WIDTH: u32 = 800;
+const JPEG_QUALITY: u8 = 85;
+
+#[derive(Deserialize)]
+pub struct ImageParams {
+    width: Option<String>,
+}
+
+/// A page number from a path: anything but a positive number names no page (the answer of
+/// an unknown page).
+pub fn page_number(text: &str) -> Result<u32, Failure> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or(Failure::NotFound)
+}
+
+fn width(params: &ImageParams) -> Result<u32, Failure> {
+    let Some(text) = params.width.as_deref().filter(|w| !w.is_empty()) else {
+        return Ok(DEFAULT_WIDTH);
+    };
+    text.parse::<u32>()
+        .ok()
+        .filter(|w| WIDTHS.contains(w))
+        .ok_or_else(|| {
+            Failure::BadRequest(format!(
+                "Tham số width phải là một trong {WIDTHS:?} (nhận được {text:?})."
+            ))
+        })
+}
+
+/// `GET …/documents/{id}/pages/{n}/image?width=…`.
+pub async fn page_image(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    uri: Uri,
+    Path((id, page)): Path<(String, String)>,
+    Query(params): Query<ImageParams>,
+) -> Response {
+    let api = is_api(&uri);
+    let answer = |failure| Answer { failure, api }.into_response();
+    let page = match page_number(&page) {
+        Ok(p) => p,
+        Err(f) => return answer(f),
+    };
+    let width = match width(&params) {
+        Ok(w) => w,
+        Err(f) => return answer(f),
+    };
+    let who = visitor.principal.clone();
+    let jpeg = blocking(&room, move |room| {
+        let view = room
+            .archive
+            .reader(&who)
+            .recording_every_read()
+            .page(&id, page)?;
+        let cached = room
+            .cache_dir
+            .join(format!("{}-w{width}.jpg", view.image_key));
+        if let Ok(bytes) = std::fs::read(&cached) {
+            return Ok(bytes);
+        }
+        let bytes = render(&view.decode()?, width)?;
+        store(&room.cache_dir, &cached, &bytes);
+        Ok(bytes)
+    })
+    .await;
+    match jpeg {
+        Ok(bytes) => ([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response(),
+        Err(f) => answer(f),
+    }
+}
+
+/// `image` scaled to `width` (never up) and encoded as JPEG.
+fn render(image: &DynamicImage, width: u32) -> Result<Vec<u8>, Failure> {
+    let scaled = if image.width() > width {
+        let height =
+            (u64::from(image.height()) * u64::from(width) / u64::from(image.width().max(1))).max(1);
+        image.resize_exact(
+            width,
+            u32::try_from(height).unwrap_or(u32::MAX),
+            FilterType::Triangle,
+        )
+    } else {
+        image.clone()
+    };
+    let rgb = DynamicImage::ImageRgb8(scaled.to_rgb8());
+    let mut out = Cursor::new(Vec::new());
+    rgb.write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY))
+        .map_err(|e| {
+            tracing::error!("encoding a page image: {e}");
+            Failure::Internal
+        })?;
+    Ok(out.into_inner())
+}
+
+/// Writes a rendering to the cache; a cache that cannot be written only costs time.
+fn store(dir: &FsPath, path: &PathBuf, bytes: &[u8]) {
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+        std::fs::write(&temp, bytes)?;
+        std::fs::rename(&temp, path)
+    });
+    if let Err(e) = written {
+        tracing::warn!("page image cache {}: {e}", dir.display());
+    }
+}

@@ -1,0 +1,481 @@
+//! The reading room over HTTP (`sohoa serve` on loopback, a real archive ingested with real
+//! OCR): sign-in, search without diacritics, a document with its page image and words, the
+//! access PDF, sign-out; and, for every read path, that a document the user may not see
+//! answers exactly like an unknown id; lockout, cross-site POSTs, CSRF, traversal, bad
+//! parameters, security headers, no paths or traces in answers, and reads recorded.
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{code, ingest, json, make_box, run, sohoa};
+
+/// A `sohoa serve` process, stopped when dropped (also when a test fails).
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn serve(archive: &Path) -> Server {
+    let port = free_port();
+    let child = sohoa()
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--archive",
+        ])
+        .arg(archive)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    server
+}
+
+fn add_user(archive: &Path, name: &str, extra: &[&str]) {
+    let mut c = sohoa();
+    c.args(["user", "add", name, "--password-stdin", "--archive"])
+        .arg(archive)
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    writeln!(child.stdin.take().unwrap(), "mật khẩu của {name}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "user add {name}");
+}
+
+/// An HTTP client that follows no redirects and treats every status as an answer.
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
+    let headers = r
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    Answer {
+        status: r.status().as_u16(),
+        headers,
+        body: r.body_mut().read_to_vec().unwrap(),
+    }
+}
+
+/// A browser-like visitor: a cookie (once signed in) and this server's Origin on POSTs.
+struct Visitor<'a> {
+    server: &'a Server,
+    agent: ureq::Agent,
+    cookie: Option<String>,
+    token: Option<String>,
+}
+
+impl<'a> Visitor<'a> {
+    fn new(server: &'a Server) -> Visitor<'a> {
+        Visitor {
+            server,
+            agent: agent(),
+            cookie: None,
+            token: None,
+        }
+    }
+
+    fn get(&self, path: &str) -> Answer {
+        let mut r = self.agent.get(format!("{}{path}", self.server.base));
+        if let Some(c) = &self.cookie {
+            r = r.header("Cookie", c);
+        }
+        if let Some(t) = &self.token {
+            r = r.header("Authorization", format!("Bearer {t}"));
+        }
+        answer(r.call().unwrap())
+    }
+
+    fn post(&self, path: &str, form: &[(&str, &str)], origin: Option<&str>) -> Answer {
+        let mut r = self
+            .agent
+            .post(format!("{}{path}", self.server.base))
+            .header("Origin", origin.unwrap_or(&self.server.base));
+        if let Some(c) = &self.cookie {
+            r = r.header("Cookie", c);
+        }
+        answer(r.send_form(form.iter().copied()).unwrap())
+    }
+
+    fn sign_in(&mut self, name: &str, password: &str) -> Answer {
+        let a = self.post(
+            "/login",
+            &[("username", name), ("password", password)],
+            None,
+        );
+        if let Some(set) = a.header("set-cookie") {
+            self.cookie = Some(set.split(';').next().unwrap().to_string());
+        }
+        a
+    }
+
+    /// The CSRF token of the session's forms.
+    fn csrf(&self) -> String {
+        let page = self.get("/account").text();
+        let at = page
+            .find("name=\"csrf\" value=\"")
+            .expect("a form with a CSRF token")
+            + 19;
+        page[at..at + 64].to_string()
+    }
+}
+
+fn document_ids(archive: &Path) -> Vec<(String, String)> {
+    let out = run(archive, &["list", "--json", "--clearance", "toi-mat"]);
+    json(&out)["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().to_string(),
+                d["hoso"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-01");
+    make_box(
+        &box_dir,
+        &[
+            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
+        ],
+    );
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let ids = document_ids(&archive);
+    let open = ids.iter().find(|(_, h)| h == "hs-a").unwrap().0.clone();
+    let secret = ids.iter().find(|(_, h)| h == "hs-b").unwrap().0.clone();
+    // The second document becomes Mật (a cleared archivist, with a reason).
+    let out = run(
+        &archive,
+        &[
+            "edit",
+            &secret,
+            "--set",
+            "che_do_su_dung=03",
+            "--clearance",
+            "mat",
+            "--reason",
+            "theo quyết định 1-QĐ",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    add_user(&archive, "doc-gia", &["--role", "reader"]);
+    add_user(
+        &archive,
+        "can-bo",
+        &[
+            "--role",
+            "reader",
+            "--clearance",
+            "mat",
+            "--decision",
+            "5/QĐ-VPTU",
+            "--expires",
+            "2099-12-31",
+        ],
+    );
+    let out = run(&archive, &["token", "create", "--user", "doc-gia"]);
+    let token = String::from_utf8_lossy(&out.stdout)
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    let server = serve(&archive);
+
+    // Nothing without signing in: the browser is sent to the form, the API says 401.
+    let mut reader = Visitor::new(&server);
+    let a = reader.get("/");
+    assert_eq!((a.status, a.header("location")), (303, Some("/login")));
+    let a = reader.get(&format!("/api/v1/documents/{open}"));
+    assert_eq!(a.status, 401);
+    assert!(a.text().contains("\"error\""), "{}", a.text());
+    let a = reader.get("/login");
+    assert!(a.text().contains("name=\"username\"") && a.text().contains("name=\"password\""));
+    // Security headers on every answer.
+    let csp = a.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(a.header("x-content-type-options"), Some("nosniff"));
+
+    // A wrong password and an unknown name get the same answer.
+    let wrong = reader.sign_in("doc-gia", "sai mật khẩu");
+    let nobody = reader.sign_in("khong-co-ai", "sai mật khẩu");
+    assert_eq!((wrong.status, wrong.text()), (nobody.status, nobody.text()));
+    assert!(reader.cookie.is_none());
+    // A session id the browser brings is never adopted (no fixation).
+    reader.cookie = Some("sohoa_session=attacker-chosen".into());
+    assert_eq!(reader.get("/").status, 303);
+    reader.cookie = None;
+    let a = reader.sign_in("doc-gia", "mật khẩu của doc-gia");
+    assert_eq!(a.status, 303);
+    let cookie = a.header("set-cookie").unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+
+    // Search without diacritics finds the open document; never the Mật one.
+    let a = reader.get("/?q=nghi+quyet");
+    assert_eq!(a.status, 200);
+    assert!(
+        a.text().contains(&format!("/documents/{open}")),
+        "{}",
+        a.text()
+    );
+    assert!(!a.text().contains(&secret));
+    let everything = reader.get("/api/v1/search?q=*&limit=100");
+    let found = reader.get("/api/v1/search?q=nghi+quyet");
+    assert_eq!(found.status, 200, "{}", found.text());
+    let found: serde_json::Value = serde_json::from_slice(&found.body).unwrap();
+    assert!(found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["id"] == open.as_str()));
+    assert!(!everything.text().contains(&secret));
+    assert!(!reader.get("/browse").text().contains(&secret));
+
+    // The document: its scan with the hits drawn on it, its text, record and citation.
+    let page = reader.get(&format!("/documents/{open}?q=nghi+quyet&page=1"));
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(
+        html.contains("class=\"hit-box\""),
+        "no hit box drawn:\n{html}"
+    );
+    assert!(html.contains(&format!("/documents/{open}/pages/1/image")));
+    assert!(html.contains("id=\"page-text\"") && html.contains("Trích dẫn"));
+    let image = reader.get(&format!("/documents/{open}/pages/1/image?width=400"));
+    assert_eq!(image.status, 200);
+    assert_eq!(image.header("content-type"), Some("image/jpeg"));
+    assert_eq!(&image.body[..2], &[0xFF, 0xD8]);
+    let again = reader.get(&format!("/documents/{open}/pages/1/image?width=400"));
+    assert_eq!(again.body, image.body, "the cached rendering is the same");
+    let words = reader.get(&format!("/api/v1/documents/{open}/pages/1/words"));
+    let words: serde_json::Value = serde_json::from_slice(&words.body).unwrap();
+    let (w, h) = (
+        words["width"].as_u64().unwrap(),
+        words["height"].as_u64().unwrap(),
+    );
+    assert!(!words["words"].as_array().unwrap().is_empty());
+    for word in words["words"].as_array().unwrap() {
+        let b: Vec<u64> = word["bbox"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        assert!(
+            b[0] + b[2] <= w && b[1] + b[3] <= h,
+            "a box off the scan: {b:?}"
+        );
+    }
+    let pdf = reader.get(&format!("/documents/{open}/pdf"));
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let bad = reader.get("/api/v1/search?q=x&limit=abc");
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("limit"), "{}", bad.text());
+    let long = format!("/api/v1/search?q={}", "a".repeat(5000));
+    assert_eq!(reader.get(&long).status, 400);
+    assert_eq!(
+        reader
+            .get(&format!("/documents/{open}/pages/1/image?width=9999"))
+            .status,
+        400
+    );
+
+    // Every read path: the Mật document answers exactly like an id that does not exist.
+    for path in [
+        "/documents/{}",
+        "/documents/{}?page=1",
+        "/documents/{}/pdf",
+        "/documents/{}/pages/1/image",
+        "/api/v1/documents/{}",
+        "/api/v1/documents/{}/pdf",
+        "/api/v1/documents/{}/pages/1/image",
+        "/api/v1/documents/{}/pages/1/words",
+    ] {
+        let hidden = reader.get(&path.replace("{}", &secret));
+        let unknown = reader.get(&path.replace("{}", "01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+        assert_eq!(hidden.status, 404, "{path}");
+        assert_eq!(
+            (hidden.status, hidden.text()),
+            (unknown.status, unknown.text()),
+            "{path}"
+        );
+    }
+    // Traversal and ids of other kinds in every slot: the unknown answer, no path.
+    let unknown = reader.get("/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV").text();
+    for path in [
+        "/documents/..%2F..%2F..%2Fetc%2Fpasswd".to_string(),
+        format!("/documents/{open}/pages/..%2F..%2Fservice/image"),
+        format!("/documents/{open}/pages/0/image"),
+        format!("/documents/{open}/pages/99/image"),
+        format!("/documents/{open}?page=abc"),
+        "/documents/hs-a".to_string(),
+        "/assets/..%2F..%2FCargo.toml".to_string(),
+    ] {
+        let a = reader.get(&path);
+        assert_eq!(a.status, 404, "{path}");
+        let text = a.text();
+        assert!(
+            !text.contains("/tmp") && !text.contains("panicked") && !text.contains(".rs"),
+            "{path}: {text}"
+        );
+        if path.starts_with("/documents/") {
+            assert_eq!(text, unknown, "{path}");
+        }
+    }
+    // The API token reads like its account, and not once revoked.
+    let mut client = Visitor::new(&server);
+    client.token = Some(token);
+    assert_eq!(client.get(&format!("/api/v1/documents/{open}")).status, 200);
+    assert_eq!(
+        client.get(&format!("/api/v1/documents/{secret}")).status,
+        404
+    );
+    let out = run(&archive, &["token", "revoke", "1"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(client.get(&format!("/api/v1/documents/{open}")).status, 401);
+    client.token = Some("not-a-token".into());
+    assert_eq!(client.get("/api/v1/search?q=x").status, 401);
+
+    // The cleared reader sees and reads the Mật document.
+    let mut cleared = Visitor::new(&server);
+    assert_eq!(cleared.sign_in("can-bo", "mật khẩu của can-bo").status, 303);
+    assert_eq!(cleared.get(&format!("/documents/{secret}")).status, 200);
+    assert_eq!(
+        cleared
+            .get(&format!("/api/v1/documents/{secret}/pages/1/image"))
+            .status,
+        200
+    );
+
+    // Cross-site POSTs and forms without the session's token are refused.
+    let csrf = reader.csrf();
+    let evil = reader.post(
+        "/logout",
+        &[("csrf", csrf.as_str())],
+        Some("http://evil.example"),
+    );
+    assert_eq!(evil.status, 403);
+    let forged = reader.post("/logout", &[("csrf", "0".repeat(64).as_str())], None);
+    assert_eq!(forged.status, 403);
+    assert_eq!(reader.get("/").status, 200, "still signed in");
+
+    // The reader's own history shows their reads; the audit log has them with who and when.
+    let history = reader.get("/history").text();
+    assert!(
+        history.contains(&open) && history.contains("Xem trang"),
+        "{history}"
+    );
+    let out = run(&archive, &["audit", "log", "--json"]);
+    let log = json(&out);
+    let reads: Vec<&serde_json::Value> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["actor"] == "doc-gia" && e["action"] == "read")
+        .collect();
+    let kinds: Vec<&str> = reads
+        .iter()
+        .map(|e| e["detail"]["read"].as_str().unwrap())
+        .collect();
+    for kind in ["show", "view page", "get pdf"] {
+        assert!(kinds.contains(&kind), "no {kind} read recorded: {kinds:?}");
+    }
+    let failed = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "sign-in-failed")
+        .count();
+    assert_eq!(failed, 2);
+
+    // Sign-out ends the session.
+    let a = reader.post("/logout", &[("csrf", csrf.as_str())], None);
+    assert_eq!(a.status, 303);
+    assert_eq!(reader.get("/").status, 303);
+
+    // Lockout: after repeated failures even the right password waits.
+    let mut guesser = Visitor::new(&server);
+    for _ in 0..5 {
+        assert_eq!(guesser.sign_in("can-bo", "đoán sai").status, 401);
+    }
+    let locked = guesser.sign_in("can-bo", "mật khẩu của can-bo");
+    assert_eq!(locked.status, 429);
+    assert!(locked.text().contains("thử lại"), "{}", locked.text());
+    assert!(guesser.cookie.is_none());
+}
