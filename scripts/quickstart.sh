@@ -24,4 +24,19 @@ echo '$ sohoa search "chuyen doi so"   (no diacritics)'
 echo
 echo '$ sohoa verify'
 "$SOHOA" verify --archive "$ARCHIVE"
+
+# The reading room: an admin and a reader for the sample archive (one-time passwords, shown
+# once; each is changed at first sign-in). Accounts already made by an earlier run are kept.
+echo
+for account in "quan-tri admin" "doc-gia reader"; do
+  set -- $account
+  if "$SOHOA" user list --archive "$ARCHIVE" | grep -q "^$1 "; then
+    echo "account $1 exists already (sohoa user reset-password $1 --archive $ARCHIVE for a new password)"
+  else
+    "$SOHOA" user add "$1" --role "$2" --archive "$ARCHIVE"
+  fi
+done
+echo
+echo "Open the reading room on the sample archive, then http://127.0.0.1:8080/ in a browser:"
+echo "  $SOHOA serve --archive $ARCHIVE --listen 127.0.0.1:8080"
 exit "$status"
