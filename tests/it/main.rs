@@ -7,6 +7,7 @@ mod common;
 
 mod audit_store;
 mod bad_input;
+mod browser;
 mod classified;
 mod export;
 mod holdout_isolation;

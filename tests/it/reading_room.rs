@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 use crate::common::{code, ingest, json, make_box, run, sohoa};
 
 /// A `sohoa serve` process, stopped when dropped (also when a test fails).
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Drop for Server {
@@ -25,7 +25,7 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -33,7 +33,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn serve(archive: &Path) -> Server {
+pub(crate) fn serve(archive: &Path) -> Server {
     let port = free_port();
     let child = sohoa()
         .args([
@@ -62,7 +62,7 @@ fn serve(archive: &Path) -> Server {
     server
 }
 
-fn add_user(archive: &Path, name: &str, extra: &[&str]) {
+pub(crate) fn add_user(archive: &Path, name: &str, extra: &[&str]) {
     let mut c = sohoa();
     c.args(["user", "add", name, "--password-stdin", "--archive"])
         .arg(archive)
@@ -179,7 +179,7 @@ impl<'a> Visitor<'a> {
     }
 }
 
-fn document_ids(archive: &Path) -> Vec<(String, String)> {
+pub(crate) fn document_ids(archive: &Path) -> Vec<(String, String)> {
     let out = run(archive, &["list", "--json", "--clearance", "toi-mat"]);
     json(&out)["documents"]
         .as_array()

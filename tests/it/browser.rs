@@ -1,0 +1,343 @@
+//! The reading room in a real browser: Debian's `chromium`, headless, driven through
+//! `chromedriver` (WebDriver) by fantoccini, against `sohoa serve` on a real archive
+//! ingested with real OCR. Sign in, search without diacritics, open a hit, see the page
+//! image and the hit boxes over the words, go to the next hit on another page, download the
+//! PDF, sign out; an uncleared reader cannot reach a Mật document by search, URL, API or
+//! image URL; a cross-site POST is refused; the lockout works.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::common::{code, ingest, make_box, run};
+use crate::reading_room::{add_user, document_ids, free_port, serve};
+
+/// A chromedriver process, stopped when dropped (also when a test fails).
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn chromedriver() -> Driver {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect(
+            "chromedriver (Debian package chromium-driver; scripts/install-deps.sh installs it)",
+        );
+    let driver = Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    driver
+}
+
+async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a chromium session")
+}
+
+/// `fetch(url)` from the page: "STATUS CONTENT-TYPE".
+async fn fetch(c: &Client, url: &str) -> String {
+    let script = "const [url, done] = arguments; \
+                  fetch(url).then(r => done(r.status + ' ' + (r.headers.get('content-type') || '')), e => done('failed ' + e))";
+    c.execute_async(script, vec![json!(url)])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Waits (up to 20 s) until the browser is at `path` (a click's navigation is asynchronous).
+async fn wait_for_path(c: &Client, path: &str) {
+    let start = Instant::now();
+    loop {
+        let url = c.current_url().await.unwrap();
+        if url.path() == path {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let page = c.source().await.unwrap_or_default();
+            panic!("at {url}, expected {path}:\n{page}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn sign_in(c: &Client, base: &str, name: &str, password: &str) {
+    c.goto(&format!("{base}/login")).await.unwrap();
+    c.find(Locator::Css("input[name=username]"))
+        .await
+        .unwrap()
+        .send_keys(name)
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    c.find(Locator::Css("form[action='/login'] button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[test]
+fn a_reader_searches_reads_and_signs_out_in_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-01");
+    make_box(
+        &box_dir,
+        &[
+            ("hs-a", "hs-01-nghi-quyet/01-nq.tif", "1.tif"),
+            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "2.png"),
+            ("hs-a", "hs-01-nghi-quyet/03-nq.jpg", "3.jpg"),
+            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
+        ],
+    );
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let ids = document_ids(&archive);
+    let secret = ids.iter().find(|(_, h)| h == "hs-b").unwrap().0.clone();
+    let out = run(
+        &archive,
+        &[
+            "edit",
+            &secret,
+            "--set",
+            "che_do_su_dung=03",
+            "--clearance",
+            "mat",
+            "--reason",
+            "thử",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    add_user(&archive, "doc-gia", &["--role", "reader"]);
+    let server = serve(&archive);
+    let driver = chromedriver();
+    let base = server.base.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let c = browser(&driver, &tmp.path().join("profile")).await;
+        let result = reader_session(&c, &base, &secret).await;
+        let _ = c.close().await;
+        result
+    });
+}
+
+async fn reader_session(c: &Client, base: &str, secret: &str) {
+    // Not signed in: the sign-in form.
+    c.goto(&format!("{base}/")).await.unwrap();
+    assert!(c.current_url().await.unwrap().as_str().ends_with("/login"));
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    wait_for_path(c, "/").await;
+
+    // Search without diacritics, open the first hit.
+    let q = c.find(Locator::Css("input[name=q]")).await.unwrap();
+    q.send_keys("chuyen doi so").await.unwrap();
+    c.find(Locator::Css("form.search button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let total = c
+        .find(Locator::Id("total"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!total.contains("Tìm thấy 0"), "{total}");
+    c.find(Locator::Css("a.hit-link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // The page image is served, and the hit boxes are drawn over the words searched for.
+    let image = c.find(Locator::Css("svg#scan image")).await.unwrap();
+    let href = image.attr("href").await.unwrap().unwrap();
+    assert_eq!(fetch(c, &href).await, "200 image/jpeg");
+    let boxes = c.find_all(Locator::Css("rect.hit-box")).await.unwrap();
+    assert!(!boxes.is_empty(), "no hit box on the page");
+    for b in &boxes {
+        let word = b.attr("data-word").await.unwrap().unwrap();
+        let folded = archive_schema::fold(word.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        assert!(
+            ["chuyen", "doi", "so"].contains(&folded.as_str()),
+            "a box over {word:?}"
+        );
+        let width: f64 = b.attr("width").await.unwrap().unwrap().parse().unwrap();
+        assert!(width > 0.0);
+    }
+    // Next hit: on another page of the document.
+    let before = c
+        .find(Locator::Id("page-position"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    c.find(Locator::Css("a[rel=next-hit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let start = Instant::now();
+    let after = loop {
+        let now = c
+            .find(Locator::Id("page-position"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if now != before || start.elapsed() > Duration::from_secs(20) {
+            break now;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_ne!(before, after, "the next hit is on another page");
+    assert!(!c
+        .find_all(Locator::Css("rect.hit-box"))
+        .await
+        .unwrap()
+        .is_empty());
+    // The access PDF downloads.
+    let pdf = c
+        .find(Locator::Id("pdf"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(fetch(c, &pdf).await, "200 application/pdf");
+
+    // The Mật document: not by search, URL, API or image URL; like an unknown id.
+    c.goto(&format!("{base}/?q=*")).await.unwrap();
+    assert!(!c.source().await.unwrap().contains(secret));
+    c.goto(&format!("{base}/documents/{secret}")).await.unwrap();
+    let hidden = c
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    c.goto(&format!("{base}/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV"))
+        .await
+        .unwrap();
+    let unknown = c
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(hidden, unknown);
+    for url in [
+        format!("/api/v1/documents/{secret}"),
+        format!("/documents/{secret}/pages/1/image"),
+        format!("/documents/{secret}/pdf"),
+    ] {
+        assert!(fetch(c, &url).await.starts_with("404 "), "{url}");
+    }
+
+    // A cross-site POST (a page of another origin submitting to sign-out) is refused.
+    let evil = format!(
+        "data:text/html,<form id=f method=post action='{base}/logout'><input name=csrf value=x></form>\
+         <script>document.getElementById('f').submit()</script>"
+    );
+    c.goto(&evil).await.unwrap();
+    c.wait().for_element(Locator::Css("body")).await.unwrap();
+    c.goto(&format!("{base}/account")).await.unwrap();
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        "/account",
+        "still signed in"
+    );
+
+    // Sign out.
+    c.find(Locator::Id("logout"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(c, "/login").await;
+    c.goto(&format!("{base}/")).await.unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/login");
+
+    // Lockout: five wrong passwords, then even the right one waits.
+    for _ in 0..5 {
+        sign_in(c, base, "doc-gia", "sai mật khẩu").await;
+        let text = c
+            .wait()
+            .for_element(Locator::Css("p.error"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(text.contains("không đúng"), "{text}");
+    }
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    let text = c
+        .wait()
+        .for_element(Locator::Css("p.error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("thử lại"), "{text}");
+}
