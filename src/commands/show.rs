@@ -5,10 +5,8 @@
 
 use std::io::{self, Write};
 
-use archive_schema::TaiLieuRecord;
 use clap::Args;
-use pipeline::store::records::{DocumentSummary, TextSource};
-use serde::Serialize;
+pub use pipeline::gate::{DocumentShow as ShowOutput, ShownPage};
 
 use super::{ArchiveArg, ClearanceArg, Context, Run};
 use crate::output::{CommandOutput, Format};
@@ -29,37 +27,6 @@ pub struct ShowArgs {
     json: bool,
 }
 
-/// What `sohoa show` prints.
-#[derive(Debug, Serialize)]
-pub struct ShowOutput {
-    pub id: String,
-    /// The hồ sơ object holding the document, and its version shown.
-    pub object: String,
-    pub version: String,
-    pub hoso: String,
-    #[serde(rename = "box")]
-    pub box_name: String,
-    /// Title, tên loại, số ký hiệu, date and issuer.
-    #[serde(flatten)]
-    pub summary: DocumentSummary,
-    /// The document's catalog record.
-    pub metadata: TaiLieuRecord,
-    pub pages: Vec<ShownPage>,
-}
-
-/// One page of the document shown.
-#[derive(Debug, Serialize)]
-pub struct ShownPage {
-    /// 1-based, within the document.
-    pub number: usize,
-    pub source_file: String,
-    pub source_page: u32,
-    pub text: String,
-    /// Mean OCR word confidence (0–100).
-    pub confidence: f32,
-    pub text_source: TextSource,
-}
-
 impl Run for ShowArgs {
     type Output = ShowOutput;
 
@@ -70,39 +37,14 @@ impl Run for ShowArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ShowOutput> {
         let archive = self.archive.open()?;
         let who = ctx.principal(None, self.clearance);
-        let reader = archive.reader(&who);
-        let (object, doc) = match &self.at_version {
-            None => reader.document(&self.id)?,
-            Some(v) => reader.document_at(&self.id, v)?,
-        };
-        let stored = object.pages()?;
-        let pages = doc
-            .pages
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| stored.iter().find(|p| p.number == *n).map(|p| (i + 1, p)))
-            .map(|(number, p)| ShownPage {
-                number,
-                source_file: p.source_file.clone(),
-                source_page: p.source_page,
-                text: p.text.clone(),
-                confidence: p.mean_confidence,
-                text_source: p.text_source,
-            })
-            .collect();
-        Ok(ShowOutput {
-            id: doc.id,
-            object: object.id.clone(),
-            version: object.version.clone(),
-            hoso: object.source.hoso.clone(),
-            box_name: object.source.box_name.clone(),
-            summary: doc.summary,
-            metadata: doc.record,
-            pages,
-        })
+        Ok(archive
+            .reader(&who)
+            .show(&self.id, self.at_version.as_deref())?)
     }
 }
 
+/// What `sohoa show` prints: the gate's view of the document (the reading room's API
+/// serves the same).
 impl CommandOutput for ShowOutput {
     const JSON_KEYS_SORTED: bool = true;
 
@@ -141,7 +83,8 @@ impl CommandOutput for ShowOutput {
 
 #[cfg(test)]
 mod tests {
-    use archive_schema::Valued;
+    use archive_schema::{TaiLieuRecord, Valued};
+    use pipeline::store::records::{DocumentSummary, TextSource};
 
     use super::*;
     use crate::output::assert_renderings;

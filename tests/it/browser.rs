@@ -11,8 +11,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::common::{code, ingest, make_box, run};
-use crate::reading_room::{add_user, document_ids, free_port, serve};
+use crate::reading_room::{add_user, archive_with_a_mat_document, free_port, serve};
 
 /// A chromedriver process, stopped when dropped (also when a test fails).
 struct Driver {
@@ -84,6 +83,18 @@ async fn fetch(c: &Client, url: &str) -> String {
         .to_string()
 }
 
+/// The text of the first element `css` selects, once the page has one.
+async fn text_of(c: &Client, css: &str) -> String {
+    let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
+    element.text().await.unwrap()
+}
+
+/// Clicks the first element `css` selects, once the page has one.
+async fn click(c: &Client, css: &str) {
+    let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
+    element.click().await.unwrap();
+}
+
 /// Waits (up to 20 s) until the browser is at `path` (a click's navigation is asynchronous).
 async fn wait_for_path(c: &Client, path: &str) {
     let start = Instant::now();
@@ -114,46 +125,20 @@ async fn sign_in(c: &Client, base: &str, name: &str, password: &str) {
         .send_keys(password)
         .await
         .unwrap();
-    c.find(Locator::Css("form[action='/login'] button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "form[action='/login'] button").await;
 }
 
 #[test]
 fn a_reader_searches_reads_and_signs_out_in_chromium() {
     let tmp = tempfile::tempdir().unwrap();
-    let box_dir = tmp.path().join("hop-01");
-    make_box(
-        &box_dir,
+    let (archive, _, secret) = archive_with_a_mat_document(
+        tmp.path(),
         &[
             ("hs-a", "hs-01-nghi-quyet/01-nq.tif", "1.tif"),
             ("hs-a", "hs-01-nghi-quyet/02-nq.png", "2.png"),
             ("hs-a", "hs-01-nghi-quyet/03-nq.jpg", "3.jpg"),
-            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
         ],
     );
-    let archive = tmp.path().join("archive");
-    let out = ingest(&archive, &box_dir, 2, true);
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let ids = document_ids(&archive);
-    let secret = ids.iter().find(|(_, h)| h == "hs-b").unwrap().0.clone();
-    let out = run(
-        &archive,
-        &[
-            "edit",
-            &secret,
-            "--set",
-            "che_do_su_dung=03",
-            "--clearance",
-            "mat",
-            "--reason",
-            "thử",
-        ],
-    );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     let server = serve(&archive);
     let driver = chromedriver();
@@ -180,26 +165,10 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     // Search without diacritics, open the first hit.
     let q = c.find(Locator::Css("input[name=q]")).await.unwrap();
     q.send_keys("chuyen doi so").await.unwrap();
-    c.find(Locator::Css("form.search button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let total = c
-        .find(Locator::Id("total"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    click(c, "form.search button").await;
+    let total = text_of(c, "#total").await;
     assert!(!total.contains("Tìm thấy 0"), "{total}");
-    c.find(Locator::Css("a.hit-link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "a.hit-link").await;
 
     // The page image is served, and the hit boxes are drawn over the words searched for.
     let image = c.find(Locator::Css("svg#scan image")).await.unwrap();
@@ -218,28 +187,11 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
         assert!(width > 0.0);
     }
     // Next hit: on another page of the document.
-    let before = c
-        .find(Locator::Id("page-position"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    c.find(Locator::Css("a[rel=next-hit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let before = text_of(c, "#page-position").await;
+    click(c, "a[rel=next-hit]").await;
     let start = Instant::now();
     let after = loop {
-        let now = c
-            .find(Locator::Id("page-position"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let now = text_of(c, "#page-position").await;
         if now != before || start.elapsed() > Duration::from_secs(20) {
             break now;
         }
@@ -266,23 +218,11 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     c.goto(&format!("{base}/?q=*")).await.unwrap();
     assert!(!c.source().await.unwrap().contains(secret));
     c.goto(&format!("{base}/documents/{secret}")).await.unwrap();
-    let hidden = c
-        .find(Locator::Css("main"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let hidden = text_of(c, "main").await;
     c.goto(&format!("{base}/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV"))
         .await
         .unwrap();
-    let unknown = c
-        .find(Locator::Css("main"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let unknown = text_of(c, "main").await;
     assert_eq!(hidden, unknown);
     for url in [
         format!("/api/v1/documents/{secret}"),
@@ -307,12 +247,7 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     );
 
     // Sign out.
-    c.find(Locator::Id("logout"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#logout").await;
     wait_for_path(c, "/login").await;
     c.goto(&format!("{base}/")).await.unwrap();
     assert_eq!(c.current_url().await.unwrap().path(), "/login");
@@ -320,24 +255,10 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     // Lockout: five wrong passwords, then even the right one waits.
     for _ in 0..5 {
         sign_in(c, base, "doc-gia", "sai mật khẩu").await;
-        let text = c
-            .wait()
-            .for_element(Locator::Css("p.error"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let text = text_of(c, "p.error").await;
         assert!(text.contains("không đúng"), "{text}");
     }
     sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
-    let text = c
-        .wait()
-        .for_element(Locator::Css("p.error"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(c, "p.error").await;
     assert!(text.contains("thử lại"), "{text}");
 }

@@ -194,38 +194,45 @@ pub(crate) fn document_ids(archive: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
-    let tmp = tempfile::tempdir().unwrap();
-    let box_dir = tmp.path().join("hop-01");
-    make_box(
-        &box_dir,
-        &[
-            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
-            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
-        ],
-    );
-    let archive = tmp.path().join("archive");
+/// An archive ingested (real OCR) from `open_files` (hồ sơ `hs-a`: its first document is
+/// the open one returned) and one page of hồ sơ `hs-b`, whose document a cleared archivist
+/// then made Mật. Returns the archive, the open document's id and the Mật one's.
+pub(crate) fn archive_with_a_mat_document(
+    dir: &Path,
+    open_files: &[(&str, &str, &str)],
+) -> (std::path::PathBuf, String, String) {
+    let box_dir = dir.join("hop-01");
+    let mut files = open_files.to_vec();
+    files.push(("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"));
+    make_box(&box_dir, &files);
+    let archive = dir.join("archive");
     let out = ingest(&archive, &box_dir, 2, true);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let ids = document_ids(&archive);
     let open = ids.iter().find(|(_, h)| h == "hs-a").unwrap().0.clone();
     let secret = ids.iter().find(|(_, h)| h == "hs-b").unwrap().0.clone();
-    // The second document becomes Mật (a cleared archivist, with a reason).
-    let out = run(
-        &archive,
-        &[
-            "edit",
-            &secret,
-            "--set",
-            "che_do_su_dung=03",
-            "--clearance",
-            "mat",
-            "--reason",
-            "theo quyết định 1-QĐ",
-        ],
-    );
+    let edit = [
+        "edit",
+        &secret,
+        "--set",
+        "che_do_su_dung=03",
+        "--clearance",
+        "mat",
+        "--reason",
+        "theo quyết định 1-QĐ",
+    ];
+    let out = run(&archive, &edit);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    (archive, open, secret)
+}
+
+#[test]
+fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, open, secret) = archive_with_a_mat_document(
+        tmp.path(),
+        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
+    );
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     add_user(
         &archive,

@@ -7,7 +7,7 @@
 use archive_schema::TaiLieuRecord;
 use serde::Serialize;
 
-use crate::store::records::{DocumentRecord, TextSource};
+use crate::store::records::{DocumentRecord, DocumentSummary, TextSource};
 use crate::store::HoSoObject;
 use crate::Result;
 
@@ -19,6 +19,7 @@ pub struct ShownPage {
     pub source_file: String,
     pub source_page: u32,
     pub text: String,
+    /// Mean OCR word confidence (0–100).
     pub confidence: f32,
     pub text_source: TextSource,
 }
@@ -32,11 +33,10 @@ pub struct DocumentShow {
     pub hoso: String,
     #[serde(rename = "box")]
     pub box_name: String,
-    pub title: String,
-    pub doc_type: String,
-    pub symbol: String,
-    pub date: String,
-    pub issuer: String,
+    /// Title, tên loại, số ký hiệu, date and issuer.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    /// The document's catalog record.
     pub metadata: TaiLieuRecord,
     pub pages: Vec<ShownPage>,
 }
@@ -63,11 +63,7 @@ pub(super) fn document_show(object: &HoSoObject, doc: &DocumentRecord) -> Result
         version: object.version.clone(),
         hoso: object.source.hoso.clone(),
         box_name: object.source.box_name.clone(),
-        title: doc.summary.title.clone(),
-        doc_type: doc.summary.doc_type.clone(),
-        symbol: doc.summary.symbol.clone(),
-        date: doc.summary.date.clone(),
-        issuer: doc.summary.issuer.clone(),
+        summary: doc.summary.clone(),
         metadata: doc.record.clone(),
         pages,
     })

@@ -347,7 +347,7 @@ pub async fn document(
     .map_err(html_failure)?;
     let query = params.q.unwrap_or_default();
     Ok(page(
-        display_title(&shown.title),
+        display_title(&shown.summary.title),
         Some(&visitor),
         &document_body(&shown, &view, &query),
     ))
@@ -375,8 +375,8 @@ fn document_body(shown: &DocumentShow, view: &PageView, query: &str) -> Markup {
     let next_hit = page_of_hit(before + here).filter(|p| *p != view.page);
     let citation = citation(shown, view.page);
     html! {
-        h1 { (display_title(&shown.title)) }
-        p.meta { (shown.doc_type) " · " (shown.symbol) " · " (shown.date) " · " (shown.issuer) }
+        h1 { (display_title(&shown.summary.title)) }
+        p.meta { (shown.summary.doc_type) " · " (shown.summary.symbol) " · " (shown.summary.date) " · " (shown.summary.issuer) }
         p.citation { "Trích dẫn: " span id="citation" { (citation) } }
         p { a id="pdf" href=(format!("/documents/{}/pdf", shown.id)) { "Tải bản PDF" } }
         @if total > 0 {
