@@ -147,8 +147,7 @@ fn main() -> Result<()> {
     let (src_box, truth_path) = common::resolve_box(&args.positional);
     let box_name = src_box
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "box".into());
+        .map_or_else(|| "box".into(), |n| n.to_string_lossy().into_owned());
     let truth = common::load_truth(&truth_path, &box_name)?;
     let work = tempfile::Builder::new()
         .prefix("sohoa-bench-ingest-")

@@ -32,6 +32,7 @@ use pipeline::pdf::{build_access_pdf, AccessMetadata, AccessPage, PageGeometry, 
 use pipeline::preprocess::{prepare, PreprocessOptions};
 
 /// What the PDF stage gets for one page, and what it cost.
+#[allow(clippy::struct_field_names)] // `page`: its number in the file, as in the report
 struct Page {
     file: String,
     page: u32,
@@ -60,8 +61,7 @@ fn main() -> Result<()> {
     let (box_dir, truth_path) = common::resolve_box(&args.positional);
     let box_name = box_dir
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "box".into());
+        .map_or_else(|| "box".into(), |n| n.to_string_lossy().into_owned());
     let truth = common::load_truth(&truth_path, &box_name)?;
     let work = tempfile::Builder::new()
         .prefix("sohoa-bench-pdf-")
@@ -196,7 +196,11 @@ fn main() -> Result<()> {
     println!("| page | original | image in PDF | encoding | PDF/original | words | decode + encode ms | OCR s (untimed input) |");
     println!("|---|---:|---:|---|---:|---:|---:|---:|");
     for p in &pages {
-        let label = if p.page > 1 || p.file.ends_with(".pdf") || p.file.ends_with(".tif") {
+        let label = if p.page > 1
+            || Path::new(&p.file)
+                .extension()
+                .is_some_and(|e| e == "pdf" || e == "tif")
+        {
             format!("{} p{}", p.file, p.page)
         } else {
             p.file.clone()

@@ -14,7 +14,7 @@
 //! gains: 1 for an expected document, discounted by log2 of its rank + 1, over the best
 //! possible). Target: mean recall@10 ≥ 0.95.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
 
@@ -139,10 +139,7 @@ fn main() {
     };
     let (recall, n) = mean(&|r| r.recall, None);
     let (ndcg, _) = mean(&|r| r.ndcg, None);
-    let mut kinds: BTreeMap<&str, ()> = BTreeMap::new();
-    for r in &rows {
-        kinds.insert(&r.kind, ());
-    }
+    let kinds: BTreeSet<&str> = rows.iter().map(|r| r.kind.as_str()).collect();
 
     if json_out {
         let per_query: Vec<Value> = rows
@@ -153,7 +150,7 @@ fn main() {
             })
             .collect();
         let by_kind: BTreeMap<&str, Value> = kinds
-            .keys()
+            .iter()
             .map(|k| {
                 let (rc, n) = mean(&|r| r.recall, Some(k));
                 let (nd, _) = mean(&|r| r.ndcg, Some(k));
@@ -176,7 +173,7 @@ fn main() {
     println!("\n## Relevance ({n} queries, first 10 hits)\n");
     println!("| kind | queries | recall@10 | nDCG@10 |");
     println!("|---|---:|---:|---:|");
-    for k in kinds.keys() {
+    for k in &kinds {
         let (rc, n) = mean(&|r| r.recall, Some(k));
         let (nd, _) = mean(&|r| r.ndcg, Some(k));
         println!("| {k} | {n} | {rc:.3} | {nd:.3} |");

@@ -16,6 +16,7 @@
 //! `sohoa search` end to end (process start included).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -192,28 +193,31 @@ impl Corpus {
             self.model.sentence(&mut self.rng, length, &mut text);
             words += length;
             // The long tail: names, places, numbers, dates, symbols.
-            match self.rng.below(6) {
-                0 => text.push_str(&format!(
+            // Writing to a String cannot fail.
+            let _ = match self.rng.below(6) {
+                0 => write!(
+                    text,
                     "đồng chí {} {} {}, ",
                     self.rng.pick(SURNAMES),
                     self.rng.pick(MIDDLE),
                     self.rng.pick(GIVEN)
-                )),
-                1 => text.push_str(&format!("tại {}, ", self.rng.pick(PLACES))),
-                2 => text.push_str(&format!(
+                ),
+                1 => write!(text, "tại {}, ", self.rng.pick(PLACES)),
+                2 => write!(
+                    text,
                     "ngày {}/{}/{} ",
                     1 + self.rng.below(28),
                     1 + self.rng.below(12),
                     1990 + self.rng.below(30)
-                )),
+                ),
                 3 => {
                     let (_, abbr) = self.rng.pick(TYPES);
                     let (_, issuer) = self.rng.pick(ISSUERS);
-                    text.push_str(&format!("số {}-{abbr}/{issuer} ", 1 + self.rng.below(999)));
+                    write!(text, "số {}-{abbr}/{issuer} ", 1 + self.rng.below(999))
                 }
-                4 => text.push_str(&format!("{} ", self.rng.below(100_000))),
-                _ => text.push_str(".\n"),
-            }
+                4 => write!(text, "{} ", self.rng.below(100_000)),
+                _ => text.write_str(".\n"),
+            };
         }
         noisy(&text, &mut self.rng)
     }
@@ -265,7 +269,7 @@ fn dir_bytes(dir: &Path) -> u64 {
         total += if p.is_dir() {
             dir_bytes(&p)
         } else {
-            e.metadata().map(|m| m.len()).unwrap_or(0)
+            e.metadata().map_or(0, |m| m.len())
         };
     }
     total
@@ -290,7 +294,7 @@ fn main() {
                 pages_wanted = args
                     .next()
                     .and_then(|v| v.parse().ok())
-                    .unwrap_or(pages_wanted)
+                    .unwrap_or(pages_wanted);
             }
             "--json" => json = true,
             "--bench" => {}

@@ -87,7 +87,7 @@ const PARTS: &[&str] = &["tune", "tune2", "holdout", "holdout3", "holdout4"];
 
 fn parse_options() -> Options {
     let mut opts = Options {
-        parts: PARTS.iter().map(|p| p.to_string()).collect(),
+        parts: PARTS.iter().map(std::string::ToString::to_string).collect(),
         json: false,
         keep: common::env_flag("SOHOA_BENCH_KEEP"),
     };
@@ -117,9 +117,10 @@ fn parse_options() -> Options {
 }
 
 fn eval_dir() -> PathBuf {
-    std::env::var("SOHOA_EVAL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/eval"))
+    std::env::var("SOHOA_EVAL_DIR").map_or_else(
+        |_| Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/eval"),
+        PathBuf::from,
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -419,10 +420,11 @@ fn authority(s: Option<&str>) -> String {
         .filter(|c| c.is_alphabetic())
         .collect::<String>()
         .to_uppercase();
-    match head.as_str() {
-        "TM" | "KT" | "TL" => head,
-        "" => "none".into(),
-        _ => head,
+    // TM, KT, TL (signing on behalf) and any other head word are kept as they are.
+    if head.is_empty() {
+        "none".into()
+    } else {
+        head
     }
 }
 
@@ -618,8 +620,11 @@ fn leaks(truth: &Truth, predicted: &[Predicted], archive: &Path, run: &Run) -> L
             }
             if leaked {
                 l.leaked_pages += 1;
-                let mut where_: Vec<String> =
-                    in_files.iter().take(3).map(|s| s.to_string()).collect();
+                let mut where_: Vec<String> = in_files
+                    .iter()
+                    .take(3)
+                    .map(std::string::ToString::to_string)
+                    .collect();
                 if in_files.len() > 3 {
                     where_.push(format!("+{} files", in_files.len() - 3));
                 }

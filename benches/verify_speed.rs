@@ -35,7 +35,7 @@ fn main() {
         .first()
         .and_then(|a| a.parse().ok())
         .unwrap_or(if args.quick { 256 } else { 1024 });
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     common::print_machine(cores);
 
     let dir = tempfile::Builder::new()
@@ -55,7 +55,7 @@ fn main() {
     eprintln!(
         "built {} files, {:.0} MiB in {:.1} s",
         files.len(),
-        total as f64 / (1 << 20) as f64,
+        total as f64 / f64::from(1 << 20),
         started.elapsed().as_secs_f64()
     );
 
@@ -88,7 +88,7 @@ fn main() {
     let content = total as f64;
     println!(
         "\n## Verify speed ({:.0} MiB, {} files)\n",
-        content / (1 << 20) as f64,
+        content / f64::from(1 << 20),
         files.len()
     );
     println!("| run | GB/s | vs openssl (1 core) |");
@@ -127,7 +127,7 @@ fn main() {
     );
     println!(
         "- verify hashes the inventories and sidecars too: {:.0} MiB in all",
-        bytes_verified / (1 << 20) as f64
+        bytes_verified / f64::from(1 << 20)
     );
     println!("- load average at end: {}", common::load_average());
 }
@@ -181,11 +181,11 @@ fn content_files(ocfl: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(ocfl)
         .sort_by_file_name()
         .into_iter()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| {
             e.file_type().is_file() && e.path().components().any(|c| c.as_os_str() == "content")
         })
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .collect()
 }
 
@@ -222,6 +222,7 @@ fn read_all(files: &[PathBuf]) {
 }
 
 /// Drops the files from the page cache (they are written and fsynced, so clean).
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn evict(files: &[PathBuf]) {
     use std::os::fd::AsRawFd;
     for f in files {

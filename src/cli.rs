@@ -21,6 +21,8 @@ pub const EXIT_USAGE: u8 = 2;
 /// Digitise boxes of scanned Vietnamese Party records into a searchable, verifiable archive.
 #[derive(Debug, Parser)]
 #[command(name = "sohoa", version, about, propagate_version = true)]
+// The doc comments are the `--help` text, where backticks would show.
+#[allow(clippy::doc_markdown)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -34,6 +36,8 @@ struct Cli {
 macro_rules! commands {
     ($( $(#[$attr:meta])* $variant:ident($args:ty), )*) => {
         #[derive(Debug, Subcommand)]
+        // The doc comments are the `--help` text, where backticks would show.
+        #[allow(clippy::doc_markdown)]
         enum Command {
             $( $(#[$attr])* $variant($args), )*
         }
@@ -125,6 +129,7 @@ impl Context {
 }
 
 /// `$USER`, else `$LOGNAME`, else `uid:N`.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn os_user() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))

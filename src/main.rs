@@ -1,5 +1,5 @@
 //! The `sohoa` command line: ingest boxes of scans, list, show, search and verify the
-//! archive, get stored files and export BagIt bags.
+//! archive, get stored files and export `BagIt` bags.
 //!
 //! In: arguments and the environment (`SOHOA_ARCHIVE`, `NO_COLOR`, `RUST_LOG`). Out: results
 //! on stdout (human text, or JSON with `--json`), progress and logs on stderr, and the exit

@@ -37,6 +37,7 @@ pub fn ensure_single_threaded_openmp() {
 /// memory fragmented by many such buffers is not given back, so the resident size creeps
 /// up with the number of pages seen. A fixed 1 MiB threshold keeps every large buffer in
 /// its own mapping that goes back to the OS when freed. Must run before worker threads start.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 pub fn return_large_buffers_to_the_os() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator tuning; called before any other thread exists.
@@ -49,6 +50,7 @@ pub fn return_large_buffers_to_the_os() {
 /// is an error, and `println!` panics on it): `sohoa search … | head` then ends like any
 /// Unix filter when `head` has read enough, silently. sohoa writes to no other pipe (child
 /// processes get no stdin), and results are printed only after everything is stored.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 pub fn end_quietly_on_a_closed_pipe() {
     // SAFETY: setting a signal's disposition to its default has no preconditions.
     unsafe {
@@ -57,6 +59,7 @@ pub fn end_quietly_on_a_closed_pipe() {
 }
 
 /// The thread limit reported by the loaded libgomp (`omp_get_thread_limit`), if loaded.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 pub fn openmp_thread_limit() -> Option<i64> {
     let name: &CStr = c"omp_get_thread_limit";
     // SAFETY: dlsym with RTLD_DEFAULT looks a symbol up in the loaded objects; the symbol,
@@ -67,6 +70,6 @@ pub fn openmp_thread_limit() -> Option<i64> {
             return None;
         }
         let f: extern "C" fn() -> libc::c_int = std::mem::transmute(symbol);
-        Some(f() as i64)
+        Some(i64::from(f()))
     }
 }

@@ -154,7 +154,7 @@ pub enum TextSource {
     /// A PDF text layer that passed the Vietnamese validity check.
     #[serde(rename = "text_layer")]
     TextLayer,
-    /// A blank page: not OCRed.
+    /// A blank page: not read by OCR.
     #[serde(rename = "blank")]
     Blank,
 }

@@ -52,9 +52,8 @@ pub struct DublinCore {
     pub rights: Vec<String>,
 }
 
-fn text(field: &Option<Valued<String>>) -> Option<String> {
+fn text(field: Option<&Valued<String>>) -> Option<String> {
     field
-        .as_ref()
         .map(|v| v.value.trim().to_string())
         .filter(|v| !v.is_empty())
 }
@@ -67,9 +66,8 @@ fn push(out: &mut Vec<String>, value: Option<String>) {
     }
 }
 
-fn list(field: &Option<Valued<Vec<String>>>) -> Vec<String> {
+fn list(field: Option<&Valued<Vec<String>>>) -> Vec<String> {
     field
-        .as_ref()
         .map(|v| {
             v.value
                 .iter()
@@ -80,7 +78,7 @@ fn list(field: &Option<Valued<Vec<String>>>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn languages(field: &Option<Valued<String>>) -> Vec<String> {
+fn languages(field: Option<&Valued<String>>) -> Vec<String> {
     text(field)
         .map(|v| {
             v.split(',')
@@ -92,7 +90,7 @@ fn languages(field: &Option<Valued<String>>) -> Vec<String> {
 }
 
 /// The label of a coded value, or the value itself when the code sets do not know it.
-fn label(codes: &CodeSets, key: &str, field: &Option<Valued<String>>) -> Option<String> {
+fn label(codes: &CodeSets, key: &str, field: Option<&Valued<String>>) -> Option<String> {
     let value = text(field)?;
     Some(codes.label(key, &value).map_or(value, str::to_string))
 }
@@ -111,23 +109,28 @@ fn symbol(so: &str, ky_hieu: &str) -> String {
 pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
     let mut dc = DublinCore::default();
     // The trích yếu, or else what the document is: its tên loại and số ký hiệu.
-    let title = text(&record.trich_yeu).or_else(|| {
-        let doc_type = text(&record.ten_loai)?;
-        Some(match (text(&record.so), text(&record.ky_hieu)) {
-            (Some(so), Some(ky_hieu)) => format!("{doc_type} số {}", symbol(&so, &ky_hieu)),
-            (None, Some(only)) | (Some(only), None) => format!("{doc_type} số {only}"),
-            (None, None) => doc_type,
-        })
+    let title = text(record.trich_yeu.as_ref()).or_else(|| {
+        let doc_type = text(record.ten_loai.as_ref())?;
+        Some(
+            match (text(record.so.as_ref()), text(record.ky_hieu.as_ref())) {
+                (Some(so), Some(ky_hieu)) => format!("{doc_type} số {}", symbol(&so, &ky_hieu)),
+                (None, Some(only)) | (Some(only), None) => format!("{doc_type} số {only}"),
+                (None, None) => doc_type,
+            },
+        )
     });
     push(&mut dc.title, title);
-    push(&mut dc.creator, text(&record.co_quan_ban_hanh));
-    dc.subject = list(&record.tu_khoa);
-    let signer = match (text(&record.nguoi_ky), text(&record.chuc_vu)) {
+    push(&mut dc.creator, text(record.co_quan_ban_hanh.as_ref()));
+    dc.subject = list(record.tu_khoa.as_ref());
+    let signer = match (
+        text(record.nguoi_ky.as_ref()),
+        text(record.chuc_vu.as_ref()),
+    ) {
         (Some(name), Some(position)) => Some(format!("Người ký: {name} ({position})")),
         (Some(name), None) => Some(format!("Người ký: {name}")),
         _ => None,
     };
-    let symbol = match (text(&record.so), text(&record.ky_hieu)) {
+    let symbol = match (text(record.so.as_ref()), text(record.ky_hieu.as_ref())) {
         (Some(so), Some(ky_hieu)) => Some(format!("Số, ký hiệu: {}", symbol(&so, &ky_hieu))),
         (None, Some(ky_hieu)) => Some(format!("Ký hiệu: {ky_hieu}")),
         (Some(so), None) => Some(format!("Số: {so}")),
@@ -135,9 +138,9 @@ pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
     };
     push(&mut dc.description, symbol);
     push(&mut dc.description, signer);
-    push(&mut dc.description, text(&record.ghi_chu));
-    push(&mut dc.date, text(&record.ngay_ban_hanh));
-    push(&mut dc.type_, text(&record.ten_loai));
+    push(&mut dc.description, text(record.ghi_chu.as_ref()));
+    push(&mut dc.date, text(record.ngay_ban_hanh.as_ref()));
+    push(&mut dc.type_, text(record.ten_loai.as_ref()));
     push(&mut dc.type_, Some(DCMI_TEXT.to_string()));
     push(&mut dc.format, Some(ACCESS_FORMAT.to_string()));
     push(
@@ -147,28 +150,31 @@ pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
             .as_ref()
             .map(|v| format!("{} trang", v.value)),
     );
-    push(&mut dc.identifier, text(&record.ma_luu_tru_tai_lieu));
-    push(&mut dc.identifier, text(&record.ma_dinh_danh));
-    dc.language = languages(&record.ngon_ngu);
-    push(&mut dc.relation, text(&record.ma_ho_so));
-    push(&mut dc.coverage, text(&record.dia_danh));
+    push(
+        &mut dc.identifier,
+        text(record.ma_luu_tru_tai_lieu.as_ref()),
+    );
+    push(&mut dc.identifier, text(record.ma_dinh_danh.as_ref()));
+    dc.language = languages(record.ngon_ngu.as_ref());
+    push(&mut dc.relation, text(record.ma_ho_so.as_ref()));
+    push(&mut dc.coverage, text(record.dia_danh.as_ref()));
     push(
         &mut dc.rights,
-        label(codes, "che_do_su_dung", &record.che_do_su_dung),
+        label(codes, "che_do_su_dung", record.che_do_su_dung.as_ref()),
     );
-    push(&mut dc.rights, text(&record.do_mat));
+    push(&mut dc.rights, text(record.do_mat.as_ref()));
     dc
 }
 
 /// The Dublin Core description of a hồ sơ.
 pub fn from_ho_so(record: &HoSoRecord, codes: &CodeSets) -> DublinCore {
     let mut dc = DublinCore::default();
-    push(&mut dc.title, text(&record.tieu_de));
-    dc.subject = list(&record.tu_khoa);
-    push(&mut dc.description, text(&record.ghi_chu));
+    push(&mut dc.title, text(record.tieu_de.as_ref()));
+    dc.subject = list(record.tu_khoa.as_ref());
+    push(&mut dc.description, text(record.ghi_chu.as_ref()));
     let period = match (
-        text(&record.thoi_gian_bat_dau),
-        text(&record.thoi_gian_ket_thuc),
+        text(record.thoi_gian_bat_dau.as_ref()),
+        text(record.thoi_gian_ket_thuc.as_ref()),
     ) {
         (Some(a), Some(b)) if a == b => Some(a),
         (Some(a), Some(b)) => Some(format!("{a}/{b}")),
@@ -184,13 +190,13 @@ pub fn from_ho_so(record: &HoSoRecord, codes: &CodeSets) -> DublinCore {
             .as_ref()
             .map(|v| format!("{} trang", v.value)),
     );
-    push(&mut dc.identifier, text(&record.ma_ho_so));
-    push(&mut dc.source, text(&record.ma_ho_so_goc_giay));
-    dc.language = languages(&record.ngon_ngu);
-    push(&mut dc.relation, text(&record.ma_phong));
+    push(&mut dc.identifier, text(record.ma_ho_so.as_ref()));
+    push(&mut dc.source, text(record.ma_ho_so_goc_giay.as_ref()));
+    dc.language = languages(record.ngon_ngu.as_ref());
+    push(&mut dc.relation, text(record.ma_phong.as_ref()));
     push(
         &mut dc.rights,
-        label(codes, "che_do_su_dung", &record.che_do_su_dung),
+        label(codes, "che_do_su_dung", record.che_do_su_dung.as_ref()),
     );
     dc
 }

@@ -31,7 +31,7 @@ pub enum FieldKind {
 /// One record field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldSpec {
-    /// ASCII snake_case record key.
+    /// ASCII `snake_case` record key.
     pub key: &'static str,
     /// The field's name in Thông tư 05/2025 (or DESIGN.md for the extra fields).
     pub vi: &'static str,
@@ -42,7 +42,7 @@ const fn f(key: &'static str, vi: &'static str, kind: FieldKind) -> FieldSpec {
     FieldSpec { key, vi, kind }
 }
 
-use FieldKind::*;
+use FieldKind::{Code, CodeList, Date, Id, List, MaHoSo, MaLuuTru, Number, Period, Text};
 
 const COUNT: FieldKind = Number {
     min: 0,
@@ -134,7 +134,7 @@ mod tests {
     use super::*;
     use crate::{HoSoRecord, TaiLieuRecord};
 
-    fn keys(value: serde_json::Value) -> Vec<String> {
+    fn keys(value: &serde_json::Value) -> Vec<String> {
         value.as_object().unwrap().keys().cloned().collect()
     }
 
@@ -146,10 +146,10 @@ mod tests {
 
     #[test]
     fn tables_match_the_record_structs() {
-        let mut hs = keys(serde_json::to_value(HoSoRecord::default()).unwrap());
+        let mut hs = keys(&serde_json::to_value(HoSoRecord::default()).unwrap());
         hs.sort();
         assert_eq!(hs, sorted(HO_SO_FIELDS));
-        let mut tl = keys(serde_json::to_value(TaiLieuRecord::default()).unwrap());
+        let mut tl = keys(&serde_json::to_value(TaiLieuRecord::default()).unwrap());
         tl.sort();
         assert_eq!(tl, sorted(TAI_LIEU_FIELDS));
     }

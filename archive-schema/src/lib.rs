@@ -2,7 +2,7 @@
 //!
 //! In: the archivist's sidecars (`box.json`, `hoso.json`), values the pipeline extracts, edits
 //! typed by a user (`KEY=VALUE`), and the coded value sets in force (data files under
-//! `codes/`). Out: hồ sơ and tài liệu records with ASCII snake_case keys named after the
+//! `codes/`). Out: hồ sơ and tài liệu records with ASCII `snake_case` keys named after the
 //! standard's fields, each value marked as given by the archivist, extracted, or inferred;
 //! archival identifiers (mã hồ sơ, mã lưu trữ tài liệu); validation findings; JSON Schemas
 //! of the records and sidecars; Dublin Core descriptions. No I/O happens here.

@@ -52,6 +52,7 @@ impl<T> Valued<T> {
         }
     }
     /// The same value, read from hồ sơ page `page`.
+    #[must_use]
     pub fn on_page(mut self, page: u32) -> Self {
         self.page = Some(page);
         self

@@ -79,7 +79,7 @@ impl PageRange {
     }
 }
 
-fn sidecar_error(file: &str, e: serde_json::Error) -> Error {
+fn sidecar_error(file: &str, e: &serde_json::Error) -> Error {
     Error::Sidecar {
         file: file.to_string(),
         message: e.to_string(),
@@ -87,7 +87,7 @@ fn sidecar_error(file: &str, e: serde_json::Error) -> Error {
 }
 
 /// A code (mã phông, số hồ sơ, …) may hold letters, digits, `.`, `-`, `_` and spaces only.
-fn check_code(file: &str, field: &str, value: &Option<String>) -> Result<()> {
+fn check_code(file: &str, field: &str, value: Option<&String>) -> Result<()> {
     let Some(v) = value else { return Ok(()) };
     let ok = !v.trim().is_empty()
         && !v.starts_with('.')
@@ -130,22 +130,20 @@ fn check_text(file: &str, field: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-fn check_optional_text(file: &str, field: &str, value: &Option<String>) -> Result<()> {
-    value
-        .as_deref()
-        .map_or(Ok(()), |v| check_text(file, field, v))
+fn check_optional_text(file: &str, field: &str, value: Option<&String>) -> Result<()> {
+    value.map_or(Ok(()), |v| check_text(file, field, v))
 }
 
 impl BoxSidecar {
     /// Parses and validates a `box.json`; `file` names it in errors.
     pub fn from_json(file: &str, text: &str) -> Result<Self> {
-        let s: BoxSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, e))?;
-        check_code(file, "ma_co_quan_luu_tru", &s.ma_co_quan_luu_tru)?;
-        check_code(file, "ma_phong", &s.ma_phong)?;
-        check_code(file, "hop_so", &s.hop_so)?;
-        check_optional_text(file, "ten_phong", &s.ten_phong)?;
-        check_optional_text(file, "don_vi_so_hoa", &s.don_vi_so_hoa)?;
-        check_optional_text(file, "nguoi_so_hoa", &s.nguoi_so_hoa)?;
+        let s: BoxSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, &e))?;
+        check_code(file, "ma_co_quan_luu_tru", s.ma_co_quan_luu_tru.as_ref())?;
+        check_code(file, "ma_phong", s.ma_phong.as_ref())?;
+        check_code(file, "hop_so", s.hop_so.as_ref())?;
+        check_optional_text(file, "ten_phong", s.ten_phong.as_ref())?;
+        check_optional_text(file, "don_vi_so_hoa", s.don_vi_so_hoa.as_ref())?;
+        check_optional_text(file, "nguoi_so_hoa", s.nguoi_so_hoa.as_ref())?;
         Ok(s)
     }
 }
@@ -197,21 +195,21 @@ impl HoSoSidecar {
     /// Parses and validates a `hoso.json` against `codes`; coded values given as labels are
     /// replaced by their codes. `file` names it in errors.
     pub fn from_json_with_codes(file: &str, text: &str, codes: &CodeSets) -> Result<Self> {
-        let mut s: HoSoSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, e))?;
-        check_code(file, "ma_phong", &s.ma_phong)?;
-        check_code(file, "muc_luc_hoac_nam", &s.muc_luc_hoac_nam)?;
-        check_code(file, "so_ho_so", &s.so_ho_so)?;
-        check_code(file, "thoi_han_bao_quan", &s.thoi_han_bao_quan)?;
-        check_code(file, "che_do_su_dung", &s.che_do_su_dung)?;
-        check_optional_text(file, "ngon_ngu", &s.ngon_ngu)?;
-        check_code(file, "tinh_trang_vat_ly", &s.tinh_trang_vat_ly)?;
+        let mut s: HoSoSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, &e))?;
+        check_code(file, "ma_phong", s.ma_phong.as_ref())?;
+        check_code(file, "muc_luc_hoac_nam", s.muc_luc_hoac_nam.as_ref())?;
+        check_code(file, "so_ho_so", s.so_ho_so.as_ref())?;
+        check_code(file, "thoi_han_bao_quan", s.thoi_han_bao_quan.as_ref())?;
+        check_code(file, "che_do_su_dung", s.che_do_su_dung.as_ref())?;
+        check_optional_text(file, "ngon_ngu", s.ngon_ngu.as_ref())?;
+        check_code(file, "tinh_trang_vat_ly", s.tinh_trang_vat_ly.as_ref())?;
         normalize_code(file, "thoi_han_bao_quan", &mut s.thoi_han_bao_quan, codes)?;
         normalize_code(file, "che_do_su_dung", &mut s.che_do_su_dung, codes)?;
         normalize_code(file, "ngon_ngu", &mut s.ngon_ngu, codes)?;
         normalize_code(file, "tinh_trang_vat_ly", &mut s.tinh_trang_vat_ly, codes)?;
-        check_code(file, "ma_ho_so_goc_giay", &s.ma_ho_so_goc_giay)?;
-        check_optional_text(file, "tieu_de", &s.tieu_de)?;
-        check_optional_text(file, "ghi_chu", &s.ghi_chu)?;
+        check_code(file, "ma_ho_so_goc_giay", s.ma_ho_so_goc_giay.as_ref())?;
+        check_optional_text(file, "tieu_de", s.tieu_de.as_ref())?;
+        check_optional_text(file, "ghi_chu", s.ghi_chu.as_ref())?;
         for word in s.tu_khoa.iter().flatten() {
             check_text(file, "tu_khoa", word)?;
         }

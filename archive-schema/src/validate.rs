@@ -190,7 +190,7 @@ fn check_code(spec: &FieldSpec, s: &str, codes: &CodeSets) -> Result<(), Validat
 
 /// Checks every field of a record serialised to JSON; then `extra` adds record-level checks.
 fn validate_json(
-    record: Value,
+    record: &Value,
     fields: &'static [FieldSpec],
     mandatory: &[String],
     codes: &CodeSets,
@@ -218,8 +218,8 @@ fn validate_json(
     errors
 }
 
-fn value_of<T: Clone>(field: &Option<crate::Valued<T>>) -> Option<T> {
-    field.as_ref().map(|v| v.value.clone())
+fn value_of<T: Clone>(field: Option<&crate::Valued<T>>) -> Option<T> {
+    field.map(|v| v.value.clone())
 }
 
 fn finish(errors: Vec<ValidationError>) -> Result<(), Vec<ValidationError>> {
@@ -238,10 +238,10 @@ impl HoSoRecord {
     /// Checks the record against the standard and `codes`; returns every broken rule.
     pub fn validate(&self, codes: &CodeSets) -> Result<(), Vec<ValidationError>> {
         let json = serde_json::to_value(self).expect("records serialise");
-        let mut errors = validate_json(json, HO_SO_FIELDS, &codes.mandatory.ho_so, codes);
+        let mut errors = validate_json(&json, HO_SO_FIELDS, &codes.mandatory.ho_so, codes);
         if let (Some(start), Some(end)) = (
-            value_of(&self.thoi_gian_bat_dau),
-            value_of(&self.thoi_gian_ket_thuc),
+            value_of(self.thoi_gian_bat_dau.as_ref()),
+            value_of(self.thoi_gian_ket_thuc.as_ref()),
         ) {
             let n = start.len().min(end.len());
             if !has_error(&errors, "thoi_gian_bat_dau")
@@ -263,10 +263,10 @@ impl TaiLieuRecord {
     /// Checks the record against the standard and `codes`; returns every broken rule.
     pub fn validate(&self, codes: &CodeSets) -> Result<(), Vec<ValidationError>> {
         let json = serde_json::to_value(self).expect("records serialise");
-        let mut errors = validate_json(json, TAI_LIEU_FIELDS, &codes.mandatory.tai_lieu, codes);
-        if let Some(code) = value_of(&self.ma_luu_tru_tai_lieu) {
+        let mut errors = validate_json(&json, TAI_LIEU_FIELDS, &codes.mandatory.tai_lieu, codes);
+        if let Some(code) = value_of(self.ma_luu_tru_tai_lieu.as_ref()) {
             if let Ok((prefix, ordinal)) = split_ma_luu_tru_tai_lieu(&code) {
-                if let Some(ma_ho_so) = value_of(&self.ma_ho_so) {
+                if let Some(ma_ho_so) = value_of(self.ma_ho_so.as_ref()) {
                     if prefix != ma_ho_so && !has_error(&errors, "ma_ho_so") {
                         errors.push(ValidationError::new(
                             "ma_luu_tru_tai_lieu",
@@ -277,7 +277,7 @@ impl TaiLieuRecord {
                         ));
                     }
                 }
-                if let Some(so_thu_tu) = value_of(&self.so_thu_tu) {
+                if let Some(so_thu_tu) = value_of(self.so_thu_tu.as_ref()) {
                     if ordinal != so_thu_tu && !has_error(&errors, "so_thu_tu") {
                         errors.push(ValidationError::new(
                             "ma_luu_tru_tai_lieu",
@@ -525,7 +525,7 @@ mod tests {
         t.so_luong_trang = Some(Valued::inferred(0));
         t.so_thu_tu = Some(Valued::inferred(0));
         t.trich_yeu = Some(Valued::given("   ".into()));
-        t.noi_nhan = Some(Valued::given(vec!["Như trên".into(), "".into()]));
+        t.noi_nhan = Some(Valued::given(vec!["Như trên".into(), String::new()]));
         let errors = t.validate(codes()).unwrap_err();
         assert_eq!(
             fields_of(&errors),

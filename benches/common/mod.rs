@@ -64,7 +64,7 @@ pub fn jobs() -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
 }
 
 /// The box to measure and its ground truth: positional arguments, else `SOHOA_BENCH_BOX` /
@@ -75,18 +75,19 @@ pub fn resolve_box(positional: &[String]) -> (PathBuf, PathBuf) {
         .first()
         .cloned()
         .or_else(|| std::env::var("SOHOA_BENCH_BOX").ok())
-        .map(PathBuf::from)
-        .unwrap_or_else(sample_box_dir);
+        .map_or_else(sample_box_dir, PathBuf::from);
     let truth = positional
         .get(1)
         .cloned()
         .or_else(|| std::env::var("SOHOA_BENCH_GT").ok())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            dir.parent()
-                .unwrap_or(Path::new("."))
-                .join("ground-truth.json")
-        });
+        .map_or_else(
+            || {
+                dir.parent()
+                    .unwrap_or(Path::new("."))
+                    .join("ground-truth.json")
+            },
+            PathBuf::from,
+        );
     (dir, truth)
 }
 
@@ -127,9 +128,10 @@ pub fn children_cpu_seconds() -> f64 {
 }
 
 pub fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "?".into())
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "?".into(),
+        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
 }
 
 /// Prints what the numbers depend on: cores, CPU, RAM, load, tool versions, date.
@@ -155,7 +157,7 @@ pub fn print_machine(jobs: usize) {
             || "?".into(),
             |kib| format!("{:.1} GiB", kib / 1024.0 / 1024.0),
         );
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
     println!("## Machine");
     println!();
     println!(
@@ -418,15 +420,6 @@ pub fn nfc(text: &str) -> String {
         compose: HashMap<(char, char), char>,
         class: HashMap<char, u8>,
     }
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    let t = TABLES.get_or_init(|| Tables {
-        decompose: COMPOSITIONS.iter().map(|&(c, b, m)| (c, (b, m))).collect(),
-        compose: COMPOSITIONS.iter().map(|&(c, b, m)| ((b, m), c)).collect(),
-        class: COMBINING_CLASSES.iter().copied().collect(),
-    });
-    if text.is_ascii() {
-        return text.to_string();
-    }
     fn decompose(c: char, t: &Tables, out: &mut Vec<char>) {
         match t.decompose.get(&c) {
             Some(&(base, mark)) => {
@@ -435,6 +428,15 @@ pub fn nfc(text: &str) -> String {
             }
             None => out.push(c),
         }
+    }
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    let t = TABLES.get_or_init(|| Tables {
+        decompose: COMPOSITIONS.iter().map(|&(c, b, m)| (c, (b, m))).collect(),
+        compose: COMPOSITIONS.iter().map(|&(c, b, m)| ((b, m), c)).collect(),
+        class: COMBINING_CLASSES.iter().copied().collect(),
+    });
+    if text.is_ascii() {
+        return text.to_string();
     }
     let class = |c: char| t.class.get(&c).copied().unwrap_or(0);
     let mut chars = Vec::with_capacity(text.len());
@@ -487,14 +489,14 @@ pub fn nfc(text: &str) -> String {
 pub struct IngestRun {
     pub summary: Value,
     pub wall: Duration,
-    /// Peak resident set of the sohoa process, KiB (`/usr/bin/time -f %M`, else VmHWM).
+    /// Peak resident set of the sohoa process, KiB (`/usr/bin/time -f %M`, else `VmHWM`).
     pub peak_rss_kib: Option<u64>,
     pub pages_total: u64,
     pub pages_ok: u64,
     pub pages_recognised: u64,
     /// CPU seconds (user + system) of the sohoa process.
     pub cpu: f64,
-    /// (seconds since start, VmRSS KiB) every 100 ms, when RSS was measured.
+    /// (seconds since start, `VmRSS` KiB) every 100 ms, when RSS was measured.
     pub rss_timeline: Vec<(f64, u64)>,
 }
 
@@ -503,7 +505,7 @@ impl IngestRun {
         self.pages_total as f64 / self.wall.as_secs_f64()
     }
 
-    /// The largest VmRSS sampled in each of `parts` equal slices of the run, KiB.
+    /// The largest `VmRSS` sampled in each of `parts` equal slices of the run, KiB.
     pub fn rss_by_slice(&self, parts: usize) -> Vec<Option<u64>> {
         let total = self.wall.as_secs_f64();
         let mut out = vec![None; parts];
@@ -534,7 +536,7 @@ pub fn sohoa_ingest(
         "--no-progress".into(),
         "--json".into(),
     ];
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     let time_bin = Path::new("/usr/bin/time");
     let rss_file = archive.with_extension("rss");
     let use_time = measure_rss && time_bin.is_file();
@@ -597,7 +599,7 @@ pub fn sohoa_ingest(
     })
 }
 
-/// Waits for the child while sampling the sohoa process's VmRSS and VmHWM (peak RSS) from
+/// Waits for the child while sampling the sohoa process's `VmRSS` and `VmHWM` (peak RSS) from
 /// /proc every 100 ms; under `/usr/bin/time` that process is the child's child.
 #[allow(clippy::type_complexity)]
 fn wait_sampling_rss(

@@ -127,9 +127,7 @@ pub fn build_hoso(
                 .iter()
                 .find(|d| d.pages.first() == group.first())
         });
-        let id = earlier
-            .map(|d| d.id.clone())
-            .unwrap_or_else(|| ulid::Ulid::new().to_string());
+        let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
         let found = classify::extract(&texts);
         // A reading's page is 1-based within the document; records name the hồ sơ page.

@@ -153,7 +153,7 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
                 path: rel,
                 reason: format!(
                     "{} is not a regular file: not read (only regular files are scans and sidecars)",
-                    special_kind(&entry.file_type())
+                    special_kind(entry.file_type())
                 ),
                 is_error: sidecar || scan_format.is_some(),
             });
@@ -243,9 +243,7 @@ pub fn discover_box(root: &Path) -> Result<ScanBox> {
 /// Why a symbolic link in a box is not ingested: links are never followed, so a box cannot
 /// pull in files from outside it (or loop); the archivist copies the file in instead.
 fn symlink_reason(path: &Path) -> String {
-    let target = std::fs::read_link(path)
-        .map(|t| t.display().to_string())
-        .unwrap_or_else(|_| "?".into());
+    let target = std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
     match std::fs::metadata(path) {
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
             format!("symbolic link loop (→ {target}): not followed")
@@ -270,7 +268,7 @@ fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// What a file that is not a regular file is, for the skipped note.
-fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_fifo() {
         "a FIFO (named pipe)"
@@ -323,7 +321,7 @@ pub fn read_sidecar_text(path: &Path) -> Result<Option<String>> {
     if !meta.is_file() {
         return Err(refuse(format!(
             "{} is not a regular file: not read",
-            special_kind(&meta.file_type())
+            special_kind(meta.file_type())
         )));
     }
     let mut bytes = Vec::new();
@@ -398,6 +396,7 @@ mod tests {
         assert!(e.contains("box.json") && e.contains("hop_so"), "{e}");
     }
 
+    #[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
     fn mkfifo(path: &Path) {
         use std::os::unix::ffi::OsStrExt;
         let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
@@ -406,6 +405,7 @@ mod tests {
     }
 
     /// A character device (root only; false when it cannot be made).
+    #[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
     fn mkchar(path: &Path) -> bool {
         use std::os::unix::ffi::OsStrExt;
         let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();

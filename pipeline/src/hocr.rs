@@ -95,17 +95,13 @@ fn write_document(
 
 /// The `ocr_page` element: the page box in the recognised frame, then its lines.
 fn write_page(w: &mut Writer<Vec<u8>>, page: &PageRecord, image: &str) -> io::Result<()> {
-    let (rotation, skew, dpi) = page
-        .preprocess
-        .as_ref()
-        .map(|f| {
-            (
-                f.rotation,
-                if f.deskewed { f.skew_degrees } else { 0.0 },
-                f.dpi,
-            )
-        })
-        .unwrap_or((0, 0.0, 0));
+    let (rotation, skew, dpi) = page.preprocess.as_ref().map_or((0, 0.0, 0), |f| {
+        (
+            f.rotation,
+            if f.deskewed { f.skew_degrees } else { 0.0 },
+            f.dpi,
+        )
+    });
     let (mut width, mut height) = (page.technical.width, page.technical.height);
     if rotation % 180 == 90 {
         std::mem::swap(&mut width, &mut height);
@@ -208,7 +204,7 @@ mod tests {
                 compression: "ccitt-g4".into(),
             }
             .into(),
-            conformance: Default::default(),
+            conformance: archive_records::ConformanceRecord::default(),
             preprocess: Some(
                 PreprocessFacts {
                     dpi: 300,

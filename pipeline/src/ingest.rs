@@ -311,7 +311,7 @@ pub(crate) fn ingest(
                         // documents are withheld; the others go in.
                         let file = crate::policy::APPROVALS_FILE;
                         run.fail_page(&scan_box.name, "", file, None, e.to_string());
-                        Default::default()
+                        std::sync::Arc::default()
                     }
                 };
                 for note in &scan_box.notes {
@@ -327,7 +327,7 @@ pub(crate) fn ingest(
                     let key = (scan_box.name.clone(), source.path.clone());
                     let plan = plan_hoso(
                         &scan_box.name,
-                        &scan_box.sidecar,
+                        scan_box.sidecar.as_ref(),
                         source,
                         existing.remove(&key),
                         &cache,
@@ -620,7 +620,7 @@ impl Run<'_> {
             .sidecar
             .iter()
             .flat_map(|s| s.documents.iter().flatten())
-            .filter_map(|r| r.bounds())
+            .filter_map(archive_schema::PageRange::bounds)
             .collect();
         let split = crate::segment::split(&views, &ranges);
         let by_number: HashMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
@@ -816,7 +816,7 @@ impl Run<'_> {
                         plan.source.path.clone(),
                         info.source_file.clone(),
                     );
-                    self.fail_page(&b, &h, &f, info.source_page, e)
+                    self.fail_page(&b, &h, &f, info.source_page, e);
                 }
             }
         }
@@ -834,7 +834,7 @@ impl Run<'_> {
         let extracts_dir = self.archive.staging_dir().join("extracts");
         let mut extract_files: HashMap<u32, PathBuf> = HashMap::new();
         let mut extract_failures = Vec::new();
-        for page in pages.iter_mut() {
+        for page in &mut pages {
             // Decided afresh each run (an approval may have come since).
             page.page_extract = None;
         }
@@ -891,8 +891,7 @@ impl Run<'_> {
         let object_id = plan
             .existing
             .as_ref()
-            .map(|o| o.id.clone())
-            .unwrap_or_else(|| ulid::Ulid::new().to_string());
+            .map_or_else(|| ulid::Ulid::new().to_string(), |o| o.id.clone());
         let built = catalog::build_hoso(
             &object_id,
             &plan.box_name,
@@ -907,7 +906,7 @@ impl Run<'_> {
         let head = plan
             .existing
             .as_ref()
-            .map(|o| o.files())
+            .map(super::store::HoSoObject::files)
             .unwrap_or_default();
         let by_number: HashMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
         // Access copies are dated by the object's first version, so a copy is the same
@@ -938,7 +937,8 @@ impl Run<'_> {
                 // Kept when every page record is the same as stored (re-read or not).
                 let unchanged = doc_pages.iter().all(|p| {
                     let path = crate::store::records::page_path(p.number);
-                    files.get(&path).map(|f| f.digest()) == head.get(&path).cloned()
+                    files.get(&path).map(super::store::ocfl::FileSource::digest)
+                        == head.get(&path).cloned()
                 });
                 let content = o.inventory.content_path(digest)?;
                 let key = o.key.join(content).ok()?;
@@ -1094,7 +1094,7 @@ impl Run<'_> {
             let indexed = self
                 .index
                 .delete_documents(&stale)
-                .and_then(|_| self.index.replace_documents(&entries));
+                .and_then(|()| self.index.replace_documents(&entries));
             if let Err(e) = indexed {
                 let msg = format!(
                     "hồ sơ {} stored but not indexed ({e}); re-run ingest to index it",
@@ -1174,7 +1174,7 @@ fn write_page_extract(
 /// earlier run (the stored object or the resume cache) already did the work.
 fn plan_hoso(
     box_name: &str,
-    box_sidecar: &Option<archive_schema::BoxSidecar>,
+    box_sidecar: Option<&archive_schema::BoxSidecar>,
     source: HoSoSource,
     existing: Option<HoSoObject>,
     cache: &PageCache,
@@ -1184,10 +1184,10 @@ fn plan_hoso(
     let reocr = options.reocr;
     let mut plan = HoSoPlan {
         duplicates: Vec::new(),
-        approvals: Default::default(),
+        approvals: std::sync::Arc::default(),
         screen: CacheScreen::default(),
         box_name: box_name.to_string(),
-        box_sidecar: box_sidecar.clone(),
+        box_sidecar: box_sidecar.cloned(),
         files: Vec::new(),
         info: Vec::new(),
         slots: Vec::new(),
@@ -1384,6 +1384,7 @@ fn process_page(
 /// and a page's buffers (tens of MB for a 300-dpi colour scan, plus Tesseract's own) leave
 /// it fragmented, so without a trim the resident size creeps up with the number of pages
 /// seen instead of staying at the pages in flight. Costs well under 1% of an OCR pass.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks and shrinks the allocator's own free lists.
@@ -1395,7 +1396,7 @@ fn release_freed_memory() {
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     panic
         .downcast_ref::<&str>()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "decoder panicked".into())
 }
@@ -1532,7 +1533,7 @@ mod tests {
         PageRecord {
             text: lines.join("\n"),
             mean_confidence: 92.0,
-            ..crate::policy::tests::ocr_page(words)
+            ..crate::policy::tests::ocr_page(&words)
         }
     }
 

@@ -3,7 +3,7 @@
 //! Each stage is one module with one narrow input and one output type (see ARCHITECTURE.md):
 //! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
 //! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result;
-//! [`export`] gets stored files and BagIt bags back out.
+//! [`export`] gets stored files and `BagIt` bags back out.
 //! [`pdf`] builds the two-layer PDF/A access copy of a document.
 
 pub mod access;

@@ -5,7 +5,7 @@
 //! quick-xml [`Writer`] as a `String` ([`to_string`]), the one Dublin Core writer
 //! ([`dublin_core`]: an [`archive_schema::DublinCore`] as an `oai_dc:dc` element), and HTML
 //! text for search snippets ([`escape_html`]). The hOCR pages, the PDF/A XMP packet and the
-//! BagIt `dublin-core.xml` are all written this way. Escaping is quick-xml's; the one thing
+//! `BagIt` `dublin-core.xml` are all written this way. Escaping is quick-xml's; the one thing
 //! done here is [`xml_chars`]: dropping the characters XML 1.0 cannot carry, which quick-xml
 //! would write as they are (a control character in an OCR word would make the file
 //! unreadable to every XML parser).

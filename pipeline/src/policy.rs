@@ -164,8 +164,8 @@ fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
         if !capitals {
             continue;
         }
-        let before = i.checked_sub(1).map(|j| tokens[j].0.as_str()).unwrap_or("");
-        let after = tokens.get(i + 1).map(|t| t.0.as_str()).unwrap_or("");
+        let before = i.checked_sub(1).map_or("", |j| tokens[j].0.as_str());
+        let after = tokens.get(i + 1).map_or("", |t| t.0.as_str());
         let level = match token.as_str() {
             // MẶT TRẬN (an issuer) folds like MẬT.
             "MAT" if after == "TRAN" => None,
@@ -385,7 +385,7 @@ pub(crate) mod tests {
     use super::*;
 
     /// A page of A4 at 300 dpi read by OCR as `words`.
-    pub(crate) fn ocr_page(words: Vec<OcrWord>) -> PageRecord {
+    pub(crate) fn ocr_page(words: &[OcrWord]) -> PageRecord {
         PageRecord {
             number: 1,
             source_file: "a.tif".into(),
@@ -401,12 +401,12 @@ pub(crate) mod tests {
                 compression: "none".into(),
             }
             .into(),
-            conformance: Default::default(),
+            conformance: archive_records::ConformanceRecord::default(),
             preprocess: None,
             text_source: TextSource::Ocr,
             text: String::new(),
             mean_confidence: 0.0,
-            words: crate::store::records::word_records(&words),
+            words: crate::store::records::word_records(words),
             ocr: None,
             header_ink: Vec::new(),
             page_extract: None,
@@ -444,7 +444,7 @@ pub(crate) mod tests {
             line: top / 40,
         };
         let page = ocr_page;
-        let clear = page(vec![
+        let clear = page(&[
             word("ĐẢNG", 100, 91.0),
             word("BỘ", 100, 90.0),
             word("TỈNH", 100, 93.0),
@@ -459,14 +459,14 @@ pub(crate) mod tests {
                 readable: true
             }
         );
-        let smudged = page(vec![
+        let smudged = page(&[
             word("ĐẢNG", 100, 31.0),
             word("BÔ", 100, 40.0),
             word("TÌNH", 100, 22.0),
             word("Sô", 300, 35.0),
         ]);
         assert!(!read_mark(&smudged).readable);
-        let bare = page(vec![word("ĐẢNG", 100, 95.0), word("text", 3000, 95.0)]);
+        let bare = page(&[word("ĐẢNG", 100, 95.0), word("text", 3000, 95.0)]);
         assert!(!read_mark(&bare).readable, "too few header words");
     }
 
@@ -486,7 +486,7 @@ pub(crate) mod tests {
             word("Số", 100, 88.0),
         ];
         let page = |ink: Vec<Vec<OcrWord>>| {
-            let mut p = ocr_page(header.clone());
+            let mut p = ocr_page(&header);
             p.header_ink = ink
                 .into_iter()
                 .map(|words| {
@@ -534,7 +534,7 @@ pub(crate) mod tests {
         // A round seal's ink (a near-square box of 38 mm at 300 dpi), unread, is no mark and
         // no reason to fail closed; the same ink in a stamp's wide box is.
         let sealed = |bbox: [u32; 4]| {
-            let mut p = ocr_page(header.clone());
+            let mut p = ocr_page(&header);
             p.header_ink = vec![InkRegion {
                 ink: Ink::Red,
                 bbox,
@@ -544,7 +544,7 @@ pub(crate) mod tests {
             read_mark(&p)
         };
         assert_eq!(sealed([1400, 1000, 450, 470]), m(None, true));
-        let mut p = ocr_page(header.clone());
+        let mut p = ocr_page(&header);
         p.header_ink = [[1400, 1000, 450, 470], [1550, 1130, 190, 190]]
             .into_iter()
             .map(|bbox| {

@@ -3,7 +3,7 @@
 //! In: a [`DecodedPage`] (pixels as scanned). Out: a [`PreparedPage`]: an 8-bit gray image,
 //! upright within ±0.3° (projection-profile deskew on a downscaled copy, so it costs a few
 //! percent of an OCR pass), its resolution, and whether the page is blank (the back of a
-//! duplex scan) and so must not be OCRed. Quarter-turn orientation is fixed later, only for
+//! duplex scan) and so must not go through OCR. Quarter-turn orientation is fixed later, only for
 //! pages whose OCR looks wrong (see [`rotate_quarter`]). The original bytes are never touched.
 
 use image::{GrayImage, Luma};
@@ -143,7 +143,7 @@ impl Analysis {
                 let mut sum = 0u32;
                 for dy in 0..factor {
                     for dx in 0..factor {
-                        sum += gray.get_pixel(x * factor + dx, y * factor + dy)[0] as u32;
+                        sum += u32::from(gray.get_pixel(x * factor + dx, y * factor + dy)[0]);
                     }
                 }
                 small[(y * w + x) as usize] = (sum / area) as u8;
@@ -154,7 +154,7 @@ impl Analysis {
             histogram[v as usize] += 1;
         }
         let paper_level = percentile(&histogram, 0.90);
-        let threshold = (paper_level as f32 * 0.6) as u8;
+        let threshold = (f32::from(paper_level) * 0.6) as u8;
         // Ignore a 4% margin: scanner edges, punch holes, shadows of the binding.
         let (mx, my) = (w / 25, h / 25);
         let mut ink = Vec::new();
@@ -189,17 +189,18 @@ impl Analysis {
             (self.width as f32 * (MAX_SKEW_DEGREES + 1.0).to_radians().tan()).ceil() as i64;
         let bins = self.height as usize + 2 * offset as usize + 1;
         let mut profile = vec![0u32; bins];
+        let last_bin = i64::try_from(bins - 1).expect("a profile bin per pixel row fits i64");
         let (mut best, mut best_score) = (0.0f32, f64::MIN);
         let steps = ((to - from) / step).round() as i32;
         for i in 0..=steps {
             let angle = from + i as f32 * step;
             let slope = angle.to_radians().tan();
-            profile.iter_mut().for_each(|b| *b = 0);
+            profile.fill(0);
             for &(x, y) in &self.ink {
-                let row = y as i64 - (x as f32 * slope).round() as i64 + offset;
-                profile[row.clamp(0, bins as i64 - 1) as usize] += 1;
+                let row = i64::from(y) - (x as f32 * slope).round() as i64 + offset;
+                profile[row.clamp(0, last_bin) as usize] += 1;
             }
-            let score: f64 = profile.iter().map(|&c| (c as f64) * (c as f64)).sum();
+            let score: f64 = profile.iter().map(|&c| f64::from(c) * f64::from(c)).sum();
             if score > best_score {
                 best_score = score;
                 best = angle;

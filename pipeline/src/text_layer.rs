@@ -11,7 +11,7 @@
 //! [`MIN_SCORE`] of its whitespace-separated tokens are valid Vietnamese syllables (onset,
 //! vowel nucleus, final, at most one tone mark, the c/k, g/gh, ng/ngh spelling rules and the
 //! rule that finals c, ch, p, t take only the sắc or nặng tone), numbers, punctuation or
-//! capitalised abbreviations (NQ, ĐUK, CNTT, QĐi).
+//! capitalised abbreviations (NQ, ĐUK, CNTT, `QĐi`).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -202,7 +202,7 @@ fn classify(token: &str) -> TokenKind {
     kind
 }
 
-/// NQ, ĐUK, CNTT, TW, UBND; QĐi, CTr, TTr (capitals then one lowercase letter).
+/// NQ, ĐUK, CNTT, TW, UBND; `QĐi`, `CTr`, `TTr` (capitals then one lowercase letter).
 fn is_abbreviation(part: &str) -> bool {
     let upper = |c: char| c.is_ascii_uppercase() || c == 'Đ';
     let n = part.chars().count();

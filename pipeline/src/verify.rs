@@ -190,6 +190,15 @@ pub fn verify(archive: &Archive) -> Result<VerifyReport> {
     verify_with(archive, &Scope::All, &NoProgress)
 }
 
+/// A content file hashed by `verify_with`: path, expected digest, object index, digest and
+/// size or the read error.
+type Hashed = (
+    Key,
+    String,
+    usize,
+    std::result::Result<(String, u64), String>,
+);
+
 /// Verifies the objects of `scope`, reporting hashing progress.
 pub fn verify_with(
     archive: &Archive,
@@ -245,12 +254,9 @@ pub fn verify_with(
             let sidecar_path = dir.join(INVENTORY_SIDECAR)?;
             known.insert(inv_path.clone());
             known.insert(sidecar_path.clone());
-            let bytes = match backend.get_bytes(&inv_path) {
-                Ok(b) => b,
-                Err(_) => {
-                    report.missing.push(rel(&inv_path));
-                    continue;
-                }
+            let Ok(bytes) = backend.get_bytes(&inv_path) else {
+                report.missing.push(rel(&inv_path));
+                continue;
             };
             report.files_checked += 1;
             report.bytes_checked += bytes.len() as u64;
@@ -329,13 +335,6 @@ pub fn verify_with(
     }
 
     // Content files, hashed in parallel.
-    // (path, expected digest, object index, digest and size or the read error)
-    type Hashed = (
-        Key,
-        String,
-        usize,
-        std::result::Result<(String, u64), String>,
-    );
     let total_bytes: u64 = expected_files
         .par_iter()
         .map(|(path, _, _)| backend.size(path).unwrap_or(0))
@@ -849,13 +848,13 @@ mod tests {
         }
     }
 
-    fn facts(id: &str) -> Option<ObjectFacts> {
-        Some(ObjectFacts {
+    fn facts(id: &str) -> ObjectFacts {
+        ObjectFacts {
             id: id.into(),
             changed: None,
             head: "v1".into(),
             inventory_sha256: String::new(),
-        })
+        }
     }
 
     #[test]
@@ -911,7 +910,7 @@ mod tests {
         assert_eq!(records[2..], [None, None]);
 
         let roots: Vec<PathBuf> = ["a", "b", "c"].iter().map(PathBuf::from).collect();
-        let all = [facts("A"), facts("B"), facts("C")];
+        let all = [Some(facts("A")), Some(facts("B")), Some(facts("C"))];
         // A and B were checked after the full run that last covered C.
         let sample = |n| select(&roots, &all, &Scope::Sample(n), &entries);
         assert_eq!(sample(1), [PathBuf::from("c")]);

@@ -170,7 +170,7 @@ fn render(pdf: &str, page: u32, dpi: u32, dir: &Path) -> GrayImage {
 }
 
 fn centre(b: [f64; 4]) -> (f64, f64) {
-    ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0)
+    (f64::midpoint(b[0], b[2]), f64::midpoint(b[1], b[3]))
 }
 
 #[test]

@@ -107,7 +107,13 @@ impl CommandOutput for EditOutput {
             outcome.changes.len()
         )?;
         for c in &outcome.changes {
-            writeln!(out, "  {}: {} → {}", c.key, shown(&c.old), shown(&c.new))?;
+            writeln!(
+                out,
+                "  {}: {} → {}",
+                c.key,
+                shown(c.old.as_ref()),
+                shown(c.new.as_ref())
+            )?;
         }
         Ok(())
     }
@@ -115,7 +121,7 @@ impl CommandOutput for EditOutput {
 
 /// A field's value for the terminal: text as it is, other values as JSON, `(none)` when the
 /// field has no value.
-fn shown(value: &Option<serde_json::Value>) -> String {
+fn shown(value: Option<&serde_json::Value>) -> String {
     match value {
         None | Some(serde_json::Value::Null) => "(none)".to_string(),
         Some(serde_json::Value::String(text)) => text.clone(),

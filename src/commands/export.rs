@@ -1,4 +1,4 @@
-//! `sohoa export`: a document, a hồ sơ object or a whole box as a BagIt bag.
+//! `sohoa export`: a document, a hồ sơ object or a whole box as a `BagIt` bag.
 //!
 //! In: an id or `--box NAME`, the bag's directory, who exports and the clearance stated.
 //! Out: the bag written (what the principal may not see left out) and its summary: the
@@ -17,6 +17,8 @@ use crate::output::{CommandOutput, Format};
 /// `sohoa export`.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("selection").required(true).args(["id", "box_name"])))]
+// The doc comments are the `--help` text, where backticks would show.
+#[allow(clippy::doc_markdown)]
 pub struct ExportArgs {
     /// A document id or a hồ sơ object id.
     id: Option<String>,

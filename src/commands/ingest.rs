@@ -98,7 +98,9 @@ impl Run for IngestArgs {
         let options = IngestOptions {
             jobs: self
                 .jobs
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .unwrap_or_else(|| {
+                    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+                })
                 .max(1),
             languages: self.lang,
             actor: String::new(),

@@ -116,7 +116,10 @@ fn cut_log_before_last(archive: &Path, action: &str) -> String {
         .iter()
         .rposition(|e| e["action"] == action)
         .unwrap_or_else(|| panic!("no {action} entry"));
-    let kept: String = text.lines().take(at).map(|l| format!("{l}\n")).collect();
+    let kept: String = text
+        .lines()
+        .take(at)
+        .fold(String::new(), |kept, l| kept + l + "\n");
     std::fs::write(&path, kept).unwrap();
     entries[at]["object"].as_str().unwrap().to_string()
 }

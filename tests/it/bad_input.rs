@@ -176,13 +176,14 @@ fn pdf_with(catalog_extra: &str, extra_objects: &[&str]) -> Vec<u8> {
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
     ];
-    objects.extend(extra_objects.iter().map(|o| o.to_string()));
+    objects.extend(extra_objects.iter().map(std::string::ToString::to_string));
     pdf_of(&objects, "bad-input corpus")
 }
 
 /// The bad-input corpus of the integrity issue, all in one box next to one good page: each
 /// file is a failure whose error names it (and says what is wrong), and the good page goes in.
 #[test]
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn every_kind_of_bad_file_is_named_and_the_box_goes_on() {
     use std::os::unix::ffi::OsStrExt;
     let tmp = tempfile::tempdir().unwrap();
@@ -314,6 +315,7 @@ fn every_kind_of_bad_file_is_named_and_the_box_goes_on() {
 /// A decompression bomb is refused from its header: the process's peak RSS (from `wait4`)
 /// stays that of an ordinary small ingest.
 #[test]
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn a_decompression_bomb_is_refused_with_bounded_memory() {
     use std::io::Read;
     let tmp = tempfile::tempdir().unwrap();
@@ -342,8 +344,15 @@ fn a_decompression_bomb_is_refused_with_bounded_memory() {
     let mut status = 0;
     // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as i32);
+    let pid = unsafe {
+        libc::wait4(
+            libc::pid_t::try_from(child.id()).unwrap(),
+            &raw mut status,
+            0,
+            &raw mut usage,
+        )
+    };
+    assert_eq!(pid, libc::pid_t::try_from(child.id()).unwrap());
     assert_eq!(libc::WEXITSTATUS(status), 3, "{stdout}");
     let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(summary["pages_failed"], 2, "{summary}");
@@ -475,6 +484,7 @@ fn pdf_of(objects: &[String], tag: &str) -> Vec<u8> {
 
 /// Runs `sohoa ingest BOX --json -j 2 EXTRA…`, killing it (and failing) when it has not
 /// finished within `secs` seconds: a hang is a failure, not a stuck test run.
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn ingest_within(
     archive: &std::path::Path,
     box_dir: &std::path::Path,
@@ -491,21 +501,20 @@ fn ingest_within(
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let pid = child.id() as i32;
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(child.wait_with_output());
     });
-    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: signalling the child this test started, by its pid.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!(
-                "ingest of {} did not finish within {secs} s",
-                box_dir.display()
-            );
-        }
+    if let Ok(out) = rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        out.unwrap()
+    } else {
+        // SAFETY: signalling the child this test started, by its pid.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        panic!(
+            "ingest of {} did not finish within {secs} s",
+            box_dir.display()
+        );
     }
 }
 
@@ -529,6 +538,7 @@ fn failure_of<'a>(s: &'a serde_json::Value, name: &str) -> &'a serde_json::Value
 /// pages and one whose page tree loops, a hồ sơ sidecar linked to a file outside the box.
 /// Each fails (or is skipped) alone, named; every other hồ sơ goes in; exit 3.
 #[test]
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn special_files_and_bad_paths_fail_alone_and_the_box_goes_in() {
     let tmp = tempfile::tempdir().unwrap();
     let box_dir = tmp.path().join("hop-odd");

@@ -1,4 +1,4 @@
-//! The kill-test harness: the real binary is SIGKILLed during ingest at 20 random moments,
+//! The kill-test harness: the real binary is killed (`SIGKILL`) during ingest at 20 random moments,
 //! each kill hitting the run that resumes the one killed before (one ingest plan, resumed
 //! and killed again). After each kill nothing half-written is visible (verify passes, every
 //! listed document is complete and readable); every run that finishes, and the run after

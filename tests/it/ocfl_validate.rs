@@ -1,4 +1,4 @@
-//! The storage root passes `ocfl-validate.py` (PyPI `ocfl-py`, the validator DESIGN.md §4
+//! The storage root passes `ocfl-validate.py` (`PyPI` `ocfl-py`, the validator DESIGN.md §4
 //! names) after a real ingest and after a re-ingest that makes a second object version.
 //! Warning W004 (sha256 rather than sha512) is accepted, as DESIGN.md §4 says; errors fail.
 

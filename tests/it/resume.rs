@@ -35,13 +35,11 @@ fn an_interrupted_ingest_resumes_where_it_stopped() {
     let cache = archive.join("staging/pages");
     let start = Instant::now();
     loop {
-        let cached = std::fs::read_dir(&cache)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
-                    .count()
-            })
-            .unwrap_or(0);
+        let cached = std::fs::read_dir(&cache).map_or(0, |d| {
+            d.filter_map(std::result::Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+                .count()
+        });
         if cached >= 1 {
             break;
         }

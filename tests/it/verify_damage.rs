@@ -182,8 +182,7 @@ fn audit_verify_detects_edits_and_truncation_against_a_recorded_head() {
     let lines: Vec<&str> = original.lines().collect();
     let cut: String = lines[..lines.len() - 1]
         .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .fold(String::new(), |cut, l| cut + l + "\n");
     std::fs::write(&path, cut).unwrap();
     assert_eq!(code(&run(&archive, &["audit", "verify"])), 0);
     let out = run(&archive, &["audit", "verify", "--head", &head, "--json"]);
@@ -260,7 +259,7 @@ fn flipped_bit_in_a_sidecar_is_reported_against_its_inventory() {
     let text = std::fs::read_to_string(&sidecar).unwrap();
     // A flipped bit in a hex digit keeps it a plausible digest: '0' ^ 0x01 == '1'.
     let mut bytes = text.clone().into_bytes();
-    let i = bytes.iter().position(|b| b.is_ascii_hexdigit()).unwrap();
+    let i = bytes.iter().position(u8::is_ascii_hexdigit).unwrap();
     bytes[i] ^= 0x01;
     std::fs::write(&sidecar, &bytes).unwrap();
     let v = damaged_verify(&archive);
@@ -407,7 +406,9 @@ fn since_checks_the_objects_changed_since() {
 /// entry; on a copy that cannot be written it still verifies, and says the run went
 /// unrecorded.
 #[test]
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn verify_changes_nothing_and_runs_on_a_read_only_copy() {
+    use std::os::unix::fs::PermissionsExt;
     let (_tmp, archive) = damaged_copy();
     let log = archive.join("audit/log.jsonl");
     let before: Vec<_> = snapshot(&archive)
@@ -429,7 +430,6 @@ fn verify_changes_nothing_and_runs_on_a_read_only_copy() {
         eprintln!("running as root: permissions cannot make the copy read-only; skipped that part");
         return;
     }
-    use std::os::unix::fs::PermissionsExt;
     let set_mode = |writable: bool| {
         for entry in walkdir::WalkDir::new(&archive).contents_first(true) {
             let entry = entry.unwrap();
@@ -520,6 +520,7 @@ fn an_unreadable_audit_entry_is_named_and_writers_stop_before_storing() {
 /// process may not write they work, and leave it as it was (no lock file in index/). As
 /// root, permissions do not stop writes: the commands then run as `nobody`.
 #[test]
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn read_commands_work_on_a_copy_that_cannot_be_written() {
     use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;

@@ -7,6 +7,7 @@ use crate::common::*;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 
+#[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 fn ingest_with_file_size_limit(archive: &Path, box_dir: &Path, limit: u64) -> std::process::Output {
     let mut command = sohoa();
     command.args([
@@ -26,7 +27,7 @@ fn ingest_with_file_size_limit(archive: &Path, box_dir: &Path, limit: u64) -> st
                 rlim_cur: limit,
                 rlim_max: limit,
             };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &rlimit) != 0 {
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &raw const rlimit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())

@@ -77,6 +77,8 @@ fn reading(value: impl Into<String>, confidence: f32) -> Option<Reading> {
     read_on(value, confidence, 1)
 }
 
+// Every field of a classification is an `Option`; this builds one that was found.
+#[allow(clippy::unnecessary_wraps)]
 fn read_on(value: impl Into<String>, confidence: f32, page: u32) -> Option<Reading> {
     Some(Reading {
         value: value.into(),

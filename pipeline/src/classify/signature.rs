@@ -111,7 +111,7 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     for i in (start..lines.len()).rev() {
         let folded = fold_aligned(lines[i]);
         if let Some(c) = AUTHORITY.captures(&folded) {
-            let code: String = c[1].chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            let code: String = c[1].chars().filter(char::is_ascii_alphabetic).collect();
             let code = match code.as_str() {
                 "TM" => "T/M".to_string(),
                 "KT" => "K/T".to_string(),

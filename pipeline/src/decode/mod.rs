@@ -150,7 +150,7 @@ impl std::fmt::Debug for DecodedPage {
             .field("image", &self.image.color())
             .field("technical", &self.technical)
             .field("text_layer", &self.text_layer.as_ref().map(String::len))
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 

@@ -2,13 +2,13 @@
 //!
 //! In: a PDF file and a 1-based page number.
 //! Out: the page image, its technical metadata and the page's existing text (if it has text
-//! operators). One walk over the page's content stream (and the form XObjects it draws)
+//! operators). One walk over the page's content stream (and the form `XObjects` it draws)
 //! collects the images drawn with their placement, whether anything else is painted, and the
 //! text shown, visible or not (an OCR layer is invisible text, render mode 3).
 //!
 //! A page that paints exactly one image covering the whole page and nothing else visible is
-//! decoded natively when that image is a JPEG (DCTDecode: bytes to `image`), CCITT Group 4
-//! (through the `tiff` crate's G4 decoder) or uncompressed, Flate, LZW or RunLength data in
+//! decoded natively when that image is a JPEG (`DCTDecode`: bytes to `image`), CCITT Group 4
+//! (through the `tiff` crate's G4 decoder) or uncompressed, Flate, LZW or `RunLength` data in
 //! 8-bit gray or RGB or 1-bit gray. Any other page (CCITT G3, JBIG2 or JPEG 2000 images,
 //! vector drawing, visible text, several images) is rendered by `pdftoppm`
 //! ([`super::render`]): at the scanned image's own resolution when the page is one scanned
@@ -16,7 +16,7 @@
 //!
 //! A page that paints nothing at all is white at 300 dpi, made without the renderer.
 //!
-//! Resolution = image width / (MediaBox width / 72). Encrypted PDFs are refused. Every image
+//! Resolution = image width / (`MediaBox` width / 72). Encrypted PDFs are refused. Every image
 //! the page draws has its declared size checked before anything is decoded or rendered.
 
 use std::collections::HashMap;
@@ -35,7 +35,7 @@ use crate::{Error, Result};
 
 /// Bound on the decompressed size of one content stream (page or form).
 const CONTENT_LIMIT: usize = 64 << 20;
-/// How deep form XObjects may nest inside each other.
+/// How deep form `XObjects` may nest inside each other.
 const MAX_FORM_DEPTH: usize = 8;
 /// Resolution for pages that are not one scanned image.
 const RENDER_DPI: f64 = 300.0;
@@ -340,7 +340,7 @@ fn number(doc: &Document, object: &Object) -> Option<f64> {
     deref(doc, object).as_float().ok().map(f64::from)
 }
 
-/// A page attribute, looked up through the page tree (MediaBox, Resources, Rotate inherit).
+/// A page attribute, looked up through the page tree (`MediaBox`, Resources, Rotate inherit).
 fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = page;
     for _ in 0..64 {
@@ -353,7 +353,7 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     None
 }
 
-/// The page's MediaBox as [x0, y0, x1, y1] with x0 < x1 and y0 < y1 (US Letter if absent).
+/// The page's `MediaBox` as [x0, y0, x1, y1] with x0 < x1 and y0 < y1 (US Letter if absent).
 fn media_box(doc: &Document, page: &Dictionary) -> [f64; 4] {
     let values: Option<Vec<f64>> = inherited(doc, page, b"MediaBox")
         .and_then(|o| o.as_array().ok())
@@ -393,7 +393,7 @@ fn covers(ctm: &Matrix, media_box: &[f64; 4]) -> bool {
         && (f + d - y1).abs() <= tol_y
 }
 
-/// An image XObject drawn on the page.
+/// An image `XObject` drawn on the page.
 struct Drawn<'a> {
     stream: &'a Stream,
     ctm: Matrix,
@@ -527,7 +527,7 @@ impl<'a> Walk<'a> {
                                 .operands
                                 .first()
                                 .and_then(|o| o.as_array().ok())
-                                .map(|a| a.as_slice())
+                                .map(std::vec::Vec::as_slice)
                                 .unwrap_or_default(),
                             "\"" => op.operands.get(2..3).unwrap_or_default(),
                             _ => op.operands.get(..1).unwrap_or_default(),
@@ -666,7 +666,7 @@ fn dict_u32(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<u32> {
     u32::try_from(value).ok()
 }
 
-/// Width and Height an image XObject declares (0 when missing or invalid).
+/// Width and Height an image `XObject` declares (0 when missing or invalid).
 fn declared_size(doc: &Document, dict: &Dictionary) -> (u32, u32) {
     (
         dict_u32(doc, dict, b"Width").unwrap_or(0),
@@ -768,7 +768,7 @@ struct Native {
     jpeg: Option<Vec<u8>>,
 }
 
-/// Decodes an image XObject natively, or None when it needs the renderer. Errors are for
+/// Decodes an image `XObject` natively, or None when it needs the renderer. Errors are for
 /// damaged data (which the renderer could not fix either).
 fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Result<Option<Native>> {
     let err = |m: String| Error::decode(path, Some(page), m);
@@ -831,7 +831,7 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
             }
         }
         [] | [b"FlateDecode" | b"Fl" | b"LZWDecode" | b"LZW" | b"RunLengthDecode" | b"RL"] => {
-            if !matches!((components, bits), (1, 1) | (1, 8) | (3, 8)) {
+            if !matches!((components, bits), (1, 1 | 8) | (3, 8)) {
                 return Ok(None);
             }
             let row_bytes = (width as usize * usize::from(components) * bits as usize).div_ceil(8);
@@ -907,7 +907,7 @@ fn native_image(doc: &Document, path: &Path, page: u32, stream: &Stream) -> Resu
     Ok(Some(native))
 }
 
-/// The DecodeParms of a CCITTFaxDecode image that matter here.
+/// The `DecodeParms` of a `CCITTFaxDecode` image that matter here.
 struct CcittParams {
     k: i64,
     columns: u32,
@@ -1283,6 +1283,8 @@ mod tests {
     }
 
     #[test]
+    // Products of small integers are exact in f64.
+    #[allow(clippy::float_cmp)]
     fn matrices_and_coverage() {
         let scale = [200.0, 0.0, 0.0, 100.0, 0.0, 0.0];
         let shifted = multiply(&scale, &[1.0, 0.0, 0.0, 1.0, 10.0, 20.0]);

@@ -3,7 +3,7 @@
 //! In: the bytes of a PNG or JPEG file (or of a JPEG embedded in a PDF page).
 //! Out: the page as Luma8 or Rgb8 with its technical metadata. The header fields `image` does
 //! not expose are read here from the few header bytes: PNG IHDR and pHYs, JPEG SOF, JFIF APP0
-//! density and EXIF XResolution (used when JFIF gives no physical unit).
+//! density and EXIF `XResolution` (used when JFIF gives no physical unit).
 //!
 //! The declared size is checked before decoding, and `image::Limits` bound the decoder too.
 //! EXIF orientation is applied, so a phone photo of a page comes out upright.
@@ -212,7 +212,7 @@ pub(super) fn jpeg_header(bytes: &[u8]) -> std::result::Result<Header, String> {
     Ok(header)
 }
 
-/// XResolution (tag 0x011A) with ResolutionUnit (0x0128) from IFD0 of an EXIF block.
+/// `XResolution` (tag 0x011A) with `ResolutionUnit` (0x0128) from IFD0 of an EXIF block.
 fn exif_resolution(tiff: &[u8]) -> Option<f32> {
     let big = match tiff.get(..4)? {
         b"MM\0*" => true,

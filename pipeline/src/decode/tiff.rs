@@ -1,12 +1,12 @@
 //! TIFF scans, read with the `tiff` crate.
 //!
 //! In: a (multi-page) TIFF file and a 1-based page number, i.e. the n-th image file directory.
-//! Out: the page as Luma8 (1/2/4/8/16-bit gray, CCITT G4 and PackBits bilevel included) or Rgb8
+//! Out: the page as Luma8 (1/2/4/8/16-bit gray, CCITT G4 and `PackBits` bilevel included) or Rgb8
 //! (RGB, YCbCr JPEG-in-TIFF, palette, CMYK), with its technical metadata; the resolution
-//! comes from XResolution and ResolutionUnit (inch or centimetre). A JPEG-in-TIFF page stored
+//! comes from `XResolution` and `ResolutionUnit` (inch or centimetre). A JPEG-in-TIFF page stored
 //! as one strip is decoded from that JPEG, which is handed out too (`embedded_jpeg`).
 //!
-//! The `tiff` crate already turns PhotometricInterpretation WhiteIsZero into BlackIsZero, so
+//! The `tiff` crate already turns `PhotometricInterpretation` `WhiteIsZero` into `BlackIsZero`, so
 //! a decoded 0 is always black. CCITT G3 (Compression 3) and old-style JPEG (6) are not
 //! supported by the crate and give a clear error.
 
@@ -132,27 +132,26 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
                 image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg).ok()?;
             ((image.width(), image.height()) == (width, height)).then_some((jpeg, image))
         });
-    let (image, embedded_jpeg) = match whole_jpeg {
-        Some((jpeg, image)) => (pixels::normalise(image), Some(jpeg)),
-        None => {
-            let colour = decoder.colortype().map_err(err)?;
-            let data = decoder.read_image().map_err(err)?;
-            let image = to_image(colour, data, width, height, &mut decoder).ok_or_else(|| {
-                Error::decode(
-                    path,
-                    Some(page),
-                    format!("unsupported TIFF pixel layout {colour:?}"),
-                )
-            })?;
-            let mut image = pixels::normalise(image);
-            if let Some(o) = u8::try_from(orientation)
-                .ok()
-                .and_then(image::metadata::Orientation::from_exif)
-            {
-                image.apply_orientation(o);
-            }
-            (image, None)
+    let (image, embedded_jpeg) = if let Some((jpeg, image)) = whole_jpeg {
+        (pixels::normalise(image), Some(jpeg))
+    } else {
+        let colour = decoder.colortype().map_err(err)?;
+        let data = decoder.read_image().map_err(err)?;
+        let image = to_image(colour, data, width, height, &mut decoder).ok_or_else(|| {
+            Error::decode(
+                path,
+                Some(page),
+                format!("unsupported TIFF pixel layout {colour:?}"),
+            )
+        })?;
+        let mut image = pixels::normalise(image);
+        if let Some(o) = u8::try_from(orientation)
+            .ok()
+            .and_then(image::metadata::Orientation::from_exif)
+        {
+            image.apply_orientation(o);
         }
+        (image, None)
     };
 
     Ok(DecodedPage {
@@ -172,8 +171,8 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
 }
 
 /// The page as one standalone JPEG, when a JPEG-compressed (Compression 7) page is a single
-/// strip or tile in a colour space a bare JPEG is read in (YCbCr with 3 samples, BlackIsZero
-/// gray): the shared JPEGTables (if any) and the strip's JPEG stream joined. `None` in any
+/// strip or tile in a colour space a bare JPEG is read in (YCbCr with 3 samples, `BlackIsZero`
+/// gray): the shared `JPEGTables` (if any) and the strip's JPEG stream joined. `None` in any
 /// other case (several strips, RGB or inverted photometry, bytes that are not a JPEG): the
 /// page is then decoded strip by strip and stored losslessly from its pixels.
 fn whole_page_jpeg(path: &Path, decoder: &mut TiffDecoder, samples: u16) -> Option<Vec<u8>> {
@@ -223,7 +222,7 @@ fn whole_page_jpeg(path: &Path, decoder: &mut TiffDecoder, samples: u16) -> Opti
 }
 
 /// Decodes a bare CCITT Group 4 bitmap of `width` x `height` (the content of a PDF
-/// CCITTFaxDecode stream with K < 0) by wrapping it in a one-strip TIFF in memory.
+/// `CCITTFaxDecode` stream with K < 0) by wrapping it in a one-strip TIFF in memory.
 /// `black_is_1` is the PDF parameter: false (the default) means white runs decode to 1.
 /// Out: 8-bit gray with the filter's 1 bits as 255 and its 0 bits as 0.
 pub(super) fn decode_g4(
@@ -243,7 +242,7 @@ pub(super) fn decode_g4(
         )
     };
     // The tiff crate decodes white runs to 0 and inverts for WhiteIsZero.
-    let photometric = if black_is_1 { 1 } else { 0 };
+    let photometric = u32::from(black_is_1);
     let entries: [(u16, u16, u32); 9] = [
         (256, 4, width),
         (257, 4, height),
@@ -284,7 +283,7 @@ pub(super) fn decode_g4(
     }
 }
 
-/// Horizontal resolution in dots per inch, from XResolution and ResolutionUnit.
+/// Horizontal resolution in dots per inch, from `XResolution` and `ResolutionUnit`.
 fn resolution(decoder: &mut TiffDecoder) -> std::result::Result<Option<f32>, TiffError> {
     let Some(value) = decoder.find_tag(Tag::XResolution)? else {
         return Ok(None);
@@ -368,9 +367,9 @@ fn to_image(
         (ColorType::RGBA(16), DecodingResult::U16(v)) => {
             rgb(pixels::composite(&fit(pixels::high_bytes(&v), 4)?, 3))
         }
-        (ColorType::GrayA(8), DecodingResult::U8(v))
-        | (
-            ColorType::Multiband {
+        (
+            ColorType::GrayA(8)
+            | ColorType::Multiband {
                 bit_depth: 8,
                 num_samples: 2,
             },

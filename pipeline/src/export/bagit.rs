@@ -1,4 +1,4 @@
-//! BagIt 1.0 bags (RFC 8493) of a hồ sơ, a document or a whole box.
+//! `BagIt` 1.0 bags (RFC 8493) of a hồ sơ, a document or a whole box.
 //!
 //! In: an [`Archive`], a [`Selection`] (a document id, a hồ sơ object id, or a box name) and
 //! an output directory that does not exist or is empty. Out: a complete bag in that directory
@@ -311,7 +311,7 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
     let mut wanted: BTreeSet<String> = [SOURCE_PATH, HOSO_PATH, EVENTS_PATH]
         .iter()
         .filter(|p| !(item.siblings_hidden && **p == EVENTS_PATH))
-        .map(|p| p.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     wanted.insert(document_path(&doc.id));
     let pages = if item.hidden_pages.is_empty() {
@@ -446,7 +446,7 @@ fn copy_object(bag: &Path, item: &Item, manifest: &mut String) -> Result<(u64, u
 }
 
 /// Refuses two paths that differ only in Unicode normalisation (NFC and NFD spellings of
-/// one name): BagIt validators compare paths normalised, so such a bag would not validate.
+/// one name): `BagIt` validators compare paths normalised, so such a bag would not validate.
 fn refuse_normalisation_twins(object: &str, logicals: &[String]) -> Result<()> {
     let mut by_nfc: BTreeMap<String, &str> = BTreeMap::new();
     for logical in logicals {
@@ -572,10 +572,10 @@ fn bag_info(
             ),
         ));
     }
-    lines
-        .into_iter()
-        .map(|(k, v)| format!("{k}: {v}\n"))
-        .collect()
+    lines.into_iter().fold(String::new(), |mut out, (k, v)| {
+        let _ = writeln!(out, "{k}: {v}");
+        out
+    })
 }
 
 fn human_size(bytes: u64) -> String {

@@ -102,12 +102,11 @@ impl StoredFile {
 
     /// Streams the bytes into `out` through SHA-256; returns the digest and size.
     fn copy_into(&self, out: &mut dyn Write, out_name: &Path) -> Result<(String, u64)> {
-        match &self.cut {
-            Some(bytes) => hash_stream(&self.content_path, bytes.as_slice(), out, out_name),
-            None => {
-                let reader = self.stored.storage.get(&self.stored.key)?;
-                hash_stream(&self.content_path, reader, out, out_name)
-            }
+        if let Some(bytes) = &self.cut {
+            hash_stream(&self.content_path, bytes.as_slice(), out, out_name)
+        } else {
+            let reader = self.stored.storage.get(&self.stored.key)?;
+            hash_stream(&self.content_path, reader, out, out_name)
         }
     }
 
@@ -428,7 +427,7 @@ pub(crate) mod tests {
                 compression: "ccitt-g4".into(),
             }
             .into(),
-            conformance: Default::default(),
+            conformance: archive_records::ConformanceRecord::default(),
             preprocess: None,
             text_source: TextSource::Blank,
             text: String::new(),

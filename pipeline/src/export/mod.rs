@@ -4,7 +4,7 @@
 //! document page's original scan, a document's access PDF, a hồ sơ, a document or a whole
 //! box). Out: the stored bytes, never altered and always re-hashed against the OCFL inventory
 //! on the way out: [`files`] finds and writes single files (`sohoa get`), [`bagit`] builds
-//! BagIt 1.0 bags (`sohoa export --bagit`).
+//! `BagIt` 1.0 bags (`sohoa export --bagit`).
 
 pub mod bagit;
 pub mod files;

@@ -336,7 +336,7 @@ impl<'a> Reader<'a> {
         Ok(reads.split_off(skip))
     }
 
-    /// A BagIt bag of `selection` at `out`: what the principal may not see is left out as
+    /// A `BagIt` bag of `selection` at `out`: what the principal may not see is left out as
     /// if it were not stored. Each restricted document exported is a recorded read; the
     /// export itself is recorded after the bag is complete.
     pub fn export_bagit(

@@ -55,7 +55,7 @@ fn page(number: u32, file: &str, text: String) -> PageRecord {
             compression: "deflate".into(),
         }
         .into(),
-        conformance: Default::default(),
+        conformance: archive_records::ConformanceRecord::default(),
         preprocess: None,
         text_source: TextSource::Ocr,
         text,
@@ -114,7 +114,7 @@ fn random_archive(dir: &Path, rng: &mut Rng) -> Archive {
             HOSO_PATH.to_string(),
             json(&HoSoMetadata {
                 id: object.clone(),
-                record: Default::default(),
+                record: archive_schema::HoSoRecord::default(),
             }),
         );
         let mut docs = Vec::new();
@@ -528,7 +528,7 @@ fn a_scan_file_shared_with_a_hidden_document_is_handed_out_as_the_page_alone() {
         HOSO_PATH.to_string(),
         json(&HoSoMetadata {
             id: "OBJ".into(),
-            record: Default::default(),
+            record: archive_schema::HoSoRecord::default(),
         }),
     );
     files.insert(

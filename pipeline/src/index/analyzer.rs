@@ -47,7 +47,7 @@ pub(crate) fn analyzer(fold: bool) -> TextAnalyzer {
 const WORD_CACHE_ENTRIES: usize = 100_000;
 
 /// Analysed forms of the words a tokenizer has seen. Keys are short words from the indexed
-/// text, so a fast non-cryptographic hash is enough (SipHash was a tenth of indexing time).
+/// text, so a fast non-cryptographic hash is enough (`SipHash` was a tenth of indexing time).
 type WordCache = HashMap<Box<str>, Box<str>, rustc_hash::FxBuildHasher>;
 
 /// Splits text into words and gives each its canonical (optionally folded) form.
@@ -194,16 +194,15 @@ impl TokenStream for VietnameseTokenStream<'_> {
         };
         if !formed {
             // Not formed letter by letter: analysed, and remembered.
-            match self.cache.get(word) {
-                Some(form) => self.token.text.push_str(form),
-                None => {
-                    let form = analyze_word(word, self.fold);
-                    self.token.text.push_str(&form);
-                    if self.cache.len() >= WORD_CACHE_ENTRIES {
-                        self.cache.clear();
-                    }
-                    self.cache.insert(word.into(), form.into());
+            if let Some(form) = self.cache.get(word) {
+                self.token.text.push_str(form);
+            } else {
+                let form = analyze_word(word, self.fold);
+                self.token.text.push_str(&form);
+                if self.cache.len() >= WORD_CACHE_ENTRIES {
+                    self.cache.clear();
                 }
+                self.cache.insert(word.into(), form.into());
             }
         }
         self.token.offset_from = start;
@@ -503,10 +502,12 @@ fn tone_position(nucleus: &[char], has_coda: bool) -> Option<usize> {
     if let Some(shaped) = nucleus.iter().rposition(|v| SHAPED_VOWELS.contains(v)) {
         return Some(shaped); // ươ → ơ, uô → ô, iê → ê, ư, â …
     }
+    // The arms are tried in order: a two-vowel nucleus with a coda is not `[_, _]`.
+    #[allow(clippy::match_same_arms)]
     match nucleus {
         [_] => Some(0),
         [..] if has_coda => Some(nucleus.len() - 1), // hoàn, oong, huých
-        ['o', 'a'] | ['o', 'e'] | ['u', 'y'] => Some(1), // hoà, khoẻ, thuỷ (modern rule)
+        ['o', 'a' | 'e'] | ['u', 'y'] => Some(1),    // hoà, khoẻ, thuỷ (modern rule)
         [_, _] => Some(0),                           // ai, ao, ia, ua, ui …
         [_, _, _] => Some(1),                        // oai, oay, uya, uyu, oeo
         _ => None,

@@ -164,6 +164,7 @@ pub struct SearchOptions {
 }
 
 /// The documents a query leaves out.
+#[derive(Clone, Copy)]
 enum Exclusion<'a> {
     Nothing,
     /// Those the index flags as chế độ sử dụng Mật (an index on its own, without a store).
@@ -412,7 +413,7 @@ impl SearchIndex {
                 )),
             )),
         }
-        Ok(prepared.with_clauses(clauses))
+        Ok(prepared.with_clauses(&clauses))
     }
 
     /// [`SearchIndex::search`] for a reader with `clearance`: without it, documents with
@@ -469,7 +470,7 @@ impl Drop for SearchIndex {
 /// Whether `text` is NFC without the Unicode tables: every character below U+0300 (ASCII,
 /// Latin-1, Latin Extended-A/B: `đ ă â ê ô ơ ư` and their capitals) or in Latin Extended
 /// Additional (U+1E00–U+1EFF: the precomposed toned vowels) or in General Punctuation from
-/// U+2010 (dashes, quotes, `…`) is NFC_QC=Yes with combining class 0, and so is any text made
+/// U+2010 (dashes, quotes, `…`) is `NFC_QC=Yes` with combining class 0, and so is any text made
 /// of them only. Vietnamese text nearly always is; the full check is the fallback.
 fn is_plainly_nfc(text: &str) -> bool {
     text.chars().all(|c| {

@@ -77,7 +77,7 @@ impl PreparedQuery {
     /// Both queries with the same extra clauses (filters, clearance) added to each.
     pub(crate) fn with_clauses(
         self,
-        clauses: Vec<(tantivy::query::Occur, Box<dyn Query>)>,
+        clauses: &[(tantivy::query::Occur, Box<dyn Query>)],
     ) -> PreparedQuery {
         if clauses.is_empty() {
             return self;
@@ -449,7 +449,7 @@ fn rewrite(
                         .map(|word| {
                             let mut exact = literal.clone();
                             exact.field_name = Some(Fields::TEXT_NAME.to_owned());
-                            exact.phrase = word.to_owned();
+                            word.clone_into(&mut exact.phrase);
                             exact.delimiter = Delimiter::None;
                             (
                                 Some(Occur::Should),
@@ -782,8 +782,8 @@ impl SegmentTopDocuments {
         self.best.sort_by(|a, b| {
             result_order::<u8, u64>(
                 SortOrder::Relevance,
-                (a.0, None, id_of(a.1)),
-                (b.0, None, id_of(b.1)),
+                &(a.0, None, id_of(a.1)),
+                &(b.0, None, id_of(b.1)),
             )
         });
         self.best.truncate(self.wanted);
@@ -819,18 +819,15 @@ impl SegmentCollector for SegmentTopDocuments {
             return;
         };
         let document_score = score * self.bonuses[tally.pages[group as usize] as usize];
-        match self.position.get(&group) {
-            Some(&i) => {
-                if document_score > self.best[i].0 {
-                    self.best[i] = (document_score, group, doc);
-                }
+        if let Some(&i) = self.position.get(&group) {
+            if document_score > self.best[i].0 {
+                self.best[i] = (document_score, group, doc);
             }
-            None => {
-                self.position.insert(group, self.best.len());
-                self.best.push((document_score, group, doc));
-                if self.best.len() >= 2 * self.wanted.max(8) {
-                    self.shrink();
-                }
+        } else {
+            self.position.insert(group, self.best.len());
+            self.best.push((document_score, group, doc));
+            if self.best.len() >= 2 * self.wanted.max(8) {
+                self.shrink();
             }
         }
     }
@@ -961,7 +958,7 @@ fn pages_bonus(pages: u32) -> Score {
 /// Result order: best score first (ties by id), or by date with undated documents last
 /// either way (ties by score, then id).
 fn compare_candidates(a: &Candidate, b: &Candidate, sort: SortOrder) -> std::cmp::Ordering {
-    result_order(sort, candidate_key(a), candidate_key(b))
+    result_order(sort, &candidate_key(a), &candidate_key(b))
 }
 
 /// A candidate's `(score, date, id)` key for [`result_order`].
@@ -975,8 +972,8 @@ fn candidate_key(c: &Candidate) -> (Score, Option<&str>, &str) {
 /// do). A date of `None` is no date.
 fn result_order<D: Ord, I: Ord>(
     sort: SortOrder,
-    a: (Score, Option<D>, I),
-    b: (Score, Option<D>, I),
+    a: &(Score, Option<D>, I),
+    b: &(Score, Option<D>, I),
 ) -> std::cmp::Ordering {
     let by_score = || b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2));
     match sort {
@@ -1389,14 +1386,14 @@ fn terms_of(column: &StrColumn, sorted_ords: &[u64]) -> std::io::Result<Vec<Stri
     column
         .dictionary()
         .sorted_ords_to_term_cb(sorted_ords, |bytes| {
-            terms.push(String::from_utf8_lossy(bytes).into_owned())
+            terms.push(String::from_utf8_lossy(bytes).into_owned());
         })?;
     Ok(terms)
 }
 
 /// The values of the counted term ordinals of `column` with their counts.
 fn counted_terms(
-    column: &Option<StrColumn>,
+    column: Option<&StrColumn>,
     counts: &[u32],
 ) -> std::io::Result<HashMap<String, usize>> {
     let Some(column) = column else {
@@ -1456,9 +1453,9 @@ impl SegmentCollector for SegmentGroups {
             .map(|(year, &count)| (format!("{year:04}"), count as usize))
             .collect();
         let facets = [
-            counted_terms(&self.types.0, &self.types.1)?,
+            counted_terms(self.types.0.as_ref(), &self.types.1)?,
             years,
-            counted_terms(&self.issuers.0, &self.issuers.1)?,
+            counted_terms(self.issuers.0.as_ref(), &self.issuers.1)?,
         ];
 
         // The `wanted` best groups by the result order, on keys made once per group (date
@@ -1477,7 +1474,8 @@ impl SegmentCollector for SegmentGroups {
                     )
                 })
                 .collect();
-            let order = |a: &u32, b: &u32| result_order(sort, keys[*a as usize], keys[*b as usize]);
+            let order =
+                |a: &u32, b: &u32| result_order(sort, &keys[*a as usize], &keys[*b as usize]);
             chosen = (0..groups.len() as u32).collect();
             if self.wanted < chosen.len() {
                 chosen.select_nth_unstable_by(self.wanted - 1, order);

@@ -653,9 +653,9 @@ fn results_across_segments_count_sort_and_page_like_one() {
             .search_with(
                 "luu tru",
                 &SearchOptions {
-                    sort,
-                    offset,
                     limit,
+                    offset,
+                    sort,
                     ..Default::default()
                 },
             )
@@ -722,7 +722,9 @@ fn an_index_of_another_version_is_refused_as_a_schema_change() {
 
 #[test]
 fn plain_nfc_shortcut_agrees_with_the_full_check() {
+    use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
     let samples = [
         "Nghị quyết về phát triển kinh tế trang trại, số 45-NQ/HU ngày 12/3/2009",
         "ĐẢNG CỘNG SẢN VIỆT NAM – Độc lập “Tự do” …",
@@ -741,8 +743,6 @@ fn plain_nfc_shortcut_agrees_with_the_full_check() {
     assert!(!is_plainly_nfc("a\u{301}"));
     // Every character the shortcut accepts is NFC_QC=Yes with combining class 0, so any
     // sequence of them is NFC.
-    use unicode_normalization::char::canonical_combining_class;
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
     for c in (0..0x3000u32).filter_map(char::from_u32) {
         if is_plainly_nfc(c.encode_utf8(&mut [0; 4])) {
             assert_eq!(
@@ -807,7 +807,7 @@ fn two_pass_ranking_gives_the_single_pass_results() {
     for batch in 0..4 {
         let mut docs = Vec::new();
         for i in 0..80 {
-            let pages: Vec<String> = (0..1 + next(6))
+            let pages: Vec<String> = (0..=next(6))
                 .map(|_| {
                     (0..5 + next(40))
                         .map(|_| WORDS[next(WORDS.len())])

@@ -104,7 +104,10 @@ impl WordLists {
             for ((name, text), key) in files.iter().zip(["user_words_file", "user_patterns_file"]) {
                 let path = folder.join(name);
                 write_new(&path, text.as_bytes())?;
-                config_text.push_str(&format!("{key} {}\n", path.display()));
+                config_text.push_str(key);
+                config_text.push(' ');
+                config_text.push_str(&path.display().to_string());
+                config_text.push('\n');
             }
             write_new(&config, config_text.as_bytes())?;
         }
@@ -158,6 +161,7 @@ impl ModelSet {
     /// Adds the model that reads số ký hiệu lines a second time ([`SYMBOL_MODEL`], see
     /// [`crate::ocr::symbol_line`]). Without its file the second reading is skipped, with a
     /// warning: the page's own reading stands.
+    #[must_use]
     pub fn with_symbol_model(mut self) -> ModelSet {
         match manifest().and_then(|m| digest(&self.tessdata, SYMBOL_MODEL, &m)) {
             Ok(d) => {
@@ -170,6 +174,7 @@ impl ModelSet {
     }
 
     /// Makes Tesseract use the domain word lists.
+    #[must_use]
     pub fn with_word_lists(mut self, lists: WordLists) -> ModelSet {
         self.models.extend(lists.digests);
         self.config = Some(lists.config);

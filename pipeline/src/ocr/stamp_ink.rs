@@ -194,6 +194,8 @@ impl Grid {
 
     /// Regions of cells holding at least 1/[`CELL_INK_SHARE`] ink, cells up to
     /// [`JOIN_CELLS`] apart joined, clipped to a `width` × `height` page; specks dropped.
+    // A grid has one cell per `cell` × `cell` pixels of a page: far fewer than i32::MAX.
+    #[allow(clippy::cast_possible_wrap)]
     fn regions(&self, width: u32, height: u32, dpi: u32) -> Vec<Region> {
         let min_cell_ink = (self.cell * self.cell / CELL_INK_SHARE).max(1);
         let inked: Vec<bool> = self.ink.iter().map(|&n| n >= min_cell_ink).collect();
@@ -258,12 +260,11 @@ impl RedInk {
             return RedInk::default();
         }
         let converted;
-        let rgb = match image.as_rgb8() {
-            Some(rgb) => rgb,
-            None => {
-                converted = image.to_rgb8();
-                &converted
-            }
+        let rgb = if let Some(rgb) = image.as_rgb8() {
+            rgb
+        } else {
+            converted = image.to_rgb8();
+            &converted
         };
         Self::of_rgb(rgb, dpi)
     }
@@ -382,7 +383,9 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
     }
     // A cell next to print holds its anti-aliased edge, not light ink.
     let max_print = grid.cell * grid.cell / CELL_PRINT_SHARE;
-    let (cols, rows) = (grid.columns as i64, grid.rows as i64);
+    let (cols, rows) = (i64::from(grid.columns), i64::from(grid.rows));
+    // A cell index is below columns × rows (u32 × u32), which fits i64.
+    #[allow(clippy::cast_possible_wrap)]
     let near_print = |i: usize| {
         let (c, r) = (i as i64 % cols, i as i64 / cols);
         (r - 1..=r + 1).any(|nr| {
@@ -474,7 +477,7 @@ fn frames(coarse: &GrayImage, block: u32, dpi: u32) -> Vec<[u32; 4]> {
     );
     let centres: Vec<(u32, u32)> = boxes
         .iter()
-        .map(|(b, _)| ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+        .map(|(b, _)| (u32::midpoint(b[0], b[2]), u32::midpoint(b[1], b[3])))
         .collect();
     boxes
         .iter()
@@ -509,14 +512,12 @@ fn is_ring(labels: &image::ImageBuffer<Luma<u32>, Vec<u32>>, label: u32, b: [u32
     let ours = |x: u32, y: u32| labels.get_pixel(x, y)[0] == label;
     let rows = (b[1]..=b[3])
         .filter(|&y| {
-            (b[0]..b[0] + w / 4 + 1).any(|x| ours(x, y))
-                && (b[2] - w / 4..=b[2]).any(|x| ours(x, y))
+            (b[0]..=(b[0] + w / 4)).any(|x| ours(x, y)) && (b[2] - w / 4..=b[2]).any(|x| ours(x, y))
         })
         .count() as u32;
     let columns = (b[0]..=b[2])
         .filter(|&x| {
-            (b[1]..b[1] + h / 3 + 1).any(|y| ours(x, y))
-                && (b[3] - h / 3..=b[3]).any(|y| ours(x, y))
+            (b[1]..=(b[1] + h / 3)).any(|y| ours(x, y)) && (b[3] - h / 3..=b[3]).any(|y| ours(x, y))
         })
         .count() as u32;
     rows * 10 >= h * 7 && columns * 10 >= w * 7
@@ -598,7 +599,7 @@ fn erase_frames(layer: &mut GrayImage) {
     let (ink_w, ink_h) = (extent[2] - extent[0] + 1, extent[3] - extent[1] + 1);
     let centres: Vec<(u32, u32)> = boxes
         .iter()
-        .map(|b| ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+        .map(|b| (u32::midpoint(b[0], b[2]), u32::midpoint(b[1], b[3])))
         .collect();
     let frames: Vec<bool> = boxes
         .iter()

@@ -185,7 +185,7 @@ fn read_again(
             }),
             Some(a) if a.number == number => Some(Agreed {
                 symbol: a.symbol.filter(|s| Some(s) == symbol.as_ref()),
-                confidence: (a.confidence + confidence) / 2.0,
+                confidence: f32::midpoint(a.confidence, confidence),
                 ..a
             }),
             Some(_) => return Ok(None),

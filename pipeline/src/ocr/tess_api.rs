@@ -5,9 +5,13 @@
 //! started engine ([`TessApi`]), Tesseract's TSV text of a page, a page's orientation. It
 //! links the system libtesseract (Debian `libtesseract-dev`) directly: the crates that wrap
 //! it either generate bindings with libclang or, like `tesseract-rs` even with its
-//! system-library feature, pull an HTTP client, TLS and a C crypto library built by CMake
+//! system-library feature, pull an HTTP client, TLS and a C crypto library built by `CMake`
 //! into the build (for downloading Tesseract's sources), which doubled a cold CI build.
 //! This is the only module that declares foreign functions of Tesseract.
+
+// The FFI boundary: every `unsafe` block below carries a SAFETY comment, and nothing unsafe
+// leaves this module.
+#![allow(unsafe_code)]
 
 use std::ffi::{c_char, c_float, c_int, c_void, CStr, CString};
 use std::fmt;
@@ -242,10 +246,10 @@ impl TessApi {
         let found = unsafe {
             TessBaseAPIDetectOrientationScript(
                 self.raw(),
-                &mut degrees,
-                &mut confidence,
-                &mut script,
-                &mut script_confidence,
+                &raw mut degrees,
+                &raw mut confidence,
+                &raw mut script,
+                &raw mut script_confidence,
             )
         };
         if found == 0 {

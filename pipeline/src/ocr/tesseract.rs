@@ -115,7 +115,7 @@ impl TesseractEngine {
                             models.languages,
                             config.display()
                         ))
-                    })?
+                    })?;
             }
         }
         silence(&api)?;
@@ -135,7 +135,7 @@ impl TesseractEngine {
     fn set_page(api: &TessApi, page: &PreparedPage) -> Result<()> {
         api.set_gray_image(page.image.as_raw(), page.image.width(), page.image.height())
             .map_err(|e| ocr_error("setting image", e))?;
-        api.set_source_resolution(page.facts.dpi as i32);
+        api.set_source_resolution(i32::try_from(page.facts.dpi).unwrap_or(i32::MAX));
         Ok(())
     }
 }
@@ -211,7 +211,9 @@ pub fn parse_tsv(tsv: &str) -> OcrPage {
             .clamp(0.0, 100.0);
         let line_key = (num(2), num(3), num(4));
         let para_key = (num(2), num(3));
-        if last_line != Some(line_key) {
+        if last_line == Some(line_key) {
+            text.push(' ');
+        } else {
             if last_line.is_some() {
                 line_no += 1;
                 text.push('\n');
@@ -221,8 +223,6 @@ pub fn parse_tsv(tsv: &str) -> OcrPage {
             }
             last_line = Some(line_key);
             last_para = Some(para_key);
-        } else {
-            text.push(' ');
         }
         text.push_str(&word);
         words.push(OcrWord {

@@ -1,4 +1,4 @@
-//! The scan image of an access-copy page, encoded for a PDF image XObject.
+//! The scan image of an access-copy page, encoded for a PDF image `XObject`.
 //!
 //! In: a [`DecodedPage`] (the pixels as scanned) and, when the source page is a JPEG (a JPEG
 //! file, a PDF page that is one JPEG, a one-strip JPEG-in-TIFF page), its JPEG bytes. Out: a
@@ -46,7 +46,7 @@ impl ImageEncoding {
     }
 }
 
-/// A page's scan image, encoded and ready to become an image XObject.
+/// A page's scan image, encoded and ready to become an image `XObject`.
 #[derive(Clone)]
 pub struct PageImage {
     width: u32,
@@ -151,7 +151,7 @@ impl PageImage {
         self.data.len()
     }
 
-    /// The image XObject stream.
+    /// The image `XObject` stream.
     pub(super) fn to_stream(&self) -> Stream {
         let mut dict = dictionary! {
             "Type" => "XObject",
@@ -280,7 +280,7 @@ fn jpeg_frame(jpeg: &[u8]) -> Option<JpegFrame> {
     }
 }
 
-/// Packs 0/255 gray into 1-bit rows (1 = white, as DeviceGray 1-bit reads it).
+/// Packs 0/255 gray into 1-bit rows (1 = white, as `DeviceGray` 1-bit reads it).
 fn pack_bits(gray: &[u8], width: usize) -> Vec<u8> {
     let row_bytes = width.div_ceil(8);
     let mut packed = Vec::with_capacity(row_bytes * gray.len() / width.max(1));

@@ -9,7 +9,7 @@
 //! Each page is as large as the scan (pixel size × 72 / dpi) and shows the scan image itself —
 //! the original JPEG bytes, or the decoded pixels stored losslessly at their own bit depth
 //! (CCITT G4 for 1-bit pages), never the deskewed or turned OCR image. Over it lies an
-//! invisible text layer (render mode 3) in an embedded glyphless font whose ToUnicode CMap
+//! invisible text layer (render mode 3) in an embedded glyphless font whose `ToUnicode` `CMap`
 //! maps every glyph to its character, so text can be searched and copied: each word sits on
 //! its place of the scan, as wide and as high as its OCR box (level, centred where the word is
 //! on the askew scan: see [`text`]). A
@@ -18,8 +18,8 @@
 //!
 //! PDF/A-2u (ISO 19005-2, level U): PDF 1.7 header with a binary comment, XMP metadata
 //! (`pdfaid:part` 2, `pdfaid:conformance` U, Dublin Core title, identifier and language) and
-//! an Info dictionary that agrees with it, an sRGB OutputIntent with the ICC profile embedded,
-//! every font embedded with a ToUnicode CMap, a document ID, no encryption, no JavaScript or
+//! an Info dictionary that agrees with it, an sRGB `OutputIntent` with the ICC profile embedded,
+//! every font embedded with a `ToUnicode` `CMap`, a document ID, no encryption, no JavaScript or
 //! actions, no transparency, no LZW. The same input always gives the same bytes.
 
 mod image;
@@ -107,7 +107,7 @@ pub struct AccessMetadata {
     pub identifier: String,
     /// Language as a BCP 47 tag (dc:language, the catalog's /Lang): `vi`.
     pub language: String,
-    /// When the copy was made (xmp:CreateDate, /CreationDate).
+    /// When the copy was made (xmp:CreateDate, `/CreationDate`).
     pub created: DateTime<FixedOffset>,
 }
 
@@ -179,7 +179,7 @@ pub fn build_access_pdf(pages: &[AccessPage], meta: &AccessMetadata) -> Result<V
         pages_id,
         Object::Dictionary(dictionary! {
             "Type" => "Pages",
-            "Count" => kids.len() as i64,
+            "Count" => i64::try_from(kids.len()).expect("a PDF's page count fits i64"),
             "Kids" => kids,
         }),
     );

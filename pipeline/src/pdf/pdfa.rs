@@ -1,5 +1,5 @@
 //! The PDF/A-2u parts of an access copy: XMP metadata and the matching Info dictionary, the
-//! sRGB OutputIntent, and the embedded glyphless font with its ToUnicode CMap.
+//! sRGB `OutputIntent`, and the embedded glyphless font with its `ToUnicode` `CMap`.
 //!
 //! In: the document's [`AccessMetadata`] and the characters its text layer uses. Out: lopdf
 //! objects added to the document being built.
@@ -30,7 +30,7 @@ pub(super) fn producer() -> String {
     format!("sohoa {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The catalog's /OutputIntents array: one GTS_PDFA1 intent with the embedded sRGB profile.
+/// The catalog's `/OutputIntents` array: one `GTS_PDFA1` intent with the embedded sRGB profile.
 pub(super) fn output_intents(doc: &mut Document) -> Result<Object> {
     let mut profile = Stream::new(
         dictionary! { "N" => 3, "Filter" => "FlateDecode" },
@@ -49,8 +49,8 @@ pub(super) fn output_intents(doc: &mut Document) -> Result<Object> {
     Ok(Object::Array(vec![Object::Dictionary(intent)]))
 }
 
-/// Adds the Type0 glyphless font (CIDFontType2, Identity-H, every CID drawn with glyph 1)
-/// as object `font_id`. `used` are the CIDs the text layer writes, for the ToUnicode CMap.
+/// Adds the Type0 glyphless font (`CIDFontType2`, Identity-H, every CID drawn with glyph 1)
+/// as object `font_id`. `used` are the CIDs the text layer writes, for the `ToUnicode` `CMap`.
 pub(super) fn glyphless_font(
     doc: &mut Document,
     font_id: ObjectId,
@@ -59,7 +59,7 @@ pub(super) fn glyphless_font(
     const NAME: &str = "GlyphLessFont";
     let mut font_file = Stream::new(
         dictionary! {
-            "Length1" => GLYPHLESS_TTF.len() as i64,
+            "Length1" => i64::try_from(GLYPHLESS_TTF.len()).expect("the font is a few KiB"),
             "Filter" => "FlateDecode",
         },
         deflate(GLYPHLESS_TTF)?,
@@ -135,7 +135,7 @@ pub(super) fn info(meta: &AccessMetadata) -> lopdf::Dictionary {
     }
 }
 
-/// A PDF text string: PDFDocEncoding is not worth it, so UTF-16BE with a byte order mark
+/// A PDF text string: `PDFDocEncoding` is not worth it, so UTF-16BE with a byte order mark
 /// for anything beyond printable ASCII.
 fn text_string(text: &str) -> Object {
     if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
@@ -311,7 +311,7 @@ mod tests {
                 assert_eq!(
                     bytes,
                     vec![0xFE, 0xFF, 0x01, 0x10, 0x1E, 0xA3, 0, 0x6E, 0, 0x67]
-                )
+                );
             }
             other => panic!("{other:?}"),
         }

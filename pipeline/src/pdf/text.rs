@@ -2,7 +2,7 @@
 //!
 //! In: OCR words with boxes in pixels of the *prepared* page, and the [`PageGeometry`] that
 //! turned the scan into that page. Out: the page's content stream (the image, then the words
-//! in text render mode 3) and the characters used, for the font's ToUnicode CMap.
+//! in text render mode 3) and the characters used, for the font's `ToUnicode` `CMap`.
 //!
 //! The prepared page is the scan rotated about its centre by −skew (same canvas), then turned
 //! clockwise by a quarter-turn multiple. One `cm` matrix undoes the quarter turn and maps
@@ -198,7 +198,7 @@ pub(super) fn text_layer(
     out
 }
 
-/// The ToUnicode CMap of the glyphless font: each used CID to the character it stands for.
+/// The `ToUnicode` `CMap` of the glyphless font: each used CID to the character it stands for.
 pub(super) fn to_unicode_cmap(used: &BTreeSet<u16>) -> String {
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\

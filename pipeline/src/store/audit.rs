@@ -116,12 +116,12 @@ impl AuditLog {
     pub fn entries(&self) -> Result<Vec<AuditEntry>> {
         self.lines()?
             .into_iter()
-            .map(|(number, entry)| entry.map_err(|message| self.unreadable(number, message)))
+            .map(|(number, entry)| entry.map_err(|message| self.unreadable(number, &message)))
             .collect()
     }
 
     /// The error for line `number`, which is not an entry.
-    fn unreadable(&self, number: usize, message: String) -> Error {
+    fn unreadable(&self, number: usize, message: &str) -> Error {
         Error::Json {
             path: self.path.clone(),
             message: format!("entry {number}: {message}"),
@@ -160,7 +160,7 @@ impl AuditLog {
     /// stored without its entry and a damaged log stops them.
     pub fn check_appendable(&self) -> Result<()> {
         self.open_for_append()?;
-        self.entries().map(drop).map_err(refused)?;
+        self.entries().map(drop).map_err(|e| refused(&e))?;
         self.check_tail()
     }
 
@@ -170,7 +170,9 @@ impl AuditLog {
     /// read ([`AuditLog::check`] reads them).
     pub fn check_tail(&self) -> Result<()> {
         let mut file = self.open_for_append()?;
-        self.next_entry(&mut file).map(drop).map_err(refused)
+        self.next_entry(&mut file)
+            .map(drop)
+            .map_err(|e| refused(&e))
     }
 
     /// Opens the log for appending (and reading its end), creating it (and its directory)
@@ -216,7 +218,7 @@ impl AuditLog {
         if let Some((from_end, Err(message))) = parsed.iter().enumerate().find(|(_, p)| p.is_err())
         {
             let lines = non_blank_lines(&self.complete_bytes()?).count();
-            return Err(self.unreadable(lines.saturating_sub(from_end), message.clone()));
+            return Err(self.unreadable(lines.saturating_sub(from_end), message));
         }
         let last = last.as_ref().expect("checked above");
         let described = format!(
@@ -284,7 +286,7 @@ impl AuditLog {
         line.push('\n');
         self.drop_torn_tail(&f, &next.tail)?;
         f.write_all(line.as_bytes())
-            .and_then(|_| f.sync_all())
+            .and_then(|()| f.sync_all())
             .map_err(|e| Error::io(&self.path, e))?;
         Ok(entry)
     }
@@ -307,7 +309,7 @@ impl AuditLog {
 }
 
 /// The refusal of an append the log cannot take.
-fn refused(e: Error) -> Error {
+fn refused(e: &Error) -> Error {
     Error::Archive(format!(
         "the audit log cannot be appended to ({e}); nothing was changed: repair the log \
          first (`sohoa audit verify` names the entry)"
@@ -394,7 +396,8 @@ pub struct RecordedVersion {
 pub fn recorded_versions(
     entries: &[AuditEntry],
 ) -> std::collections::BTreeMap<String, RecordedVersion> {
-    let mut recorded: std::collections::BTreeMap<String, RecordedVersion> = Default::default();
+    let mut recorded: std::collections::BTreeMap<String, RecordedVersion> =
+        std::collections::BTreeMap::new();
     for entry in entries {
         if !COMMIT_ACTIONS.contains(&entry.action.as_str()) {
             continue;
@@ -666,7 +669,11 @@ mod tests {
     }
 
     fn problems_of(log: &AuditLog, lines: &[&String]) -> Vec<String> {
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let text: String = lines.iter().fold(String::new(), |text, l| {
+            text + l.as_str()
+                + "
+"
+        });
         std::fs::write(log.path(), text).unwrap();
         log.check(None).unwrap().problems
     }
@@ -741,7 +748,11 @@ mod tests {
             .map(str::to_string)
             .collect();
         let write = |ls: &[&String]| {
-            let text: String = ls.iter().map(|l| format!("{l}\n")).collect();
+            let text: String = ls.iter().fold(String::new(), |text, l| {
+                text + l.as_str()
+                    + "
+"
+            });
             std::fs::write(log.path(), text).unwrap();
         };
         // Deleted.
@@ -895,8 +906,11 @@ mod tests {
     fn with_last_line(log: &AuditLog, lines: &[String], line: &str) {
         let mut text: String = lines[..lines.len() - 1]
             .iter()
-            .map(|l| format!("{l}\n"))
-            .collect();
+            .fold(String::new(), |text, l| {
+                text + l.as_str()
+                    + "
+"
+            });
         text.push_str(line);
         text.push('\n');
         std::fs::write(log.path(), text).unwrap();
@@ -938,7 +952,11 @@ mod tests {
         // The same for the entry before the last one, which the last links to.
         let mut lines = l.clone();
         lines[3] = "{\"seq\": 4".to_string();
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let text: String = lines.iter().fold(String::new(), |text, l| {
+            text + l.as_str()
+                + "
+"
+        });
         std::fs::write(log.path(), text).unwrap();
         let err = log
             .append("a", "edit", None, serde_json::json!({}))
@@ -963,7 +981,11 @@ mod tests {
         // Entry 4 deleted: entry 5 links to an entry no longer before it.
         let mut lines = l.clone();
         lines.remove(3);
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let text: String = lines.iter().fold(String::new(), |text, l| {
+            text + l.as_str()
+                + "
+"
+        });
         std::fs::write(log.path(), text).unwrap();
         let err = log.check_tail().unwrap_err().to_string();
         assert!(
@@ -976,7 +998,9 @@ mod tests {
         let err = log.check_tail().unwrap_err().to_string();
         assert!(err.contains("after the start of the log"), "{err}");
         // Whole again, with blank lines about: appended to.
-        let text: String = l.iter().map(|l| format!("{l}\n\n  \n")).collect();
+        let text: String = l
+            .iter()
+            .fold(String::new(), |text, l| text + l.as_str() + "\n\n  \n");
         std::fs::write(log.path(), text).unwrap();
         assert_eq!(
             log.append("a", "edit", None, serde_json::json!({}))

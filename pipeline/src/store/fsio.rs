@@ -244,18 +244,18 @@ mod hash_stream_tests {
 
     #[test]
     fn a_failing_write_names_the_destination_and_a_failing_read_the_source() {
-        let err =
-            hash_stream(Path::new("in"), &b"abc"[..], &mut Full, Path::new("out")).unwrap_err();
-        assert!(
-            matches!(&err, Error::Io { path, .. } if path == Path::new("out")),
-            "{err}"
-        );
         struct Broken;
         impl Read for Broken {
             fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
                 Err(IoError::from(ErrorKind::InvalidData))
             }
         }
+        let err =
+            hash_stream(Path::new("in"), &b"abc"[..], &mut Full, Path::new("out")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { path, .. } if path == Path::new("out")),
+            "{err}"
+        );
         let err =
             hash_stream(Path::new("in"), Broken, &mut Vec::new(), Path::new("out")).unwrap_err();
         assert!(

@@ -216,6 +216,8 @@ impl HoSoObject {
     }
 
     /// The page records of the version read, in page order.
+    // The store names its page files itself, in lowercase.
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
     pub fn pages(&self) -> Result<Vec<PageRecord>> {
         let mut pages: Vec<PageRecord> = self
             .files()

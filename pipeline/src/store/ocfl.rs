@@ -1,4 +1,4 @@
-//! Minimal OCFL 1.1 storage root and objects (https://ocfl.io/1.1/spec/).
+//! Minimal OCFL 1.1 storage root and objects (<https://ocfl.io/1.1/spec/>).
 //!
 //! In: an object id and the complete set of logical files of its next version. Out: an
 //! OCFL object on disk: `0=ocfl_object_1.1`, `inventory.json` + `inventory.json.sha256`,
@@ -332,10 +332,8 @@ impl StorageRoot {
         }
         let number = previous.as_ref().map_or(1, |(p, _)| p.head_number() + 1);
         let version = format!("v{number}");
-        let mut inventory = previous
-            .as_ref()
-            .map(|(p, _)| p.clone())
-            .unwrap_or_else(|| Inventory {
+        let mut inventory = previous.as_ref().map_or_else(
+            || Inventory {
                 id: id.to_string(),
                 inventory_type: INVENTORY_TYPE.into(),
                 digest_algorithm: "sha256".into(),
@@ -343,7 +341,9 @@ impl StorageRoot {
                 content_directory: None,
                 manifest: BTreeMap::new(),
                 versions: BTreeMap::new(),
-            });
+            },
+            |(p, _)| p.clone(),
+        );
         let mut state: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (path, digest) in &state_by_path {
             state.entry(digest.clone()).or_default().push(path.clone());
@@ -360,7 +360,7 @@ impl StorageRoot {
             &object,
             &version,
         )?;
-        inventory.head = version.clone();
+        inventory.head.clone_from(&version);
         inventory.versions.insert(
             version.clone(),
             Version {

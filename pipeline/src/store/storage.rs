@@ -595,7 +595,7 @@ pub(crate) mod contract {
             .list(Some(&key("ccc")))
             .unwrap()
             .iter()
-            .map(|k| k.to_string())
+            .map(std::string::ToString::to_string)
             .collect();
         assert_eq!(
             all,
@@ -722,7 +722,7 @@ mod tests {
         let storage = DirectoryStorage::new(&dir.path().join("ocfl"), &staging);
         fs::create_dir_all(storage.root()).unwrap();
         check(&storage);
-        let left = fs::read_dir(&staging).map_or(0, |d| d.count());
+        let left = fs::read_dir(&staging).map_or(0, std::iter::Iterator::count);
         assert_eq!(left, 0, "staging is not empty");
     }
 
