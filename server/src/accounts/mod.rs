@@ -1,5 +1,5 @@
 //! The reading room's accounts: users with a role and a clearance, web sessions, API
-//! tokens and failed sign-ins, in an embedded SQLite database.
+//! tokens and failed sign-ins, in an embedded `SQLite` database.
 //!
 //! In: an archive directory (the database is `ARCHIVE/service/accounts.sqlite3`, outside
 //! `ocfl/`: `verify` never reads it) and what the operator or a signing-in user gives. Out:
@@ -111,7 +111,7 @@ impl Accounts {
         Ok(())
     }
 
-    /// A consistent copy of the database at `to` (SQLite's `VACUUM INTO`: a snapshot even
+    /// A consistent copy of the database at `to` (`SQLite`'s `VACUUM INTO`: a snapshot even
     /// while the server writes). `to` must not exist.
     pub fn back_up(&self, to: &Path) -> Result<()> {
         if to.exists() {

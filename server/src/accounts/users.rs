@@ -194,15 +194,12 @@ impl Accounts {
     /// (shown once, stored only hashed).
     pub fn add(&self, new: &NewAccount) -> Result<(Account, Option<String>)> {
         check_name(&new.name)?;
-        let (password, one_time) = match &new.password {
-            Some(p) => {
-                check_new_password(p)?;
-                (p.clone(), None)
-            }
-            None => {
-                let p = one_time_password();
-                (p.clone(), Some(p))
-            }
+        let (password, one_time) = if let Some(p) = &new.password {
+            check_new_password(p)?;
+            (p.clone(), None)
+        } else {
+            let p = one_time_password();
+            (p.clone(), Some(p))
         };
         let hash = hash_password(&password)?;
         let (level, decision, expires) = grant_columns(new.clearance.as_ref());

@@ -2,7 +2,7 @@
 //!
 //! In: requests with a session cookie or `Authorization: Bearer TOKEN`. Out: search results
 //! (`sohoa search --json`), a document (`sohoa show --json`), a page's OCR words with their
-//! boxes on the scan, and the OpenAPI 3.1 description of it all; errors as
+//! boxes on the scan, and the `OpenAPI` 3.1 description of it all; errors as
 //! `{"error": "…"}` with the status saying what kind (400, 401, 404, 429).
 
 use axum::extract::{Path, Query};

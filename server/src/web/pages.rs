@@ -513,6 +513,12 @@ fn safe_file_name(id: &str) -> String {
 
 // ---- browse ----
 
+/// Phông → hộp → hồ sơ → the documents listed.
+type Tree<'a> = BTreeMap<
+    &'a str,
+    BTreeMap<&'a str, BTreeMap<&'a str, Vec<&'a pipeline::gate::DocumentListing>>>,
+>;
+
 /// Phông → hộp → hồ sơ → tài liệu, with counts, of what the visitor may see.
 pub async fn browse(
     axum::extract::State(room): axum::extract::State<State>,
@@ -524,10 +530,6 @@ pub async fn browse(
     })
     .await
     .map_err(html_failure)?;
-    type Tree<'a> = BTreeMap<
-        &'a str,
-        BTreeMap<&'a str, BTreeMap<&'a str, Vec<&'a pipeline::gate::DocumentListing>>>,
-    >;
     let mut tree: Tree = BTreeMap::new();
     for d in &listed {
         tree.entry(d.fonds.as_str())
