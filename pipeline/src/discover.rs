@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use crate::decode::ScanFormat;
+use crate::policy::{self, ApprovalsFile};
 use crate::{Error, Result};
 
 /// Sidecar file names that are read, not skipped.
@@ -291,6 +292,20 @@ fn read_sidecar<T>(
         Some(text) => Ok(Some(parse(&path.display().to_string(), &text)?)),
         None => Ok(None),
     }
+}
+
+/// Reads `approvals.json` of a box directory ([`policy::APPROVALS_FILE`]); an empty set when
+/// there is none. Read as every sidecar is ([`read_sidecar_text`]: no links, regular files
+/// only, bounded size), then parsed and checked by [`ApprovalsFile::parse`].
+pub fn read_approvals(box_dir: &Path) -> Result<ApprovalsFile> {
+    let path = box_dir.join(policy::APPROVALS_FILE);
+    let Some(text) = read_sidecar_text(&path)? else {
+        return Ok(ApprovalsFile::default());
+    };
+    ApprovalsFile::parse(&text).map_err(|e| Error::Json {
+        path,
+        message: e.to_string(),
+    })
 }
 
 /// The text of a sidecar, None when there is none. A symbolic link is not followed and a

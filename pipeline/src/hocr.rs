@@ -172,7 +172,7 @@ fn write_page(w: &mut Writer<Vec<u8>>, page: &PageRecord, image: &str) -> io::Re
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::decode::{ScanFormat, TechnicalMetadata};
     use crate::markup::read_back::{named, parse, HOSTILE, HOSTILE_READ};
@@ -188,7 +188,8 @@ mod tests {
         }
     }
 
-    fn page(words: Vec<OcrWord>, rotation: u16) -> PageRecord {
+    /// A page of A4 at 300 dpi read by OCR as `words`, turned by `rotation`.
+    pub(crate) fn page(words: Vec<OcrWord>, rotation: u16) -> PageRecord {
         PageRecord {
             number: 3,
             source_file: "hs/a.tif".into(),

@@ -304,7 +304,7 @@ pub(crate) fn ingest(
     for box_dir in boxes {
         match discover_box(box_dir) {
             Ok(scan_box) => {
-                let approvals = match crate::policy::ApprovalsFile::load(box_dir) {
+                let approvals = match crate::discover::read_approvals(box_dir) {
                     Ok(file) => std::sync::Arc::new(file.approvals),
                     Err(e) => {
                         // Fail closed: without its approvals, the box's classified
@@ -1533,7 +1533,7 @@ mod tests {
         PageRecord {
             text: lines.join("\n"),
             mean_confidence: 92.0,
-            ..crate::policy::tests::ocr_page(&words)
+            ..crate::hocr::tests::page(words, 0)
         }
     }
 

@@ -4,11 +4,13 @@
 //! [`discover`] → [`decode`] → [`preprocess`] → [`ocr`] → [`ingest`] (orchestration) →
 //! [`store`] (OCFL objects, audit log) → [`index`] (tantivy) ; [`verify`] checks the result;
 //! [`export`] gets stored files and `BagIt` bags back out.
-//! [`pdf`] builds the two-layer PDF/A access copy of a document.
+//! [`pdf`] builds the two-layer PDF/A access copy of a document. The understanding
+//! heuristics ([`segment`], [`classify`], [`policy`], [`text_layer`]) are the
+//! `sohoa-understanding` crate's, re-exported: ingest converts its stage types into their
+//! inputs.
 
 pub mod access;
 pub mod catalog;
-pub mod classify;
 pub mod clearance;
 pub mod decode;
 pub mod discover;
@@ -22,13 +24,13 @@ pub mod ingest;
 pub mod markup;
 pub mod ocr;
 pub mod pdf;
-pub mod policy;
 pub mod preprocess;
 pub mod review;
-pub mod segment;
 pub mod store;
-pub mod text_layer;
 pub mod verify;
 pub mod visibility;
 
 pub use error::{Error, Result};
+/// The understanding heuristics (the `sohoa-understanding` crate), under the paths they had
+/// when they were modules of this one.
+pub use understanding::{classify, policy, segment, text_layer};

@@ -29,10 +29,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{OcrEngine, OcrWord};
 use crate::preprocess::{PreparedPage, PreprocessFacts};
+use crate::store::records::word_records;
 use crate::Result;
 
-/// Share of the page height, from the top, that counts as the header area (as the policy's).
-pub const HEADER_SHARE: f64 = 0.40;
+/// Share of the page height, from the top, that counts as the header area (the policy's).
+pub const HEADER_SHARE: f64 = crate::policy::HEADER_SHARE;
 /// A pixel is red ink when its red exceeds both green and blue by this much.
 const RED_CHROMA: i32 = 40;
 /// In its layer, red ink is drawn from this excess of red on, fully dark from
@@ -60,10 +61,6 @@ const CELL_PRINT_SHARE: u32 = 40;
 const FRAME_MM: [f32; 4] = [4.0, 45.0, 8.0, 150.0];
 /// A frame's ink covers less than this share of its box.
 const FRAME_FILL: f32 = 0.35;
-/// A round seal (con dấu) over a signature: red ink in a box at least this many mm on each
-/// side whose sides differ by at most [`SEAL_ASPECT`] (a độ mật stamp is a wide, low box).
-const SEAL_MIN_MM: f32 = 22.0;
-const SEAL_ASPECT: f32 = 1.35;
 /// Gray stamp ink is stretched to white at this share of the paper level.
 const STRETCH_TO: u32 = 95;
 /// A light-gray region at least half under confident words of the first reading was read.
@@ -91,32 +88,6 @@ pub struct InkRegion {
     /// The words read from the region's layer alone, boxes on the page; empty when the
     /// region was not read (more regions than [`MAX_REGIONS`]) or nothing was read.
     pub words: Vec<OcrWord>,
-}
-
-impl InkRegion {
-    /// Whether the region has the size and shape of a round seal at `dpi` (the seal over the
-    /// signature of a short last page reaches into the header area).
-    pub fn is_seal_shaped(&self, dpi: u32) -> bool {
-        let [_, _, w, h] = self.bbox;
-        let min = mm_to_px(SEAL_MIN_MM, dpi.max(1));
-        let (long, short) = (w.max(h) as f32, w.min(h).max(1) as f32);
-        self.ink == Ink::Red && w >= min && h >= min && long / short <= SEAL_ASPECT
-    }
-
-    /// Whether the region is a seal or a part of one (its centre inside a seal-shaped red
-    /// region of `regions`: the signature's pen splits a seal's ink).
-    pub fn is_part_of_seal(&self, regions: &[InkRegion], dpi: u32) -> bool {
-        let [x, y, w, h] = self.bbox;
-        let (cx, cy) = (x + w / 2, y + h / 2);
-        self.is_seal_shaped(dpi)
-            || (self.ink == Ink::Red
-                && regions.iter().any(|seal| {
-                    let [sx, sy, sw, sh] = seal.bbox;
-                    seal.is_seal_shaped(dpi)
-                        && (sx..sx + sw).contains(&cx)
-                        && (sy..sy + sh).contains(&cy)
-                }))
-    }
 }
 
 /// One region of ink with its layer (ink dark on white), on the page as decoded.
@@ -654,9 +625,7 @@ pub fn read_header(
     for layer in red.in_header(page.facts.rotation) {
         read(&mut regions, Ink::Red, layer);
     }
-    let red_mark = regions
-        .iter()
-        .any(|r| crate::policy::mark_in_ink(&r.words).is_some());
+    let red_mark = regions.iter().any(|r| shows_mark(&r.words));
     if !mark_read && !red_mark {
         let red_boxes: Vec<[u32; 4]> = regions.iter().map(|r| r.bbox).collect();
         for (ink, layer) in gray_layers(page, words) {
@@ -666,6 +635,11 @@ pub fn read_header(
         }
     }
     regions
+}
+
+/// Whether words read from stamp ink show a độ mật mark (the policy's reading of them).
+fn shows_mark(words: &[OcrWord]) -> bool {
+    crate::policy::mark_in_ink(&word_records(words)).is_some()
 }
 
 /// The words of one layer (frames erased) at `dpi`, boxes moved onto the page at `bbox`:
@@ -704,7 +678,7 @@ fn read_layer(
         confidence = super::OcrPage::weighted_confidence(&first),
         "stamp ink read"
     );
-    if crate::policy::mark_in_ink(&first).is_some() {
+    if shows_mark(&first) {
         return Ok(first);
     }
     let second = read(engine, enlarged, 2)?;
@@ -714,7 +688,7 @@ fn read_layer(
         "stamp ink read enlarged"
     );
     let confidence = |words: &[OcrWord]| super::OcrPage::weighted_confidence(words);
-    if crate::policy::mark_in_ink(&second).is_some() || confidence(&second) > confidence(&first) {
+    if shows_mark(&second) || confidence(&second) > confidence(&first) {
         Ok(second)
     } else {
         Ok(first)

@@ -1,7 +1,7 @@
 //! Whether a PDF's existing text layer is genuine Unicode Vietnamese, worth keeping instead
 //! of OCR.
 //!
-//! In: the text a PDF page already carries (as [`crate::decode`] extracted it).
+//! In: the text a PDF page already carries (as the pipeline's `decode` extracted it).
 //! Out: a [`TextLayerVerdict`]: usable or not, a score and the reason.
 //!
 //! Before about 2010 Vietnamese PDFs were typed in the legacy TCVN3 (ABC) or VNI font

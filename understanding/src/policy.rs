@@ -11,19 +11,16 @@
 //!
 //! Marks are read from the OCR of the unaltered page (no red-ink removal happens before
 //! OCR), anywhere in the header area (the top of the page), and from the header's stamp ink
-//! read on its own ([`crate::ocr::stamp_ink`]: red ink of a colour scan, light-gray ink of a
-//! gray one), tolerant of OCR slips in the diacritics (`MÂT`, `TÓI MẬT`) because matching is
-//! done on folded text. Stamp ink that could be a mark but reads as nothing confident makes
-//! the header unreadable (fail closed).
+//! read on its own (the pipeline's `ocr::stamp_ink`, recorded as the page record's
+//! `header_ink`: red ink of a colour scan, light-gray ink of a gray one), tolerant of OCR
+//! slips in the diacritics (`MÂT`, `TÓI MẬT`) because matching is done on folded text.
+//! Stamp ink that could be a mark but reads as nothing confident makes the header unreadable
+//! (fail closed).
 
-use std::path::Path;
-
+use archive_records::{InkKind, InkRegionRecord, PageRecord, TextSource, WordRecord};
 use serde::{Deserialize, Serialize};
 
 use crate::classify::fold_upper;
-use crate::ocr::stamp_ink::{Ink, InkRegion};
-use crate::ocr::OcrWord;
-use crate::store::records::{ocr_words, PageRecord, TextSource};
 use crate::{Error, Result};
 
 /// A confidentiality level (độ mật), lowest first.
@@ -45,8 +42,9 @@ impl Level {
     }
 }
 
-/// Share of the page height, from the top, that counts as the header area.
-const HEADER_SHARE: f64 = crate::ocr::stamp_ink::HEADER_SHARE;
+/// Share of the page height, from the top, that counts as the header area (the stamp-ink
+/// reading's too).
+pub const HEADER_SHARE: f64 = 0.40;
 /// Mean word confidence (0–100) of the header area below which it counts as unreadable.
 const MIN_HEADER_CONFIDENCE: f32 = 55.0;
 /// Fewest words a header area must have to count as read.
@@ -55,6 +53,10 @@ const MIN_HEADER_WORDS: usize = 4;
 /// is sure; a region without a mark counts as read when at least half of its words of two
 /// letters or more (and one at least) are sure (the pen writing in a receipt stamp is not).
 const MIN_INK_CONFIDENCE: f32 = 70.0;
+/// A round seal (con dấu) over a signature: red ink in a box at least this many mm on each
+/// side whose sides differ by at most [`SEAL_ASPECT`] (a độ mật stamp is a wide, low box).
+const SEAL_MIN_MM: f32 = 22.0;
+const SEAL_ASPECT: f32 = 1.35;
 
 /// What the header area of one page says about its độ mật.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,8 +85,8 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 page.technical.height
             };
             let limit = (f64::from(height) * HEADER_SHARE) as u32;
-            let words = ocr_words(&page.words);
-            let mut header: Vec<&OcrWord> = words.iter().filter(|w| w.bbox[1] < limit).collect();
+            let words = &page.words;
+            let mut header: Vec<&WordRecord> = words.iter().filter(|w| w.bbox[1] < limit).collect();
             if header.is_empty() && height == 0 {
                 header = words.iter().take(40).collect();
             }
@@ -98,13 +100,13 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
             // and photocopies have too) and a round seal (over the signature of a short last
             // page) only give their mark.
             let dpi = page.preprocess.as_ref().map_or(300, |p| p.dpi);
-            let regions: Vec<InkRegion> = page.header_ink.iter().map(InkRegion::from).collect();
+            let regions = &page.header_ink;
             let ink = regions.iter().map(|region| {
                 let reading = read_ink(&region.words);
                 MarkReading {
                     readable: reading.readable
-                        || region.ink == Ink::Gray
-                        || region.is_part_of_seal(&regions, dpi),
+                        || region.ink == InkKind::Gray
+                        || is_part_of_seal(region, regions, dpi),
                     ..reading
                 }
             });
@@ -122,11 +124,39 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
     }
 }
 
+fn mm_to_px(mm: f32, dpi: u32) -> u32 {
+    (mm * dpi as f32 / 25.4).round() as u32
+}
+
+/// Whether the region has the size and shape of a round seal at `dpi` (the seal over the
+/// signature of a short last page reaches into the header area).
+fn is_seal_shaped(region: &InkRegionRecord, dpi: u32) -> bool {
+    let [_, _, w, h] = region.bbox;
+    let min = mm_to_px(SEAL_MIN_MM, dpi.max(1));
+    let (long, short) = (w.max(h) as f32, w.min(h).max(1) as f32);
+    region.ink == InkKind::Red && w >= min && h >= min && long / short <= SEAL_ASPECT
+}
+
+/// Whether the region is a seal or a part of one (its centre inside a seal-shaped red
+/// region of `regions`: the signature's pen splits a seal's ink).
+fn is_part_of_seal(region: &InkRegionRecord, regions: &[InkRegionRecord], dpi: u32) -> bool {
+    let [x, y, w, h] = region.bbox;
+    let (cx, cy) = (x + w / 2, y + h / 2);
+    is_seal_shaped(region, dpi)
+        || (region.ink == InkKind::Red
+            && regions.iter().any(|seal| {
+                let [sx, sy, sw, sh] = seal.bbox;
+                is_seal_shaped(seal, dpi)
+                    && (sx..sx + sw).contains(&cx)
+                    && (sy..sy + sh).contains(&cy)
+            }))
+}
+
 /// What one region of stamp ink says: its mark, and whether it was read (a mark, or words
 /// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`).
-fn read_ink(words: &[OcrWord]) -> MarkReading {
+fn read_ink(words: &[WordRecord]) -> MarkReading {
     let level = mark_in_ink(words);
-    let lettered: Vec<&OcrWord> = words
+    let lettered: Vec<&WordRecord> = words
         .iter()
         .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect();
@@ -142,8 +172,8 @@ fn read_ink(words: &[OcrWord]) -> MarkReading {
 }
 
 /// The highest mark among the words read from one region of stamp ink (in reading order).
-pub(crate) fn mark_in_ink(words: &[OcrWord]) -> Option<Level> {
-    let mut ordered: Vec<&OcrWord> = words.iter().collect();
+pub fn mark_in_ink(words: &[WordRecord]) -> Option<Level> {
+    let mut ordered: Vec<&WordRecord> = words.iter().collect();
     ordered.sort_by_key(|w| (w.line, w.bbox[0]));
     mark_in_words(ordered.iter().map(|w| w.text.as_str()))
 }
@@ -222,29 +252,16 @@ pub struct ApprovalsFile {
 pub const APPROVALS_FILE: &str = "approvals.json";
 
 impl ApprovalsFile {
-    /// Reads `approvals.json` of a box directory; an empty set when there is none. Read as
-    /// every sidecar is ([`crate::discover::read_sidecar_text`]: no links, regular files only,
-    /// bounded size).
-    pub fn load(box_dir: &Path) -> Result<ApprovalsFile> {
-        let path = box_dir.join(APPROVALS_FILE);
-        let Some(text) = crate::discover::read_sidecar_text(&path)? else {
-            return Ok(ApprovalsFile::default());
-        };
-        let file: ApprovalsFile = serde_json::from_str(&text).map_err(|e| Error::Json {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+    /// Reads the text of a box's `approvals.json` (the pipeline reads the file as it reads
+    /// every sidecar: no links, regular files only, bounded size). Every approval needs a
+    /// reference and a hồ sơ or số ký hiệu.
+    pub fn parse(text: &str) -> Result<ApprovalsFile> {
+        let file: ApprovalsFile = serde_json::from_str(text)?;
         for (i, rule) in file.approvals.iter().enumerate() {
             if rule.reference.trim().is_empty()
                 || (rule.hoso.is_none() && rule.so_ky_hieu.is_none())
             {
-                return Err(Error::Json {
-                    path,
-                    message: format!(
-                        "approval {}: needs a non-empty \"reference\" and a \"hoso\" or \"so_ky_hieu\"",
-                        i + 1
-                    ),
-                });
+                return Err(Error::IncompleteApproval { number: i + 1 });
             }
         }
         Ok(file)
@@ -381,32 +398,33 @@ pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
+    use archive_records::{ConformanceRecord, FileFormat, TechnicalRecord};
+
     use super::*;
 
     /// A page of A4 at 300 dpi read by OCR as `words`.
-    pub(crate) fn ocr_page(words: &[OcrWord]) -> PageRecord {
+    fn ocr_page(words: &[WordRecord]) -> PageRecord {
         PageRecord {
             number: 1,
             source_file: "a.tif".into(),
             source_page: 1,
             source_sha256: String::new(),
-            technical: crate::decode::TechnicalMetadata {
-                format: crate::decode::ScanFormat::Tiff,
+            technical: TechnicalRecord {
+                format: FileFormat::Tiff,
                 width: 2480,
                 height: 3508,
                 dpi: Some(300.0),
                 bits_per_sample: 8,
                 samples_per_pixel: 1,
                 compression: "none".into(),
-            }
-            .into(),
-            conformance: archive_records::ConformanceRecord::default(),
+            },
+            conformance: ConformanceRecord::default(),
             preprocess: None,
             text_source: TextSource::Ocr,
             text: String::new(),
             mean_confidence: 0.0,
-            words: crate::store::records::word_records(words),
+            words: words.to_vec(),
             ocr: None,
             header_ink: Vec::new(),
             page_extract: None,
@@ -437,7 +455,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_header_read_with_low_confidence_or_too_few_words_is_unreadable() {
-        let word = |text: &str, top: u32, confidence: f32| crate::ocr::OcrWord {
+        let word = |text: &str, top: u32, confidence: f32| WordRecord {
             text: text.into(),
             bbox: [100, top, 80, 30],
             confidence,
@@ -472,8 +490,7 @@ pub(crate) mod tests {
 
     #[test]
     fn stamp_ink_in_the_header_gives_its_mark_or_fails_closed_when_unread() {
-        use crate::ocr::stamp_ink::InkRegion;
-        let word = |text: &str, x: u32, confidence: f32| OcrWord {
+        let word = |text: &str, x: u32, confidence: f32| WordRecord {
             text: text.into(),
             bbox: [x, 200, 80, 30],
             confidence,
@@ -485,17 +502,14 @@ pub(crate) mod tests {
             word("TỈNH", 300, 93.0),
             word("Số", 100, 88.0),
         ];
-        let page = |ink: Vec<Vec<OcrWord>>| {
+        let page = |ink: Vec<Vec<WordRecord>>| {
             let mut p = ocr_page(&header);
             p.header_ink = ink
                 .into_iter()
-                .map(|words| {
-                    InkRegion {
-                        ink: Ink::Red,
-                        bbox: [100, 150, 300, 90],
-                        words,
-                    }
-                    .into()
+                .map(|words| InkRegionRecord {
+                    ink: InkKind::Red,
+                    bbox: [100, 150, 300, 90],
+                    words,
                 })
                 .collect();
             read_mark(&p)
@@ -535,25 +549,21 @@ pub(crate) mod tests {
         // no reason to fail closed; the same ink in a stamp's wide box is.
         let sealed = |bbox: [u32; 4]| {
             let mut p = ocr_page(&header);
-            p.header_ink = vec![InkRegion {
-                ink: Ink::Red,
+            p.header_ink = vec![InkRegionRecord {
+                ink: InkKind::Red,
                 bbox,
                 words: vec![word("ạ", 100, 30.0)],
-            }
-            .into()];
+            }];
             read_mark(&p)
         };
         assert_eq!(sealed([1400, 1000, 450, 470]), m(None, true));
         let mut p = ocr_page(&header);
         p.header_ink = [[1400, 1000, 450, 470], [1550, 1130, 190, 190]]
             .into_iter()
-            .map(|bbox| {
-                InkRegion {
-                    ink: Ink::Red,
-                    bbox,
-                    words: Vec::new(),
-                }
-                .into()
+            .map(|bbox| InkRegionRecord {
+                ink: InkKind::Red,
+                bbox,
+                words: Vec::new(),
             })
             .collect();
         assert_eq!(read_mark(&p), m(None, true), "a part of a seal split off");
