@@ -43,7 +43,8 @@ fn accounts(archive: &ArchiveArg) -> anyhow::Result<Accounts> {
 /// `sohoa token create`.
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    #[arg(long)]
+    /// The account the token is for (here `--user` names it, not who acts).
+    #[arg(long, value_name = "NAME")]
     user: String,
     /// The last day the token works (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
