@@ -108,6 +108,31 @@ impl ClearanceArg {
     }
 }
 
+/// Who changes the reading room's accounts (`sohoa user`, `sohoa token`), settled before the
+/// change (an unknown `--user` changes nothing), and the audit log the change is recorded in.
+pub struct AccountsOperator {
+    archive: Archive,
+    who: pipeline::gate::Principal,
+}
+
+impl AccountsOperator {
+    pub fn new(archive: &ArchiveArg, ctx: &Context) -> anyhow::Result<AccountsOperator> {
+        let archive = archive.open()?;
+        let who = ctx.principal(&archive.root, None, ClearanceArg::default())?;
+        Ok(AccountsOperator { archive, who })
+    }
+
+    /// Records that `account` was changed (`change`: what was done).
+    pub fn record(&self, account: &str, change: &str) -> anyhow::Result<()> {
+        self.archive
+            .writer(&self.who)
+            .record_account_change(account, change)
+            .map_err(|e| {
+                anyhow::anyhow!("{account}: {change}, but not recorded in the audit log: {e}")
+            })
+    }
+}
+
 /// `--codes`: the coded value sets (and mandatory fields) records are checked against.
 #[derive(Debug, Args, Clone, Copy)]
 pub struct CodesArg {

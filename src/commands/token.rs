@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use server::accounts::{Accounts, ApiToken};
 
-use super::{ArchiveArg, Context, Execute, Run};
+use super::{AccountsOperator, ArchiveArg, Context, Execute, Run};
 use crate::output::{CommandOutput, Format};
 
 /// `sohoa token …`.
@@ -72,8 +72,10 @@ impl Run for CreateArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<TokenCreated> {
+    fn run(self, ctx: &Context) -> anyhow::Result<TokenCreated> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         let (id, token) = accounts(&self.archive)?.create_token(&self.user, self.expires)?;
+        operator.record(&self.user, &format!("API token {id} created"))?;
         Ok(TokenCreated {
             id,
             user: self.user,
@@ -116,8 +118,10 @@ impl Run for RevokeArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<TokenRevoked> {
+    fn run(self, ctx: &Context) -> anyhow::Result<TokenRevoked> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         accounts(&self.archive)?.revoke_token(self.id)?;
+        operator.record("-", &format!("API token {} revoked", self.id))?;
         Ok(TokenRevoked { revoked: self.id })
     }
 }

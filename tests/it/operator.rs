@@ -187,7 +187,48 @@ fn the_cli_reads_as_the_named_account_and_clearance_is_no_free_pass() {
         !reads.is_empty() && reads.iter().all(|a| *a == "can-bo"),
         "{reads:?}"
     );
-    // The local operator (no account) keeps the archivist's and auditor's roles.
-    let out = run(&archive, &["audit", "log", "--json"]);
+    // Changes to accounts are recorded too, naming who made them.
+    let out = run(
+        &archive,
+        &["user", "reset-password", "doc-gia", "--user", "kiem-tra"],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The local operator (no account) keeps the archivist's and auditor's roles.
+    let out = run(&archive, &["audit", "log", "--json", "--action", "account"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let changes: Vec<(String, String, String)> = json(&out)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let field = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+            (
+                field(&e["actor"]),
+                field(&e["detail"]["account"]),
+                field(&e["detail"]["change"]),
+            )
+        })
+        .collect();
+    assert!(
+        changes
+            .iter()
+            .any(|(_, account, change)| account == "can-bo"
+                && change
+                    == "added (độc giả); clearance mat by decision 12/QĐ-VPTU until 2099-12-31"),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|(_, account, change)| account == "het-han" && change == "disabled"),
+        "{changes:?}"
+    );
+    assert_eq!(
+        changes.last().unwrap(),
+        &(
+            "kiem-tra".to_string(),
+            "doc-gia".to_string(),
+            "password reset, sessions ended".to_string()
+        )
+    );
 }
