@@ -8,12 +8,14 @@
 //! below.
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pipeline::gate::Principal;
 
 use crate::commands::{self, ClearanceArg, Execute};
+use crate::operator::Operator;
 
 /// Exit code of a request that cannot be carried out as asked.
 pub const EXIT_USAGE: u8 = 2;
@@ -29,6 +31,10 @@ struct Cli {
     /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    /// Act as this account of the archive (its roles and its clearance, recorded in the
+    /// audit log); without it, as the uncleared local operator.
+    #[arg(long, global = true, env = "SOHOA_USER", value_name = "NAME")]
+    user: Option<String>,
 }
 
 /// Declares the subcommands: the `Command` enum (one variant per command, its doc the
@@ -99,6 +105,8 @@ commands! {
 pub struct Context {
     /// Who acts when `--actor` is not given: the OS user.
     pub os_user: String,
+    /// The account the operator acts as (`--user`, `SOHOA_USER`), if any.
+    pub user: Option<String>,
     /// Whether stderr is a terminal (progress bars are drawn only there).
     pub stderr_is_terminal: bool,
     /// Whether stdout takes terminal styling (a terminal, and `NO_COLOR` unset).
@@ -107,24 +115,32 @@ pub struct Context {
 
 impl Context {
     /// The context of this process.
-    pub fn from_environment() -> Context {
+    pub fn from_environment(user: Option<String>) -> Context {
         Context {
             os_user: os_user(),
+            user,
             stderr_is_terminal: std::io::stderr().is_terminal(),
             stdout_styled: std::env::var_os("NO_COLOR").is_none()
                 && std::io::stdout().is_terminal(),
         }
     }
 
-    /// Who a command acts for: the operator at this host (`--actor`, else the OS user) with
-    /// the clearance they state.
-    pub fn principal(&self, actor: Option<String>, clearance: ClearanceArg) -> Principal {
-        Principal::local_operator(self.actor_name(actor), clearance.level())
-    }
-
-    /// `--actor`, else the OS user.
-    fn actor_name(&self, actor: Option<String>) -> String {
-        actor.unwrap_or_else(|| self.os_user.clone())
+    /// Who a command on the archive at `archive` acts for: the account `--user` names, else
+    /// the uncleared local operator (`--actor`, else the OS user); `--clearance` only
+    /// narrows an account's clearance (see [`crate::operator`]).
+    pub fn principal(
+        &self,
+        archive: &Path,
+        actor: Option<&str>,
+        clearance: ClearanceArg,
+    ) -> anyhow::Result<Principal> {
+        Operator {
+            user: self.user.as_deref(),
+            actor,
+            clearance: clearance.stated(),
+            os_user: &self.os_user,
+        }
+        .principal(archive)
     }
 }
 
@@ -147,7 +163,7 @@ pub struct UsageError(pub String);
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose);
-    match dispatch(cli.command, &Context::from_environment()) {
+    match dispatch(cli.command, &Context::from_environment(cli.user)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {}", error_message(&e));

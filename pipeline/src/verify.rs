@@ -420,9 +420,13 @@ pub fn verify_with(
                 .push(format!("ocfl/{}", object_path(&m.object).display()));
         }
     }
-    match audit.check_chain() {
-        Ok(None) => report.audit_chain_ok = true,
-        Ok(Some(problem)) => report.warnings.push(format!("audit log: {problem}")),
+    // The audit log's chain and the access log chained to it.
+    match archive.check_audit(None) {
+        Ok(check) if check.ok => report.audit_chain_ok = true,
+        Ok(check) => {
+            let problem = check.problems.into_iter().next().unwrap_or_default();
+            report.warnings.push(format!("audit log: {problem}"));
+        }
         Err(e) => report.warnings.push(format!("audit log: {e}")),
     }
     report.audit_head = entries.last().map_or_else(

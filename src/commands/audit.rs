@@ -1,9 +1,10 @@
 //! `sohoa audit verify` and `sohoa audit log`: the tamper-evident audit log.
 //!
 //! In: the archive; for `verify` a chain head recorded earlier, for `log` a filter and the
-//! clearance stated. Out: `verify` — the chain's state (entries, head, what is broken, whether
-//! the recorded head is still in the log), exit code 4 when broken; `log` — the entries the
-//! principal may see.
+//! clearance stated. Out: `verify` — the chain's state and that of the page-level access log
+//! chained to it (entries, head, what is broken, whether the recorded head is still in the
+//! log), exit code 4 when broken; `log` — the entries (or, with `--access`, the page views)
+//! the principal may see.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -70,7 +71,7 @@ impl Run for AuditVerifyArgs {
         let archive = self.archive.open()?;
         // The chain as a whole (hashes and links), no entry's content: not a read of the
         // archive's records, so not through the gate.
-        let check = archive.audit().check(self.head.as_deref())?;
+        let check = archive.check_audit(self.head.as_deref())?;
         Ok(AuditVerifyOutput {
             check,
             recorded_head: self.head,
@@ -94,6 +95,13 @@ impl CommandOutput for AuditVerifyOutput {
                 } else {
                     "NOT in the log"
                 }
+            )?;
+        }
+        if let Some(access) = &check.access_log {
+            writeln!(
+                out,
+                "access log: {} entries; head {}; recorded in the audit log up to entry {}",
+                access.entries, access.head, access.anchored_seq
             )?;
         }
         writeln!(
@@ -128,6 +136,12 @@ pub struct AuditLogArgs {
     /// Only the last N entries.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Only entries by this account (or local operator): their access history.
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+    /// The page views of the access log (`ARCHIVE/service/access.jsonl`) instead.
+    #[arg(long)]
+    access: bool,
     /// Also entries about documents with chế độ sử dụng Mật, and approval references
     /// (without it, they are left out).
     #[command(flatten)]
@@ -151,13 +165,19 @@ impl Run for AuditLogArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<AuditLogOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, self.clearance);
-        let entries = archive.reader(&who).audit_log(&AuditFilter {
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
+        let filter = AuditFilter {
             object: self.object,
             action: self.action,
+            actor: self.by,
             limit: self.limit,
-            ..AuditFilter::default()
-        })?;
+        };
+        let reader = archive.reader(&who);
+        let entries = if self.access {
+            reader.access_log(&filter)?
+        } else {
+            reader.audit_log(&filter)?
+        };
         Ok(AuditLogOutput { entries })
     }
 }
@@ -186,6 +206,8 @@ impl CommandOutput for AuditLogOutput {
 mod tests {
     use serde_json::json;
 
+    use pipeline::store::access::AccessLogCheck;
+
     use super::*;
     use crate::output::assert_renderings;
     use crate::output::testing::{now, ulid};
@@ -201,6 +223,11 @@ mod tests {
                 head: HEAD.into(),
                 problems: Vec::new(),
                 extends_head: Some(true),
+                access_log: Some(AccessLogCheck {
+                    entries: 1200,
+                    head: HEAD.replace('3', "4"),
+                    anchored_seq: 1184,
+                }),
             },
             recorded_head: Some("3f9a0c5e".into()),
         };
@@ -217,6 +244,7 @@ mod tests {
                 head: HEAD.into(),
                 problems: vec!["entry 17: its hash does not match its content".into()],
                 extends_head: None,
+                access_log: None,
             },
             recorded_head: None,
         };

@@ -39,7 +39,8 @@ pub struct EditArgs {
     codes: CodesArg,
     #[command(flatten)]
     archive: ArchiveArg,
-    /// Who makes the correction, for the version and the audit log [default: the OS user].
+    /// Who makes the correction, for the version and the audit log, when
+    /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
     /// Why: required to change chế độ sử dụng or độ mật; recorded with the change.
@@ -80,7 +81,7 @@ impl Run for EditArgs {
             reason: self.reason.as_deref(),
             codes: self.codes.sets(),
         };
-        let who = ctx.principal(self.actor, self.clearance);
+        let who = ctx.principal(&archive.root, self.actor.as_deref(), self.clearance)?;
         match archive.writer(&who).edit(&request) {
             Ok(outcome) => Ok(EditOutput(outcome)),
             Err(e @ Error::Schema(_)) => Err(UsageError(e.to_string()).into()),

@@ -31,7 +31,8 @@ pub struct ExportArgs {
     bagit: PathBuf,
     #[command(flatten)]
     archive: ArchiveArg,
-    /// Who makes the export, for the audit log [default: the OS user].
+    /// Who makes the export, for the audit log, when
+    /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
     #[command(flatten)]
@@ -61,7 +62,7 @@ impl Run for ExportArgs {
             (None, Some(name)) => Selection::Box(name),
             _ => unreachable!("clap requires exactly one of ID and --box"),
         };
-        let who = ctx.principal(self.actor, self.clearance);
+        let who = ctx.principal(&archive.root, self.actor.as_deref(), self.clearance)?;
         let software_agent = format!("sohoa {}", env!("CARGO_PKG_VERSION"));
         let summary =
             archive

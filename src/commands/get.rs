@@ -99,7 +99,7 @@ impl Run for GetArgs {
         if !to_stdout {
             pipeline::export::refuse_inside_archive(&archive.root, &self.output)?;
         }
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         let reader = archive.reader(&who);
         let (file, original) = if self.original {
             let page = self.page.expect("clap requires --page with --original");

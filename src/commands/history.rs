@@ -39,7 +39,7 @@ impl Run for HistoryArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<HistoryOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         Ok(HistoryOutput(archive.reader(&who).history(&self.id)?))
     }
 }

@@ -35,7 +35,8 @@ pub struct IngestArgs {
     /// Tesseract models, `+`-joined (see ocr-models/manifest.json).
     #[arg(long, default_value = "vie", value_name = "LANGS")]
     lang: String,
-    /// Who runs the ingest, for the audit log [default: the OS user].
+    /// Who runs the ingest, for the audit log, when
+    /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
     /// Do not straighten skewed pages.
@@ -93,6 +94,8 @@ impl Run for IngestArgs {
                 );
             }
         }
+        // Who acts is settled before anything is created.
+        let who = ctx.principal(&self.archive.archive, self.actor.as_deref(), self.clearance)?;
         let archive = Archive::open_or_create(&self.archive.archive)
             .with_context(|| format!("cannot open archive {}", self.archive.archive.display()))?;
         let options = IngestOptions {
@@ -118,7 +121,6 @@ impl Run for IngestArgs {
             !self.no_progress && ctx.stderr_is_terminal,
             ProgressUnit::Pages,
         );
-        let who = ctx.principal(self.actor, self.clearance);
         let mut summary = archive
             .writer(&who)
             .ingest(&self.boxes, &options, &progress)?;

@@ -38,7 +38,7 @@ impl Run for ListArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<ListOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         let documents = archive.reader(&who).documents()?;
         Ok(ListOutput { documents })
     }

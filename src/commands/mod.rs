@@ -79,12 +79,13 @@ pub fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
     Ok(Archive::open(dir)?)
 }
 
-/// `--clearance mat|toi-mat`: the clearance the operator states (a stand-in until accounts
-/// exist).
+/// `--clearance mat|toi-mat` (deprecated): accepted only with `--user NAME` whose account's
+/// clearance covers it, and then narrows the clearance used (see [`crate::operator`]).
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct ClearanceArg {
-    /// Also documents needing this clearance: `mat` (chế độ sử dụng Mật, độ mật Mật) or
-    /// `toi-mat` (also độ mật Tối mật). A stand-in until users and roles exist.
+    /// Deprecated: the clearance is the account's (--user). Only with --user NAME whose
+    /// clearance covers LEVEL: read with LEVEL instead (`mat`: chế độ sử dụng Mật, độ mật
+    /// Mật; `toi-mat`: also độ mật Tối mật).
     #[arg(long, value_enum, value_name = "LEVEL")]
     clearance: Option<ClearanceLevel>,
 }
@@ -98,13 +99,37 @@ enum ClearanceLevel {
 }
 
 impl ClearanceArg {
-    /// The clearance stated (none: public documents only).
-    pub fn level(self) -> pipeline::clearance::Clearance {
-        match self.clearance {
-            Some(ClearanceLevel::Mat) => pipeline::clearance::Clearance::Mat,
-            Some(ClearanceLevel::ToiMat) => pipeline::clearance::Clearance::ToiMat,
-            None => pipeline::clearance::Clearance::Public,
-        }
+    /// The clearance stated, if one was.
+    pub fn stated(self) -> Option<pipeline::clearance::Clearance> {
+        self.clearance.map(|c| match c {
+            ClearanceLevel::Mat => pipeline::clearance::Clearance::Mat,
+            ClearanceLevel::ToiMat => pipeline::clearance::Clearance::ToiMat,
+        })
+    }
+}
+
+/// Who changes the reading room's accounts (`sohoa user`, `sohoa token`), settled before the
+/// change (an unknown `--user` changes nothing), and the audit log the change is recorded in.
+pub struct AccountsOperator {
+    archive: Archive,
+    who: pipeline::gate::Principal,
+}
+
+impl AccountsOperator {
+    pub fn new(archive: &ArchiveArg, ctx: &Context) -> anyhow::Result<AccountsOperator> {
+        let archive = archive.open()?;
+        let who = ctx.principal(&archive.root, None, ClearanceArg::default())?;
+        Ok(AccountsOperator { archive, who })
+    }
+
+    /// Records that `account` was changed (`change`: what was done).
+    pub fn record(&self, account: &str, change: &str) -> anyhow::Result<()> {
+        self.archive
+            .writer(&self.who)
+            .record_account_change(account, change)
+            .map_err(|e| {
+                anyhow::anyhow!("{account}: {change}, but not recorded in the audit log: {e}")
+            })
     }
 }
 

@@ -33,7 +33,7 @@ impl Run for ReindexArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<ReindexOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, ClearanceArg::default());
+        let who = ctx.principal(&archive.root, None, ClearanceArg::default())?;
         let documents_indexed = archive.writer(&who).reindex()?;
         Ok(ReindexOutput { documents_indexed })
     }

@@ -45,7 +45,7 @@ impl Run for ReviewArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<ReviewOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         let mut items = archive.reader(&who).review_queue(self.codes.sets())?;
         let total = items.len();
         items.truncate(self.limit.unwrap_or(usize::MAX));

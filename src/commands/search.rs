@@ -108,7 +108,7 @@ impl Run for SearchArgs {
             hoso: self.hoso,
             fonds: self.fonds,
         };
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         let results = match archive.reader(&who).search(&index, &self.query, &options) {
             Ok(r) => r,
             Err(e @ pipeline::Error::Query { .. }) => return Err(UsageError(e.to_string()).into()),

@@ -1,7 +1,8 @@
 //! `sohoa serve`: the reading room on this archive.
 //!
 //! In: the archive and the address to listen on. Out: the running server (until Ctrl-C or
-//! SIGTERM); its log on stderr.
+//! SIGTERM); its log on stderr. When it stops, the access log's head is recorded in the
+//! audit log (the page views of the run chained to it).
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -26,8 +27,8 @@ pub struct ServeArgs {
 }
 
 impl Execute for ServeArgs {
-    fn execute(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
-        self.archive.open()?;
+    fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let archive = self.archive.open()?;
         let config = server::web::ServerConfig {
             archive: self.archive.archive.clone(),
             listen: self.listen,
@@ -37,7 +38,12 @@ impl Execute for ServeArgs {
             .enable_all()
             .build()
             .context("starting the server's runtime")?;
-        runtime.block_on(server::web::serve(config))?;
+        let served = runtime.block_on(server::web::serve(config));
+        // The page views of this run are chained to the audit log before it ends.
+        if let Err(e) = archive.anchor_access_log(&ctx.os_user) {
+            tracing::warn!("the access log's head was not recorded in the audit log: {e}");
+        }
+        served?;
         Ok(ExitCode::SUCCESS)
     }
 }

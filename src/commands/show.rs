@@ -36,7 +36,7 @@ impl Run for ShowArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<ShowOutput> {
         let archive = self.archive.open()?;
-        let who = ctx.principal(None, self.clearance);
+        let who = ctx.principal(&archive.root, None, self.clearance)?;
         Ok(archive
             .reader(&who)
             .show(&self.id, self.at_version.as_deref())?)

@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use server::accounts::{Accounts, ApiToken};
 
-use super::{ArchiveArg, Context, Execute, Run};
+use super::{AccountsOperator, ArchiveArg, Context, Execute, Run};
 use crate::output::{CommandOutput, Format};
 
 /// `sohoa token …`.
@@ -43,7 +43,8 @@ fn accounts(archive: &ArchiveArg) -> anyhow::Result<Accounts> {
 /// `sohoa token create`.
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    #[arg(long)]
+    /// The account the token is for (here `--user` names it, not who acts).
+    #[arg(long, value_name = "NAME")]
     user: String,
     /// The last day the token works (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -71,8 +72,10 @@ impl Run for CreateArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<TokenCreated> {
+    fn run(self, ctx: &Context) -> anyhow::Result<TokenCreated> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         let (id, token) = accounts(&self.archive)?.create_token(&self.user, self.expires)?;
+        operator.record(&self.user, &format!("API token {id} created"))?;
         Ok(TokenCreated {
             id,
             user: self.user,
@@ -115,8 +118,10 @@ impl Run for RevokeArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<TokenRevoked> {
+    fn run(self, ctx: &Context) -> anyhow::Result<TokenRevoked> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         accounts(&self.archive)?.revoke_token(self.id)?;
+        operator.record("-", &format!("API token {} revoked", self.id))?;
         Ok(TokenRevoked { revoked: self.id })
     }
 }

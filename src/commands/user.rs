@@ -16,7 +16,7 @@ use server::accounts::{
     parse_clearance, parse_role, Account, Accounts, ClearanceGrant, NewAccount,
 };
 
-use super::{ArchiveArg, Context, Execute, Run};
+use super::{AccountsOperator, ArchiveArg, Context, Execute, Run};
 use crate::output::{CommandOutput, Format};
 
 /// `sohoa user …`.
@@ -156,7 +156,8 @@ impl Run for AddArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<AccountChange> {
+    fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         let password = if self.password_stdin {
             let mut input = String::new();
             io::stdin()
@@ -174,13 +175,25 @@ impl Run for AddArgs {
             password,
         };
         let (account, one_time) = accounts(&self.archive)?.add(&new)?;
+        let done = format!("added ({})", account.role.vietnamese());
+        operator.record(&account.name, &describe(&done, account.clearance.as_ref()))?;
         Ok(AccountChange {
             one_time_password: one_time,
-            ..changed(
-                &account.name,
-                format!("added ({})", account.role.vietnamese()),
-            )
+            ..changed(&account.name, done)
         })
+    }
+}
+
+/// `done` for the audit log, with the decision giving a clearance.
+fn describe(done: &str, grant: Option<&ClearanceGrant>) -> String {
+    match grant {
+        Some(g) => format!(
+            "{done}; clearance {} by decision {} until {}",
+            server::accounts::clearance_key(g.level),
+            g.decision,
+            g.expires
+        ),
+        None => done.to_string(),
     }
 }
 
@@ -262,13 +275,13 @@ impl Run for Toggle {
         Format::json_if(self.0.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<AccountChange> {
+    fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
         let Toggle(args, disable) = self;
+        let operator = AccountsOperator::new(&args.archive, ctx)?;
         accounts(&args.archive)?.set_disabled(&args.name, disable)?;
-        Ok(changed(
-            &args.name,
-            if disable { "disabled" } else { "enabled" },
-        ))
+        let done = if disable { "disabled" } else { "enabled" };
+        operator.record(&args.name, done)?;
+        Ok(changed(&args.name, done))
     }
 }
 
@@ -282,11 +295,14 @@ impl Run for Reset {
         Format::json_if(self.0.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<AccountChange> {
+    fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
+        let operator = AccountsOperator::new(&self.0.archive, ctx)?;
         let password = accounts(&self.0.archive)?.reset_password(&self.0.name)?;
+        let done = "password reset, sessions ended";
+        operator.record(&self.0.name, done)?;
         Ok(AccountChange {
             one_time_password: Some(password),
-            ..changed(&self.0.name, "password reset, sessions ended")
+            ..changed(&self.0.name, done)
         })
     }
 }
@@ -309,10 +325,13 @@ impl Run for SetRoleArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<AccountChange> {
+    fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         let role = parse_role(&self.role)?;
         accounts(&self.archive)?.set_role(&self.name, role)?;
-        Ok(changed(&self.name, format!("role {}", role.vietnamese())))
+        let done = format!("role {}", role.vietnamese());
+        operator.record(&self.name, &done)?;
+        Ok(changed(&self.name, done))
     }
 }
 
@@ -335,13 +354,16 @@ impl Run for SetClearanceArgs {
         Format::json_if(self.json)
     }
 
-    fn run(self, _ctx: &Context) -> anyhow::Result<AccountChange> {
+    fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
+        let operator = AccountsOperator::new(&self.archive, ctx)?;
         let Some(key) = self.clearance.clearance.clone() else {
             anyhow::bail!("--clearance: give none, mat or toi-mat");
         };
         let grant = self.clearance.grant()?;
         accounts(&self.archive)?.set_clearance(&self.name, grant.as_ref())?;
-        Ok(changed(&self.name, format!("clearance {key}")))
+        let done = format!("clearance {key}");
+        operator.record(&self.name, &describe(&done, grant.as_ref()))?;
+        Ok(changed(&self.name, done))
     }
 }
 

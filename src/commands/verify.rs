@@ -30,7 +30,8 @@ pub struct VerifyArgs {
     /// (`2026-11-01` or `2026-11-01T08:00:00+07:00`).
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     since: Option<chrono::DateTime<chrono::FixedOffset>>,
-    /// Who runs the verification, for the audit log [default: the OS user].
+    /// Who runs the verification, for the audit log, when
+    /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
     /// Hide the progress bar.
@@ -63,7 +64,11 @@ impl Run for VerifyArgs {
             !self.no_progress && ctx.stderr_is_terminal,
             ProgressUnit::Bytes,
         );
-        let who = ctx.principal(self.actor, ClearanceArg::default());
+        let who = ctx.principal(
+            &archive.root,
+            self.actor.as_deref(),
+            ClearanceArg::default(),
+        )?;
         Ok(VerifyOutput(
             archive.writer(&who).verify(&scope, &progress)?,
         ))

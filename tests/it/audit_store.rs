@@ -126,7 +126,15 @@ fn cut_log_before_last(archive: &Path, action: &str) -> String {
 
 /// The id of the document of hồ sơ `hoso`.
 fn document_of(archive: &Path, hoso: &str) -> String {
-    let list = json(&run(archive, &["list", "--json", "--clearance", "mat"]));
+    let list = json(&run(
+        archive,
+        &[
+            "list",
+            "--json",
+            "--user",
+            &cleared(archive, "auditor", "mat"),
+        ],
+    ));
     list["documents"]
         .as_array()
         .unwrap()
@@ -146,8 +154,8 @@ fn set_mat(archive: &Path, id: &str) {
             id,
             "--set",
             "che_do_su_dung=03",
-            "--clearance",
-            "mat",
+            "--user",
+            &cleared(archive, "archivist", "mat"),
             "--reason",
             "mật hóa theo công văn 7-CV",
         ],
@@ -366,7 +374,13 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
     let text = |doc: &str| {
         json(&run(
             &archive,
-            &["show", doc, "--json", "--clearance", "mat"],
+            &[
+                "show",
+                doc,
+                "--json",
+                "--user",
+                &cleared(&archive, "auditor", "mat"),
+            ],
         ))["pages"][0]["text"]
             .as_str()
             .unwrap()
@@ -379,10 +393,11 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
         .expect("a distinctive word")
         .to_string();
     let phrase = format!("\"{word}\"");
+    let cleared_user = cleared(&archive, "auditor", "mat");
     let search = |clearance: bool| {
         let mut args = vec!["search", phrase.as_str(), "--json"];
         if clearance {
-            args.extend(["--clearance", "mat"]);
+            args.extend(["--user", cleared_user.as_str()]);
         }
         json(&run(&archive, &args))
     };
@@ -448,8 +463,8 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
             "--json",
             "--action",
             "read-mat",
-            "--clearance",
-            "mat",
+            "--user",
+            &cleared_user,
         ],
     ));
     assert!(reads.to_string().contains(&id), "{reads:#}");
@@ -509,7 +524,13 @@ fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance(
     // Nothing was declassified: a search without clearance still does not find it.
     let title = json(&run(
         &archive,
-        &["show", &mat, "--json", "--clearance", "mat"],
+        &[
+            "show",
+            &mat,
+            "--json",
+            "--user",
+            &cleared(&archive, "auditor", "mat"),
+        ],
     ))["title"]
         .as_str()
         .unwrap()
@@ -531,14 +552,22 @@ fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance(
             &mat,
             "--set",
             "che_do_su_dung=01",
-            "--clearance",
-            "mat",
+            "--user",
+            &cleared(&archive, "archivist", "mat"),
         ],
     );
     assert_eq!(code(&no_reason), 1);
     assert!(String::from_utf8_lossy(&no_reason.stderr).contains("--reason"));
     assert_eq!(
-        code(&run(&archive, &["history", &mat, "--clearance", "mat"])),
+        code(&run(
+            &archive,
+            &[
+                "history",
+                &mat,
+                "--user",
+                &cleared(&archive, "auditor", "mat")
+            ]
+        )),
         0
     );
     // `other` is Mật in v2 and open again in v3: v2 is hidden from the uncleared, v1 and
@@ -551,8 +580,8 @@ fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance(
             &other,
             "--set",
             "che_do_su_dung=01",
-            "--clearance",
-            "mat",
+            "--user",
+            &cleared(&archive, "archivist", "mat"),
             "--reason",
             "giải mật theo quyết định 3-QĐ",
         ],
@@ -574,7 +603,14 @@ fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance(
     assert_eq!(
         code(&run(
             &archive,
-            &["show", &other, "--version", "v2", "--clearance", "mat"]
+            &[
+                "show",
+                &other,
+                "--version",
+                "v2",
+                "--user",
+                &cleared(&archive, "auditor", "mat")
+            ]
         )),
         0
     );
@@ -587,8 +623,8 @@ fn mat_documents_are_unknown_to_history_edit_and_old_versions_without_clearance(
             "--action",
             "edit",
             "--json",
-            "--clearance",
-            "mat",
+            "--user",
+            &cleared(&archive, "auditor", "mat"),
         ],
     ));
     let reasons: Vec<&str> = log["entries"]

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{code, ingest, json, run, sohoa};
+use crate::common::{cleared, code, ingest, json, run, sohoa};
 
 fn eval_hoso(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -155,17 +155,14 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             .unwrap();
     let docs = report["summary"]["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 2);
+    // Accounts cleared for Tối mật and for Mật.
+    let toi_mat = cleared(&archive, "auditor", "toi-mat");
+    let mat = cleared(&archive, "auditor", "mat");
     let mut restricted = 0;
     for id in docs {
         let show = json(&run(
             &archive,
-            &[
-                "show",
-                id.as_str().unwrap(),
-                "--json",
-                "--clearance",
-                "toi-mat",
-            ],
+            &["show", id.as_str().unwrap(), "--json", "--user", &toi_mat],
         ));
         if show["metadata"]["che_do_su_dung"]["value"] == "03" {
             restricted += 1;
@@ -180,21 +177,16 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         .iter()
         .map(|d| d.as_str().unwrap())
         .find(|id| {
-            json(&run(
-                &archive,
-                &["show", id, "--json", "--clearance", "toi-mat"],
-            ))["metadata"]["che_do_su_dung"]["value"]
+            json(&run(&archive, &["show", id, "--json", "--user", &toi_mat]))["metadata"]
+                ["che_do_su_dung"]["value"]
                 == "03"
         })
         .unwrap();
     let list = json(&run(&archive, &["list", "--json"]));
     assert_eq!(list["documents"].as_array().unwrap().len(), 1);
-    let list = json(&run(&archive, &["list", "--json", "--clearance", "mat"]));
+    let list = json(&run(&archive, &["list", "--json", "--user", &mat]));
     assert_eq!(list["documents"].as_array().unwrap().len(), 1);
-    let list = json(&run(
-        &archive,
-        &["list", "--json", "--clearance", "toi-mat"],
-    ));
+    let list = json(&run(&archive, &["list", "--json", "--user", &toi_mat]));
     assert_eq!(list["documents"].as_array().unwrap().len(), 2);
     assert!(
         !String::from_utf8_lossy(&out2.stdout).contains(restricted_id),
@@ -234,7 +226,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         );
     }
     assert!(!other.exists());
-    assert_eq!(get(&["--clearance", "toi-mat"]), 0);
+    assert_eq!(get(&["--user", &toi_mat]), 0);
     let bag = tmp.path().join("bag");
     let export = |extra: &[&str]| {
         let mut args = vec![
@@ -268,7 +260,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     assert_eq!(export_err("hop-mat"), export_err("hop-none"));
     let object = json(&run(
         &archive,
-        &["show", restricted_id, "--json", "--clearance", "toi-mat"],
+        &["show", restricted_id, "--json", "--user", &toi_mat],
     ))["object"]
         .as_str()
         .unwrap()
@@ -285,18 +277,12 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
         });
     }
     assert!(!bag.exists());
-    assert_eq!(export(&["--clearance", "toi-mat"]), 0);
+    assert_eq!(export(&["--user", &toi_mat]), 0);
     // Every read of the Mật document is in the audit log (and only those).
     let reads = json(&run(
         &archive,
         &[
-            "audit",
-            "log",
-            "--action",
-            "read-mat",
-            "--json",
-            "--clearance",
-            "toi-mat",
+            "audit", "log", "--action", "read-mat", "--json", "--user", &toi_mat,
         ],
     ));
     let reads: Vec<&str> = reads["entries"]
@@ -311,15 +297,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     );
     assert!(json(&run(
         &archive,
-        &[
-            "audit",
-            "log",
-            "--action",
-            "read-mat",
-            "--json",
-            "--clearance",
-            "toi-mat"
-        ]
+        &["audit", "log", "--action", "read-mat", "--json", "--user", &toi_mat]
     ))["entries"]
         .as_array()
         .unwrap()
@@ -341,8 +319,8 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
             "search",
             &format!("\"{secret}\""),
             "--json",
-            "--clearance",
-            "toi-mat",
+            "--user",
+            &toi_mat,
         ],
     ));
     assert_eq!(hits["total"], 1, "{hits}");
@@ -351,13 +329,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     let reads = json(&run(
         &archive,
         &[
-            "audit",
-            "log",
-            "--action",
-            "read-mat",
-            "--json",
-            "--clearance",
-            "toi-mat",
+            "audit", "log", "--action", "read-mat", "--json", "--user", &toi_mat,
         ],
     ));
     let last = reads["entries"].as_array().unwrap().last().unwrap().clone();
@@ -377,13 +349,7 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     let ingests = json(&run(
         &archive,
         &[
-            "audit",
-            "log",
-            "--action",
-            "ingest",
-            "--json",
-            "--clearance",
-            "toi-mat",
+            "audit", "log", "--action", "ingest", "--json", "--user", &toi_mat,
         ],
     ));
     assert!(
@@ -419,17 +385,17 @@ fn classified_documents_are_withheld_without_a_trace_and_approvals_admit_only_ma
     let _ = std::fs::remove_file(&pdf);
     let phrase = format!("\"{secret}\"");
     for args in [
-        vec!["show", restricted_id, "--clearance", "toi-mat"],
+        vec!["show", restricted_id, "--user", &toi_mat],
         vec![
             "get",
             restricted_id,
             "--pdf",
             "-o",
             pdf.to_str().unwrap(),
-            "--clearance",
-            "toi-mat",
+            "--user",
+            &toi_mat,
         ],
-        vec!["search", &phrase, "--clearance", "toi-mat"],
+        vec!["search", &phrase, "--user", &toi_mat],
     ] {
         let out = run(&archive, &args);
         assert_eq!(code(&out), 1, "{args:?}");

@@ -15,6 +15,7 @@ mod ingest_search;
 mod kill;
 mod ocfl_validate;
 mod openmp;
+mod operator;
 mod reading_room;
 mod red_marks;
 mod resume;

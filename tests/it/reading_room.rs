@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{code, ingest, json, make_box, run, sohoa};
+use crate::common::{cleared, code, ingest, json, make_box, run, sohoa};
 
 /// A `sohoa serve` process, stopped when dropped (also when a test fails).
 pub(crate) struct Server {
@@ -180,7 +180,15 @@ impl<'a> Visitor<'a> {
 }
 
 pub(crate) fn document_ids(archive: &Path) -> Vec<(String, String)> {
-    let out = run(archive, &["list", "--json", "--clearance", "toi-mat"]);
+    let out = run(
+        archive,
+        &[
+            "list",
+            "--json",
+            "--user",
+            &cleared(archive, "auditor", "toi-mat"),
+        ],
+    );
     json(&out)["documents"]
         .as_array()
         .unwrap()
@@ -216,8 +224,8 @@ pub(crate) fn archive_with_a_mat_document(
         &secret,
         "--set",
         "che_do_su_dung=03",
-        "--clearance",
-        "mat",
+        "--user",
+        &cleared(&archive, "archivist", "mat"),
         "--reason",
         "theo quyết định 1-QĐ",
     ];
@@ -442,27 +450,39 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
     assert_eq!(forged.status, 403);
     assert_eq!(reader.get("/").status, 200, "still signed in");
 
-    // The reader's own history shows their reads; the audit log has them with who and when.
+    // The reader's own history shows their reads; the audit log has the document-level
+    // ones with who and when, the access log the page views.
     let history = reader.get("/history").text();
     assert!(
-        history.contains(&open) && history.contains("Xem trang"),
+        history.contains(&open) && history.contains("Xem trang") && history.contains("Mở tài liệu"),
         "{history}"
     );
-    let out = run(&archive, &["audit", "log", "--json"]);
-    let log = json(&out);
-    let reads: Vec<&serde_json::Value> = log["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["actor"] == "doc-gia" && e["action"] == "read")
-        .collect();
-    let kinds: Vec<&str> = reads
-        .iter()
-        .map(|e| e["detail"]["read"].as_str().unwrap())
-        .collect();
-    for kind in ["show", "view page", "get pdf"] {
-        assert!(kinds.contains(&kind), "no {kind} read recorded: {kinds:?}");
+    let read_kinds = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![
+            "audit", "log", "--json", "--by", "doc-gia", "--action", "read",
+        ];
+        all.extend_from_slice(args);
+        json(&run(&archive, &all))["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["detail"]["read"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let kinds = read_kinds(&[]);
+    for kind in ["show", "get pdf"] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "no {kind} read recorded: {kinds:?}"
+        );
     }
+    assert!(!kinds.iter().any(|k| k == "view page"), "{kinds:?}");
+    let views = read_kinds(&["--access"]);
+    assert!(
+        !views.is_empty() && views.iter().all(|k| k == "view page"),
+        "{views:?}"
+    );
+    let log = json(&run(&archive, &["audit", "log", "--json"]));
     let failed = log["entries"]
         .as_array()
         .unwrap()
@@ -485,4 +505,25 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
     assert_eq!(locked.status, 429);
     assert!(locked.text().contains("thử lại"), "{}", locked.text());
     assert!(guesser.cookie.is_none());
+
+    // The access log is chained: intact, `audit verify` says so; a page view edited in it
+    // is damage (exit 4) named by its entry.
+    let verify = run(&archive, &["audit", "verify", "--json"]);
+    let check = json(&verify);
+    assert_eq!(code(&verify), 0, "{check:#}");
+    assert!(
+        check["access_log"]["entries"].as_u64().unwrap() >= 1,
+        "{check:#}"
+    );
+    let access = archive.join("service/access.jsonl");
+    let text = std::fs::read_to_string(&access).unwrap();
+    std::fs::write(&access, text.replacen("\"page\":1", "\"page\":2", 1)).unwrap();
+    let verify = run(&archive, &["audit", "verify"]);
+    assert_eq!(code(&verify), 4);
+    let said = String::from_utf8_lossy(&verify.stdout);
+    assert!(
+        said.contains("BROKEN  access log: entry ") && said.contains("was altered"),
+        "{said}"
+    );
+    assert_eq!(code(&run(&archive, &["verify"])), 4);
 }

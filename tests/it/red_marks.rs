@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{code, ingest, json, run};
+use crate::common::{cleared, code, ingest, json, run};
 use serde_json::Value;
 
 /// Generates the box and its manifest into `dir`.
@@ -114,7 +114,8 @@ fn red_and_light_marks_are_read_in_the_ink_the_page_has() {
             .collect()
     };
     let open = list(&[]);
-    let all = list(&["--clearance", "toi-mat"]);
+    let cleared_user = cleared(&archive, "auditor", "toi-mat");
+    let all = list(&["--user", &cleared_user]);
 
     let mut wrong = Vec::new();
     for case in cases {
@@ -125,7 +126,7 @@ fn red_and_light_marks_are_read_in_the_ink_the_page_has() {
             (None, None, Some(id)) => {
                 let show = json(&run(
                     &archive,
-                    &["show", id, "--json", "--clearance", "toi-mat"],
+                    &["show", id, "--json", "--user", &cleared_user],
                 ));
                 format!(
                     "restricted: che_do_su_dung {} do_mat {}",

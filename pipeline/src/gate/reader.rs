@@ -4,7 +4,8 @@
 //! query, a page, a selection to export, an audit log filter). Out: only what the principal
 //! may see — a document they may not see answers [`Error::NotFound`] with the message of an
 //! unknown id — and, before restricted content is handed out, an audit entry recording the
-//! read (a read that cannot be recorded is refused).
+//! read (a read that cannot be recorded is refused). Page views are recorded in the access
+//! log ([`crate::store::access`]), other reads in the audit log.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -324,14 +325,19 @@ impl<'a> Reader<'a> {
         Ok(view)
     }
 
-    /// The audit entries recording what the principal read (their access history), last
-    /// `limit` of them.
+    /// The entries recording what the principal read (their access history): documents
+    /// opened and files taken from the audit log, pages viewed from the access log, in time
+    /// order, the last `limit` of them.
     pub fn own_reads(&self, limit: usize) -> Result<Vec<AuditEntry>> {
-        let mut reads = self.audit_entries(&AuditFilter {
+        let filter = AuditFilter {
             actor: Some(self.who.actor().to_string()),
             ..AuditFilter::default()
-        })?;
+        };
+        let mut reads = self.visible_entries(&self.archive.audit().entries()?, &filter)?;
+        reads.extend(self.visible_entries(&self.archive.access_log().entries()?, &filter)?);
         reads.retain(|e| e.action == READ_ACTION || e.action == READ_MAT_ACTION);
+        // Both logs write times alike (RFC 3339, UTC, milliseconds): they sort as text.
+        reads.sort_by(|a, b| a.time.cmp(&b.time));
         let skip = reads.len().saturating_sub(limit);
         Ok(reads.split_off(skip))
     }
@@ -391,17 +397,34 @@ impl<'a> Reader<'a> {
     /// clearance, approval references and reads of restricted documents).
     /// Only auditors read the log ([`Error::Forbidden`] for others).
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
-        if !self.who.has_role(Role::Auditor) {
-            return Err(Error::Forbidden(format!(
-                "{} may not read the audit log: it needs the {} role",
-                self.who.actor(),
-                Role::Auditor.vietnamese()
-            )));
-        }
-        self.audit_entries(filter)
+        self.require_auditor("the audit log")?;
+        self.visible_entries(&self.archive.audit().entries()?, filter)
     }
 
-    fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    /// The page views of the access log the principal may see, filtered and redacted as
+    /// [`Reader::audit_log`] does. Only auditors read it.
+    pub fn access_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.require_auditor("the access log")?;
+        self.visible_entries(&self.archive.access_log().entries()?, filter)
+    }
+
+    fn require_auditor(&self, what: &str) -> Result<()> {
+        if self.who.has_role(Role::Auditor) {
+            return Ok(());
+        }
+        Err(Error::Forbidden(format!(
+            "{} may not read {what}: it needs the {} role",
+            self.who.actor(),
+            Role::Auditor.vietnamese()
+        )))
+    }
+
+    /// `entries` (of the audit or the access log) as the principal may see them, filtered.
+    fn visible_entries(
+        &self,
+        entries: &[AuditEntry],
+        filter: &AuditFilter,
+    ) -> Result<Vec<AuditEntry>> {
         let clearance = self.clearance();
         // A document id (one the principal may see) means its hồ sơ object.
         let object = match &filter.object {
@@ -428,10 +451,7 @@ impl<'a> Reader<'a> {
             }
             hidden.extend(unseen.iter().map(|d| d.id.clone()));
         }
-        let entries: Vec<AuditEntry> = self
-            .archive
-            .audit()
-            .entries()?
+        let entries: Vec<AuditEntry> = entries
             .iter()
             .filter(|e| {
                 e.object
@@ -501,6 +521,14 @@ impl<'a> Reader<'a> {
         } else {
             READ_ACTION
         };
+        if page.is_some() {
+            // A page view goes to the access log, chained to the audit log by digest.
+            return self
+                .archive
+                .record_access(self.who.actor(), action, Some(object), detail)
+                .map(drop)
+                .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")));
+        }
         self.append_read(action, Some(object), detail)
     }
 

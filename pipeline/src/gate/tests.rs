@@ -653,6 +653,20 @@ fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
         ]
     );
     assert_eq!(reads[1].detail["page"], 1);
+    // The page view is in the access log, the document opening in the audit log.
+    let audit = archive.audit().entries().unwrap();
+    assert!(
+        !audit.iter().any(|e| e.detail["read"] == "view page"),
+        "{audit:?}"
+    );
+    assert!(audit.iter().any(|e| e.detail["read"] == "show"));
+    let access = archive.access_log().entries().unwrap();
+    assert_eq!(access.len(), 1, "{access:?}");
+    assert_eq!(
+        (access[0].actor.as_str(), &access[0].detail["read"]),
+        ("ann", &serde_json::json!("view page"))
+    );
+    assert!(archive.check_audit(None).unwrap().ok);
     assert_eq!(archive.reader(&ann).own_reads(1).unwrap().len(), 1);
     // Only auditors read the whole log.
     let e = archive

@@ -88,4 +88,21 @@ impl<'a> Writer<'a> {
         let _lock = self.archive.lock()?;
         crate::catalog::reindex(self.archive)
     }
+    /// Records a change to an account of the reading room (added, role, clearance,
+    /// password, enabled, token) in the audit log, naming the principal who made it:
+    /// DESIGN.md §7 asks for every rights change with who and when.
+    pub fn record_account_change(&self, account: &str, change: &str) -> Result<()> {
+        self.archive
+            .audit()
+            .append(
+                self.who.actor(),
+                ACCOUNT_ACTION,
+                None,
+                serde_json::json!({ "account": account, "change": change }),
+            )
+            .map(drop)
+    }
 }
+
+/// The audit action of a change to an account.
+pub const ACCOUNT_ACTION: &str = "account";

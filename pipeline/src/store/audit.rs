@@ -103,9 +103,12 @@ pub struct AuditLog {
 
 impl AuditLog {
     pub fn new(audit_dir: &Path) -> Self {
-        AuditLog {
-            path: audit_dir.join("log.jsonl"),
-        }
+        AuditLog::at(audit_dir.join("log.jsonl"))
+    }
+
+    /// A log of the same format at `path` (the access log: [`super::access`]).
+    pub fn at(path: PathBuf) -> Self {
+        AuditLog { path }
     }
 
     pub fn path(&self) -> &Path {
@@ -192,12 +195,31 @@ impl AuditLog {
     /// The hash of the last entry (the chain head), read from the end of the log and
     /// checked as an append checks it.
     pub fn head(&self) -> Result<String> {
+        Ok(self.last_link()?.1)
+    }
+
+    /// The sequence number and hash of the last entry (0 and the genesis hash for an empty
+    /// log), read from the end of the log and checked as an append checks it.
+    pub fn last_link(&self) -> Result<(u64, String)> {
         let mut file = match File::open(&self.path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(GENESIS.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok((0, GENESIS.to_string()))
+            }
             Err(e) => return Err(Error::io(&self.path, e)),
         };
-        Ok(self.next_entry(&mut file)?.prev)
+        let next = self.next_entry(&mut file)?;
+        Ok((next.seq - 1, next.prev))
+    }
+
+    /// The entries that read back, each with its line number (from 1); lines that are not
+    /// entries are left out ([`AuditLog::check`] names them).
+    pub fn readable_entries(&self) -> Result<Vec<(usize, AuditEntry)>> {
+        Ok(self
+            .lines()?
+            .into_iter()
+            .filter_map(|(number, entry)| entry.ok().map(|e| (number, e)))
+            .collect())
     }
 
     /// Reads the end of the log open in `file` and checks it can be linked to: its last
@@ -492,6 +514,10 @@ pub struct AuditCheck {
     /// With a head recorded earlier: whether the log still contains it (and so extends it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extends_head: Option<bool>,
+    /// The page-level access log chained to this one, when the archive has one (its
+    /// problems are among `problems`): see [`super::access`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_log: Option<super::access::AccessLogCheck>,
 }
 
 impl AuditLog {
@@ -566,6 +592,7 @@ impl AuditLog {
                 .map_or_else(|| GENESIS.to_string(), |e| e.hash.clone()),
             problems,
             extends_head,
+            access_log: None,
         })
     }
 }

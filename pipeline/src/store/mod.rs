@@ -1,9 +1,12 @@
-//! The archive on disk (DESIGN.md §4): `ocfl/`, `index/`, `audit/`, `reports/`, `staging/`.
+//! The archive on disk (DESIGN.md §4): `ocfl/`, `index/`, `audit/`, `reports/`, `staging/`,
+//! and the page-level access log in `service/`.
 //!
 //! In: an archive directory. Out: an [`Archive`] handle that opens or creates the layout,
 //! locks it for writers, and reads hồ sơ objects back ([`HoSoObject`]) with their documents
-//! and pages. Writing versions is [`ocfl`]'s job; the audit chain is [`audit`]'s.
+//! and pages. Writing versions is [`ocfl`]'s job; the audit chain is [`audit`]'s, the access
+//! log chained to it [`access`]'s.
 
+pub mod access;
 pub mod audit;
 pub mod fsio;
 pub mod history;

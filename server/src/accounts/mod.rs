@@ -23,7 +23,8 @@ pub use lockout::{LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_AD
 pub use sessions::{Session, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES};
 pub use tokens::ApiToken;
 pub use users::{
-    parse_clearance, parse_role, role_key, Account, ClearanceGrant, NewAccount, SignIn,
+    clearance_key, parse_clearance, parse_role, role_key, Account, ClearanceGrant, NewAccount,
+    SignIn,
 };
 
 use crate::{Error, Result};

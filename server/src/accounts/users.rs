@@ -121,7 +121,9 @@ pub fn parse_role(key: &str) -> Result<Role> {
     })
 }
 
-fn clearance_key(c: Clearance) -> &'static str {
+/// The key of a clearance on the command line and in the database (`none`, `mat`,
+/// `toi-mat`).
+pub fn clearance_key(c: Clearance) -> &'static str {
     match c {
         Clearance::Public => "none",
         Clearance::Mat => "mat",

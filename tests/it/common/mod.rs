@@ -10,11 +10,63 @@ pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/box-01")
 }
 
-/// A `sohoa` command with a clean environment for the archive variable.
+/// A `sohoa` command with a clean environment for the archive and user variables.
 pub fn sohoa() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sohoa"));
-    c.env_remove("SOHOA_ARCHIVE").env("NO_COLOR", "1");
+    c.env_remove("SOHOA_ARCHIVE")
+        .env_remove("SOHOA_USER")
+        .env("NO_COLOR", "1");
     c
+}
+
+/// Runs `sohoa user add NAME --role ROLE [--clearance LEVEL --decision … --expires
+/// EXPIRES] --password-stdin` on `archive`; `clearance` is `(LEVEL, EXPIRES)`.
+pub fn user_add(archive: &Path, name: &str, role: &str, clearance: Option<(&str, &str)>) -> Output {
+    use std::io::Write as _;
+    let mut c = sohoa();
+    c.args(["user", "add", name, "--role", role, "--password-stdin"]);
+    if let Some((level, expires)) = clearance {
+        c.args([
+            "--clearance",
+            level,
+            "--decision",
+            "12/QĐ-VPTU",
+            "--expires",
+            expires,
+        ]);
+    }
+    let mut child = c
+        .arg("--archive")
+        .arg(archive)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sohoa runs");
+    writeln!(child.stdin.take().unwrap(), "mật khẩu của {name}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The name of `archive`'s account with `role` (`archivist` to edit, `auditor` to read
+/// the audit log, `reader`) and clearance `level` (`mat`, `toi-mat`) until 2099, made when
+/// the archive does not have it yet: what the tests pass as `--user` to read cleared.
+pub fn cleared(archive: &Path, role: &str, level: &str) -> String {
+    let name = format!("{role}-{level}");
+    let list = json(&run(archive, &["user", "list", "--json"]));
+    let known = list["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["name"] == name.as_str());
+    if !known {
+        let out = user_add(archive, &name, role, Some((level, "2099-12-31")));
+        assert!(
+            out.status.success(),
+            "user add {name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    name
 }
 
 /// Runs `sohoa ARGS --archive ARCHIVE` and returns the output.
