@@ -12,6 +12,7 @@ issuers and hồ sơ plan are in its own file: `content_tune5.py`, `content_seal
     python3 sample-scans/eval5/generate.py              # both parts
     python3 sample-scans/eval5/generate.py tune5         # one part
     python3 sample-scans/eval5/generate.py --layout-only # paginate and check, write nothing
+    python3 sample-scans/eval5/generate.py --truth-only  # rewrite truth.json from the layout only
 
 Deterministic: every random choice is seeded from the part, file and page (SHA-256).
 """
@@ -831,16 +832,22 @@ def fold(s):
 
 
 def distinctive(doc, pages, others_text):
-    """Per page of a classified document: its codename and a five-word run of the page's body
-    found in no other document of the part."""
+    """Per page of a classified document: its codename and a five-word run of one printed line of
+    the page (words of letters only, no punctuation) found in no other document of the part."""
     out = []
     for p in pages:
-        words = " ".join(p.text[3:] if p.n == 1 else p.text).split()
         run = None
-        for i in range(len(words) - 5, 0, -3):
-            cand = " ".join(words[i:i + 5])
-            if len(fold(cand)) > 20 and fold(cand) not in others_text:
-                run = cand
+        for line in reversed(p.text):
+            words = line.split()
+            for i in range(len(words) - 5, -1, -1):
+                cand = words[i:i + 5]
+                if not all(w.isalpha() for w in cand):
+                    continue
+                cand = " ".join(cand)
+                if len(fold(cand)) > 20 and " %s " % fold(cand) not in others_text:
+                    run = cand
+                    break
+            if run:
                 break
         needles = [doc["codename"]] if doc.get("codename") else []
         if run:
@@ -855,7 +862,10 @@ TRUTH_KEYS = ["ten_loai", "so", "ky_hieu", "so_ky_hieu", "ngay_ban_hanh", "dia_d
               "face", "receipt_stamp", "marginal_note", "closing", "attachment", "codename", "wear"]
 
 
-def build_part(part, layout_only=False, verbose=False):
+def build_part(part, layout_only=False, verbose=False, truth_only=False):
+    """Lay out a part's documents, draw and pack its pages and write its truth. `layout_only`:
+    write nothing; `truth_only`: rewrite truth.json (and box.json) only, sizes from the files
+    already there."""
     content = __import__("content_%s" % part)
     docs, hoso_plan = content.documents()
     by_id = {d["id"]: d for d in docs}
@@ -866,9 +876,9 @@ def build_part(part, layout_only=False, verbose=False):
     truth_docs = {d["id"]: dict(id=d["id"], ho_so=None, pages=[], so_trang=len(laid[d["id"]]))
                   for d in docs}
     files = []
-    text_of = {d["id"]: fold(" ".join(t for p in laid[d["id"]] for t in p.text)) for d in docs}
+    text_of = {d["id"]: " %s " % fold(" ".join(t for p in laid[d["id"]] for t in p.text)) for d in docs}
     size_total = 0
-    if not layout_only and os.path.isdir(out_dir):
+    if not layout_only and not truth_only and os.path.isdir(out_dir):
         for root, dirs, fs in os.walk(out_dir, topdown=False):
             for f in fs:
                 os.remove(os.path.join(root, f))
@@ -895,7 +905,7 @@ def build_part(part, layout_only=False, verbose=False):
             for k, (p, spec) in enumerate(pages, 1):
                 spec = dict(spec, fmt=fmt, mode=mode)
                 seed = (part, rel, k)
-                if not layout_only:
+                if not layout_only and not truth_only:
                     img, layers = make_page_image(p, spec, mode == "RGB", seed, bleed_from=prev_layers)
                     if mode == "L" and img.mode != "L":
                         img = img.convert("L")
@@ -913,7 +923,10 @@ def build_part(part, layout_only=False, verbose=False):
                     truth_docs[p.doc["id"]]["pages"].append(dict(source_file=rel, source_page=k))
                     truth_docs[p.doc["id"]].setdefault("_wear", set()).update(spec["wear"])
             size = 0
-            if not layout_only:
+            if truth_only:
+                size = os.path.getsize(os.path.join(out_dir, rel))
+                size_total += size
+            elif not layout_only:
                 path = os.path.join(out_dir, rel)
                 save_file(path, fmt, mode, images)
                 size = os.path.getsize(path)
@@ -983,10 +996,11 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     layout_only = "--layout-only" in sys.argv
     verbose = "-v" in sys.argv
+    truth_only = "--truth-only" in sys.argv
     check_face_coverage()
     parts = args or ["tune5", "sealed5"]
     for part in parts:
-        truth, size = build_part(part, layout_only, verbose)
+        truth, size = build_part(part, layout_only, verbose, truth_only)
         print(summary(truth, size))
 
 
