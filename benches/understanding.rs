@@ -2,7 +2,8 @@
 //! `sohoa ingest` splits hồ sơ into documents, reads their catalog fields, and keeps
 //! classified documents out of the archive.
 //!
-//! For each part (`tune`, `tune2`, `holdout`, `holdout3`, `holdout4`): copies the box (without its
+//! For each part (`tune`, `tune2`, `holdout`, `holdout3`, `holdout4`, `tune5`; `sealed5` only when
+//! named): copies the box (without its
 //! `truth.json`) to a temporary directory, runs `sohoa ingest BOX --archive DIR --json
 //! --no-progress`, reads every document back with `sohoa list --json` and `sohoa show ID
 //! --json`, and compares with `truth.json`:
@@ -14,17 +15,20 @@
 //! - **Fields**, over the admitted truth documents, read from the predicted document that
 //!   holds the truth document's first page: type, số ký hiệu (exact), date, issuer, place,
 //!   trích yếu (normalised similarity ≥ 0.9), signer, chức vụ, thẩm quyền, độ mật, độ khẩn,
-//!   số trang.
+//!   số trang. A document without a closing block has no signer and no chức vụ in its truth
+//!   (`null`): those are right when sohoa extracts none.
 //! - **Classified leaks**: for every page of a document marked MẬT, TỐI MẬT or TUYỆT MẬT
 //!   (none is approved here, so all must be withheld): the page archived as part of a
 //!   document, or one of its distinctive strings (`truth.json` `distinctive`) found in any
 //!   file under the archive (staging/, reports/, audit/, index/, ocfl/), in the index through
 //!   `sohoa search`, or in the ingest's stdout/stderr. Target: 0.
 //!
-//! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|all]
-//! [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also prints them
-//! pooled. Each part is read from its own directory and `truth.json`; a part's `never_tune`
-//! says whether it is still a holdout (holdout and holdout3 have been read and say false).
+//! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|tune5|
+//! sealed5|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
+//! prints them pooled. Each part is read from its own directory and `truth.json`; a part's
+//! `never_tune` says whether it is still a holdout (holdout and holdout3 have been read and say
+//! false). A sealed part (`sealed5`) is left out of `all`: it is run once, at the end, by naming
+//! it (`--part sealed5`), so that nobody sees its figures or failures while tuning.
 //! Environment: `SOHOA_BENCH_JOBS` (default: the cores), `SOHOA_EVAL_DIR` (default
 //! `sample-scans/eval`), `SOHOA_BENCH_KEEP=1` (keep the temporary archives and print where).
 
@@ -38,14 +42,16 @@ use std::time::{Duration, Instant};
 use common::{fold, natural_cmp, pct, secs, Result};
 use serde_json::{json, Value};
 
-/// Targets of issue 4.
+/// Targets of issue 4, with issue 21's signer target.
 const TARGETS: &[(&str, f64)] = &[
     ("type", 0.97),
     ("số ký hiệu", 0.95),
     ("date", 0.95),
     ("issuer", 0.90),
+    ("signer", 0.90),
 ];
-const BOUNDARY_F1_TARGET: f64 = 0.95;
+/// Issue 21 raised it from issue 4's 95 %.
+const BOUNDARY_F1_TARGET: f64 = 0.97;
 
 /// The target column of a field's row: `≥ 95.00%`, or empty for a field without a target.
 fn target_label(field: &str) -> String {
@@ -82,12 +88,25 @@ struct Options {
 /// The parts of `sample-scans/eval`: `tune` and `tune2` (extraction was written against
 /// them) and the holdout parts. Whether a part is still never tuned on is its `truth.json`'s
 /// `never_tune` (holdout3's failures were read in session 8, and a unit test was written from
-/// a holdout page in session 7: both are read material now, reported but not pooled).
-const PARTS: &[&str] = &["tune", "tune2", "holdout", "holdout3", "holdout4"];
+/// a holdout page in session 7: both are read material now, reported but not pooled). `tune5`
+/// and `sealed5` are the two parts of the eval5 set (issue 21), written from the document rules
+/// alone; sealed parts are run only when named.
+const PARTS: &[&str] = &[
+    "tune", "tune2", "holdout", "holdout3", "holdout4", "tune5", "sealed5",
+];
+
+/// A sealed part is not run by `all`: only `--part NAME` runs it.
+fn is_sealed(part: &str) -> bool {
+    part.starts_with("sealed")
+}
 
 fn parse_options() -> Options {
     let mut opts = Options {
-        parts: PARTS.iter().map(std::string::ToString::to_string).collect(),
+        parts: PARTS
+            .iter()
+            .filter(|p| !is_sealed(p))
+            .map(std::string::ToString::to_string)
+            .collect(),
         json: false,
         keep: common::env_flag("SOHOA_BENCH_KEEP"),
     };
@@ -492,14 +511,14 @@ fn score_fields(t: &Value, p: Option<&Predicted>) -> BTreeMap<&'static str, bool
             ) >= 0.9
         }),
     );
-    out.insert(
-        "signer",
-        get("nguoi_ky").is_some_and(|v| words(&v) == words(&s("nguoi_ky"))),
-    );
-    out.insert(
-        "chức vụ",
-        get("chuc_vu").is_some_and(|v| words(&v) == words(&s("chuc_vu"))),
-    );
+    // A document without a closing block has neither (null in the truth): right when none is
+    // extracted.
+    let same_or_both_absent = |key: &str| match (get(key), t[key].as_str()) {
+        (got, None) => p.is_some() && got.is_none(),
+        (got, Some(want)) => got.is_some_and(|v| words(&v) == words(want)),
+    };
+    out.insert("signer", same_or_both_absent("nguoi_ky"));
+    out.insert("chức vụ", same_or_both_absent("chuc_vu"));
     let truth_authority = match s("tham_quyen").as_str() {
         "none" | "" => "none".to_string(),
         code => code.replace('/', ""),
@@ -734,7 +753,9 @@ fn print_part(r: &PartResult) {
     println!();
     println!(
         "{}",
-        if r.never_tune {
+        if is_sealed(&r.name) {
+            "Sealed: never tuned on, run once at the end."
+        } else if r.never_tune {
             "Never tuned on (holdout)."
         } else {
             "Tuning material (extraction was written or adjusted against it)."

@@ -1,5 +1,6 @@
-//! The holdout parts of the evaluation set stay out of the code. In: the ground truth of every
-//! holdout part (`sample-scans/eval/holdout*/truth.json`), the tuning material (the other
+//! The holdout and sealed parts of the evaluation set stay out of the code. In: the ground truth
+//! of every holdout or sealed part (`sample-scans/eval/holdout*/truth.json`,
+//! `sample-scans/eval/sealed*/truth.json`), the tuning material (the other
 //! parts' `truth.json`, `sample-scans/documents.json` and `ground-truth.json`) and the Rust
 //! sources of the library, the binary, their tests and the benches. Out: a failure naming each
 //! source line that holds a string of a holdout document, by part, document and field (the
@@ -69,8 +70,14 @@ fn occurs_as_words(haystack: &str, needle: &str) -> bool {
     })
 }
 
-/// The evaluation parts under `sample-scans/eval` whose name says they are holdouts (true) or
-/// not (false), as paths of their `truth.json`.
+/// Whether a part's directory name says it is kept out of tuning: the holdouts (`holdout4`) and
+/// the sealed parts (`sealed5`), which are run once at the end.
+fn is_held_out(name: &str) -> bool {
+    name.starts_with("holdout") || name.starts_with("sealed")
+}
+
+/// The evaluation parts under `sample-scans/eval` whose name says they are holdouts or sealed
+/// (true) or not (false), as paths of their `truth.json`.
 fn parts(holdout: bool) -> Vec<PathBuf> {
     let eval = repo().join("sample-scans/eval");
     let mut found: Vec<PathBuf> = fs::read_dir(&eval)
@@ -78,7 +85,7 @@ fn parts(holdout: bool) -> Vec<PathBuf> {
         .map(|entry| entry.unwrap().path())
         .filter(|dir| {
             let name = dir.file_name().unwrap().to_string_lossy();
-            name.starts_with("holdout") == holdout
+            is_held_out(&name) == holdout
         })
         .map(|dir| dir.join("truth.json"))
         .filter(|truth| truth.is_file())
@@ -274,4 +281,5 @@ fn the_folded_match_finds_copies_at_word_boundaries_only() {
         Some("Sơn Hà")
     );
     assert_eq!(proper_name_at_end("Cục Lưu trữ nhà nước"), None);
+    assert!(is_held_out("sealed5") && is_held_out("holdout4") && !is_held_out("tune5"));
 }
