@@ -154,13 +154,11 @@ impl Sight {
     /// hidden documents.
     fn names_path(&self, path: &str) -> bool {
         // The object root is `path` itself or one of its ancestors.
-        let ends = path
+        let mut ends = path
             .match_indices('/')
             .map(|(i, _)| i)
             .chain(std::iter::once(path.len()));
-        let Some((root, hidden)) = ends
-            .filter_map(|end| self.objects.get_key_value(&path[..end]))
-            .next()
+        let Some((root, hidden)) = ends.find_map(|end| self.objects.get_key_value(&path[..end]))
         else {
             return false;
         };
