@@ -5,7 +5,8 @@
 //! copy ([`crate::pdf`]) and its logical path in the object, `access/{mã lưu trữ tài
 //! liệu}.pdf` (Thông tư 05/2025 naming), or `access/{document id}.pdf` while the document has
 //! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
-//! scan as scanned, decoded again from the original file.
+//! scan as scanned, decoded again from the original file (a PDF page that painted nothing
+//! is made white again without reading it).
 
 use std::path::PathBuf;
 
@@ -29,6 +30,16 @@ fn access_page(
             doc.id, page.source_file
         ))
     })?;
+    let facts = page
+        .preprocess
+        .as_ref()
+        .map(PreprocessFacts::from)
+        .unwrap_or_default();
+    // A PDF page that painted nothing is white again, without reading the file.
+    if page.technical.compression == crate::decode::EMPTY_PAGE && page.words.is_empty() {
+        let t = &page.technical;
+        return AccessPage::white(t.width, t.height, t.dpi, &facts);
+    }
     let mut decoded = decode_page(&path, format, number)?;
     // A JPEG file, or a PDF page that is one JPEG, goes into the copy byte for byte.
     let jpeg = if format == ScanFormat::Jpeg {
@@ -36,11 +47,6 @@ fn access_page(
     } else {
         decoded.embedded_jpeg.take()
     };
-    let facts = page
-        .preprocess
-        .as_ref()
-        .map(PreprocessFacts::from)
-        .unwrap_or_default();
     AccessPage::new(&decoded, jpeg.as_deref(), ocr_words(&page.words), &facts)
 }
 

@@ -66,11 +66,25 @@ pub struct PreparedPage {
 
 /// Converts, measures and straightens a decoded page.
 pub fn prepare(page: &DecodedPage, options: PreprocessOptions) -> PreparedPage {
-    let gray = page.image.to_luma8();
+    // A gray page is copied whole (a memcpy), not converted pixel by pixel.
+    let gray = match &page.image {
+        image::DynamicImage::ImageLuma8(gray) => gray.clone(),
+        other => other.to_luma8(),
+    };
     let (dpi, dpi_from_file) = match page.technical.dpi {
         Some(d) if (50.0..=2400.0).contains(&d) => (d.round() as u32, true),
         _ => (DEFAULT_DPI, false),
     };
+    // A PDF page that paints nothing was made white by the decoder: nothing to measure.
+    if options.detect_blank && page.technical.compression == crate::decode::EMPTY_PAGE {
+        let facts = PreprocessFacts {
+            dpi,
+            dpi_from_file,
+            blank: true,
+            ..Default::default()
+        };
+        return PreparedPage { image: gray, facts };
+    }
     let analysis = Analysis::of(&gray);
     let blank = options.detect_blank && analysis.ink_ratio < BLANK_INK_RATIO;
     let mut facts = PreprocessFacts {

@@ -183,6 +183,42 @@ pub struct VerifyReport {
     pub index_mismatches: Vec<IndexMismatch>,
     /// The same findings per object (inventories, sidecars and content of every version).
     pub objects: Vec<ObjectReport>,
+    /// What the report leaves out for an auditor whose clearance does not cover everything
+    /// it names (see [`crate::gate::Writer::verify`]); zero for a complete report.
+    pub not_named: NotNamed,
+}
+
+/// How many findings a report shown to an auditor leaves out of each of its lists, because
+/// they name objects, documents or files the auditor's clearance does not cover. `ok` and
+/// the totals are the run's own: damage is never hidden, only its names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct NotNamed {
+    /// Objects left out of `objects`, and how many of those are damaged.
+    pub objects: u64,
+    pub damaged_objects: u64,
+    pub missing: u64,
+    pub corrupted: u64,
+    pub unexpected: u64,
+    pub audit_mismatches: u64,
+    pub index_mismatches: u64,
+    pub warnings: u64,
+}
+
+impl NotNamed {
+    /// Whether nothing was left out.
+    pub fn is_empty(&self) -> bool {
+        *self == NotNamed::default()
+    }
+
+    /// The findings left out (damaged objects are counted by their findings).
+    pub fn findings(&self) -> u64 {
+        self.missing
+            + self.corrupted
+            + self.unexpected
+            + self.audit_mismatches
+            + self.index_mismatches
+            + self.warnings
+    }
 }
 
 /// Verifies every object of the archive.

@@ -30,6 +30,10 @@ pub struct VerifyArgs {
     /// (`2026-11-01` or `2026-11-01T08:00:00+07:00`).
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     since: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Deprecated: the report names only the objects, documents and files the acting
+    /// account's clearance covers (`toi-mat`: everything) and counts the rest; this narrows it.
+    #[command(flatten)]
+    clearance: ClearanceArg,
     /// Who runs the verification, for the audit log, when
     /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
@@ -64,11 +68,7 @@ impl Run for VerifyArgs {
             !self.no_progress && ctx.stderr_is_terminal,
             ProgressUnit::Bytes,
         );
-        let who = ctx.principal(
-            &archive.root,
-            self.actor.as_deref(),
-            ClearanceArg::default(),
-        )?;
+        let who = ctx.principal(&archive.root, self.actor.as_deref(), self.clearance)?;
         Ok(VerifyOutput(
             archive.writer(&who).verify(&scope, &progress)?,
         ))
@@ -109,6 +109,17 @@ impl CommandOutput for VerifyOutput {
         }
         for w in &report.warnings {
             writeln!(out, "  warning     {w}")?;
+        }
+        let not = &report.not_named;
+        if !not.is_empty() {
+            writeln!(
+                out,
+                "  not named   {} findings and {} objects ({} damaged) your clearance does not \
+                 cover (an auditor account cleared toi-mat sees them)",
+                not.findings(),
+                not.objects,
+                not.damaged_objects
+            )?;
         }
         for o in &report.objects {
             writeln!(
@@ -155,7 +166,7 @@ fn parse_since(value: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Str
 #[cfg(test)]
 mod tests {
     use pipeline::verify::{
-        AuditDisagreement, AuditMismatch, Corruption, IndexDisagreement, IndexMismatch,
+        AuditDisagreement, AuditMismatch, Corruption, IndexDisagreement, IndexMismatch, NotNamed,
         ObjectReport,
     };
 
@@ -235,6 +246,12 @@ mod tests {
                 message: "a document Mật in the store is open in the index".into(),
             }],
             objects: vec![damaged, object(true)],
+            not_named: NotNamed {
+                objects: 1,
+                damaged_objects: 1,
+                corrupted: 1,
+                ..NotNamed::default()
+            },
         });
         assert_eq!(output.exit_code(), EXIT_DAMAGE);
         assert_renderings!("verify_damaged", output, {

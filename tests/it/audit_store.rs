@@ -469,7 +469,22 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
     ));
     assert!(reads.to_string().contains(&id), "{reads:#}");
 
+    // An auditor without clearance is told there is a disagreement, not which document.
     let out = run(&archive, &["verify", "--json"]);
+    let v = json(&out);
+    assert_eq!(code(&out), 4, "{v:#}");
+    assert_eq!(v["index_mismatches"], serde_json::json!([]), "{v:#}");
+    assert_eq!(v["not_named"]["index_mismatches"], 1, "{v:#}");
+    assert!(!v.to_string().contains(&id), "{v:#}");
+    let out = run(
+        &archive,
+        &[
+            "verify",
+            "--json",
+            "--user",
+            &cleared(&archive, "auditor", "mat"),
+        ],
+    );
     let v = json(&out);
     assert_eq!(code(&out), 4, "{v:#}");
     assert_eq!(v["audit_mismatches"], serde_json::json!([]), "{v:#}");
@@ -480,6 +495,115 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
     // Rebuilt from the store, the index agrees again.
     assert_eq!(code(&run(&archive, &["reindex"])), 0);
     assert_eq!(code(&run(&archive, &["verify"])), 0);
+}
+
+/// Flips one byte in the middle of `file`.
+fn flip_a_byte(file: &Path) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x10;
+    std::fs::write(file, &bytes).unwrap();
+}
+
+/// Damage to an object holding only a Mật document: an auditor without clearance learns
+/// that there is damage (exit 4, `ok` false, counts in `not_named`) but not the object, the
+/// document, its title or số ký hiệu, or the original's file name, in the JSON or the human
+/// report or the audit log's verify entries; the same auditor is told everything about
+/// damage to an open object; a cleared auditor is told everything.
+#[test]
+fn verify_names_to_an_auditor_only_what_their_clearance_covers() {
+    let (_tmp, archive) = archive_copy();
+    let mat = document_of(&archive, "hs-b");
+    // A title and số ký hiệu the Mật document's record holds.
+    let out = run(
+        &archive,
+        &[
+            "edit",
+            &mat,
+            "--set",
+            "trich_yeu=Kế hoạch phòng thủ khu vực",
+            "--set",
+            "so=77",
+            "--set",
+            "ky_hieu=KH/TU",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    set_mat(&archive, &mat);
+    let (mat_root, open_root) = (object_root(&archive, "hs-b"), object_root(&archive, "hs"));
+    let mat_object = object_id(&mat_root);
+    flip_a_byte(&mat_root.join("v1/content/originals/hs-b/1.png"));
+    std::fs::write(mat_root.join("v1/content/originals/hs-b/notes.txt"), "x").unwrap();
+    flip_a_byte(&open_root.join("v1/content/originals/hs/1.png"));
+    let secrets = [
+        mat.as_str(),
+        mat_object.as_str(),
+        "hs-b/",
+        "notes.txt",
+        "phòng thủ",
+        "KH/TU",
+    ];
+
+    let out = run(&archive, &["verify", "--json"]);
+    let v = json(&out);
+    assert_eq!(code(&out), 4, "{v:#}");
+    assert_eq!(v["ok"], false);
+    let shown = v.to_string();
+    for secret in secrets {
+        assert!(!shown.contains(secret), "{secret} named: {v:#}");
+    }
+    // The open object's damage is named in full.
+    let corrupted = v["corrupted"].as_array().unwrap();
+    assert_eq!(corrupted.len(), 1, "{v:#}");
+    assert!(corrupted[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("/v1/content/originals/hs/1.png"));
+    assert_eq!(v["objects"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v["objects"][0]["id"], object_id(&open_root).as_str());
+    assert_eq!(
+        v["not_named"],
+        serde_json::json!({
+            "objects": 1, "damaged_objects": 1, "missing": 0, "corrupted": 1,
+            "unexpected": 1, "audit_mismatches": 0, "index_mismatches": 0, "warnings": 0,
+        }),
+        "{v:#}"
+    );
+    assert_eq!(v["objects_checked"], 2, "the totals are the run's");
+    let human = run(&archive, &["verify"]);
+    assert_eq!(code(&human), 4);
+    let human = String::from_utf8_lossy(&human.stdout).into_owned();
+    for secret in secrets {
+        assert!(!human.contains(secret), "{secret} named: {human}");
+    }
+    assert!(
+        human.contains("not named   2 findings and 1 objects (1 damaged)"),
+        "{human}"
+    );
+    let runs = run(&archive, &["audit", "log", "--action", "verify", "--json"]);
+    let runs = String::from_utf8_lossy(&runs.stdout).into_owned();
+    assert!(runs.contains("damaged"), "{runs}");
+    assert!(!runs.contains(&mat_object), "{runs}");
+    // A Mật clearance covers the document: everything is named.
+    let out = run(
+        &archive,
+        &[
+            "verify",
+            "--json",
+            "--user",
+            &cleared(&archive, "auditor", "mat"),
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(code(&out), 4, "{v:#}");
+    assert_eq!(v["corrupted"].as_array().unwrap().len(), 2, "{v:#}");
+    assert_eq!(v["unexpected"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v["objects"].as_array().unwrap().len(), 2, "{v:#}");
+    assert_eq!(v["not_named"]["objects"], 0, "{v:#}");
+    let shown = v.to_string();
+    for secret in [mat_object.as_str(), "hs-b/1.png", "notes.txt"] {
+        assert!(shown.contains(secret), "{secret} not named: {v:#}");
+    }
 }
 
 /// The exit code and stderr of a command, with `id` written as `ID`: what tells an answer

@@ -731,6 +731,96 @@ fn a_hoso_that_cannot_be_stored_fails_alone() {
     assert_eq!(code(&run(&archive, &["verify"])), 0);
 }
 
+/// A scan appended to while `sohoa ingest` reads it (a scanner still writing it): a thread
+/// appends to it from before the run starts until the run ends, so the bytes the plan hashed
+/// are not the bytes the commit copies, whatever the threads' timing. Its hồ sơ alone fails,
+/// named in the report with the file, exit 3; the other hồ sơ is committed; nothing of the
+/// failed one is stored (no object, no staged version) and the archive verifies. Once the
+/// file is final, the next run stores it.
+#[test]
+fn a_scan_appended_to_while_ingested_fails_only_its_own_hoso() {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-grow");
+    make_box(
+        &box_dir,
+        &[
+            ("hs-ok", "hs-02-van-thu-luu-tru/2.png", "1.png"),
+            ("hs-grow", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+        ],
+    );
+    let growing = box_dir.join("hs-grow/1.png");
+    let archive = tmp.path().join("archive");
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let appender = {
+        let (stop, growing) = (stop.clone(), growing.clone());
+        std::thread::spawn(move || {
+            let mut file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&growing)
+                .unwrap();
+            let mut appended = 0_u64;
+            while !stop.load(Ordering::Relaxed) {
+                file.write_all(b"\0").unwrap();
+                appended += 1;
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            appended
+        })
+    };
+    let out = ingest_within(&archive, &box_dir, &[], 600);
+    stop.store(true, Ordering::Relaxed);
+    assert!(appender.join().unwrap() > 0);
+    assert_eq!(code(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    let error = failure_of(&s, "hs-grow/1.png")["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        error.contains("hồ sơ hs-grow not stored")
+            && error.contains("hs-grow/1.png")
+            && error.contains("changed while being ingested"),
+        "{error}"
+    );
+    assert_eq!(s["failures"].as_array().unwrap().len(), 1, "{s:#}");
+    let hoso = |archive: &std::path::Path| -> Vec<String> {
+        let list = json(&run(archive, &["list", "--json"]));
+        list["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["hoso"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(hoso(&archive), ["hs-ok"]);
+    // Nothing half-written: one object, no version left staged, every file accounted for.
+    let objects = walkdir::WalkDir::new(archive.join("ocfl"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "0=ocfl_object_1.1")
+        .count();
+    assert_eq!(objects, 1);
+    let staged = archive.join("staging/ocfl");
+    assert!(
+        !staged.exists() || std::fs::read_dir(&staged).unwrap().count() == 0,
+        "a version left in staging"
+    );
+    let verify = run(&archive, &["verify", "--json"]);
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+
+    // The file final, the next run stores its hồ sơ.
+    let out = ingest_within(&archive, &box_dir, &[], 600);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(hoso(&archive), ["hs-grow", "hs-ok"]);
+}
+
 /// A 140 KB PDF declaring 2,000 empty pages is refused from its page count, naming the file
 /// and the limit; under the limit, empty pages are made without rendering, so the ingest is
 /// quick and the access copy small.

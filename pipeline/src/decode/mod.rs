@@ -23,6 +23,9 @@ mod tiff;
 use std::io::Read;
 use std::path::Path;
 
+pub(crate) use pdf::white;
+pub use pdf::EMPTY_PAGE;
+
 use crate::{Error, Result};
 
 /// Largest accepted width or height of a page image, in pixels.

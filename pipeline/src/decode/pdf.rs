@@ -45,6 +45,13 @@ pub const EMPTY_PAGE: &str = "empty page";
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
+/// A white page of `w` × `h` (dimensions checked): filled as one block of bytes, which
+/// costs a memset, where `GrayImage::from_pixel` writes pixel by pixel.
+pub(crate) fn white(w: u32, h: u32) -> GrayImage {
+    let bytes = vec![255_u8; w as usize * h as usize];
+    GrayImage::from_raw(w, h, bytes).expect("the buffer holds w × h pixels")
+}
+
 /// The number of pages; an error naming the file when the page tree loops back on itself
 /// or holds no page (such a file would otherwise give no page at all, and vanish).
 pub(super) fn page_count(path: &Path) -> Result<u32> {
@@ -152,10 +159,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         let w = (box_w * RENDER_DPI / 72.0).ceil().min(f64::from(u32::MAX)) as u32;
         let h = (box_h * RENDER_DPI / 72.0).ceil().min(f64::from(u32::MAX)) as u32;
         check_dimensions(path, page, w, h)?;
-        let image = rotated(
-            DynamicImage::ImageLuma8(GrayImage::from_pixel(w, h, image::Luma([255]))),
-            rotate,
-        );
+        let image = rotated(DynamicImage::ImageLuma8(white(w, h)), rotate);
         return Ok(DecodedPage {
             embedded_jpeg: None,
             technical: TechnicalMetadata {

@@ -9,12 +9,15 @@
 //! The rule (DESIGN.md §7, [`crate::clearance`]): a document needing a clearance the
 //! principal lacks does not exist for them — every path answers as for an unknown id, and
 //! lists, totals, facets, snippets, histories and audit entries leave it out. A hồ sơ
-//! object exists for them only when all its documents do.
+//! object exists for them only when all its documents do. A verification report
+//! (`verify_view`) names only the objects, files and ids their clearance covers and counts
+//! the rest: damage is never hidden, only its names.
 
 mod page;
 mod principal;
 mod reader;
 mod show;
+mod verify_view;
 mod writer;
 
 pub use page::{PageView, PageWord};

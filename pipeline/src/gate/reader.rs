@@ -451,6 +451,8 @@ impl<'a> Reader<'a> {
             }
             hidden.extend(unseen.iter().map(|d| d.id.clone()));
         }
+        // Entries about several objects (a verify run's) lose those ids too.
+        hidden.extend(hidden_objects.iter().cloned());
         let entries: Vec<AuditEntry> = entries
             .iter()
             .filter(|e| {
@@ -546,14 +548,33 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Leaves out of `versions` what names the `hidden` documents of `object`: their record
-/// files, access copies, page records and the original scans only their pages came from,
-/// and version messages naming them.
+/// Leaves out of `versions` what names the `hidden` documents of `object`: the files
+/// [`hidden_files`] names, and version messages naming them.
 fn redact_versions(
     versions: &mut [VersionEntry],
     object: &HoSoObject,
     hidden: &[&DocumentRecord],
 ) -> Result<()> {
+    let dropped = hidden_files(object, hidden)?;
+    let names_hidden = |text: &str| hidden.iter().any(|d| text.contains(d.id.as_str()));
+    for v in versions {
+        for list in [&mut v.added, &mut v.modified, &mut v.removed] {
+            list.retain(|p| !dropped.contains(p) && !names_hidden(p));
+        }
+        if v.message.as_deref().is_some_and(names_hidden) {
+            v.message = None;
+        }
+    }
+    Ok(())
+}
+
+/// The logical files of `object` (the version read) that belong to its `hidden` documents
+/// only: their record files, access copies, and the page records, hOCR and original scans
+/// of the pages no other document holds.
+pub(super) fn hidden_files(
+    object: &HoSoObject,
+    hidden: &[&DocumentRecord],
+) -> Result<BTreeSet<String>> {
     let visible_pages: BTreeSet<u32> = object
         .documents
         .iter()
@@ -579,14 +600,5 @@ fn redact_versions(
             dropped.extend(image_of(*n).filter(|i| !visible_images.contains(i)));
         }
     }
-    let names_hidden = |text: &str| hidden.iter().any(|d| text.contains(d.id.as_str()));
-    for v in versions {
-        for list in [&mut v.added, &mut v.modified, &mut v.removed] {
-            list.retain(|p| !dropped.contains(p) && !names_hidden(p));
-        }
-        if v.message.as_deref().is_some_and(names_hidden) {
-            v.message = None;
-        }
-    }
-    Ok(())
+    Ok(dropped)
 }

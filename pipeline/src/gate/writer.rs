@@ -68,6 +68,9 @@ impl<'a> Writer<'a> {
 
     /// Re-hashes the stored files of `scope` (see [`crate::verify`]) and records the run in
     /// the audit log; a run that cannot be recorded (a read-only copy) is still reported.
+    /// The report names only what the principal's clearance covers (`super::verify_view`):
+    /// damage they may not be told of is counted in `not_named`, and still makes it not
+    /// `ok`.
     pub fn verify(
         &self,
         scope: &crate::verify::Scope,
@@ -79,7 +82,7 @@ impl<'a> Writer<'a> {
         if let Err(e) = crate::verify::record(&self.archive.audit(), self.who.actor(), &report) {
             tracing::warn!("verification not recorded in the audit log: {e}");
         }
-        Ok(report)
+        super::verify_view::for_clearance(self.archive, report, self.who.clearance())
     }
 
     /// Rebuilds the search index from the stored objects; the number of documents indexed.

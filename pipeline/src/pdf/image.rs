@@ -67,6 +67,50 @@ impl std::fmt::Debug for PageImage {
 }
 
 impl PageImage {
+    /// A white page of `width` × `height` pixels (a PDF page that painted nothing: 1-bit,
+    /// [`crate::decode::EMPTY_PAGE`]), encoded as [`PageImage::from_decoded`] encodes one, but
+    /// once per size and process: a PDF of hundreds of empty pages costs one encoding.
+    pub fn white(width: u32, height: u32) -> Result<PageImage> {
+        use std::collections::BTreeMap;
+        use std::sync::Mutex;
+        static ENCODED: Mutex<BTreeMap<(u32, u32), PageImage>> = Mutex::new(BTreeMap::new());
+        let known = |encoded: &Mutex<BTreeMap<(u32, u32), PageImage>>| {
+            encoded
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(&(width, height))
+                .cloned()
+        };
+        if let Some(image) = known(&ENCODED) {
+            return Ok(image);
+        }
+        if u64::from(width) * u64::from(height) > crate::decode::MAX_PIXELS {
+            return Err(Error::Pdf(format!(
+                "a white page of {width}x{height} pixels is over the page size limit"
+            )));
+        }
+        let page = DecodedPage {
+            image: DynamicImage::ImageLuma8(crate::decode::white(width, height)),
+            technical: crate::decode::TechnicalMetadata {
+                format: crate::decode::ScanFormat::Pdf,
+                width,
+                height,
+                dpi: None,
+                bits_per_sample: 1,
+                samples_per_pixel: 1,
+                compression: crate::decode::EMPTY_PAGE.into(),
+            },
+            text_layer: None,
+            embedded_jpeg: None,
+        };
+        let image = PageImage::from_decoded(&page, None)?;
+        ENCODED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((width, height), image.clone());
+        Ok(image)
+    }
+
     /// Encodes a decoded page. `original_jpeg` is the source file's bytes when the page is a
     /// JPEG file (or a JPEG embedded in a PDF page, as it was stored there): they are passed
     /// through when PDF readers will show them exactly as decoded; otherwise the decoded
@@ -343,6 +387,23 @@ mod tests {
     use super::*;
     use crate::decode::{ScanFormat, TechnicalMetadata};
     use image::{GrayImage, Luma, RgbImage};
+
+    #[test]
+    fn a_white_page_is_encoded_once_as_a_decoded_white_page_is() {
+        let page = decoded(
+            DynamicImage::ImageLuma8(GrayImage::from_pixel(310, 420, Luma([255]))),
+            1,
+        );
+        let decoded = PageImage::from_decoded(&page, None).unwrap();
+        for white in [PageImage::white(310, 420), PageImage::white(310, 420)] {
+            let white = white.unwrap();
+            assert_eq!(
+                (white.width, white.height, white.encoding, &white.data),
+                (310, 420, ImageEncoding::CcittG4, &decoded.data)
+            );
+        }
+        assert!(PageImage::white(60_000, 60_000).is_err());
+    }
 
     fn decoded(image: DynamicImage, bits: u8) -> DecodedPage {
         DecodedPage {

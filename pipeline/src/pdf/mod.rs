@@ -85,16 +85,37 @@ impl AccessPage {
         words: Vec<OcrWord>,
         facts: &PreprocessFacts,
     ) -> Result<AccessPage> {
-        let dpi = match decoded.technical.dpi {
-            Some(d) if (50.0..=2400.0).contains(&d) => d,
-            _ => DEFAULT_DPI as f32,
-        };
         Ok(AccessPage {
             image: PageImage::from_decoded(decoded, original_jpeg)?,
-            dpi,
+            dpi: page_dpi(decoded.technical.dpi),
             words,
             geometry: PageGeometry::from(facts),
         })
+    }
+
+    /// A white page of `width` × `height` pixels at `dpi` (a PDF page that painted
+    /// nothing), without decoding anything: see [`PageImage::white`].
+    pub fn white(
+        width: u32,
+        height: u32,
+        dpi: Option<f32>,
+        facts: &PreprocessFacts,
+    ) -> Result<AccessPage> {
+        Ok(AccessPage {
+            image: PageImage::white(width, height)?,
+            dpi: page_dpi(dpi),
+            words: Vec::new(),
+            geometry: PageGeometry::from(facts),
+        })
+    }
+}
+
+/// The resolution a page is laid out at: the file's, or [`DEFAULT_DPI`] when it records
+/// none or an implausible one.
+fn page_dpi(dpi: Option<f32>) -> f32 {
+    match dpi {
+        Some(d) if (50.0..=2400.0).contains(&d) => d,
+        _ => DEFAULT_DPI as f32,
     }
 }
 
