@@ -482,7 +482,7 @@ fn an_index_where_a_mat_document_is_open_shows_it_to_no_one_uncleared_and_is_rep
             "verify",
             "--json",
             "--user",
-            &cleared(&archive, "auditor", "mat"),
+            &crate::common::cleared(&archive, "auditor", "mat"),
         ],
     );
     let v = json(&out);
