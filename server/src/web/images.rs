@@ -3,8 +3,8 @@
 //!
 //! In: a document id, a page number, a width and a format (`?format=jpeg|webp`; JPEG when
 //! not asked), for a signed-in visitor. Out: the image. WebP is lossless (the `image`
-//! crate's encoder, the one a maintained pure-Rust crate offers) and so several times the
-//! size of the JPEG of a scan: it is served only when asked for by name, never chosen from
+//! crate's encoder, the one a maintained pure-Rust crate offers) and so 1.8 times the size
+//! of the JPEG of a scan (`benches/RESULTS.md`): it is served only when asked for by name, never chosen from
 //! the browser's `Accept` header (README). The
 //! gate is asked first on every request, cached or not (it decides whether the page exists
 //! for the visitor and records the view); the cache is keyed by the stored image's SHA-256,
