@@ -27,6 +27,7 @@ PACKAGES=(
   libsqlite3-dev             # the reading room's accounts database (rusqlite, system SQLite)
   chromium                   # the reading room's browser tests (headless)
   chromium-driver            # WebDriver for chromium, driven by fantoccini in tests
+  openssl                    # test certificates of the reading room's HTTPS test
   ca-certificates
   curl
 )

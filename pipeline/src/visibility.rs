@@ -10,22 +10,41 @@
 //! document to anyone. Documents the store restricts, and indexed documents the store does
 //! not hold (it has no record to decide by), are excluded from the query itself, so they
 //! are not counted either; each hit is then checked against the store's record once more.
+//!
+//! Reading every object's records costs O(archive) (seconds at a million pages), so a
+//! long-lived [`Archive`] handle (the reading room's) keeps the last [`StoreVisibility`] in
+//! its [`VisibilityCache`], keyed by the store's generation ([`crate::store::generation`]),
+//! which every commit moves on. The generation is read again on every search (one small
+//! file), so a search after an edit that restricted a document never uses what was read
+//! before it; nothing read while a commit is under way is kept. The documents hidden from
+//! each clearance among the index's are kept with it, keyed by the index's state.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use crate::clearance::{required, Clearance};
-use crate::index::{SearchIndex, SearchOptions, SearchResults};
+use crate::index::{IndexState, SearchIndex, SearchOptions, SearchResults};
+use crate::store::storage::Key;
 use crate::store::{Archive, HoSoObject};
 use crate::Result;
 
-/// Every stored document's restriction, from its record in its object's head version.
-#[derive(Debug, Clone, Default)]
+/// Every stored document's restriction and object, from its record in its object's head
+/// version.
+#[derive(Debug, Default)]
 pub struct StoreVisibility {
-    /// Document id → the clearance it needs.
-    required: HashMap<String, Clearance>,
+    /// Document id → the clearance it needs, and its object (an index into `objects`).
+    documents: HashMap<String, (Clearance, u32)>,
+    objects: Vec<Key>,
+    /// Every object was read (none failed).
+    complete: bool,
+    /// Of an index's documents, those hidden from each clearance, with the index's state.
+    hidden: Mutex<HashMap<Clearance, HiddenIds>>,
 }
+
+/// Ids hidden from one clearance among the documents of an index in one state.
+type HiddenIds = (IndexState, Arc<BTreeSet<String>>);
 
 impl StoreVisibility {
     /// Reads the document records of every object (in parallel). An object that cannot be
@@ -33,31 +52,83 @@ impl StoreVisibility {
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
         let storage = archive.storage();
         let roots = storage.object_keys()?;
-        let per_object: Vec<Vec<(String, Clearance)>> = roots
+        let per_object: Vec<Option<Vec<(String, Clearance)>>> = roots
             .par_iter()
             .map(|root| match HoSoObject::load(storage, root) {
-                Ok(object) => object
-                    .documents
-                    .iter()
-                    .map(|d| (d.id.clone(), required(d)))
-                    .collect(),
+                Ok(object) => Some(
+                    object
+                        .documents
+                        .iter()
+                        .map(|d| (d.id.clone(), required(d)))
+                        .collect(),
+                ),
                 Err(e) => {
                     tracing::warn!(
                         "{}: cannot be read ({e}); its documents are not shown",
                         storage.backend().locate(root).display()
                     );
-                    Vec::new()
+                    None
                 }
             })
             .collect();
+        let complete = per_object.iter().all(Option::is_some);
+        let mut documents = HashMap::new();
+        for (n, docs) in per_object.into_iter().enumerate() {
+            let n = u32::try_from(n).expect("fewer than 4 billion objects");
+            for (id, clearance) in docs.into_iter().flatten() {
+                documents.insert(id, (clearance, n));
+            }
+        }
         Ok(StoreVisibility {
-            required: per_object.into_iter().flatten().collect(),
+            documents,
+            objects: roots,
+            complete,
+            hidden: Mutex::default(),
         })
+    }
+
+    /// The key of the object holding stored document `id`.
+    pub fn object_of(&self, id: &str) -> Option<&Key> {
+        self.documents
+            .get(id)
+            .map(|(_, n)| &self.objects[*n as usize])
+    }
+
+    /// Whether every object could be read: a document not known then is not stored.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Of the documents `index` holds, those a reader with `clearance` may not see; kept
+    /// while the index holds the same documents.
+    pub fn hidden_in(
+        &self,
+        index: &SearchIndex,
+        clearance: Clearance,
+    ) -> Result<Arc<BTreeSet<String>>> {
+        let state = index.state();
+        if let Some((known, hidden)) = self
+            .hidden
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&clearance)
+        {
+            if *known == state {
+                return Ok(Arc::clone(hidden));
+            }
+        }
+        let (state, indexed) = index.document_ids_in_state()?;
+        let hidden = Arc::new(self.hidden_from(clearance, &indexed));
+        self.hidden
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(clearance, (state, Arc::clone(&hidden)));
+        Ok(hidden)
     }
 
     /// The clearance stored document `id` needs (None: not stored).
     pub fn required(&self, id: &str) -> Option<Clearance> {
-        self.required.get(id).copied()
+        self.documents.get(id).map(|(c, _)| *c)
     }
 
     /// Whether the store holds document `id` and it needs clearance.
@@ -86,6 +157,63 @@ impl StoreVisibility {
     }
 }
 
+/// The last [`StoreVisibility`] read from an archive's store, with the store generation it
+/// holds for (see the module doc).
+#[derive(Default)]
+pub struct VisibilityCache {
+    last: Mutex<Option<(u64, Arc<StoreVisibility>)>>,
+    /// Held while the store is read, so concurrent searches read it once.
+    reading: Mutex<()>,
+}
+
+impl std::fmt::Debug for VisibilityCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("VisibilityCache")
+    }
+}
+
+impl VisibilityCache {
+    /// The visibility kept, when the store is still at the generation it was read at.
+    pub(crate) fn current(&self, archive: &Archive) -> Option<Arc<StoreVisibility>> {
+        let generation = archive.storage().generation()?;
+        self.last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|(at, _)| *at == generation)
+            .map(|(_, known)| Arc::clone(known))
+    }
+
+    /// The store's visibility now: the one kept while the generation holds, else read from
+    /// the store (and kept when no commit ran while it was read).
+    pub(crate) fn get(&self, archive: &Archive) -> Result<Arc<StoreVisibility>> {
+        if let Some(known) = self.current(archive) {
+            return Ok(known);
+        }
+        let _reading = self.reading.lock().unwrap_or_else(PoisonError::into_inner);
+        // Another search may have read it meanwhile.
+        if let Some(known) = self.current(archive) {
+            return Ok(known);
+        }
+        let before = archive.storage().generation();
+        let read = Arc::new(StoreVisibility::from_store(archive)?);
+        if let Some(generation) = before.filter(|g| archive.storage().generation() == Some(*g)) {
+            *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
+                Some((generation, Arc::clone(&read)));
+        }
+        Ok(read)
+    }
+}
+
+impl Archive {
+    /// Reads which documents the store holds and what each needs to be seen, and keeps it
+    /// while the store does not change (searches and [`Archive::find_document`] then need
+    /// not read every object). A server calls it once at start.
+    pub fn know_documents(&self) -> Result<()> {
+        self.visibility_cache().get(self).map(|_| ())
+    }
+}
+
 /// A search of the archive's index with the filters, paging and clearance of `options`,
 /// visibility decided by the store (see the module doc).
 pub(crate) fn search(
@@ -94,8 +222,8 @@ pub(crate) fn search(
     query: &str,
     options: &SearchOptions,
 ) -> Result<SearchResults> {
-    let store = StoreVisibility::from_store(archive)?;
-    let hidden = store.hidden_from(options.clearance, &index.document_ids()?);
+    let store = archive.visibility_cache().get(archive)?;
+    let hidden = store.hidden_in(index, options.clearance)?;
     let mut results = index.search_candidates(query, options, &hidden)?;
     // Documents are excluded in the query; a hit the store still hides (the store changed
     // between the two reads) is dropped, and each hit's restriction is the store's.

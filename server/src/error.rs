@@ -31,6 +31,9 @@ pub enum Error {
     /// The archive answered with an error.
     #[error(transparent)]
     Archive(#[from] pipeline::Error),
+    /// The TLS certificate or key file cannot be used (the file is named).
+    #[error("TLS: {file}: {message}")]
+    Tls { file: String, message: String },
     /// A file or socket of the server.
     #[error("{context}: {source}")]
     Io {

@@ -1,10 +1,12 @@
 //! `sohoa serve`: the reading room on this archive.
 //!
-//! In: the archive and the address to listen on. Out: the running server (until Ctrl-C or
-//! SIGTERM); its log on stderr. When it stops, the access log's head is recorded in the
-//! audit log (the page views of the run chained to it).
+//! In: the archive, the address to listen on, and a TLS certificate and key when it is to
+//! serve HTTPS. Out: the running server (until Ctrl-C or SIGTERM); its log on stderr. When
+//! it stops, the access log's head is recorded in the audit log (the page views of the run
+//! chained to it).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -17,13 +19,20 @@ use super::{ArchiveArg, Context, Execute};
 pub struct ServeArgs {
     #[command(flatten)]
     archive: ArchiveArg,
-    /// Address and port to listen on. Plain HTTP: keep it on loopback, or put a reverse
-    /// proxy with TLS in front of it (and pass --secure-cookies).
+    /// Address and port to listen on. Without --tls-cert this is plain HTTP: keep it on
+    /// loopback, or put a reverse proxy with TLS in front of it (and pass --secure-cookies).
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
-    /// Mark the session cookie Secure (the reading room is reached over HTTPS).
+    /// Mark the session cookie Secure (the reading room is reached over HTTPS through a
+    /// proxy; implied by --tls-cert).
     #[arg(long)]
     secure_cookies: bool,
+    /// Serve HTTPS with this certificate chain (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
 }
 
 impl Execute for ServeArgs {
@@ -33,6 +42,10 @@ impl Execute for ServeArgs {
             archive: self.archive.archive.clone(),
             listen: self.listen,
             secure_cookies: self.secure_cookies,
+            tls: self
+                .tls_cert
+                .zip(self.tls_key)
+                .map(|(cert, key)| server::web::TlsFiles { cert, key }),
         };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()

@@ -34,6 +34,11 @@ pub(crate) fn free_port() -> u16 {
 }
 
 pub(crate) fn serve(archive: &Path) -> Server {
+    serve_with(archive, &[], "http")
+}
+
+/// `sohoa serve` with `extra` arguments, reached at `scheme://127.0.0.1:PORT`.
+fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
     let port = free_port();
     let child = sohoa()
         .args([
@@ -43,13 +48,14 @@ pub(crate) fn serve(archive: &Path) -> Server {
             "--archive",
         ])
         .arg(archive)
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let server = Server {
         child,
-        base: format!("http://127.0.0.1:{port}"),
+        base: format!("{scheme}://127.0.0.1:{port}"),
     };
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -135,7 +141,15 @@ impl<'a> Visitor<'a> {
     }
 
     fn get(&self, path: &str) -> Answer {
+        self.get_with(path, &[])
+    }
+
+    /// A GET with extra request headers.
+    fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
         let mut r = self.agent.get(format!("{}{path}", self.server.base));
+        for (name, value) in headers {
+            r = r.header(*name, *value);
+        }
         if let Some(c) = &self.cookie {
             r = r.header("Cookie", c);
         }
@@ -337,6 +351,48 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
     assert_eq!(&image.body[..2], &[0xFF, 0xD8]);
     let again = reader.get(&format!("/documents/{open}/pages/1/image?width=400"));
     assert_eq!(again.body, image.body, "the cached rendering is the same");
+    // WebP (lossless) when asked for by name, cached like the JPEG; a browser's Accept
+    // header alone still gets the JPEG (README: lossless WebP of a scan is much larger).
+    let webp_path = format!("/documents/{open}/pages/1/image?width=400&format=webp");
+    let webp = reader.get(&webp_path);
+    assert_eq!(webp.status, 200);
+    assert_eq!(webp.header("content-type"), Some("image/webp"));
+    assert_eq!(
+        (&webp.body[..4], &webp.body[8..12]),
+        (&b"RIFF"[..], &b"WEBP"[..])
+    );
+    let (jpeg_pixels, webp_pixels) = (
+        image::load_from_memory(&image.body).unwrap(),
+        image::load_from_memory(&webp.body).unwrap(),
+    );
+    assert_eq!(
+        (webp_pixels.width(), webp_pixels.height()),
+        (jpeg_pixels.width(), jpeg_pixels.height())
+    );
+    assert_eq!(reader.get(&webp_path).body, webp.body, "cached");
+    let cached: Vec<String> = std::fs::read_dir(archive.join("service/cache/pages"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        cached.iter().any(|n| n.ends_with("-w400.webp"))
+            && cached.iter().any(|n| n.ends_with("-w400.jpg")),
+        "{cached:?}"
+    );
+    let api_webp = reader.get(&format!(
+        "/api/v1/documents/{open}/pages/1/image?width=400&format=webp"
+    ));
+    assert_eq!(api_webp.body, webp.body);
+    let accepting = reader.get_with(
+        &format!("/documents/{open}/pages/1/image?width=400"),
+        &[("Accept", "image/avif,image/webp,*/*")],
+    );
+    assert_eq!(accepting.header("content-type"), Some("image/jpeg"));
+    let bad = reader.get(&format!(
+        "/api/v1/documents/{open}/pages/1/image?format=gif"
+    ));
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("format"), "{}", bad.text());
     let words = reader.get(&format!("/api/v1/documents/{open}/pages/1/words"));
     let words: serde_json::Value = serde_json::from_slice(&words.body).unwrap();
     let (w, h) = (
@@ -526,4 +582,169 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
         "{said}"
     );
     assert_eq!(code(&run(&archive, &["verify"])), 4);
+}
+
+/// A certificate for 127.0.0.1 and its key (PEM), made now by the `openssl` command.
+fn test_certificate(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (cert, key) = (
+        dir.join(format!("{name}-cert.pem")),
+        dir.join(format!("{name}-key.pem")),
+    );
+    let out = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=sohoa-test",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+            "-addext",
+            "extendedKeyUsage=serverAuth",
+            "-keyout",
+        ])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("the openssl command (scripts/install-deps.sh installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (cert, key)
+}
+
+/// One HTTP/1.1 request over TLS to 127.0.0.1:`port`, trusting only `cert`; the answer's
+/// status line and headers, and its body.
+fn https(port: u16, cert: &Path, request: &str) -> (String, String) {
+    use rustls::pki_types::pem::PemObject;
+    use std::io::Read;
+    let mut roots = rustls::RootCertStore::empty();
+    for c in rustls::pki_types::CertificateDer::pem_file_iter(cert).unwrap() {
+        roots.add(c.unwrap()).unwrap();
+    }
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
+    let connection = rustls::ClientConnection::new(std::sync::Arc::new(config), name).unwrap();
+    let tcp = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut tls = rustls::StreamOwned::new(connection, tcp);
+    tls.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    // The server may close without a TLS close_notify: what was read is the answer.
+    let _ = tls.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (head.to_string(), body.to_string())
+}
+
+#[test]
+fn the_reading_room_serves_https_with_secure_cookies_and_names_a_bad_certificate_or_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-01");
+    make_box(&box_dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    let archive = tmp.path().join("archive");
+    let out = ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    add_user(&archive, "doc-gia", &["--role", "reader"]);
+    let (cert, key) = test_certificate(tmp.path(), "server");
+    let (_, other_key) = test_certificate(tmp.path(), "other");
+
+    // A certificate or key that cannot be used stops it at start, naming the file.
+    let not_pem = tmp.path().join("not-a-cert.pem");
+    std::fs::write(&not_pem, "không phải chứng chỉ\n").unwrap();
+    let missing = tmp.path().join("missing-key.pem");
+    for (c, k, named) in [
+        (&not_pem, &key, &not_pem),
+        (&cert, &missing, &missing),
+        (&cert, &cert, &cert),
+        (&cert, &other_key, &other_key),
+    ] {
+        let out = sohoa()
+            .args(["serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+            .arg(c)
+            .arg("--tls-key")
+            .arg(k)
+            .arg("--archive")
+            .arg(&archive)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 1, "{stderr}");
+        assert!(
+            stderr.contains(&named.display().to_string()),
+            "{} {}: {stderr}",
+            c.display(),
+            k.display()
+        );
+    }
+
+    let server = serve_with(
+        &archive,
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+        "https",
+    );
+    let port: u16 = server.base.rsplit(':').next().unwrap().parse().unwrap();
+    // The sign-in page over HTTPS.
+    let (head, body) = https(
+        port,
+        &cert,
+        "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(body.contains("name=\"username\""), "{body}");
+    // Signing in sets a Secure session cookie.
+    let form = "username=doc-gia&password=m%E1%BA%ADt+kh%E1%BA%A9u+c%E1%BB%A7a+doc-gia";
+    let (head, _) = https(
+        port,
+        &cert,
+        &format!(
+            "POST /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{form}",
+            server.base,
+            form.len()
+        ),
+    );
+    assert!(head.starts_with("HTTP/1.1 303"), "{head}");
+    let cookie = head
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
+        .unwrap_or_else(|| panic!("no cookie: {head}"));
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    // Plain HTTP on the HTTPS port gets no HTTP answer.
+    let mut plain = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    plain
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    plain
+        .write_all(b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut plain, &mut answer);
+    assert!(!answer.starts_with(b"HTTP/1.1 200"));
+    drop(server);
 }

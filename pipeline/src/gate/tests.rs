@@ -602,14 +602,12 @@ fn a_scan_file_shared_with_a_hidden_document_is_handed_out_as_the_page_alone() {
     );
 }
 
-#[test]
-fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
-    let tmp = tempfile::tempdir().unwrap();
-    // The first random archive holding an open document.
-    let (archive, open) = (1..)
+/// The first random archive (in `dir`) holding at least `wanted` open documents, and their ids.
+fn archive_with_open_documents(dir: &Path, wanted: usize) -> (Archive, Vec<String>) {
+    (1..)
         .find_map(|seed: u64| {
             let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            let archive = random_archive(&tmp.path().join(format!("archive-{seed}")), &mut rng);
+            let archive = random_archive(&dir.join(format!("archive-{seed}")), &mut rng);
             let open: Vec<String> = archive
                 .hoso_objects()
                 .unwrap()
@@ -618,9 +616,15 @@ fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
                 .filter(|d| Clearance::Public.covers(required(d)))
                 .map(|d| d.id)
                 .collect();
-            (!open.is_empty()).then_some((archive, open))
+            (open.len() >= wanted).then_some((archive, open))
         })
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, open) = archive_with_open_documents(tmp.path(), 1);
     let ann = Principal::new("ann", [Role::Reader], Clearance::Public);
     let bob = Principal::new("bob", [Role::Reader], Clearance::Public);
     // The CLI's reader records nothing for open documents; the reading room's does.
@@ -683,4 +687,82 @@ fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
         })
         .unwrap();
     assert_eq!(bobs.len(), 1);
+}
+
+#[test]
+fn a_long_lived_reader_hides_a_document_an_edit_just_restricted() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Every page holds `chung`.
+    let (archive, open) = archive_with_open_documents(tmp.path(), 2);
+    let dir = archive.root.clone();
+    // The reading room's handles: one archive and one read-only index for its whole life.
+    let index = crate::catalog::open_index_read_only(&archive).unwrap();
+    let reader = Principal::new("doc-gia", [Role::Reader], Clearance::Public);
+    let options = crate::index::SearchOptions {
+        limit: 100,
+        ..Default::default()
+    };
+    let found = |archive: &Archive| -> BTreeSet<String> {
+        archive
+            .reader(&reader)
+            .search(&index, "chung", &options)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let before = found(&archive);
+    assert!(open.iter().all(|id| before.contains(id)), "{before:?}");
+    // The store's documents are now kept: found in one object read, not by a scan.
+    assert!(archive.visibility_cache().current(&archive).is_some());
+    assert!(archive.reader(&reader).document(&open[0]).is_ok());
+
+    // An archivist cleared for Mật restricts one, through another handle (as `sohoa edit`
+    // does in another process).
+    let archivist = Principal::local_operator("luu-tru", Clearance::Mat);
+    let restrict = |regime: &str| {
+        let other = Archive::open(&dir).unwrap();
+        let settings = [("che_do_su_dung".to_string(), regime.to_string())];
+        other
+            .writer(&archivist)
+            .edit(&EditRequest {
+                id: &open[0],
+                settings: &settings,
+                reviewed: false,
+                reason: Some("theo quyết định 7-QĐ"),
+                codes: archive_schema::CodeSets::tt05_2025(),
+            })
+            .unwrap();
+    };
+    restrict("03");
+    // The very next search through the long-lived handles hides it, hits and totals alike;
+    // opening it answers like an unknown id.
+    let after = found(&archive);
+    assert!(!after.contains(&open[0]), "{after:?}");
+    assert!(after.contains(&open[1]), "{after:?}");
+    let total = archive
+        .reader(&reader)
+        .search(&index, "chung", &options)
+        .unwrap()
+        .total;
+    assert_eq!(total, after.len());
+    assert_eq!(
+        answer(&archive.reader(&reader).document(&open[0]), &open[0]),
+        answer(&archive.reader(&reader).document("KHONGCO"), "KHONGCO"),
+    );
+    // Opened again, it is found again.
+    restrict("01");
+    assert!(found(&archive).contains(&open[0]));
+    assert!(archive.reader(&reader).document(&open[0]).is_ok());
+
+    // A writer killed in the middle of a commit leaves the generation `changing`: nothing
+    // is kept, every search reads the store.
+    std::mem::forget(
+        crate::store::generation::Generation::of_archive(&dir)
+            .begin()
+            .unwrap(),
+    );
+    assert!(found(&archive).contains(&open[0]));
+    assert!(archive.visibility_cache().current(&archive).is_none());
 }

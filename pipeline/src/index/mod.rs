@@ -195,6 +195,23 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// The identity of an index's contents: its segments, each with its deletions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexState(Vec<(tantivy::index::SegmentId, Option<tantivy::Opstamp>)>);
+
+impl IndexState {
+    fn of(searcher: &tantivy::Searcher) -> IndexState {
+        IndexState(
+            searcher
+                .generation()
+                .segments()
+                .iter()
+                .map(|(id, deletes)| (*id, *deletes))
+                .collect(),
+        )
+    }
+}
+
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (and the dir) when absent.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
@@ -303,6 +320,18 @@ impl SearchIndex {
     /// Ids of all indexed documents.
     pub fn document_ids(&self) -> Result<BTreeSet<String>> {
         search::document_ids(&self.reader.searcher())
+    }
+
+    /// What the index holds now: equal states hold the same documents (its segments and
+    /// their deletions), so what was derived from one state's documents holds for the other.
+    pub fn state(&self) -> IndexState {
+        IndexState::of(&self.reader.searcher())
+    }
+
+    /// Ids of all indexed documents, with the state they are of.
+    pub fn document_ids_in_state(&self) -> Result<(IndexState, BTreeSet<String>)> {
+        let searcher = self.reader.searcher();
+        Ok((IndexState::of(&searcher), search::document_ids(&searcher)?))
     }
 
     /// Ids of the indexed documents the index marks as chế độ sử dụng Mật (its own flag,

@@ -9,6 +9,7 @@
 pub mod access;
 pub mod audit;
 pub mod fsio;
+pub mod generation;
 pub mod history;
 pub mod ocfl;
 pub mod records;
@@ -17,11 +18,14 @@ pub mod storage;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use crate::visibility::VisibilityCache;
 use crate::{Error, Result};
 use audit::AuditLog;
+use generation::Generation;
 use ocfl::{Inventory, StorageRoot};
 use records::{DocumentRecord, PageRecord, SourceRecord, DOCUMENTS_DIR, PAGES_DIR, SOURCE_PATH};
 use storage::{Key, ObjectStorage};
@@ -31,6 +35,9 @@ use storage::{Key, ObjectStorage};
 pub struct Archive {
     pub root: PathBuf,
     storage: StorageRoot,
+    /// What the store says about every document, kept while the store's generation holds
+    /// (shared by the clones of this handle; see [`crate::visibility`]).
+    visibility: Arc<VisibilityCache>,
 }
 
 /// Holds the archive's writer lock until dropped.
@@ -47,10 +54,12 @@ impl Archive {
             fs::create_dir_all(&p).map_err(|e| Error::io(&p, e))?;
         }
         let storage =
-            StorageRoot::open_or_create(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))?;
+            StorageRoot::open_or_create(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))?
+                .counting_generations(Generation::of_archive(dir));
         Ok(Archive {
             root: dir.to_path_buf(),
             storage,
+            visibility: Arc::default(),
         })
     }
 
@@ -62,10 +71,12 @@ impl Archive {
                     "{} is not a sohoa archive (no ocfl/ storage root); run `sohoa ingest` first",
                     dir.display()
                 ))
-            })?;
+            })?
+            .counting_generations(Generation::of_archive(dir));
         Ok(Archive {
             root: dir.to_path_buf(),
             storage,
+            visibility: Arc::default(),
         })
     }
 
@@ -135,8 +146,26 @@ impl Archive {
         HoSoObject::load(&self.storage, &key).map(Some)
     }
 
-    /// The object and document with document id `id`.
+    /// What the store says about every document, cached while the store's generation
+    /// holds (see [`crate::visibility`]).
+    pub(crate) fn visibility_cache(&self) -> &VisibilityCache {
+        &self.visibility
+    }
+
+    /// The object and document with document id `id`. Found in one object read when the
+    /// store's documents are known (cached by a search, or [`Archive::know_documents`]) and
+    /// the store has not changed since; else every object is read until it is found.
     pub fn find_document(&self, id: &str) -> Result<Option<(HoSoObject, DocumentRecord)>> {
+        if let Some(known) = self.visibility.current(self) {
+            if let Some(key) = known.object_of(id) {
+                let object = HoSoObject::load(&self.storage, key)?;
+                if let Some(doc) = object.documents.iter().find(|d| d.id == id).cloned() {
+                    return Ok(Some((object, doc)));
+                }
+            } else if known.is_complete() {
+                return Ok(None);
+            }
+        }
         for object in self.hoso_objects()? {
             if let Some(doc) = object.documents.iter().find(|d| d.id == id).cloned() {
                 return Ok(Some((object, doc)));

@@ -23,6 +23,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::fsio::{is_interrupted_write, sha256_bytes};
+use super::generation::Generation;
 use super::storage::{DirectoryStorage, Key, ObjectStorage, StagedWrite};
 use crate::{Error, Result};
 
@@ -149,6 +150,8 @@ pub struct StorageRoot {
     /// Where the storage root is (its directory), for messages and reports.
     pub root: PathBuf,
     backend: Arc<dyn ObjectStorage>,
+    /// Counted up around every commit, when the archive keeps a generation.
+    generation: Option<Generation>,
 }
 
 impl StorageRoot {
@@ -197,7 +200,24 @@ impl StorageRoot {
         Ok(StorageRoot {
             root: root.to_path_buf(),
             backend,
+            generation: None,
         })
+    }
+
+    /// This storage root, counting `generation` up around every commit (see
+    /// [`super::generation`]).
+    #[must_use]
+    pub fn counting_generations(self, generation: Generation) -> Self {
+        StorageRoot {
+            generation: Some(generation),
+            ..self
+        }
+    }
+
+    /// The generation of the store (see [`super::generation`]): `None` while a commit is
+    /// under way, or when the store keeps none.
+    pub fn generation(&self) -> Option<u64> {
+        self.generation.as_ref().and_then(Generation::read)
     }
 
     /// The storage the root is kept on.
@@ -388,6 +408,12 @@ impl StorageRoot {
             object.join(&format!("{version}/{INVENTORY_SIDECAR}"))?,
             sidecar.as_bytes(),
         )?;
+        // From here the store changes; the generation moves on when this is dropped.
+        let _change = self
+            .generation
+            .as_ref()
+            .map(Generation::begin)
+            .transpose()?;
         match &previous {
             None => {
                 put(staged.as_mut(), object.join(INVENTORY)?, &inventory_bytes)?;
@@ -465,6 +491,11 @@ impl StorageRoot {
                 .and_then(|b| String::from_utf8(b).ok())
                 .unwrap_or_default();
             if root_bytes != bytes || root_sidecar != sidecar {
+                let _change = self
+                    .generation
+                    .as_ref()
+                    .map(Generation::begin)
+                    .transpose()?;
                 self.backend.swap_inventory(
                     &object,
                     &sha256_bytes(&root_bytes),

@@ -1,7 +1,11 @@
-//! Page images: the scan of a document page, as scanned, at one of a few widths, as JPEG,
-//! cached on disk outside `ocfl/`.
+//! Page images: the scan of a document page, as scanned, at one of a few widths, as JPEG or
+//! WebP, cached on disk outside `ocfl/`.
 //!
-//! In: a document id, a page number and a width, for a signed-in visitor. Out: a JPEG. The
+//! In: a document id, a page number, a width and a format (`?format=jpeg|webp`; JPEG when
+//! not asked), for a signed-in visitor. Out: the image. WebP is lossless (the `image`
+//! crate's encoder, the one a maintained pure-Rust crate offers) and so 1.8 times the size
+//! of the JPEG of a scan (`benches/RESULTS.md`): it is served only when asked for by name, never chosen from
+//! the browser's `Accept` header (README). The
 //! gate is asked first on every request, cached or not (it decides whether the page exists
 //! for the visitor and records the view); the cache is keyed by the stored image's SHA-256,
 //! so it never serves pixels the store no longer holds, and a rendering is written under a
@@ -14,6 +18,7 @@ use axum::extract::{Path, Query};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use image::codecs::jpeg::JpegEncoder;
+use image::codecs::webp::WebPEncoder;
 use image::imageops::FilterType;
 use image::DynamicImage;
 use serde::Deserialize;
@@ -30,6 +35,42 @@ const JPEG_QUALITY: u8 = 85;
 #[derive(Deserialize)]
 pub struct ImageParams {
     width: Option<String>,
+    format: Option<String>,
+}
+
+/// The encodings a page image is served in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Jpeg,
+    /// Lossless.
+    Webp,
+}
+
+impl Encoding {
+    fn content_type(self) -> &'static str {
+        match self {
+            Encoding::Jpeg => "image/jpeg",
+            Encoding::Webp => "image/webp",
+        }
+    }
+
+    /// The cached file's extension.
+    fn extension(self) -> &'static str {
+        match self {
+            Encoding::Jpeg => "jpg",
+            Encoding::Webp => "webp",
+        }
+    }
+}
+
+fn encoding(params: &ImageParams) -> Result<Encoding, Failure> {
+    match params.format.as_deref() {
+        None | Some("" | "jpeg" | "jpg") => Ok(Encoding::Jpeg),
+        Some("webp") => Ok(Encoding::Webp),
+        Some(other) => Err(Failure::BadRequest(format!(
+            "Tham số format phải là jpeg hoặc webp (nhận được {other:?})."
+        ))),
+    }
 }
 
 /// A page number from a path: anything but a positive number names no page (the answer of
@@ -73,32 +114,39 @@ pub async fn page_image(
         Ok(w) => w,
         Err(f) => return answer(f),
     };
+    let encoding = match encoding(&params) {
+        Ok(e) => e,
+        Err(f) => return answer(f),
+    };
     let who = visitor.principal.clone();
-    let jpeg = blocking(&room, move |room| {
+    let image = blocking(&room, move |room| {
         let view = room
             .archive
             .reader(&who)
             .recording_every_read()
             .page(&id, page)?;
-        let cached = room
-            .cache_dir
-            .join(format!("{}-w{width}.jpg", view.image_key));
+        let cached = room.cache_dir.join(format!(
+            "{}-w{width}.{}",
+            view.image_key,
+            encoding.extension()
+        ));
         if let Ok(bytes) = std::fs::read(&cached) {
             return Ok(bytes);
         }
-        let bytes = render(&view.decode()?, width)?;
+        let bytes = render(&view.decode()?, width, encoding)?;
         store(&room.cache_dir, &cached, &bytes);
         Ok(bytes)
     })
     .await;
-    match jpeg {
-        Ok(bytes) => ([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response(),
+    match image {
+        Ok(bytes) => ([(header::CONTENT_TYPE, encoding.content_type())], bytes).into_response(),
         Err(f) => answer(f),
     }
 }
 
-/// `image` scaled to `width` (never up) and encoded as JPEG.
-fn render(image: &DynamicImage, width: u32) -> Result<Vec<u8>, Failure> {
+/// `image` scaled to `width` (never up) and encoded: JPEG in colour, lossless WebP in
+/// colour, or gray when the scan is gray (smaller, and what was scanned).
+fn render(image: &DynamicImage, width: u32, encoding: Encoding) -> Result<Vec<u8>, Failure> {
     let scaled = if image.width() > width {
         let height =
             (u64::from(image.height()) * u64::from(width) / u64::from(image.width().max(1))).max(1);
@@ -110,13 +158,22 @@ fn render(image: &DynamicImage, width: u32) -> Result<Vec<u8>, Failure> {
     } else {
         image.clone()
     };
-    let rgb = DynamicImage::ImageRgb8(scaled.to_rgb8());
     let mut out = Cursor::new(Vec::new());
-    rgb.write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY))
-        .map_err(|e| {
-            tracing::error!("encoding a page image: {e}");
-            Failure::Internal
-        })?;
+    let written = match encoding {
+        Encoding::Jpeg => DynamicImage::ImageRgb8(scaled.to_rgb8())
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)),
+        // The lossless encoder takes 8-bit gray, gray with alpha, RGB and RGBA.
+        Encoding::Webp if !scaled.color().has_color() => {
+            DynamicImage::ImageLuma8(scaled.to_luma8())
+                .write_with_encoder(WebPEncoder::new_lossless(&mut out))
+        }
+        Encoding::Webp => DynamicImage::ImageRgb8(scaled.to_rgb8())
+            .write_with_encoder(WebPEncoder::new_lossless(&mut out)),
+    };
+    written.map_err(|e| {
+        tracing::error!("encoding a page image: {e}");
+        Failure::Internal
+    })?;
     Ok(out.into_inner())
 }
 

@@ -13,6 +13,7 @@ mod images;
 mod layout;
 mod pages;
 mod search_params;
+mod tls;
 mod visitor;
 
 use std::net::SocketAddr;
@@ -27,13 +28,25 @@ use pipeline::store::Archive;
 use crate::accounts::{Accounts, SERVICE_DIR};
 use crate::{Error, Result};
 
+pub use tls::PeerAddr;
+
 /// How the server is started.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     pub archive: PathBuf,
     pub listen: SocketAddr,
-    /// Cookies marked `Secure` (the server is reached over TLS, e.g. through a proxy).
+    /// Cookies marked `Secure` (the server is reached over TLS through a proxy; always so
+    /// when it serves TLS itself).
     pub secure_cookies: bool,
+    /// Serve HTTPS with this certificate and key instead of plain HTTP.
+    pub tls: Option<TlsFiles>,
+}
+
+/// The certificate chain and private key of HTTPS, PEM files.
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// What every request handler shares.
@@ -104,21 +117,53 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .with_state(room)
 }
 
-/// Serves the reading room until Ctrl-C or SIGTERM.
+/// Serves the reading room until Ctrl-C or SIGTERM: HTTPS when `config.tls` names a
+/// certificate and key (checked before anything else), else plain HTTP.
 pub async fn serve(config: ServerConfig) -> Result<()> {
-    let room = ReadingRoom::open(&config.archive, config.secure_cookies)?;
+    let tls = config
+        .tls
+        .as_ref()
+        .map(|files| tls::server_config(&files.cert, &files.key))
+        .transpose()?;
+    let room = Arc::new(ReadingRoom::open(
+        &config.archive,
+        config.secure_cookies || tls.is_some(),
+    )?);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| Error::io(format!("listening on {}", config.listen), e))?;
     let local = listener
         .local_addr()
         .map_err(|e| Error::io("reading the listen address", e))?;
-    tracing::info!("phòng đọc: http://{local}/");
-    let app = router(Arc::new(room)).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| Error::io("serving", e))
+    // Which documents exist and who may see them, read once now rather than by the first
+    // search (seconds on a large archive); searches meanwhile wait for it.
+    let warming = Arc::clone(&room);
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        match warming.archive.know_documents() {
+            Ok(()) => tracing::info!(
+                "documents of the store read in {:.1} s",
+                started.elapsed().as_secs_f64()
+            ),
+            Err(e) => tracing::warn!("reading the store's documents: {e}"),
+        }
+    });
+    let app = router(room).into_make_service_with_connect_info::<PeerAddr>();
+    let served = match tls {
+        None => {
+            tracing::info!("phòng đọc: http://{local}/");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+        Some(tls) => {
+            tracing::info!("phòng đọc: https://{local}/");
+            axum::serve(tls::TlsListener::new(listener, tls)?, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+    };
+    served.map_err(|e| Error::io("serving", e))
 }
 
 async fn shutdown_signal() {

@@ -7,7 +7,6 @@
 //! every read, and the handlers add no access rule of their own.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query};
 use axum::http::request::Parts;
@@ -45,8 +44,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
         Ok(ClientAddress(
             parts
                 .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string()),
+                .get::<ConnectInfo<super::PeerAddr>>()
+                .map_or_else(|| "unknown".to_string(), |c| c.0 .0.ip().to_string()),
         ))
     }
 }
