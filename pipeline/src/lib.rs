@@ -26,6 +26,7 @@ pub mod policy;
 pub mod preprocess;
 pub mod review;
 pub mod segment;
+pub mod stages;
 pub mod store;
 pub mod text_layer;
 pub mod verify;

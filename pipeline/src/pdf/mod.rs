@@ -85,16 +85,34 @@ impl AccessPage {
         words: Vec<OcrWord>,
         facts: &PreprocessFacts,
     ) -> Result<AccessPage> {
-        let dpi = match decoded.technical.dpi {
+        let image = PageImage::from_decoded(decoded, original_jpeg)?;
+        Ok(AccessPage::of_image(
+            image,
+            decoded.technical.dpi,
+            words,
+            facts,
+        ))
+    }
+
+    /// A page whose image is already encoded (an original passed through without decoding:
+    /// [`PageImage::from_png`], [`PageImage::from_jpeg`]), with the resolution the file
+    /// records (or [`DEFAULT_DPI`], as in [`AccessPage::new`]).
+    pub fn of_image(
+        image: PageImage,
+        dpi: Option<f32>,
+        words: Vec<OcrWord>,
+        facts: &PreprocessFacts,
+    ) -> AccessPage {
+        let dpi = match dpi {
             Some(d) if (50.0..=2400.0).contains(&d) => d,
             _ => DEFAULT_DPI as f32,
         };
-        Ok(AccessPage {
-            image: PageImage::from_decoded(decoded, original_jpeg)?,
+        AccessPage {
+            image,
             dpi,
             words,
             geometry: PageGeometry::from(facts),
-        })
+        }
     }
 }
 
