@@ -111,7 +111,10 @@ fn cli_pages(box_dir: &Path, rows: &[(String, u32)], work: &Path) -> Result<Vec<
     for (i, (file, page)) in rows.iter().enumerate() {
         let src = box_dir.join(file);
         let multi = rows.iter().filter(|(f, _)| f == file).count() > 1;
-        let (path, tiff_page) = if file.ends_with(".pdf") {
+        let is_pdf = Path::new(file)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        let (path, tiff_page) = if is_pdf {
             let prefix = work.join(format!("page-{i:04}"));
             let n = page.to_string();
             let ok = Command::new("pdftoppm")
