@@ -5,16 +5,18 @@
 //! copy ([`crate::pdf`]) and its logical path in the object, `access/{mã lưu trữ tài
 //! liệu}.pdf` (Thông tư 05/2025 naming), or `access/{document id}.pdf` while the document has
 //! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
-//! scan as scanned, decoded again from the original file (a PDF page that painted nothing
-//! is made white again without reading it).
+//! scan as scanned: a JPEG file's bytes, a PNG file's zlib stream, or else the original decoded
+//! again and compressed losslessly (see [`crate::pdf`]); a PDF page that painted nothing is
+//! made white again without reading it.
 
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::decode::{decode_page, ScanFormat};
-use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage};
+use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage, PageImage};
 use crate::preprocess::PreprocessFacts;
+use crate::stages::{Stage, StageClock};
 use crate::store::records::{ocr_words, DocumentRecord, PageRecord};
 use crate::{Error, Result};
 
@@ -40,10 +42,32 @@ fn access_page(
         let t = &page.technical;
         return AccessPage::white(t.width, t.height, t.dpi, &facts);
     }
+    // A JPEG or PNG file whose compressed image can go into the copy as it is, is not
+    // decoded at all: its size and resolution are the page record's.
+    let file = if matches!(format, ScanFormat::Jpeg | ScanFormat::Png) {
+        Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
+    } else {
+        None
+    };
+    let (width, height) = (page.technical.width, page.technical.height);
+    let passed = match (format, &file) {
+        (ScanFormat::Jpeg, Some(bytes)) => PageImage::from_jpeg(bytes, width, height)?,
+        (ScanFormat::Png, Some(bytes)) => PageImage::from_png(bytes, width, height),
+        _ => None,
+    };
+    if let Some(image) = passed {
+        let words = ocr_words(&page.words);
+        return Ok(AccessPage::of_image(
+            image,
+            page.technical.dpi,
+            words,
+            &facts,
+        ));
+    }
     let mut decoded = decode_page(&path, format, number)?;
     // A JPEG file, or a PDF page that is one JPEG, goes into the copy byte for byte.
     let jpeg = if format == ScanFormat::Jpeg {
-        Some(std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
+        file
     } else {
         decoded.embedded_jpeg.take()
     };
@@ -62,18 +86,21 @@ pub fn access_path(doc: &DocumentRecord) -> String {
 pub type PageImageSource = (PathBuf, ScanFormat, u32);
 
 /// Builds the access copy of `doc`. `original` maps a page to the scan file on disk holding
-/// its image, that file's format and the page within it (its original, or its page extract). `created` is recorded as the copy's creation
-/// date; the same inputs give the same bytes, so re-reading unchanged pages changes nothing.
+/// its image, that file's format and the page within it (its original, or its page extract).
+/// `created` is recorded as the copy's creation date; the same inputs give the same bytes, so
+/// re-reading unchanged pages changes nothing. The CPU time goes to `clock`'s [`Stage::Pdf`].
 pub fn build(
     doc: &DocumentRecord,
     pages: &[&PageRecord],
     original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
     created: chrono::DateTime<chrono::FixedOffset>,
+    clock: &StageClock,
 ) -> Result<Vec<u8>> {
     // Pages are decoded and encoded in parallel: a long document is not one thread's work.
+    // Each page's CPU time is counted on the thread that does it.
     let access_pages = pages
         .par_iter()
-        .map(|page| access_page(doc, page, original))
+        .map(|page| clock.time(Stage::Pdf, || access_page(doc, page, original)))
         .collect::<Result<Vec<AccessPage>>>()?;
     let identifier = doc
         .record
@@ -91,5 +118,5 @@ pub fn build(
         language,
         created,
     };
-    build_access_pdf(&access_pages, &meta)
+    clock.time(Stage::Pdf, || build_access_pdf(&access_pages, &meta))
 }

@@ -27,6 +27,7 @@ use crate::ocr::symbol_line::reread_symbol;
 use crate::ocr::tesseract::{self, TesseractEngine};
 use crate::ocr::{recognize_upright, OcrEngine};
 use crate::preprocess::{prepare, PreprocessOptions};
+use crate::stages::{Stage, StageClock, StageCpu};
 use crate::store::fsio::{sha256_regular_file, write_atomic};
 use crate::store::ocfl::{CommitOutcome, FileSource, User};
 use crate::store::records::{
@@ -137,6 +138,8 @@ pub struct IngestSummary {
     /// (`sohoa review`); the items are in the batch report.
     pub documents_to_review: u64,
     pub warnings: Vec<String>,
+    /// CPU seconds per stage of this run (decode, preprocess, OCR, …; see [`Stage`]).
+    pub cpu_seconds: StageCpu,
 }
 
 /// One page that needs decoding and OCR.
@@ -272,6 +275,7 @@ pub(crate) fn ingest(
         .collect();
     let index = catalog::open_index(archive)?;
 
+    let clock = StageClock::default();
     let mut run = Run {
         archive,
         options,
@@ -287,6 +291,7 @@ pub(crate) fn ingest(
         skipped: Vec::new(),
         counts: Counts::default(),
         cache: &cache,
+        clock: &clock,
     };
 
     // Plan: discover, hash, count pages, find what earlier runs already did.
@@ -333,6 +338,7 @@ pub(crate) fn ingest(
                         &cache,
                         &mut seen,
                         options,
+                        run.clock,
                     );
                     let mut plan = plan;
                     plan.approvals = approvals.clone();
@@ -389,6 +395,7 @@ pub(crate) fn ingest(
     let (done_tx, done_rx) =
         crossbeam_channel::bounded::<(Job, Result<PageRecord>)>(jobs_count * 2);
     let preprocess = options.preprocess;
+    let clock = &clock;
     let fatal: Option<Error> = std::thread::scope(|scope| {
         for mut engine in engines {
             let job_rx = job_rx.clone();
@@ -397,7 +404,7 @@ pub(crate) fn ingest(
             scope.spawn(move || {
                 for job in job_rx {
                     let result = catch_unwind(AssertUnwindSafe(|| {
-                        process_page(&mut engine, &job, preprocess, &provenance)
+                        process_page(&mut engine, &job, preprocess, &provenance, clock)
                     }))
                     .unwrap_or_else(|panic| {
                         Err(Error::decode(
@@ -445,7 +452,7 @@ pub(crate) fn ingest(
                     return Some(e);
                 }
             } else {
-                plan.cache_screened(&cache);
+                clock.time(Stage::Store, || plan.cache_screened(&cache));
             }
         }
         None
@@ -493,6 +500,7 @@ pub(crate) fn ingest(
             .collect::<BTreeSet<_>>()
             .len() as u64,
         warnings: run.warnings.clone(),
+        cpu_seconds: run.clock.report(),
     };
     let report = serde_json::json!({
         "started": started,
@@ -558,6 +566,8 @@ struct Run<'a> {
     skipped: Vec<serde_json::Value>,
     counts: Counts,
     cache: &'a PageCache,
+    /// CPU time per stage, summed over every thread of the run.
+    clock: &'a StageClock,
 }
 
 impl Run<'_> {
@@ -821,7 +831,9 @@ impl Run<'_> {
             }
         }
         let withheld_before = self.withheld.len();
-        let (mut pages, mut kinds, doc_plans) = self.split_and_screen(plan, pages, kinds);
+        let clock = self.clock;
+        let (mut pages, mut kinds, doc_plans) =
+            clock.time(Stage::Catalog, || self.split_and_screen(plan, pages, kinds));
         // Scan files holding a withheld page are not stored; their other pages are stored
         // one by one as lossless page extracts.
         let tainted: BTreeSet<String> = self.withheld[withheld_before..]
@@ -849,7 +861,9 @@ impl Run<'_> {
             else {
                 continue;
             };
-            match write_page_extract(&extracts_dir, &file.file, page) {
+            match clock.time(Stage::Store, || {
+                write_page_extract(&extracts_dir, &file.file, page)
+            }) {
                 Ok((path, extract)) => {
                     extract_files.insert(page.number, path);
                     page.page_extract = Some(extract);
@@ -892,15 +906,17 @@ impl Run<'_> {
             .existing
             .as_ref()
             .map_or_else(|| ulid::Ulid::new().to_string(), |o| o.id.clone());
-        let built = catalog::build_hoso(
-            &object_id,
-            &plan.box_name,
-            plan.box_sidecar.as_ref(),
-            &plan.source,
-            &pages,
-            &doc_plans,
-            plan.existing.as_ref(),
-        )?;
+        let built = clock.time(Stage::Catalog, || {
+            catalog::build_hoso(
+                &object_id,
+                &plan.box_name,
+                plan.box_sidecar.as_ref(),
+                &plan.source,
+                &pages,
+                &doc_plans,
+                plan.existing.as_ref(),
+            )
+        })?;
         let mut files: BTreeMap<String, FileSource> = built.files;
         // Access copies: kept from the head version when none of the document's pages changed.
         let head = plan
@@ -949,7 +965,7 @@ impl Run<'_> {
             });
             let source = match kept {
                 Some(source) => source,
-                None => match crate::access::build(doc, &doc_pages, &original, created) {
+                None => match crate::access::build(doc, &doc_pages, &original, created, clock) {
                     Ok(bytes) => FileSource::Bytes(bytes),
                     Err(e) => {
                         let msg = format!(
@@ -1034,10 +1050,11 @@ impl Run<'_> {
             // The whole log was checked at the start of the run; its end is what this
             // commit's entry links to.
             self.archive.audit().check_tail()?;
-            let outcome = self
-                .archive
-                .storage()
-                .commit_version(&object_id, &files, &message, &user)?;
+            let outcome = clock.time(Stage::Store, || {
+                self.archive
+                    .storage()
+                    .commit_version(&object_id, &files, &message, &user)
+            })?;
             if let CommitOutcome::Committed {
                 version,
                 inventory_sha256,
@@ -1091,10 +1108,11 @@ impl Run<'_> {
                 .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
                 .filter(|id| !doc_ids.contains(id))
                 .collect();
-            let indexed = self
-                .index
-                .delete_documents(&stale)
-                .and_then(|()| self.index.replace_documents(&entries));
+            let indexed = clock.time(Stage::Index, || {
+                self.index
+                    .delete_documents(&stale)
+                    .and_then(|()| self.index.replace_documents(&entries))
+            });
             if let Err(e) = indexed {
                 let msg = format!(
                     "hồ sơ {} stored but not indexed ({e}); re-run ingest to index it",
@@ -1109,14 +1127,16 @@ impl Run<'_> {
             box_name: &plan.box_name,
             hoso: &plan.source.path,
         };
-        for doc in &built.documents {
-            self.review.extend(crate::review::document_items(
-                &place,
-                doc,
-                &pages,
-                self.options.codes,
-            ));
-        }
+        clock.time(Stage::Catalog, || {
+            for doc in &built.documents {
+                self.review.extend(crate::review::document_items(
+                    &place,
+                    doc,
+                    &pages,
+                    self.options.codes,
+                ));
+            }
+        });
         for (page, kind) in pages.iter().zip(&kinds) {
             self.counts.ok += 1;
             if *kind == "reused" {
@@ -1172,6 +1192,7 @@ fn write_page_extract(
 
 /// Hashes the files of a hồ sơ, counts their pages and decides, page by page, whether an
 /// earlier run (the stored object or the resume cache) already did the work.
+#[allow(clippy::too_many_arguments)] // the run's state, passed apart to keep borrows short
 fn plan_hoso(
     box_name: &str,
     box_sidecar: Option<&archive_schema::BoxSidecar>,
@@ -1180,6 +1201,7 @@ fn plan_hoso(
     cache: &PageCache,
     seen: &mut HashMap<String, String>,
     options: &IngestOptions,
+    clock: &StageClock,
 ) -> HoSoPlan {
     let reocr = options.reocr;
     let mut plan = HoSoPlan {
@@ -1226,11 +1248,13 @@ fn plan_hoso(
         .files
         .par_iter()
         .map(|f| {
-            let r = sha256_regular_file(&f.abs_path).and_then(|(sha, size)| {
+            let hashed = clock.time(Stage::Hashing, || sha256_regular_file(&f.abs_path));
+            let r = hashed.and_then(|(sha, size)| {
                 if size == 0 {
                     return Err(Error::decode(&f.rel_path, None, "empty file (0 bytes)"));
                 }
-                let n = page_count(&f.abs_path, f.format)
+                let n = clock
+                    .time(Stage::Decode, || page_count(&f.abs_path, f.format))
                     .map_err(|e| relabel(e, &f.abs_path, &f.rel_path))?;
                 check_page_limit(&f.rel_path, n, size, options.max_pages_per_file)?;
                 Ok((sha, n))
@@ -1326,8 +1350,12 @@ fn process_page(
     job: &Job,
     options: PreprocessOptions,
     provenance: &OcrProvenance,
+    clock: &StageClock,
 ) -> Result<PageRecord> {
-    let decoded = decode_page(&job.path, job.format, job.source_page)
+    let decoded = clock
+        .time(Stage::Decode, || {
+            decode_page(&job.path, job.format, job.source_page)
+        })
         .map_err(|e| relabel(e, &job.path, &job.source_file))?;
     let mut record = PageRecord {
         number: 0,
@@ -1355,17 +1383,22 @@ fn process_page(
         }
         tracing::debug!(file = %job.source_file, page = job.source_page, reason = %verdict.reason, "text layer rejected; OCR instead");
     }
-    let prepared = prepare(&decoded, options);
+    let prepared = clock.time(Stage::Preprocess, || prepare(&decoded, options));
     if prepared.facts.blank {
         record.preprocess = Some(prepared.facts.into());
         return Ok(record);
     }
     // Red ink is found while the colour pixels exist; it is read once the page is upright.
-    let red_ink = RedInk::find(&decoded.image, prepared.facts.dpi);
+    let red_ink = clock.time(Stage::Preprocess, || {
+        RedInk::find(&decoded.image, prepared.facts.dpi)
+    });
     drop(decoded);
-    let (ocr, prepared) = recognize_upright(engine, prepared)
+    let (ocr, prepared) = clock
+        .time(Stage::Ocr, || recognize_upright(engine, prepared))
         .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
-    let ocr = reread_symbol(engine, &prepared, ocr);
+    let ocr = clock.time(Stage::SecondReadings, || {
+        reread_symbol(engine, &prepared, ocr)
+    });
     record.preprocess = Some(PreprocessRecord::from(&prepared.facts));
     record.text_source = TextSource::Ocr;
     record.text = ocr.text.nfc().collect();
@@ -1373,7 +1406,10 @@ fn process_page(
     record.words = word_records(&ocr.words);
     record.ocr = Some(provenance.clone());
     let mark_read = crate::policy::read_mark(&record).level.is_some();
-    record.header_ink = stamp_ink::read_header(engine, &red_ink, &prepared, &ocr.words, mark_read)
+    record.header_ink = clock
+        .time(Stage::SecondReadings, || {
+            stamp_ink::read_header(engine, &red_ink, &prepared, &ocr.words, mark_read)
+        })
         .into_iter()
         .map(InkRegionRecord::from)
         .collect();

@@ -26,6 +26,7 @@ pub mod ocr;
 pub mod pdf;
 pub mod preprocess;
 pub mod review;
+pub mod stages;
 pub mod store;
 pub mod verify;
 pub mod visibility;

@@ -706,3 +706,56 @@ fn empty_documents_are_an_error() {
     let image = PageImage::from_decoded(&page, None).unwrap();
     assert_eq!((image.width(), image.height()), (4, 4));
 }
+
+/// Encodes `image` as a PNG with adaptive row filters (each row its own filter type).
+fn png_bytes(image: &DynamicImage) -> Vec<u8> {
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let mut out = Vec::new();
+    let encoder =
+        PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive);
+    image.write_with_encoder(encoder).unwrap();
+    out
+}
+
+#[test]
+fn png_files_go_in_undecoded_and_read_back_as_the_same_pixels() {
+    let rgb = DynamicImage::ImageRgb8(image::RgbImage::from_fn(173, 61, |x, y| {
+        image::Rgb([(x * 7 + y) as u8, (y * 3) as u8, ((x * y) % 251) as u8])
+    }));
+    let gray = DynamicImage::ImageLuma8(GrayImage::from_fn(150, 77, |x, y| {
+        Luma([((x * x + 3 * y) % 256) as u8])
+    }));
+    let mut pages = Vec::new();
+    for (image, components) in [(&rgb, 3), (&gray, 1)] {
+        let png = png_bytes(image);
+        let (w, h) = (image.width(), image.height());
+        let encoded = PageImage::from_png(&png, w, h).expect("an 8-bit PNG passes through");
+        assert_eq!(encoded.encoding(), ImageEncoding::Png { components });
+        // Another size than the page's record, 16-bit samples: decoded instead.
+        assert!(PageImage::from_png(&png, w + 1, h).is_none());
+        let deep = DynamicImage::ImageRgb16(image.to_rgb16());
+        assert!(PageImage::from_png(&png_bytes(&deep), w, h).is_none());
+        pages.push(AccessPage::of_image(
+            encoded,
+            Some(300.0),
+            vec![word("Số", [10, 10, 30, 20], 0)],
+            &PreprocessFacts::default(),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "png.pdf",
+        &build_access_pdf(&pages, &meta()).unwrap(),
+    );
+    let (out, err) = run("qpdf", &["--check", &pdf]);
+    assert!(
+        out.contains("No syntax or stream encoding errors found"),
+        "{out}{err}"
+    );
+    let prefix = dir.path().join("png");
+    run("pdfimages", &["-png", &pdf, prefix.to_str().unwrap()]);
+    let back = |n: usize| image::open(dir.path().join(format!("png-{n:03}.png"))).unwrap();
+    assert!(back(0).to_rgb8() == rgb.to_rgb8(), "RGB pixels changed");
+    assert!(back(1).to_luma8() == gray.to_luma8(), "gray pixels changed");
+}

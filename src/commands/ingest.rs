@@ -234,6 +234,19 @@ mod tests {
             pages_reused: 2,
             documents_to_review: 1,
             warnings: vec!["hs-03/ghost.tif: a second spelling of hs-03/ghost.tif".into()],
+            cpu_seconds: pipeline::stages::StageCpu {
+                hashing: 0.5,
+                decode: 2.0,
+                preprocess: 1.5,
+                ocr: 80.0,
+                second_readings: 4.0,
+                catalog: 0.25,
+                pdf: 3.0,
+                store: 0.5,
+                index: 0.25,
+                other: 1.0,
+                process: 93.0,
+            },
         }
     }
 

@@ -5,10 +5,16 @@
 //! [`PageImage`]: the bytes of the image stream, its filter and colour space. The image is
 //! never upconverted and never re-compressed lossily:
 //! - a baseline or progressive 8-bit gray/RGB JPEG whose size matches the decoded page (and
-//!   that carries no EXIF rotation) goes in as it is (`DCTDecode`);
+//!   that carries no EXIF rotation) goes in as it is (`DCTDecode`), without being decoded
+//!   when it is a JPEG file ([`PageImage::from_jpeg`]);
+//! - an 8-bit gray or RGB PNG file, not interlaced and without EXIF orientation, goes in as
+//!   its own zlib stream, row filters included (`FlateDecode` with PNG predictors:
+//!   [`PageImage::from_png`]): neither decoded nor compressed again;
 //! - a 1-bit page (decoded as 0/255 gray) becomes CCITT Group 4 (`CCITTFaxDecode`, checked by
 //!   decoding it again), or 1-bit Flate if that check fails or the page is too large for G4;
-//! - 8-bit gray and RGB pages become Flate (`DeviceGray`, `DeviceRGB`).
+//! - other 8-bit gray and RGB pages (TIFF, PDF pages drawn from Flate images, …) become Flate
+//!   (`DeviceGray`, `DeviceRGB`) at zlib level 1 ([`FLATE_LEVEL`]), by zlib-rs: see the
+//!   README's "Access copies of colour pages" for the sizes and times that chose it.
 
 use std::io::{Cursor, Write};
 
@@ -33,6 +39,9 @@ pub enum ImageEncoding {
     Gray,
     /// 8-bit RGB, Flate.
     Rgb,
+    /// 8-bit gray (1 component) or RGB (3), the original PNG's zlib stream (`FlateDecode`
+    /// with PNG predictors).
+    Png { components: u8 },
 }
 
 impl ImageEncoding {
@@ -40,8 +49,10 @@ impl ImageEncoding {
     pub fn bits_per_pixel(self) -> u8 {
         match self {
             ImageEncoding::CcittG4 | ImageEncoding::Bilevel => 1,
-            ImageEncoding::Gray | ImageEncoding::Jpeg { components: 1 } => 8,
-            ImageEncoding::Rgb | ImageEncoding::Jpeg { .. } => 24,
+            ImageEncoding::Gray
+            | ImageEncoding::Jpeg { components: 1 }
+            | ImageEncoding::Png { components: 1 } => 8,
+            ImageEncoding::Rgb | ImageEncoding::Jpeg { .. } | ImageEncoding::Png { .. } => 24,
         }
     }
 }
@@ -175,6 +186,72 @@ impl PageImage {
         }
     }
 
+    /// A JPEG file's bytes as the page image, without decoding them, when they can go in as
+    /// they are (see [`PageImage::from_decoded`]) and are `width` × `height` as the page was
+    /// recorded; None when the pixels must be decoded and stored instead. An error when it is
+    /// a JPEG of another size.
+    pub fn from_jpeg(jpeg: &[u8], width: u32, height: u32) -> Result<Option<PageImage>> {
+        Ok(
+            passable_jpeg(jpeg, width, height)?.map(|components| PageImage {
+                width,
+                height,
+                encoding: ImageEncoding::Jpeg { components },
+                data: jpeg.to_vec(),
+            }),
+        )
+    }
+
+    /// A PNG file's image data as the page image, without decoding or compressing it again:
+    /// its IDAT chunks are one zlib stream of filtered rows, which PDF's `FlateDecode` reads
+    /// with PNG predictors. Only for what decodes to exactly those pixels: 8-bit gray or RGB,
+    /// not interlaced, no EXIF orientation, `width` × `height` as the page was recorded;
+    /// None otherwise (the page is decoded and stored by [`PageImage::from_decoded`]).
+    pub fn from_png(png: &[u8], width: u32, height: u32) -> Option<PageImage> {
+        const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+        let mut at = SIGNATURE.len();
+        if !png.starts_with(SIGNATURE) {
+            return None;
+        }
+        let mut components = None;
+        let mut data = Vec::new();
+        loop {
+            let head = png.get(at..at + 8)?;
+            let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+            let body = png.get(at + 8..(at + 8).checked_add(len)?)?;
+            match &head[4..8] {
+                b"IHDR" => {
+                    let h = body.get(..13)?;
+                    let w = u32::from_be_bytes([h[0], h[1], h[2], h[3]]);
+                    let ht = u32::from_be_bytes([h[4], h[5], h[6], h[7]]);
+                    // bit depth 8; colour type 0 (gray) or 2 (RGB); deflate; filter 0; no
+                    // interlacing.
+                    let c = match (h[8], h[9], h[10], h[11], h[12]) {
+                        (8, 0, 0, 0, 0) => 1,
+                        (8, 2, 0, 0, 0) => 3,
+                        _ => return None,
+                    };
+                    if (w, ht) != (width, height) {
+                        return None;
+                    }
+                    components = Some(c);
+                }
+                // Decoders turn the page by its EXIF orientation; a palette needs decoding.
+                b"eXIf" | b"PLTE" | b"tRNS" => return None,
+                b"IDAT" => data.extend_from_slice(body),
+                b"IEND" => break,
+                _ => {}
+            }
+            at += 12 + len;
+        }
+        let components = components?;
+        (!data.is_empty()).then_some(PageImage {
+            width,
+            height,
+            encoding: ImageEncoding::Png { components },
+            data,
+        })
+    }
+
     /// Width in pixels.
     pub fn width(&self) -> u32 {
         self.width
@@ -215,8 +292,10 @@ impl PageImage {
             ),
             ImageEncoding::CcittG4 => ("DeviceGray", 1, "CCITTFaxDecode"),
             ImageEncoding::Bilevel => ("DeviceGray", 1, "FlateDecode"),
-            ImageEncoding::Gray => ("DeviceGray", 8, "FlateDecode"),
-            ImageEncoding::Rgb => ("DeviceRGB", 8, "FlateDecode"),
+            ImageEncoding::Rgb | ImageEncoding::Png { components: 3 } => {
+                ("DeviceRGB", 8, "FlateDecode")
+            }
+            ImageEncoding::Gray | ImageEncoding::Png { .. } => ("DeviceGray", 8, "FlateDecode"),
         };
         dict.set("ColorSpace", Object::Name(colour_space.into()));
         dict.set("BitsPerComponent", bits);
@@ -230,6 +309,15 @@ impl PageImage {
             };
             dict.set("DecodeParms", parms);
         }
+        if let ImageEncoding::Png { components } = self.encoding {
+            let parms: Dictionary = dictionary! {
+                "Predictor" => 15,
+                "Colors" => i64::from(components),
+                "BitsPerComponent" => 8,
+                "Columns" => i64::from(self.width),
+            };
+            dict.set("DecodeParms", parms);
+        }
         Stream::new(dict, self.data.clone()).with_compression(false)
     }
 
@@ -239,9 +327,17 @@ impl PageImage {
     }
 }
 
-/// Zlib (Flate) at the default level.
+/// The zlib level of the images and content streams ingest compresses: 1, the fastest. On a
+/// 300-dpi colour scan it is several times faster than the default level 6 for about a
+/// quarter more bytes (scanner noise leaves little for the slower levels to find).
+pub const FLATE_LEVEL: u32 = 1;
+
+/// Zlib (Flate) at [`FLATE_LEVEL`].
 pub(super) fn deflate(data: &[u8]) -> Result<Vec<u8>> {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 4), Compression::default());
+    let mut encoder = ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 4),
+        Compression::new(FLATE_LEVEL),
+    );
     encoder
         .write_all(data)
         .and_then(|()| encoder.finish())

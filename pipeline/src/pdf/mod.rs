@@ -85,12 +85,30 @@ impl AccessPage {
         words: Vec<OcrWord>,
         facts: &PreprocessFacts,
     ) -> Result<AccessPage> {
-        Ok(AccessPage {
-            image: PageImage::from_decoded(decoded, original_jpeg)?,
-            dpi: page_dpi(decoded.technical.dpi),
+        let image = PageImage::from_decoded(decoded, original_jpeg)?;
+        Ok(AccessPage::of_image(
+            image,
+            decoded.technical.dpi,
+            words,
+            facts,
+        ))
+    }
+
+    /// A page whose image is already encoded (an original passed through without decoding:
+    /// [`PageImage::from_png`], [`PageImage::from_jpeg`]), with the resolution the file
+    /// records (or [`DEFAULT_DPI`], as in [`AccessPage::new`]).
+    pub fn of_image(
+        image: PageImage,
+        dpi: Option<f32>,
+        words: Vec<OcrWord>,
+        facts: &PreprocessFacts,
+    ) -> AccessPage {
+        AccessPage {
+            image,
+            dpi: page_dpi(dpi),
             words,
             geometry: PageGeometry::from(facts),
-        })
+        }
     }
 
     /// A white page of `width` × `height` pixels at `dpi` (a PDF page that painted
