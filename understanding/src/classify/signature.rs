@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{fold_upper, read_on, Extracted};
 
@@ -17,6 +18,12 @@ use super::{fold_upper, read_on, Extracted};
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^A-Z])(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM\s*\.|KT\s*\.|TL\s*\.|TUQ\s*\.|Q\s*\.)\s*([A-Z].*)$")
         .unwrap()
+});
+
+/// A signing authority alone on its line (folded), its body on the next line (`T/M` /
+/// `BAN THƯỜNG VỤ`).
+static AUTHORITY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM\s*\.|KT\s*\.|TL\s*\.)\W*$").unwrap()
 });
 
 /// Positions that head a signature block, longest first.
@@ -65,11 +72,8 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
         return;
     };
     let page = index as u32 + 1;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = joined_authority_lines(text);
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     // The closing block is in the lower part of a page; a one-page document's header also
     // holds capitals, so the search starts after the first third.
     let start = if pages.len() == 1 { lines.len() / 3 } else { 0 };
@@ -160,22 +164,66 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
         }
     }
     // Người ký: the first name-shaped line under the position (the seal and signature in
-    // between read as noise).
-    if let Some(from) = name_from {
-        for line in lines.iter().skip(from).take(10) {
-            if let Some(name) = trailing_name(line) {
-                out.nguoi_ky = read_on(name, 0.7, page);
-                break;
-            }
+    // between read as noise). With neither authority nor position read (a seal over both),
+    // the lowest line of the closing block that opens with a family name, less sure.
+    let under_position = name_from.and_then(|from| {
+        lines
+            .iter()
+            .skip(from)
+            .take(10)
+            .find_map(|line| trailing_name(line))
+    });
+    let fallback = || {
+        if !has_closing_block(text) {
+            return None;
         }
+        lines[start.min(lines.len())..]
+            .iter()
+            .rev()
+            .take(12)
+            .filter(|l| !starts_with_dash(l))
+            .find_map(|line| trailing_name(line))
+            .filter(|(name, _)| {
+                let first = fold_upper(name.split(' ').next().unwrap_or(""));
+                SURNAMES.contains(&first.as_str())
+            })
+            .map(|(name, c)| (name, c.min(0.5)))
+    };
+    if let Some((name, confidence)) = under_position.or_else(fallback) {
+        out.nguoi_ky = read_on(name, confidence, page);
     }
 }
 
-/// Whether a page's text holds a closing block: `Nơi nhận` or a signing authority.
+/// The non-empty lines of a page, trimmed, with a signing authority alone on its line
+/// joined to the capitalised line under it (`T/M` + `BAN THƯỜNG VỤ`).
+fn joined_authority_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match pending.take() {
+            Some(authority) if line.chars().next().is_some_and(char::is_uppercase) => {
+                lines.push(format!("{authority} {line}"));
+                continue;
+            }
+            Some(authority) => lines.push(authority),
+            None => {}
+        }
+        if AUTHORITY_ALONE.is_match(&fold_aligned(line)) {
+            pending = Some(line.to_string());
+        } else {
+            lines.push(line.to_string());
+        }
+    }
+    lines.extend(pending);
+    lines
+}
+
+/// Whether a page's text holds a closing block: `Nơi nhận` or a signing authority (also
+/// alone on its line).
 pub fn has_closing_block(text: &str) -> bool {
     text.lines().any(|l| {
         let f = fold_aligned(l);
-        f.contains("NOI NHAN") || AUTHORITY.is_match(&f)
+        f.contains("NOI NHAN") || AUTHORITY.is_match(&f) || AUTHORITY_ALONE.is_match(&f)
     })
 }
 
@@ -270,30 +318,124 @@ fn looks_like_position(s: &str) -> bool {
         && (known_position(s) || !fold_upper(s).contains("NOI NHAN"))
 }
 
-/// A person's name at the end of a line: 2 to 5 capitalised words (`Trần Công Thuật`).
-fn trailing_name(line: &str) -> Option<String> {
+/// Common Vietnamese family names, folded: a name-shaped line opening with one is surely a
+/// name, not seal text or a heading OCR read in title case.
+const SURNAMES: &[&str] = &[
+    "NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU", "VO", "DANG", "BUI", "DO",
+    "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "DOAN", "LAM", "MAI", "TRINH", "LUONG",
+    "CAO", "HA", "TA", "TONG", "LUU", "VUONG", "THAI", "QUACH", "CHU", "KIEU", "NONG", "LA",
+    "TO", "HAN", "KHUC", "LUC", "MAC", "TRIEU", "VI", "HUA", "THAN", "NINH", "PHUNG", "LO",
+    "QUAN", "TANG", "DAM", "KHONG", "LAI", "TIEU", "CU", "CUNG", "LUONG", "AU", "DIEP",
+];
+
+/// Words of organisations, positions and closing-block labels, in capitals with their
+/// marks (folded, many are names: `ĐẢNG` is `ĐẶNG`): seal text and headings OCR read in
+/// title case (`Huyện Ủy`, `Bí Thư`) hold them, names do not.
+const NOT_NAME_WORDS: &[&str] = &[
+    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "THƯỜNG", "VỤ", "TỊCH", "NHẬN", "LƯU", "PHÒNG",
+    "BÍ", "CỘNG", "HÒA", "ĐỘC", "LẬP", "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
+];
+
+/// A person's name at the end of a line, with how sure the reading is: 2 to 5 capitalised
+/// words (`Trần Công Thuật`, or `TRẦN CÔNG THUẬT` opening with a family name). What stands
+/// before it must be nothing, a recipients column merged in by OCR (a line opening with a
+/// dash, or ending in punctuation: `Lưu VT. Trần Công Thuật`) or a speck of seal or
+/// signature (`ự Trần Công Thuật`); a sentence ending in capitalised words is no name.
+fn trailing_name(line: &str) -> Option<(String, f32)> {
     // A seal stroke through a name reads as a dash (`Đoàn-Ngọc Lâm`).
-    let words: Vec<&str> = line
+    let tokens: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let mut name: Vec<&str> = Vec::new();
-    for w in words.iter().rev() {
-        let mut chars = w.chars();
-        let title_case = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().count() >= 1
-            && chars.all(char::is_lowercase);
-        if !title_case {
-            break;
-        }
-        name.insert(0, w);
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    let is_speck = |w: &str| w.chars().count() <= 2 && !title_case(w);
+    // A speck after the name (`Trần Công Thuật ee`) is dropped.
+    let mut end = words.len();
+    let mut confidence: f32 = 0.75;
+    if end >= 3 && is_speck(words[end - 1]) {
+        end -= 1;
+        confidence -= 0.1;
     }
-    // The whole line must be the name (or a name after a recipients column ending in
-    // punctuation), not a sentence that happens to end in capitalised words.
-    let rest_words = words.len() - name.len();
-    let left_ok = rest_words == 0 || line.trim_start().starts_with(['-', '–', '—', '•', '+']);
-    ((2..=5).contains(&name.len()) && left_ok).then(|| name.join(" "))
+    let mut begin = end;
+    while begin > 0 && (title_case(words[begin - 1]) || upper_syllable(words[begin - 1])) {
+        begin -= 1;
+    }
+    // At most five words: a longer run keeps its last five only if they start with a
+    // family name.
+    while end - begin > 5 {
+        begin += 1;
+    }
+    let name = &words[begin..end];
+    if !(2..=5).contains(&name.len()) {
+        return None;
+    }
+    let folded: Vec<String> = name.iter().map(|w| fold_upper(w)).collect();
+    if name
+        .iter()
+        .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
+    {
+        return None;
+    }
+    let surname = SURNAMES.contains(&folded[0].as_str());
+    // All in capitals: a name only after a family name (else a heading or a seal).
+    let capitals = name.iter().all(|w| upper_syllable(w));
+    if capitals && !surname {
+        return None;
+    }
+    let rest = &tokens[..begin];
+    let left_ok = if rest.is_empty() {
+        true
+    } else if line.trim_start().starts_with(['-', '–', '—', '•', '+'])
+        || rest
+            .last()
+            .is_some_and(|w| w.ends_with(['.', ',', ';', ':', ')']))
+    {
+        confidence -= 0.05;
+        true
+    } else if rest.len() <= 2 && rest.iter().all(|w| is_speck(w.trim_matches(|c: char| !c.is_alphabetic()))) {
+        confidence -= 0.1;
+        true
+    } else {
+        false
+    };
+    if !left_ok {
+        return None;
+    }
+    if !surname {
+        confidence -= 0.15;
+    }
+    let name = name
+        .iter()
+        .map(|w| if capitals { title_cased(w) } else { (*w).to_string() })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((name, confidence))
+}
+
+/// `Thuật`: a capital and then at least one lower-case letter.
+fn title_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 1
+        && chars.all(char::is_lowercase)
+}
+
+/// `THUẬT`: a word of capitals that is one Vietnamese syllable (not `UBND`, not `VT`).
+fn upper_syllable(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(char::is_uppercase)
+        && super::is_syllable(&fold_upper(w))
+}
+
+/// `THUẬT` → `Thuật`.
+fn title_cased(w: &str) -> String {
+    let mut chars = w.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_string() + &chars.as_str().to_lowercase()
+    })
 }
 
 #[cfg(test)]
@@ -366,11 +508,79 @@ Trần Công Thuật",
 
     #[test]
     fn body_sentences_are_not_names() {
-        assert_eq!(
-            trailing_name("Trần Công Thuật"),
-            Some("Trần Công Thuật".into())
+        let name = |l: &str| trailing_name(l).map(|(n, _)| n);
+        assert_eq!(name("Trần Công Thuật"), Some("Trần Công Thuật".into()));
+        assert_eq!(name("thực hiện ở Quảng Bình"), None);
+        assert_eq!(name("Hà"), None);
+        // Seal text and labels in title case are no names.
+        assert_eq!(name("Huyện Ủy Sơn Hà"), None);
+        assert_eq!(name("Bí Thư"), None);
+        assert_eq!(name("HUYỆN ỦY SƠN HÀ"), None);
+    }
+
+    #[test]
+    fn names_beside_specks_columns_and_in_capitals() {
+        let name = |l: &str| trailing_name(l).map(|(n, _)| n);
+        // A signature stroke or a seal's edge read as a speck before or after the name.
+        assert_eq!(name("ự Lê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        assert_eq!(name("~/ Lê Văn Khánh ee"), Some("Lê Văn Khánh".into()));
+        // The recipients column merged into the line, without a dash.
+        assert_eq!(name("Lưu VP. Đỗ Thị Mai"), Some("Đỗ Thị Mai".into()));
+        // A name printed in capitals.
+        assert_eq!(name("HOÀNG MINH TÂM"), Some("Hoàng Minh Tâm".into()));
+        // Surely a name after a family name; less sure otherwise.
+        let (_, sure) = trailing_name("Lê Văn Khánh").unwrap();
+        let (_, unsure) = trailing_name("Khánh Văn Lê").unwrap();
+        assert!(sure > unsure);
+    }
+
+    #[test]
+    fn a_seal_over_the_title_and_garbage_lines_before_the_name() {
+        // The title under a red seal read as noise: the name is still under the authority.
+        let e = closing(
+            "ý kiến về Ban Thường vụ.\nT/M BAN THƯỜNG VỤ\n—ÊÑ ¿ ừ\nc ƒ «\nNgô Quang Vinh",
         );
-        assert_eq!(trailing_name("thực hiện ở Quảng Bình"), None);
-        assert_eq!(trailing_name("Hà"), None);
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Ngô Quang Vinh");
+        // Neither authority nor title readable, only Nơi nhận and the name: the name is
+        // read, marked as unsure.
+        let e = closing(
+            "thực hiện.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n©ÔỄ Ñ ã\nNgô Quang Vinh",
+        );
+        let signer = e.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Ngô Quang Vinh");
+        assert!(signer.confidence <= 0.5);
+    }
+
+    #[test]
+    fn an_authority_alone_on_its_line() {
+        let e = closing("T/M\nBAN THƯỜNG VỤ\nBÍ THƯ\nHồ Đức Trọng");
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "BÍ THƯ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Hồ Đức Trọng");
+        assert!(has_closing_block("TM.\nỦY BAN NHÂN DÂN"));
+    }
+
+    #[test]
+    fn columns_interleaved_line_by_line() {
+        // Nơi nhận on the left, a State block on the right, read across line by line.
+        let e = closing(
+            "Quyết định có hiệu lực kể từ ngày ký.\n\
+Nơi nhận: TM. ỦY BAN NHÂN DÂN\n\
+- Như Điều 3; KT. CHỦ TỊCH\n\
+- TT HĐND tỉnh; PHÓ CHỦ TỊCH\n\
+- Lưu: VT, NC.\n\
+Bùi Thanh Sơn",
+        );
+        assert_eq!(e.tham_quyen.unwrap().value, "K/T CHỦ TỊCH");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ CHỦ TỊCH");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Bùi Thanh Sơn");
+        let e = closing(
+            "Nơi nhận: T/L BAN THƯỜNG VỤ\n- Các đảng ủy trực thuộc, CHÁNH VĂN PHÒNG\n\
+- Lưu VP. Vương Đình Huệ",
+        );
+        assert_eq!(e.tham_quyen.unwrap().value, "T/L BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "CHÁNH VĂN PHÒNG");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Vương Đình Huệ");
     }
 }
