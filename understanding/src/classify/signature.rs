@@ -171,7 +171,7 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
             .iter()
             .skip(from)
             .take(10)
-            .find_map(|line| trailing_name(line))
+            .find_map(|line| trailing_name(line, true))
     });
     let fallback = || {
         if !has_closing_block(text) {
@@ -182,7 +182,7 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
             .rev()
             .take(12)
             .filter(|l| !starts_with_dash(l))
-            .find_map(|line| trailing_name(line))
+            .find_map(|line| trailing_name(line, false))
             .filter(|(name, _)| {
                 let first = fold_upper(name.split(' ').next().unwrap_or(""));
                 SURNAMES.contains(&first.as_str())
@@ -322,18 +322,75 @@ fn looks_like_position(s: &str) -> bool {
 /// name, not seal text or a heading OCR read in title case.
 const SURNAMES: &[&str] = &[
     "NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU", "VO", "DANG", "BUI", "DO",
-    "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "DOAN", "LAM", "MAI", "TRINH", "LUONG",
-    "CAO", "HA", "TA", "TONG", "LUU", "VUONG", "THAI", "QUACH", "CHU", "KIEU", "NONG", "LA",
-    "TO", "HAN", "KHUC", "LUC", "MAC", "TRIEU", "VI", "HUA", "THAN", "NINH", "PHUNG", "LO",
-    "QUAN", "TANG", "DAM", "KHONG", "LAI", "TIEU", "CU", "CUNG", "LUONG", "AU", "DIEP",
+    "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "DOAN", "LAM", "MAI", "TRINH", "LUONG", "CAO",
+    "HA", "TA", "TONG", "LUU", "VUONG", "THAI", "QUACH", "CHU", "KIEU", "NONG", "LA", "TO", "HAN",
+    "KHUC", "LUC", "MAC", "TRIEU", "VI", "HUA", "THAN", "NINH", "PHUNG", "LO", "QUAN", "TANG",
+    "DAM", "KHONG", "LAI", "TIEU", "CU", "CUNG", "AU", "DIEP",
+];
+
+/// The family names of four letters or more as written, for putting OCR slips right.
+const SURNAME_SPELLINGS: &[(&str, &str)] = &[
+    ("NGUYEN", "Nguyễn"),
+    ("TRAN", "Trần"),
+    ("PHAM", "Phạm"),
+    ("HOANG", "Hoàng"),
+    ("HUYNH", "Huỳnh"),
+    ("PHAN", "Phan"),
+    ("DANG", "Đặng"),
+    ("DUONG", "Dương"),
+    ("TRUONG", "Trương"),
+    ("DINH", "Đinh"),
+    ("DOAN", "Đoàn"),
+    ("TRINH", "Trịnh"),
+    ("LUONG", "Lương"),
+    ("TONG", "Tống"),
+    ("VUONG", "Vương"),
+    ("THAI", "Thái"),
+    ("QUACH", "Quách"),
+    ("KIEU", "Kiều"),
+    ("NONG", "Nông"),
+    ("KHUC", "Khúc"),
+    ("TRIEU", "Triệu"),
+    ("THAN", "Thân"),
+    ("NINH", "Ninh"),
+    ("PHUNG", "Phùng"),
+    ("QUAN", "Quan"),
+    ("TANG", "Tăng"),
+    ("KHONG", "Khổng"),
+    ("TIEU", "Tiêu"),
+    ("CUNG", "Cung"),
+    ("DIEP", "Diệp"),
 ];
 
 /// Words of organisations, positions and closing-block labels, in capitals with their
 /// marks (folded, many are names: `ĐẢNG` is `ĐẶNG`): seal text and headings OCR read in
 /// title case (`Huyện Ủy`, `Bí Thư`) hold them, names do not.
 const NOT_NAME_WORDS: &[&str] = &[
-    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "THƯỜNG", "VỤ", "TỊCH", "NHẬN", "LƯU", "PHÒNG",
-    "BÍ", "CỘNG", "HÒA", "ĐỘC", "LẬP", "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
+    "ỦY",
+    "UỶ",
+    "ĐẢNG",
+    "BAN",
+    "TỈNH",
+    "HUYỆN",
+    "THƯỜNG",
+    "VỤ",
+    "TỊCH",
+    "NHẬN",
+    "LƯU",
+    "PHÒNG",
+    "BÍ",
+    "CỘNG",
+    "HÒA",
+    "ĐỘC",
+    "LẬP",
+    "KT",
+    "TM",
+    "TL",
+    "NƠI",
+    "XÃ",
+    "QUẬN",
+    "BỘ",
+    "KHỐI",
 ];
 
 /// A person's name at the end of a line, with how sure the reading is: 2 to 5 capitalised
@@ -341,7 +398,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// before it must be nothing, a recipients column merged in by OCR (a line opening with a
 /// dash, or ending in punctuation: `Lưu VT. Trần Công Thuật`) or a speck of seal or
 /// signature (`ự Trần Công Thuật`); a sentence ending in capitalised words is no name.
-fn trailing_name(line: &str) -> Option<(String, f32)> {
+fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     // A seal stroke through a name reads as a dash (`Đoàn-Ngọc Lâm`).
     let tokens: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == '-')
@@ -363,10 +420,11 @@ fn trailing_name(line: &str) -> Option<(String, f32)> {
     while begin > 0 && (title_case(words[begin - 1]) || upper_syllable(words[begin - 1])) {
         begin -= 1;
     }
-    // At most five words: a longer run keeps its last five only if they start with a
-    // family name.
-    while end - begin > 5 {
-        begin += 1;
+    // Two signers side by side (`Lê Thị Hoa Trần Văn Sáu` under `THƯ KÝ CHỦ TRÌ`): the
+    // right one, from its family name.
+    let beside_another = end - begin > 5;
+    if beside_another {
+        begin = (begin + 1..end - 1).rev().find(|&k| is_surname(words[k]))?;
     }
     let name = &words[begin..end];
     if !(2..=5).contains(&name.len()) {
@@ -379,14 +437,21 @@ fn trailing_name(line: &str) -> Option<(String, f32)> {
     {
         return None;
     }
-    let surname = SURNAMES.contains(&folded[0].as_str());
+    // A family name with one or two OCR slips (`Yioàng`) is put right.
+    let snapped = (!is_surname(name[0]))
+        .then(|| nearest_surname(&folded[0]))
+        .flatten();
+    let surname = is_surname(name[0]) || snapped.is_some();
     // All in capitals: a name only after a family name (else a heading or a seal).
     let capitals = name.iter().all(|w| upper_syllable(w));
     if capitals && !surname {
         return None;
     }
+    if snapped.is_some() {
+        confidence -= 0.1;
+    }
     let rest = &tokens[..begin];
-    let left_ok = if rest.is_empty() {
+    let left_ok = if rest.is_empty() || beside_another {
         true
     } else if line.trim_start().starts_with(['-', '–', '—', '•', '+'])
         || rest
@@ -395,24 +460,65 @@ fn trailing_name(line: &str) -> Option<(String, f32)> {
     {
         confidence -= 0.05;
         true
-    } else if rest.len() <= 2 && rest.iter().all(|w| is_speck(w.trim_matches(|c: char| !c.is_alphabetic()))) {
+    } else if rest.len() <= 2
+        && rest
+            .iter()
+            .all(|w| is_speck(w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
         confidence -= 0.1;
         true
     } else {
-        false
+        // Under a position, a recipients line without a dash or stop may stand before it
+        // (`Văn phòng Huyện ủy Trần Công Thuật`): a name from a family name, less sure.
+        beside_column && is_surname(name[0])
     };
     if !left_ok {
         return None;
     }
+    if !rest.is_empty() && !beside_another {
+        confidence = confidence.min(0.6);
+    }
     if !surname {
         confidence -= 0.15;
     }
+    // Words OCR read in capitals inside a name (`Võ THÍ Mai`) are written as names are.
     let name = name
         .iter()
-        .map(|w| if capitals { title_cased(w) } else { (*w).to_string() })
+        .enumerate()
+        .map(|(i, w)| match snapped {
+            Some(s) if i == 0 => s.to_string(),
+            _ if upper_syllable(w) => title_cased(w),
+            _ => (*w).to_string(),
+        })
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, confidence))
+}
+
+fn is_surname(w: &str) -> bool {
+    SURNAMES.contains(&fold_upper(w).as_str())
+}
+
+/// The family name a word of four letters or more is one or two OCR slips from, when one
+/// is nearest: its spelling with marks (`YIOANG` → `Hoàng`).
+fn nearest_surname(folded: &str) -> Option<&'static str> {
+    if folded.chars().count() < 4 {
+        return None;
+    }
+    let mut near: Vec<(usize, &str)> = SURNAMES
+        .iter()
+        .filter(|s| s.len() >= 4)
+        .map(|s| (super::edit_distance(folded, s), *s))
+        .filter(|(d, _)| *d <= 2)
+        .collect();
+    near.sort_unstable();
+    match near.as_slice() {
+        [(d, s), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => SURNAME_SPELLINGS
+            .iter()
+            .find(|(f, _)| f == s)
+            .map(|(_, w)| *w),
+        _ => None,
+    }
 }
 
 /// `Thuật`: a capital and then at least one lower-case letter.
@@ -508,7 +614,7 @@ Trần Công Thuật",
 
     #[test]
     fn body_sentences_are_not_names() {
-        let name = |l: &str| trailing_name(l).map(|(n, _)| n);
+        let name = |l: &str| trailing_name(l, false).map(|(n, _)| n);
         assert_eq!(name("Trần Công Thuật"), Some("Trần Công Thuật".into()));
         assert_eq!(name("thực hiện ở Quảng Bình"), None);
         assert_eq!(name("Hà"), None);
@@ -520,33 +626,34 @@ Trần Công Thuật",
 
     #[test]
     fn names_beside_specks_columns_and_in_capitals() {
-        let name = |l: &str| trailing_name(l).map(|(n, _)| n);
+        let name = |l: &str| trailing_name(l, false).map(|(n, _)| n);
         // A signature stroke or a seal's edge read as a speck before or after the name.
         assert_eq!(name("ự Lê Văn Khánh"), Some("Lê Văn Khánh".into()));
         assert_eq!(name("~/ Lê Văn Khánh ee"), Some("Lê Văn Khánh".into()));
         // The recipients column merged into the line, without a dash.
         assert_eq!(name("Lưu VP. Đỗ Thị Mai"), Some("Đỗ Thị Mai".into()));
+        // A family name one or two slips off; a word read in capitals; two signers.
+        assert_eq!(name("Yioàng Thị Lan"), Some("Hoàng Thị Lan".into()));
+        assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
+        assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
         // A name printed in capitals.
         assert_eq!(name("HOÀNG MINH TÂM"), Some("Hoàng Minh Tâm".into()));
         // Surely a name after a family name; less sure otherwise.
-        let (_, sure) = trailing_name("Lê Văn Khánh").unwrap();
-        let (_, unsure) = trailing_name("Khánh Văn Lê").unwrap();
+        let (_, sure) = trailing_name("Lê Văn Khánh", false).unwrap();
+        let (_, unsure) = trailing_name("Khánh Văn Lê", false).unwrap();
         assert!(sure > unsure);
     }
 
     #[test]
     fn a_seal_over_the_title_and_garbage_lines_before_the_name() {
         // The title under a red seal read as noise: the name is still under the authority.
-        let e = closing(
-            "ý kiến về Ban Thường vụ.\nT/M BAN THƯỜNG VỤ\n—ÊÑ ¿ ừ\nc ƒ «\nNgô Quang Vinh",
-        );
+        let e =
+            closing("ý kiến về Ban Thường vụ.\nT/M BAN THƯỜNG VỤ\n—ÊÑ ¿ ừ\nc ƒ «\nNgô Quang Vinh");
         assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
         assert_eq!(e.nguoi_ky.unwrap().value, "Ngô Quang Vinh");
         // Neither authority nor title readable, only Nơi nhận and the name: the name is
         // read, marked as unsure.
-        let e = closing(
-            "thực hiện.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n©ÔỄ Ñ ã\nNgô Quang Vinh",
-        );
+        let e = closing("thực hiện.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n©ÔỄ Ñ ã\nNgô Quang Vinh");
         let signer = e.nguoi_ky.unwrap();
         assert_eq!(signer.value, "Ngô Quang Vinh");
         assert!(signer.confidence <= 0.5);
@@ -582,5 +689,17 @@ Bùi Thanh Sơn",
         assert_eq!(e.tham_quyen.unwrap().value, "T/L BAN THƯỜNG VỤ");
         assert_eq!(e.chuc_vu.unwrap().value, "CHÁNH VĂN PHÒNG");
         assert_eq!(e.nguoi_ky.unwrap().value, "Vương Đình Huệ");
+        // A recipient line without a dash or stop before the name under the position.
+        let e = closing(
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Các đảng ủy trực thuộc, BÍ THƯ\n\
+Văn phòng Huyện ủy Vương Đình Huệ",
+        );
+        let signer = e.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Vương Đình Huệ");
+        assert!(signer.confidence <= 0.6);
+        assert_eq!(
+            trailing_name("Văn phòng Huyện ủy Vương Đình Huệ", false),
+            None
+        );
     }
 }
