@@ -20,6 +20,13 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A Party authority whose slash OCR read as a letter (`TIM BAN THƯỜNG VỤ`), folded: only
+/// before the body it acts for (the caller checks that the rest is in capitals).
+static AUTHORITY_SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^A-Z])(T[IL1|]M|K[IL1|]T|T[IL1|]L)\s+((?:BAN|DANG|UY|HOI|CHI|TRUONG|CHU|BI|GIAM|CHANH)\b.*)$")
+        .unwrap()
+});
+
 /// A signing authority alone on its line (folded), its body on the next line (`T/M` /
 /// `BAN THƯỜNG VỤ`).
 static AUTHORITY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,6 +55,7 @@ const POSITIONS: &[&str] = &[
     "VIỆN TRƯỞNG",
     "THƯ KÝ",
     "CHỦ TỌA",
+    "CHỦ TRÌ HỘI NGHỊ",
     "CHỦ TRÌ",
     "TRƯỞNG ĐOÀN",
     "PHÓ TỔNG BIÊN TẬP",
@@ -113,18 +121,8 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     // BÍ THƯ`, the position below it: `PHÓ BÍ THƯ`).
     let mut position_at = None;
     for i in (start..lines.len()).rev() {
-        let folded = fold_aligned(lines[i]);
-        if let Some(c) = AUTHORITY.captures(&folded) {
-            let code: String = c[1].chars().filter(char::is_ascii_alphabetic).collect();
-            let code = match code.as_str() {
-                "TM" => "T/M".to_string(),
-                "KT" => "K/T".to_string(),
-                "TL" => "T/L".to_string(),
-                other => format!("{other}."),
-            };
-            let rest_start = folded[..c.get(2).map_or(0, |m| m.start())].chars().count();
-            let rest: String = lines[i].chars().skip(rest_start).collect();
-            out.tham_quyen = read_on(format!("{code} {}", rest.trim()), 0.8, page);
+        if let Some((code, rest, confidence)) = authority(lines[i]) {
+            out.tham_quyen = read_on(format!("{code} {}", rest.trim()), confidence, page);
             position_at = Some(i + 1);
             break;
         }
@@ -194,6 +192,30 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     }
 }
 
+/// The signing authority a line holds: its code (`T/M`, `K/T`, `T/L`, `TM.` read as
+/// `T/M` …), the rest of the line (`BAN THƯỜNG VỤ`) and how sure the reading is. The slash
+/// read as a letter (`TIM BAN THƯỜNG VỤ`, `TIL`, `KIT`) counts when capitals follow.
+fn authority(line: &str) -> Option<(String, String, f32)> {
+    let folded = fold_aligned(line);
+    let (c, confidence) = AUTHORITY
+        .captures(&folded)
+        .map(|c| (c, 0.8))
+        .or_else(|| AUTHORITY_SLIP.captures(&folded).map(|c| (c, 0.65)))?;
+    let code: String = c[1].chars().filter(char::is_ascii_alphabetic).collect();
+    let code = match code.as_str() {
+        "TM" | "TIM" | "TLM" | "T1M" => "T/M".to_string(),
+        "KT" | "KIT" | "KLT" | "K1T" => "K/T".to_string(),
+        "TL" | "TIL" | "TLL" | "T1L" => "T/L".to_string(),
+        other => format!("{other}."),
+    };
+    let rest_start = folded[..c.get(2).map_or(0, |m| m.start())].chars().count();
+    let rest: String = line.chars().skip(rest_start).collect();
+    if confidence < 0.8 && !super::is_capitals(&rest) {
+        return None;
+    }
+    Some((code, rest, confidence))
+}
+
 /// The non-empty lines of a page, trimmed, with a signing authority alone on its line
 /// joined to the capitalised line under it (`T/M` + `BAN THƯỜNG VỤ`).
 fn joined_authority_lines(text: &str) -> Vec<String> {
@@ -223,7 +245,7 @@ fn joined_authority_lines(text: &str) -> Vec<String> {
 pub fn has_closing_block(text: &str) -> bool {
     text.lines().any(|l| {
         let f = fold_aligned(l);
-        f.contains("NOI NHAN") || AUTHORITY.is_match(&f) || AUTHORITY_ALONE.is_match(&f)
+        f.contains("NOI NHAN") || AUTHORITY_ALONE.is_match(&f) || authority(l).is_some()
     })
 }
 
@@ -401,7 +423,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     // A seal stroke through a name reads as a dash (`Đoàn-Ngọc Lâm`).
     let tokens: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == '-')
+        .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
     let words: Vec<&str> = tokens
@@ -666,6 +688,23 @@ Trần Công Thuật",
         assert_eq!(e.chuc_vu.unwrap().value, "BÍ THƯ");
         assert_eq!(e.nguoi_ky.unwrap().value, "Hồ Đức Trọng");
         assert!(has_closing_block("TM.\nỦY BAN NHÂN DÂN"));
+    }
+
+    #[test]
+    fn a_slash_read_as_a_letter_and_a_quote_glued_into_a_name() {
+        let e = closing(
+            "Nơi nhận: TIM BAN THƯỜNG VỤ\n- Các chi bộ trực thuộc, PHÓ-BÍ THƯ\n\
+- Lưu VP. ⁄ ¬\nŠ Phùng“Văn Khải",
+        );
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ BÍ THƯ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Phùng Văn Khải");
+        // `tìm bạn` in a sentence is no authority.
+        assert!(!has_closing_block("các em tìm bạn cùng học"));
+        assert!(!has_closing_block("TÌM BẠN cùng tiến"));
+        let e = closing("THƯ KÝ CHỦ TRÌ HỘI NGHỊ\n;ỏ 2/\nĐỗ Thị Hà Vi Phùng Văn Khải");
+        assert_eq!(e.chuc_vu.unwrap().value, "CHỦ TRÌ HỘI NGHỊ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Phùng Văn Khải");
     }
 
     #[test]
