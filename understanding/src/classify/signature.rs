@@ -164,12 +164,19 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     // Người ký: the first name-shaped line under the position (the seal and signature in
     // between read as noise). With neither authority nor position read (a seal over both),
     // the lowest line of the closing block that opens with a family name, less sure.
+    // A line opening with a family name wins over an earlier name-shaped one (seal text).
     let under_position = name_from.and_then(|from| {
-        lines
+        let names: Vec<(String, f32)> = lines
             .iter()
             .skip(from)
             .take(10)
-            .find_map(|line| trailing_name(line, true))
+            .filter_map(|line| trailing_name(line, true))
+            .collect();
+        let surname = |(n, _): &&(String, f32)| {
+            let first = n.split(' ').next().unwrap_or("");
+            is_surname(first) || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
+        };
+        names.iter().find(surname).or(names.first()).cloned()
     });
     let fallback = || {
         if !has_closing_block(text) {
@@ -426,10 +433,19 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let words: Vec<&str> = tokens
+    // A speck inside a word (`Hu&nh`) is dropped from it.
+    let cleaned: Vec<String> = tokens
         .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            if w.chars().filter(|c| !c.is_alphabetic()).count() == 1 {
+                w.chars().filter(|c| c.is_alphabetic()).collect()
+            } else {
+                w.to_string()
+            }
+        })
         .collect();
+    let words: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let is_speck = |w: &str| w.chars().count() <= 2 && !title_case(w);
     // A speck after the name (`Trần Công Thuật ee`) is dropped.
     let mut end = words.len();
@@ -459,14 +475,17 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     {
         return None;
     }
-    // A family name with one or two OCR slips (`Yioàng`) is put right.
+    // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
     let snapped = (!is_surname(name[0]))
-        .then(|| nearest_surname(&folded[0]))
+        .then(|| nearest_surname(&folded[0]).or_else(|| short_surname(name[0])))
         .flatten();
     let surname = is_surname(name[0]) || snapped.is_some();
-    // All in capitals: a name only after a family name (else a heading or a seal).
+    // Words in capitals: a name only after a family name (else a heading or a seal).
     let capitals = name.iter().all(|w| upper_syllable(w));
-    if capitals && !surname {
+    // In mixed case, the family name is written as a name (`Võ THÍ Mai`, not `TÁ Tổ`).
+    if name.iter().any(|w| upper_syllable(w))
+        && (!surname || (!capitals && upper_syllable(name[0])))
+    {
         return None;
     }
     if snapped.is_some() {
@@ -515,6 +534,24 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, confidence))
+}
+
+/// A two-letter family name whose first letter OCR misread (`Bê`, `Tê` for `Lê`): the one
+/// family name of two letters that ends in the same marked vowel.
+fn short_surname(w: &str) -> Option<&'static str> {
+    const SHORT: &[&str] = &[
+        "Lê", "Vũ", "Võ", "Đỗ", "Hồ", "Lý", "Hà", "Tạ", "Tô", "Lò", "Cù",
+    ];
+    let w: String = w.nfc().collect();
+    let mut chars = w.chars();
+    let (_, Some(vowel), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
+    let mut found = SHORT.iter().filter(|s| s.chars().nth(1) == Some(vowel));
+    match (found.next(), found.next()) {
+        (Some(s), None) => Some(s),
+        _ => None,
+    }
 }
 
 fn is_surname(w: &str) -> bool {
@@ -658,6 +695,10 @@ Trần Công Thuật",
         assert_eq!(name("Yioàng Thị Lan"), Some("Hoàng Thị Lan".into()));
         assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
         assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
+        assert_eq!(name("Bê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        assert_eq!(name("Hu&nh Thị Xuyến"), Some("Huỳnh Thị Xuyến".into()));
+        // Seal letters in capitals beside a word are no name.
+        assert_eq!(name("VN TÁ- Tổ"), None);
         // A name printed in capitals.
         assert_eq!(name("HOÀNG MINH TÂM"), Some("Hoàng Minh Tâm".into()));
         // Surely a name after a family name; less sure otherwise.
