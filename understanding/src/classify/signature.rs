@@ -60,6 +60,16 @@ const POSITIONS: &[&str] = &[
     "TRƯỞNG ĐOÀN",
     "PHÓ TỔNG BIÊN TẬP",
     "TỔNG BIÊN TẬP",
+    "PHÓ TỔNG GIÁM ĐỐC",
+    "TỔNG GIÁM ĐỐC",
+    "PHÓ CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHÁNH THANH TRA",
 ];
 
 /// Fills the closing-block fields of `out` from the last page of `pages` that has a closing
@@ -561,14 +571,17 @@ fn is_surname(w: &str) -> bool {
 /// The family name a word of four letters or more is one or two OCR slips from, when one
 /// is nearest: its spelling with marks (`YIOANG` → `Hoàng`).
 fn nearest_surname(folded: &str) -> Option<&'static str> {
+    // A word that is a syllable is a name as read (`Thanh` is no slip of `Thân` or
+    // `Trịnh`), unless it is one letter off a family name no shorter (`Hunh` of `Huỳnh`).
     if folded.chars().count() < 4 {
         return None;
     }
+    let syllable = super::is_syllable(folded);
     let mut near: Vec<(usize, &str)> = SURNAMES
         .iter()
-        .filter(|s| s.len() >= 4)
+        .filter(|s| s.len() >= 4 && (!syllable || s.len() >= folded.len()))
         .map(|s| (super::edit_distance(folded, s), *s))
-        .filter(|(d, _)| *d <= 2)
+        .filter(|(d, _)| *d <= if syllable { 1 } else { 2 })
         .collect();
     near.sort_unstable();
     match near.as_slice() {
@@ -696,6 +709,8 @@ Trần Công Thuật",
         assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
         assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
         assert_eq!(name("Bê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        // A given name is not taken for a slip of a family name (`Thanh`, `Thân`).
+        assert_eq!(name("Thanh Tùng"), Some("Thanh Tùng".into()));
         assert_eq!(name("Hu&nh Thị Xuyến"), Some("Huỳnh Thị Xuyến".into()));
         // Seal letters in capitals beside a word are no name.
         assert_eq!(name("VN TÁ- Tổ"), None);
