@@ -182,7 +182,7 @@ impl PageCues {
 
     /// A clean first-page header: the motto, the issuing body or the số ký hiệu, and the
     /// type heading or the date line (a Party or State document's first page read well).
-    /// It opens a document whatever else the page holds.
+    /// It opens a document whatever else the page holds, unless it is an attachment's.
     pub fn clean_header(&self) -> bool {
         self.motto && (self.issuer || self.symbol) && (self.type_heading || self.date_line)
     }
@@ -309,10 +309,15 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
 
 /// Whether a page (not the first of its run) opens a new document.
 fn opens_document(cues: &PageCues, after_closing: bool) -> bool {
+    // An attachment may repeat its issuer's full header (a Quy chế "ban hành kèm theo"
+    // a Quyết định): it stays with its document.
+    if cues.attachment {
+        return false;
+    }
     if cues.clean_header() {
         return true;
     }
-    if cues.attachment || cues.closing_at_top {
+    if cues.closing_at_top {
         return false;
     }
     if cues.printed_number.is_some_and(|n| n >= 2) && cues.opening_score() < 3 {
@@ -415,6 +420,12 @@ QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế 
         let own_line = "T/M\nBAN THƯỜNG VỤ\nBÍ THƯ\nHồ Đức Trọng";
         let s = split(&view(&[PLAN_FIRST, LAST, own_line, DECISION]), &[]);
         assert_eq!(pages(&s), [vec![1, 2, 3], vec![4]]);
+        // A Quy chế promulgated with the decision repeats the full header: it stays.
+        const RULES: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+TỈNH SƠN HÀ Độc lập - Tự do - Hạnh phúc\nQUY CHẾ\nLàm việc của Ủy ban nhân dân tỉnh\n\
+(Ban hành kèm theo Quyết định số 87/QĐ-UBND ngày 12 tháng 5 năm 2021)";
+        let s = split(&view(&[DECISION, RULES, LAST]), &[]);
+        assert_eq!(pages(&s), [vec![1, 2, 3]]);
     }
 
     #[test]
