@@ -421,10 +421,10 @@ QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế 
         let s = split(&view(&[PLAN_FIRST, LAST, own_line, DECISION]), &[]);
         assert_eq!(pages(&s), [vec![1, 2, 3], vec![4]]);
         // A Quy chế promulgated with the decision repeats the full header: it stays.
-        const RULES: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+        let rules = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
 TỈNH SƠN HÀ Độc lập - Tự do - Hạnh phúc\nQUY CHẾ\nLàm việc của Ủy ban nhân dân tỉnh\n\
 (Ban hành kèm theo Quyết định số 87/QĐ-UBND ngày 12 tháng 5 năm 2021)";
-        let s = split(&view(&[DECISION, RULES, LAST]), &[]);
+        let s = split(&view(&[DECISION, rules, LAST]), &[]);
         assert_eq!(pages(&s), [vec![1, 2, 3]]);
     }
 
