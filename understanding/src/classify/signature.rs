@@ -405,31 +405,8 @@ const SURNAME_SPELLINGS: &[(&str, &str)] = &[
 /// marks (folded, many are names: `ĐẢNG` is `ĐẶNG`): seal text and headings OCR read in
 /// title case (`Huyện Ủy`, `Bí Thư`) hold them, names do not.
 const NOT_NAME_WORDS: &[&str] = &[
-    "ỦY",
-    "UỶ",
-    "ĐẢNG",
-    "BAN",
-    "TỈNH",
-    "HUYỆN",
-    "THƯỜNG",
-    "VỤ",
-    "TỊCH",
-    "NHẬN",
-    "LƯU",
-    "PHÒNG",
-    "BÍ",
-    "CỘNG",
-    "HÒA",
-    "ĐỘC",
-    "LẬP",
-    "KT",
-    "TM",
-    "TL",
-    "NƠI",
-    "XÃ",
-    "QUẬN",
-    "BỘ",
-    "KHỐI",
+    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "VỤ", "TỊCH", "NHẬN", "LƯU", "PHÒNG", "BÍ", "CỘNG",
+    "ĐỘC", "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
 ];
 
 /// A person's name at the end of a line, with how sure the reading is: 2 to 5 capitalised
@@ -709,6 +686,9 @@ Trần Công Thuật",
         assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
         assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
         assert_eq!(name("Bê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        // Given names that are also words of a motto or an organ (`Hòa`, `Lập`, `Thường`).
+        assert_eq!(name("3 Phùng Văn Hòa"), Some("Phùng Văn Hòa".into()));
+        assert_eq!(name("Đỗ Văn Thường"), Some("Đỗ Văn Thường".into()));
         // A given name is not taken for a slip of a family name (`Thanh`, `Thân`).
         assert_eq!(name("Thanh Tùng"), Some("Thanh Tùng".into()));
         assert_eq!(name("Hu&nh Thị Xuyến"), Some("Huỳnh Thị Xuyến".into()));
