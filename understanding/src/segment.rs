@@ -65,10 +65,17 @@ pub struct PageCues {
     pub continues_sentence: bool,
     /// A closing block: `Nơi nhận`, a signing authority (`T/M`, `K/T`, `T/L`).
     pub closing: bool,
+    /// The closing block opens the page (the end of a document carried onto a page of its
+    /// own, the rest of the page empty): the page belongs to the document before it.
+    pub closing_at_top: bool,
 }
 
 /// Lines of a page's top that carry first-page cues.
 const HEADER_LINES: usize = 14;
+
+/// Lines of a page's top within which a closing block makes the page the end of the
+/// document before it (a line of body text may come first).
+const CLOSING_TOP_LINES: usize = 3;
 
 static PRINTED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–—\s.]*(\d{1,3})[-–—\s.]*$").unwrap());
@@ -137,9 +144,11 @@ impl PageCues {
             if has_date_line(&compact) {
                 cues.date_line = true;
             }
+            // At the start of a line only: a Quyết định's `Điều 1. Ban hành kèm theo Quyết
+            // định này …` is a first page's body, not an attachment heading.
             let bare = compact.trim_start_matches(|c: char| !c.is_alphanumeric());
             if bare.starts_with("PHU LUC")
-                || compact.contains("BAN HANH KEM THEO")
+                || bare.starts_with("BAN HANH KEM THEO")
                 || bare.starts_with("KEM THEO")
             {
                 cues.attachment = true;
@@ -159,7 +168,23 @@ impl PageCues {
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_lowercase);
         cues.closing = has_closing_block(text);
+        // The closing block's first line among the page's first lines (after a printed page
+        // number), and no first-page header around it.
+        cues.closing_at_top = cues.closing
+            && cues.opening_score() <= 1
+            && lines
+                .iter()
+                .filter(|l| !PRINTED_NUMBER.is_match(l))
+                .take(CLOSING_TOP_LINES)
+                .any(|l| has_closing_block(l));
         cues
+    }
+
+    /// A clean first-page header: the motto, the issuing body or the số ký hiệu, and the
+    /// type heading or the date line (a Party or State document's first page read well).
+    /// It opens a document whatever else the page holds, unless it is an attachment's.
+    pub fn clean_header(&self) -> bool {
+        self.motto && (self.issuer || self.symbol) && (self.type_heading || self.date_line)
     }
 
     /// How strongly the page's top says "a document starts here".
@@ -284,7 +309,15 @@ pub fn split(pages: &[PageView], ranges: &[(u32, u32)]) -> Segmentation {
 
 /// Whether a page (not the first of its run) opens a new document.
 fn opens_document(cues: &PageCues, after_closing: bool) -> bool {
+    // An attachment may repeat its issuer's full header (a Quy chế "ban hành kèm theo"
+    // a Quyết định): it stays with its document.
     if cues.attachment {
+        return false;
+    }
+    if cues.clean_header() {
+        return true;
+    }
+    if cues.closing_at_top {
         return false;
     }
     if cues.printed_number.is_some_and(|n| n >= 2) && cues.opening_score() < 3 {
@@ -360,6 +393,39 @@ DANH MỤC CÁC NHIỆM VỤ\n1. Rà soát";
         assert_eq!(pages(&s), [vec![1, 2, 3], vec![4]]);
         assert!(s.documents[0].given);
         assert!(!s.documents[1].given);
+    }
+
+    #[test]
+    fn a_closing_block_alone_ends_the_document_and_a_state_header_opens_the_next() {
+        // The last page of a long Party plan holds only its closing block, at the top; the
+        // next page is a State decision whose Điều 1 promulgates a text "kèm theo".
+        const PLAN_FIRST: &str = "ĐẢNG BỘ TỈNH SƠN HÀ ĐẢNG CỘNG SẢN VIỆT NAM\n\
+HUYỆN ỦY BẮC LÂM\n*\nSố 31-KH/HU Bắc Lâm, ngày 4 tháng 5 năm 2021\nKẾ HOẠCH\n\
+triển khai chương trình chuyển đổi số\nThực hiện chương trình của Tỉnh ủy, ...";
+        const CLOSING_ONLY: &str = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\
+Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VP.\nHồ Đức Trọng\n- 10 -";
+        const DECISION: &str = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+TỈNH SƠN HÀ Độc lập - Tự do - Hạnh phúc\n\
+Số: 87/QĐ-UBND Sơn Hà, ngày 12 tháng 5 năm 2021\nQUYẾT ĐỊNH\n\
+Ban hành Quy chế làm việc\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\
+QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.";
+        let texts = [PLAN_FIRST, MIDDLE, CLOSING_ONLY, DECISION, LAST];
+        let s = split(&view(&texts), &[]);
+        assert_eq!(pages(&s), [vec![1, 2, 3], vec![4, 5]]);
+        assert!(PageCues::of(CLOSING_ONLY).closing_at_top);
+        assert!(PageCues::of(DECISION).clean_header());
+        assert!(!PageCues::of(DECISION).attachment);
+        // The closing-block page stays with its document even when an issuer-like line
+        // (`BAN THƯỜNG VỤ` on a line of its own) follows a closing page before it.
+        let own_line = "T/M\nBAN THƯỜNG VỤ\nBÍ THƯ\nHồ Đức Trọng";
+        let s = split(&view(&[PLAN_FIRST, LAST, own_line, DECISION]), &[]);
+        assert_eq!(pages(&s), [vec![1, 2, 3], vec![4]]);
+        // A Quy chế promulgated with the decision repeats the full header: it stays.
+        let rules = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+TỈNH SƠN HÀ Độc lập - Tự do - Hạnh phúc\nQUY CHẾ\nLàm việc của Ủy ban nhân dân tỉnh\n\
+(Ban hành kèm theo Quyết định số 87/QĐ-UBND ngày 12 tháng 5 năm 2021)";
+        let s = split(&view(&[DECISION, rules, LAST]), &[]);
+        assert_eq!(pages(&s), [vec![1, 2, 3]]);
     }
 
     #[test]

@@ -631,11 +631,44 @@ static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:NGH|NG|NH|CH|GH|GI|KH|PH|QU|TH|TR|[BCDGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:CH|NG|NH|[CMNPT])?$").unwrap()
 });
 
+/// Whether a folded word (see [`fold_upper`]) is one Vietnamese syllable (`THUAT`).
+fn is_syllable(folded: &str) -> bool {
+    SYLLABLE.is_match(folded)
+}
+
+/// Abbreviations that end an organisation's name (`ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW`, `… UBND`),
+/// folded: OCR glues them to the word before (`QUANTW`).
+const TRAILING_ABBREVIATIONS: &[&str] = &["TW", "TU", "UBND", "HDND", "MTTQ"];
+
 /// Words OCR glued together put apart again (`NINHBÌNH` → `NINH BÌNH`): a word of five
-/// letters or more that is no Vietnamese syllable but splits into two is split there.
-/// Abbreviations (`UBND`, `HĐND`) split into no two syllables and stay as they are.
+/// letters or more that is no Vietnamese syllable but splits into two is split there, and
+/// a syllable with an abbreviation glued after it is split before the abbreviation
+/// (`QUANTW` → `QUAN TW`). Abbreviations on their own (`UBND`, `HĐND`) split into no two
+/// syllables and stay as they are.
 fn split_glued_syllables(line: &str) -> String {
+    let abbreviation_tail = |word: &str| -> Option<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if !chars.iter().all(|c| c.is_alphabetic() && !c.is_lowercase()) {
+            return None;
+        }
+        let folded = fold_upper(word);
+        if folded.chars().count() != chars.len() || SYLLABLE.is_match(&folded) {
+            return None;
+        }
+        TRAILING_ABBREVIATIONS.iter().find_map(|abbr| {
+            let k = chars.len().checked_sub(abbr.len())?;
+            let head: String = folded.chars().take(k).collect();
+            (k >= 2 && folded.ends_with(abbr) && SYLLABLE.is_match(&head)).then(|| {
+                let (x, y): (String, String) =
+                    (chars[..k].iter().collect(), chars[k..].iter().collect());
+                format!("{x} {y}")
+            })
+        })
+    };
     let split = |word: &str| -> Option<String> {
+        if let Some(apart) = abbreviation_tail(word) {
+            return Some(apart);
+        }
         let chars: Vec<char> = word.chars().collect();
         if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
             return None;
@@ -1034,6 +1067,22 @@ Số 33-NQ/ĐUK Đông Lâm, ngày 9 tháng 7 năm 2018\nNGHỊ QUYẾT";
             "HĐND HUYỆN NGHỆ AN"
         );
         assert_eq!(split_glued_syllables("ĐẢNG ỦY KHỐI"), "ĐẢNG ỦY KHỐI");
+        // An abbreviation ending the name, glued to the word before it.
+        assert_eq!(
+            split_glued_syllables("ĐẢNG ỦY KHỐI CÁC CƠ QUANTW"),
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW"
+        );
+        assert_eq!(
+            split_glued_syllables("ĐẢNG BỘ KHỐI DOANH NGHIỆPTW"),
+            "ĐẢNG BỘ KHỐI DOANH NGHIỆP TW"
+        );
+        assert_eq!(split_glued_syllables("BAN CÁN SỰ TW"), "BAN CÁN SỰ TW");
+        let header = "ĐẢNG ỦY KHỐI CÁC CƠ QUANTW ĐẢNG CỘNG SẢN VIỆT NAM\n*\n\
+Số 7-KH/ĐUK Hà Nội, ngày 3 tháng 4 năm 2012\nKẾ HOẠCH\nvề học tập";
+        assert_eq!(
+            extract(&[header]).co_quan_ban_hanh.unwrap().value,
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW"
+        );
         assert_eq!(
             strip_motto("TỈNH ỦY HÀ TĨNH ĐLNG CỘNG SLIN VIỆT NAM"),
             "TỈNH ỦY HÀ TĨNH"

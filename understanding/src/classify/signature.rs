@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{fold_upper, read_on, Extracted};
 
@@ -17,6 +18,19 @@ use super::{fold_upper, read_on, Extracted};
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^A-Z])(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM\s*\.|KT\s*\.|TL\s*\.|TUQ\s*\.|Q\s*\.)\s*([A-Z].*)$")
         .unwrap()
+});
+
+/// A Party authority whose slash OCR read as a letter (`TIM BAN THƯỜNG VỤ`), folded: only
+/// before the body it acts for (the caller checks that the rest is in capitals).
+static AUTHORITY_SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^A-Z])(T[IL1|]M|K[IL1|]T|T[IL1|]L)\s+((?:BAN|DANG|UY|HOI|CHI|TRUONG|CHU|BI|GIAM|CHANH)\b.*)$")
+        .unwrap()
+});
+
+/// A signing authority alone on its line (folded), its body on the next line (`T/M` /
+/// `BAN THƯỜNG VỤ`).
+static AUTHORITY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM\s*\.|KT\s*\.|TL\s*\.)\W*$").unwrap()
 });
 
 /// Positions that head a signature block, longest first.
@@ -41,10 +55,21 @@ const POSITIONS: &[&str] = &[
     "VIỆN TRƯỞNG",
     "THƯ KÝ",
     "CHỦ TỌA",
+    "CHỦ TRÌ HỘI NGHỊ",
     "CHỦ TRÌ",
     "TRƯỞNG ĐOÀN",
     "PHÓ TỔNG BIÊN TẬP",
     "TỔNG BIÊN TẬP",
+    "PHÓ TỔNG GIÁM ĐỐC",
+    "TỔNG GIÁM ĐỐC",
+    "PHÓ CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHÁNH THANH TRA",
 ];
 
 /// Fills the closing-block fields of `out` from the last page of `pages` that has a closing
@@ -65,11 +90,8 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
         return;
     };
     let page = index as u32 + 1;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = joined_authority_lines(text);
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     // The closing block is in the lower part of a page; a one-page document's header also
     // holds capitals, so the search starts after the first third.
     let start = if pages.len() == 1 { lines.len() / 3 } else { 0 };
@@ -109,18 +131,8 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     // BÍ THƯ`, the position below it: `PHÓ BÍ THƯ`).
     let mut position_at = None;
     for i in (start..lines.len()).rev() {
-        let folded = fold_aligned(lines[i]);
-        if let Some(c) = AUTHORITY.captures(&folded) {
-            let code: String = c[1].chars().filter(char::is_ascii_alphabetic).collect();
-            let code = match code.as_str() {
-                "TM" => "T/M".to_string(),
-                "KT" => "K/T".to_string(),
-                "TL" => "T/L".to_string(),
-                other => format!("{other}."),
-            };
-            let rest_start = folded[..c.get(2).map_or(0, |m| m.start())].chars().count();
-            let rest: String = lines[i].chars().skip(rest_start).collect();
-            out.tham_quyen = read_on(format!("{code} {}", rest.trim()), 0.8, page);
+        if let Some((code, rest, confidence)) = authority(lines[i]) {
+            out.tham_quyen = read_on(format!("{code} {}", rest.trim()), confidence, page);
             position_at = Some(i + 1);
             break;
         }
@@ -160,22 +172,97 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
         }
     }
     // Người ký: the first name-shaped line under the position (the seal and signature in
-    // between read as noise).
-    if let Some(from) = name_from {
-        for line in lines.iter().skip(from).take(10) {
-            if let Some(name) = trailing_name(line) {
-                out.nguoi_ky = read_on(name, 0.7, page);
-                break;
-            }
+    // between read as noise). With neither authority nor position read (a seal over both),
+    // the lowest line of the closing block that opens with a family name, less sure.
+    // A line opening with a family name wins over an earlier name-shaped one (seal text).
+    let under_position = name_from.and_then(|from| {
+        let names: Vec<(String, f32)> = lines
+            .iter()
+            .skip(from)
+            .take(10)
+            .filter_map(|line| trailing_name(line, true))
+            .collect();
+        let surname = |(n, _): &&(String, f32)| {
+            let first = n.split(' ').next().unwrap_or("");
+            is_surname(first) || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
+        };
+        names.iter().find(surname).or(names.first()).cloned()
+    });
+    let fallback = || {
+        if !has_closing_block(text) {
+            return None;
         }
+        lines[start.min(lines.len())..]
+            .iter()
+            .rev()
+            .take(12)
+            .filter(|l| !starts_with_dash(l))
+            .find_map(|line| trailing_name(line, false))
+            .filter(|(name, _)| {
+                let first = fold_upper(name.split(' ').next().unwrap_or(""));
+                SURNAMES.contains(&first.as_str())
+            })
+            .map(|(name, c)| (name, c.min(0.5)))
+    };
+    if let Some((name, confidence)) = under_position.or_else(fallback) {
+        out.nguoi_ky = read_on(name, confidence, page);
     }
 }
 
-/// Whether a page's text holds a closing block: `Nơi nhận` or a signing authority.
+/// The signing authority a line holds: its code (`T/M`, `K/T`, `T/L`, `TM.` read as
+/// `T/M` …), the rest of the line (`BAN THƯỜNG VỤ`) and how sure the reading is. The slash
+/// read as a letter (`TIM BAN THƯỜNG VỤ`, `TIL`, `KIT`) counts when capitals follow.
+fn authority(line: &str) -> Option<(String, String, f32)> {
+    let folded = fold_aligned(line);
+    let (c, confidence) = AUTHORITY
+        .captures(&folded)
+        .map(|c| (c, 0.8))
+        .or_else(|| AUTHORITY_SLIP.captures(&folded).map(|c| (c, 0.65)))?;
+    let code: String = c[1].chars().filter(char::is_ascii_alphabetic).collect();
+    let code = match code.as_str() {
+        "TM" | "TIM" | "TLM" | "T1M" => "T/M".to_string(),
+        "KT" | "KIT" | "KLT" | "K1T" => "K/T".to_string(),
+        "TL" | "TIL" | "TLL" | "T1L" => "T/L".to_string(),
+        other => format!("{other}."),
+    };
+    let rest_start = folded[..c.get(2).map_or(0, |m| m.start())].chars().count();
+    let rest: String = line.chars().skip(rest_start).collect();
+    if confidence < 0.8 && !super::is_capitals(&rest) {
+        return None;
+    }
+    Some((code, rest, confidence))
+}
+
+/// The non-empty lines of a page, trimmed, with a signing authority alone on its line
+/// joined to the capitalised line under it (`T/M` + `BAN THƯỜNG VỤ`).
+fn joined_authority_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match pending.take() {
+            Some(authority) if line.chars().next().is_some_and(char::is_uppercase) => {
+                lines.push(format!("{authority} {line}"));
+                continue;
+            }
+            Some(authority) => lines.push(authority),
+            None => {}
+        }
+        if AUTHORITY_ALONE.is_match(&fold_aligned(line)) {
+            pending = Some(line.to_string());
+        } else {
+            lines.push(line.to_string());
+        }
+    }
+    lines.extend(pending);
+    lines
+}
+
+/// Whether a page's text holds a closing block: `Nơi nhận` or a signing authority (also
+/// alone on its line).
 pub fn has_closing_block(text: &str) -> bool {
     text.lines().any(|l| {
         let f = fold_aligned(l);
-        f.contains("NOI NHAN") || AUTHORITY.is_match(&f)
+        f.contains("NOI NHAN") || AUTHORITY_ALONE.is_match(&f) || authority(l).is_some()
     })
 }
 
@@ -270,30 +357,240 @@ fn looks_like_position(s: &str) -> bool {
         && (known_position(s) || !fold_upper(s).contains("NOI NHAN"))
 }
 
-/// A person's name at the end of a line: 2 to 5 capitalised words (`Trần Công Thuật`).
-fn trailing_name(line: &str) -> Option<String> {
+/// Common Vietnamese family names, folded: a name-shaped line opening with one is surely a
+/// name, not seal text or a heading OCR read in title case.
+const SURNAMES: &[&str] = &[
+    "NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU", "VO", "DANG", "BUI", "DO",
+    "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "DOAN", "LAM", "MAI", "TRINH", "LUONG", "CAO",
+    "HA", "TA", "TONG", "LUU", "VUONG", "THAI", "QUACH", "CHU", "KIEU", "NONG", "LA", "TO", "HAN",
+    "KHUC", "LUC", "MAC", "TRIEU", "VI", "HUA", "THAN", "NINH", "PHUNG", "LO", "QUAN", "TANG",
+    "DAM", "KHONG", "LAI", "TIEU", "CU", "CUNG", "AU", "DIEP",
+];
+
+/// The family names of four letters or more as written, for putting OCR slips right.
+const SURNAME_SPELLINGS: &[(&str, &str)] = &[
+    ("NGUYEN", "Nguyễn"),
+    ("TRAN", "Trần"),
+    ("PHAM", "Phạm"),
+    ("HOANG", "Hoàng"),
+    ("HUYNH", "Huỳnh"),
+    ("PHAN", "Phan"),
+    ("DANG", "Đặng"),
+    ("DUONG", "Dương"),
+    ("TRUONG", "Trương"),
+    ("DINH", "Đinh"),
+    ("DOAN", "Đoàn"),
+    ("TRINH", "Trịnh"),
+    ("LUONG", "Lương"),
+    ("TONG", "Tống"),
+    ("VUONG", "Vương"),
+    ("THAI", "Thái"),
+    ("QUACH", "Quách"),
+    ("KIEU", "Kiều"),
+    ("NONG", "Nông"),
+    ("KHUC", "Khúc"),
+    ("TRIEU", "Triệu"),
+    ("THAN", "Thân"),
+    ("NINH", "Ninh"),
+    ("PHUNG", "Phùng"),
+    ("QUAN", "Quan"),
+    ("TANG", "Tăng"),
+    ("KHONG", "Khổng"),
+    ("TIEU", "Tiêu"),
+    ("CUNG", "Cung"),
+    ("DIEP", "Diệp"),
+];
+
+/// Words of organisations, positions and closing-block labels, in capitals with their
+/// marks (folded, many are names: `ĐẢNG` is `ĐẶNG`): seal text and headings OCR read in
+/// title case (`Huyện Ủy`, `Bí Thư`) hold them, names do not.
+const NOT_NAME_WORDS: &[&str] = &[
+    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "VỤ", "TỊCH", "NHẬN", "LƯU", "PHÒNG", "BÍ", "CỘNG",
+    "ĐỘC", "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
+];
+
+/// A person's name at the end of a line, with how sure the reading is: 2 to 5 capitalised
+/// words (`Trần Công Thuật`, or `TRẦN CÔNG THUẬT` opening with a family name). What stands
+/// before it must be nothing, a recipients column merged in by OCR (a line opening with a
+/// dash, or ending in punctuation: `Lưu VT. Trần Công Thuật`) or a speck of seal or
+/// signature (`ự Trần Công Thuật`); a sentence ending in capitalised words is no name.
+fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     // A seal stroke through a name reads as a dash (`Đoàn-Ngọc Lâm`).
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty())
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
+        .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let mut name: Vec<&str> = Vec::new();
-    for w in words.iter().rev() {
-        let mut chars = w.chars();
-        let title_case = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().count() >= 1
-            && chars.all(char::is_lowercase);
-        if !title_case {
-            break;
-        }
-        name.insert(0, w);
+    // A speck inside a word (`Hu&nh`) is dropped from it.
+    let cleaned: Vec<String> = tokens
+        .iter()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            if w.chars().filter(|c| !c.is_alphabetic()).count() == 1 {
+                w.chars().filter(|c| c.is_alphabetic()).collect()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    let is_speck = |w: &str| w.chars().count() <= 2 && !title_case(w);
+    // A speck after the name (`Trần Công Thuật ee`) is dropped.
+    let mut end = words.len();
+    let mut confidence: f32 = 0.75;
+    if end >= 3 && is_speck(words[end - 1]) {
+        end -= 1;
+        confidence -= 0.1;
     }
-    // The whole line must be the name (or a name after a recipients column ending in
-    // punctuation), not a sentence that happens to end in capitalised words.
-    let rest_words = words.len() - name.len();
-    let left_ok = rest_words == 0 || line.trim_start().starts_with(['-', '–', '—', '•', '+']);
-    ((2..=5).contains(&name.len()) && left_ok).then(|| name.join(" "))
+    let mut begin = end;
+    while begin > 0 && (title_case(words[begin - 1]) || upper_syllable(words[begin - 1])) {
+        begin -= 1;
+    }
+    // Two signers side by side (`Lê Thị Hoa Trần Văn Sáu` under `THƯ KÝ CHỦ TRÌ`): the
+    // right one, from its family name.
+    let beside_another = end - begin > 5;
+    if beside_another {
+        begin = (begin + 1..end - 1).rev().find(|&k| is_surname(words[k]))?;
+    }
+    let name = &words[begin..end];
+    if !(2..=5).contains(&name.len()) {
+        return None;
+    }
+    let folded: Vec<String> = name.iter().map(|w| fold_upper(w)).collect();
+    if name
+        .iter()
+        .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
+    {
+        return None;
+    }
+    // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
+    let snapped = (!is_surname(name[0]))
+        .then(|| nearest_surname(&folded[0]).or_else(|| short_surname(name[0])))
+        .flatten();
+    let surname = is_surname(name[0]) || snapped.is_some();
+    // Words in capitals: a name only after a family name (else a heading or a seal).
+    let capitals = name.iter().all(|w| upper_syllable(w));
+    // In mixed case, the family name is written as a name (`Võ THÍ Mai`, not `TÁ Tổ`).
+    if name.iter().any(|w| upper_syllable(w))
+        && (!surname || (!capitals && upper_syllable(name[0])))
+    {
+        return None;
+    }
+    if snapped.is_some() {
+        confidence -= 0.1;
+    }
+    let rest = &tokens[..begin];
+    let left_ok = if rest.is_empty() || beside_another {
+        true
+    } else if line.trim_start().starts_with(['-', '–', '—', '•', '+'])
+        || rest
+            .last()
+            .is_some_and(|w| w.ends_with(['.', ',', ';', ':', ')']))
+    {
+        confidence -= 0.05;
+        true
+    } else if rest.len() <= 2
+        && rest
+            .iter()
+            .all(|w| is_speck(w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
+        confidence -= 0.1;
+        true
+    } else {
+        // Under a position, a recipients line without a dash or stop may stand before it
+        // (`Văn phòng Huyện ủy Trần Công Thuật`): a name from a family name, less sure.
+        beside_column && is_surname(name[0])
+    };
+    if !left_ok {
+        return None;
+    }
+    if !rest.is_empty() && !beside_another {
+        confidence = confidence.min(0.6);
+    }
+    if !surname {
+        confidence -= 0.15;
+    }
+    // Words OCR read in capitals inside a name (`Võ THÍ Mai`) are written as names are.
+    let name = name
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match snapped {
+            Some(s) if i == 0 => s.to_string(),
+            _ if upper_syllable(w) => title_cased(w),
+            _ => (*w).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((name, confidence))
+}
+
+/// A two-letter family name whose first letter OCR misread (`Bê`, `Tê` for `Lê`): the one
+/// family name of two letters that ends in the same marked vowel.
+fn short_surname(w: &str) -> Option<&'static str> {
+    const SHORT: &[&str] = &[
+        "Lê", "Vũ", "Võ", "Đỗ", "Hồ", "Lý", "Hà", "Tạ", "Tô", "Lò", "Cù",
+    ];
+    let w: String = w.nfc().collect();
+    let mut chars = w.chars();
+    let (_, Some(vowel), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
+    let mut found = SHORT.iter().filter(|s| s.chars().nth(1) == Some(vowel));
+    match (found.next(), found.next()) {
+        (Some(s), None) => Some(s),
+        _ => None,
+    }
+}
+
+fn is_surname(w: &str) -> bool {
+    SURNAMES.contains(&fold_upper(w).as_str())
+}
+
+/// The family name a word of four letters or more is one or two OCR slips from, when one
+/// is nearest: its spelling with marks (`YIOANG` → `Hoàng`).
+fn nearest_surname(folded: &str) -> Option<&'static str> {
+    // A word that is a syllable is a name as read (`Thanh` is no slip of `Thân` or
+    // `Trịnh`), unless it is one letter off a family name no shorter (`Hunh` of `Huỳnh`).
+    if folded.chars().count() < 4 {
+        return None;
+    }
+    let syllable = super::is_syllable(folded);
+    let mut near: Vec<(usize, &str)> = SURNAMES
+        .iter()
+        .filter(|s| s.len() >= 4 && (!syllable || s.len() >= folded.len()))
+        .map(|s| (super::edit_distance(folded, s), *s))
+        .filter(|(d, _)| *d <= if syllable { 1 } else { 2 })
+        .collect();
+    near.sort_unstable();
+    match near.as_slice() {
+        [(d, s), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => SURNAME_SPELLINGS
+            .iter()
+            .find(|(f, _)| f == s)
+            .map(|(_, w)| *w),
+        _ => None,
+    }
+}
+
+/// `Thuật`: a capital and then at least one lower-case letter.
+fn title_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 1
+        && chars.all(char::is_lowercase)
+}
+
+/// `THUẬT`: a word of capitals that is one Vietnamese syllable (not `UBND`, not `VT`).
+fn upper_syllable(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(char::is_uppercase)
+        && super::is_syllable(&fold_upper(w))
+}
+
+/// `THUẬT` → `Thuật`.
+fn title_cased(w: &str) -> String {
+    let mut chars = w.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_string() + &chars.as_str().to_lowercase()
+    })
 }
 
 #[cfg(test)]
@@ -366,11 +663,118 @@ Trần Công Thuật",
 
     #[test]
     fn body_sentences_are_not_names() {
-        assert_eq!(
-            trailing_name("Trần Công Thuật"),
-            Some("Trần Công Thuật".into())
+        let name = |l: &str| trailing_name(l, false).map(|(n, _)| n);
+        assert_eq!(name("Trần Công Thuật"), Some("Trần Công Thuật".into()));
+        assert_eq!(name("thực hiện ở Quảng Bình"), None);
+        assert_eq!(name("Hà"), None);
+        // Seal text and labels in title case are no names.
+        assert_eq!(name("Huyện Ủy Sơn Hà"), None);
+        assert_eq!(name("Bí Thư"), None);
+        assert_eq!(name("HUYỆN ỦY SƠN HÀ"), None);
+    }
+
+    #[test]
+    fn names_beside_specks_columns_and_in_capitals() {
+        let name = |l: &str| trailing_name(l, false).map(|(n, _)| n);
+        // A signature stroke or a seal's edge read as a speck before or after the name.
+        assert_eq!(name("ự Lê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        assert_eq!(name("~/ Lê Văn Khánh ee"), Some("Lê Văn Khánh".into()));
+        // The recipients column merged into the line, without a dash.
+        assert_eq!(name("Lưu VP. Đỗ Thị Mai"), Some("Đỗ Thị Mai".into()));
+        // A family name one or two slips off; a word read in capitals; two signers.
+        assert_eq!(name("Yioàng Thị Lan"), Some("Hoàng Thị Lan".into()));
+        assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
+        assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
+        assert_eq!(name("Bê Văn Khánh"), Some("Lê Văn Khánh".into()));
+        // Given names that are also words of a motto or an organ (`Hòa`, `Lập`, `Thường`).
+        assert_eq!(name("3 Phùng Văn Hòa"), Some("Phùng Văn Hòa".into()));
+        assert_eq!(name("Đỗ Văn Thường"), Some("Đỗ Văn Thường".into()));
+        // A given name is not taken for a slip of a family name (`Thanh`, `Thân`).
+        assert_eq!(name("Thanh Tùng"), Some("Thanh Tùng".into()));
+        assert_eq!(name("Hu&nh Thị Xuyến"), Some("Huỳnh Thị Xuyến".into()));
+        // Seal letters in capitals beside a word are no name.
+        assert_eq!(name("VN TÁ- Tổ"), None);
+        // A name printed in capitals.
+        assert_eq!(name("HOÀNG MINH TÂM"), Some("Hoàng Minh Tâm".into()));
+        // Surely a name after a family name; less sure otherwise.
+        let (_, sure) = trailing_name("Lê Văn Khánh", false).unwrap();
+        let (_, unsure) = trailing_name("Khánh Văn Lê", false).unwrap();
+        assert!(sure > unsure);
+    }
+
+    #[test]
+    fn a_seal_over_the_title_and_garbage_lines_before_the_name() {
+        // The title under a red seal read as noise: the name is still under the authority.
+        let e =
+            closing("ý kiến về Ban Thường vụ.\nT/M BAN THƯỜNG VỤ\n—ÊÑ ¿ ừ\nc ƒ «\nNgô Quang Vinh");
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Ngô Quang Vinh");
+        // Neither authority nor title readable, only Nơi nhận and the name: the name is
+        // read, marked as unsure.
+        let e = closing("thực hiện.\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\n©ÔỄ Ñ ã\nNgô Quang Vinh");
+        let signer = e.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Ngô Quang Vinh");
+        assert!(signer.confidence <= 0.5);
+    }
+
+    #[test]
+    fn an_authority_alone_on_its_line() {
+        let e = closing("T/M\nBAN THƯỜNG VỤ\nBÍ THƯ\nHồ Đức Trọng");
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "BÍ THƯ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Hồ Đức Trọng");
+        assert!(has_closing_block("TM.\nỦY BAN NHÂN DÂN"));
+    }
+
+    #[test]
+    fn a_slash_read_as_a_letter_and_a_quote_glued_into_a_name() {
+        let e = closing(
+            "Nơi nhận: TIM BAN THƯỜNG VỤ\n- Các chi bộ trực thuộc, PHÓ-BÍ THƯ\n\
+- Lưu VP. ⁄ ¬\nŠ Phùng“Văn Khải",
         );
-        assert_eq!(trailing_name("thực hiện ở Quảng Bình"), None);
-        assert_eq!(trailing_name("Hà"), None);
+        assert_eq!(e.tham_quyen.unwrap().value, "T/M BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ BÍ THƯ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Phùng Văn Khải");
+        // `tìm bạn` in a sentence is no authority.
+        assert!(!has_closing_block("các em tìm bạn cùng học"));
+        assert!(!has_closing_block("TÌM BẠN cùng tiến"));
+        let e = closing("THƯ KÝ CHỦ TRÌ HỘI NGHỊ\n;ỏ 2/\nĐỗ Thị Hà Vi Phùng Văn Khải");
+        assert_eq!(e.chuc_vu.unwrap().value, "CHỦ TRÌ HỘI NGHỊ");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Phùng Văn Khải");
+    }
+
+    #[test]
+    fn columns_interleaved_line_by_line() {
+        // Nơi nhận on the left, a State block on the right, read across line by line.
+        let e = closing(
+            "Quyết định có hiệu lực kể từ ngày ký.\n\
+Nơi nhận: TM. ỦY BAN NHÂN DÂN\n\
+- Như Điều 3; KT. CHỦ TỊCH\n\
+- TT HĐND tỉnh; PHÓ CHỦ TỊCH\n\
+- Lưu: VT, NC.\n\
+Bùi Thanh Sơn",
+        );
+        assert_eq!(e.tham_quyen.unwrap().value, "K/T CHỦ TỊCH");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ CHỦ TỊCH");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Bùi Thanh Sơn");
+        let e = closing(
+            "Nơi nhận: T/L BAN THƯỜNG VỤ\n- Các đảng ủy trực thuộc, CHÁNH VĂN PHÒNG\n\
+- Lưu VP. Vương Đình Huệ",
+        );
+        assert_eq!(e.tham_quyen.unwrap().value, "T/L BAN THƯỜNG VỤ");
+        assert_eq!(e.chuc_vu.unwrap().value, "CHÁNH VĂN PHÒNG");
+        assert_eq!(e.nguoi_ky.unwrap().value, "Vương Đình Huệ");
+        // A recipient line without a dash or stop before the name under the position.
+        let e = closing(
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Các đảng ủy trực thuộc, BÍ THƯ\n\
+Văn phòng Huyện ủy Vương Đình Huệ",
+        );
+        let signer = e.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Vương Đình Huệ");
+        assert!(signer.confidence <= 0.6);
+        assert_eq!(
+            trailing_name("Văn phòng Huyện ủy Vương Đình Huệ", false),
+            None
+        );
     }
 }
