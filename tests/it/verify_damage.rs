@@ -144,15 +144,7 @@ fn deleted_object_is_missing() {
     assert_eq!(v["missing"], serde_json::json!([]), "{v}");
     assert_eq!(v["not_named"]["missing"], 1, "{v}");
     assert_eq!(v["not_named"]["audit_mismatches"], 1, "{v}");
-    let v = json(&run(
-        &archive,
-        &[
-            "verify",
-            "--json",
-            "--user",
-            &cleared(&archive, "auditor", "toi-mat"),
-        ],
-    ));
+    let v = json(&whole_report(&archive));
     assert_eq!(v["ok"], false);
     assert_eq!(v["missing"].as_array().unwrap().len(), 1, "{v}");
     // Its documents are still in the index: stale entries are warnings (the index is derived).
@@ -165,15 +157,7 @@ fn deleted_object_is_missing() {
         .collect();
     assert!(!stale.is_empty(), "{v}");
     assert_eq!(code(&run(&archive, &["reindex"])), 0);
-    let v = json(&run(
-        &archive,
-        &[
-            "verify",
-            "--json",
-            "--user",
-            &cleared(&archive, "auditor", "toi-mat"),
-        ],
-    ));
+    let v = json(&whole_report(&archive));
     assert!(!v.to_string().contains("stale"), "{v}");
 }
 
@@ -252,15 +236,7 @@ fn flip_bit(path: &Path) -> String {
 fn damaged_verify(archive: &Path) -> serde_json::Value {
     // The whole report: an object that lost the files of its records is named only to the
     // highest clearance (who may see it is not known).
-    let out = run(
-        archive,
-        &[
-            "verify",
-            "--json",
-            "--user",
-            &cleared(archive, "auditor", "toi-mat"),
-        ],
-    );
+    let out = whole_report(archive);
     assert_eq!(code(&out), 4, "{}", String::from_utf8_lossy(&out.stdout));
     let v = json(&out);
     assert_eq!(v["ok"], false);
@@ -631,4 +607,10 @@ fn read_commands_work_on_a_copy_that_cannot_be_written() {
         .collect();
     assert!(created.is_empty(), "created {created:?}");
     assert!(before == after, "a read command changed the archive");
+}
+
+/// `sohoa verify --json` as an auditor cleared Tối mật: the whole report, nothing left out.
+fn whole_report(archive: &Path) -> std::process::Output {
+    let auditor = cleared(archive, "auditor", "toi-mat");
+    run(archive, &["verify", "--json", "--user", &auditor])
 }
