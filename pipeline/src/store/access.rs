@@ -66,13 +66,24 @@ impl Archive {
     }
 
     /// Records the access log's head in the audit log on behalf of `actor` (the reading
-    /// room does when it stops). Nothing when the access log is empty.
+    /// room does when it stops). Nothing when the access log is empty or its head is
+    /// recorded already (a restart without page views adds no entry). Reads the audit log
+    /// through to find that out: it runs once per server run, not per view.
     pub fn anchor_access_log(&self, actor: &str) -> Result<Option<AuditEntry>> {
         let (seq, hash) = self.access_log().last_link()?;
-        if seq == 0 {
+        if seq == 0 || self.is_anchored(seq, &hash)? {
             return Ok(None);
         }
         self.anchor(actor, seq, &hash).map(Some)
+    }
+
+    /// Whether an audit entry records access-log entry `seq` with `hash`.
+    fn is_anchored(&self, seq: u64, hash: &str) -> Result<bool> {
+        Ok(self.audit().readable_entries()?.iter().rev().any(|(_, e)| {
+            e.action == ANCHOR_ACTION
+                && e.detail.get("seq").and_then(serde_json::Value::as_u64) == Some(seq)
+                && e.detail.get("hash").and_then(serde_json::Value::as_str) == Some(hash)
+        }))
     }
 
     fn anchor(&self, actor: &str, seq: u64, hash: &str) -> Result<AuditEntry> {
@@ -187,6 +198,12 @@ mod tests {
         assert_eq!(
             anchored.detail["hash"],
             archive.access_log().head().unwrap()
+        );
+        // Recorded already: a second stop without views adds nothing.
+        assert_eq!(archive.anchor_access_log("serve").unwrap(), None);
+        assert_eq!(
+            anchors(&archive),
+            [ANCHOR_EVERY, 2 * ANCHOR_EVERY, 2 * ANCHOR_EVERY + 3]
         );
         let check = archive.check_audit(None).unwrap();
         assert!(check.ok, "{check:?}");
