@@ -79,11 +79,25 @@ impl Archive {
 
     /// Whether an audit entry records access-log entry `seq` with `hash`.
     fn is_anchored(&self, seq: u64, hash: &str) -> Result<bool> {
-        Ok(self.audit().readable_entries()?.iter().rev().any(|(_, e)| {
-            e.action == ANCHOR_ACTION
-                && e.detail.get("seq").and_then(serde_json::Value::as_u64) == Some(seq)
-                && e.detail.get("hash").and_then(serde_json::Value::as_str) == Some(hash)
-        }))
+        Ok(self
+            .recorded_heads()?
+            .iter()
+            .any(|(_, s, h)| *s == seq && h == hash))
+    }
+
+    /// The access-log heads the audit log records: (audit line, access seq, access hash).
+    fn recorded_heads(&self) -> Result<Vec<(usize, u64, String)>> {
+        Ok(self
+            .audit()
+            .readable_entries()?
+            .into_iter()
+            .filter(|(_, e)| e.action == ANCHOR_ACTION)
+            .filter_map(|(line, e)| {
+                let seq = e.detail.get("seq")?.as_u64()?;
+                let hash = e.detail.get("hash")?.as_str()?.to_string();
+                Some((line, seq, hash))
+            })
+            .collect())
     }
 
     fn anchor(&self, actor: &str, seq: u64, hash: &str) -> Result<AuditEntry> {
@@ -102,16 +116,7 @@ impl Archive {
         let audit = self.audit();
         let mut check = audit.check(head)?;
         let access = self.access_log();
-        let anchors: Vec<(usize, u64, String)> = audit
-            .readable_entries()?
-            .into_iter()
-            .filter(|(_, e)| e.action == ANCHOR_ACTION)
-            .filter_map(|(line, e)| {
-                let seq = e.detail.get("seq")?.as_u64()?;
-                let hash = e.detail.get("hash")?.as_str()?.to_string();
-                Some((line, seq, hash))
-            })
-            .collect();
+        let anchors = self.recorded_heads()?;
         if !access.path().exists() && anchors.is_empty() {
             return Ok(check);
         }
