@@ -41,35 +41,24 @@ pub(super) fn for_clearance(
     }
     let sight = Sight::of(archive, clearance)?;
     let mut not = NotNamed::default();
-    let keep = |list: &mut Vec<String>, count: &mut u64| {
-        let before = list.len();
-        list.retain(|p| sight.names(p));
-        *count += (before - list.len()) as u64;
-    };
-    keep(&mut report.missing, &mut not.missing);
-    keep(&mut report.unexpected, &mut not.unexpected);
-    keep(&mut report.warnings, &mut not.warnings);
-    let before = report.corrupted.len();
-    report.corrupted.retain(|c| sight.names(&c.path));
-    not.corrupted = (before - report.corrupted.len()) as u64;
-    let before = report.audit_mismatches.len();
-    report
-        .audit_mismatches
-        .retain(|m| sight.ids.contains(&m.object) && sight.names(&m.message));
-    not.audit_mismatches = (before - report.audit_mismatches.len()) as u64;
-    let before = report.index_mismatches.len();
-    report
-        .index_mismatches
-        .retain(|m| sight.ids.contains(&m.document) && sight.names(&m.message));
-    not.index_mismatches = (before - report.index_mismatches.len()) as u64;
+    let named = |p: &String| sight.names(p);
+    not.missing = retain_counting(&mut report.missing, named);
+    not.unexpected = retain_counting(&mut report.unexpected, named);
+    not.warnings = retain_counting(&mut report.warnings, named);
+    not.corrupted = retain_counting(&mut report.corrupted, |c| sight.names(&c.path));
+    not.audit_mismatches = retain_counting(&mut report.audit_mismatches, |m| {
+        sight.ids.contains(&m.object) && sight.names(&m.message)
+    });
+    not.index_mismatches = retain_counting(&mut report.index_mismatches, |m| {
+        sight.ids.contains(&m.document) && sight.names(&m.message)
+    });
     let objects = std::mem::take(&mut report.objects);
     for mut o in objects {
         if sight.objects.contains_key(&o.path) && sight.ids.contains(&o.id) {
-            let mut ignored = 0;
-            keep(&mut o.missing, &mut ignored);
-            keep(&mut o.unexpected, &mut ignored);
-            keep(&mut o.problems, &mut ignored);
-            o.corrupted.retain(|c| sight.names(&c.path));
+            retain_counting(&mut o.missing, named);
+            retain_counting(&mut o.unexpected, named);
+            retain_counting(&mut o.problems, named);
+            retain_counting(&mut o.corrupted, |c| sight.names(&c.path));
             report.objects.push(o);
         } else {
             not.objects += 1;
@@ -78,6 +67,13 @@ pub(super) fn for_clearance(
     }
     report.not_named = not;
     Ok(report)
+}
+
+/// Keeps the items of `list` that `keep` accepts; returns how many went.
+fn retain_counting<T>(list: &mut Vec<T>, keep: impl Fn(&T) -> bool) -> u64 {
+    let before = list.len();
+    list.retain(|item| keep(item));
+    (before - list.len()) as u64
 }
 
 /// What an auditor may be told of: the named objects (by archive-relative root path, with
