@@ -7,7 +7,7 @@
 //! read (a read that cannot be recorded is refused). Page views are recorded in the access
 //! log ([`crate::store::access`]), other reads in the audit log.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use archive_schema::CodeSets;
@@ -440,7 +440,9 @@ impl<'a> Reader<'a> {
         // (which do not exist for them either).
         let mut hidden = BTreeSet::new();
         let mut hidden_objects = BTreeSet::new();
+        let mut stored = BTreeSet::new();
         for o in self.archive.hoso_objects()? {
+            stored.insert(o.id.clone());
             let unseen: Vec<&DocumentRecord> = o
                 .documents
                 .iter()
@@ -450,6 +452,14 @@ impl<'a> Reader<'a> {
                 hidden_objects.insert(o.id.clone());
             }
             hidden.extend(unseen.iter().map(|d| d.id.clone()));
+        }
+        // An object the log names but the store no longer holds (deleted, or lost): what it
+        // held cannot be decided any more, so only a clearance covering every level sees
+        // its entries and the documents they list (fail closed).
+        if !clearance.covers(Clearance::ToiMat) {
+            let gone = gone_objects(entries, &stored);
+            hidden.extend(gone.values().flatten().cloned());
+            hidden_objects.extend(gone.into_keys());
         }
         // Entries about several objects (a verify run's) lose those ids too.
         hidden.extend(hidden_objects.iter().cloned());
@@ -546,6 +556,32 @@ impl<'a> Reader<'a> {
             .map(|_| ())
             .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")))
     }
+}
+
+/// The objects `entries` are about that are not among the `stored` ones, each with the
+/// document ids its entries list (`detail.documents`).
+fn gone_objects(
+    entries: &[AuditEntry],
+    stored: &BTreeSet<String>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut gone: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in entries {
+        let Some(object) = e.object.as_ref().filter(|o| !stored.contains(*o)) else {
+            continue;
+        };
+        let documents = e
+            .detail
+            .get("documents")
+            .and_then(serde_json::Value::as_array);
+        gone.entry(object.clone()).or_default().extend(
+            documents
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+                .map(str::to_owned),
+        );
+    }
+    gone
 }
 
 /// Leaves out of `versions` what names the `hidden` documents of `object`: the files

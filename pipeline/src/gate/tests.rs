@@ -766,3 +766,51 @@ fn a_long_lived_reader_hides_a_document_an_edit_just_restricted() {
     assert!(found(&archive).contains(&open[0]));
     assert!(archive.visibility_cache().current(&archive).is_none());
 }
+
+#[test]
+fn entries_of_an_object_gone_from_the_store_are_shown_only_to_the_highest_clearance() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, _) = archive_with_open_documents(tmp.path(), 1);
+    let gone = archive.hoso_objects().unwrap().remove(0);
+    let gone_docs: Vec<String> = gone.documents.iter().map(|d| d.id.clone()).collect();
+    std::fs::remove_dir_all(archive.storage().object_root(&gone.id)).unwrap();
+    // A verify run's entry naming several objects, the gone one among them.
+    archive
+        .audit()
+        .append(
+            "kiem-tra",
+            "verify",
+            None,
+            serde_json::json!({ "objects": [gone.id.clone(), "OTHER"] }),
+        )
+        .unwrap();
+    let names_gone = |entries: &[crate::store::audit::AuditEntry]| {
+        entries.iter().any(|e| {
+            let text = serde_json::to_string(e).unwrap();
+            text.contains(&gone.id) || gone_docs.iter().any(|d| text.contains(d.as_str()))
+        })
+    };
+    for clearance in [Clearance::Public, Clearance::Mat] {
+        let auditor = Principal::new("kiem-tra", [Role::Auditor], clearance);
+        let entries = archive
+            .reader(&auditor)
+            .audit_log(&AuditFilter::default())
+            .unwrap();
+        assert!(!names_gone(&entries), "{clearance:?}: {entries:#?}");
+        assert!(entries.iter().any(|e| e.action == "verify"), "{entries:#?}");
+        let by_object = archive
+            .reader(&auditor)
+            .audit_log(&AuditFilter {
+                object: Some(gone.id.clone()),
+                ..AuditFilter::default()
+            })
+            .unwrap();
+        assert!(by_object.is_empty(), "{by_object:#?}");
+    }
+    let cleared = Principal::new("kiem-tra", [Role::Auditor], Clearance::ToiMat);
+    let entries = archive
+        .reader(&cleared)
+        .audit_log(&AuditFilter::default())
+        .unwrap();
+    assert!(names_gone(&entries), "{entries:#?}");
+}
