@@ -7,7 +7,8 @@
 //! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
 //! scan as scanned: a JPEG file's bytes, a PNG file's zlib stream, or else the original decoded
 //! again and compressed losslessly (see [`crate::pdf`]); a PDF page that painted nothing is
-//! made white again without reading it.
+//! made white again without reading it, and a PDF page `pdftoppm` had to render is encoded
+//! when it is read for OCR ([`encode_rendered`]) rather than rendered again.
 
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ fn access_page(
     page: &PageRecord,
     original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
 ) -> Result<AccessPage> {
-    let (path, format, number) = original(page).ok_or_else(|| {
+    let source = original(page).ok_or_else(|| {
         Error::Archive(format!(
             "access copy of {}: original {} not found",
             doc.id, page.source_file
@@ -37,6 +38,17 @@ fn access_page(
         .as_ref()
         .map(PreprocessFacts::from)
         .unwrap_or_default();
+    let (path, format, number) = match source {
+        PageImageSource::File(path, format, number) => (path, format, number),
+        PageImageSource::Encoded(image) => {
+            return Ok(AccessPage::of_image(
+                image,
+                page.technical.dpi,
+                ocr_words(&page.words),
+                &facts,
+            ))
+        }
+    };
     // A PDF page that painted nothing is white again, without reading the file.
     if page.technical.compression == crate::decode::EMPTY_PAGE && page.words.is_empty() {
         let t = &page.technical;
@@ -82,11 +94,29 @@ pub fn access_path(doc: &DocumentRecord) -> String {
         .expect("there is always the id-based path")
 }
 
-/// Where a page's image is read from: a scan file, its format and the 1-based page in it.
-pub type PageImageSource = (PathBuf, ScanFormat, u32);
+/// Where a page's image comes from.
+#[derive(Debug, Clone)]
+pub enum PageImageSource {
+    /// A scan file on disk, its format and the 1-based page in it: decoded again (or passed
+    /// through, for JPEG and PNG files).
+    File(PathBuf, ScanFormat, u32),
+    /// The image as encoded when the page was read for OCR ([`encode_rendered`]).
+    Encoded(PageImage),
+}
 
-/// Builds the access copy of `doc`. `original` maps a page to the scan file on disk holding
-/// its image, that file's format and the page within it (its original, or its page extract).
+/// The access-copy image of a page `decoded` for OCR, when decoding it cost a render (a PDF
+/// page `pdftoppm` drew): encoded now, so that the commit does not render the page a second
+/// time. `None` for any other page, which the commit decodes again from its file (cheaper
+/// than holding its image in memory until then).
+pub fn encode_rendered(decoded: &crate::decode::DecodedPage) -> Option<Result<PageImage>> {
+    decoded
+        .rendered
+        .then(|| PageImage::from_decoded(decoded, None))
+}
+
+/// Builds the access copy of `doc`. `original` maps a page to where its image comes from:
+/// the scan file on disk holding it, that file's format and the page within it (its
+/// original, or its page extract), or the image already encoded.
 /// `created` is recorded as the copy's creation date; the same inputs give the same bytes, so
 /// re-reading unchanged pages changes nothing. The CPU time goes to `clock`'s [`Stage::Pdf`].
 pub fn build(

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::access::PageImageSource;
 use crate::decode::{decode_page, page_count, ScanFormat};
 use crate::discover::{discover_box, HoSoSource, ScanFile};
 use crate::index::SearchIndex;
@@ -26,6 +27,7 @@ use crate::ocr::stamp_ink::{self, RedInk};
 use crate::ocr::symbol_line::reread_symbol;
 use crate::ocr::tesseract::{self, TesseractEngine};
 use crate::ocr::{recognize_upright, OcrEngine};
+use crate::pdf::PageImage;
 use crate::preprocess::{prepare, PreprocessOptions};
 use crate::stages::{Stage, StageClock, StageCpu};
 use crate::store::fsio::{sha256_regular_file, write_atomic};
@@ -198,6 +200,9 @@ struct HoSoPlan {
     approvals: std::sync::Arc<Vec<crate::policy::ApprovalRule>>,
     /// Which finished pages may go to the resume cache (only a screened, unmarked prefix).
     screen: CacheScreen,
+    /// Access-copy images of rendered pages, by (source file, page), held in memory (never
+    /// on disk: a page may yet be withheld) until the hồ sơ is committed.
+    access_images: HashMap<(String, u32), PageImage>,
 }
 
 impl HoSoPlan {
@@ -292,6 +297,7 @@ pub(crate) fn ingest(
         counts: Counts::default(),
         cache: &cache,
         clock: &clock,
+        access_image_bytes: 0,
     };
 
     // Plan: discover, hash, count pages, find what earlier runs already did.
@@ -392,8 +398,7 @@ pub(crate) fn ingest(
     let jobs_count = options.jobs.max(1);
     let engines = TesseractEngine::set(&models, jobs_count.min(jobs.len().max(1)))?;
     let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(jobs_count * 2);
-    let (done_tx, done_rx) =
-        crossbeam_channel::bounded::<(Job, Result<PageRecord>)>(jobs_count * 2);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(Job, Result<ReadPage>)>(jobs_count * 2);
     let preprocess = options.preprocess;
     let clock = &clock;
     let fatal: Option<Error> = std::thread::scope(|scope| {
@@ -404,7 +409,7 @@ pub(crate) fn ingest(
             scope.spawn(move || {
                 for job in job_rx {
                     let result = catch_unwind(AssertUnwindSafe(|| {
-                        process_page(&mut engine, &job, preprocess, &provenance, clock)
+                        read_page(&mut engine, &job, preprocess, &provenance, clock)
                     }))
                     .unwrap_or_else(|panic| {
                         Err(Error::decode(
@@ -433,7 +438,13 @@ pub(crate) fn ingest(
             progress.advance();
             let plan = &mut plans[job.hoso];
             let slot = match result {
-                Ok(record) => {
+                Ok(ReadPage {
+                    record,
+                    access_image,
+                }) => {
+                    if let Some(image) = access_image {
+                        run.hold_access_image(plan, &record, image);
+                    }
                     let kind = match record.text_source {
                         TextSource::Ocr => "ocr",
                         TextSource::TextLayer => "text_layer",
@@ -568,9 +579,27 @@ struct Run<'a> {
     cache: &'a PageCache,
     /// CPU time per stage, summed over every thread of the run.
     clock: &'a StageClock,
+    /// Bytes of the access images held by uncommitted hồ sơ ([`HoSoPlan::access_images`]).
+    access_image_bytes: usize,
 }
 
+/// At most this many bytes of rendered pages' access images wait in memory for their
+/// commit; past it, the commit renders a page again rather than memory growing with the box.
+const ACCESS_IMAGE_BUDGET: usize = 256 << 20;
+
 impl Run<'_> {
+    /// Holds `image`, the access image of `record`'s rendered page, for its hồ sơ's commit,
+    /// unless that would pass [`ACCESS_IMAGE_BUDGET`].
+    fn hold_access_image(&mut self, plan: &mut HoSoPlan, record: &PageRecord, image: PageImage) {
+        let size = image.byte_len();
+        if self.access_image_bytes + size > ACCESS_IMAGE_BUDGET {
+            return;
+        }
+        self.access_image_bytes += size;
+        plan.access_images
+            .insert((record.source_file.clone(), record.source_page), image);
+    }
+
     fn fail_page(
         &mut self,
         box_name: &str,
@@ -778,8 +807,11 @@ impl Run<'_> {
             }
             Err(e) => return Err(e),
         }
-        // Free the page records: memory stays bounded by one hồ sơ.
+        // Free the page records and images: memory stays bounded by one hồ sơ.
         plan.slots.clear();
+        let held: usize = plan.access_images.values().map(PageImage::byte_len).sum();
+        self.access_image_bytes = self.access_image_bytes.saturating_sub(held);
+        plan.access_images.clear();
         Ok(())
     }
 
@@ -933,13 +965,22 @@ impl Run<'_> {
             .and_then(|o| o.inventory.versions.get("v1"))
             .and_then(|v| chrono::DateTime::parse_from_rfc3339(&v.created).ok())
             .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-        let original = |page: &PageRecord| match extract_files.get(&page.number) {
-            Some(path) => Some((path.clone(), ScanFormat::Png, 1)),
-            None => plan
-                .files
+        let original = |page: &PageRecord| {
+            if let Some(path) = extract_files.get(&page.number) {
+                return Some(PageImageSource::File(path.clone(), ScanFormat::Png, 1));
+            }
+            if let Some(image) = plan
+                .access_images
+                .get(&(page.source_file.clone(), page.source_page))
+            {
+                return Some(PageImageSource::Encoded(image.clone()));
+            }
+            plan.files
                 .iter()
                 .find(|f| f.file.rel_path == page.source_file)
-                .map(|f| (f.file.abs_path.clone(), f.file.format, page.source_page)),
+                .map(|f| {
+                    PageImageSource::File(f.file.abs_path.clone(), f.file.format, page.source_page)
+                })
         };
         for doc in &built.documents {
             let logical = crate::access::access_path(doc);
@@ -1208,6 +1249,7 @@ fn plan_hoso(
         duplicates: Vec::new(),
         approvals: std::sync::Arc::default(),
         screen: CacheScreen::default(),
+        access_images: HashMap::new(),
         box_name: box_name.to_string(),
         box_sidecar: box_sidecar.cloned(),
         files: Vec::new(),
@@ -1344,19 +1386,52 @@ fn relabel(e: Error, abs: &Path, rel: &str) -> Error {
     }
 }
 
-/// Decodes, checks for a usable text layer, preprocesses and recognises one page.
-fn process_page(
+/// One page read for OCR: its record and, when decoding it cost a render, its access-copy
+/// image ([`crate::access::encode_rendered`]).
+struct ReadPage {
+    record: PageRecord,
+    access_image: Option<PageImage>,
+}
+
+/// Decodes one page and reads it ([`recognise_page`]); a page `pdftoppm` rendered also gets
+/// its access-copy image encoded while its pixels are here.
+fn read_page(
     engine: &mut dyn OcrEngine,
     job: &Job,
     options: PreprocessOptions,
     provenance: &OcrProvenance,
     clock: &StageClock,
-) -> Result<PageRecord> {
+) -> Result<ReadPage> {
     let decoded = clock
         .time(Stage::Decode, || {
             decode_page(&job.path, job.format, job.source_page)
         })
         .map_err(|e| relabel(e, &job.path, &job.source_file))?;
+    let access_image = clock
+        .time(Stage::Pdf, || crate::access::encode_rendered(&decoded))
+        .and_then(|encoded| {
+            encoded
+                .inspect_err(|e| {
+                    tracing::debug!(file = %job.source_file, page = job.source_page, error = %e, "access image not encoded now; the commit renders the page again");
+                })
+                .ok()
+        });
+    let record = recognise_page(engine, job, decoded, options, provenance, clock)?;
+    Ok(ReadPage {
+        record,
+        access_image,
+    })
+}
+
+/// Checks a decoded page for a usable text layer, preprocesses and recognises it.
+fn recognise_page(
+    engine: &mut dyn OcrEngine,
+    job: &Job,
+    decoded: crate::decode::DecodedPage,
+    options: PreprocessOptions,
+    provenance: &OcrProvenance,
+    clock: &StageClock,
+) -> Result<PageRecord> {
     let mut record = PageRecord {
         number: 0,
         source_file: job.source_file.clone(),

@@ -265,6 +265,7 @@ mod tests {
     fn decoded(image: GrayImage) -> DecodedPage {
         DecodedPage {
             embedded_jpeg: None,
+            rendered: false,
             technical: TechnicalMetadata {
                 format: ScanFormat::Png,
                 width: image.width(),

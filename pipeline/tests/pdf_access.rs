@@ -101,6 +101,7 @@ fn placed_words(pdf: &str) -> Vec<Vec<Placed>> {
 fn synthetic(image: GrayImage, dpi: f32) -> DecodedPage {
     DecodedPage {
         embedded_jpeg: None,
+        rendered: false,
         technical: TechnicalMetadata {
             format: ScanFormat::Png,
             width: image.width(),

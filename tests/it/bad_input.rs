@@ -884,3 +884,83 @@ fn a_small_pdf_of_thousands_of_pages_is_refused_and_empty_pages_are_cheap() {
         "access copy of {pages} empty pages is {size} bytes"
     );
 }
+
+/// A PDF page that only `pdftoppm` can draw (text and a rule, no image) is rendered once: for
+/// OCR, its access-copy image encoded then, not rendered again at the commit.
+#[test]
+fn a_pdf_page_that_needs_rendering_is_rendered_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let box_dir = tmp.path().join("hop-vector");
+    std::fs::create_dir_all(box_dir.join("hs")).unwrap();
+    let pages = 3;
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 3 + 2 * i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        ),
+    ];
+    for i in 0..pages {
+        // A heading (Helvetica text) and a rule under it: text and drawing, so rendered.
+        let drawing = format!(
+            "BT /F1 16 Tf 150 760 Td (BAO CAO TONG KET NAM {}) Tj ET \
+             BT /F1 12 Tf 72 700 Td (Ve cong tac luu tru tai lieu cua co quan) Tj ET \
+             2 w 72 {} m 520 {} l S",
+            1990 + i,
+            680 - 10 * i,
+            680 - 10 * i
+        );
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R \
+             /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+            4 + 2 * i
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{drawing}\nendstream",
+            drawing.len()
+        ));
+    }
+    std::fs::write(box_dir.join("hs/lines.pdf"), pdf_of(&objects, "lines")).unwrap();
+    let archive = tmp.path().join("archive");
+    let out = sohoa()
+        .args([
+            "-vv",
+            "ingest",
+            "--no-progress",
+            "--json",
+            "-j",
+            "2",
+            "--archive",
+        ])
+        .arg(&archive)
+        .arg(&box_dir)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(code(&out), 0, "{stderr}");
+    let s = json(&out);
+    assert_eq!(s["pages_ok"], pages, "{s:#}");
+    let renders = stderr.matches("rendered PDF page with pdftoppm").count();
+    assert_eq!(renders, pages, "one render per page: {stderr}");
+    // The access copy has every page, and the store verifies.
+    let doc = s["documents"][0].as_str().unwrap().to_string();
+    let pdf = tmp.path().join("lines-access.pdf");
+    let got = run(
+        &archive,
+        &["get", &doc, "--pdf", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(code(&got), 0, "{}", String::from_utf8_lossy(&got.stderr));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.ends_with(&format!(" {pages}"))),
+        "{info}"
+    );
+    assert_eq!(code(&run(&archive, &["verify"])), 0);
+}

@@ -145,6 +145,9 @@ pub struct DecodedPage {
     /// a PDF page that is one image (no /Rotate, no inverting /Decode), or a JPEG-in-TIFF
     /// page stored as one strip. An access copy carries it as it was scanned.
     pub embedded_jpeg: Option<Vec<u8>>,
+    /// Rendered by `pdftoppm` (a PDF page the native path cannot take): the costly kind of
+    /// decoding, which ingest does once per page (see [`crate::access`]).
+    pub rendered: bool,
 }
 
 impl std::fmt::Debug for DecodedPage {

@@ -162,6 +162,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
         let image = rotated(DynamicImage::ImageLuma8(white(w, h)), rotate);
         return Ok(DecodedPage {
             embedded_jpeg: None,
+            rendered: false,
             technical: TechnicalMetadata {
                 format: ScanFormat::Pdf,
                 width: image.width(),
@@ -182,6 +183,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
             let image = rotated(native.image, rotate);
             return Ok(DecodedPage {
                 embedded_jpeg: native.jpeg.filter(|_| rotate == 0),
+                rendered: false,
                 technical: TechnicalMetadata {
                     format: ScanFormat::Pdf,
                     width: image.width(),
@@ -217,6 +219,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
     };
     Ok(DecodedPage {
         embedded_jpeg: None,
+        rendered: true,
         technical: TechnicalMetadata {
             format: ScanFormat::Pdf,
             width: image.width(),

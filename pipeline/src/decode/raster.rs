@@ -46,6 +46,7 @@ pub(super) fn decode_file(path: &Path, format: ScanFormat) -> Result<DecodedPage
     let image = decode_bytes(path, 1, &bytes, image_format, &header, true)?;
     Ok(DecodedPage {
         embedded_jpeg: None,
+        rendered: false,
         technical: TechnicalMetadata {
             format,
             width: image.width(),

@@ -156,6 +156,7 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
 
     Ok(DecodedPage {
         embedded_jpeg,
+        rendered: false,
         technical: TechnicalMetadata {
             format: ScanFormat::Tiff,
             width: image.width(),

@@ -78,6 +78,11 @@ impl std::fmt::Debug for PageImage {
 }
 
 impl PageImage {
+    /// Bytes of the encoded image.
+    pub fn byte_len(&self) -> usize {
+        self.data.len()
+    }
+
     /// A white page of `width` × `height` pixels (a PDF page that painted nothing: 1-bit,
     /// [`crate::decode::EMPTY_PAGE`]), encoded as [`PageImage::from_decoded`] encodes one, but
     /// once per size and process: a PDF of hundreds of empty pages costs one encoding.
@@ -113,6 +118,7 @@ impl PageImage {
             },
             text_layer: None,
             embedded_jpeg: None,
+            rendered: false,
         };
         let image = PageImage::from_decoded(&page, None)?;
         ENCODED
@@ -504,6 +510,7 @@ mod tests {
     fn decoded(image: DynamicImage, bits: u8) -> DecodedPage {
         DecodedPage {
             embedded_jpeg: None,
+            rendered: false,
             technical: TechnicalMetadata {
                 format: ScanFormat::Png,
                 width: image.width(),
