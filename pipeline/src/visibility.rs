@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rayon::prelude::*;
 
 use crate::clearance::{required, Clearance};
+use crate::gate::DocumentListing;
 use crate::index::{IndexState, SearchIndex, SearchOptions, SearchResults};
 use crate::store::storage::Key;
 use crate::store::{Archive, HoSoObject};
@@ -37,6 +38,9 @@ pub struct StoreVisibility {
     /// Document id → the clearance it needs, and its object (an index into `objects`).
     documents: HashMap<String, (Clearance, u32)>,
     objects: Vec<Key>,
+    /// Every stored document's listing with the clearance it needs, in box and hồ sơ order
+    /// (what `list` and the reading room's browse show).
+    listing: Vec<(Clearance, DocumentListing)>,
     /// Every object was read (none failed).
     complete: bool,
     /// Of an index's documents, those hidden from each clearance, with the index's state.
@@ -52,14 +56,14 @@ impl StoreVisibility {
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
         let storage = archive.storage();
         let roots = storage.object_keys()?;
-        let per_object: Vec<Option<Vec<(String, Clearance)>>> = roots
+        let per_object: Vec<Option<Vec<(Clearance, DocumentListing)>>> = roots
             .par_iter()
             .map(|root| match HoSoObject::load(storage, root) {
                 Ok(object) => Some(
                     object
                         .documents
                         .iter()
-                        .map(|d| (d.id.clone(), required(d)))
+                        .map(|d| (required(d), DocumentListing::of(&object, d)))
                         .collect(),
                 ),
                 Err(e) => {
@@ -73,18 +77,35 @@ impl StoreVisibility {
             .collect();
         let complete = per_object.iter().all(Option::is_some);
         let mut documents = HashMap::new();
+        let mut listing = Vec::new();
         for (n, docs) in per_object.into_iter().enumerate() {
             let n = u32::try_from(n).expect("fewer than 4 billion objects");
-            for (id, clearance) in docs.into_iter().flatten() {
-                documents.insert(id, (clearance, n));
+            for (clearance, listed) in docs.into_iter().flatten() {
+                documents.insert(listed.id.clone(), (clearance, n));
+                listing.push((clearance, listed));
             }
         }
+        // Box and hồ sơ in natural order, documents in their hồ sơ's order (a stable sort).
+        listing.sort_by(|(_, a), (_, b)| {
+            natord::compare(&a.box_name, &b.box_name)
+                .then_with(|| natord::compare(&a.hoso, &b.hoso))
+        });
         Ok(StoreVisibility {
             documents,
             objects: roots,
+            listing,
             complete,
             hidden: Mutex::default(),
         })
+    }
+
+    /// The stored documents a reader with `clearance` may see, in box and hồ sơ order.
+    pub fn listing(&self, clearance: Clearance) -> Vec<DocumentListing> {
+        self.listing
+            .iter()
+            .filter(|(needed, _)| clearance.covers(*needed))
+            .map(|(_, listed)| listed.clone())
+            .collect()
     }
 
     /// The key of the object holding stored document `id`.

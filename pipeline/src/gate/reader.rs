@@ -76,6 +76,23 @@ pub struct DocumentListing {
     pub page_count: usize,
 }
 
+impl DocumentListing {
+    /// Document `d` of `object`, as listed.
+    pub(crate) fn of(object: &HoSoObject, d: &DocumentRecord) -> DocumentListing {
+        DocumentListing {
+            id: d.id.clone(),
+            hoso: object.source.hoso.clone(),
+            box_name: object.source.box_name.clone(),
+            fonds: crate::catalog::fonds_of(d),
+            title: d.summary.title.clone(),
+            doc_type: d.summary.doc_type.clone(),
+            symbol: d.summary.symbol.clone(),
+            date: d.summary.date.clone(),
+            page_count: d.pages.len(),
+        }
+    }
+}
+
 /// The versions of the hồ sơ object holding a document (or of an object), as the
 /// principal may see them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,29 +160,13 @@ impl<'a> Reader<'a> {
         self.who.clearance()
     }
 
-    /// Every document the principal may see, by box and hồ sơ order.
+    /// Every document the principal may see, by box and hồ sơ order: from the store's
+    /// visibility, which a long-lived handle keeps while the store does not change (so a
+    /// reading room's browse does not read every object per request). Documents of an
+    /// object that cannot be read are not listed (see [`crate::visibility`]).
     pub fn documents(&self) -> Result<Vec<DocumentListing>> {
-        let mut listed = Vec::new();
-        for object in self.archive.hoso_objects()? {
-            for d in object
-                .documents
-                .iter()
-                .filter(|d| self.clearance().may_see(d))
-            {
-                listed.push(DocumentListing {
-                    id: d.id.clone(),
-                    hoso: object.source.hoso.clone(),
-                    box_name: object.source.box_name.clone(),
-                    fonds: crate::catalog::fonds_of(d),
-                    title: d.summary.title.clone(),
-                    doc_type: d.summary.doc_type.clone(),
-                    symbol: d.summary.symbol.clone(),
-                    date: d.summary.date.clone(),
-                    page_count: d.pages.len(),
-                });
-            }
-        }
-        Ok(listed)
+        let store = self.archive.visibility_cache().get(self.archive)?;
+        Ok(store.listing(self.clearance()))
     }
 
     /// Document `id` and its object at the head version, without recording a read: for

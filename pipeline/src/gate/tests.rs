@@ -712,8 +712,13 @@ fn a_long_lived_reader_hides_a_document_an_edit_just_restricted() {
             .map(|h| h.id)
             .collect()
     };
+    let listed = |archive: &Archive| -> BTreeSet<String> {
+        let listing = archive.reader(&reader).documents().unwrap();
+        listing.into_iter().map(|d| d.id).collect()
+    };
     let before = found(&archive);
     assert!(open.iter().all(|id| before.contains(id)), "{before:?}");
+    assert!(open.iter().all(|id| listed(&archive).contains(id)));
     // The store's documents are now kept: found in one object read, not by a scan.
     assert!(archive.visibility_cache().current(&archive).is_some());
     assert!(archive.reader(&reader).document(&open[0]).is_ok());
@@ -741,6 +746,9 @@ fn a_long_lived_reader_hides_a_document_an_edit_just_restricted() {
     let after = found(&archive);
     assert!(!after.contains(&open[0]), "{after:?}");
     assert!(after.contains(&open[1]), "{after:?}");
+    // The listing (`list`, the reading room's browse) too, from the same kept visibility.
+    assert!(!listed(&archive).contains(&open[0]));
+    assert!(listed(&archive).contains(&open[1]));
     let total = archive
         .reader(&reader)
         .search(&index, "chung", &options)
@@ -754,6 +762,7 @@ fn a_long_lived_reader_hides_a_document_an_edit_just_restricted() {
     // Opened again, it is found again.
     restrict("01");
     assert!(found(&archive).contains(&open[0]));
+    assert!(listed(&archive).contains(&open[0]));
     assert!(archive.reader(&reader).document(&open[0]).is_ok());
 
     // A writer killed in the middle of a commit leaves the generation `changing`: nothing
