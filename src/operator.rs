@@ -115,7 +115,10 @@ fn account(archive: &Path, name: &str) -> anyhow::Result<Account> {
     if !database.is_file() {
         return Err(unknown().into());
     }
-    let account = match Accounts::open(archive)?.account(name) {
+    // A lookup only: read-only (the archive may be a copy nobody may write), unless the
+    // database still needs its schema brought up to date.
+    let accounts = Accounts::open_read_only(archive).or_else(|_| Accounts::open(archive))?;
+    let account = match accounts.account(name) {
         Ok(a) => a,
         Err(server::Error::NoSuchAccount(_)) => return Err(unknown().into()),
         Err(e) => return Err(e.into()),

@@ -544,6 +544,8 @@ fn read_commands_work_on_a_copy_that_cannot_be_written() {
         .as_str()
         .unwrap()
         .to_string();
+    // A cleared auditor's account: the CLI reads as it on the copy too.
+    let auditor = cleared(&archive, "auditor", "mat");
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc::geteuid() } == 0;
     let set_mode = |writable: bool| {
@@ -589,6 +591,9 @@ fn read_commands_work_on_a_copy_that_cannot_be_written() {
         &["review", "--json"],
         &["audit", "log", "--json"],
         &["audit", "verify", "--json"],
+        &["list", "--json", "--user", &auditor],
+        &["search", "nghi quyet", "--json", "--user", &auditor],
+        &["audit", "log", "--json", "--user", &auditor],
     ] {
         let out = reader(args);
         assert_eq!(

@@ -94,6 +94,64 @@ impl Accounts {
         Ok(accounts)
     }
 
+    /// Opens the accounts database of the archive at `archive_dir` for reading only (a
+    /// read-only copy of the archive, or a reader without write access to it): nothing is
+    /// created or migrated. A database whose schema is older than this program's is an
+    /// [`Error::Invalid`] (it needs one [`Accounts::open`] by a writer first).
+    pub fn open_read_only(archive_dir: &Path) -> Result<Accounts> {
+        let path = archive_dir.join(SERVICE_DIR).join(DATABASE_FILE);
+        // SQLite reads a WAL database only where it may write the `-shm` index next to it;
+        // where it may not (a read-only copy), the file is read as immutable.
+        let accounts = Accounts::open_uri(&path, "mode=ro")
+            .and_then(|a| a.schema_version().map(|v| (a, v)))
+            .or_else(|_| -> Result<(Accounts, usize)> {
+                let a = Accounts::open_uri(&path, "immutable=1")?;
+                let v = a.schema_version()?;
+                Ok((a, v))
+            });
+        let (accounts, applied) = accounts?;
+        if applied != MIGRATIONS.len() {
+            return Err(Error::invalid(
+                "accounts database",
+                format!(
+                    "{} has schema version {applied}, this program reads {}: open it once \
+                     with write access (any `sohoa user` command) to bring it up to date",
+                    accounts.path.display(),
+                    MIGRATIONS.len()
+                ),
+            ));
+        }
+        Ok(accounts)
+    }
+
+    /// A read-only connection to the database at `path`, with the URI parameters `query`.
+    fn open_uri(path: &Path, query: &str) -> Result<Accounts> {
+        use rusqlite::OpenFlags;
+        let escaped = path
+            .to_string_lossy()
+            .replace('%', "%25")
+            .replace('?', "%3f")
+            .replace('#', "%23");
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(format!("file:{escaped}?{query}"), flags)
+            .map_err(|e| db_error(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| db_error(path, e))?;
+        Ok(Accounts {
+            path: path.to_path_buf(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// The number of migrations applied to the database.
+    fn schema_version(&self) -> Result<usize> {
+        self.conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
     fn migrate(&self) -> Result<()> {
         let conn = self.conn();
         let setup =
