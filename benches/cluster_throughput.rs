@@ -72,9 +72,10 @@ fn build_box(dst: &Path) -> Result<usize> {
     Ok(pages)
 }
 
-fn sohoa(archive: &Path, db: &str) -> Command {
+/// `sohoa ARGS --archive ARCHIVE` against the coordinator `db`.
+fn sohoa(archive: &Path, db: &str, args: &[&str]) -> Command {
     let mut c = Command::new(common::sohoa_bin());
-    c.arg("--archive").arg(archive);
+    c.args(args).arg("--archive").arg(archive);
     c.env("SOHOA_DATABASE_URL", db).env_remove("SOHOA_ARCHIVE");
     c
 }
@@ -83,36 +84,27 @@ fn sohoa(archive: &Path, db: &str) -> Command {
 fn run_workers(pg: &Postgres, work: &Path, box_dir: &Path, workers: usize) -> Result<Duration> {
     let db = pg.database(&format!("bench_w{workers}"))?;
     let archive = work.join(format!("archive-{workers}"));
-    let out = sohoa(&archive, &db)
-        .args([
-            "ingest",
-            box_dir.to_str().unwrap(),
-            "--cluster",
-            "--no-wait",
-            "--no-progress",
-        ])
-        .output()?;
+    let enqueue = [
+        "ingest",
+        box_dir.to_str().unwrap(),
+        "--cluster",
+        "--no-wait",
+        "--no-progress",
+    ];
+    let out = sohoa(&archive, &db, &enqueue).output()?;
     if !out.status.success() {
         return Err(format!("enqueue: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
-    // `--archive` goes after the subcommand.
     let start = Instant::now();
     let mut children = Vec::new();
     for w in 0..workers {
-        let mut c = Command::new(common::sohoa_bin());
-        c.args([
-            "worker",
-            "--name",
-            &format!("w{w}"),
-            "-j",
-            "1",
-            "--until-idle",
-            "--archive",
-        ])
-        .arg(&archive)
-        .env("SOHOA_DATABASE_URL", &db)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        let name = format!("w{w}");
+        let mut c = sohoa(
+            &archive,
+            &db,
+            &["worker", "--name", &name, "-j", "1", "--until-idle"],
+        );
+        c.stdout(Stdio::null()).stderr(Stdio::null());
         children.push(c.spawn()?);
     }
     for mut c in children {

@@ -9,6 +9,7 @@
 #                                        # verify need no other flag
 #   bash scripts/cluster-demo.sh down    # stops everything (SIGKILL what does not stop in time)
 #
+# SOHOA_BIN=path uses that sohoa binary instead of building the release one.
 # State lives in $SOHOA_CLUSTER_DIR (default /tmp/sohoa-cluster): pg/ (data, socket, log),
 # archive/ (the storage root every process shares), logs/, pids/. PostgreSQL runs as the
 # `postgres` user (initdb refuses root) on a free loopback port.
@@ -75,9 +76,12 @@ up() {
   bash "$ROOT/scripts/install-deps.sh" >&2
   # shellcheck disable=SC1091
   [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-  (cd "$ROOT" && cargo build --release --bin sohoa >&2)
-  local sohoa="$ROOT/target/release/sohoa"
-  [ -n "${CARGO_TARGET_DIR:-}" ] && sohoa="$CARGO_TARGET_DIR/release/sohoa"
+  # SOHOA_BIN: a sohoa binary already built; else the release build.
+  local sohoa=${SOHOA_BIN:-}
+  if [ -z "$sohoa" ]; then
+    (cd "$ROOT" && cargo build --release --bin sohoa >&2)
+    sohoa="${CARGO_TARGET_DIR:-$ROOT/target}/release/sohoa"
+  fi
   local bin port url
   bin=$(pg_bin)
   mkdir -p "$DIR"/{pg,logs,pids,archive}

@@ -17,6 +17,34 @@ use crate::{Coordinator, Error, Result};
 /// Outbox rows taken per index commit.
 const BATCH: i64 = 64;
 
+/// The longest wait between two tries to reach the database.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// Takes the indexer's lock, waiting while the database cannot be reached. `again`: this
+/// indexer held it on a connection that ended, which the server may not have seen end yet.
+fn lock(coordinator: &Coordinator, backoff: &mut Duration, again: bool) -> Result<()> {
+    let mut tries = 0;
+    loop {
+        match coordinator.lock_indexer() {
+            Ok(true) => return Ok(()),
+            Ok(false) if again && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            Ok(false) => {
+                return Err(Error::Config(
+                    "another `sohoa indexer` is running against this coordinator".into(),
+                ))
+            }
+            Err(e) => {
+                tracing::warn!("coordinator unreachable; retrying in {backoff:?}: {e}");
+                std::thread::sleep(*backoff);
+                *backoff = (*backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+}
+
 /// What the indexer did before it stopped.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct IndexerReport {
@@ -32,21 +60,7 @@ pub fn run(
     poll: Duration,
 ) -> Result<IndexerReport> {
     let mut backoff = Duration::from_millis(200);
-    loop {
-        match coordinator.lock_indexer() {
-            Ok(true) => break,
-            Ok(false) => {
-                return Err(Error::Config(
-                    "another `sohoa indexer` is running against this coordinator".into(),
-                ))
-            }
-            Err(e) => {
-                tracing::warn!("coordinator unreachable; retrying in {backoff:?}: {e}");
-                std::thread::sleep(backoff);
-                backoff = (backoff * 2).min(Duration::from_secs(5));
-            }
-        }
-    }
+    lock(coordinator, &mut backoff, false)?;
     let index = catalog::open_index(archive)?;
     let mut report = IndexerReport::default();
     loop {
@@ -55,18 +69,21 @@ pub fn run(
             Err(e @ Error::Db(_)) => {
                 tracing::warn!("coordinator unreachable; retrying in {backoff:?}: {e}");
                 std::thread::sleep(backoff);
-                backoff = (backoff * 2).min(Duration::from_secs(5));
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                // The lock went with the connection.
+                lock(coordinator, &mut backoff, true)?;
                 continue;
             }
             Err(e) => return Err(e),
         };
         backoff = Duration::from_millis(200);
         if rows.is_empty() {
-            if until_idle {
+            let idle = || -> Result<bool> {
                 let open = coordinator.progress(None)?;
-                if open.queued + open.leased == 0 && coordinator.pending_outbox(1)?.is_empty() {
-                    return Ok(report);
-                }
+                Ok(open.queued + open.leased == 0 && coordinator.pending_outbox(1)?.is_empty())
+            };
+            if until_idle && idle().unwrap_or(false) {
+                return Ok(report);
             }
             std::thread::sleep(poll);
             continue;
@@ -95,7 +112,11 @@ pub fn run(
         index.delete_documents(&removed)?;
         index.replace_documents(&entries)?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        coordinator.mark_indexed(&ids)?;
+        if let Err(e) = coordinator.mark_indexed(&ids) {
+            // Indexed again next time, the same way.
+            tracing::warn!("indexed, but not marked so: {e}");
+            continue;
+        }
         report.versions_indexed += rows.len() as u64;
         report.documents_indexed += entries.len() as u64;
         tracing::info!(versions = rows.len(), documents = entries.len(), "indexed");

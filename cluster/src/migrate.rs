@@ -22,15 +22,18 @@ const MIGRATION_LOCK: i64 = 0x0073_6f68_6f61;
 
 /// Brings the database to the newest schema; returns the versions applied now.
 pub fn migrate(client: &mut postgres::Client) -> Result<Vec<i32>> {
-    client.batch_execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-             version integer PRIMARY KEY,
-             name text NOT NULL,
-             sha256 text NOT NULL,
-             applied_at timestamptz NOT NULL DEFAULT now())",
-    )?;
+    // Before anything, even the table's creation: processes starting together would race.
     client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
-    let applied = apply(client);
+    let applied = client
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version integer PRIMARY KEY,
+                 name text NOT NULL,
+                 sha256 text NOT NULL,
+                 applied_at timestamptz NOT NULL DEFAULT now())",
+        )
+        .map_err(Error::from)
+        .and_then(|()| apply(client));
     client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])?;
     applied
 }

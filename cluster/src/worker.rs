@@ -70,11 +70,14 @@ pub fn run(
                 job
             }
             Ok(None) => {
-                if options.until_idle {
-                    let open = coordinator.progress(None)?;
-                    if open.queued + open.leased == 0 {
-                        return Ok(report);
-                    }
+                // A database gone meanwhile is not idleness: the next claim says so.
+                let idle = || {
+                    coordinator
+                        .progress(None)
+                        .is_ok_and(|open| open.queued + open.leased == 0)
+                };
+                if options.until_idle && idle() {
+                    return Ok(report);
                 }
                 std::thread::sleep(options.poll);
                 continue;

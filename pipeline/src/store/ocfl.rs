@@ -172,14 +172,23 @@ impl StorageRoot {
             }))
             .expect("static json");
             let config_key = format!("extensions/{LAYOUT_EXTENSION}/config.json");
-            DirectoryStorage::create_root(
-                root,
-                &[
-                    (config_key.as_str(), config.as_bytes()),
-                    ("ocfl_layout.json", layout.as_bytes()),
-                    (ROOT_NAMASTE, b"ocfl_1.1\n"),
-                ],
-            )?;
+            let files = [
+                (config_key.as_str(), config.as_bytes()),
+                ("ocfl_layout.json", layout.as_bytes()),
+                (ROOT_NAMASTE, b"ocfl_1.1\n".as_slice()),
+            ];
+            // Processes starting together (cluster workers) may each create it: whichever
+            // rename lands first makes the root, and the others find it made.
+            let mut tries = 0;
+            while let Err(e) = DirectoryStorage::create_root(root, &files) {
+                tries += 1;
+                if root.join(ROOT_NAMASTE).exists() {
+                    break;
+                }
+                if tries == 3 {
+                    return Err(e);
+                }
+            }
         }
         Self::open(root, staging)
     }
