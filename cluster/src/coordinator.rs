@@ -207,6 +207,11 @@ impl Coordinator {
         })
     }
 
+    /// Connects to the coordinator the environment (or `sohoa.toml`) names.
+    pub fn from_env() -> Result<Coordinator> {
+        Coordinator::connect(&Config::required()?)
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }

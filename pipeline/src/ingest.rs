@@ -1106,6 +1106,13 @@ impl Run<'_> {
                     .all(|(p, s)| head.get(p).is_some_and(|d| *d == s.digest()))
         });
         let doc_ids: Vec<String> = built.documents.iter().map(|d| d.id.clone()).collect();
+        // Documents of the head version this one no longer holds (out of the index).
+        let stale: Vec<String> = plan
+            .existing
+            .iter()
+            .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
+            .filter(|id| !doc_ids.contains(id))
+            .collect();
         let mut commit_or_keep = |run: &mut Self| -> Result<CommitOutcome> {
             Ok(if unchanged {
                 run.counts.unchanged += 1;
@@ -1189,12 +1196,6 @@ impl Run<'_> {
             Some(job) => {
                 let archive = self.archive;
                 let planned = plan.existing.as_ref().map(|o| o.inventory.head.clone());
-                let removed: Vec<String> = plan
-                    .existing
-                    .iter()
-                    .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
-                    .filter(|id| !doc_ids.contains(id))
-                    .collect();
                 let detail = serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
                 let fenced = job.fence.commit(&mut |recorded: Option<&str>| {
                     // Under the object's lock, the lease checked: finish a commit a stopped
@@ -1237,7 +1238,7 @@ impl Run<'_> {
                             inventory_sha256,
                             committed: true,
                             documents: doc_ids.clone(),
-                            removed: removed.clone(),
+                            removed: stale.clone(),
                         },
                         CommitOutcome::Unchanged { version } => FencedCommit::Head {
                             version,
@@ -1247,7 +1248,7 @@ impl Run<'_> {
                             },
                             committed: false,
                             documents: doc_ids.clone(),
-                            removed: removed.clone(),
+                            removed: stale.clone(),
                         },
                     })
                 })?;
@@ -1284,12 +1285,6 @@ impl Run<'_> {
         if let Some(index) = self.index.filter(|_| needs_index) {
             let entries =
                 catalog::index_entries(&plan.box_name, &plan.source.path, &built.documents, &pages);
-            let stale: Vec<String> = plan
-                .existing
-                .iter()
-                .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
-                .filter(|id| !doc_ids.contains(id))
-                .collect();
             let indexed = clock.time(Stage::Index, || {
                 index
                     .delete_documents(&stale)

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use cluster::coordinator::{discover_boxes, JobOptions, JobReport, JobState, Progress};
-use cluster::{Config, Coordinator};
+use cluster::Coordinator;
 use pipeline::store::Archive;
 use serde::Serialize;
 
@@ -103,8 +103,7 @@ pub fn ingest(
     wait: bool,
     visible: bool,
 ) -> anyhow::Result<ClusterIngest> {
-    let config = Config::required()?;
-    let coordinator = Coordinator::connect(&config)?;
+    let coordinator = Coordinator::from_env()?;
     let found = discover_boxes(boxes)?;
     for (_, scan_box) in &found {
         for note in &scan_box.notes {

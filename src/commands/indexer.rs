@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::Args;
 use cluster::indexer::IndexerReport;
-use cluster::{Config, Coordinator};
+use cluster::Coordinator;
 use serde::Serialize;
 
 use super::{ArchiveArg, Context, Run};
@@ -41,8 +41,7 @@ impl Run for IndexerArgs {
     }
 
     fn run(self, _ctx: &Context) -> anyhow::Result<IndexerOutput> {
-        let config = Config::required()?;
-        let coordinator = Coordinator::connect(&config)?;
+        let coordinator = Coordinator::from_env()?;
         let archive = pipeline::store::Archive::open_or_create(&self.archive.archive)?;
         let report = cluster::indexer::run(
             &coordinator,

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::Args;
 use cluster::worker::{WorkerOptions, WorkerReport};
-use cluster::{Config, Coordinator};
+use cluster::Coordinator;
 use serde::Serialize;
 
 use super::{ArchiveArg, Context, Run};
@@ -48,8 +48,7 @@ impl Run for WorkerArgs {
     }
 
     fn run(self, _ctx: &Context) -> anyhow::Result<WorkerOutput> {
-        let config = Config::required()?;
-        let coordinator = Coordinator::connect(&config)?;
+        let coordinator = Coordinator::from_env()?;
         let name = self.name.unwrap_or_else(|| {
             let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
             format!("{}-{}", host.trim(), std::process::id())

@@ -85,6 +85,19 @@ fn spawn(mut c: Command, log: &Path) -> Child {
         .unwrap()
 }
 
+/// Starts `sohoa worker --until-idle -j 1` as each of `names` (leases of 30 s), logging to
+/// `dir/NAME.log`.
+fn spawn_workers(dir: &Path, archive: &Path, db: &str, names: &[&str]) -> Vec<(Child, PathBuf)> {
+    names
+        .iter()
+        .map(|name| {
+            let log = dir.join(format!("{name}.log"));
+            let args = ["worker", "--name", name, "-j", "1", "--until-idle"];
+            (spawn(cluster_cmd(archive, db, 30, &args), &log), log)
+        })
+        .collect()
+}
+
 /// Waits for `child` to exit (killing it after `limit`, a hung test's guard, not a timing
 /// assertion); its exit code.
 fn wait(child: &mut Child, limit: Duration, log: &Path) -> i32 {
@@ -217,17 +230,7 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
 
     let clustered = dir.path().join("cluster");
     enqueue(&clustered, &db, &box_dir);
-    let mut children = Vec::new();
-    for name in ["w1", "w2"] {
-        let log = dir.path().join(format!("{name}.log"));
-        let c = cluster_cmd(
-            &clustered,
-            &db,
-            30,
-            &["worker", "--name", name, "-j", "1", "--until-idle"],
-        );
-        children.push((spawn(c, &log), log));
-    }
+    let mut children = spawn_workers(dir.path(), &clustered, &db, &["w1", "w2"]);
     let log = dir.path().join("indexer.log");
     let c = cluster_cmd(&clustered, &db, 30, &["indexer", "--until-idle"]);
     children.push((spawn(c, &log), log));
@@ -336,17 +339,7 @@ fn two_workers_racing_on_a_duplicate_job_commit_once() {
         "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options)
          SELECT batch, box_path, box_name, hoso, object_id, options FROM jobs RETURNING id",
     );
-    let mut children = Vec::new();
-    for name in ["r1", "r2"] {
-        let log = dir.path().join(format!("{name}.log"));
-        let c = cluster_cmd(
-            &archive,
-            &db,
-            30,
-            &["worker", "--name", name, "-j", "1", "--until-idle"],
-        );
-        children.push((spawn(c, &log), log));
-    }
+    let mut children = spawn_workers(dir.path(), &archive, &db, &["r1", "r2"]);
     for (child, log) in &mut children {
         assert_eq!(wait(child, Duration::from_secs(600), log), 0);
     }
