@@ -1,8 +1,8 @@
 //! Cluster mode on a real PostgreSQL (started here with `initdb`/`pg_ctl` as the `postgres`
 //! user, on a socket directory) and real workers: the same documents, records and search
 //! results as the embedded ingest; a worker killed (SIGKILL) mid-hồ-sơ replaced after its lease;
-//! two workers racing on a duplicate job committing once; PostgreSQL stopped mid-run; the
-//! audit chain verified end to end. One instance is shared, a database per test; the test
+//! two workers racing on a duplicate job committing once; PostgreSQL stopped mid-run; a
+//! withheld page in no table, log or stored file; the audit chain verified end to end. One instance is shared, a database per test; the test
 //! that stops PostgreSQL has its own. Leases are short through `SOHOA_LEASE_SECONDS`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -403,4 +403,43 @@ fn stopping_postgres_mid_run_loses_no_job() {
     let objects = stored(&archive);
     assert_eq!(objects.len(), 2);
     audit_intact(&archive, &db);
+}
+
+#[test]
+fn a_withheld_page_never_reaches_the_database_or_the_store() {
+    use crate::classified::{assert_no_trace, copy_hoso, needles};
+    let Some(pg) = shared() else { return };
+    let db = pg.database("withheld").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-mat");
+    copy_hoso("hs-06-tai-lieu-mat-2011", &box_dir);
+    let needles = needles("hs-06-tai-lieu-mat-2011");
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    let log = dir.path().join("w.log");
+    let args = ["-vv", "worker", "--name", "m", "-j", "2", "--until-idle"];
+    let mut w = spawn(cluster_cmd(&archive, &db, 30, &args), &log);
+    assert_eq!(wait(&mut w, Duration::from_secs(600), &log), 0);
+    let outcome: serde_json::Value = query(&db, "SELECT outcome FROM jobs")[0].get(0);
+    assert_eq!(outcome["pages_withheld"], 4, "{outcome:#}");
+    // Nothing of the withheld pages in any table, in the store, the index or the worker's log.
+    let mut tables = String::new();
+    for table in [
+        "jobs",
+        "objects",
+        "outbox",
+        "audit_head",
+        "schema_migrations",
+    ] {
+        for row in query(&db, &format!("SELECT t::text FROM {table} t")) {
+            tables.push_str(&row.get::<_, String>(0));
+        }
+    }
+    for n in &needles {
+        assert!(!tables.contains(n.as_str()), "{n:?} reached the database");
+        let logged = std::fs::read_to_string(&log).unwrap();
+        assert!(!logged.contains(n.as_str()), "{n:?} logged by the worker");
+    }
+    // The store, and the index a search builds from it.
+    assert_no_trace(&archive, &needles, &[]);
 }
