@@ -292,6 +292,14 @@ impl Coordinator {
     pub fn claim(&self, worker: &str) -> Result<Option<Job>> {
         let lease = self.config.lease.as_secs_f64();
         let row = self.db.with(|c| {
+            // A job whose every lease so far ended with its worker gone (a page that kills
+            // the process, say) is not leased again forever.
+            c.execute(
+                "UPDATE jobs SET state = 'failed', finished_at = now(), lease_until = NULL,
+                        error = 'its worker stopped during each of ' || attempts || ' runs'
+                 WHERE state = 'leased' AND lease_until < now() AND attempts >= $1",
+                &[&MAX_ATTEMPTS],
+            )?;
             Ok(c.query_opt(
                 "UPDATE jobs SET state = 'leased', epoch = epoch + 1, worker = $1,
                         lease_until = now() + make_interval(secs => $2),
@@ -468,6 +476,9 @@ impl Coordinator {
         }
     }
 }
+
+/// Leases of one job that may end with their worker gone before the job fails.
+pub const MAX_ATTEMPTS: i32 = 5;
 
 /// Advisory lock key of the indexer ("sohoaix").
 const INDEXER_LOCK: i64 = 0x0073_6f68_6f61_6978;
