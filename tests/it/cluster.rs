@@ -443,3 +443,46 @@ fn a_withheld_page_never_reaches_the_database_or_the_store() {
     // The store, and the index a search builds from it.
     assert_no_trace(&archive, &needles, &[]);
 }
+
+#[test]
+fn sohoa_toml_names_the_coordinator_and_the_archive() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("config").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let config = dir.path().join("sohoa.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[cluster]\ndatabase_url = {db:?}\narchive = {:?}\nlease_seconds = 5\n",
+            archive.display().to_string()
+        ),
+    )
+    .unwrap();
+    // No --archive, no SOHOA_DATABASE_URL: the file gives both.
+    let out = sohoa()
+        .args(["worker", "--until-idle", "--json"])
+        .env("SOHOA_CONFIG", &config)
+        .env_remove("SOHOA_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["jobs_done"], 0);
+    assert!(archive.join("ocfl").is_dir());
+    let applied: i64 = query(&db, "SELECT count(*) FROM schema_migrations")[0].get(0);
+    assert_eq!(applied, 1);
+
+    // A key the file may not hold is named.
+    std::fs::write(&config, "[cluster]\ndatabase = \"x\"\n").unwrap();
+    let out = sohoa()
+        .args(["list"])
+        .env("SOHOA_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("database"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
