@@ -27,6 +27,8 @@ PACKAGES=(
   libsqlite3-dev             # the reading room's accounts database (rusqlite, system SQLite)
   chromium                   # the reading room's browser tests (headless)
   chromium-driver            # WebDriver for chromium, driven by fantoccini in tests
+  postgresql                 # cluster mode's coordinator (tests and scripts/cluster-demo.sh
+                             # start their own throwaway instances with initdb/pg_ctl)
   openssl                    # test certificates of the reading room's HTTPS test
   ca-certificates
   curl

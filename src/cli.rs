@@ -95,6 +95,12 @@ commands! {
     /// Manage the reading room's accounts.
     #[command(subcommand)]
     User(commands::user::UserCommand),
+    /// Cluster mode: take hồ sơ jobs from the coordinator and ingest them (any number of
+    /// workers, on any machine reaching the database and the archive).
+    Worker(commands::worker::WorkerArgs),
+    /// Cluster mode: build the search index from the coordinator's outbox of committed
+    /// versions (one indexer).
+    Indexer(commands::indexer::IndexerArgs),
     /// Manage the reading room's API tokens.
     #[command(subcommand)]
     Token(commands::token::TokenCommand),
@@ -161,6 +167,11 @@ pub struct UsageError(pub String);
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
 pub fn run() -> ExitCode {
+    // sohoa.toml (or SOHOA_CONFIG) gives the variables the commands read, before parsing.
+    if let Err(e) = cluster::config::apply_file_to_env() {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let cli = Cli::parse();
     init_logging(cli.verbose);
     match dispatch(cli.command, &Context::from_environment(cli.user)) {

@@ -12,6 +12,8 @@ use pipeline::verify::VerifyProgress;
 pub(crate) enum ProgressUnit {
     Pages,
     Bytes,
+    /// Hồ sơ jobs of a cluster ingest.
+    Jobs,
 }
 
 /// An indicatif progress bar on stderr (hidden when not a terminal or with --no-progress).
@@ -37,6 +39,7 @@ impl Bar {
         let counts = match unit {
             ProgressUnit::Pages => "{pos}/{len} pages  {per_sec}",
             ProgressUnit::Bytes => "{bytes}/{total_bytes}  {bytes_per_sec}",
+            ProgressUnit::Jobs => "{pos}/{len} hồ sơ  {msg}",
         };
         let template = format!("{{elapsed_precise}} [{bar_style}] {counts}  ETA {{eta}}");
         bar.set_style(
@@ -57,6 +60,15 @@ impl VerifyProgress for Bar {
     }
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+impl Bar {
+    /// Shows `done` of `total` with `message` (cluster jobs).
+    pub(crate) fn show(&self, done: u64, total: u64, message: String) {
+        self.bar.set_length(total);
+        self.bar.set_position(done);
+        self.bar.set_message(message);
     }
 }
 

@@ -82,6 +82,10 @@ pub enum Error {
         expected: String,
         actual: String,
     },
+    /// Cluster mode: the coordinator (PostgreSQL) could not be reached or refused the run's
+    /// commit (its lease was lost to another worker: the fencing epoch moved on).
+    #[error("coordinator: {0}")]
+    Coordinator(String),
 }
 
 /// Result with the pipeline's [`Error`].

@@ -61,6 +61,66 @@ pub struct IngestOptions {
     pub codes: &'static archive_schema::CodeSets,
     /// The most pages one scan file may hold (a file with more fails, named).
     pub max_pages_per_file: u32,
+    /// Cluster mode: the one hồ sơ a worker's run ingests and the coordinator fencing its
+    /// commit; `None` (the embedded default) ingests whole boxes on their own.
+    pub cluster: Option<ClusterJob>,
+}
+
+/// Cluster mode (DESIGN.md §8): a worker's run ingests one hồ sơ of a box, under an object
+/// id the coordinator assigned, and commits it only through [`CommitFence::commit`]. It
+/// builds no index (the indexer does, from the coordinator's outbox) and leaves other
+/// objects alone (no archive-wide recovery: the object's own is done under its lock).
+#[derive(Clone)]
+pub struct ClusterJob {
+    /// The hồ sơ's path in its box (as discovery names it).
+    pub hoso: String,
+    /// The object the hồ sơ is stored in (assigned when the job was enqueued, so every run
+    /// of the job — a re-run after a lost lease, a duplicate — stores into the same one).
+    pub object_id: String,
+    pub fence: std::sync::Arc<dyn CommitFence>,
+}
+
+impl std::fmt::Debug for ClusterJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClusterJob")
+            .field("hoso", &self.hoso)
+            .field("object_id", &self.object_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the coordinator does around a cluster worker's commit of one hồ sơ.
+pub trait CommitFence: Send + Sync {
+    /// Holds the object's lock and checks that the job's lease is still this run's (its
+    /// fencing epoch), then runs `commit` with the head version the coordinator records
+    /// for the object, and records the head `commit` returns (object table, and the outbox
+    /// for the indexer when it moved) in the same transaction. Fails with
+    /// [`Error::Coordinator`] when the lease was lost or the database cannot be reached:
+    /// `commit` then did not run.
+    fn commit(
+        &self,
+        commit: &mut dyn FnMut(Option<&str>) -> Result<FencedCommit>,
+    ) -> Result<FencedCommit>;
+}
+
+/// What a fenced commit left as the object's head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FencedCommit {
+    /// The head after this run: `committed` now, or already so (unchanged).
+    Head {
+        version: String,
+        inventory_sha256: String,
+        committed: bool,
+        /// The object's documents at this head, and those of its previous head it no
+        /// longer holds (for the indexer).
+        documents: Vec<String>,
+        removed: Vec<String>,
+    },
+    /// Another run committed the hồ sơ after this one planned: nothing was stored.
+    Superseded {
+        version: String,
+        inventory_sha256: String,
+    },
 }
 
 /// Pages one scan file may hold unless `--max-pages-per-file` says otherwise: far more than a
@@ -142,6 +202,10 @@ pub struct IngestSummary {
     pub warnings: Vec<String>,
     /// CPU seconds per stage of this run (decode, preprocess, OCR, …; see [`Stage`]).
     pub cpu_seconds: StageCpu,
+    /// Cluster mode: hồ sơ another run committed while this one read them (not stored
+    /// again), as `box/hồ sơ`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<String>,
 }
 
 /// One page that needs decoding and OCR.
@@ -252,7 +316,12 @@ pub(crate) fn ingest(
     // Each commit is audited: a log that cannot take entries stops the run before OCR.
     archive.audit().check_appendable()?;
     let started = now();
-    let repaired = archive.storage().recover()?;
+    let cluster = options.cluster.as_ref();
+    // A worker recovers only its own object, under its lock (other workers are committing).
+    let repaired = match cluster {
+        None => archive.storage().recover()?,
+        Some(_) => Vec::new(),
+    };
     for id in &repaired {
         tracing::warn!(object = %id, "completed an interrupted commit");
     }
@@ -273,19 +342,30 @@ pub(crate) fn ingest(
         languages: options.languages.clone(),
         models: models.models.iter().map(ModelRecord::from).collect(),
     };
-    let mut existing: HashMap<(String, String), HoSoObject> = archive
-        .hoso_objects()?
+    let existing_objects = match cluster {
+        None => archive.hoso_objects()?,
+        Some(job) => archive.find_object(&job.object_id)?.into_iter().collect(),
+    };
+    let mut existing: HashMap<(String, String), HoSoObject> = existing_objects
         .into_iter()
         .map(|o| ((o.source.box_name.clone(), o.source.hoso.clone()), o))
         .collect();
-    let index = catalog::open_index(archive)?;
+    // The index has one writer: in cluster mode, the indexer.
+    let index = match cluster {
+        None => Some(catalog::open_index(archive)?),
+        Some(_) => None,
+    };
 
     let clock = StageClock::default();
     let mut run = Run {
         archive,
         options,
-        index: &index,
-        indexed: index.document_ids()?,
+        index: index.as_ref(),
+        indexed: match &index {
+            Some(index) => index.document_ids()?,
+            None => BTreeSet::new(),
+        },
+        superseded: Vec::new(),
         recorded: crate::store::audit::recorded_versions(&archive.audit().entries()?),
         failures: Vec::new(),
         withheld: Vec::new(),
@@ -325,7 +405,8 @@ pub(crate) fn ingest(
                         std::sync::Arc::default()
                     }
                 };
-                for note in &scan_box.notes {
+                // A worker reports its own hồ sơ only (the enqueuing command, the box).
+                for note in scan_box.notes.iter().filter(|_| cluster.is_none()) {
                     if note.is_error {
                         let error = format!("{}: {}", note.path, note.reason);
                         run.fail_page(&scan_box.name, "", &note.path, None, error);
@@ -335,6 +416,9 @@ pub(crate) fn ingest(
                     run.skipped.push(serde_json::json!({"box": scan_box.name, "path": note.path, "reason": note.reason}));
                 }
                 for source in scan_box.hoso.clone() {
+                    if cluster.is_some_and(|job| job.hoso != source.path) {
+                        continue;
+                    }
                     let key = (scan_box.name.clone(), source.path.clone());
                     let plan = plan_hoso(
                         &scan_box.name,
@@ -512,6 +596,7 @@ pub(crate) fn ingest(
             .len() as u64,
         warnings: run.warnings.clone(),
         cpu_seconds: run.clock.report(),
+        superseded: run.superseded.clone(),
     };
     let report = serde_json::json!({
         "started": started,
@@ -562,8 +647,11 @@ struct Counts {
 struct Run<'a> {
     archive: &'a Archive,
     options: &'a IngestOptions,
-    index: &'a SearchIndex,
+    /// The index to update (none in cluster mode: the indexer builds it).
+    index: Option<&'a SearchIndex>,
     indexed: BTreeSet<String>,
+    /// Cluster mode: hồ sơ another run committed meanwhile (`box/hồ sơ`).
+    superseded: Vec<String>,
     /// The version the audit log last records as committed, by object.
     recorded: std::collections::BTreeMap<String, crate::store::audit::RecordedVersion>,
     failures: Vec<PageFailure>,
@@ -934,10 +1022,13 @@ impl Run<'_> {
             .iter()
             .filter(|f| stored_files.contains(f.file.rel_path.as_str()))
             .collect();
-        let object_id = plan
-            .existing
-            .as_ref()
-            .map_or_else(|| ulid::Ulid::new().to_string(), |o| o.id.clone());
+        // In cluster mode the coordinator assigned the id, so that every run of the hồ sơ's
+        // job (a re-run, a duplicate) stores into the same object.
+        let object_id = match (&plan.existing, &self.options.cluster) {
+            (Some(o), _) => o.id.clone(),
+            (None, Some(job)) => job.object_id.clone(),
+            (None, None) => ulid::Ulid::new().to_string(),
+        };
         let built = clock.time(Stage::Catalog, || {
             catalog::build_hoso(
                 &object_id,
@@ -1055,80 +1146,172 @@ impl Run<'_> {
                     .iter()
                     .all(|(p, s)| head.get(p).is_some_and(|d| *d == s.digest()))
         });
-        let outcome = if unchanged {
-            self.counts.unchanged += 1;
-            // A run killed between the commit and its audit entry left it unrecorded.
-            if let Some(o) = &plan.existing {
-                let detail = serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
-                let (log, actor) = (self.archive.audit(), &self.options.actor);
-                log.record_interrupted_commit(&mut self.recorded, actor, o, detail)?;
-            }
-            CommitOutcome::Unchanged {
-                version: plan
-                    .existing
-                    .as_ref()
-                    .map(|o| o.inventory.head.clone())
-                    .unwrap_or_default(),
-            }
-        } else {
-            let events = catalog::events_after(
-                plan.existing.as_ref(),
-                &self.options.actor,
-                provenance,
-                recognised,
-                pages.len(),
-                &built.documents,
-            )?;
-            files.insert(
-                crate::store::records::EVENTS_PATH.into(),
-                FileSource::Bytes(events),
-            );
-            let user = User {
-                name: self.options.actor.clone(),
-                address: None,
-            };
-            let message = format!("ingest of box {} hồ sơ {}", plan.box_name, plan.source.path);
-            // The whole log was checked at the start of the run; its end is what this
-            // commit's entry links to.
-            self.archive.audit().check_tail()?;
-            let outcome = clock.time(Stage::Store, || {
-                self.archive
-                    .storage()
-                    .commit_version(&object_id, &files, &message, &user)
-            })?;
-            if let CommitOutcome::Committed {
-                version,
-                inventory_sha256,
-            } = &outcome
-            {
-                if plan.existing.is_some() {
-                    self.counts.updated += 1;
-                } else {
-                    self.counts.created += 1;
+        let doc_ids: Vec<String> = built.documents.iter().map(|d| d.id.clone()).collect();
+        // Documents of the head version this one no longer holds (out of the index).
+        let stale: Vec<String> = plan
+            .existing
+            .iter()
+            .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
+            .filter(|id| !doc_ids.contains(id))
+            .collect();
+        let mut commit_or_keep = |run: &mut Self| -> Result<CommitOutcome> {
+            Ok(if unchanged {
+                run.counts.unchanged += 1;
+                // A run killed between the commit and its audit entry left it unrecorded.
+                if let Some(o) = &plan.existing {
+                    let detail =
+                        serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
+                    let (log, actor) = (run.archive.audit(), &run.options.actor);
+                    log.record_interrupted_commit(&mut run.recorded, actor, o, detail)?;
                 }
-                self.archive.audit().append(
-                    &self.options.actor,
-                    "ingest",
-                    Some(&object_id),
-                    serde_json::json!({
-                        "version": version,
-                        "inventory_sha256": inventory_sha256,
-                        "box": plan.box_name,
-                        "hoso": plan.source.path,
-                        "pages": pages.len(),
-                        "documents": built.documents.iter().map(|d| &d.id).collect::<Vec<_>>(),
-                        // Classified documents admitted, and under which approval.
-                        "approvals": built
-                            .documents
-                            .iter()
-                            .filter_map(|d| d.approval.as_ref().map(|a| {
-                                serde_json::json!({"document": d.id, "approval": a})
-                            }))
-                            .collect::<Vec<_>>(),
-                    }),
+                CommitOutcome::Unchanged {
+                    version: plan
+                        .existing
+                        .as_ref()
+                        .map(|o| o.inventory.head.clone())
+                        .unwrap_or_default(),
+                }
+            } else {
+                let events = catalog::events_after(
+                    plan.existing.as_ref(),
+                    &run.options.actor,
+                    provenance,
+                    recognised,
+                    pages.len(),
+                    &built.documents,
                 )?;
+                files.insert(
+                    crate::store::records::EVENTS_PATH.into(),
+                    FileSource::Bytes(events),
+                );
+                let user = User {
+                    name: run.options.actor.clone(),
+                    address: None,
+                };
+                let message = format!("ingest of box {} hồ sơ {}", plan.box_name, plan.source.path);
+                // The whole log was checked at the start of the run; its end is what this
+                // commit's entry links to.
+                run.archive.audit().check_tail()?;
+                let outcome = clock.time(Stage::Store, || {
+                    run.archive
+                        .storage()
+                        .commit_version(&object_id, &files, &message, &user)
+                })?;
+                if let CommitOutcome::Committed {
+                    version,
+                    inventory_sha256,
+                } = &outcome
+                {
+                    if plan.existing.is_some() {
+                        run.counts.updated += 1;
+                    } else {
+                        run.counts.created += 1;
+                    }
+                    run.archive.audit().append(
+                        &run.options.actor,
+                        "ingest",
+                        Some(&object_id),
+                        serde_json::json!({
+                            "version": version,
+                            "inventory_sha256": inventory_sha256,
+                            "box": plan.box_name,
+                            "hoso": plan.source.path,
+                            "pages": pages.len(),
+                            "documents": built.documents.iter().map(|d| &d.id).collect::<Vec<_>>(),
+                            // Classified documents admitted, and under which approval.
+                            "approvals": built
+                                .documents
+                                .iter()
+                                .filter_map(|d| d.approval.as_ref().map(|a| {
+                                    serde_json::json!({"document": d.id, "approval": a})
+                                }))
+                                .collect::<Vec<_>>(),
+                        }),
+                    )?;
+                }
+                outcome
+            })
+        };
+        let outcome = match self.options.cluster.clone() {
+            None => commit_or_keep(self)?,
+            Some(job) => {
+                let archive = self.archive;
+                let planned = plan.existing.as_ref().map(|o| o.inventory.head.clone());
+                let detail = serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
+                let fenced = job.fence.commit(&mut |recorded: Option<&str>| {
+                    // Under the object's lock, the lease checked: finish a commit a stopped
+                    // run left half done, and record one it left unrecorded.
+                    let storage = archive.storage();
+                    storage.recover_object(&storage.object_key(&object_id))?;
+                    let now = archive.find_object(&object_id)?;
+                    if let Some(o) = now.as_ref().filter(|o| recorded != Some(&o.inventory.head)) {
+                        let log = archive.audit();
+                        let mut fresh = crate::store::audit::recorded_versions(&log.entries()?);
+                        log.record_interrupted_commit(
+                            &mut fresh,
+                            &self.options.actor,
+                            o,
+                            detail.clone(),
+                        )?;
+                        if let Some(r) = fresh.get(&object_id) {
+                            self.recorded.insert(object_id.clone(), r.clone());
+                        }
+                    }
+                    let now_head = now.as_ref().map(|o| o.inventory.head.clone());
+                    if now_head != planned {
+                        let o = now.as_ref().ok_or_else(|| {
+                            Error::Archive(format!(
+                                "object {object_id} of hồ sơ {} vanished from the store",
+                                plan.source.path
+                            ))
+                        })?;
+                        return Ok(FencedCommit::Superseded {
+                            version: o.inventory.head.clone(),
+                            inventory_sha256: o.inventory_sha256()?,
+                        });
+                    }
+                    Ok(match commit_or_keep(self)? {
+                        CommitOutcome::Committed {
+                            version,
+                            inventory_sha256,
+                        } => FencedCommit::Head {
+                            version,
+                            inventory_sha256,
+                            committed: true,
+                            documents: doc_ids.clone(),
+                            removed: stale.clone(),
+                        },
+                        CommitOutcome::Unchanged { version } => FencedCommit::Head {
+                            version,
+                            inventory_sha256: match &now {
+                                Some(o) => o.inventory_sha256()?,
+                                None => String::new(),
+                            },
+                            committed: false,
+                            documents: doc_ids.clone(),
+                            removed: stale.clone(),
+                        },
+                    })
+                })?;
+                match fenced {
+                    FencedCommit::Superseded { version, .. } => {
+                        let hoso = format!("{}/{}", plan.box_name, plan.source.path);
+                        tracing::warn!(object = %object_id, %version, %hoso, "committed by another run meanwhile: not stored again");
+                        self.superseded.push(hoso);
+                        return Ok(());
+                    }
+                    FencedCommit::Head {
+                        version,
+                        inventory_sha256,
+                        committed: true,
+                        ..
+                    } => CommitOutcome::Committed {
+                        version,
+                        inventory_sha256,
+                    },
+                    FencedCommit::Head { version, .. } => CommitOutcome::Unchanged { version },
+                }
             }
-            outcome
         };
         let version = match &outcome {
             CommitOutcome::Unchanged { version } | CommitOutcome::Committed { version, .. } => {
@@ -1137,22 +1320,16 @@ impl Run<'_> {
         };
         tracing::info!(object = %object_id, %version, hoso = %plan.source.path, "stored");
 
-        // Index: always after a commit, and for an unchanged object only when missing.
-        let doc_ids: Vec<String> = built.documents.iter().map(|d| d.id.clone()).collect();
+        // Index: always after a commit, and for an unchanged object only when missing (in
+        // cluster mode the indexer does, from the outbox).
         let needs_index = !unchanged || doc_ids.iter().any(|id| !self.indexed.contains(id));
-        if needs_index {
+        if let Some(index) = self.index.filter(|_| needs_index) {
             let entries =
                 catalog::index_entries(&plan.box_name, &plan.source.path, &built.documents, &pages);
-            let stale: Vec<String> = plan
-                .existing
-                .iter()
-                .flat_map(|o| o.documents.iter().map(|d| d.id.clone()))
-                .filter(|id| !doc_ids.contains(id))
-                .collect();
             let indexed = clock.time(Stage::Index, || {
-                self.index
+                index
                     .delete_documents(&stale)
-                    .and_then(|()| self.index.replace_documents(&entries))
+                    .and_then(|()| index.replace_documents(&entries))
             });
             if let Err(e) = indexed {
                 let msg = format!(

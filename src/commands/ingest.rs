@@ -71,12 +71,23 @@ pub struct IngestArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
+    /// Cluster mode: enqueue one job per hồ sơ in the coordinator (its database URL from
+    /// the environment or sohoa.toml) for `sohoa worker` processes, and show the jobs' progress until all are
+    /// finished. The box paths must be reachable by every worker (a shared path).
+    #[arg(long)]
+    cluster: bool,
+    /// With --cluster: enqueue and return at once.
+    #[arg(long, requires = "cluster")]
+    no_wait: bool,
 }
 
-/// What `sohoa ingest` prints: the run's summary.
+/// What `sohoa ingest` prints: the run's summary, or in cluster mode the jobs'.
 #[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct IngestOutput(pub IngestSummary);
+#[serde(untagged)]
+pub enum IngestOutput {
+    Embedded(IngestSummary),
+    Cluster(super::cluster_ingest::ClusterIngest),
+}
 
 impl Run for IngestArgs {
     type Output = IngestOutput;
@@ -98,6 +109,27 @@ impl Run for IngestArgs {
         let who = ctx.principal(&self.archive.archive, self.actor.as_deref(), self.clearance)?;
         let archive = Archive::open_or_create(&self.archive.archive)
             .with_context(|| format!("cannot open archive {}", self.archive.archive.display()))?;
+        if self.cluster {
+            let options = cluster::coordinator::JobOptions {
+                languages: self.lang,
+                approval: self.approval,
+                reocr: self.reocr,
+                word_lists: !self.no_word_lists,
+                deskew: !self.no_deskew,
+                max_pages_per_file: self.max_pages_per_file,
+                codes: self.codes.name().to_string(),
+                actor: who.actor().to_string(),
+            };
+            let visible = !self.no_progress && ctx.stderr_is_terminal;
+            return super::cluster_ingest::ingest(
+                &archive,
+                &self.boxes,
+                &options,
+                !self.no_wait,
+                visible,
+            )
+            .map(IngestOutput::Cluster);
+        }
         let options = IngestOptions {
             jobs: self
                 .jobs
@@ -116,6 +148,7 @@ impl Run for IngestArgs {
             approval: self.approval,
             codes: self.codes.sets(),
             max_pages_per_file: self.max_pages_per_file,
+            cluster: None,
         };
         let progress = Bar::new(
             !self.no_progress && ctx.stderr_is_terminal,
@@ -125,13 +158,16 @@ impl Run for IngestArgs {
             .writer(&who)
             .ingest(&self.boxes, &options, &progress)?;
         archive.reader(&who).hide_from_summary(&mut summary)?;
-        Ok(IngestOutput(summary))
+        Ok(IngestOutput::Embedded(summary))
     }
 }
 
 impl CommandOutput for IngestOutput {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        let summary = &self.0;
+        let summary = match self {
+            IngestOutput::Embedded(summary) => summary,
+            IngestOutput::Cluster(cluster) => return cluster.human(out),
+        };
         writeln!(
             out,
             "{} pages: {} stored ({} recognised, {} already done), {} failed, {} withheld",
@@ -182,7 +218,11 @@ impl CommandOutput for IngestOutput {
     }
 
     fn exit_code(&self) -> u8 {
-        if self.0.pages_failed > 0 || self.0.pages_withheld > 0 {
+        let partial = match self {
+            IngestOutput::Embedded(s) => s.pages_failed > 0 || s.pages_withheld > 0,
+            IngestOutput::Cluster(c) => c.partial(),
+        };
+        if partial {
             EXIT_PARTIAL
         } else {
             0
@@ -234,6 +274,7 @@ mod tests {
             pages_reused: 2,
             documents_to_review: 1,
             warnings: vec!["hs-03/ghost.tif: a second spelling of hs-03/ghost.tif".into()],
+            superseded: Vec::new(),
             cpu_seconds: pipeline::stages::StageCpu {
                 hashing: 0.5,
                 decode: 2.0,
@@ -252,7 +293,7 @@ mod tests {
 
     #[test]
     fn renders_a_partial_ingest() {
-        let output = IngestOutput(summary(true));
+        let output = IngestOutput::Embedded(summary(true));
         assert_eq!(output.exit_code(), EXIT_PARTIAL);
         assert_renderings!("ingest_partial", output, {
             ".documents[]" => "[ulid]",
@@ -261,7 +302,7 @@ mod tests {
 
     #[test]
     fn renders_a_complete_ingest() {
-        let output = IngestOutput(summary(false));
+        let output = IngestOutput::Embedded(summary(false));
         assert_eq!(output.exit_code(), 0);
         assert_renderings!("ingest_complete", output, {
             ".documents[]" => "[ulid]",

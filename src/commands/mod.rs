@@ -17,10 +17,12 @@ pub use crate::cli::Context;
 use crate::output::{self, CommandOutput, Format};
 
 pub mod audit;
+pub mod cluster_ingest;
 pub mod edit;
 pub mod export;
 pub mod get;
 pub mod history;
+pub mod indexer;
 pub mod info;
 pub mod ingest;
 pub mod list;
@@ -32,6 +34,7 @@ pub mod show;
 pub mod token;
 pub mod user;
 pub mod verify;
+pub mod worker;
 
 /// A command's parsed arguments, ready to run.
 pub trait Run {
@@ -151,6 +154,14 @@ enum CodesChoice {
 }
 
 impl CodesArg {
+    /// The name of the code sets chosen, as `--codes` takes it.
+    pub fn name(self) -> &'static str {
+        match self.codes {
+            CodesChoice::Tt05_2025 => "tt05-2025",
+            CodesChoice::Tt02_2019 => "tt02-2019",
+        }
+    }
+
     /// The code sets chosen.
     pub fn sets(self) -> &'static archive_schema::CodeSets {
         match self.codes {

@@ -14,7 +14,7 @@ fn eval_hoso(name: &str) -> PathBuf {
 }
 
 /// The distinctive strings of the classified documents of a hồ sơ, from the labelled set.
-fn needles(hoso: &str) -> Vec<String> {
+pub(crate) fn needles(hoso: &str) -> Vec<String> {
     let truth: serde_json::Value = serde_json::from_slice(
         &std::fs::read(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-scans/eval/tune/truth.json"),
@@ -39,7 +39,7 @@ fn needles(hoso: &str) -> Vec<String> {
     out
 }
 
-fn copy_hoso(name: &str, box_dir: &Path) {
+pub(crate) fn copy_hoso(name: &str, box_dir: &Path) {
     let dst = box_dir.join(name);
     std::fs::create_dir_all(&dst).unwrap();
     for e in std::fs::read_dir(eval_hoso(name)).unwrap() {
@@ -49,7 +49,11 @@ fn copy_hoso(name: &str, box_dir: &Path) {
 }
 
 /// Fails when any needle is in any file under `dir`, in `outputs`, or found by search.
-fn assert_no_trace(archive: &Path, needles: &[String], outputs: &[&std::process::Output]) {
+pub(crate) fn assert_no_trace(
+    archive: &Path,
+    needles: &[String],
+    outputs: &[&std::process::Output],
+) {
     for entry in walkdir::WalkDir::new(archive) {
         let entry = entry.unwrap();
         if !entry.file_type().is_file() {

@@ -9,6 +9,7 @@ mod audit_store;
 mod bad_input;
 mod browser;
 mod classified;
+mod cluster;
 mod export;
 mod holdout_isolation;
 mod ingest_search;

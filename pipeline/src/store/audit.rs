@@ -95,10 +95,19 @@ struct NextEntry {
     tail: Tail,
 }
 
+/// Serialises appends to the log across machines, where `flock` cannot (cluster mode: a
+/// row lock in the coordinator's database, which also records the chain head).
+pub trait AppendLock: Send + Sync + std::fmt::Debug {
+    /// Runs `append` (which writes one entry and returns it) while holding the lock.
+    fn hold(&self, append: &mut dyn FnMut() -> Result<AuditEntry>) -> Result<AuditEntry>;
+}
+
 /// The audit log of an archive.
 #[derive(Debug, Clone)]
 pub struct AuditLog {
     path: PathBuf,
+    /// Held around every append, when set (cluster mode).
+    lock: Option<std::sync::Arc<dyn AppendLock>>,
 }
 
 impl AuditLog {
@@ -108,7 +117,16 @@ impl AuditLog {
 
     /// A log of the same format at `path` (the access log: [`super::access`]).
     pub fn at(path: PathBuf) -> Self {
-        AuditLog { path }
+        AuditLog { path, lock: None }
+    }
+
+    /// This log, every append of which holds `lock` (besides the file's `flock`).
+    #[must_use]
+    pub fn serialised_by(self, lock: std::sync::Arc<dyn AppendLock>) -> Self {
+        AuditLog {
+            lock: Some(lock),
+            ..self
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -284,6 +302,22 @@ impl AuditLog {
     /// reading its end to the fsync, so concurrent writers (an ingest and a verify, two
     /// verifies) each link to the entry before theirs.
     pub fn append(
+        &self,
+        actor: &str,
+        action: &str,
+        object: Option<&str>,
+        detail: serde_json::Value,
+    ) -> Result<AuditEntry> {
+        match &self.lock {
+            Some(lock) => {
+                lock.hold(&mut || self.append_locally(actor, action, object, detail.clone()))
+            }
+            None => self.append_locally(actor, action, object, detail),
+        }
+    }
+
+    /// [`AuditLog::append`] under the file's own lock only.
+    fn append_locally(
         &self,
         actor: &str,
         action: &str,

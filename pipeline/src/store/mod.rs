@@ -34,6 +34,11 @@ use storage::{Key, ObjectStorage};
 #[derive(Debug, Clone)]
 pub struct Archive {
     pub root: PathBuf,
+    /// Work in progress of this handle's writer (`ARCHIVE/staging`, or a worker's own
+    /// directory below it in cluster mode).
+    staging: PathBuf,
+    /// Serialises audit appends across machines (cluster mode), when set.
+    audit_lock: Option<Arc<dyn audit::AppendLock>>,
     storage: StorageRoot,
     /// What the store says about every document, kept while the store's generation holds
     /// (shared by the clones of this handle; see [`crate::visibility`]).
@@ -58,9 +63,38 @@ impl Archive {
                 .counting_generations(Generation::of_archive(dir));
         Ok(Archive {
             root: dir.to_path_buf(),
+            staging: dir.join("staging"),
+            audit_lock: None,
             storage,
             visibility: Arc::default(),
         })
+    }
+
+    /// Opens the archive at `dir` (creating its layout when absent) for one cluster worker:
+    /// its work in progress goes to `ARCHIVE/staging/workers/{worker}` (same file system as
+    /// `ocfl/`, so versions are still renamed into place), apart from every other worker's,
+    /// and its audit appends are serialised by `audit_lock` (the coordinator's row lock).
+    pub fn open_for_worker(
+        dir: &Path,
+        worker: &str,
+        audit_lock: Arc<dyn audit::AppendLock>,
+    ) -> Result<Archive> {
+        let shared = Archive::open_or_create(dir)?;
+        let staging = dir.join("staging").join("workers").join(worker);
+        fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        let storage = StorageRoot::open(&dir.join("ocfl"), &staging.join("ocfl"))?
+            .counting_generations(Generation::of_archive(dir));
+        Ok(Archive {
+            staging,
+            audit_lock: Some(audit_lock),
+            storage,
+            ..shared
+        })
+    }
+
+    /// Whether this handle is a cluster worker's ([`Archive::open_for_worker`]).
+    pub fn is_worker(&self) -> bool {
+        self.audit_lock.is_some()
     }
 
     /// Opens an existing archive (read paths never create one).
@@ -75,6 +109,8 @@ impl Archive {
             .counting_generations(Generation::of_archive(dir));
         Ok(Archive {
             root: dir.to_path_buf(),
+            staging: dir.join("staging"),
+            audit_lock: None,
             storage,
             visibility: Arc::default(),
         })
@@ -90,10 +126,14 @@ impl Archive {
         self.root.join("reports")
     }
     pub fn staging_dir(&self) -> PathBuf {
-        self.root.join("staging")
+        self.staging.clone()
     }
     pub fn audit(&self) -> AuditLog {
-        AuditLog::new(&self.root.join("audit"))
+        let log = AuditLog::new(&self.root.join("audit"));
+        match &self.audit_lock {
+            Some(lock) => log.serialised_by(lock.clone()),
+            None => log,
+        }
     }
 
     /// Takes the writer lock (one ingest at a time); fails at once if another holds it.

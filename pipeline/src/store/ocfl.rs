@@ -172,14 +172,23 @@ impl StorageRoot {
             }))
             .expect("static json");
             let config_key = format!("extensions/{LAYOUT_EXTENSION}/config.json");
-            DirectoryStorage::create_root(
-                root,
-                &[
-                    (config_key.as_str(), config.as_bytes()),
-                    ("ocfl_layout.json", layout.as_bytes()),
-                    (ROOT_NAMASTE, b"ocfl_1.1\n"),
-                ],
-            )?;
+            let files = [
+                (config_key.as_str(), config.as_bytes()),
+                ("ocfl_layout.json", layout.as_bytes()),
+                (ROOT_NAMASTE, b"ocfl_1.1\n".as_slice()),
+            ];
+            // Processes starting together (cluster workers) may each create it: whichever
+            // rename lands first makes the root, and the others find it made.
+            let mut tries = 0;
+            while let Err(e) = DirectoryStorage::create_root(root, &files) {
+                tries += 1;
+                if root.join(ROOT_NAMASTE).exists() {
+                    break;
+                }
+                if tries == 3 {
+                    return Err(e);
+                }
+            }
         }
         Self::open(root, staging)
     }
@@ -455,57 +464,66 @@ impl StorageRoot {
     pub fn recover(&self) -> Result<Vec<String>> {
         let mut repaired = Vec::new();
         for object in self.object_keys()? {
-            let children = self.backend.children(Some(&object))?;
-            // Temporary files of interrupted atomic writes (root inventory and sidecar)
-            // hold nothing committed.
-            for name in children.files.iter().filter(|n| is_interrupted_write(n)) {
-                self.backend.delete(&object.join(name)?)?;
-            }
-            let Ok(root_inv) = self.inventory(&object) else {
-                continue;
-            };
-            let newest = children
-                .files
-                .iter()
-                .chain(&children.dirs)
-                .filter_map(|name| version_number(name))
-                .max()
-                .unwrap_or(0);
-            let head = if newest > root_inv.head_number() {
-                format!("v{newest}")
-            } else {
-                root_inv.head.clone()
-            };
-            let Ok(bytes) = self
-                .backend
-                .get_bytes(&object.join(&format!("{head}/{INVENTORY}"))?)
-            else {
-                continue;
-            };
-            let sidecar = format!("{}  {INVENTORY}\n", sha256_bytes(&bytes));
-            let root_bytes = self.inventory_bytes(&object).unwrap_or_default();
-            let root_sidecar = self
-                .backend
-                .get_bytes(&object.join(INVENTORY_SIDECAR)?)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .unwrap_or_default();
-            if root_bytes != bytes || root_sidecar != sidecar {
-                let _change = self
-                    .generation
-                    .as_ref()
-                    .map(Generation::begin)
-                    .transpose()?;
-                self.backend.swap_inventory(
-                    &object,
-                    &sha256_bytes(&root_bytes),
-                    &bytes,
-                    sidecar.as_bytes(),
-                )?;
-                repaired.push(root_inv.id.clone());
+            if let Some(id) = self.recover_object(&object)? {
+                repaired.push(id);
             }
         }
         Ok(repaired)
+    }
+
+    /// [`StorageRoot::recover`] for the one object at `object` (a cluster worker, holding
+    /// the object's lock, before it commits); its id when it was repaired.
+    pub fn recover_object(&self, object: &Key) -> Result<Option<String>> {
+        let children = self.backend.children(Some(object))?;
+        // Temporary files of interrupted atomic writes (root inventory and sidecar)
+        // hold nothing committed.
+        for name in children.files.iter().filter(|n| is_interrupted_write(n)) {
+            self.backend.delete(&object.join(name)?)?;
+        }
+        let Ok(root_inv) = self.inventory(object) else {
+            return Ok(None);
+        };
+        let newest = children
+            .files
+            .iter()
+            .chain(&children.dirs)
+            .filter_map(|name| version_number(name))
+            .max()
+            .unwrap_or(0);
+        let head = if newest > root_inv.head_number() {
+            format!("v{newest}")
+        } else {
+            root_inv.head.clone()
+        };
+        let Ok(bytes) = self
+            .backend
+            .get_bytes(&object.join(&format!("{head}/{INVENTORY}"))?)
+        else {
+            return Ok(None);
+        };
+        let sidecar = format!("{}  {INVENTORY}\n", sha256_bytes(&bytes));
+        let root_bytes = self.inventory_bytes(object).unwrap_or_default();
+        let root_sidecar = self
+            .backend
+            .get_bytes(&object.join(INVENTORY_SIDECAR)?)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
+        if root_bytes == bytes && root_sidecar == sidecar {
+            return Ok(None);
+        }
+        let _change = self
+            .generation
+            .as_ref()
+            .map(Generation::begin)
+            .transpose()?;
+        self.backend.swap_inventory(
+            object,
+            &sha256_bytes(&root_bytes),
+            &bytes,
+            sidecar.as_bytes(),
+        )?;
+        Ok(Some(root_inv.id.clone()))
     }
 
     /// Puts the content files of a new version (those whose digest the manifest lacks)

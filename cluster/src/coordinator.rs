@@ -1,0 +1,654 @@
+//! The coordinator: jobs, leases with fencing epochs, the object table and its locks, the
+//! audit chain head and the outbox, in PostgreSQL.
+//!
+//! In: a database URL. Out: [`Coordinator`] (enqueue, claim, renew, finish, progress, the
+//! outbox), [`JobFence`] (the pipeline's `CommitFence`: a commit runs holding the job's and
+//! the object's row locks, only under the epoch that leased the job, and records the head
+//! and the outbox row in the same transaction) and [`AuditHeadLock`] (the audit log's
+//! `AppendLock`: appends from every machine serialised by the `audit_head` row lock, which
+//! then holds the chain's last sequence number and hash).
+//!
+//! Every connection is made on first use and dropped after any database error, so that the
+//! next call reconnects: a worker outlives a restart of PostgreSQL.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use pipeline::ingest::{CommitFence, FencedCommit};
+use pipeline::store::audit::{AppendLock, AuditEntry};
+use pipeline::store::Archive;
+use serde::{Deserialize, Serialize};
+
+use crate::{Config, Error, Result};
+
+/// The options of an ingest, as a job carries them to the worker that runs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobOptions {
+    pub languages: String,
+    pub approval: Option<String>,
+    pub reocr: bool,
+    pub word_lists: bool,
+    pub deskew: bool,
+    pub max_pages_per_file: u32,
+    /// `tt05-2025` or `tt02-2019`.
+    pub codes: String,
+    /// Who asked for the ingest (recorded in versions and the audit log).
+    pub actor: String,
+}
+
+/// A job as leased by a worker.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub id: i64,
+    /// The fencing epoch of this lease.
+    pub epoch: i64,
+    pub box_path: PathBuf,
+    pub box_name: String,
+    pub hoso: String,
+    pub object_id: String,
+    pub options: JobOptions,
+}
+
+/// The state of a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobState {
+    Queued,
+    Leased,
+    Done,
+    Failed,
+}
+
+impl JobState {
+    fn parse(s: &str) -> Result<JobState> {
+        Ok(match s {
+            "queued" => JobState::Queued,
+            "leased" => JobState::Leased,
+            "done" => JobState::Done,
+            "failed" => JobState::Failed,
+            other => return Err(Error::Schema(format!("unknown job state {other:?}"))),
+        })
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Leased => "leased",
+            JobState::Done => "done",
+            JobState::Failed => "failed",
+        }
+    }
+}
+
+/// One job of a batch as the enqueuing command reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobReport {
+    pub id: i64,
+    #[serde(rename = "box")]
+    pub box_name: String,
+    pub hoso: String,
+    pub object: String,
+    pub state: JobState,
+    pub attempts: i32,
+    pub worker: Option<String>,
+    /// The worker's outcome (the run's summary), once done.
+    pub outcome: Option<serde_json::Value>,
+    pub error: Option<String>,
+}
+
+/// How many jobs of a batch are in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub queued: u64,
+    pub leased: u64,
+    pub done: u64,
+    pub failed: u64,
+}
+
+impl Progress {
+    pub fn total(&self) -> u64 {
+        self.queued + self.leased + self.done + self.failed
+    }
+    pub fn finished(&self) -> u64 {
+        self.done + self.failed
+    }
+}
+
+/// What [`Coordinator::enqueue`] did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Enqueued {
+    pub batch: String,
+    /// Jobs made now.
+    pub jobs: u64,
+    /// Hồ sơ left alone because a job for them is queued or leased already: (box, hồ sơ).
+    pub already_open: Vec<(String, String)>,
+}
+
+/// A committed version waiting for the indexer.
+#[derive(Debug, Clone)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub object_id: String,
+    pub version: String,
+    pub documents: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// One connection, made on first use and dropped after an error.
+pub struct Db {
+    url: String,
+    client: Mutex<Option<postgres::Client>>,
+}
+
+impl std::fmt::Debug for Db {
+    // The URL may hold a password: not shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").finish_non_exhaustive()
+    }
+}
+
+impl Db {
+    pub fn new(url: &str) -> Db {
+        Db {
+            url: url.to_string(),
+            client: Mutex::new(None),
+        }
+    }
+
+    /// Runs `f` on the connection (made now if needed); an error drops the connection.
+    pub fn with<T>(&self, f: impl FnOnce(&mut postgres::Client) -> Result<T>) -> Result<T> {
+        let mut guard = self
+            .client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if guard.as_ref().is_none_or(postgres::Client::is_closed) {
+            *guard = Some(connect(&self.url)?);
+        }
+        let result = f(guard.as_mut().expect("connected above"));
+        if result.is_err() {
+            *guard = None;
+        }
+        result
+    }
+}
+
+/// Connects to `url` (a `postgresql://` URL or `key=value` pairs), with a 5 s connect
+/// timeout unless the URL sets one.
+pub fn connect(url: &str) -> Result<postgres::Client> {
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| Error::Config(format!("database URL: {e}")))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(5));
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("sohoa");
+    }
+    Ok(config.connect(postgres::NoTls)?)
+}
+
+/// The coordinator, for one process.
+#[derive(Debug)]
+pub struct Coordinator {
+    config: Config,
+    db: Db,
+}
+
+impl Coordinator {
+    /// Connects and brings the schema up to date.
+    pub fn connect(config: &Config) -> Result<Coordinator> {
+        let db = Db::new(&config.database_url);
+        db.with(|c| crate::migrate::migrate(c).map(drop))?;
+        Ok(Coordinator {
+            config: config.clone(),
+            db,
+        })
+    }
+
+    /// Connects to the coordinator the environment (or `sohoa.toml`) names.
+    pub fn from_env() -> Result<Coordinator> {
+        Coordinator::connect(&Config::required()?)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Enqueues one job per hồ sơ of each box (box directories as every worker reaches
+    /// them). A hồ sơ keeps the object it has (the object table's, else the store's —
+    /// an archive ingested before in embedded mode —, else a new id). A hồ sơ with a job
+    /// queued or leased already gets no second one.
+    pub fn enqueue(
+        &self,
+        archive: &Archive,
+        boxes: &[(PathBuf, pipeline::discover::ScanBox)],
+        options: &JobOptions,
+    ) -> Result<Enqueued> {
+        let batch = ulid::Ulid::new().to_string();
+        let options_json = serde_json::to_value(options).expect("options serialise");
+        // Objects already stored, by (box, hồ sơ): read once, only when the table lacks one.
+        let mut stored: Option<StoredObjects> = None;
+        let mut jobs = 0;
+        let mut already_open = Vec::new();
+        for (path, scan_box) in boxes {
+            for hoso in &scan_box.hoso {
+                let key = (scan_box.name.clone(), hoso.path.clone());
+                let known: Option<String> = self.db.with(|c| {
+                    Ok(c.query_opt(
+                        "SELECT object_id FROM objects WHERE box_name = $1 AND hoso = $2",
+                        &[&key.0, &key.1],
+                    )?
+                    .map(|r| r.get(0)))
+                })?;
+                if known.is_none() {
+                    if stored.is_none() {
+                        stored = Some(stored_objects(archive)?);
+                    }
+                    let (id, head, digest) = match stored.as_ref().and_then(|s| s.get(&key)) {
+                        Some((id, head, digest)) => {
+                            (id.clone(), Some(head.clone()), Some(digest.clone()))
+                        }
+                        None => (ulid::Ulid::new().to_string(), None, None),
+                    };
+                    self.db.with(|c| {
+                        c.execute(
+                            "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)
+                             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (box_name, hoso) DO NOTHING",
+                            &[&id, &key.0, &key.1, &head, &digest],
+                        )?;
+                        Ok(())
+                    })?;
+                }
+                let box_path = path.display().to_string();
+                let made = self.db.with(|c| {
+                    Ok(c.execute(
+                        "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options)
+                         SELECT $1, $2, o.box_name, o.hoso, o.object_id, $5
+                         FROM objects o
+                         WHERE o.box_name = $3 AND o.hoso = $4
+                           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.object_id = o.object_id
+                                           AND j.state IN ('queued', 'leased'))",
+                        &[&batch, &box_path, &key.0, &key.1, &options_json],
+                    )?)
+                })?;
+                if made == 1 {
+                    jobs += 1;
+                } else {
+                    already_open.push(key);
+                }
+            }
+        }
+        Ok(Enqueued {
+            batch,
+            jobs,
+            already_open,
+        })
+    }
+
+    /// Leases the oldest job that is queued or whose lease expired, for `worker`; the
+    /// job's epoch moves on, so a commit of an earlier lease is refused.
+    pub fn claim(&self, worker: &str) -> Result<Option<Job>> {
+        let lease = self.config.lease.as_secs_f64();
+        let row = self.db.with(|c| {
+            // A job whose every lease so far ended with its worker gone (a page that kills
+            // the process, say) is not leased again forever.
+            c.execute(
+                "UPDATE jobs SET state = 'failed', finished_at = now(), lease_until = NULL,
+                        error = 'its worker stopped during each of ' || attempts || ' runs'
+                 WHERE state = 'leased' AND lease_until < now() AND attempts >= $1",
+                &[&MAX_ATTEMPTS],
+            )?;
+            Ok(c.query_opt(
+                "UPDATE jobs SET state = 'leased', epoch = epoch + 1, worker = $1,
+                        lease_until = now() + make_interval(secs => $2),
+                        attempts = attempts + 1
+                 WHERE id = (SELECT id FROM jobs
+                             WHERE state = 'queued' OR (state = 'leased' AND lease_until < now())
+                             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                 RETURNING id, epoch, box_path, box_name, hoso, object_id, options",
+                &[&worker, &lease],
+            )?)
+        })?;
+        let Some(row) = row else { return Ok(None) };
+        let options: serde_json::Value = row.get(6);
+        Ok(Some(Job {
+            id: row.get(0),
+            epoch: row.get(1),
+            box_path: PathBuf::from(row.get::<_, String>(2)),
+            box_name: row.get(3),
+            hoso: row.get(4),
+            object_id: row.get(5),
+            options: serde_json::from_value(options)
+                .map_err(|e| Error::Schema(format!("job options: {e}")))?,
+        }))
+    }
+
+    /// Extends the lease of `job`; `false` when it is no longer this lease's (another
+    /// worker took the job over, or it was finished).
+    pub fn renew(&self, job: &Job) -> Result<bool> {
+        let lease = self.config.lease.as_secs_f64();
+        self.db.with(|c| {
+            Ok(c.execute(
+                "UPDATE jobs SET lease_until = now() + make_interval(secs => $3)
+                 WHERE id = $1 AND epoch = $2 AND state = 'leased'",
+                &[&job.id, &job.epoch, &lease],
+            )? == 1)
+        })
+    }
+
+    /// Records the outcome of `job` (done or failed) and ends its lease; `false` when the
+    /// lease was no longer this one's (nothing recorded).
+    pub fn finish(
+        &self,
+        job: &Job,
+        state: JobState,
+        outcome: Option<&serde_json::Value>,
+        error: Option<&str>,
+    ) -> Result<bool> {
+        let state = state.sql();
+        self.db.with(|c| {
+            Ok(c.execute(
+                "UPDATE jobs SET state = $3::text::job_state, outcome = $4, error = $5,
+                        finished_at = now(), lease_until = NULL
+                 WHERE id = $1 AND epoch = $2 AND state = 'leased'",
+                &[&job.id, &job.epoch, &state, &outcome, &error],
+            )? == 1)
+        })
+    }
+
+    /// How many jobs of `batch` are in each state (every batch when `None`).
+    pub fn progress(&self, batch: Option<&str>) -> Result<Progress> {
+        let rows = self.db.with(|c| {
+            Ok(c.query(
+                "SELECT state::text, count(*) FROM jobs WHERE $1::text IS NULL OR batch = $1
+                 GROUP BY state",
+                &[&batch],
+            )?)
+        })?;
+        let mut progress = Progress::default();
+        for row in rows {
+            let n = row.get::<_, i64>(1) as u64;
+            match JobState::parse(row.get(0))? {
+                JobState::Queued => progress.queued = n,
+                JobState::Leased => progress.leased = n,
+                JobState::Done => progress.done = n,
+                JobState::Failed => progress.failed = n,
+            }
+        }
+        Ok(progress)
+    }
+
+    /// The jobs of `batch`, in the order they were enqueued.
+    pub fn batch_jobs(&self, batch: &str) -> Result<Vec<JobReport>> {
+        let rows = self.db.with(|c| {
+            Ok(c.query(
+                "SELECT id, box_name, hoso, object_id, state::text, attempts, worker, outcome, error
+                 FROM jobs WHERE batch = $1 ORDER BY id",
+                &[&batch],
+            )?)
+        })?;
+        rows.iter()
+            .map(|r| {
+                Ok(JobReport {
+                    id: r.get(0),
+                    box_name: r.get(1),
+                    hoso: r.get(2),
+                    object: r.get(3),
+                    state: JobState::parse(r.get(4))?,
+                    attempts: r.get(5),
+                    worker: r.get(6),
+                    outcome: r.get(7),
+                    error: r.get(8),
+                })
+            })
+            .collect()
+    }
+
+    /// Committed versions not yet indexed, oldest first (at most `limit`).
+    pub fn pending_outbox(&self, limit: i64) -> Result<Vec<OutboxRow>> {
+        let rows = self.db.with(|c| {
+            Ok(c.query(
+                "SELECT id, object_id, version, documents, removed FROM outbox
+                 WHERE indexed_at IS NULL ORDER BY id LIMIT $1",
+                &[&limit],
+            )?)
+        })?;
+        let ids =
+            |v: serde_json::Value| -> Vec<String> { serde_json::from_value(v).unwrap_or_default() };
+        Ok(rows
+            .iter()
+            .map(|r| OutboxRow {
+                id: r.get(0),
+                object_id: r.get(1),
+                version: r.get(2),
+                documents: ids(r.get(3)),
+                removed: ids(r.get(4)),
+            })
+            .collect())
+    }
+
+    /// Marks outbox rows indexed.
+    pub fn mark_indexed(&self, ids: &[i64]) -> Result<()> {
+        self.db.with(|c| {
+            c.execute(
+                "UPDATE outbox SET indexed_at = now() WHERE id = ANY($1)",
+                &[&ids],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Takes the indexer's lock (a session advisory lock: one indexer at a time, released
+    /// when its connection ends); `false` when another indexer holds it.
+    pub fn lock_indexer(&self) -> Result<bool> {
+        self.db.with(|c| {
+            Ok(
+                c.query_one("SELECT pg_try_advisory_lock($1)", &[&INDEXER_LOCK])?
+                    .get(0),
+            )
+        })
+    }
+
+    /// The audit chain head the coordinator recorded: (sequence number, hash).
+    pub fn audit_head(&self) -> Result<(i64, String)> {
+        self.db.with(|c| {
+            let row = c.query_one("SELECT seq, hash FROM audit_head WHERE id = 1", &[])?;
+            Ok((row.get(0), row.get(1)))
+        })
+    }
+
+    /// The fence for `job`'s commit (its own connection).
+    pub fn fence(&self, job: &Job) -> JobFence {
+        JobFence {
+            db: Db::new(&self.config.database_url),
+            job_id: job.id,
+            epoch: job.epoch,
+            lease: self.config.lease,
+        }
+    }
+
+    /// The audit log's append lock (its own connection).
+    pub fn audit_lock(&self) -> AuditHeadLock {
+        AuditHeadLock {
+            db: Db::new(&self.config.database_url),
+        }
+    }
+}
+
+/// Leases of one job that may end with their worker gone before the job fails.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+/// Advisory lock key of the indexer ("sohoaix").
+const INDEXER_LOCK: i64 = 0x0073_6f68_6f61_6978;
+
+/// (box, hồ sơ) → (object id, head version, root inventory digest).
+type StoredObjects = HashMap<(String, String), (String, String, String)>;
+
+/// The objects stored in `archive`, by (box, hồ sơ): (id, head version, root inventory
+/// digest).
+fn stored_objects(archive: &Archive) -> Result<StoredObjects> {
+    let mut found = HashMap::new();
+    for o in archive.hoso_objects()? {
+        let digest = o.inventory_sha256()?;
+        found.insert(
+            (o.source.box_name.clone(), o.source.hoso.clone()),
+            (o.id.clone(), o.inventory.head.clone(), digest),
+        );
+    }
+    Ok(found)
+}
+
+/// The pipeline's commit fence for one leased job; see the module doc.
+#[derive(Debug)]
+pub struct JobFence {
+    db: Db,
+    job_id: i64,
+    epoch: i64,
+    lease: Duration,
+}
+
+impl CommitFence for JobFence {
+    fn commit(
+        &self,
+        commit: &mut dyn FnMut(Option<&str>) -> pipeline::Result<FencedCommit>,
+    ) -> pipeline::Result<FencedCommit> {
+        let mut result: Option<pipeline::Result<FencedCommit>> = None;
+        let db = self.db.with(|c| {
+            let mut tx = c.transaction()?;
+            // The job's row lock: no other worker can lease it while this commit runs.
+            let job = tx.query_opt(
+                "SELECT epoch, state::text, object_id FROM jobs WHERE id = $1 FOR UPDATE",
+                &[&self.job_id],
+            )?;
+            let Some(job) = job else {
+                result = Some(Err(lost(self.job_id, "the job is gone")));
+                return Ok(());
+            };
+            let (epoch, state, object_id): (i64, String, String) =
+                (job.get(0), job.get(1), job.get(2));
+            if epoch != self.epoch || state != "leased" {
+                result = Some(Err(lost(
+                    self.job_id,
+                    &format!(
+                        "leased again (epoch {epoch}, this run's {}) or {state}",
+                        self.epoch
+                    ),
+                )));
+                return Ok(());
+            }
+            // The object's lock, and the head the coordinator records for it.
+            let recorded: Option<String> = tx
+                .query_one(
+                    "SELECT head_version FROM objects WHERE object_id = $1 FOR UPDATE",
+                    &[&object_id],
+                )?
+                .get(0);
+            let outcome = commit(recorded.as_deref());
+            if let Ok(
+                FencedCommit::Head {
+                    version,
+                    inventory_sha256,
+                    ..
+                }
+                | FencedCommit::Superseded {
+                    version,
+                    inventory_sha256,
+                },
+            ) = &outcome
+            {
+                if recorded.as_deref() != Some(version.as_str()) {
+                    let (documents, removed) = match &outcome {
+                        Ok(FencedCommit::Head {
+                            documents, removed, ..
+                        }) => (documents.clone(), removed.clone()),
+                        _ => (Vec::new(), Vec::new()),
+                    };
+                    tx.execute(
+                        "UPDATE objects SET head_version = $2, inventory_sha256 = $3,
+                                updated_at = now() WHERE object_id = $1",
+                        &[&object_id, version, inventory_sha256],
+                    )?;
+                    tx.execute(
+                        "INSERT INTO outbox (object_id, version, documents, removed, job_id)
+                         VALUES ($1, $2, $3, $4, $5)",
+                        &[
+                            &object_id,
+                            version,
+                            &serde_json::json!(documents),
+                            &serde_json::json!(removed),
+                            &self.job_id,
+                        ],
+                    )?;
+                }
+                let lease = self.lease.as_secs_f64();
+                tx.execute(
+                    "UPDATE jobs SET lease_until = now() + make_interval(secs => $2) WHERE id = $1",
+                    &[&self.job_id, &lease],
+                )?;
+                tx.commit()?;
+            }
+            result = Some(outcome);
+            Ok(())
+        });
+        match (db, result) {
+            (Err(e), _) => Err(e.into()),
+            (Ok(()), Some(outcome)) => outcome,
+            (Ok(()), None) => unreachable!("the transaction sets the result"),
+        }
+    }
+}
+
+fn lost(job: i64, why: &str) -> pipeline::Error {
+    pipeline::Error::Coordinator(format!(
+        "job {job}: lease lost ({why}); nothing committed by this run"
+    ))
+}
+
+/// The audit log's append lock in the coordinator; see the module doc.
+#[derive(Debug)]
+pub struct AuditHeadLock {
+    db: Db,
+}
+
+impl AppendLock for AuditHeadLock {
+    fn hold(
+        &self,
+        append: &mut dyn FnMut() -> pipeline::Result<AuditEntry>,
+    ) -> pipeline::Result<AuditEntry> {
+        let mut result = None;
+        self.db.with(|c| {
+            let mut tx = c.transaction()?;
+            tx.query_one("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE", &[])?;
+            let appended = append();
+            if let Ok(entry) = &appended {
+                let seq = i64::try_from(entry.seq).unwrap_or(i64::MAX);
+                tx.execute(
+                    "UPDATE audit_head SET seq = $1, hash = $2, updated_at = now() WHERE id = 1",
+                    &[&seq, &entry.hash],
+                )?;
+                tx.commit()?;
+            }
+            result = Some(appended);
+            Ok(())
+        })?;
+        result.expect("the transaction sets the result")
+    }
+}
+
+/// The box directories as workers will reach them (absolute), discovered.
+pub fn discover_boxes(boxes: &[PathBuf]) -> Result<Vec<(PathBuf, pipeline::discover::ScanBox)>> {
+    boxes
+        .iter()
+        .map(|b| {
+            let found = pipeline::discover::discover_box(b)?;
+            Ok((found.root.clone(), found))
+        })
+        .collect()
+}
+
+/// `path` exists as a directory for workers (a shared path): checked by the worker.
+pub fn box_reachable(path: &Path) -> bool {
+    path.is_dir()
+}

@@ -1,0 +1,241 @@
+//! `sohoa worker`: takes jobs from the coordinator and runs today's pipeline on each hồ sơ.
+//!
+//! In: a [`Coordinator`], the archive directory every worker shares, [`WorkerOptions`]. Out:
+//! jobs leased, run (one hồ sơ each, in memory until its độ mật decision as in the embedded
+//! ingest: a withheld page never reaches the database, the queue or the store), committed
+//! through the store's storage trait under the job's fencing epoch, and acked with the run's
+//! summary. A lease is renewed every third of its length while the job runs; a worker
+//! killed mid-job leaves its lease to expire, and another worker re-runs the job. When the
+//! database cannot be reached the worker takes no job and retries with backoff, saying so
+//! on stderr; a job whose commit could not reach the database is not acked and is re-run
+//! after its lease expires.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use pipeline::clearance::Clearance;
+use pipeline::gate::Principal;
+use pipeline::ingest::{ClusterJob, IngestOptions, NoProgress};
+use pipeline::preprocess::PreprocessOptions;
+use pipeline::store::Archive;
+
+use crate::coordinator::{Job, JobState};
+use crate::{Coordinator, Error, Result};
+
+/// How a worker runs.
+#[derive(Debug, Clone)]
+pub struct WorkerOptions {
+    /// The worker's name (in the job table; its staging directory).
+    pub name: String,
+    /// OCR threads of one job.
+    pub threads: usize,
+    /// Stop once no job is queued or leased (else wait for more).
+    pub until_idle: bool,
+    /// How long to wait between polls of an empty queue.
+    pub poll: Duration,
+}
+
+/// What a worker did before it stopped.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct WorkerReport {
+    pub jobs_done: u64,
+    pub jobs_failed: u64,
+    /// Jobs whose lease was lost before they were acked (re-run elsewhere).
+    pub jobs_abandoned: u64,
+    pub pages: u64,
+}
+
+/// The longest wait between two tries to reach the database.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// Runs the worker loop until idle (with `until_idle`) or forever.
+pub fn run(
+    coordinator: &Coordinator,
+    archive_dir: &std::path::Path,
+    options: &WorkerOptions,
+) -> Result<WorkerReport> {
+    let archive = Archive::open_for_worker(
+        archive_dir,
+        &options.name,
+        Arc::new(coordinator.audit_lock()),
+    )?;
+    let mut report = WorkerReport::default();
+    let mut backoff = Duration::from_millis(200);
+    loop {
+        let claimed = coordinator.claim(&options.name);
+        let job = match claimed {
+            Ok(Some(job)) => {
+                backoff = Duration::from_millis(200);
+                job
+            }
+            Ok(None) => {
+                // A database gone meanwhile is not idleness: the next claim says so.
+                let idle = || {
+                    coordinator
+                        .progress(None)
+                        .is_ok_and(|open| open.queued + open.leased == 0)
+                };
+                if options.until_idle && idle() {
+                    return Ok(report);
+                }
+                std::thread::sleep(options.poll);
+                continue;
+            }
+            Err(e @ (Error::Db(_) | Error::Config(_))) => {
+                tracing::warn!(
+                    "coordinator unreachable, no job taken; retrying in {backoff:?}: {e}"
+                );
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        tracing::info!(job = job.id, epoch = job.epoch, hoso = %job.hoso, "job leased");
+        let outcome = with_renewals(coordinator, &job, || {
+            run_job(coordinator, &archive, &job, options)
+        });
+        match outcome {
+            Ok(summary) => {
+                report.pages += summary.pages_total;
+                let value = serde_json::to_value(&summary).expect("summary serialises");
+                ack(
+                    coordinator,
+                    &job,
+                    JobState::Done,
+                    Some(&value),
+                    None,
+                    &mut report,
+                );
+            }
+            Err(pipeline::Error::Coordinator(message)) => {
+                // The lease is lost or the database unreachable: not acked; the job is
+                // re-run after its lease expires.
+                tracing::warn!(job = job.id, "job abandoned: {message}");
+                report.jobs_abandoned += 1;
+            }
+            Err(e) => {
+                tracing::error!(job = job.id, hoso = %job.hoso, "job failed: {e}");
+                ack(
+                    coordinator,
+                    &job,
+                    JobState::Failed,
+                    None,
+                    Some(&e.to_string()),
+                    &mut report,
+                );
+            }
+        }
+    }
+}
+
+/// Records a job's end, retrying while the database cannot be reached (the lease may
+/// expire meanwhile: then the job is re-run elsewhere and this ack is refused).
+fn ack(
+    coordinator: &Coordinator,
+    job: &Job,
+    state: JobState,
+    outcome: Option<&serde_json::Value>,
+    error: Option<&str>,
+    report: &mut WorkerReport,
+) {
+    let deadline = Instant::now() + coordinator.config().lease;
+    let mut backoff = Duration::from_millis(200);
+    loop {
+        match coordinator.finish(job, state, outcome, error) {
+            Ok(true) => {
+                match state {
+                    JobState::Failed => report.jobs_failed += 1,
+                    _ => report.jobs_done += 1,
+                }
+                tracing::info!(job = job.id, ?state, "job acked");
+                return;
+            }
+            Ok(false) => {
+                tracing::warn!(
+                    job = job.id,
+                    "lease lost before the ack; the job's new lease records it"
+                );
+                report.jobs_abandoned += 1;
+                return;
+            }
+            Err(e) if Instant::now() < deadline => {
+                tracing::warn!(job = job.id, "cannot ack yet, retrying in {backoff:?}: {e}");
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+            Err(e) => {
+                tracing::warn!(job = job.id, "ack given up (lease over): {e}");
+                report.jobs_abandoned += 1;
+                return;
+            }
+        }
+    }
+}
+
+/// Runs `work` while a thread renews the job's lease every third of its length.
+fn with_renewals<T>(coordinator: &Coordinator, job: &Job, work: impl FnOnce() -> T) -> T {
+    let done = AtomicBool::new(false);
+    let every = coordinator.config().lease / 3;
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut last = Instant::now();
+            while !done.load(Ordering::Acquire) {
+                std::thread::sleep(Duration::from_millis(50).min(every));
+                if last.elapsed() < every {
+                    continue;
+                }
+                last = Instant::now();
+                match coordinator.renew(job) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        // The commit's fence refuses this run; nothing to do here.
+                        tracing::warn!(job = job.id, "lease lost to another worker");
+                    }
+                    Err(e) => tracing::warn!(job = job.id, "lease not renewed: {e}"),
+                }
+            }
+        });
+        let out = work();
+        done.store(true, Ordering::Release);
+        out
+    })
+}
+
+/// Runs the pipeline on the job's hồ sơ.
+fn run_job(
+    coordinator: &Coordinator,
+    archive: &Archive,
+    job: &Job,
+    options: &WorkerOptions,
+) -> pipeline::Result<pipeline::ingest::IngestSummary> {
+    let o = &job.options;
+    let codes = match o.codes.as_str() {
+        "tt02-2019" => archive_schema::CodeSets::tt02_2019(),
+        _ => archive_schema::CodeSets::tt05_2025(),
+    };
+    let ingest = IngestOptions {
+        jobs: options.threads.max(1),
+        languages: o.languages.clone(),
+        actor: o.actor.clone(),
+        preprocess: PreprocessOptions {
+            deskew: o.deskew,
+            ..Default::default()
+        },
+        word_lists: o.word_lists,
+        reocr: o.reocr,
+        approval: o.approval.clone(),
+        codes,
+        max_pages_per_file: o.max_pages_per_file,
+        cluster: Some(ClusterJob {
+            hoso: job.hoso.clone(),
+            object_id: job.object_id.clone(),
+            fence: Arc::new(coordinator.fence(job)),
+        }),
+    };
+    let who = Principal::local_operator(o.actor.clone(), Clearance::Public);
+    archive
+        .writer(&who)
+        .ingest(std::slice::from_ref(&job.box_path), &ingest, &NoProgress)
+}

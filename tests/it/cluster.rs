@@ -1,0 +1,488 @@
+//! Cluster mode on a real PostgreSQL (started here with `initdb`/`pg_ctl` as the `postgres`
+//! user, on a socket directory) and real workers: the same documents, records and search
+//! results as the embedded ingest; a worker killed (SIGKILL) mid-hồ-sơ replaced after its lease;
+//! two workers racing on a duplicate job committing once; PostgreSQL stopped mid-run; a
+//! withheld page in no table, log or stored file; the audit chain verified end to end. One instance is shared, a database per test; the test
+//! that stops PostgreSQL has its own. Leases are short through `SOHOA_LEASE_SECONDS`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use crate::common::{code, json, make_box, run, sohoa};
+
+use cluster::throwaway::Postgres;
+
+/// A throwaway PostgreSQL, or `None` (a loud skip; a failure under CI) when it is not
+/// installed.
+fn start_postgres() -> Option<Postgres> {
+    if cluster::throwaway::server_programs().is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "PostgreSQL is not installed (scripts/install-deps.sh installs it)"
+        );
+        eprintln!("SKIPPED: PostgreSQL is not installed (bash scripts/install-deps.sh)");
+        return None;
+    }
+    Some(Postgres::start().expect("a throwaway PostgreSQL starts"))
+}
+
+/// The instance the tests share (stopped at exit by its watchdog).
+fn shared() -> Option<&'static Postgres> {
+    static SHARED: OnceLock<Option<Postgres>> = OnceLock::new();
+    SHARED.get_or_init(start_postgres).as_ref()
+}
+
+/// A box of two one-page hồ sơ.
+fn two_hoso_box(parent: &Path) -> PathBuf {
+    let b = parent.join("hop-c");
+    make_box(
+        &b,
+        &[
+            ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
+        ],
+    );
+    b
+}
+
+/// `sohoa ARGS --archive ARCHIVE` against the coordinator `db`, leases of `lease` seconds.
+fn cluster_cmd(archive: &Path, db: &str, lease: u32, args: &[&str]) -> Command {
+    let mut c = sohoa();
+    c.args(args)
+        .arg("--archive")
+        .arg(archive)
+        .env("SOHOA_DATABASE_URL", db)
+        .env("SOHOA_LEASE_SECONDS", lease.to_string())
+        .env("RUST_LOG", "info");
+    c
+}
+
+fn enqueue(archive: &Path, db: &str, box_dir: &Path) {
+    let out = cluster_cmd(
+        archive,
+        db,
+        30,
+        &[
+            "ingest",
+            box_dir.to_str().unwrap(),
+            "--cluster",
+            "--no-wait",
+            "--json",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn spawn(mut c: Command, log: &Path) -> Child {
+    c.stdout(Stdio::piped())
+        .stderr(std::fs::File::create(log).unwrap())
+        .spawn()
+        .unwrap()
+}
+
+/// Starts `sohoa worker --until-idle -j 1` as each of `names` (leases of 30 s), logging to
+/// `dir/NAME.log`.
+fn spawn_workers(dir: &Path, archive: &Path, db: &str, names: &[&str]) -> Vec<(Child, PathBuf)> {
+    names
+        .iter()
+        .map(|name| {
+            let log = dir.join(format!("{name}.log"));
+            let args = ["worker", "--name", name, "-j", "1", "--until-idle"];
+            (spawn(cluster_cmd(archive, db, 30, &args), &log), log)
+        })
+        .collect()
+}
+
+/// Waits for `child` to exit (killing it after `limit`, a hung test's guard, not a timing
+/// assertion); its exit code.
+fn wait(child: &mut Child, limit: Duration, log: &Path) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "still running after {limit:?}:\n{}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn query(db: &str, sql: &str) -> Vec<postgres::Row> {
+    postgres::Client::connect(db, postgres::NoTls)
+        .unwrap()
+        .query(sql, &[])
+        .unwrap()
+}
+
+/// Every object's head inventory: (box/hồ sơ from its source record) → logical path → digest.
+fn stored(archive: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
+    let store = pipeline::store::Archive::open(archive).unwrap();
+    store
+        .hoso_objects()
+        .unwrap()
+        .into_iter()
+        .map(|o| {
+            (
+                format!("{}/{}", o.source.box_name, o.source.hoso),
+                o.files(),
+            )
+        })
+        .collect()
+}
+
+/// The audit log has exactly one `ingest` entry per object, the chain verifies, and it
+/// extends the head the coordinator recorded.
+fn audit_intact(archive: &Path, db: &str) {
+    let head: String = query(db, "SELECT hash FROM audit_head")[0].get(0);
+    let out = run(archive, &["audit", "verify", "--head", &head]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let log = std::fs::read_to_string(archive.join("audit/log.jsonl")).unwrap();
+    let mut ingests: BTreeMap<String, u32> = BTreeMap::new();
+    for line in log.lines() {
+        let e: serde_json::Value = serde_json::from_str(line).unwrap();
+        if e["action"] == "ingest" {
+            *ingests
+                .entry(e["object"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    assert!(ingests.values().all(|n| *n == 1), "{ingests:?}");
+    let out = run(archive, &["verify"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+fn search(archive: &Path, q: &str) -> Vec<(String, String, Vec<u64>)> {
+    let out = run(archive, &["search", q, "--json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    json(&out)["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["hoso"].as_str().unwrap_or_default().to_string(),
+                h["title"].as_str().unwrap_or_default().to_string(),
+                h["pages"]
+                    .as_array()
+                    .map(|p| p.iter().filter_map(serde_json::Value::as_u64).collect())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// What the catalog says of each document, ids and times left out.
+fn catalog(archive: &Path) -> BTreeSet<String> {
+    let out = run(archive, &["list", "--json"]);
+    assert_eq!(code(&out), 0);
+    let mut found = BTreeSet::new();
+    for doc in json(&out)["documents"].as_array().unwrap() {
+        let id = doc["id"].as_str().unwrap();
+        let mut shown = json(&run(archive, &["show", id, "--json"]));
+        strip_ids(&mut shown);
+        found.insert(shown.to_string());
+    }
+    found
+}
+
+/// Removes ULIDs (object and document ids) and times from a JSON value.
+fn strip_ids(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| {
+                !matches!(
+                    k.as_str(),
+                    "id" | "object"
+                        | "object_id"
+                        | "ma_dinh_danh"
+                        | "created"
+                        | "time"
+                        | "version_created"
+                )
+            });
+            m.values_mut().for_each(strip_ids);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_ids),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("equal").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = two_hoso_box(dir.path());
+    let embedded = dir.path().join("embedded");
+    let out = crate::common::ingest(&embedded, &box_dir, 1, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+
+    let clustered = dir.path().join("cluster");
+    enqueue(&clustered, &db, &box_dir);
+    let mut children = spawn_workers(dir.path(), &clustered, &db, &["w1", "w2"]);
+    let log = dir.path().join("indexer.log");
+    let c = cluster_cmd(&clustered, &db, 30, &["indexer", "--until-idle"]);
+    children.push((spawn(c, &log), log));
+    for (child, log) in &mut children {
+        assert_eq!(
+            wait(child, Duration::from_secs(600), log),
+            0,
+            "{}",
+            std::fs::read_to_string(&log).unwrap()
+        );
+    }
+    let done: i64 = query(&db, "SELECT count(*) FROM jobs WHERE state = 'done'")[0].get(0);
+    assert_eq!(done, 2);
+
+    // Byte-identical originals and page records, the same catalog values and hits.
+    let (e, c) = (stored(&embedded), stored(&clustered));
+    assert_eq!(e.keys().collect::<Vec<_>>(), c.keys().collect::<Vec<_>>());
+    for (hoso, files) in &e {
+        let same = |f: &BTreeMap<String, String>| -> BTreeMap<String, String> {
+            f.iter()
+                .filter(|(p, _)| p.starts_with("originals/") || p.starts_with("pages/"))
+                .map(|(p, d)| (p.clone(), d.clone()))
+                .collect()
+        };
+        assert_eq!(same(files), same(&c[hoso]), "{hoso}");
+        assert!(same(files).keys().any(|p| p.starts_with("originals/")));
+    }
+    assert_eq!(catalog(&embedded), catalog(&clustered));
+    for q in ["nghi quyet", "van thu", "đảng ủy"] {
+        assert_eq!(search(&embedded, q), search(&clustered, q), "{q}");
+    }
+    assert!(!search(&clustered, "van thu").is_empty());
+    audit_intact(&clustered, &db);
+}
+
+#[test]
+fn a_worker_killed_mid_hoso_is_replaced_after_its_lease() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("killed").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-k");
+    make_box(&box_dir, &[("hs-k", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    let log_a = dir.path().join("a.log");
+    let mut a = spawn(
+        cluster_cmd(&archive, &db, 2, &["worker", "--name", "a", "-j", "1"]),
+        &log_a,
+    );
+    // Killed as soon as it holds the job: in the middle of reading the hồ sơ.
+    let start = Instant::now();
+    while query(
+        &db,
+        "SELECT 1 FROM jobs WHERE state = 'leased' AND worker = 'a'",
+    )
+    .is_empty()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "worker a took no job"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    a.kill().unwrap();
+    a.wait().unwrap();
+    let log_b = dir.path().join("b.log");
+    let mut b = spawn(
+        cluster_cmd(
+            &archive,
+            &db,
+            2,
+            &["worker", "--name", "b", "-j", "1", "--until-idle"],
+        ),
+        &log_b,
+    );
+    assert_eq!(wait(&mut b, Duration::from_secs(600), &log_b), 0);
+    let row = &query(&db, "SELECT state::text, epoch, worker, attempts FROM jobs")[0];
+    assert_eq!(row.get::<_, String>(0), "done");
+    assert_eq!(row.get::<_, i64>(1), 2, "leased twice");
+    assert_eq!(row.get::<_, String>(2), "b");
+    // One object, one version, nothing half written.
+    let objects = stored(&archive);
+    assert_eq!(objects.len(), 1);
+    let store = pipeline::store::Archive::open(&archive).unwrap();
+    for o in store.hoso_objects().unwrap() {
+        assert_eq!(o.inventory.head, "v1");
+    }
+    audit_intact(&archive, &db);
+}
+
+#[test]
+fn two_workers_racing_on_a_duplicate_job_commit_once() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("race").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-r");
+    make_box(
+        &box_dir,
+        &[("hs-r", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+    );
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    // The forced duplicate: a second job for the same hồ sơ.
+    query(
+        &db,
+        "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options)
+         SELECT batch, box_path, box_name, hoso, object_id, options FROM jobs RETURNING id",
+    );
+    let mut children = spawn_workers(dir.path(), &archive, &db, &["r1", "r2"]);
+    for (child, log) in &mut children {
+        assert_eq!(wait(child, Duration::from_secs(600), log), 0);
+    }
+    let rows = query(&db, "SELECT state::text, outcome FROM jobs ORDER BY id");
+    assert_eq!(rows.len(), 2);
+    let mut created = 0;
+    for row in &rows {
+        assert_eq!(row.get::<_, String>(0), "done");
+        let outcome: serde_json::Value = row.get(1);
+        created += outcome["objects_created"].as_u64().unwrap();
+        let other = outcome["objects_unchanged"].as_u64().unwrap() == 1
+            || outcome["superseded"]
+                .as_array()
+                .is_some_and(|s| s.len() == 1);
+        assert!(outcome["objects_created"] == 1 || other, "{outcome}");
+    }
+    assert_eq!(created, 1, "exactly one commit wins");
+    let store = pipeline::store::Archive::open(&archive).unwrap();
+    let objects = store.hoso_objects().unwrap();
+    assert_eq!(objects.len(), 1);
+    assert_eq!(objects[0].inventory.head, "v1");
+    audit_intact(&archive, &db);
+}
+
+#[test]
+fn stopping_postgres_mid_run_loses_no_job() {
+    let Some(pg) = start_postgres() else { return };
+    let db = pg.database("outage").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = two_hoso_box(dir.path());
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    let log = dir.path().join("w.log");
+    let mut w = spawn(
+        cluster_cmd(
+            &archive,
+            &db,
+            3,
+            &["worker", "--name", "w", "-j", "1", "--until-idle"],
+        ),
+        &log,
+    );
+    let start = Instant::now();
+    while query(&db, "SELECT 1 FROM jobs WHERE state = 'leased'").is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(120), "no job taken");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    pg.stop();
+    // Down for longer than a lease: the job's lease expires meanwhile.
+    std::thread::sleep(Duration::from_secs(4));
+    pg.resume().unwrap();
+    assert_eq!(
+        wait(&mut w, Duration::from_secs(600), &log),
+        0,
+        "{}",
+        std::fs::read_to_string(&log).unwrap()
+    );
+    let states = query(&db, "SELECT state::text FROM jobs");
+    assert_eq!(states.len(), 2);
+    assert!(states.iter().all(|r| r.get::<_, String>(0) == "done"));
+    let objects = stored(&archive);
+    assert_eq!(objects.len(), 2);
+    audit_intact(&archive, &db);
+}
+
+#[test]
+fn a_withheld_page_never_reaches_the_database_or_the_store() {
+    use crate::classified::{assert_no_trace, copy_hoso, needles};
+    let Some(pg) = shared() else { return };
+    let db = pg.database("withheld").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-mat");
+    copy_hoso("hs-06-tai-lieu-mat-2011", &box_dir);
+    let needles = needles("hs-06-tai-lieu-mat-2011");
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    let log = dir.path().join("w.log");
+    let args = ["-vv", "worker", "--name", "m", "-j", "2", "--until-idle"];
+    let mut w = spawn(cluster_cmd(&archive, &db, 30, &args), &log);
+    assert_eq!(wait(&mut w, Duration::from_secs(600), &log), 0);
+    let outcome: serde_json::Value = query(&db, "SELECT outcome FROM jobs")[0].get(0);
+    assert_eq!(outcome["pages_withheld"], 4, "{outcome:#}");
+    // Nothing of the withheld pages in any table, in the store, the index or the worker's log.
+    let mut tables = String::new();
+    for table in [
+        "jobs",
+        "objects",
+        "outbox",
+        "audit_head",
+        "schema_migrations",
+    ] {
+        for row in query(&db, &format!("SELECT t::text FROM {table} t")) {
+            tables.push_str(&row.get::<_, String>(0));
+        }
+    }
+    for n in &needles {
+        assert!(!tables.contains(n.as_str()), "{n:?} reached the database");
+        let logged = std::fs::read_to_string(&log).unwrap();
+        assert!(!logged.contains(n.as_str()), "{n:?} logged by the worker");
+    }
+    // The store, and the index a search builds from it.
+    assert_no_trace(&archive, &needles, &[]);
+}
+
+#[test]
+fn sohoa_toml_names_the_coordinator_and_the_archive() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("config").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let config = dir.path().join("sohoa.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[cluster]\ndatabase_url = {db:?}\narchive = {:?}\nlease_seconds = 5\n",
+            archive.display().to_string()
+        ),
+    )
+    .unwrap();
+    // No --archive, no SOHOA_DATABASE_URL: the file gives both.
+    let out = sohoa()
+        .args(["worker", "--until-idle", "--json"])
+        .env("SOHOA_CONFIG", &config)
+        .env_remove("SOHOA_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["jobs_done"], 0);
+    assert!(archive.join("ocfl").is_dir());
+    let applied: i64 = query(&db, "SELECT count(*) FROM schema_migrations")[0].get(0);
+    assert_eq!(applied, 1);
+
+    // A key the file may not hold is named.
+    std::fs::write(&config, "[cluster]\ndatabase = \"x\"\n").unwrap();
+    let out = sohoa()
+        .args(["list"])
+        .env("SOHOA_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("database"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
