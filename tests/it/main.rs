@@ -11,6 +11,7 @@ mod browser;
 mod classified;
 mod export;
 mod holdout_isolation;
+mod iiif;
 mod ingest_search;
 mod kill;
 mod ocfl_validate;

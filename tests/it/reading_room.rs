@@ -38,7 +38,7 @@ pub(crate) fn serve(archive: &Path) -> Server {
 }
 
 /// `sohoa serve` with `extra` arguments, reached at `scheme://127.0.0.1:PORT`.
-fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
+pub(crate) fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
     let port = free_port();
     let child = sohoa()
         .args([

@@ -1,0 +1,332 @@
+//! Content Search API 2.0 and 1.0 (Mirador speaks only 1.0) within one document, with
+//! autocomplete.
+//!
+//! In: a document id and a query `q` (words; case and diacritics ignored, the way the
+//! reading room's hit boxes match: [`crate::web::hits`]). Out: each word of the document's
+//! OCR that the query hits as an annotation on its page's canvas, its box in canvas
+//! coordinates (`#xywh=`: the scan's pixels, as the OCR word boxes are mapped back onto the
+//! scan), with the words around it (1.0 `hits`); autocomplete: the document's words starting
+//! with the last word typed, most frequent first. The document is read through the gate's
+//! `show` (its pages' text) and the pages holding hits through its `page` (their word
+//! boxes): the same reads as the document view, recorded the same way.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query};
+use axum::response::Response;
+use pipeline::gate::Principal;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::presentation::canvas_id;
+use super::{failure, json_ld, BaseUrl};
+use crate::web::failure::{Answer, Failure};
+use crate::web::hits::{count_in, folded_word, is_hit, search_words};
+use crate::web::visitor::Visitor;
+use crate::web::{blocking, ReadingRoom, State};
+
+const SEARCH_2_CONTEXT: &str = "http://iiif.io/api/search/2/context.json";
+const SEARCH_1_CONTEXT: &str = "http://iiif.io/api/search/1/context.json";
+const PRESENTATION_2_CONTEXT: &str = "http://iiif.io/api/presentation/2/context.json";
+/// The longest query accepted (as the search's).
+const MAX_QUERY_CHARS: usize = 2000;
+/// Words of context on each side of a hit (1.0 `before` / `after`).
+const CONTEXT_WORDS: usize = 4;
+/// Terms an autocomplete answer lists at most.
+const MAX_TERMS: usize = 20;
+
+/// The query parameters of both services (`motivation`, `date`, `user` are not used: every
+/// annotation is OCR text of the scan).
+#[derive(Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+}
+
+impl SearchParams {
+    fn query(&self) -> Result<String, Failure> {
+        let q = self.q.clone().unwrap_or_default();
+        if q.chars().count() > MAX_QUERY_CHARS {
+            return Err(Failure::BadRequest(format!(
+                "Tham số q dài quá {MAX_QUERY_CHARS} ký tự."
+            )));
+        }
+        Ok(q)
+    }
+}
+
+/// A word the query hits.
+struct Hit {
+    page: u32,
+    /// The word's place among the page's words.
+    index: usize,
+    text: String,
+    bbox: [u32; 4],
+    before: String,
+    after: String,
+}
+
+/// The hits of `query` in document `id`, read for `who`.
+fn find_hits(
+    room: &ReadingRoom,
+    who: &Principal,
+    id: &str,
+    query: &str,
+) -> Result<Vec<Hit>, Failure> {
+    let reader = room.archive.reader(who).recording_every_read();
+    let shown = reader.show(id, None)?;
+    let words = search_words(query);
+    let mut hits = Vec::new();
+    if words.is_empty() {
+        return Ok(hits);
+    }
+    for p in shown.pages.iter().filter(|p| count_in(&p.text, &words) > 0) {
+        let page = u32::try_from(p.number).unwrap_or(u32::MAX);
+        let view = reader.page(id, page)?;
+        let texts: Vec<&str> = view.words.iter().map(|w| w.text.as_str()).collect();
+        for (index, word) in view.words.iter().enumerate() {
+            if !is_hit(&word.text, &words) {
+                continue;
+            }
+            hits.push(Hit {
+                page,
+                index,
+                text: word.text.clone(),
+                bbox: word.bbox,
+                before: texts[index.saturating_sub(CONTEXT_WORDS)..index].join(" "),
+                after: texts
+                    [(index + 1).min(texts.len())..(index + 1 + CONTEXT_WORDS).min(texts.len())]
+                    .join(" "),
+            });
+        }
+    }
+    Ok(hits)
+}
+
+async fn hits_for(
+    room: &State,
+    visitor: &Visitor,
+    id: String,
+    query: String,
+) -> Result<Vec<Hit>, Answer> {
+    let who = visitor.principal.clone();
+    blocking(room, move |room| find_hits(room, &who, &id, &query))
+        .await
+        .map_err(failure)
+}
+
+fn query_url(service: &str, query: &str) -> String {
+    let encoded = serde_urlencoded::to_string([("q", query)]).unwrap_or_default();
+    format!("{service}?{encoded}")
+}
+
+fn annotation_id(doc: &str, hit: &Hit) -> String {
+    format!("{doc}/annotation/p{}-w{}", hit.page, hit.index)
+}
+
+fn target(doc: &str, hit: &Hit) -> String {
+    let [x, y, w, h] = hit.bbox;
+    format!("{}#xywh={x},{y},{w},{h}", canvas_id(doc, hit.page))
+}
+
+/// `GET /iiif/{id}/search?q=`: Content Search 2.0, an `AnnotationPage` of the hits.
+pub async fn search_v2(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    base: BaseUrl,
+    Path(id): Path<String>,
+    Query(params): Query<SearchParams>,
+) -> Result<Response, Answer> {
+    let query = params.query().map_err(failure)?;
+    let doc = base.document(&id);
+    let hits = hits_for(&room, &visitor, id, query.clone()).await?;
+    let items: Vec<Value> = hits
+        .iter()
+        .map(|hit| {
+            json!({
+                "id": annotation_id(&doc, hit),
+                "type": "Annotation",
+                "motivation": "supplementing",
+                "body": { "type": "TextualBody", "value": hit.text, "format": "text/plain", "language": "vi" },
+                "target": target(&doc, hit),
+            })
+        })
+        .collect();
+    let body = json!({
+        "@context": SEARCH_2_CONTEXT,
+        "id": query_url(&format!("{doc}/search"), &query),
+        "type": "AnnotationPage",
+        "items": items,
+    });
+    Ok(json_ld(SEARCH_2_CONTEXT, &body))
+}
+
+/// `GET /iiif/{id}/search1?q=`: Content Search 1.0, an `sc:AnnotationList` of the hits with
+/// the words around each.
+pub async fn search_v1(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    base: BaseUrl,
+    Path(id): Path<String>,
+    Query(params): Query<SearchParams>,
+) -> Result<Response, Answer> {
+    let query = params.query().map_err(failure)?;
+    let doc = base.document(&id);
+    let hits = hits_for(&room, &visitor, id, query.clone()).await?;
+    let resources: Vec<Value> = hits
+        .iter()
+        .map(|hit| {
+            json!({
+                "@id": annotation_id(&doc, hit),
+                "@type": "oa:Annotation",
+                "motivation": "sc:painting",
+                "resource": { "@type": "cnt:ContentAsText", "chars": hit.text },
+                "on": target(&doc, hit),
+            })
+        })
+        .collect();
+    let summaries: Vec<Value> = hits
+        .iter()
+        .map(|hit| {
+            json!({
+                "@type": "search:Hit",
+                "annotations": [annotation_id(&doc, hit)],
+                "match": hit.text,
+                "before": hit.before,
+                "after": hit.after,
+            })
+        })
+        .collect();
+    let body = json!({
+        "@context": [PRESENTATION_2_CONTEXT, SEARCH_1_CONTEXT],
+        "@id": query_url(&format!("{doc}/search1"), &query),
+        "@type": "sc:AnnotationList",
+        "within": { "@type": "sc:Layer", "total": hits.len() },
+        "resources": resources,
+        "hits": summaries,
+    });
+    Ok(json_ld(SEARCH_1_CONTEXT, &body))
+}
+
+/// The words of document `id` completing the last word of `query`, most frequent first,
+/// each as the query would read with it and how often it occurs.
+fn find_terms(
+    room: &ReadingRoom,
+    who: &Principal,
+    id: &str,
+    query: &str,
+) -> Result<Vec<(String, usize)>, Failure> {
+    let shown = room
+        .archive
+        .reader(who)
+        .recording_every_read()
+        .show(id, None)?;
+    let typed = query.trim();
+    let (head, last) = typed
+        .rsplit_once(char::is_whitespace)
+        .map_or(("", typed), |(h, l)| (h.trim_end(), l));
+    let prefix = folded_word(last);
+    if prefix.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Folded word → (the first spelling read, lower case; occurrences).
+    let mut found: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for word in shown.pages.iter().flat_map(|p| p.text.split_whitespace()) {
+        let folded = folded_word(word);
+        if !folded.starts_with(&prefix) {
+            continue;
+        }
+        let entry = found.entry(folded).or_insert_with(|| {
+            let spelled = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            (spelled, 0)
+        });
+        entry.1 += 1;
+    }
+    let mut terms: Vec<(String, usize)> = found
+        .into_values()
+        .map(|(word, n)| {
+            let term = if head.is_empty() {
+                word
+            } else {
+                format!("{head} {word}")
+            };
+            (term, n)
+        })
+        .collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.truncate(MAX_TERMS);
+    Ok(terms)
+}
+
+async fn terms_for(
+    room: &State,
+    visitor: &Visitor,
+    id: String,
+    query: String,
+) -> Result<Vec<(String, usize)>, Answer> {
+    let who = visitor.principal.clone();
+    blocking(room, move |room| find_terms(room, &who, &id, &query))
+        .await
+        .map_err(failure)
+}
+
+/// `GET /iiif/{id}/autocomplete?q=`: Content Search 2.0 autocomplete, a `TermPage`.
+pub async fn autocomplete_v2(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    base: BaseUrl,
+    Path(id): Path<String>,
+    Query(params): Query<SearchParams>,
+) -> Result<Response, Answer> {
+    let query = params.query().map_err(failure)?;
+    let doc = base.document(&id);
+    let terms = terms_for(&room, &visitor, id, query.clone()).await?;
+    let items: Vec<Value> = terms
+        .iter()
+        .map(|(term, n)| {
+            json!({
+                "value": term,
+                "total": n,
+                "service": [{ "id": query_url(&format!("{doc}/search"), term), "type": "SearchService2" }],
+            })
+        })
+        .collect();
+    let body = json!({
+        "@context": SEARCH_2_CONTEXT,
+        "id": query_url(&format!("{doc}/autocomplete"), &query),
+        "type": "TermPage",
+        "items": items,
+    });
+    Ok(json_ld(SEARCH_2_CONTEXT, &body))
+}
+
+/// `GET /iiif/{id}/autocomplete1?q=`: Content Search 1.0 autocomplete, a `search:TermList`.
+pub async fn autocomplete_v1(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    base: BaseUrl,
+    Path(id): Path<String>,
+    Query(params): Query<SearchParams>,
+) -> Result<Response, Answer> {
+    let query = params.query().map_err(failure)?;
+    let doc = base.document(&id);
+    let terms = terms_for(&room, &visitor, id, query.clone()).await?;
+    let items: Vec<Value> = terms
+        .iter()
+        .map(|(term, n)| {
+            json!({
+                "match": term,
+                "url": query_url(&format!("{doc}/search1"), term),
+                "count": n,
+            })
+        })
+        .collect();
+    let body = json!({
+        "@context": SEARCH_1_CONTEXT,
+        "@id": query_url(&format!("{doc}/autocomplete1"), &query),
+        "@type": "search:TermList",
+        "terms": items,
+    });
+    Ok(json_ld(SEARCH_1_CONTEXT, &body))
+}
