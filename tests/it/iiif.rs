@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 
 use crate::browser::{browser, chromedriver, sign_in, wait_for_path};
 use crate::common::{run, validator};
-use crate::reading_room::{add_user, archive_with_a_mat_document, serve_with};
+use crate::reading_room::{add_readers, archive_with_a_mat_document, serve_with, token_of};
 
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 const INSTITUTION: &str = "Lưu trữ Văn phòng Tỉnh ủy (thử nghiệm)";
@@ -74,17 +74,6 @@ fn request(method: &str, url: &str, token: Option<&str>) -> Got {
             .collect(),
         body: answer.body_mut().read_to_vec().unwrap(),
     }
-}
-
-fn token_of(archive: &Path, user: &str) -> String {
-    let out = run(archive, &["token", "create", "--user", user]);
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
 }
 
 /// Reads each JSON file back with `iiif-prezi3`'s model of its `type` (Manifest,
@@ -179,21 +168,7 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
         tmp.path(),
         &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
     );
-    add_user(&archive, "doc-gia", &["--role", "reader"]);
-    add_user(
-        &archive,
-        "can-bo",
-        &[
-            "--role",
-            "reader",
-            "--clearance",
-            "mat",
-            "--decision",
-            "5/QĐ-VPTU",
-            "--expires",
-            "2099-12-31",
-        ],
-    );
+    add_readers(&archive);
     let reader = token_of(&archive, "doc-gia");
     let cleared = token_of(&archive, "can-bo");
     let server = serve_with(&archive, &["--institution", INSTITUTION], "http");

@@ -21,7 +21,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::webp::WebPEncoder;
 use image::imageops::FilterType;
 use image::DynamicImage;
-use pipeline::gate::PageView;
+use pipeline::gate::{PageView, Principal};
 use serde::Deserialize;
 
 use super::failure::{is_api, Answer, Failure};
@@ -133,6 +133,25 @@ pub async fn page_image(
         Ok(bytes) => ([(header::CONTENT_TYPE, encoding.content_type())], bytes).into_response(),
         Err(f) => answer(f),
     }
+}
+
+/// Page `page` (1-based) of document `id` as the gate gives it to `who` for a viewer (its
+/// words, its size, its pixels on demand), the view recorded.
+pub(super) async fn viewed_page(
+    room: &State,
+    who: &Principal,
+    id: String,
+    page: u32,
+) -> Result<PageView, Failure> {
+    let who = who.clone();
+    blocking(room, move |room| {
+        Ok(room
+            .archive
+            .reader(&who)
+            .recording_every_read()
+            .page(&id, page)?)
+    })
+    .await
 }
 
 /// The page of `view` at `width` (never wider than the scan) in `encoding`: from the cache,

@@ -21,7 +21,7 @@ use serde_json::{json, Value};
 
 use super::{failure, json_ld, BaseUrl};
 use crate::web::failure::{Answer, Failure};
-use crate::web::images::{page_number, rendering, Encoding, WIDTHS};
+use crate::web::images::{page_number, rendering, viewed_page, Encoding, WIDTHS};
 use crate::web::visitor::Visitor;
 use crate::web::{blocking, State};
 
@@ -68,17 +68,10 @@ pub async fn info(
     Path((id, page)): Path<(String, String)>,
 ) -> Result<Response, Answer> {
     let page = page_number(&page).map_err(failure)?;
-    let who = visitor.principal.clone();
     let service = format!("{}/{page}", base.document(&id));
-    let view = blocking(&room, move |room| {
-        Ok(room
-            .archive
-            .reader(&who)
-            .recording_every_read()
-            .page(&id, page)?)
-    })
-    .await
-    .map_err(failure)?;
+    let view = viewed_page(&room, &visitor.principal, id, page)
+        .await
+        .map_err(failure)?;
     let (width, height) = (view.width.max(1), view.height.max(1));
     let sizes = sizes(width, height);
     let (max_width, max_height) = sizes[sizes.len() - 1];

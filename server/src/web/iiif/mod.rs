@@ -27,6 +27,7 @@ use axum::routing::get;
 use axum::Router;
 
 use super::failure::{Answer, Failure};
+use super::visitor::Visitor;
 use super::State;
 
 /// The JSON-LD context of Presentation API 3.0.
@@ -131,6 +132,24 @@ impl FromRequestParts<State> for BaseUrl {
             })?;
         let scheme = if room.secure_cookies { "https" } else { "http" };
         Ok(BaseUrl(format!("{scheme}://{host}")))
+    }
+}
+
+/// Who asks (signed in) and where the server is: what every IIIF answer starts from.
+pub struct Caller {
+    visitor: Visitor,
+    base: BaseUrl,
+}
+
+impl Caller {
+    async fn of(parts: &mut Parts, room: &State) -> Result<Caller, Response> {
+        let visitor = Visitor::from_request_parts(parts, room)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let base = BaseUrl::from_request_parts(parts, room)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Caller { visitor, base })
     }
 }
 

@@ -12,13 +12,14 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::Path;
-use axum::response::Response;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use pipeline::gate::{DocumentListing, DocumentShow};
 use serde_json::{json, Value};
 
 use super::image::{image_service, served_size, THUMBNAIL_WIDTH};
-use super::{failure, json_ld, segment, vi, BaseUrl, PRESENTATION_CONTEXT};
+use super::{failure, json_ld, segment, vi, BaseUrl, Caller, PRESENTATION_CONTEXT};
 use crate::web::failure::{Answer, Failure};
 use crate::web::pages::{display_title, document_code, record_rows};
 use crate::web::visitor::Visitor;
@@ -225,17 +226,26 @@ fn fonds_label(code: &str) -> String {
     }
 }
 
-/// The documents the visitor may see.
-async fn visible_documents(
-    room: &State,
-    visitor: &Visitor,
-) -> Result<Vec<DocumentListing>, Answer> {
-    let who = visitor.principal.clone();
-    blocking(room, move |room| {
-        Ok(room.archive.reader(&who).documents()?)
-    })
-    .await
-    .map_err(failure)
+/// A collection request: the documents the visitor may see (the gate's list), and where
+/// the server is.
+pub struct Listed {
+    base: BaseUrl,
+    docs: Vec<DocumentListing>,
+}
+
+impl FromRequestParts<State> for Listed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, room: &State) -> Result<Self, Response> {
+        let Caller { visitor, base } = Caller::of(parts, room).await?;
+        let who = visitor.principal;
+        let docs = blocking(room, move |room| {
+            Ok(room.archive.reader(&who).documents()?)
+        })
+        .await
+        .map_err(|f| failure(f).into_response())?;
+        Ok(Listed { base, docs })
+    }
 }
 
 fn collection(id: &str, label: &Value, items: &[Value], part_of: Option<String>) -> Value {
@@ -271,12 +281,7 @@ fn hoso_label(d: &DocumentListing) -> Value {
 }
 
 /// `GET /iiif/collection`: a collection of every phông the visitor sees a document of.
-pub async fn top_collection(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
-) -> Result<Response, Answer> {
-    let docs = visible_documents(&room, &visitor).await?;
+pub async fn top_collection(Listed { base, docs }: Listed) -> Result<Response, Answer> {
     let mut fonds: Vec<&str> = docs.iter().map(|d| d.fonds.as_str()).collect();
     fonds.sort_unstable();
     fonds.dedup();
@@ -296,13 +301,10 @@ pub async fn top_collection(
 /// `GET /iiif/phong/{code}/collection`: the hồ sơ of a phông the visitor sees a document
 /// of; a phông without one answers like an unknown one.
 pub async fn fonds_collection(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
+    Listed { base, docs }: Listed,
     Path(code): Path<String>,
 ) -> Result<Response, Answer> {
     let code = if code == "_" { String::new() } else { code };
-    let docs = visible_documents(&room, &visitor).await?;
     let hosos = by_hoso(docs.iter().filter(|d| d.fonds == code));
     if hosos.is_empty() {
         return Err(failure(Failure::NotFound));
@@ -326,12 +328,9 @@ pub async fn fonds_collection(
 /// `GET /iiif/hoso/{object}/collection`: the documents of a hồ sơ the visitor may see; a
 /// hồ sơ without one answers like an unknown one.
 pub async fn hoso_collection(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
+    Listed { base, docs }: Listed,
     Path(object): Path<String>,
 ) -> Result<Response, Answer> {
-    let docs = visible_documents(&room, &visitor).await?;
     let listed: Vec<&DocumentListing> = docs.iter().filter(|d| d.object == object).collect();
     let Some(first) = listed.first() else {
         return Err(failure(Failure::NotFound));

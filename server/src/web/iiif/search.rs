@@ -12,14 +12,17 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query};
-use axum::response::Response;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Path, Query};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use pipeline::gate::Principal;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::presentation::canvas_id;
-use super::{failure, json_ld, BaseUrl};
+use super::{failure, json_ld, Caller};
 use crate::web::failure::{Answer, Failure};
 use crate::web::hits::{count_in, folded_word, is_hit, search_words};
 use crate::web::visitor::Visitor;
@@ -38,19 +41,69 @@ const MAX_TERMS: usize = 20;
 /// The query parameters of both services (`motivation`, `date`, `user` are not used: every
 /// annotation is OCR text of the scan).
 #[derive(Deserialize)]
-pub struct SearchParams {
+struct SearchParams {
     q: Option<String>,
 }
 
-impl SearchParams {
-    fn query(&self) -> Result<String, Failure> {
-        let q = self.q.clone().unwrap_or_default();
-        if q.chars().count() > MAX_QUERY_CHARS {
-            return Err(Failure::BadRequest(format!(
+/// A search or autocomplete request: who asks, about which document, with which query.
+pub struct Asked {
+    room: State,
+    visitor: Visitor,
+    id: String,
+    query: String,
+    /// The document's IIIF prefix.
+    doc: String,
+}
+
+impl FromRequestParts<State> for Asked {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, room: &State) -> Result<Self, Response> {
+        let Caller { visitor, base } = Caller::of(parts, room).await?;
+        let Path(id) = Path::<String>::from_request_parts(parts, room)
+            .await
+            .map_err(|_| failure(Failure::NotFound).into_response())?;
+        let Query(params) = Query::<SearchParams>::from_request_parts(parts, room)
+            .await
+            .map_err(|_| {
+                failure(Failure::BadRequest("Tham số q không hợp lệ.".into())).into_response()
+            })?;
+        let query = params.q.unwrap_or_default();
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return Err(failure(Failure::BadRequest(format!(
                 "Tham số q dài quá {MAX_QUERY_CHARS} ký tự."
-            )));
+            )))
+            .into_response());
         }
-        Ok(q)
+        Ok(Asked {
+            room: Arc::clone(room),
+            visitor,
+            doc: base.document(&id),
+            id,
+            query,
+        })
+    }
+}
+
+impl Asked {
+    /// Runs `find` (a gate read of the document for the visitor) off the async threads.
+    async fn read<T: Send + 'static>(
+        &self,
+        find: fn(&ReadingRoom, &Principal, &str, &str) -> Result<T, Failure>,
+    ) -> Result<T, Answer> {
+        let (who, id, query) = (
+            self.visitor.principal.clone(),
+            self.id.clone(),
+            self.query.clone(),
+        );
+        blocking(&self.room, move |room| find(room, &who, &id, &query))
+            .await
+            .map_err(failure)
+    }
+
+    /// The URL of `service` of this document asked `query`.
+    fn url(&self, service: &str, query: &str) -> String {
+        query_url(&format!("{}/{service}", self.doc), query)
     }
 }
 
@@ -102,18 +155,6 @@ fn find_hits(
     Ok(hits)
 }
 
-async fn hits_for(
-    room: &State,
-    visitor: &Visitor,
-    id: String,
-    query: String,
-) -> Result<Vec<Hit>, Answer> {
-    let who = visitor.principal.clone();
-    blocking(room, move |room| find_hits(room, &who, &id, &query))
-        .await
-        .map_err(failure)
-}
-
 fn query_url(service: &str, query: &str) -> String {
     let encoded = serde_urlencoded::to_string([("q", query)]).unwrap_or_default();
     format!("{service}?{encoded}")
@@ -129,31 +170,24 @@ fn target(doc: &str, hit: &Hit) -> String {
 }
 
 /// `GET /iiif/{id}/search?q=`: Content Search 2.0, an `AnnotationPage` of the hits.
-pub async fn search_v2(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
-    Path(id): Path<String>,
-    Query(params): Query<SearchParams>,
-) -> Result<Response, Answer> {
-    let query = params.query().map_err(failure)?;
-    let doc = base.document(&id);
-    let hits = hits_for(&room, &visitor, id, query.clone()).await?;
+pub async fn search_v2(asked: Asked) -> Result<Response, Answer> {
+    let doc = &asked.doc;
+    let hits = asked.read(find_hits).await?;
     let items: Vec<Value> = hits
         .iter()
         .map(|hit| {
             json!({
-                "id": annotation_id(&doc, hit),
+                "id": annotation_id(doc, hit),
                 "type": "Annotation",
                 "motivation": "supplementing",
                 "body": { "type": "TextualBody", "value": hit.text, "format": "text/plain", "language": "vi" },
-                "target": target(&doc, hit),
+                "target": target(doc, hit),
             })
         })
         .collect();
     let body = json!({
         "@context": SEARCH_2_CONTEXT,
-        "id": query_url(&format!("{doc}/search"), &query),
+        "id": asked.url("search", &asked.query),
         "type": "AnnotationPage",
         "items": items,
     });
@@ -162,25 +196,18 @@ pub async fn search_v2(
 
 /// `GET /iiif/{id}/search1?q=`: Content Search 1.0, an `sc:AnnotationList` of the hits with
 /// the words around each.
-pub async fn search_v1(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
-    Path(id): Path<String>,
-    Query(params): Query<SearchParams>,
-) -> Result<Response, Answer> {
-    let query = params.query().map_err(failure)?;
-    let doc = base.document(&id);
-    let hits = hits_for(&room, &visitor, id, query.clone()).await?;
+pub async fn search_v1(asked: Asked) -> Result<Response, Answer> {
+    let doc = &asked.doc;
+    let hits = asked.read(find_hits).await?;
     let resources: Vec<Value> = hits
         .iter()
         .map(|hit| {
             json!({
-                "@id": annotation_id(&doc, hit),
+                "@id": annotation_id(doc, hit),
                 "@type": "oa:Annotation",
                 "motivation": "sc:painting",
                 "resource": { "@type": "cnt:ContentAsText", "chars": hit.text },
-                "on": target(&doc, hit),
+                "on": target(doc, hit),
             })
         })
         .collect();
@@ -189,7 +216,7 @@ pub async fn search_v1(
         .map(|hit| {
             json!({
                 "@type": "search:Hit",
-                "annotations": [annotation_id(&doc, hit)],
+                "annotations": [annotation_id(doc, hit)],
                 "match": hit.text,
                 "before": hit.before,
                 "after": hit.after,
@@ -198,7 +225,7 @@ pub async fn search_v1(
         .collect();
     let body = json!({
         "@context": [PRESENTATION_2_CONTEXT, SEARCH_1_CONTEXT],
-        "@id": query_url(&format!("{doc}/search1"), &query),
+        "@id": asked.url("search1", &asked.query),
         "@type": "sc:AnnotationList",
         "within": { "@type": "sc:Layer", "total": hits.len() },
         "resources": resources,
@@ -259,42 +286,22 @@ fn find_terms(
     Ok(terms)
 }
 
-async fn terms_for(
-    room: &State,
-    visitor: &Visitor,
-    id: String,
-    query: String,
-) -> Result<Vec<(String, usize)>, Answer> {
-    let who = visitor.principal.clone();
-    blocking(room, move |room| find_terms(room, &who, &id, &query))
-        .await
-        .map_err(failure)
-}
-
 /// `GET /iiif/{id}/autocomplete?q=`: Content Search 2.0 autocomplete, a `TermPage`.
-pub async fn autocomplete_v2(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
-    Path(id): Path<String>,
-    Query(params): Query<SearchParams>,
-) -> Result<Response, Answer> {
-    let query = params.query().map_err(failure)?;
-    let doc = base.document(&id);
-    let terms = terms_for(&room, &visitor, id, query.clone()).await?;
+pub async fn autocomplete_v2(asked: Asked) -> Result<Response, Answer> {
+    let terms = asked.read(find_terms).await?;
     let items: Vec<Value> = terms
         .iter()
         .map(|(term, n)| {
             json!({
                 "value": term,
                 "total": n,
-                "service": [{ "id": query_url(&format!("{doc}/search"), term), "type": "SearchService2" }],
+                "service": [{ "id": asked.url("search", term), "type": "SearchService2" }],
             })
         })
         .collect();
     let body = json!({
         "@context": SEARCH_2_CONTEXT,
-        "id": query_url(&format!("{doc}/autocomplete"), &query),
+        "id": asked.url("autocomplete", &asked.query),
         "type": "TermPage",
         "items": items,
     });
@@ -302,29 +309,21 @@ pub async fn autocomplete_v2(
 }
 
 /// `GET /iiif/{id}/autocomplete1?q=`: Content Search 1.0 autocomplete, a `search:TermList`.
-pub async fn autocomplete_v1(
-    axum::extract::State(room): axum::extract::State<State>,
-    visitor: Visitor,
-    base: BaseUrl,
-    Path(id): Path<String>,
-    Query(params): Query<SearchParams>,
-) -> Result<Response, Answer> {
-    let query = params.query().map_err(failure)?;
-    let doc = base.document(&id);
-    let terms = terms_for(&room, &visitor, id, query.clone()).await?;
+pub async fn autocomplete_v1(asked: Asked) -> Result<Response, Answer> {
+    let terms = asked.read(find_terms).await?;
     let items: Vec<Value> = terms
         .iter()
         .map(|(term, n)| {
             json!({
                 "match": term,
-                "url": query_url(&format!("{doc}/search1"), term),
+                "url": asked.url("search1", term),
                 "count": n,
             })
         })
         .collect();
     let body = json!({
         "@context": SEARCH_1_CONTEXT,
-        "@id": query_url(&format!("{doc}/autocomplete1"), &query),
+        "@id": asked.url("autocomplete1", &asked.query),
         "@type": "search:TermList",
         "terms": items,
     });
