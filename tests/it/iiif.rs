@@ -5,7 +5,8 @@
 //! box of the page; CORS; every IIIF route of a document (or hồ sơ) the reader may not see
 //! answering exactly like an unknown id, and like nothing at all without credentials; and
 //! Mirador (npm, installed by `scripts/install-deps.sh` into `tests/iiif-viewer/`, served
-//! here from that directory) opening the manifest in chromium and drawing the page image.
+//! here from that directory) opening the manifest in chromium, drawing the page image, and
+//! listing a search's hits in its search panel.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use crate::browser::{browser, chromedriver, sign_in, wait_for_path};
@@ -454,7 +455,7 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
         .is_none());
 
     // Mirador, from the npm package, opens the manifest and draws the page.
-    mirador_shows_the_page(&base, &open, &reader, tmp.path());
+    mirador_shows_the_page_and_searches_it(&base, &open, &reader, &folded, tmp.path());
 }
 
 /// The Mirador bundle `scripts/install-deps.sh` installed (npm ci in `tests/iiif-viewer`).
@@ -515,7 +516,15 @@ fn serve_viewer(page: String, bundle: Vec<u8>) -> String {
     base
 }
 
-fn mirador_shows_the_page(base: &str, document: &str, token: &str, tmp: &Path) {
+/// Mirador opens the manifest, draws page 1, finds the Content Search 1.0 service and lists
+/// the hits of `query` (a word without its diacritics) with the words as read.
+fn mirador_shows_the_page_and_searches_it(
+    base: &str,
+    document: &str,
+    token: &str,
+    query: &str,
+    tmp: &Path,
+) {
     let Some(bundle) = mirador_bundle() else {
         return;
     };
@@ -531,7 +540,7 @@ const authorised = (url, options) => ({{ ...(options || {{}}), headers: {{ ...((
 const viewer = (window.Mirador.viewer || window.Mirador.default.viewer);
 viewer({{
   id: 'viewer',
-  windows: [{{ manifestId: {manifest}, thumbnailNavigationPosition: 'off' }}],
+  windows: [{{ manifestId: {manifest}, thumbnailNavigationPosition: 'off', sideBarOpen: true }}],
   requests: {{ preprocessors: [authorised] }},
   osdConfig: {{ loadTilesWithAjax: true, ajaxHeaders: {{ Authorization: 'Bearer ' + token }}, drawer: 'canvas' }},
 }});
@@ -551,11 +560,53 @@ viewer({{
         sign_in(&c, base, "doc-gia", "mật khẩu của doc-gia").await;
         wait_for_path(&c, "/").await;
         c.goto(&format!("{viewer}/")).await.unwrap();
-        let drawn = wait_for_drawn_page(&c).await;
-        let _ = c.close().await;
-        let (light, dark) = drawn;
+        let (light, dark) = wait_for_drawn_page(&c).await;
         assert!(light > 1000 && dark > 10, "light {light}, dark {dark}");
+        // The search tab is there only when Mirador found the search service.
+        let tab = c
+            .wait()
+            .for_element(Locator::Css(r#"button[aria-label="Search"]"#))
+            .await
+            .unwrap();
+        tab.click().await.unwrap();
+        let input = c
+            .wait()
+            .for_element(Locator::Css("form input"))
+            .await
+            .unwrap();
+        input.send_keys(&format!("{query}\u{E007}")).await.unwrap();
+        let matches = wait_for_hits(&c).await;
+        let _ = c.close().await;
+        assert!(!matches.is_empty(), "Mirador listed no hit of {query:?}");
+        for m in &matches {
+            let word = m.trim_matches(|ch: char| !ch.is_alphanumeric());
+            assert_eq!(
+                archive_schema::fold(word),
+                query.to_lowercase(),
+                "{matches:?}"
+            );
+        }
     });
+}
+
+/// Waits (up to 30 s) until Mirador's search panel lists hits; the words it shows in bold.
+async fn wait_for_hits(c: &Client) -> Vec<String> {
+    let script =
+        "return Array.from(document.querySelectorAll('li strong')).map(e => e.textContent);";
+    let start = Instant::now();
+    loop {
+        let found = c.execute(script, vec![]).await.unwrap();
+        let words: Vec<String> = found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|w| w.as_str().map(str::to_string))
+            .collect();
+        if !words.is_empty() || start.elapsed() > Duration::from_secs(30) {
+            return words;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
 
 /// Waits (up to 60 s) until the `OpenSeadragon` canvas in Mirador holds the scan: opaque paper
