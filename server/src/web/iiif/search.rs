@@ -6,9 +6,11 @@
 //! OCR that the query hits as an annotation on its page's canvas, its box in canvas
 //! coordinates (`#xywh=`: the scan's pixels, as the OCR word boxes are mapped back onto the
 //! scan), with the words around it (1.0 `hits`); autocomplete: the document's words starting
-//! with the last word typed, most frequent first. The document is read through the gate's
-//! `show` (its pages' text) and the pages holding hits through its `page` (their word
-//! boxes): the same reads as the document view, recorded the same way.
+//! with the last word typed, most frequent first. A search whose hits lie on more than
+//! [`HIT_PAGES_PER_ANSWER`] pages is answered in parts, each linking the `next`. The
+//! document is read through the gate's `show` (its pages' text) and the pages holding hits
+//! through its `page` (their word boxes): the same reads as the document view, recorded
+//! the same way.
 
 use std::collections::BTreeMap;
 
@@ -37,12 +39,18 @@ const MAX_QUERY_CHARS: usize = 2000;
 const CONTEXT_WORDS: usize = 4;
 /// Terms an autocomplete answer lists at most.
 const MAX_TERMS: usize = 20;
+/// Pages of the document whose hits one search answer holds at most (each is a gate read
+/// of the page for its word boxes); the next ones are the answer's `next`.
+const HIT_PAGES_PER_ANSWER: usize = 20;
 
 /// The query parameters of both services (`motivation`, `date`, `user` are not used: every
 /// annotation is OCR text of the scan).
 #[derive(Deserialize)]
 struct SearchParams {
     q: Option<String>,
+    /// Which answer of a search whose hits span more than [`HIT_PAGES_PER_ANSWER`] pages
+    /// (0-based; given in the `next` links).
+    page: Option<String>,
 }
 
 /// A search or autocomplete request: who asks, about which document, with which query.
@@ -51,6 +59,8 @@ pub struct Asked {
     visitor: Visitor,
     id: String,
     query: String,
+    /// Which answer of the search (see [`SearchParams::page`]).
+    part: usize,
     /// The document's IIIF prefix.
     doc: String,
 }
@@ -68,6 +78,15 @@ impl FromRequestParts<State> for Asked {
             .map_err(|_| {
                 failure(Failure::BadRequest("Tham số q không hợp lệ.".into())).into_response()
             })?;
+        let part = match params.page.as_deref() {
+            None | Some("") => 0,
+            Some(p) => p.parse::<usize>().map_err(|_| {
+                failure(Failure::BadRequest(format!(
+                    "Tham số page phải là một số không âm (nhận được {p:?})."
+                )))
+                .into_response()
+            })?,
+        };
         let query = params.q.unwrap_or_default();
         if query.chars().count() > MAX_QUERY_CHARS {
             return Err(failure(Failure::BadRequest(format!(
@@ -81,6 +100,7 @@ impl FromRequestParts<State> for Asked {
             doc: base.document(&id),
             id,
             query,
+            part,
         })
     }
 }
@@ -89,21 +109,27 @@ impl Asked {
     /// Runs `find` (a gate read of the document for the visitor) off the async threads.
     async fn read<T: Send + 'static>(
         &self,
-        find: fn(&ReadingRoom, &Principal, &str, &str) -> Result<T, Failure>,
+        find: fn(&ReadingRoom, &Principal, &str, &str, usize) -> Result<T, Failure>,
     ) -> Result<T, Answer> {
-        let (who, id, query) = (
+        let (who, id, query, part) = (
             self.visitor.principal.clone(),
             self.id.clone(),
             self.query.clone(),
+            self.part,
         );
-        blocking(&self.room, move |room| find(room, &who, &id, &query))
+        blocking(&self.room, move |room| find(room, &who, &id, &query, part))
             .await
             .map_err(failure)
     }
 
     /// The URL of `service` of this document asked `query`.
     fn url(&self, service: &str, query: &str) -> String {
-        query_url(&format!("{}/{service}", self.doc), query)
+        query_url(&format!("{}/{service}", self.doc), query, 0)
+    }
+
+    /// The URL of answer `part` of this search of `service`.
+    fn part_url(&self, service: &str, part: usize) -> String {
+        query_url(&format!("{}/{service}", self.doc), &self.query, part)
     }
 }
 
@@ -118,29 +144,54 @@ struct Hit {
     after: String,
 }
 
-/// The hits of `query` in document `id`, read for `who`.
+/// One answer of a search: its hits, where they start among all, how many there are (in
+/// a search of several answers, as the pages' texts count them), how many answers the
+/// search has and the next one's number.
+struct Found {
+    hits: Vec<Hit>,
+    start: usize,
+    total: usize,
+    parts: usize,
+    next: Option<usize>,
+}
+
+/// Answer `part` of the hits of `query` in document `id`, read for `who`: the hits on the
+/// `part`-th run of [`HIT_PAGES_PER_ANSWER`] pages holding hits.
 fn find_hits(
     room: &ReadingRoom,
     who: &Principal,
     id: &str,
     query: &str,
-) -> Result<Vec<Hit>, Failure> {
+    part: usize,
+) -> Result<Found, Failure> {
     let reader = room.archive.reader(who).recording_every_read();
     let shown = reader.show(id, None)?;
     let words = search_words(query);
-    let mut hits = Vec::new();
-    if words.is_empty() {
-        return Ok(hits);
-    }
-    for p in shown.pages.iter().filter(|p| count_in(&p.text, &words) > 0) {
-        let page = u32::try_from(p.number).unwrap_or(u32::MAX);
+    let counted: Vec<(u32, usize)> = shown
+        .pages
+        .iter()
+        .map(|p| {
+            let number = u32::try_from(p.number).unwrap_or(u32::MAX);
+            (
+                number,
+                if words.is_empty() {
+                    0
+                } else {
+                    count_in(&p.text, &words)
+                },
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let (mut found, pages) = plan(&counted, part);
+    for page in pages {
         let view = reader.page(id, page)?;
         let texts: Vec<&str> = view.words.iter().map(|w| w.text.as_str()).collect();
         for (index, word) in view.words.iter().enumerate() {
             if !is_hit(&word.text, &words) {
                 continue;
             }
-            hits.push(Hit {
+            found.hits.push(Hit {
                 page,
                 index,
                 text: word.text.clone(),
@@ -152,11 +203,40 @@ fn find_hits(
             });
         }
     }
-    Ok(hits)
+    if found.parts == 1 {
+        found.total = found.hits.len();
+    }
+    Ok(found)
 }
 
-fn query_url(service: &str, query: &str) -> String {
-    let encoded = serde_urlencoded::to_string([("q", query)]).unwrap_or_default();
+/// Answer `part` of a search whose hits are `counted` (page, hits on it) as the pages'
+/// texts count them: the answer without its hits yet, and the pages to read them from.
+fn plan(counted: &[(u32, usize)], part: usize) -> (Found, Vec<u32>) {
+    let first = part.saturating_mul(HIT_PAGES_PER_ANSWER);
+    let found = Found {
+        hits: Vec::new(),
+        start: counted.iter().take(first).map(|(_, n)| n).sum(),
+        total: counted.iter().map(|(_, n)| n).sum(),
+        parts: counted.len().div_ceil(HIT_PAGES_PER_ANSWER).max(1),
+        next: (first + HIT_PAGES_PER_ANSWER < counted.len()).then_some(part + 1),
+    };
+    let pages = counted
+        .iter()
+        .skip(first)
+        .take(HIT_PAGES_PER_ANSWER)
+        .map(|(p, _)| *p)
+        .collect();
+    (found, pages)
+}
+
+/// `service?q=query`, and `&page=part` after the first answer.
+fn query_url(service: &str, query: &str, part: usize) -> String {
+    let encoded = if part == 0 {
+        serde_urlencoded::to_string([("q", query)])
+    } else {
+        serde_urlencoded::to_string([("q", query), ("page", &part.to_string())])
+    }
+    .unwrap_or_default();
     format!("{service}?{encoded}")
 }
 
@@ -172,8 +252,9 @@ fn target(doc: &str, hit: &Hit) -> String {
 /// `GET /iiif/{id}/search?q=`: Content Search 2.0, an `AnnotationPage` of the hits.
 pub async fn search_v2(asked: Asked) -> Result<Response, Answer> {
     let doc = &asked.doc;
-    let hits = asked.read(find_hits).await?;
-    let items: Vec<Value> = hits
+    let found = asked.read(find_hits).await?;
+    let items: Vec<Value> = found
+        .hits
         .iter()
         .map(|hit| {
             json!({
@@ -185,12 +266,25 @@ pub async fn search_v2(asked: Asked) -> Result<Response, Answer> {
             })
         })
         .collect();
-    let body = json!({
+    let mut body = json!({
         "@context": SEARCH_2_CONTEXT,
-        "id": asked.url("search", &asked.query),
+        "id": asked.part_url("search", asked.part),
         "type": "AnnotationPage",
         "items": items,
     });
+    if found.parts > 1 {
+        body["startIndex"] = json!(found.start);
+        body["partOf"] = json!([{
+            "id": asked.url("search", &asked.query),
+            "type": "AnnotationCollection",
+            "total": found.total,
+            "first": { "id": asked.part_url("search", 0), "type": "AnnotationPage" },
+            "last": { "id": asked.part_url("search", found.parts - 1), "type": "AnnotationPage" },
+        }]);
+    }
+    if let Some(next) = found.next {
+        body["next"] = json!({ "id": asked.part_url("search", next), "type": "AnnotationPage" });
+    }
     Ok(json_ld(SEARCH_2_CONTEXT, &body))
 }
 
@@ -198,8 +292,9 @@ pub async fn search_v2(asked: Asked) -> Result<Response, Answer> {
 /// the words around each.
 pub async fn search_v1(asked: Asked) -> Result<Response, Answer> {
     let doc = &asked.doc;
-    let hits = asked.read(find_hits).await?;
-    let resources: Vec<Value> = hits
+    let found = asked.read(find_hits).await?;
+    let resources: Vec<Value> = found
+        .hits
         .iter()
         .map(|hit| {
             json!({
@@ -211,7 +306,8 @@ pub async fn search_v1(asked: Asked) -> Result<Response, Answer> {
             })
         })
         .collect();
-    let summaries: Vec<Value> = hits
+    let summaries: Vec<Value> = found
+        .hits
         .iter()
         .map(|hit| {
             json!({
@@ -223,14 +319,22 @@ pub async fn search_v1(asked: Asked) -> Result<Response, Answer> {
             })
         })
         .collect();
-    let body = json!({
+    let mut body = json!({
         "@context": [PRESENTATION_2_CONTEXT, SEARCH_1_CONTEXT],
-        "@id": asked.url("search1", &asked.query),
+        "@id": asked.part_url("search1", asked.part),
         "@type": "sc:AnnotationList",
-        "within": { "@type": "sc:Layer", "total": hits.len() },
+        "within": { "@type": "sc:Layer", "total": found.total },
         "resources": resources,
         "hits": summaries,
     });
+    if found.parts > 1 {
+        body["startIndex"] = json!(found.start);
+        body["within"]["first"] = json!(asked.part_url("search1", 0));
+        body["within"]["last"] = json!(asked.part_url("search1", found.parts - 1));
+    }
+    if let Some(next) = found.next {
+        body["next"] = json!(asked.part_url("search1", next));
+    }
     Ok(json_ld(SEARCH_1_CONTEXT, &body))
 }
 
@@ -241,6 +345,7 @@ fn find_terms(
     who: &Principal,
     id: &str,
     query: &str,
+    _part: usize,
 ) -> Result<Vec<(String, usize)>, Failure> {
     let shown = room
         .archive
@@ -328,4 +433,37 @@ pub async fn autocomplete_v1(asked: Asked) -> Result<Response, Answer> {
         "terms": items,
     });
     Ok(json_ld(SEARCH_1_CONTEXT, &body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_is_answered_a_run_of_hit_pages_at_a_time() {
+        let counted: Vec<(u32, usize)> = (1..=45).map(|p| (p * 2, 3)).collect();
+        let (first, pages) = plan(&counted, 0);
+        assert_eq!(pages, (1..=20).map(|p| p * 2).collect::<Vec<u32>>());
+        assert_eq!(
+            (first.start, first.total, first.parts, first.next),
+            (0, 135, 3, Some(1))
+        );
+        let (last, pages) = plan(&counted, 2);
+        assert_eq!(pages, (41..=45).map(|p| p * 2).collect::<Vec<u32>>());
+        assert_eq!((last.start, last.parts, last.next), (120, 3, None));
+        let (beyond, pages) = plan(&counted, 7);
+        assert!(pages.is_empty() && beyond.next.is_none());
+        let (none, pages) = plan(&[], 0);
+        assert!(pages.is_empty());
+        assert_eq!((none.total, none.parts, none.next), (0, 1, None));
+    }
+
+    #[test]
+    fn query_urls_name_the_answer_after_the_first() {
+        assert_eq!(
+            query_url("http://h/iiif/D/search", "nghị quyết", 0),
+            "http://h/iiif/D/search?q=ngh%E1%BB%8B+quy%E1%BA%BFt"
+        );
+        assert!(query_url("http://h/iiif/D/search", "x", 2).ends_with("?q=x&page=2"));
+    }
 }
