@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what sohoa needs and is missing on Debian (or Ubuntu): the system packages below
 # (with apt-get; sudo when not root), a Rust toolchain with rustfmt and clippy (rustup), and
-# the archive validators the tests run (bagit.py, ocfl-validate.py) in a Python venv at
-# $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv).
+# the validators the tests run (bagit.py, ocfl-validate.py, iiif-prezi3, iiif-validate.py) in a
+# Python venv at $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv), and
+# the IIIF viewer of the browser test (Mirador, npm ci into tests/iiif-viewer/node_modules).
 # Safe to re-run: installed packages are left alone.
 set -euo pipefail
 
