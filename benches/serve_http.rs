@@ -20,6 +20,10 @@
 //!   and p50 / p99 latency per kind;
 //! - each sample page's image at width 800, first view (rendered and cached) and cached
 //!   (10 views each, 1 and 16 clients);
+//! - IIIF: each sample document's Presentation 3 manifest, and a Content Search 1.0 query
+//!   (what Mirador asks) in each of them, with 1 and 16 clients: p50 / p99, requests per
+//!   second (each opening of a manifest or search is a recorded read, as in the reading
+//!   room: its audit entry is part of the latency);
 //! - the server's peak RSS (`VmHWM` of its process).
 
 use std::collections::BTreeMap;
@@ -48,6 +52,10 @@ const DOCUMENTS_PER_HOSO: usize = 20;
 const CLIENTS: [usize; 3] = [1, 4, 16];
 const IMAGE_WIDTH: u32 = 800;
 const CACHED_VIEWS: usize = 10;
+/// Rounds of IIIF requests over the sample documents.
+const IIIF_ROUNDS: usize = 10;
+/// Content Search queries in each sample document (without diacritics).
+const IIIF_QUERIES: [&str; 3] = ["dang", "nghi quyet", "van thu"];
 /// Marks an archive this bench finished building (and how many pages it generated).
 const READY: &str = "serve-bench-ready";
 
@@ -570,6 +578,31 @@ fn main() {
         assert_eq!(status, 200);
         webp_bytes += size;
     }
+    // IIIF: manifests and Content Search (1.0) in the sample documents.
+    let mut manifests = Vec::new();
+    let mut searches = Vec::new();
+    for _ in 0..IIIF_ROUNDS {
+        for (id, _) in &built.scanned {
+            manifests.push((0, format!("{}/iiif/{id}/manifest", server.base)));
+            for q in IIIF_QUERIES {
+                searches.push((
+                    0,
+                    format!("{}/iiif/{id}/search1?q={}", server.base, encode(q)),
+                ));
+            }
+        }
+    }
+    let iiif: Vec<(&str, usize, Duration, Vec<Duration>)> =
+        [("manifest", &manifests), ("content search 1.0", &searches)]
+            .into_iter()
+            .flat_map(|(name, jobs)| {
+                let token = &token;
+                [1, 16].into_iter().map(move |clients| {
+                    let (wall, t) = run_clients(clients, jobs, token, None);
+                    (name, clients, wall, t.into_iter().map(|(_, t)| t).collect())
+                })
+            })
+            .collect();
     let peak_kib = server.memory_kib("VmHWM:");
     let index_bytes = dir_bytes(&dir.join("index"));
     drop(server);
@@ -595,6 +628,9 @@ fn main() {
             "jpeg_bytes": jpeg_bytes, "webp_bytes": webp_bytes,
             "image_cached_ms": cached.iter().map(|(c, wall, t)| serde_json::json!({
                 "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
+                "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
+            "iiif_ms": iiif.iter().map(|(name, c, wall, t)| serde_json::json!({
+                "request": name, "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
                 "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
@@ -660,6 +696,18 @@ fn main() {
         webp_bytes as f64 / 1e3,
         webp_bytes as f64 / jpeg_bytes.max(1) as f64
     );
+    println!(
+        "\n| IIIF ({} sample documents) | clients | p50 | p99 | per s |\n|---|---:|---:|---:|---:|",
+        built.scanned.len()
+    );
+    for (name, c, wall, t) in &iiif {
+        println!(
+            "| {name} | {c} | {:.1} ms | {:.1} ms | {:.0} |",
+            p(t, 0.5),
+            p(t, 0.99),
+            t.len() as f64 / wall.as_secs_f64()
+        );
+    }
     println!(
         "\nServer peak RSS (VmHWM): {:.0} MB",
         peak_kib as f64 / 1024.0

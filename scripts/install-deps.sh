@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what sohoa needs and is missing on Debian (or Ubuntu): the system packages below
 # (with apt-get; sudo when not root), a Rust toolchain with rustfmt and clippy (rustup), and
-# the archive validators the tests run (bagit.py, ocfl-validate.py) in a Python venv at
-# $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv).
+# the validators the tests run (bagit.py, ocfl-validate.py, iiif-prezi3, iiif-validate.py) in a
+# Python venv at $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv), and
+# the IIIF viewer of the browser test (Mirador, npm ci into tests/iiif-viewer/node_modules).
 # Safe to re-run: installed packages are left alone.
 set -euo pipefail
 
@@ -64,14 +65,19 @@ if command -v rustup >/dev/null 2>&1; then
   done
 fi
 
-# Validators the tests call: bagit.py --validate (BagIt exports) and ocfl-validate.py (the
-# OCFL storage root). Pinned; reinstalled only when the venv or a pin is missing.
+# Validators the tests call: bagit.py --validate (BagIt exports), ocfl-validate.py (the
+# OCFL storage root), iiif-prezi3 (IIIF Presentation 3 manifests and collections, read back
+# with its models) and iiif-validate.py (the IIIF Image API validator). Pinned; reinstalled
+# only when the venv or a pin is missing.
 BAGIT_VERSION=1.9.0
 OCFL_PY_VERSION=2.1.0
+IIIF_PREZI3_VERSION=3.1.1
+IIIF_VALIDATOR_VERSION=1.0.5
 TOOLS="${SOHOA_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv}"
 STAMP="$TOOLS/.sohoa-pins"
-WANT="bagit==$BAGIT_VERSION ocfl-py==$OCFL_PY_VERSION"
+WANT="bagit==$BAGIT_VERSION ocfl-py==$OCFL_PY_VERSION iiif-prezi3==$IIIF_PREZI3_VERSION iiif-validator==$IIIF_VALIDATOR_VERSION"
 if [ ! -x "$TOOLS/bin/bagit.py" ] || [ ! -x "$TOOLS/bin/ocfl-validate.py" ] \
+  || [ ! -x "$TOOLS/bin/iiif-validate.py" ] \
   || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   echo "installing $WANT into $TOOLS" >&2
   PYTHON=/usr/bin/python3
@@ -80,4 +86,23 @@ if [ ! -x "$TOOLS/bin/bagit.py" ] || [ ! -x "$TOOLS/bin/ocfl-validate.py" ] \
   # shellcheck disable=SC2086
   "$TOOLS/bin/pip" install --quiet --disable-pip-version-check $WANT >&2
   echo "$WANT" >"$STAMP"
+fi
+
+# The IIIF viewer of the browser test (tests/it/iiif.rs): Mirador from npm, pinned in
+# tests/iiif-viewer/package.json and its package-lock.json, installed into
+# tests/iiif-viewer/node_modules (the test serves it from there: nothing is fetched from the
+# Internet when a page loads). Needs node and npm (Debian's nodejs and npm when missing).
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "installing: nodejs npm" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >&2
+fi
+VIEWER="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/iiif-viewer"
+if [ ! -f "$VIEWER/node_modules/mirador/dist/mirador.min.js" ] \
+  || ! cmp -s "$VIEWER/package-lock.json" "$VIEWER/node_modules/.sohoa-lock" 2>/dev/null; then
+  echo "installing the IIIF viewer (Mirador, npm ci) into $VIEWER/node_modules" >&2
+  (cd "$VIEWER" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+  cp "$VIEWER/package-lock.json" "$VIEWER/node_modules/.sohoa-lock"
 fi

@@ -442,7 +442,12 @@ pub fn index_entries(
 
 /// The phông (fonds) code of a document: the second part of its mã hồ sơ, or empty.
 pub fn fonds_of(doc: &DocumentRecord) -> String {
-    doc.record
+    fonds_of_record(&doc.record)
+}
+
+/// The phông (fonds) code of a catalog record: the second part of its mã hồ sơ, or empty.
+pub fn fonds_of_record(record: &archive_schema::TaiLieuRecord) -> String {
+    record
         .ma_ho_so
         .as_ref()
         .and_then(|m| m.value.split('.').nth(1))

@@ -72,6 +72,7 @@ mod tests {
     fn listing(hoso: &str, title: &str, doc_type: &str, pages: usize) -> DocumentListing {
         DocumentListing {
             id: ulid(),
+            object: ulid(),
             hoso: hoso.into(),
             box_name: "hop-017".into(),
             fonds: "23".into(),

@@ -33,6 +33,10 @@ pub struct ServeArgs {
     /// The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1).
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    /// The archive's name, credited in IIIF manifests (requiredStatement); without it they
+    /// name the archive's code (mã cơ quan lưu trữ).
+    #[arg(long, value_name = "NAME")]
+    institution: Option<String>,
 }
 
 impl Execute for ServeArgs {
@@ -46,6 +50,7 @@ impl Execute for ServeArgs {
                 .tls_cert
                 .zip(self.tls_key)
                 .map(|(cert, key)| server::web::TlsFiles { cert, key }),
+            institution: self.institution,
         };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()

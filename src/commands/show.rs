@@ -126,6 +126,8 @@ mod tests {
                     text: "ĐẢNG CỘNG SẢN VIỆT NAM\nNGHỊ QUYẾT".into(),
                     confidence: 87.3,
                     text_source: TextSource::Ocr,
+                    width: 2480,
+                    height: 3508,
                 },
                 ShownPage {
                     number: 2,
@@ -134,6 +136,8 @@ mod tests {
                     text: String::new(),
                     confidence: 0.0,
                     text_source: TextSource::Blank,
+                    width: 2480,
+                    height: 3508,
                 },
             ],
         };

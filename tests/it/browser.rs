@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::reading_room::{add_user, archive_with_a_mat_document, free_port, serve};
 
 /// A chromedriver process, stopped when dropped (also when a test fails).
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     url: String,
 }
@@ -26,7 +26,7 @@ impl Drop for Driver {
     }
 }
 
-fn chromedriver() -> Driver {
+pub(crate) fn chromedriver() -> Driver {
     let port = free_port();
     let child = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -51,7 +51,7 @@ fn chromedriver() -> Driver {
     driver
 }
 
-async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+pub(crate) async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -96,7 +96,7 @@ async fn click(c: &Client, css: &str) {
 }
 
 /// Waits (up to 20 s) until the browser is at `path` (a click's navigation is asynchronous).
-async fn wait_for_path(c: &Client, path: &str) {
+pub(crate) async fn wait_for_path(c: &Client, path: &str) {
     let start = Instant::now();
     loop {
         let url = c.current_url().await.unwrap();
@@ -111,7 +111,7 @@ async fn wait_for_path(c: &Client, path: &str) {
     }
 }
 
-async fn sign_in(c: &Client, base: &str, name: &str, password: &str) {
+pub(crate) async fn sign_in(c: &Client, base: &str, name: &str, password: &str) {
     c.goto(&format!("{base}/login")).await.unwrap();
     c.find(Locator::Css("input[name=username]"))
         .await

@@ -12,6 +12,7 @@ mod classified;
 mod cluster;
 mod export;
 mod holdout_isolation;
+mod iiif;
 mod ingest_search;
 mod kill;
 mod ocfl_validate;

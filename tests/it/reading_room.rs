@@ -38,7 +38,7 @@ pub(crate) fn serve(archive: &Path) -> Server {
 }
 
 /// `sohoa serve` with `extra` arguments, reached at `scheme://127.0.0.1:PORT`.
-fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
+pub(crate) fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
     let port = free_port();
     let child = sohoa()
         .args([
@@ -248,16 +248,11 @@ pub(crate) fn archive_with_a_mat_document(
     (archive, open, secret)
 }
 
-#[test]
-fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (archive, open, secret) = archive_with_a_mat_document(
-        tmp.path(),
-        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
-    );
-    add_user(&archive, "doc-gia", &["--role", "reader"]);
+/// Two readers: `doc-gia` without clearance, `can-bo` cleared for Mật.
+pub(crate) fn add_readers(archive: &Path) {
+    add_user(archive, "doc-gia", &["--role", "reader"]);
     add_user(
-        &archive,
+        archive,
         "can-bo",
         &[
             "--role",
@@ -270,13 +265,29 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
             "2099-12-31",
         ],
     );
-    let out = run(&archive, &["token", "create", "--user", "doc-gia"]);
-    let token = String::from_utf8_lossy(&out.stdout)
+}
+
+/// A new API token of `user`.
+pub(crate) fn token_of(archive: &Path, user: &str) -> String {
+    let out = run(archive, &["token", "create", "--user", user]);
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
         .rsplit(' ')
         .next()
         .unwrap()
         .trim()
-        .to_string();
+        .to_string()
+}
+
+#[test]
+fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, open, secret) = archive_with_a_mat_document(
+        tmp.path(),
+        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
+    );
+    add_readers(&archive);
+    let token = token_of(&archive, "doc-gia");
     let server = serve(&archive);
 
     // Nothing without signing in: the browser is sent to the form, the API says 401.

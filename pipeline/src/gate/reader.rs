@@ -64,6 +64,9 @@ pub const UNAUDITED_READ_REFUSED: &str =
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentListing {
     pub id: String,
+    /// The hồ sơ object holding it.
+    #[serde(skip)]
+    pub object: String,
     pub hoso: String,
     #[serde(rename = "box")]
     pub box_name: String,
@@ -81,6 +84,7 @@ impl DocumentListing {
     pub(crate) fn of(object: &HoSoObject, d: &DocumentRecord) -> DocumentListing {
         DocumentListing {
             id: d.id.clone(),
+            object: object.id.clone(),
             hoso: object.source.hoso.clone(),
             box_name: object.source.box_name.clone(),
             fonds: crate::catalog::fonds_of(d),
@@ -311,10 +315,28 @@ impl<'a> Reader<'a> {
 
     /// The access copy (PDF) of document `id`.
     pub fn access_copy(&self, id: &str) -> Result<StoredFile> {
-        let (object, doc) = self.visible_document(id)?;
-        let pdf = files::access_copy(&object, &doc)?;
+        let (object, doc, pdf) = self.access_copy_allowed(id)?;
         self.record_read(&object.id, &doc, ReadKind::GetPdf)?;
         Ok(pdf)
+    }
+
+    /// Whether [`Reader::access_copy`] would hand document `id`'s access copy to the
+    /// principal (the same check, nothing read or recorded): a viewer's manifest links the
+    /// PDF only then.
+    pub fn may_take_access_copy(&self, id: &str) -> Result<bool> {
+        match self.access_copy_allowed(id) {
+            Ok(_) => Ok(true),
+            Err(Error::NotFound(_) | Error::Forbidden(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Document `id`, its object and its access copy, when the principal may take the copy:
+    /// the one check of [`Reader::access_copy`] and [`Reader::may_take_access_copy`].
+    fn access_copy_allowed(&self, id: &str) -> Result<(HoSoObject, DocumentRecord, StoredFile)> {
+        let (object, doc) = self.visible_document(id)?;
+        let pdf = files::access_copy(&object, &doc)?;
+        Ok((object, doc, pdf))
     }
 
     /// Page `page` (1-based) of document `id` for a viewer: its words with boxes on the scan,

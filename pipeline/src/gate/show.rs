@@ -22,6 +22,11 @@ pub struct ShownPage {
     /// Mean OCR word confidence (0–100).
     pub confidence: f32,
     pub text_source: TextSource,
+    /// The scan's size in pixels (for viewers: a IIIF canvas's size).
+    #[serde(skip)]
+    pub width: u32,
+    #[serde(skip)]
+    pub height: u32,
 }
 
 /// A document with its place in the archive, its record and its pages' text.
@@ -55,6 +60,8 @@ pub(super) fn document_show(object: &HoSoObject, doc: &DocumentRecord) -> Result
             text: p.text.clone(),
             confidence: p.mean_confidence,
             text_source: p.text_source,
+            width: p.technical.width,
+            height: p.technical.height,
         })
         .collect();
     Ok(DocumentShow {

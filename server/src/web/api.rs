@@ -68,16 +68,9 @@ pub async fn words(
     Path((id, page)): Path<(String, String)>,
 ) -> Result<Response, Answer> {
     let page = super::images::page_number(&page).map_err(api_failure)?;
-    let who = visitor.principal.clone();
-    let view = blocking(&room, move |room| {
-        Ok(room
-            .archive
-            .reader(&who)
-            .recording_every_read()
-            .page(&id, page)?)
-    })
-    .await
-    .map_err(api_failure)?;
+    let view = super::images::viewed_page(&room, &visitor.principal, id, page)
+        .await
+        .map_err(api_failure)?;
     Ok(Json(view).into_response())
 }
 

@@ -109,9 +109,9 @@ impl IntoResponse for Answer {
     }
 }
 
-/// Whether `uri` is under the JSON API.
+/// Whether `uri` is answered in JSON: the API's and IIIF's (`/iiif/`) routes.
 pub fn is_api(uri: &Uri) -> bool {
-    uri.path().starts_with("/api/")
+    uri.path().starts_with("/api/") || uri.path().starts_with("/iiif/")
 }
 
 /// Any path the reading room does not have: the unknown-resource answer.

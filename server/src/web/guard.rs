@@ -36,15 +36,17 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         header::HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
-    set(
-        header::HeaderName::from_static("cross-origin-resource-policy"),
-        "same-origin",
-    );
     if is_asset {
         set(header::CACHE_CONTROL, "public, max-age=3600");
     } else {
         set(header::CACHE_CONTROL, "no-store");
     }
+    // IIIF answers set their own (images embedded by viewers on other origins).
+    headers
+        .entry(header::HeaderName::from_static(
+            "cross-origin-resource-policy",
+        ))
+        .or_insert(HeaderValue::from_static("same-origin"));
     response
 }
 

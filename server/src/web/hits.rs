@@ -23,7 +23,7 @@ pub fn search_words(query: &str) -> Vec<String> {
 }
 
 /// `word` folded, without the punctuation around it.
-fn folded_word(word: &str) -> String {
+pub fn folded_word(word: &str) -> String {
     fold(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 

@@ -21,11 +21,12 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::webp::WebPEncoder;
 use image::imageops::FilterType;
 use image::DynamicImage;
+use pipeline::gate::{PageView, Principal};
 use serde::Deserialize;
 
 use super::failure::{is_api, Answer, Failure};
 use super::visitor::Visitor;
-use super::{blocking, State};
+use super::{blocking, ReadingRoom, State};
 
 /// The widths a page image is served at.
 pub const WIDTHS: [u32; 3] = [400, 800, 1600];
@@ -40,14 +41,14 @@ pub struct ImageParams {
 
 /// The encodings a page image is served in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Encoding {
+pub(super) enum Encoding {
     Jpeg,
     /// Lossless.
     Webp,
 }
 
 impl Encoding {
-    fn content_type(self) -> &'static str {
+    pub(super) fn content_type(self) -> &'static str {
         match self {
             Encoding::Jpeg => "image/jpeg",
             Encoding::Webp => "image/webp",
@@ -125,17 +126,7 @@ pub async fn page_image(
             .reader(&who)
             .recording_every_read()
             .page(&id, page)?;
-        let cached = room.cache_dir.join(format!(
-            "{}-w{width}.{}",
-            view.image_key,
-            encoding.extension()
-        ));
-        if let Ok(bytes) = std::fs::read(&cached) {
-            return Ok(bytes);
-        }
-        let bytes = render(&view.decode()?, width, encoding)?;
-        store(&room.cache_dir, &cached, &bytes);
-        Ok(bytes)
+        rendering(room, &view, width, encoding)
     })
     .await;
     match image {
@@ -144,17 +135,62 @@ pub async fn page_image(
     }
 }
 
+/// Page `page` (1-based) of document `id` as the gate gives it to `who` for a viewer (its
+/// words, its size, its pixels on demand), the view recorded.
+pub(super) async fn viewed_page(
+    room: &State,
+    who: &Principal,
+    id: String,
+    page: u32,
+) -> Result<PageView, Failure> {
+    let who = who.clone();
+    blocking(room, move |room| {
+        Ok(room
+            .archive
+            .reader(&who)
+            .recording_every_read()
+            .page(&id, page)?)
+    })
+    .await
+}
+
+/// The page of `view` at `width` (never wider than the scan) in `encoding`: from the cache,
+/// else rendered and cached. The gate has already answered for `view`.
+pub(super) fn rendering(
+    room: &ReadingRoom,
+    view: &PageView,
+    width: u32,
+    encoding: Encoding,
+) -> Result<Vec<u8>, Failure> {
+    let cached = room.cache_dir.join(format!(
+        "{}-w{width}.{}",
+        view.image_key,
+        encoding.extension()
+    ));
+    if let Ok(bytes) = std::fs::read(&cached) {
+        return Ok(bytes);
+    }
+    let bytes = render(&view.decode()?, width, encoding)?;
+    store(&room.cache_dir, &cached, &bytes);
+    Ok(bytes)
+}
+
+/// The size in pixels of a scan of `scan_width` × `scan_height` served at `width`: scaled
+/// to that width keeping its proportions, never up (what [`rendering`] makes).
+pub(super) fn served_size(scan_width: u32, scan_height: u32, width: u32) -> (u32, u32) {
+    if scan_width <= width {
+        return (scan_width, scan_height);
+    }
+    let height = (u64::from(scan_height) * u64::from(width) / u64::from(scan_width.max(1))).max(1);
+    (width, u32::try_from(height).unwrap_or(u32::MAX))
+}
+
 /// `image` scaled to `width` (never up) and encoded: JPEG in colour, lossless WebP in
 /// colour, or gray when the scan is gray (smaller, and what was scanned).
 fn render(image: &DynamicImage, width: u32, encoding: Encoding) -> Result<Vec<u8>, Failure> {
     let scaled = if image.width() > width {
-        let height =
-            (u64::from(image.height()) * u64::from(width) / u64::from(image.width().max(1))).max(1);
-        image.resize_exact(
-            width,
-            u32::try_from(height).unwrap_or(u32::MAX),
-            FilterType::Triangle,
-        )
+        let (width, height) = served_size(image.width(), image.height(), width);
+        image.resize_exact(width, height, FilterType::Triangle)
     } else {
         image.clone()
     };

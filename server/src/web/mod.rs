@@ -2,6 +2,7 @@
 //!
 //! In: a [`ServerConfig`] (archive directory, listen address) and HTTP requests. Out: the
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
+//! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
@@ -9,6 +10,7 @@ mod api;
 mod failure;
 mod guard;
 mod hits;
+mod iiif;
 mod images;
 mod layout;
 mod pages;
@@ -40,6 +42,8 @@ pub struct ServerConfig {
     pub secure_cookies: bool,
     /// Serve HTTPS with this certificate and key instead of plain HTTP.
     pub tls: Option<TlsFiles>,
+    /// The archive's name, as IIIF manifests credit it (`requiredStatement`).
+    pub institution: Option<String>,
 }
 
 /// The certificate chain and private key of HTTPS, PEM files.
@@ -56,6 +60,8 @@ pub struct ReadingRoom {
     index: SearchIndex,
     cache_dir: PathBuf,
     secure_cookies: bool,
+    /// The archive's name in IIIF manifests.
+    institution: Option<String>,
 }
 
 impl ReadingRoom {
@@ -70,7 +76,18 @@ impl ReadingRoom {
             index,
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
             secure_cookies,
+            institution: None,
         })
+    }
+
+    /// The archive's name IIIF manifests credit (`requiredStatement`); without one they
+    /// name its mã cơ quan lưu trữ.
+    #[must_use]
+    pub fn with_institution(self, institution: Option<String>) -> ReadingRoom {
+        ReadingRoom {
+            institution: institution.filter(|n| !n.trim().is_empty()),
+            ..self
+        }
     }
 
     pub fn accounts(&self) -> &Accounts {
@@ -111,6 +128,7 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)
         .merge(api)
+        .merge(iiif::routes())
         .fallback(failure::unknown_route)
         .layer(axum::middleware::from_fn(guard::security_headers))
         .layer(axum::middleware::from_fn(guard::same_origin_posts))
@@ -125,10 +143,10 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         .as_ref()
         .map(|files| tls::server_config(&files.cert, &files.key))
         .transpose()?;
-    let room = Arc::new(ReadingRoom::open(
-        &config.archive,
-        config.secure_cookies || tls.is_some(),
-    )?);
+    let room = Arc::new(
+        ReadingRoom::open(&config.archive, config.secure_cookies || tls.is_some())?
+            .with_institution(config.institution.clone()),
+    );
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| Error::io(format!("listening on {}", config.listen), e))?;

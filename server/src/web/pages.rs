@@ -287,7 +287,7 @@ fn pager(params: &SearchParams, total: usize) -> Markup {
     }
 }
 
-fn display_title(title: &str) -> &str {
+pub(super) fn display_title(title: &str) -> &str {
     if title.trim().is_empty() {
         "(chưa có tiêu đề)"
     } else {
@@ -420,28 +420,42 @@ fn scan_with_hits(shown: &DocumentShow, view: &PageView, words: &[String]) -> Ma
 
 /// The citation: the mã lưu trữ tài liệu (or the document id) and the page.
 fn citation(shown: &DocumentShow, page: u32) -> String {
-    let code = shown
+    format!("{}, tờ {page}", document_code(shown))
+}
+
+/// How a document is cited: its mã lưu trữ tài liệu, or its id without one.
+pub(super) fn document_code(shown: &DocumentShow) -> String {
+    shown
         .metadata
         .ma_luu_tru_tai_lieu
         .as_ref()
         .map(|v| v.value.clone())
         .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| shown.id.clone());
-    format!("{code}, tờ {page}")
+        .unwrap_or_else(|| shown.id.clone())
 }
 
 /// The catalog record with the field names of Thông tư 05/2025.
 fn record_table(shown: &DocumentShow) -> Markup {
-    let record = serde_json::to_value(&shown.metadata).unwrap_or_default();
     html! {
         table.record {
-            @for field in archive_schema::TAI_LIEU_FIELDS {
-                @if let Some(value) = record.get(field.key).and_then(shown_value) {
-                    tr { th { (capitalised(field.vi)) } td { (value) } }
-                }
+            @for (label, value) in record_rows(&shown.metadata) {
+                tr { th { (label) } td { (value) } }
             }
         }
     }
+}
+
+/// The fields of a catalog record that hold a value, in record order: the field's name of
+/// Thông tư 05/2025 (capitalised) and its value as shown (lists joined by `; `).
+pub(super) fn record_rows(metadata: &archive_schema::TaiLieuRecord) -> Vec<(String, String)> {
+    let record = serde_json::to_value(metadata).unwrap_or_default();
+    archive_schema::TAI_LIEU_FIELDS
+        .iter()
+        .filter_map(|field| {
+            let value = record.get(field.key).and_then(shown_value)?;
+            Some((capitalised(field.vi), value))
+        })
+        .collect()
 }
 
 fn shown_value(valued: &serde_json::Value) -> Option<String> {
