@@ -8,11 +8,12 @@
 //!
 //! # The operations, and how each maps to S3
 //!
-//! An S3 implementation (a bucket with conditional writes) fits behind the same trait; the
-//! OCFL logic does not change. Per operation:
+//! [`super::s3::S3Storage`] keeps the root in an S3 bucket with conditional writes, behind the
+//! same trait; the OCFL logic does not change. Per operation:
 //!
 //! - [`ObjectStorage::stage`] + [`StagedWrite::put_new`] + [`StagedWrite::publish`]: the
-//!   files of one new version (content, `vN/inventory.json` and its sidecar, and for a new
+//!   files of one new version (content, the sidecar of `vN/inventory.json` and then the
+//!   inventory itself, and for a new
 //!   object its root inventory, sidecar and, last, `0=ocfl_object_1.1`), put create-only, in
 //!   the order the OCFL logic puts them. Each put streams from a reader through the one hashing
 //!   loop ([`super::fsio::hash_stream`]) and returns the SHA-256 and size; a key that exists

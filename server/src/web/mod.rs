@@ -34,6 +34,8 @@ pub use tls::PeerAddr;
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     pub archive: PathBuf,
+    /// Where the archive's OCFL storage root is (its `ocfl/`, or S3).
+    pub storage: pipeline::store::StorageLocation,
     pub listen: SocketAddr,
     /// Cookies marked `Secure` (the server is reached over TLS through a proxy; always so
     /// when it serves TLS itself).
@@ -59,9 +61,13 @@ pub struct ReadingRoom {
 }
 
 impl ReadingRoom {
-    /// Opens the archive at `dir`, its index and its accounts.
-    pub fn open(dir: &Path, secure_cookies: bool) -> Result<ReadingRoom> {
-        let archive = Archive::open(dir)?;
+    /// Opens the archive at `dir` (its storage root at `storage`), its index and its accounts.
+    pub fn open(
+        dir: &Path,
+        storage: &pipeline::store::StorageLocation,
+        secure_cookies: bool,
+    ) -> Result<ReadingRoom> {
+        let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Accounts::open(dir)?;
         Ok(ReadingRoom {
@@ -127,6 +133,7 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         .transpose()?;
     let room = Arc::new(ReadingRoom::open(
         &config.archive,
+        &config.storage,
         config.secure_cookies || tls.is_some(),
     )?);
     let listener = tokio::net::TcpListener::bind(config.listen)
