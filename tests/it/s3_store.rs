@@ -19,7 +19,7 @@ use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
 use pipeline::store::ocfl::{CommitOutcome, FileSource, Inventory, StorageRoot, User};
-use pipeline::store::s3::S3Storage;
+use pipeline::store::s3::{S3Settings, S3Storage};
 use pipeline::store::storage::{contract, Key, ObjectStorage};
 use pipeline::store::{Archive, StorageLocation};
 
@@ -50,42 +50,25 @@ fn the_s3_storage_keeps_the_contract_and_seaweedfs_enforces_conditional_writes()
     for round in 0..3 {
         let object = key(&format!("race/obj{round}"));
         let target = object.join("v1/content/a").unwrap();
-        let barrier = Arc::new(Barrier::new(racers));
-        let results: Vec<(usize, bool)> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..racers)
-                .map(|i| {
-                    let (barrier, object, target, settings) = (
-                        barrier.clone(),
-                        object.clone(),
-                        target.clone(),
-                        settings.clone(),
-                    );
-                    s.spawn(move || {
-                        let client = S3Storage::connect(&settings).unwrap();
-                        let mut staged = client.stage(&object, "v1", true).ok();
-                        barrier.wait();
-                        let Some(st) = staged.as_mut() else {
-                            return (i, false);
-                        };
-                        let bytes = format!("writer {i}").into_bytes();
-                        let won = st
-                            .put_new(&target, Path::new("test"), &mut &bytes[..])
-                            .is_ok();
-                        if won {
-                            staged.take().unwrap().publish().unwrap();
-                        }
-                        (i, won)
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        let winner = exactly_one_wins(racers, &settings, |i, client, barrier| {
+            let staged = client.stage(&object, "v1", true);
+            barrier.wait();
+            let Ok(mut staged) = staged else {
+                return false;
+            };
+            let bytes = format!("writer {i}").into_bytes();
+            let won = staged
+                .put_new(&target, Path::new("test"), &mut &bytes[..])
+                .is_ok();
+            if won {
+                staged.publish().unwrap();
+            }
+            won
         });
-        let winners: Vec<usize> = results.iter().filter(|r| r.1).map(|r| r.0).collect();
-        assert_eq!(winners.len(), 1, "round {round}: {results:?}");
         assert_eq!(
             storage.get_bytes(&target).unwrap(),
-            format!("writer {}", winners[0]).into_bytes(),
-            "the key holds the winner's bytes"
+            format!("writer {winner}").into_bytes(),
+            "round {round}: the key holds the winner's bytes"
         );
     }
 
@@ -102,25 +85,38 @@ fn the_s3_storage_keeps_the_contract_and_seaweedfs_enforces_conditional_writes()
     }
     staged.publish().unwrap();
     let base = sha256(b"base");
-    let barrier = Arc::new(Barrier::new(racers));
+    let winner = exactly_one_wins(racers, &settings, |i, client, barrier| {
+        let inventory = format!("inventory of writer {i}");
+        barrier.wait();
+        let r = client.swap_inventory(&object, &base, inventory.as_bytes(), b"s2");
+        if let Err(e) = &r {
+            assert!(e.is_concurrent_commit(), "{e}");
+        }
+        r.is_ok()
+    });
+    assert_eq!(
+        storage
+            .get_bytes(&object.join("inventory.json").unwrap())
+            .unwrap(),
+        format!("inventory of writer {winner}").into_bytes()
+    );
+}
+
+/// Runs `racers` writers at once, each with its own client (`act` waits on the barrier once
+/// ready, then races); asserts that exactly one succeeded and returns which.
+fn exactly_one_wins(
+    racers: usize,
+    settings: &S3Settings,
+    act: impl Fn(usize, &S3Storage, &Barrier) -> bool + Sync,
+) -> usize {
+    let barrier = Barrier::new(racers);
     let results: Vec<(usize, bool)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..racers)
             .map(|i| {
-                let (barrier, object, settings, base) = (
-                    barrier.clone(),
-                    object.clone(),
-                    settings.clone(),
-                    base.clone(),
-                );
+                let (barrier, act) = (&barrier, &act);
                 s.spawn(move || {
-                    let client = S3Storage::connect(&settings).unwrap();
-                    let inventory = format!("inventory of writer {i}");
-                    barrier.wait();
-                    let r = client.swap_inventory(&object, &base, inventory.as_bytes(), b"s2");
-                    if let Err(e) = &r {
-                        assert!(e.is_concurrent_commit(), "{e}");
-                    }
-                    (i, r.is_ok())
+                    let client = S3Storage::connect(settings).unwrap();
+                    (i, act(i, &client, barrier))
                 })
             })
             .collect();
@@ -128,12 +124,7 @@ fn the_s3_storage_keeps_the_contract_and_seaweedfs_enforces_conditional_writes()
     });
     let winners: Vec<usize> = results.iter().filter(|r| r.1).map(|r| r.0).collect();
     assert_eq!(winners.len(), 1, "{results:?}");
-    assert_eq!(
-        storage
-            .get_bytes(&object.join("inventory.json").unwrap())
-            .unwrap(),
-        format!("inventory of writer {}", winners[0]).into_bytes()
-    );
+    winners[0]
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -211,7 +202,7 @@ fn two_writers_racing_on_one_object_commit_one_version_and_leave_nothing_else() 
         .unwrap();
     for round in 2..=5 {
         // Forced: both writers have read the head before either starts its version.
-        let barrier = Arc::new(Barrier::new(2));
+        let barrier = Arc::new(Meeting::of(2));
         let writers: Vec<(&str, StorageRoot)> = ["a", "b"]
             .into_iter()
             .map(|name| {
@@ -336,7 +327,40 @@ fn two_writers_racing_on_one_object_commit_one_version_and_leave_nothing_else() 
 #[derive(Debug)]
 struct Gated {
     inner: S3Storage,
-    barrier: Arc<Barrier>,
+    barrier: Arc<Meeting>,
+}
+
+/// A barrier that gives up after 30 s (a writer that failed before its stage must fail the
+/// test, not hang it).
+#[derive(Debug)]
+struct Meeting {
+    arrived: std::sync::Mutex<usize>,
+    all: std::sync::Condvar,
+    of: usize,
+}
+
+impl Meeting {
+    fn of(of: usize) -> Meeting {
+        Meeting {
+            arrived: std::sync::Mutex::new(0),
+            all: std::sync::Condvar::new(),
+            of,
+        }
+    }
+
+    fn wait(&self) {
+        let mut arrived = self.arrived.lock().unwrap();
+        *arrived += 1;
+        self.all.notify_all();
+        let (arrived, timeout) = self
+            .all
+            .wait_timeout_while(arrived, Duration::from_secs(30), |n| *n < self.of)
+            .unwrap();
+        assert!(
+            !timeout.timed_out() || *arrived >= self.of,
+            "the other writer never staged"
+        );
+    }
 }
 
 impl ObjectStorage for Gated {
