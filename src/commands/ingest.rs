@@ -107,7 +107,8 @@ impl Run for IngestArgs {
         }
         // Who acts is settled before anything is created.
         let who = ctx.principal(&self.archive.archive, self.actor.as_deref(), self.clearance)?;
-        let archive = Archive::open_or_create(&self.archive.archive)
+        let location = crate::storage_env::storage_location()?;
+        let archive = Archive::open_or_create_on(&self.archive.archive, &location)
             .with_context(|| format!("cannot open archive {}", self.archive.archive.display()))?;
         if self.cluster {
             let options = cluster::coordinator::JobOptions {

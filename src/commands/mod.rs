@@ -77,9 +77,13 @@ impl ArchiveArg {
     }
 }
 
-/// The existing archive at `dir`.
+/// The existing archive at `dir`, its storage root where the environment says
+/// ([`crate::storage_env`]: `ocfl/` in it, or S3).
 pub fn open_archive(dir: &Path) -> anyhow::Result<Archive> {
-    Ok(Archive::open(dir)?)
+    Ok(Archive::open_on(
+        dir,
+        &crate::storage_env::storage_location()?,
+    )?)
 }
 
 /// `--clearance mat|toi-mat` (deprecated): accepted only with `--user NAME` whose account's

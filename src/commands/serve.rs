@@ -44,6 +44,7 @@ impl Execute for ServeArgs {
         let archive = self.archive.open()?;
         let config = server::web::ServerConfig {
             archive: self.archive.archive.clone(),
+            storage: crate::storage_env::storage_location()?,
             listen: self.listen,
             secure_cookies: self.secure_cookies,
             tls: self

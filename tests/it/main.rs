@@ -22,6 +22,7 @@ mod reading_room;
 mod red_marks;
 mod resume;
 mod review;
+mod s3_store;
 mod verify_damage;
 mod versions;
 mod write_failure;

@@ -25,7 +25,7 @@ fn object_roots(dir: &Path) -> Vec<PathBuf> {
 /// Validates the storage root and every object in it; returns the validator's output.
 /// Objects are named explicitly because ocfl-py 2.1.0's `ocfl-validate.py ROOT` records
 /// invalid objects without reporting them or failing.
-fn validate(tool: &Path, archive: &Path) -> String {
+pub(crate) fn validate(tool: &Path, archive: &Path) -> String {
     let root = archive.join("ocfl");
     let objects = object_roots(&root);
     assert!(!objects.is_empty(), "no objects below {}", root.display());

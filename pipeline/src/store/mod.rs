@@ -5,6 +5,11 @@
 //! locks it for writers, and reads hồ sơ objects back ([`HoSoObject`]) with their documents
 //! and pages. Writing versions is [`ocfl`]'s job; the audit chain is [`audit`]'s, the access
 //! log chained to it [`access`]'s.
+//!
+//! The OCFL storage root is `ocfl/` in the archive directory (the embedded default), or a
+//! prefix of an S3 bucket ([`StorageLocation::S3`], [`s3`]); everything else stays in the
+//! directory. An archive made on S3 records where (`storage.json`, without credentials), and
+//! is refused when opened without its S3 settings or with another place's.
 
 pub mod access;
 pub mod audit;
@@ -13,6 +18,7 @@ pub mod generation;
 pub mod history;
 pub mod ocfl;
 pub mod records;
+pub mod s3;
 pub mod storage;
 
 use std::collections::BTreeMap;
@@ -26,9 +32,23 @@ use crate::visibility::VisibilityCache;
 use crate::{Error, Result};
 use audit::AuditLog;
 use generation::Generation;
-use ocfl::{Inventory, StorageRoot};
+use ocfl::{Inventory, StorageRoot, ROOT_NAMASTE};
 use records::{DocumentRecord, PageRecord, SourceRecord, DOCUMENTS_DIR, PAGES_DIR, SOURCE_PATH};
+use s3::{S3Settings, S3Storage};
 use storage::{Key, ObjectStorage};
+
+/// Where an archive's OCFL storage root is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum StorageLocation {
+    /// `ocfl/` in the archive directory: the embedded default.
+    #[default]
+    Directory,
+    /// A prefix of an S3 bucket.
+    S3(S3Settings),
+}
+
+/// The file of an archive directory saying that its storage root is in S3, and where.
+pub const LOCATION_FILE: &str = "storage.json";
 
 /// An archive directory.
 #[derive(Debug, Clone)]
@@ -54,18 +74,44 @@ pub struct ArchiveLock {
 impl Archive {
     /// Opens the archive at `dir`, creating its layout when absent.
     pub fn open_or_create(dir: &Path) -> Result<Archive> {
+        Self::open_or_create_on(dir, &StorageLocation::Directory)
+    }
+
+    /// Opens the archive at `dir` with its storage root at `location`, creating what is
+    /// absent (the directory layout, the storage root, the record of where it is).
+    pub fn open_or_create_on(dir: &Path, location: &StorageLocation) -> Result<Archive> {
         for sub in ["index", "audit", "reports", "staging"] {
             let p = dir.join(sub);
             fs::create_dir_all(&p).map_err(|e| Error::io(&p, e))?;
         }
-        let storage =
-            StorageRoot::open_or_create(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))?
-                .counting_generations(Generation::of_archive(dir));
+        let storage = match Self::checked_location(dir, location)? {
+            None => {
+                StorageRoot::open_or_create(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))?
+            }
+            Some(settings) => {
+                let s3 = S3Storage::connect(settings)?;
+                if !s3.exists(&Key::new(ROOT_NAMASTE)?)? {
+                    let files = ocfl::root_files();
+                    let files: Vec<(&str, &[u8])> = files
+                        .iter()
+                        .map(|(k, b)| (k.as_str(), b.as_slice()))
+                        .collect();
+                    s3.create_root(&files)?;
+                }
+                let marker = dir.join(LOCATION_FILE);
+                if !marker.exists() {
+                    let json = serde_json::to_vec_pretty(settings).expect("settings serialise");
+                    fsio::write_atomic(&marker, &json)?;
+                }
+                let base = s3.root_location();
+                StorageRoot::on(Arc::new(s3), &base)?
+            }
+        };
         Ok(Archive {
             root: dir.to_path_buf(),
             staging: dir.join("staging"),
             audit_lock: None,
-            storage,
+            storage: storage.counting_generations(Generation::of_archive(dir)),
             visibility: Arc::default(),
         })
     }
@@ -99,21 +145,84 @@ impl Archive {
 
     /// Opens an existing archive (read paths never create one).
     pub fn open(dir: &Path) -> Result<Archive> {
-        let storage = StorageRoot::open(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))
-            .map_err(|_| {
-                Error::Archive(format!(
-                    "{} is not a sohoa archive (no ocfl/ storage root); run `sohoa ingest` first",
-                    dir.display()
-                ))
-            })?
-            .counting_generations(Generation::of_archive(dir));
+        Self::open_on(dir, &StorageLocation::Directory)
+    }
+
+    /// Opens an existing archive whose storage root is at `location` (read paths never
+    /// create one). An S3 root may be opened from a directory that has not recorded it
+    /// (another machine reading the same root: its index and logs are its own).
+    pub fn open_on(dir: &Path, location: &StorageLocation) -> Result<Archive> {
+        let not_an_archive = |where_: String| {
+            Error::Archive(format!(
+                "{} is not a sohoa archive (no storage root in {where_}); run `sohoa ingest` first",
+                dir.display()
+            ))
+        };
+        let storage = match Self::checked_location(dir, location)? {
+            None => StorageRoot::open(&dir.join("ocfl"), &dir.join("staging").join("ocfl"))
+                .map_err(|_| not_an_archive("ocfl/".into()))?,
+            Some(settings) => {
+                let s3 = S3Storage::connect(settings)?;
+                let base = s3.root_location();
+                match StorageRoot::on(Arc::new(s3), &base) {
+                    Ok(root) => root,
+                    Err(Error::Archive(_)) => return Err(not_an_archive(settings.url())),
+                    Err(e) => return Err(e),
+                }
+            }
+        };
         Ok(Archive {
             root: dir.to_path_buf(),
             staging: dir.join("staging"),
             audit_lock: None,
-            storage,
+            storage: storage.counting_generations(Generation::of_archive(dir)),
             visibility: Arc::default(),
         })
+    }
+
+    /// The S3 settings to use (None: the directory), after checking `location` against what
+    /// `dir` records: an archive on S3 is never opened as a directory, nor a directory
+    /// archive or another S3 place as it.
+    fn checked_location<'a>(
+        dir: &Path,
+        location: &'a StorageLocation,
+    ) -> Result<Option<&'a S3Settings>> {
+        let marker = dir.join(LOCATION_FILE);
+        let recorded: Option<S3Settings> = match fs::read(&marker) {
+            Ok(bytes) => Some(serde_json::from_slice(&bytes).map_err(|e| Error::Json {
+                path: marker.clone(),
+                message: e.to_string(),
+            })?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(&marker, e)),
+        };
+        match (location, recorded) {
+            (StorageLocation::Directory, None) => Ok(None),
+            (StorageLocation::Directory, Some(recorded)) => Err(Error::Archive(format!(
+                "{}: its OCFL storage root is in S3 ({}); give its S3 settings \
+                 (SOHOA_S3_ENDPOINT, SOHOA_S3_BUCKET, SOHOA_S3_PREFIX and credentials, or the \
+                 [s3] table of sohoa.toml)",
+                dir.display(),
+                recorded.url()
+            ))),
+            (StorageLocation::S3(settings), Some(recorded)) if !settings.same_place(&recorded) => {
+                Err(Error::Archive(format!(
+                    "{}: its OCFL storage root is {}, not {}",
+                    dir.display(),
+                    recorded.url(),
+                    settings.url()
+                )))
+            }
+            (StorageLocation::S3(_), None) if dir.join("ocfl").join(ROOT_NAMASTE).exists() => {
+                Err(Error::Archive(format!(
+                    "{}: its OCFL storage root is the directory {}, not S3; unset the S3 \
+                     settings to use it",
+                    dir.display(),
+                    dir.join("ocfl").display()
+                )))
+            }
+            (StorageLocation::S3(settings), _) => Ok(Some(settings)),
+        }
     }
 
     pub fn storage(&self) -> &StorageRoot {

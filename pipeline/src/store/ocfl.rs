@@ -159,24 +159,11 @@ impl StorageRoot {
     /// versions are built in `staging`.
     pub fn open_or_create(root: &Path, staging: &Path) -> Result<Self> {
         if !root.join(ROOT_NAMASTE).exists() {
-            let config = serde_json::to_string_pretty(&serde_json::json!({
-                "extensionName": LAYOUT_EXTENSION,
-                "digestAlgorithm": "sha256",
-                "tupleSize": 3,
-                "numberOfTuples": 3,
-            }))
-            .expect("static json");
-            let layout = serde_json::to_string_pretty(&serde_json::json!({
-                "extension": LAYOUT_EXTENSION,
-                "description": "Hashed Truncated N-tuple Trees with Object ID Encapsulating Directory: sha256 of the id, 3 tuples of 3, then the percent-encoded id",
-            }))
-            .expect("static json");
-            let config_key = format!("extensions/{LAYOUT_EXTENSION}/config.json");
-            let files = [
-                (config_key.as_str(), config.as_bytes()),
-                ("ocfl_layout.json", layout.as_bytes()),
-                (ROOT_NAMASTE, b"ocfl_1.1\n".as_slice()),
-            ];
+            let files = root_files();
+            let files: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(k, b)| (k.as_str(), b.as_slice()))
+                .collect();
             // Processes starting together (cluster workers) may each create it: whichever
             // rename lands first makes the root, and the others find it made.
             let mut tries = 0;
@@ -344,12 +331,41 @@ impl StorageRoot {
             check_logical_path(logical)?;
         }
         let object = self.object_key(id);
-        let previous = if self.backend.exists(&object.join(INVENTORY)?)? {
+        // An object is there once its NAMASTE is (put last when it is created: on a
+        // storage without renames, a root inventory alone may be another writer's object
+        // under way, or what a killed one left).
+        let previous = if self.backend.exists(&object.join(OBJECT_NAMASTE)?)?
+            && self.backend.exists(&object.join(INVENTORY)?)?
+        {
             let bytes = self.inventory_bytes(&object)?;
             Some((self.parse_inventory(&object, &bytes)?, sha256_bytes(&bytes)))
         } else {
             None
         };
+        if let Some((prev, prev_sha256)) = &previous {
+            // A version committed after the root inventory this commit read (its
+            // `vN/inventory.json` stored: the commit point of a storage without renames), by
+            // another writer or by one killed before it replaced the root inventory: rolled
+            // forward, and this commit refused as one that lost to it.
+            let next = object.join(&format!("v{}/{INVENTORY}", prev.head_number() + 1))?;
+            if self.backend.exists(&next)? {
+                let bytes = self.backend.get_bytes(&next)?;
+                let sidecar = format!("{}  {INVENTORY}\n", sha256_bytes(&bytes));
+                let _change = self
+                    .generation
+                    .as_ref()
+                    .map(Generation::begin)
+                    .transpose()?;
+                self.backend
+                    .swap_inventory(&object, prev_sha256, &bytes, sidecar.as_bytes())?;
+                tracing::warn!(object = %id, version = %next, "rolled a committed version forward");
+                return Err(Error::InventoryChanged {
+                    path: self.backend.locate(&object.join(INVENTORY)?),
+                    expected: prev_sha256.clone(),
+                    actual: sha256_bytes(&bytes),
+                });
+            }
+        }
         let state_by_path: BTreeMap<String, String> =
             files.iter().map(|(p, s)| (p.clone(), s.digest())).collect();
         if let Some((prev, _)) = &previous {
@@ -406,16 +422,17 @@ impl StorageRoot {
             let from = self.backend.locate(&key);
             staged.put_new(&key, &from, &mut &bytes[..]).map(|_| ())
         };
-        // The version's own inventory: the commit point of a storage without renames.
-        put(
-            staged.as_mut(),
-            object.join(&format!("{version}/{INVENTORY}"))?,
-            &inventory_bytes,
-        )?;
+        // The version's own inventory after its sidecar: the commit point of a storage
+        // without renames (a committed version always has both).
         put(
             staged.as_mut(),
             object.join(&format!("{version}/{INVENTORY_SIDECAR}"))?,
             sidecar.as_bytes(),
+        )?;
+        put(
+            staged.as_mut(),
+            object.join(&format!("{version}/{INVENTORY}"))?,
+            &inventory_bytes,
         )?;
         // From here the store changes; the generation moves on when this is dropped.
         let _change = self
@@ -604,6 +621,31 @@ impl StorageRoot {
         let path = object_root.join(key.below(&dummy).expect("below"));
         std::fs::read(&path).map_err(|e| Error::io(&path, e))
     }
+}
+
+/// The files of an empty storage root (name → bytes), its NAMASTE last: the layout
+/// extension's configuration and `ocfl_layout.json`.
+pub fn root_files() -> Vec<(String, Vec<u8>)> {
+    let config = serde_json::to_string_pretty(&serde_json::json!({
+        "extensionName": LAYOUT_EXTENSION,
+        "digestAlgorithm": "sha256",
+        "tupleSize": 3,
+        "numberOfTuples": 3,
+    }))
+    .expect("static json");
+    let layout = serde_json::to_string_pretty(&serde_json::json!({
+        "extension": LAYOUT_EXTENSION,
+        "description": "Hashed Truncated N-tuple Trees with Object ID Encapsulating Directory: sha256 of the id, 3 tuples of 3, then the percent-encoded id",
+    }))
+    .expect("static json");
+    vec![
+        (
+            format!("extensions/{LAYOUT_EXTENSION}/config.json"),
+            config.into_bytes(),
+        ),
+        ("ocfl_layout.json".into(), layout.into_bytes()),
+        (ROOT_NAMASTE.into(), b"ocfl_1.1\n".to_vec()),
+    ]
 }
 
 /// The 0003 layout path of an object: three 3-character tuples of sha256(id), then the

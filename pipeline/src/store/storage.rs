@@ -8,11 +8,12 @@
 //!
 //! # The operations, and how each maps to S3
 //!
-//! An S3 implementation (a bucket with conditional writes) fits behind the same trait; the
-//! OCFL logic does not change. Per operation:
+//! [`super::s3::S3Storage`] keeps the root in an S3 bucket with conditional writes, behind the
+//! same trait; the OCFL logic does not change. Per operation:
 //!
 //! - [`ObjectStorage::stage`] + [`StagedWrite::put_new`] + [`StagedWrite::publish`]: the
-//!   files of one new version (content, `vN/inventory.json` and its sidecar, and for a new
+//!   files of one new version (content, the sidecar of `vN/inventory.json` and then the
+//!   inventory itself, and for a new
 //!   object its root inventory, sidecar and, last, `0=ocfl_object_1.1`), put create-only, in
 //!   the order the OCFL logic puts them. Each put streams from a reader through the one hashing
 //!   loop ([`super::fsio::hash_stream`]) and returns the SHA-256 and size; a key that exists
@@ -452,11 +453,15 @@ fn sanitize(name: &str) -> String {
         .collect()
 }
 
-/// The contract every [`ObjectStorage`] keeps, as checks to run against an empty storage
-/// (an S3 implementation runs the same).
-#[cfg(test)]
-pub(crate) mod contract {
-    use super::*;
+/// The contract every [`ObjectStorage`] keeps, as checks to run against an empty storage:
+/// the directory's unit tests and the S3 storage's integration tests (`tests/it/s3_store.rs`,
+/// on a real SeaweedFS) run the same.
+#[doc(hidden)]
+pub mod contract {
+    use std::io::Read;
+    use std::path::Path;
+
+    use super::{sha256_bytes, Children, Error, Key, ObjectStorage, Result};
 
     fn key(s: &str) -> Key {
         Key::new(s).unwrap()
@@ -478,7 +483,7 @@ pub(crate) mod contract {
 
     /// Create-only puts: a stored key and a key staged twice are refused, and a version
     /// that is published leaves what was stored before untouched.
-    pub(crate) fn create_only(storage: &dyn ObjectStorage) {
+    pub fn create_only(storage: &dyn ObjectStorage) {
         let object = key("aaa/obj");
         put(
             storage,
@@ -533,7 +538,7 @@ pub(crate) mod contract {
     }
 
     /// The root inventory is swapped only from the digest it has.
-    pub(crate) fn compare_and_swap(storage: &dyn ObjectStorage) {
+    pub fn compare_and_swap(storage: &dyn ObjectStorage) {
         let object = key("bbb/obj");
         put(
             storage,
@@ -577,7 +582,7 @@ pub(crate) mod contract {
     }
 
     /// Listing: every key below a prefix, and one level at a time.
-    pub(crate) fn listing(storage: &dyn ObjectStorage) {
+    pub fn listing(storage: &dyn ObjectStorage) {
         let object = key("ccc/d/obj");
         put(
             storage,
@@ -625,7 +630,7 @@ pub(crate) mod contract {
     }
 
     /// A put whose reader fails, and a staged version never published, leave nothing.
-    pub(crate) fn interrupted_put(storage: &dyn ObjectStorage) {
+    pub fn interrupted_put(storage: &dyn ObjectStorage) {
         struct Failing(usize);
         impl Read for Failing {
             fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -677,7 +682,7 @@ pub(crate) mod contract {
     }
 
     /// Runs every check of the contract.
-    pub(crate) fn all(storage: &dyn ObjectStorage) {
+    pub fn all(storage: &dyn ObjectStorage) {
         create_only(storage);
         compare_and_swap(storage);
         listing(storage);

@@ -36,6 +36,8 @@ pub use tls::PeerAddr;
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     pub archive: PathBuf,
+    /// Where the archive's OCFL storage root is (its `ocfl/`, or S3).
+    pub storage: pipeline::store::StorageLocation,
     pub listen: SocketAddr,
     /// Cookies marked `Secure` (the server is reached over TLS through a proxy; always so
     /// when it serves TLS itself).
@@ -65,9 +67,13 @@ pub struct ReadingRoom {
 }
 
 impl ReadingRoom {
-    /// Opens the archive at `dir`, its index and its accounts.
-    pub fn open(dir: &Path, secure_cookies: bool) -> Result<ReadingRoom> {
-        let archive = Archive::open(dir)?;
+    /// Opens the archive at `dir` (its storage root at `storage`), its index and its accounts.
+    pub fn open(
+        dir: &Path,
+        storage: &pipeline::store::StorageLocation,
+        secure_cookies: bool,
+    ) -> Result<ReadingRoom> {
+        let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Accounts::open(dir)?;
         Ok(ReadingRoom {
@@ -144,8 +150,12 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         .map(|files| tls::server_config(&files.cert, &files.key))
         .transpose()?;
     let room = Arc::new(
-        ReadingRoom::open(&config.archive, config.secure_cookies || tls.is_some())?
-            .with_institution(config.institution.clone()),
+        ReadingRoom::open(
+            &config.archive,
+            &config.storage,
+            config.secure_cookies || tls.is_some(),
+        )?
+        .with_institution(config.institution.clone()),
     );
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
