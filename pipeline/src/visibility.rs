@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use crate::clearance::{required, Clearance};
+use crate::clearance::{regime, required, Clearance, Regime};
 use crate::index::{IndexState, SearchIndex, SearchOptions, SearchResults};
 use crate::store::storage::Key;
 use crate::store::{Archive, HoSoObject};
@@ -34,8 +34,9 @@ use crate::Result;
 /// version.
 #[derive(Debug, Default)]
 pub struct StoreVisibility {
-    /// Document id → the clearance it needs, and its object (an index into `objects`).
-    documents: HashMap<String, (Clearance, u32)>,
+    /// Document id → the clearance it needs, its regime, and its object (an index into
+    /// `objects`).
+    documents: HashMap<String, (Clearance, Regime, u32)>,
     objects: Vec<Key>,
     /// Every object was read (none failed).
     complete: bool,
@@ -52,14 +53,14 @@ impl StoreVisibility {
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
         let storage = archive.storage();
         let roots = storage.object_keys()?;
-        let per_object: Vec<Option<Vec<(String, Clearance)>>> = roots
+        let per_object: Vec<Option<Vec<(String, Clearance, Regime)>>> = roots
             .par_iter()
             .map(|root| match HoSoObject::load(storage, root) {
                 Ok(object) => Some(
                     object
                         .documents
                         .iter()
-                        .map(|d| (d.id.clone(), required(d)))
+                        .map(|d| (d.id.clone(), required(d), regime(d)))
                         .collect(),
                 ),
                 Err(e) => {
@@ -75,8 +76,8 @@ impl StoreVisibility {
         let mut documents = HashMap::new();
         for (n, docs) in per_object.into_iter().enumerate() {
             let n = u32::try_from(n).expect("fewer than 4 billion objects");
-            for (id, clearance) in docs.into_iter().flatten() {
-                documents.insert(id, (clearance, n));
+            for (id, clearance, regime) in docs.into_iter().flatten() {
+                documents.insert(id, (clearance, regime, n));
             }
         }
         Ok(StoreVisibility {
@@ -91,7 +92,7 @@ impl StoreVisibility {
     pub fn object_of(&self, id: &str) -> Option<&Key> {
         self.documents
             .get(id)
-            .map(|(_, n)| &self.objects[*n as usize])
+            .map(|(_, _, n)| &self.objects[*n as usize])
     }
 
     /// Whether every object could be read: a document not known then is not stored.
@@ -128,7 +129,12 @@ impl StoreVisibility {
 
     /// The clearance stored document `id` needs (None: not stored).
     pub fn required(&self, id: &str) -> Option<Clearance> {
-        self.documents.get(id).map(|(c, _)| *c)
+        self.documents.get(id).map(|(c, _, _)| *c)
+    }
+
+    /// The regime of stored document `id` (None: not stored).
+    pub fn regime(&self, id: &str) -> Option<Regime> {
+        self.documents.get(id).map(|(_, r, _)| *r)
     }
 
     /// Whether the store holds document `id` and it needs clearance.
@@ -216,11 +222,16 @@ impl Archive {
 
 /// A search of the archive's index with the filters, paging and clearance of `options`,
 /// visibility decided by the store (see the module doc).
+///
+/// `may_read` says whether the reader may read a hit's content (its id, regime and the
+/// clearance it needs): a hit whose content they may not read keeps its place, its record
+/// and its pages, loses its snippet (OCR text) and is marked `needs_grant`.
 pub(crate) fn search(
     archive: &Archive,
     index: &SearchIndex,
     query: &str,
     options: &SearchOptions,
+    may_read: &dyn Fn(&str, Regime, Clearance) -> bool,
 ) -> Result<SearchResults> {
     let store = archive.visibility_cache().get(archive)?;
     let hidden = store.hidden_in(index, options.clearance)?;
@@ -240,6 +251,12 @@ pub(crate) fn search(
     }
     for hit in &mut results.hits {
         hit.restricted = store.is_restricted(&hit.id);
+        let regime = store.regime(&hit.id).unwrap_or(Regime::Secret);
+        let needed = store.required(&hit.id).unwrap_or(Clearance::ToiMat);
+        if !may_read(&hit.id, regime, needed) {
+            hit.snippet.clear();
+            hit.needs_grant = true;
+        }
     }
     Ok(results)
 }

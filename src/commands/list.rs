@@ -80,6 +80,8 @@ mod tests {
             symbol: "45-NQ/TU".into(),
             date: "1997-03-12".into(),
             page_count: pages,
+            object: ulid(),
+            needs_grant: false,
         }
     }
 

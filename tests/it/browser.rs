@@ -262,3 +262,109 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     let text = text_of(c, "p.error").await;
     assert!(text.contains("thử lại"), "{text}");
 }
+
+/// A reading request in chromium: a reader finds a conditional-access document (chế độ sử
+/// dụng 02) whose content needs a grant, requests it from its page with a purpose, an
+/// approver approves it from the queue, and the reader, notified, reads its scan.
+#[test]
+fn a_reader_requests_a_document_an_approver_grants_it_and_the_reader_reads_it_in_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, doc, _) = archive_with_a_mat_document(
+        tmp.path(),
+        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
+    );
+    let out = crate::common::run(
+        &archive,
+        &[
+            "edit",
+            &doc,
+            "--set",
+            "che_do_su_dung=02",
+            "--reason",
+            "có điều kiện",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    add_user(&archive, "doc-gia", &["--role", "reader"]);
+    add_user(&archive, "duyet", &["--role", "approver"]);
+    let server = serve(&archive);
+    let driver = chromedriver();
+    let base = server.base.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let c = browser(&driver, &tmp.path().join("profile")).await;
+        request_session(&c, &base, &doc).await;
+        let _ = c.close().await;
+    });
+}
+
+async fn request_session(c: &Client, base: &str, doc: &str) {
+    // The reader: the document's record, no scan; request it with a purpose.
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    wait_for_path(c, "/").await;
+    c.goto(&format!("{base}/documents/{doc}")).await.unwrap();
+    text_of(c, "#needs-request").await;
+    assert!(c
+        .find_all(Locator::Css("svg#scan"))
+        .await
+        .unwrap()
+        .is_empty());
+    click(c, "#request-document").await;
+    wait_for_path(c, "/requests/new").await;
+    c.find(Locator::Css("textarea[name=purpose]"))
+        .await
+        .unwrap()
+        .send_keys("Nghiên cứu lịch sử Đảng bộ tỉnh")
+        .await
+        .unwrap();
+    click(c, "#submit-request").await;
+    wait_for_path(c, "/requests").await;
+    let state = text_of(c, "#requests td.state").await;
+    assert_eq!(state, "chờ duyệt");
+    click(c, "#logout").await;
+    wait_for_path(c, "/login").await;
+
+    // The approver: the queue, with the request's deadline; approve it.
+    sign_in(c, base, "duyet", "mật khẩu của duyet").await;
+    wait_for_path(c, "/").await;
+    click(c, "#request-queue").await;
+    wait_for_path(c, "/requests/queue").await;
+    let due = text_of(c, "span.due").await;
+    assert!(due.starts_with("20"), "{due}");
+    click(c, "form.decision button.approve").await;
+    let start = Instant::now();
+    while !c
+        .source()
+        .await
+        .unwrap()
+        .contains("Không có phiếu nào chờ duyệt")
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "not decided");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(c, "#logout").await;
+    wait_for_path(c, "/login").await;
+
+    // The reader: notified; the document's scan and text are there now.
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    wait_for_path(c, "/").await;
+    assert_eq!(text_of(c, "#unseen").await, "1");
+    click(c, "#my-requests").await;
+    wait_for_path(c, "/requests").await;
+    assert!(text_of(c, "#notifications").await.contains("đã được duyệt"));
+    assert_eq!(text_of(c, "#requests td.state").await, "đã duyệt");
+    c.goto(&format!("{base}/documents/{doc}")).await.unwrap();
+    let image = c.find(Locator::Css("svg#scan image")).await.unwrap();
+    let href = image.attr("href").await.unwrap().unwrap();
+    assert_eq!(fetch(c, &href).await, "200 image/jpeg");
+    assert!(!text_of(c, "#page-text").await.trim().is_empty());
+    // A read grant: no PDF.
+    assert!(c.find_all(Locator::Id("pdf")).await.unwrap().is_empty());
+}
