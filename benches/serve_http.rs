@@ -20,6 +20,12 @@
 //!   and p50 / p99 latency per kind;
 //! - each sample page's image at width 800, first view (rendered and cached) and cached
 //!   (10 views each, 1 and 16 clients);
+//! - reading requests (`--requests N`, default 30): a reader's request for one of the
+//!   sample box's documents, made conditional (chế độ sử dụng 02) for it, submitted
+//!   (`POST /api/v1/requests`) and approved (`POST …/decision`) N times: p50 / p99 of each;
+//!   and the grant check's cost on a document view (`GET documents/{id}` and its first
+//!   page's words, 1 client): the same document viewed while open (no grant needed) and
+//!   then, conditional, under the reader's N grants;
 //! - the server's peak RSS (`VmHWM` of its process).
 
 use std::collections::BTreeMap;
@@ -55,14 +61,19 @@ struct Options {
     pages: usize,
     archive: Option<PathBuf>,
     queries_per_kind: usize,
+    requests: usize,
     json: bool,
 }
+
+/// Views of one document per measurement of the grant check.
+const DOCUMENT_VIEWS: usize = 100;
 
 fn options() -> Options {
     let mut o = Options {
         pages: 100_000,
         archive: None,
         queries_per_kind: 60,
+        requests: 30,
         json: false,
     };
     let mut args = std::env::args().skip(1);
@@ -76,6 +87,12 @@ fn options() -> Options {
                     .unwrap_or(o.queries_per_kind);
             }
             "--archive" => o.archive = args.next().map(PathBuf::from),
+            "--requests" => {
+                o.requests = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(o.requests);
+            }
             "--json" => o.json = true,
             "--bench" => {}
             other => eprintln!("note: ignoring argument {other}"),
@@ -422,6 +439,129 @@ fn run_clients(
     (started.elapsed(), timings)
 }
 
+/// POSTs `body` as JSON with the token; the status and the answer as JSON.
+fn post_json(
+    agent: &ureq::Agent,
+    url: &str,
+    token: &str,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut answer = agent
+        .post(url)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .send(body.to_string())
+        .expect("the server answers");
+    let bytes = answer.body_mut().read_to_vec().expect("a body");
+    (
+        answer.status().as_u16(),
+        serde_json::from_slice(&bytes).unwrap_or_default(),
+    )
+}
+
+/// An account `name` with `role` and an API token for it (the account may exist already).
+fn account_token(dir: &Path, name: &str, role: &str) -> String {
+    let mut add = Command::new(common::sohoa_bin())
+        .args(["user", "add", name, "--role", role, "--password-stdin"])
+        .arg("--archive")
+        .arg(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sohoa user add");
+    writeln!(add.stdin.take().expect("stdin"), "mật khẩu đọc thử 2026").expect("a password");
+    add.wait().expect("user add ends"); // fails harmlessly when the account exists
+    let token: serde_json::Value =
+        serde_json::from_slice(&sohoa(dir, &["token", "create", "--user", name, "--json"]).stdout)
+            .expect("the token as JSON");
+    token["token"].as_str().expect("a token").to_string()
+}
+
+/// Reading requests and the grant check (see the module doc).
+struct RequestTimes {
+    submit: Vec<Duration>,
+    decide: Vec<Duration>,
+    open_view: Vec<Duration>,
+    granted_view: Vec<Duration>,
+}
+
+/// One document view as the API gives it: the document and its first page's words.
+fn document_view(agent: &ureq::Agent, base: &str, id: &str, token: &str) -> Duration {
+    let t = Instant::now();
+    for url in [
+        format!("{base}/api/v1/documents/{id}"),
+        format!("{base}/api/v1/documents/{id}/pages/1/words"),
+    ] {
+        assert_eq!(get(agent, &url, token, None).0, 200, "{url}");
+    }
+    t.elapsed()
+}
+
+fn views(agent: &ureq::Agent, base: &str, id: &str, token: &str) -> Vec<Duration> {
+    document_view(agent, base, id, token); // warm (the store's records after a change)
+    (0..DOCUMENT_VIEWS)
+        .map(|_| document_view(agent, base, id, token))
+        .collect()
+}
+
+fn set_regime(dir: &Path, id: &str, code: &str) {
+    let set = format!("che_do_su_dung={code}");
+    let out = sohoa(
+        dir,
+        &["edit", id, "--set", &set, "--reason", "serve_http bench"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn requests_bench(
+    dir: &Path,
+    base: &str,
+    agent: &ureq::Agent,
+    token: &str,
+    doc: &str,
+    n: usize,
+) -> RequestTimes {
+    let approver = account_token(dir, "duyet-thu", "approver");
+    set_regime(dir, doc, "01");
+    let open_view = views(agent, base, doc, token);
+    set_regime(dir, doc, "02");
+    let (mut submit, mut decide) = (Vec::new(), Vec::new());
+    for _ in 0..n {
+        let t = Instant::now();
+        let (status, request) = post_json(
+            agent,
+            &format!("{base}/api/v1/requests"),
+            token,
+            &serde_json::json!({"items": [doc], "purpose": "đo thời gian", "form": "read"}),
+        );
+        submit.push(t.elapsed());
+        assert_eq!(status, 201, "{request}");
+        let id = request["id"].as_i64().expect("a request id");
+        let t = Instant::now();
+        let (status, decided) = post_json(
+            agent,
+            &format!("{base}/api/v1/requests/{id}/decision"),
+            &approver,
+            &serde_json::json!({"decision": "approve", "reason": "đo thời gian"}),
+        );
+        decide.push(t.elapsed());
+        assert_eq!(status, 200, "{decided}");
+    }
+    let granted_view = views(agent, base, doc, token);
+    set_regime(dir, doc, "01");
+    RequestTimes {
+        submit,
+        decide,
+        open_view,
+        granted_view,
+    }
+}
+
 fn p(times: &[Duration], q: f64) -> f64 {
     let mut sorted = times.to_vec();
     sorted.sort();
@@ -459,29 +599,7 @@ fn main() {
     };
 
     // A reader without clearance, with an API token.
-    let mut add = Command::new(common::sohoa_bin())
-        .args([
-            "user",
-            "add",
-            "doc-gia",
-            "--role",
-            "reader",
-            "--password-stdin",
-        ])
-        .arg("--archive")
-        .arg(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("sohoa user add");
-    writeln!(add.stdin.take().expect("stdin"), "mật khẩu đọc thử 2026").expect("a password");
-    add.wait().expect("user add ends"); // fails harmlessly when the account exists
-    let token: serde_json::Value = serde_json::from_slice(
-        &sohoa(&dir, &["token", "create", "--user", "doc-gia", "--json"]).stdout,
-    )
-    .expect("the token as JSON");
-    let token = token["token"].as_str().expect("a token").to_string();
+    let token = account_token(&dir, "doc-gia", "reader");
 
     let server = Server::start(&dir);
     let agent = agent();
@@ -570,9 +688,12 @@ fn main() {
         assert_eq!(status, 200);
         webp_bytes += size;
     }
+    let doc = &built.scanned.first().expect("a scanned document").0;
+    let requests = requests_bench(&dir, &server.base, &agent, &token, doc, o.requests);
     let peak_kib = server.memory_kib("VmHWM:");
     let index_bytes = dir_bytes(&dir.join("index"));
     drop(server);
+    let overhead = p(&requests.granted_view, 0.5) / p(&requests.open_view, 0.5) - 1.0;
 
     if o.json {
         let out = serde_json::json!({
@@ -593,6 +714,14 @@ fn main() {
             "image_first_view_ms": {"p50": p(&first, 0.5), "p99": p(&first, 0.99), "n": first.len()},
             "webp_first_view_ms": {"p50": p(&webp_first, 0.5), "p99": p(&webp_first, 0.99)},
             "jpeg_bytes": jpeg_bytes, "webp_bytes": webp_bytes,
+            "requests": {
+                "n": requests.submit.len(),
+                "submit_ms": {"p50": p(&requests.submit, 0.5), "p99": p(&requests.submit, 0.99)},
+                "decide_ms": {"p50": p(&requests.decide, 0.5), "p99": p(&requests.decide, 0.99)},
+                "document_view_open_ms": {"p50": p(&requests.open_view, 0.5), "p99": p(&requests.open_view, 0.99)},
+                "document_view_granted_ms": {"p50": p(&requests.granted_view, 0.5), "p99": p(&requests.granted_view, 0.99)},
+                "grant_check_overhead": overhead,
+            },
             "image_cached_ms": cached.iter().map(|(c, wall, t)| serde_json::json!({
                 "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
                 "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
@@ -659,6 +788,30 @@ fn main() {
         jpeg_bytes as f64 / 1e3,
         webp_bytes as f64 / 1e3,
         webp_bytes as f64 / jpeg_bytes.max(1) as f64
+    );
+    println!(
+        "\n| reading requests ({} of one reader, 1 client) | p50 | p99 |\n|---|---:|---:|",
+        requests.submit.len()
+    );
+    for (what, t) in [
+        ("submission (`POST /api/v1/requests`)", &requests.submit),
+        ("decision, approved (`POST …/decision`)", &requests.decide),
+        (
+            "document view, open document, no grant",
+            &requests.open_view,
+        ),
+        (
+            "document view, the same document conditional, under the grants",
+            &requests.granted_view,
+        ),
+    ] {
+        println!("| {what} | {:.1} ms | {:.1} ms |", p(t, 0.5), p(t, 0.99));
+    }
+    println!(
+        "\nThe grant check adds {:+.1} % to a document view (p50; the document and its first \
+         page's words, {DOCUMENT_VIEWS} views each; the reader holds {} grants)",
+        overhead * 100.0,
+        requests.decide.len()
     );
     println!(
         "\nServer peak RSS (VmHWM): {:.0} MB",
