@@ -355,14 +355,11 @@ impl<'a> Requests<'a> {
 
     /// The requests `filter` selects that `who` may see (approvers and auditors).
     pub fn list(&self, who: &Principal, filter: &RequestFilter) -> Result<Vec<ReadingRequest>> {
-        if !(who.has_role(Role::Approver) || who.has_role(Role::Auditor)) {
-            return Err(Error::Refused(format!(
-                "{} may not list others' requests: it needs the {} or {} role",
-                who.actor(),
-                Role::Approver.vietnamese(),
-                Role::Auditor.vietnamese()
-            )));
-        }
+        require_role(
+            who,
+            &[Role::Approver, Role::Auditor],
+            "list others' requests",
+        )?;
         let mut out = Vec::new();
         for r in self.accounts.requests(filter)? {
             if self.sees(who, &r)? {
@@ -400,14 +397,7 @@ impl<'a> Requests<'a> {
     /// `who` (an archivist or approver) routes pending request `id` to the approvers; they
     /// may then not decide it themselves.
     pub fn route(&self, who: &Principal, id: i64) -> Result<ReadingRequest> {
-        if !(who.has_role(Role::Archivist) || who.has_role(Role::Approver)) {
-            return Err(Error::Refused(format!(
-                "{} may not route requests: it needs the {} or {} role",
-                who.actor(),
-                Role::Archivist.vietnamese(),
-                Role::Approver.vietnamese()
-            )));
-        }
+        require_role(who, &[Role::Archivist, Role::Approver], "route requests")?;
         let request = self.staff_request(who, id)?;
         if request.state != RequestState::Pending {
             return Err(Error::invalid("request", "phiếu này đã được quyết định"));
@@ -602,15 +592,20 @@ impl<'a> Requests<'a> {
 }
 
 fn require_approver(who: &Principal, what: &str) -> Result<()> {
-    if who.has_role(Role::Approver) {
-        Ok(())
-    } else {
-        Err(Error::Refused(format!(
-            "{} may not {what}: it needs the {} role",
-            who.actor(),
-            Role::Approver.vietnamese()
-        )))
+    require_role(who, &[Role::Approver], what)
+}
+
+/// `Ok` when `who` has one of `roles`, else why not (`what` they tried).
+fn require_role(who: &Principal, roles: &[Role], what: &str) -> Result<()> {
+    if roles.iter().any(|r| who.has_role(*r)) {
+        return Ok(());
     }
+    let names: Vec<&str> = roles.iter().map(|r| r.vietnamese()).collect();
+    Err(Error::Refused(format!(
+        "{} may not {what}: it needs the {} role",
+        who.actor(),
+        names.join(" or ")
+    )))
 }
 
 /// Why `who` may not decide `request`: their own, or one they routed.

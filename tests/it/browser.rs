@@ -12,6 +12,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use crate::reading_room::{add_user, archive_with_a_mat_document, free_port, serve};
+use crate::requests::conditional_archive;
 
 /// A chromedriver process, stopped when dropped (also when a test fails).
 struct Driver {
@@ -141,18 +142,24 @@ fn a_reader_searches_reads_and_signs_out_in_chromium() {
     );
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     let server = serve(&archive);
+    let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
+    runtime.block_on(async {
+        // A failure panics here; dropping the driver then ends the browser too.
+        reader_session(&c, &server.base, &secret).await;
+        let _ = c.close().await;
+    });
+}
+
+/// chromedriver, a runtime to drive it from, and a chromium session with its profile in
+/// `profile` (dropped in that order reversed: the session, the runtime, the driver).
+fn chromium(profile: &std::path::Path) -> (Driver, tokio::runtime::Runtime, Client) {
     let driver = chromedriver();
-    let base = server.base.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let c = browser(&driver, &tmp.path().join("profile")).await;
-        // A failure panics here; dropping the driver then ends the browser too.
-        reader_session(&c, &base, &secret).await;
-        let _ = c.close().await;
-    });
+    let c = runtime.block_on(browser(&driver, profile));
+    (driver, runtime, c)
 }
 
 async fn reader_session(c: &Client, base: &str, secret: &str) {
@@ -269,38 +276,13 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
 #[test]
 fn a_reader_requests_a_document_an_approver_grants_it_and_the_reader_reads_it_in_chromium() {
     let tmp = tempfile::tempdir().unwrap();
-    let (archive, doc, _) = archive_with_a_mat_document(
-        tmp.path(),
-        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
-    );
-    let out = crate::common::run(
-        &archive,
-        &[
-            "edit",
-            &doc,
-            "--set",
-            "che_do_su_dung=02",
-            "--reason",
-            "có điều kiện",
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (archive, doc, _) = conditional_archive(tmp.path());
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     add_user(&archive, "duyet", &["--role", "approver"]);
     let server = serve(&archive);
-    let driver = chromedriver();
-    let base = server.base.clone();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
     runtime.block_on(async {
-        let c = browser(&driver, &tmp.path().join("profile")).await;
-        request_session(&c, &base, &doc).await;
+        request_session(&c, &server.base, &doc).await;
         let _ = c.close().await;
     });
 }

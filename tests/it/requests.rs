@@ -93,26 +93,36 @@ fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
         .clone()
 }
 
+/// An archive (real OCR) of one conditional document (chế độ sử dụng 02: an open one
+/// made so by an edit) and one Mật document; its path and the two ids.
+pub(crate) fn conditional_archive(dir: &Path) -> (std::path::PathBuf, String, String) {
+    let (archive, doc, secret) =
+        archive_with_a_mat_document(dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    let set = [
+        "edit",
+        &doc,
+        "--set",
+        "che_do_su_dung=02",
+        "--reason",
+        "có điều kiện",
+    ];
+    let out = run(&archive, &set);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    (archive, doc, secret)
+}
+
+/// The id of the request an answer to `POST /api/v1/requests` stored (201).
+fn submitted(a: &Answer) -> i64 {
+    assert_eq!(a.status, 201, "{}", a.text());
+    serde_json::from_slice::<Value>(&a.body).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
 #[test]
 fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
     let tmp = tempfile::tempdir().unwrap();
-    let (archive, doc, secret) = archive_with_a_mat_document(
-        tmp.path(),
-        &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
-    );
-    // The open document becomes conditional (chế độ sử dụng 02).
-    let out = run(
-        &archive,
-        &[
-            "edit",
-            &doc,
-            "--set",
-            "che_do_su_dung=02",
-            "--reason",
-            "sử dụng có điều kiện",
-        ],
-    );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let (archive, doc, secret) = conditional_archive(tmp.path());
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     let mat = [
         "--clearance",
@@ -271,14 +281,10 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
     );
 
     // Nobody decides their own request, nor one they routed.
-    let own = submit(
+    let own_id = submitted(&submit(
         &approver,
         json!({"items": [doc], "purpose": "kiểm tra", "form": "copy"}),
-    );
-    assert_eq!(own.status, 201, "{}", own.text());
-    let own_id = serde_json::from_slice::<Value>(&own.body).unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    ));
     let decide = |v: &Visitor<'_>, id: i64, body: Value| {
         post_json(v, &format!("/api/v1/requests/{id}/decision"), &body, None)
     };
@@ -478,14 +484,10 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
     // Mật: requestable by the cleared reader, approved by the cleared approver; its content
     // still answers like an unknown id outside the isolated-LAN profile.
     let cleared = client(&server, &token(&archive, "can-bo"));
-    let a = submit(
+    let mat_id = submitted(&submit(
         &cleared,
         json!({"items": [secret], "purpose": "nghiên cứu", "form": "read"}),
-    );
-    assert_eq!(a.status, 201, "{}", a.text());
-    let mat_id = serde_json::from_slice::<Value>(&a.body).unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    ));
     // The uncleared approver does not see it (like an unknown request).
     assert_eq!(
         decide(&second, mat_id, json!({"decision": "approve"})).status,

@@ -27,6 +27,15 @@ fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
         .map_err(|_| html_failure(Failure::BadRequest("Biểu mẫu không đọc được.".into())))
 }
 
+/// A submitted form's pairs, once its CSRF token is the session's.
+fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, Answer> {
+    let form = pairs(body)?;
+    visitor
+        .check_csrf(first(&form, "csrf").unwrap_or(""))
+        .map_err(html_failure)?;
+    Ok(form)
+}
+
 fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
@@ -126,13 +135,10 @@ pub async fn submit(
     visitor: Visitor,
     body: String,
 ) -> Response {
-    let form = match pairs(&body) {
+    let form = match checked_form(&visitor, &body) {
         Ok(f) => f,
         Err(a) => return a.into_response(),
     };
-    if let Err(f) = visitor.check_csrf(first(&form, "csrf").unwrap_or("")) {
-        return html_failure(f).into_response();
-    }
     let new = NewRequest {
         items: all(&form, "id"),
         purpose: first(&form, "purpose").unwrap_or("").to_string(),
@@ -275,13 +281,10 @@ pub async fn decide(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    let form = match pairs(&body) {
+    let form = match checked_form(&visitor, &body) {
         Ok(f) => f,
         Err(a) => return a.into_response(),
     };
-    if let Err(f) = visitor.check_csrf(first(&form, "csrf").unwrap_or("")) {
-        return html_failure(f).into_response();
-    }
     let id = match super::api::request_id(&id) {
         Ok(id) => id,
         Err(f) => return html_failure(f).into_response(),
