@@ -24,8 +24,8 @@
 //!   sample box's documents, made conditional (chế độ sử dụng 02) for it, submitted
 //!   (`POST /api/v1/requests`) and approved (`POST …/decision`) N times: p50 / p99 of each;
 //!   and the grant check's cost on a document view (`GET documents/{id}` and its first
-//!   page's words, 1 client): the same document viewed while open (no grant needed) and
-//!   then, conditional, under the reader's N grants;
+//!   page's words, 1 client): the same document viewed while open (no grant needed) and,
+//!   conditional, under the reader's N grants, in alternating rounds;
 //! - the server's peak RSS (`VmHWM` of its process).
 
 use std::collections::BTreeMap;
@@ -65,8 +65,9 @@ struct Options {
     json: bool,
 }
 
-/// Views of one document per measurement of the grant check.
-const DOCUMENT_VIEWS: usize = 100;
+/// Views of one document per round of the grant check's measurement, and rounds.
+const DOCUMENT_VIEWS: usize = 20;
+const VIEW_ROUNDS: usize = 5;
 
 fn options() -> Options {
     let mut o = Options {
@@ -527,8 +528,6 @@ fn requests_bench(
     n: usize,
 ) -> RequestTimes {
     let approver = account_token(dir, "duyet-thu", "approver");
-    set_regime(dir, doc, "01");
-    let open_view = views(agent, base, doc, token);
     set_regime(dir, doc, "02");
     let (mut submit, mut decide) = (Vec::new(), Vec::new());
     for _ in 0..n {
@@ -552,7 +551,14 @@ fn requests_bench(
         decide.push(t.elapsed());
         assert_eq!(status, 200, "{decided}");
     }
-    let granted_view = views(agent, base, doc, token);
+    // Open and granted views in alternating rounds, so that both meet the same load.
+    let (mut open_view, mut granted_view) = (Vec::new(), Vec::new());
+    for _ in 0..VIEW_ROUNDS {
+        set_regime(dir, doc, "01");
+        open_view.extend(views(agent, base, doc, token));
+        set_regime(dir, doc, "02");
+        granted_view.extend(views(agent, base, doc, token));
+    }
     set_regime(dir, doc, "01");
     RequestTimes {
         submit,
@@ -809,8 +815,10 @@ fn main() {
     }
     println!(
         "\nThe grant check adds {:+.1} % to a document view (p50; the document and its first \
-         page's words, {DOCUMENT_VIEWS} views each; the reader holds {} grants)",
+         page's words, {} views each in {VIEW_ROUNDS} alternating rounds; the reader holds {} \
+         grants)",
         overhead * 100.0,
+        requests.open_view.len(),
         requests.decide.len()
     );
     println!(

@@ -294,3 +294,44 @@ async fn blocking<T: Send + 'static>(
             Err(failure::Failure::Internal)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_isolated_lan_profile_listens_only_on_loopback_or_private_addresses() {
+        for ok in [
+            "127.0.0.1:8080",
+            "10.1.2.3:80",
+            "172.16.0.9:443",
+            "192.168.1.10:8443",
+            "[::1]:8080",
+            "[fd12::1]:80",
+            "[fe80::1]:80",
+            "[::ffff:192.168.1.2]:80",
+        ] {
+            assert!(
+                Profile::IsolatedLan
+                    .check_listen(ok.parse().unwrap())
+                    .is_ok(),
+                "{ok}"
+            );
+        }
+        for refused in [
+            "0.0.0.0:80",
+            "[::]:80",
+            "8.8.8.8:80",
+            "172.32.0.1:80",
+            "[2001:db8::1]:80",
+        ] {
+            let e = Profile::IsolatedLan
+                .check_listen(refused.parse().unwrap())
+                .unwrap_err();
+            assert!(e.to_string().contains(refused), "{e}");
+        }
+        assert!(Profile::Standard
+            .check_listen("0.0.0.0:80".parse().unwrap())
+            .is_ok());
+    }
+}

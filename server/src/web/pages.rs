@@ -383,7 +383,7 @@ fn needs_request_body(shown: &DocumentShow) -> Markup {
         h1 { (display_title(&shown.summary.title)) }
         p.meta { (shown.summary.doc_type) " · " (shown.summary.symbol) " · " (shown.summary.date) " · " (shown.summary.issuer) }
         p.message id="needs-request" {
-            "Tài liệu này thuộc diện sử dụng có điều kiện: cần phiếu yêu cầu đọc / sao được duyệt để xem nội dung."
+            "Nội dung tài liệu này chỉ xem được với phiếu yêu cầu đọc / sao đã được duyệt (tài liệu mật: chỉ trên mạng LAN độc lập)."
         }
         p {
             a.button id="request-document" href=(format!("/requests/new?id={}", shown.id)) { "Yêu cầu đọc / sao tài liệu này" }
