@@ -150,6 +150,9 @@ CREATE INDEX notifications_by_user ON notifications(user_id, seen);
 pub struct Accounts {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// First uses of grants known to be recorded (grant, document): a read under a grant
+    /// asks this before the database.
+    grant_uses: Mutex<std::collections::HashSet<(i64, String)>>,
 }
 
 impl Accounts {
@@ -164,6 +167,7 @@ impl Accounts {
         let accounts = Accounts {
             path,
             conn: Mutex::new(conn),
+            grant_uses: Mutex::default(),
         };
         accounts.migrate()?;
         Ok(accounts)

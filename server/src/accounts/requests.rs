@@ -703,17 +703,40 @@ fn notify(
 /// First uses of grants, noted in the database (the reading room's [`GrantUses`]).
 impl GrantUses for Accounts {
     fn used_before(&self, grant: i64, document: &str) -> bool {
-        self.conn()
+        let key = (grant, document.to_string());
+        let known = |accounts: &Accounts| {
+            accounts
+                .grant_uses
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .contains(&key)
+        };
+        if known(self) {
+            return true;
+        }
+        let used = self
+            .conn()
             .query_row(
                 "SELECT EXISTS(SELECT 1 FROM grant_uses WHERE grant_id = ?1 AND document = ?2)",
                 params![grant, document],
                 |r| r.get(0),
             )
             // Unknown: record the use again rather than miss it.
-            .unwrap_or(false)
+            .unwrap_or(false);
+        if used {
+            self.grant_uses
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(key);
+        }
+        used
     }
 
     fn note_use(&self, grant: i64, document: &str) {
+        self.grant_uses
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((grant, document.to_string()));
         let noted = self.conn().execute(
             "INSERT OR IGNORE INTO grant_uses (grant_id, document, first_used) VALUES (?1, ?2, ?3)",
             params![grant, document, now_text()],
