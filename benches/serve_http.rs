@@ -24,6 +24,12 @@
 //!   (what Mirador asks) in each of them, with 1 and 16 clients: p50 / p99, requests per
 //!   second (each opening of a manifest or search is a recorded read, as in the reading
 //!   room: its audit entry is part of the latency);
+//! - reading requests (`--requests N`, default 30): a reader's request for one of the
+//!   sample box's documents, made conditional (chế độ sử dụng 02) for it, submitted
+//!   (`POST /api/v1/requests`) and approved (`POST …/decision`) N times: p50 / p99 of each;
+//!   and the grant check's cost on a document view (`GET documents/{id}` and its first
+//!   page's words, 1 client): the same document viewed while open (no grant needed) and,
+//!   conditional, under the reader's N grants, in alternating rounds;
 //! - the server's peak RSS (`VmHWM` of its process).
 
 use std::collections::BTreeMap;
@@ -63,14 +69,20 @@ struct Options {
     pages: usize,
     archive: Option<PathBuf>,
     queries_per_kind: usize,
+    requests: usize,
     json: bool,
 }
+
+/// Views of one document per round of the grant check's measurement, and rounds.
+const DOCUMENT_VIEWS: usize = 20;
+const VIEW_ROUNDS: usize = 5;
 
 fn options() -> Options {
     let mut o = Options {
         pages: 100_000,
         archive: None,
         queries_per_kind: 60,
+        requests: 30,
         json: false,
     };
     let mut args = std::env::args().skip(1);
@@ -84,6 +96,12 @@ fn options() -> Options {
                     .unwrap_or(o.queries_per_kind);
             }
             "--archive" => o.archive = args.next().map(PathBuf::from),
+            "--requests" => {
+                o.requests = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(o.requests);
+            }
             "--json" => o.json = true,
             "--bench" => {}
             other => eprintln!("note: ignoring argument {other}"),
@@ -430,6 +448,145 @@ fn run_clients(
     (started.elapsed(), timings)
 }
 
+/// POSTs `body` as JSON with the token; the status and the answer as JSON.
+fn post_json(
+    agent: &ureq::Agent,
+    url: &str,
+    token: &str,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut answer = agent
+        .post(url)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .send(body.to_string())
+        .expect("the server answers");
+    let bytes = answer.body_mut().read_to_vec().expect("a body");
+    (
+        answer.status().as_u16(),
+        serde_json::from_slice(&bytes).unwrap_or_default(),
+    )
+}
+
+/// An account `name` with `role` and an API token for it (the account may exist already).
+fn account_token(dir: &Path, name: &str, role: &str) -> String {
+    let mut add = Command::new(common::sohoa_bin())
+        .args(["user", "add", name, "--role", role, "--password-stdin"])
+        .arg("--archive")
+        .arg(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sohoa user add");
+    writeln!(add.stdin.take().expect("stdin"), "mật khẩu đọc thử 2026").expect("a password");
+    add.wait().expect("user add ends"); // fails harmlessly when the account exists
+    let token: serde_json::Value =
+        serde_json::from_slice(&sohoa(dir, &["token", "create", "--user", name, "--json"]).stdout)
+            .expect("the token as JSON");
+    token["token"].as_str().expect("a token").to_string()
+}
+
+/// Reading requests and the grant check (see the module doc).
+struct RequestTimes {
+    submit: Vec<Duration>,
+    decide: Vec<Duration>,
+    /// The open document, by a reader holding no grant.
+    ungranted_view: Vec<Duration>,
+    /// The open document, by the reader holding the grants.
+    open_view: Vec<Duration>,
+    granted_view: Vec<Duration>,
+}
+
+/// One document view as the API gives it: the document and its first page's words.
+fn document_view(agent: &ureq::Agent, base: &str, id: &str, token: &str) -> Duration {
+    let t = Instant::now();
+    for url in [
+        format!("{base}/api/v1/documents/{id}"),
+        format!("{base}/api/v1/documents/{id}/pages/1/words"),
+    ] {
+        assert_eq!(get(agent, &url, token, None).0, 200, "{url}");
+    }
+    t.elapsed()
+}
+
+fn views(agent: &ureq::Agent, base: &str, id: &str, token: &str) -> Vec<Duration> {
+    for _ in 0..3 {
+        document_view(agent, base, id, token); // warm (the store's records after a change)
+    }
+    (0..DOCUMENT_VIEWS)
+        .map(|_| document_view(agent, base, id, token))
+        .collect()
+}
+
+fn set_regime(dir: &Path, id: &str, code: &str) {
+    let set = format!("che_do_su_dung={code}");
+    let out = sohoa(
+        dir,
+        &["edit", id, "--set", &set, "--reason", "serve_http bench"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn requests_bench(
+    dir: &Path,
+    base: &str,
+    agent: &ureq::Agent,
+    token: &str,
+    doc: &str,
+    n: usize,
+) -> RequestTimes {
+    let approver = account_token(dir, "duyet-thu", "approver");
+    set_regime(dir, doc, "02");
+    let (mut submit, mut decide) = (Vec::new(), Vec::new());
+    for _ in 0..n {
+        let t = Instant::now();
+        let (status, request) = post_json(
+            agent,
+            &format!("{base}/api/v1/requests"),
+            token,
+            &serde_json::json!({"items": [doc], "purpose": "đo thời gian", "form": "read"}),
+        );
+        submit.push(t.elapsed());
+        assert_eq!(status, 201, "{request}");
+        let id = request["id"].as_i64().expect("a request id");
+        let t = Instant::now();
+        let (status, decided) = post_json(
+            agent,
+            &format!("{base}/api/v1/requests/{id}/decision"),
+            &approver,
+            &serde_json::json!({"decision": "approve", "reason": "đo thời gian"}),
+        );
+        decide.push(t.elapsed());
+        assert_eq!(status, 200, "{decided}");
+    }
+    // Open and granted views in alternating rounds, so that all meet the same load: the
+    // open document by a reader holding no grant and by the reader holding the grants,
+    // then the conditional one by the latter.
+    let other = account_token(dir, "doc-gia-hai", "reader");
+    let (mut ungranted_view, mut open_view, mut granted_view) =
+        (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..VIEW_ROUNDS {
+        set_regime(dir, doc, "01");
+        ungranted_view.extend(views(agent, base, doc, &other));
+        open_view.extend(views(agent, base, doc, token));
+        set_regime(dir, doc, "02");
+        granted_view.extend(views(agent, base, doc, token));
+    }
+    set_regime(dir, doc, "01");
+    RequestTimes {
+        submit,
+        decide,
+        ungranted_view,
+        open_view,
+        granted_view,
+    }
+}
+
 fn p(times: &[Duration], q: f64) -> f64 {
     let mut sorted = times.to_vec();
     sorted.sort();
@@ -467,29 +624,7 @@ fn main() {
     };
 
     // A reader without clearance, with an API token.
-    let mut add = Command::new(common::sohoa_bin())
-        .args([
-            "user",
-            "add",
-            "doc-gia",
-            "--role",
-            "reader",
-            "--password-stdin",
-        ])
-        .arg("--archive")
-        .arg(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("sohoa user add");
-    writeln!(add.stdin.take().expect("stdin"), "mật khẩu đọc thử 2026").expect("a password");
-    add.wait().expect("user add ends"); // fails harmlessly when the account exists
-    let token: serde_json::Value = serde_json::from_slice(
-        &sohoa(&dir, &["token", "create", "--user", "doc-gia", "--json"]).stdout,
-    )
-    .expect("the token as JSON");
-    let token = token["token"].as_str().expect("a token").to_string();
+    let token = account_token(&dir, "doc-gia", "reader");
 
     let server = Server::start(&dir);
     let agent = agent();
@@ -603,9 +738,12 @@ fn main() {
                 })
             })
             .collect();
+    let doc = &built.scanned.first().expect("a scanned document").0;
+    let requests = requests_bench(&dir, &server.base, &agent, &token, doc, o.requests);
     let peak_kib = server.memory_kib("VmHWM:");
     let index_bytes = dir_bytes(&dir.join("index"));
     drop(server);
+    let overhead = p(&requests.granted_view, 0.5) / p(&requests.ungranted_view, 0.5) - 1.0;
 
     if o.json {
         let out = serde_json::json!({
@@ -626,6 +764,15 @@ fn main() {
             "image_first_view_ms": {"p50": p(&first, 0.5), "p99": p(&first, 0.99), "n": first.len()},
             "webp_first_view_ms": {"p50": p(&webp_first, 0.5), "p99": p(&webp_first, 0.99)},
             "jpeg_bytes": jpeg_bytes, "webp_bytes": webp_bytes,
+            "requests": {
+                "n": requests.submit.len(),
+                "submit_ms": {"p50": p(&requests.submit, 0.5), "p99": p(&requests.submit, 0.99)},
+                "decide_ms": {"p50": p(&requests.decide, 0.5), "p99": p(&requests.decide, 0.99)},
+                "document_view_no_grants_ms": {"p50": p(&requests.ungranted_view, 0.5), "p99": p(&requests.ungranted_view, 0.99)},
+                "document_view_open_ms": {"p50": p(&requests.open_view, 0.5), "p99": p(&requests.open_view, 0.99)},
+                "document_view_granted_ms": {"p50": p(&requests.granted_view, 0.5), "p99": p(&requests.granted_view, 0.99)},
+                "grant_check_overhead": overhead,
+            },
             "image_cached_ms": cached.iter().map(|(c, wall, t)| serde_json::json!({
                 "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
                 "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
@@ -708,6 +855,37 @@ fn main() {
             t.len() as f64 / wall.as_secs_f64()
         );
     }
+    println!(
+        "\n| reading requests ({} of one reader, 1 client) | p50 | p99 |\n|---|---:|---:|",
+        requests.submit.len()
+    );
+    for (what, t) in [
+        ("submission (`POST /api/v1/requests`)", &requests.submit),
+        ("decision, approved (`POST …/decision`)", &requests.decide),
+        (
+            "document view, open document, a reader holding no grant",
+            &requests.ungranted_view,
+        ),
+        (
+            "document view, open document, the reader holding the grants",
+            &requests.open_view,
+        ),
+        (
+            "document view, the same document conditional, under the grants",
+            &requests.granted_view,
+        ),
+    ] {
+        println!("| {what} | {:.1} ms | {:.1} ms |", p(t, 0.5), p(t, 0.99));
+    }
+    println!(
+        "\nThe grant check adds {:+.1} % to a document view (p50, the conditional document under \
+         a grant against the open one by a reader holding none; the document and its first \
+         page's words, {} views each in {VIEW_ROUNDS} alternating rounds; the reader holds at \
+         least {} grants)",
+        overhead * 100.0,
+        requests.open_view.len(),
+        requests.decide.len()
+    );
     println!(
         "\nServer peak RSS (VmHWM): {:.0} MB",
         peak_kib as f64 / 1024.0

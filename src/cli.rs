@@ -104,6 +104,9 @@ commands! {
     /// Manage the reading room's API tokens.
     #[command(subcommand)]
     Token(commands::token::TokenCommand),
+    /// Reading requests and their grants: list, show, decide, route, revoke.
+    #[command(subcommand)]
+    Request(commands::request::RequestCommand),
 }
 
 /// What every command may need from where it runs.

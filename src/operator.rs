@@ -10,7 +10,10 @@
 //! the CLI then acts with that account's roles and its clearance as of today (a decision
 //! past its last day gives none). Without an account the CLI acts as the local operator:
 //! the reader, archivist and auditor roles (ingest, correct, verify, read the audit log)
-//! and no clearance. `--clearance LEVEL` is deprecated: it is accepted only with an
+//! and no clearance. On the archive host a principal reads the content of every document
+//! its clearance lets it see, without a grant (`Principal::on_archive_host`): whoever runs
+//! `sohoa` there owns the archive's files, so a grant would protect nothing; grants are the
+//! reading room's rule. `--clearance LEVEL` is deprecated: it is accepted only with an
 //! account whose clearance covers LEVEL, and then narrows the clearance used.
 
 use std::path::Path;
@@ -69,7 +72,7 @@ impl Operator<'_> {
             .into());
         }
         let account = account(archive, name)?;
-        let principal = account.principal();
+        let principal = account.principal().on_archive_host();
         let Some(level) = self.clearance else {
             return Ok(principal);
         };
@@ -98,7 +101,8 @@ impl Operator<'_> {
             principal.actor(),
             principal.roles().collect::<Vec<_>>(),
             level,
-        ))
+        )
+        .on_archive_host())
     }
 }
 

@@ -47,6 +47,48 @@ pub fn needed_for(che_do_su_dung: Option<&str>, do_mat: Option<&str>) -> Clearan
     by_mark.max(by_regime)
 }
 
+/// The chế độ sử dụng code of records used under conditions (a grant is needed to read).
+pub const CONDITIONAL_CODE: &str = "02";
+
+/// A document's access regime for its content (DESIGN.md §7's rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Regime {
+    /// Chế độ sử dụng 01 Công khai, or none given.
+    Open,
+    /// 02 Sử dụng có điều kiện: content under a grant.
+    Conditional,
+    /// 03 Mật, or an độ mật: existence under a clearance, content under a clearance, a
+    /// grant and the isolated-LAN profile.
+    Secret,
+}
+
+impl Regime {
+    /// The regime of a record needing `needed` with chế độ sử dụng `che_do_su_dung`.
+    pub fn of(needed: Clearance, che_do_su_dung: Option<&str>) -> Regime {
+        if needed > Clearance::Public {
+            Regime::Secret
+        } else if che_do_su_dung.is_some_and(|c| c.trim() == CONDITIONAL_CODE) {
+            Regime::Conditional
+        } else {
+            Regime::Open
+        }
+    }
+
+    /// Whether reading its content in the reading room needs a grant.
+    pub fn needs_grant(self) -> bool {
+        self != Regime::Open
+    }
+}
+
+/// The regime of document `doc`.
+pub fn regime(doc: &DocumentRecord) -> Regime {
+    Regime::of(
+        required(doc),
+        doc.record.che_do_su_dung.as_ref().map(|v| v.value.as_str()),
+    )
+}
+
 /// The clearance document `doc` needs.
 pub fn required(doc: &DocumentRecord) -> Clearance {
     needed_for(

@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use crate::clearance::{required, Clearance};
+use crate::clearance::{regime, required, Clearance, Regime};
 use crate::gate::DocumentListing;
 use crate::index::{IndexState, SearchIndex, SearchOptions, SearchResults};
 use crate::store::storage::Key;
@@ -35,12 +35,14 @@ use crate::Result;
 /// version.
 #[derive(Debug, Default)]
 pub struct StoreVisibility {
-    /// Document id → the clearance it needs, and its object (an index into `objects`).
-    documents: HashMap<String, (Clearance, u32)>,
+    /// Document id → the clearance it needs, its regime, and its object (an index into
+    /// `objects`).
+    documents: HashMap<String, (Clearance, Regime, u32)>,
     objects: Vec<Key>,
-    /// Every stored document's listing with the clearance it needs, in box and hồ sơ order
+    /// Every stored document's listing with the clearance it needs and its regime, in box
+    /// and hồ sơ order
     /// (what `list` and the reading room's browse show).
-    listing: Vec<(Clearance, DocumentListing)>,
+    listing: Vec<(Clearance, Regime, DocumentListing)>,
     /// Every object was read (none failed).
     complete: bool,
     /// Of an index's documents, those hidden from each clearance, with the index's state.
@@ -56,14 +58,14 @@ impl StoreVisibility {
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
         let storage = archive.storage();
         let roots = storage.object_keys()?;
-        let per_object: Vec<Option<Vec<(Clearance, DocumentListing)>>> = roots
+        let per_object: Vec<Option<Vec<(Clearance, Regime, DocumentListing)>>> = roots
             .par_iter()
             .map(|root| match HoSoObject::load(storage, root) {
                 Ok(object) => Some(
                     object
                         .documents
                         .iter()
-                        .map(|d| (required(d), DocumentListing::of(&object, d)))
+                        .map(|d| (required(d), regime(d), DocumentListing::of(&object, d)))
                         .collect(),
                 ),
                 Err(e) => {
@@ -80,13 +82,13 @@ impl StoreVisibility {
         let mut listing = Vec::new();
         for (n, docs) in per_object.into_iter().enumerate() {
             let n = u32::try_from(n).expect("fewer than 4 billion objects");
-            for (clearance, listed) in docs.into_iter().flatten() {
-                documents.insert(listed.id.clone(), (clearance, n));
-                listing.push((clearance, listed));
+            for (clearance, regime, listed) in docs.into_iter().flatten() {
+                documents.insert(listed.id.clone(), (clearance, regime, n));
+                listing.push((clearance, regime, listed));
             }
         }
         // Box and hồ sơ in natural order, documents in their hồ sơ's order (a stable sort).
-        listing.sort_by(|(_, a), (_, b)| {
+        listing.sort_by(|(_, _, a), (_, _, b)| {
             natord::compare(&a.box_name, &b.box_name)
                 .then_with(|| natord::compare(&a.hoso, &b.hoso))
         });
@@ -100,19 +102,21 @@ impl StoreVisibility {
     }
 
     /// The stored documents a reader with `clearance` may see, in box and hồ sơ order.
-    pub fn listing(&self, clearance: Clearance) -> Vec<DocumentListing> {
+    pub fn listing(
+        &self,
+        clearance: Clearance,
+    ) -> impl Iterator<Item = (Clearance, Regime, &DocumentListing)> {
         self.listing
             .iter()
-            .filter(|(needed, _)| clearance.covers(*needed))
-            .map(|(_, listed)| listed.clone())
-            .collect()
+            .filter(move |(needed, _, _)| clearance.covers(*needed))
+            .map(|(needed, regime, listed)| (*needed, *regime, listed))
     }
 
     /// The key of the object holding stored document `id`.
     pub fn object_of(&self, id: &str) -> Option<&Key> {
         self.documents
             .get(id)
-            .map(|(_, n)| &self.objects[*n as usize])
+            .map(|(_, _, n)| &self.objects[*n as usize])
     }
 
     /// Whether every object could be read: a document not known then is not stored.
@@ -149,7 +153,12 @@ impl StoreVisibility {
 
     /// The clearance stored document `id` needs (None: not stored).
     pub fn required(&self, id: &str) -> Option<Clearance> {
-        self.documents.get(id).map(|(c, _)| *c)
+        self.documents.get(id).map(|(c, _, _)| *c)
+    }
+
+    /// The regime of stored document `id` (None: not stored).
+    pub fn regime(&self, id: &str) -> Option<Regime> {
+        self.documents.get(id).map(|(_, r, _)| *r)
     }
 
     /// Whether the store holds document `id` and it needs clearance.
@@ -237,11 +246,16 @@ impl Archive {
 
 /// A search of the archive's index with the filters, paging and clearance of `options`,
 /// visibility decided by the store (see the module doc).
+///
+/// `may_read` says whether the reader may read a hit's content (its id, regime and the
+/// clearance it needs): a hit whose content they may not read keeps its place, its record
+/// and its pages, loses its snippet (OCR text) and is marked `needs_grant`.
 pub(crate) fn search(
     archive: &Archive,
     index: &SearchIndex,
     query: &str,
     options: &SearchOptions,
+    may_read: &dyn Fn(&str, Regime, Clearance) -> bool,
 ) -> Result<SearchResults> {
     let store = archive.visibility_cache().get(archive)?;
     let hidden = store.hidden_in(index, options.clearance)?;
@@ -261,6 +275,12 @@ pub(crate) fn search(
     }
     for hit in &mut results.hits {
         hit.restricted = store.is_restricted(&hit.id);
+        let regime = store.regime(&hit.id).unwrap_or(Regime::Secret);
+        let needed = store.required(&hit.id).unwrap_or(Clearance::ToiMat);
+        if !may_read(&hit.id, regime, needed) {
+            hit.snippet.clear();
+            hit.needs_grant = true;
+        }
     }
     Ok(results)
 }

@@ -22,6 +22,15 @@ pub enum Error {
     /// An account by that name exists already.
     #[error("an account named {0} exists already")]
     AccountExists(String),
+    /// No reading request with that id (or none the asker may see: the same answer).
+    #[error("no reading request {0}")]
+    NoSuchRequest(i64),
+    /// The asker may not do this (a role they lack, their own request to decide).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// The server may not start as asked (the isolated-LAN profile on a public address).
+    #[error("{0}")]
+    Profile(String),
     /// No API token with that id.
     #[error("no API token {0}")]
     NoSuchToken(i64),

@@ -9,6 +9,7 @@
 
 pub mod accounts;
 mod error;
+pub mod requests;
 pub mod web;
 
 pub use error::{Error, Result};

@@ -130,15 +130,20 @@ pub struct AuditLogArgs {
     /// Only entries about this hồ sơ object (or document id's object).
     #[arg(long, value_name = "ID")]
     object: Option<String>,
-    /// Only this action (`ingest`, `edit`, `verify`, `withhold`, `export` …).
+    /// Only this action (`ingest`, `edit`, `verify`, `withhold`, `export`, `read`,
+    /// `request-submit`, `request-decision`, `grant-use`, `grant-revoke`, `grant-expire` …).
     #[arg(long, value_name = "ACTION")]
     action: Option<String>,
     /// Only the last N entries.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-    /// Only entries by this account (or local operator): their access history.
+    /// Only entries by this account (or local operator): their access history, the
+    /// requests they submitted, the decisions they made (`--action request-decision`).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
+    /// Only entries naming this document id (reads, grant uses, requests, decisions).
+    #[arg(long, value_name = "ID")]
+    document: Option<String>,
     /// The page views of the access log (`ARCHIVE/service/access.jsonl`) instead.
     #[arg(long)]
     access: bool,
@@ -170,6 +175,7 @@ impl Run for AuditLogArgs {
             object: self.object,
             action: self.action,
             actor: self.by,
+            document: self.document,
             limit: self.limit,
         };
         let reader = archive.reader(&who);

@@ -81,6 +81,7 @@ mod tests {
             symbol: "45-NQ/TU".into(),
             date: "1997-03-12".into(),
             page_count: pages,
+            needs_grant: false,
         }
     }
 

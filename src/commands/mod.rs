@@ -27,6 +27,7 @@ pub mod info;
 pub mod ingest;
 pub mod list;
 pub mod reindex;
+pub mod request;
 pub mod review;
 pub mod search;
 pub mod serve;

@@ -217,6 +217,7 @@ mod tests {
                     snippet: "về <b>công tác</b> &quot;văn thư&quot;\nvà lưu trữ &amp; bảo mật"
                         .into(),
                     restricted: false,
+                    needs_grant: false,
                 },
                 SearchHit {
                     id: ulid(),
@@ -229,6 +230,7 @@ mod tests {
                     pages: vec![2],
                     snippet: "<b>công tác</b> năm 1998".into(),
                     restricted: true,
+                    needs_grant: false,
                 },
             ],
             facets: Facets {

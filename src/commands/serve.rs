@@ -1,7 +1,8 @@
 //! `sohoa serve`: the reading room on this archive.
 //!
-//! In: the archive, the address to listen on, and a TLS certificate and key when it is to
-//! serve HTTPS. Out: the running server (until Ctrl-C or SIGTERM); its log on stderr. When
+//! In: the archive, the address to listen on, a TLS certificate and key when it is to
+//! serve HTTPS, the profile (`--profile lan`: the isolated LAN, refused on an address that
+//! is not loopback or private) and the working days within which reading requests are due. Out: the running server (until Ctrl-C or SIGTERM); its log on stderr. When
 //! it stops, the access log's head is recorded in the audit log (the page views of the run
 //! chained to it).
 
@@ -37,6 +38,27 @@ pub struct ServeArgs {
     /// name the archive's code (mã cơ quan lưu trữ).
     #[arg(long, value_name = "NAME")]
     institution: Option<String>,
+    /// `standard`, or `lan`: the isolated-LAN profile, where a cleared holder of a grant
+    /// reads Mật content; it refuses to listen on an address that is not loopback or
+    /// private.
+    #[arg(long, value_enum, default_value = "standard")]
+    profile: ProfileArg,
+    /// Working days to decide a request to read.
+    #[arg(long, value_name = "DAYS", default_value_t = 1)]
+    days_to_read: u32,
+    /// Working days to decide a request for a copy.
+    #[arg(long, value_name = "DAYS", default_value_t = 2)]
+    days_to_copy: u32,
+    /// Working days to decide a request naming conditional-access records (chế độ sử dụng
+    /// 02).
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    days_conditional: u32,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ProfileArg {
+    Standard,
+    Lan,
 }
 
 impl Execute for ServeArgs {
@@ -52,7 +74,21 @@ impl Execute for ServeArgs {
                 .zip(self.tls_key)
                 .map(|(cert, key)| server::web::TlsFiles { cert, key }),
             institution: self.institution,
+            profile: match self.profile {
+                ProfileArg::Standard => server::web::Profile::Standard,
+                ProfileArg::Lan => server::web::Profile::IsolatedLan,
+            },
+            deadlines: server::requests::Deadlines {
+                read: self.days_to_read,
+                copy: self.days_to_copy,
+                conditional: self.days_conditional,
+            },
         };
+        // The isolated-LAN profile on a public address: refused before anything starts.
+        config
+            .profile
+            .check_listen(config.listen)
+            .map_err(|e| crate::cli::UsageError(e.to_string()))?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()

@@ -118,6 +118,7 @@ mod tests {
                 issuer: "Tỉnh ủy Đắk Lắk".into(),
             },
             metadata,
+            allowed_use: Some(pipeline::gate::UseForm::Copy),
             pages: vec![
                 ShownPage {
                     number: 1,

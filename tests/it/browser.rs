@@ -12,6 +12,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use crate::reading_room::{add_user, archive_with_a_mat_document, free_port, serve};
+use crate::requests::conditional_archive;
 
 /// A chromedriver process, stopped when dropped (also when a test fails).
 pub(crate) struct Driver {
@@ -141,18 +142,24 @@ fn a_reader_searches_reads_and_signs_out_in_chromium() {
     );
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     let server = serve(&archive);
+    let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
+    runtime.block_on(async {
+        // A failure panics here; dropping the driver then ends the browser too.
+        reader_session(&c, &server.base, &secret).await;
+        let _ = c.close().await;
+    });
+}
+
+/// chromedriver, a runtime to drive it from, and a chromium session with its profile in
+/// `profile` (dropped in that order reversed: the session, the runtime, the driver).
+fn chromium(profile: &std::path::Path) -> (Driver, tokio::runtime::Runtime, Client) {
     let driver = chromedriver();
-    let base = server.base.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let c = browser(&driver, &tmp.path().join("profile")).await;
-        // A failure panics here; dropping the driver then ends the browser too.
-        reader_session(&c, &base, &secret).await;
-        let _ = c.close().await;
-    });
+    let c = runtime.block_on(browser(&driver, profile));
+    (driver, runtime, c)
 }
 
 async fn reader_session(c: &Client, base: &str, secret: &str) {
@@ -261,4 +268,85 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
     sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
     let text = text_of(c, "p.error").await;
     assert!(text.contains("thử lại"), "{text}");
+}
+
+/// A reading request in chromium: a reader finds a conditional-access document (chế độ sử
+/// dụng 02) whose content needs a grant, requests it from its page with a purpose, an
+/// approver approves it from the queue, and the reader, notified, reads its scan.
+#[test]
+fn a_reader_requests_a_document_an_approver_grants_it_and_the_reader_reads_it_in_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, doc, _) = conditional_archive(tmp.path());
+    add_user(&archive, "doc-gia", &["--role", "reader"]);
+    add_user(&archive, "duyet", &["--role", "approver"]);
+    let server = serve(&archive);
+    let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
+    runtime.block_on(async {
+        request_session(&c, &server.base, &doc).await;
+        let _ = c.close().await;
+    });
+}
+
+async fn request_session(c: &Client, base: &str, doc: &str) {
+    // The reader: the document's record, no scan; request it with a purpose.
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    wait_for_path(c, "/").await;
+    c.goto(&format!("{base}/documents/{doc}")).await.unwrap();
+    text_of(c, "#needs-request").await;
+    assert!(c
+        .find_all(Locator::Css("svg#scan"))
+        .await
+        .unwrap()
+        .is_empty());
+    click(c, "#request-document").await;
+    wait_for_path(c, "/requests/new").await;
+    c.find(Locator::Css("textarea[name=purpose]"))
+        .await
+        .unwrap()
+        .send_keys("Nghiên cứu lịch sử Đảng bộ tỉnh")
+        .await
+        .unwrap();
+    click(c, "#submit-request").await;
+    wait_for_path(c, "/requests").await;
+    let state = text_of(c, "#requests td.state").await;
+    assert_eq!(state, "chờ duyệt");
+    click(c, "#logout").await;
+    wait_for_path(c, "/login").await;
+
+    // The approver: the queue, with the request's deadline; approve it.
+    sign_in(c, base, "duyet", "mật khẩu của duyet").await;
+    wait_for_path(c, "/").await;
+    click(c, "#request-queue").await;
+    wait_for_path(c, "/requests/queue").await;
+    let due = text_of(c, "span.due").await;
+    assert!(due.starts_with("20"), "{due}");
+    click(c, "form.decision button.approve").await;
+    let start = Instant::now();
+    while !c
+        .source()
+        .await
+        .unwrap()
+        .contains("Không có phiếu nào chờ duyệt")
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "not decided");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(c, "#logout").await;
+    wait_for_path(c, "/login").await;
+
+    // The reader: notified; the document's scan and text are there now.
+    sign_in(c, base, "doc-gia", "mật khẩu của doc-gia").await;
+    wait_for_path(c, "/").await;
+    assert_eq!(text_of(c, "#unseen").await, "1");
+    click(c, "#my-requests").await;
+    wait_for_path(c, "/requests").await;
+    assert!(text_of(c, "#notifications").await.contains("đã được duyệt"));
+    assert_eq!(text_of(c, "#requests td.state").await, "đã duyệt");
+    c.goto(&format!("{base}/documents/{doc}")).await.unwrap();
+    let image = c.find(Locator::Css("svg#scan image")).await.unwrap();
+    let href = image.attr("href").await.unwrap().unwrap();
+    assert_eq!(fetch(c, &href).await, "200 image/jpeg");
+    assert!(!text_of(c, "#page-text").await.trim().is_empty());
+    // A read grant: no PDF.
+    assert!(c.find_all(Locator::Id("pdf")).await.unwrap().is_empty());
 }

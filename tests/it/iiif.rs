@@ -417,18 +417,33 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
         );
         assert_eq!(nobody.status, 401, "{route}");
         assert_eq!(nobody.body, nobody_unknown.body, "{route}");
-        // The cleared reader reads it.
+        // The cleared reader sees the hồ sơ; its content needs a grant and the isolated-LAN
+        // profile as well (DESIGN.md §7; tests/it/requests.rs), so without them every
+        // content route answers like an unknown id for them too.
         let theirs = request(
             "GET",
             &format!("{base}{}", route.replace("{}", id)),
             Some(&cleared),
         );
-        assert_eq!(
-            theirs.status,
-            200,
-            "{route}: {}",
-            String::from_utf8_lossy(&theirs.body)
+        let unknown_to_them = request(
+            "GET",
+            &format!("{base}{}", route.replace("{}", UNKNOWN)),
+            Some(&cleared),
         );
+        if route.starts_with("/iiif/hoso/") {
+            assert_eq!(
+                theirs.status,
+                200,
+                "{route}: {}",
+                String::from_utf8_lossy(&theirs.body)
+            );
+        } else {
+            assert_eq!(
+                (theirs.status, &theirs.body),
+                (unknown_to_them.status, &unknown_to_them.body),
+                "{route}"
+            );
+        }
     }
     assert_eq!(get("/iiif/phong/khong-co/collection").status, 404);
 

@@ -20,6 +20,7 @@ mod openmp;
 mod operator;
 mod reading_room;
 mod red_marks;
+mod requests;
 mod resume;
 mod review;
 mod s3_store;

@@ -82,7 +82,7 @@ pub(crate) fn add_user(archive: &Path, name: &str, extra: &[&str]) {
 }
 
 /// An HTTP client that follows no redirects and treats every status as an answer.
-fn agent() -> ureq::Agent {
+pub(crate) fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .max_redirects(0)
         .http_status_as_error(false)
@@ -90,18 +90,18 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -109,7 +109,7 @@ impl Answer {
     }
 }
 
-fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
+pub(crate) fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
     let headers = r
         .headers()
         .iter()
@@ -123,15 +123,15 @@ fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
 }
 
 /// A browser-like visitor: a cookie (once signed in) and this server's Origin on POSTs.
-struct Visitor<'a> {
-    server: &'a Server,
-    agent: ureq::Agent,
-    cookie: Option<String>,
-    token: Option<String>,
+pub(crate) struct Visitor<'a> {
+    pub(crate) server: &'a Server,
+    pub(crate) agent: ureq::Agent,
+    pub(crate) cookie: Option<String>,
+    pub(crate) token: Option<String>,
 }
 
 impl<'a> Visitor<'a> {
-    fn new(server: &'a Server) -> Visitor<'a> {
+    pub(crate) fn new(server: &'a Server) -> Visitor<'a> {
         Visitor {
             server,
             agent: agent(),
@@ -140,12 +140,12 @@ impl<'a> Visitor<'a> {
         }
     }
 
-    fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         self.get_with(path, &[])
     }
 
     /// A GET with extra request headers.
-    fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+    pub(crate) fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
         let mut r = self.agent.get(format!("{}{path}", self.server.base));
         for (name, value) in headers {
             r = r.header(*name, *value);
@@ -159,7 +159,7 @@ impl<'a> Visitor<'a> {
         answer(r.call().unwrap())
     }
 
-    fn post(&self, path: &str, form: &[(&str, &str)], origin: Option<&str>) -> Answer {
+    pub(crate) fn post(&self, path: &str, form: &[(&str, &str)], origin: Option<&str>) -> Answer {
         let mut r = self
             .agent
             .post(format!("{}{path}", self.server.base))
@@ -170,7 +170,7 @@ impl<'a> Visitor<'a> {
         answer(r.send_form(form.iter().copied()).unwrap())
     }
 
-    fn sign_in(&mut self, name: &str, password: &str) -> Answer {
+    pub(crate) fn sign_in(&mut self, name: &str, password: &str) -> Answer {
         let a = self.post(
             "/login",
             &[("username", name), ("password", password)],
@@ -183,7 +183,7 @@ impl<'a> Visitor<'a> {
     }
 
     /// The CSRF token of the session's forms.
-    fn csrf(&self) -> String {
+    pub(crate) fn csrf(&self) -> String {
         let page = self.get("/account").text();
         let at = page
             .find("name=\"csrf\" value=\"")
@@ -494,15 +494,22 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
     client.token = Some("not-a-token".into());
     assert_eq!(client.get("/api/v1/search?q=x").status, 401);
 
-    // The cleared reader sees and reads the Mật document.
+    // The cleared reader sees the Mật document's record; its content needs a grant and
+    // the isolated-LAN profile (tests/it/requests.rs), and answers like an unknown id.
     let mut cleared = Visitor::new(&server);
     assert_eq!(cleared.sign_in("can-bo", "mật khẩu của can-bo").status, 303);
-    assert_eq!(cleared.get(&format!("/documents/{secret}")).status, 200);
+    let record = cleared.get(&format!("/documents/{secret}"));
+    assert_eq!(record.status, 200);
+    assert!(
+        record.text().contains("id=\"needs-request\""),
+        "{}",
+        record.text()
+    );
+    let image = cleared.get(&format!("/api/v1/documents/{secret}/pages/1/image"));
+    let unknown = cleared.get("/api/v1/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV/pages/1/image");
     assert_eq!(
-        cleared
-            .get(&format!("/api/v1/documents/{secret}/pages/1/image"))
-            .status,
-        200
+        (image.status, image.text()),
+        (unknown.status, unknown.text())
     );
 
     // Cross-site POSTs and forms without the session's token are refused.

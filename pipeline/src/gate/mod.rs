@@ -6,10 +6,15 @@
 //! principal may not make and records the ones it makes. Front ends (the CLI, the reading
 //! room) build a principal and call these; they add no access logic of their own.
 //!
-//! The rule (DESIGN.md §7, [`crate::clearance`]): a document needing a clearance the
-//! principal lacks does not exist for them — every path answers as for an unknown id, and
+//! The rule (DESIGN.md §7, [`crate::clearance`], [`Principal::content_use`]): a document
+//! needing a clearance the principal lacks does not exist for them — every path answers as for an unknown id, and
 //! lists, totals, facets, snippets, histories and audit entries leave it out. A hồ sơ
-//! object exists for them only when all its documents do. A verification report
+//! object exists for them only when all its documents do. A document they may see but
+//! whose content they may not read (chế độ sử dụng 02 without a grant in the reading room;
+//! Mật without a grant or outside the isolated-LAN profile) keeps its record and its place
+//! in results, and every content path — page image, words, OCR text, PDF, original scan,
+//! export — answers for it as for an unknown id. Each read under a grant names the grant,
+//! and its first use on a document is an audit entry of its own ([`GRANT_USE_ACTION`]). A verification report
 //! (`verify_view`) names only the objects, files and ids their clearance covers and counts
 //! the rest: damage is never hidden, only its names.
 
@@ -21,8 +26,10 @@ mod verify_view;
 mod writer;
 
 pub use page::{PageView, PageWord};
-pub use principal::{Principal, Role};
-pub use reader::{AuditFilter, DocumentListing, History, ReadKind, Reader};
+pub use principal::{ContentAccess, ContentBasis, Grant, GrantUses, Principal, Role, UseForm};
+pub use reader::{
+    AuditFilter, DocumentListing, History, ReadKind, Reader, RequestableDocument, GRANT_USE_ACTION,
+};
 pub use show::{DocumentShow, ShownPage};
 pub use writer::{EditRequest, Writer};
 

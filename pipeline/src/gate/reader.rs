@@ -15,9 +15,10 @@ use serde::Serialize;
 
 use super::page::{self, PageView};
 use super::show::DocumentShow;
-use super::{Principal, Role};
+use super::{ContentBasis, Principal, Role, UseForm};
 use crate::clearance::{
-    is_restricted, unknown_document, unknown_record, Clearance, READ_ACTION, READ_MAT_ACTION,
+    is_restricted, regime, required, unknown_document, unknown_record, Clearance, Regime,
+    READ_ACTION, READ_MAT_ACTION,
 };
 use crate::export::bagit::{self, BagOptions, BagSummary, Selection};
 use crate::export::files::{self, OriginalPage, StoredFile};
@@ -56,6 +57,9 @@ impl ReadKind {
     }
 }
 
+/// The audit action of the first use of a grant on a document.
+pub const GRANT_USE_ACTION: &str = "grant-use";
+
 /// Why a read of restricted material was refused when its audit entry could not be written.
 pub const UNAUDITED_READ_REFUSED: &str =
     "refused: a read of a Mật document must be recorded in the audit log, and it cannot be";
@@ -77,6 +81,24 @@ pub struct DocumentListing {
     pub symbol: String,
     pub date: String,
     pub page_count: usize,
+    /// The principal may see it but not read its content without a grant.
+    #[serde(skip)]
+    pub needs_grant: bool,
+}
+
+/// A document a reading request may name, as the principal sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestableDocument {
+    pub id: String,
+    /// Its hồ sơ object.
+    pub object: String,
+    pub hoso: String,
+    pub title: String,
+    pub symbol: String,
+    pub date: String,
+    pub regime: Regime,
+    /// The principal may already read it (and, for `sao`, copy it).
+    pub readable: bool,
 }
 
 impl DocumentListing {
@@ -93,6 +115,8 @@ impl DocumentListing {
             symbol: d.summary.symbol.clone(),
             date: d.summary.date.clone(),
             page_count: d.pages.len(),
+            // Whose content needs a grant depends on who asks: set by `Reader::documents`.
+            needs_grant: false,
         }
     }
 }
@@ -123,6 +147,9 @@ pub struct AuditFilter {
     pub action: Option<String>,
     /// Only entries by this actor.
     pub actor: Option<String>,
+    /// Only entries whose detail names this document id (reads, grant uses, requests and
+    /// decisions naming it).
+    pub document: Option<String>,
     /// Only the last N.
     pub limit: Option<usize>,
 }
@@ -170,7 +197,16 @@ impl<'a> Reader<'a> {
     /// object that cannot be read are not listed (see [`crate::visibility`]).
     pub fn documents(&self) -> Result<Vec<DocumentListing>> {
         let store = self.archive.visibility_cache().get(self.archive)?;
-        Ok(store.listing(self.clearance()))
+        Ok(store
+            .listing(self.clearance())
+            .map(|(needed, regime, listed)| DocumentListing {
+                needs_grant: self
+                    .who
+                    .content_use(&listed.id, regime, needed, UseForm::Read)
+                    .is_none(),
+                ..listed.clone()
+            })
+            .collect())
     }
 
     /// Document `id` and its object at the head version, without recording a read: for
@@ -191,17 +227,113 @@ impl<'a> Reader<'a> {
 
     /// Document `id` (at the head, or as it was in `version`) as `show` gives it, its read
     /// recorded like [`Reader::document`]'s.
+    ///
+    /// Its OCR text is content: when the principal may not read it (see
+    /// [`Principal::content_use`]) the pages come without text and `allowed_use` is None.
+    /// A read under a grant names it.
     pub fn show(&self, id: &str, version: Option<&str>) -> Result<DocumentShow> {
         let (object, doc) = match version {
-            None => self.document(id)?,
-            Some(v) => self.document_at(id, v)?,
+            None => self.visible_document(id)?,
+            Some(v) => self.visible_document_at(id, v)?,
         };
-        super::show::document_show(&object, &doc)
+        let read = self.content_basis(&doc, UseForm::Read);
+        let copy = self.content_basis(&doc, UseForm::Copy);
+        self.record_use(&object.id, &doc, ReadKind::Show, None, read)?;
+        let mut shown = super::show::document_show(&object, &doc)?;
+        shown.allowed_use = match (read, copy) {
+            (_, Some(_)) => Some(UseForm::Copy),
+            (Some(_), None) => Some(UseForm::Read),
+            (None, None) => None,
+        };
+        if read.is_none() {
+            for page in &mut shown.pages {
+                page.text.clear();
+                page.confidence = 0.0;
+            }
+        }
+        Ok(shown)
+    }
+
+    /// Whether (and on what basis) the principal may use `doc`'s content as `form`.
+    fn content_basis(&self, doc: &DocumentRecord, form: UseForm) -> Option<ContentBasis> {
+        self.who
+            .content_use(&doc.id, regime(doc), required(doc), form)
+    }
+
+    /// Document `id` and its object (head version) when the principal may use its content
+    /// as `form`, with the basis; else the answer of an unknown id.
+    fn usable_document(
+        &self,
+        id: &str,
+        form: UseForm,
+    ) -> Result<(HoSoObject, DocumentRecord, ContentBasis)> {
+        let (object, doc) = self.visible_document(id)?;
+        let basis = self
+            .content_basis(&doc, form)
+            .ok_or_else(|| unknown_document(id))?;
+        Ok((object, doc, basis))
+    }
+
+    /// The documents `ids` name (document ids, or hồ sơ object ids for the documents of
+    /// the hồ sơ whose content needs a grant), as the principal may see them, in order,
+    /// each once: what a reading request may ask for. An id they may not see answers as
+    /// an unknown one.
+    pub fn requestable(&self, ids: &[String], form: UseForm) -> Result<Vec<RequestableDocument>> {
+        let mut out: Vec<RequestableDocument> = Vec::new();
+        let entry = |object: &HoSoObject, d: &DocumentRecord| RequestableDocument {
+            id: d.id.clone(),
+            object: object.id.clone(),
+            hoso: object.source.hoso.clone(),
+            title: d.summary.title.clone(),
+            symbol: d.summary.symbol.clone(),
+            date: d.summary.date.clone(),
+            regime: regime(d),
+            readable: self.content_basis(d, form).is_some(),
+        };
+        for id in ids {
+            let found: Vec<RequestableDocument> = match self.archive.find_document(id)? {
+                Some((object, d)) if self.clearance().may_see(&d) => vec![entry(&object, &d)],
+                Some(_) => return Err(unknown_record(id)),
+                None => match self.archive.find_object(id)? {
+                    Some(o) if self.clearance().may_see_object(&o) => o
+                        .documents
+                        .iter()
+                        .filter(|d| regime(d).needs_grant())
+                        .map(|d| entry(&o, d))
+                        .collect(),
+                    _ => return Err(unknown_record(id)),
+                },
+            };
+            for d in found {
+                if !out.iter().any(|o| o.id == d.id) {
+                    out.push(d);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Document `id` as [`Reader::show`] gives it at the head, only when the principal may
+    /// read its content (a viewer of its pages and words: IIIF); else the answer of an
+    /// unknown id.
+    pub fn show_readable(&self, id: &str) -> Result<DocumentShow> {
+        let shown = self.show(id, None)?;
+        if shown.allowed_use.is_none() {
+            return Err(unknown_document(id));
+        }
+        Ok(shown)
     }
 
     /// Document `id` as it was in `version` of its object. The principal must be able to
     /// see it both at the head and in that version.
     pub fn document_at(&self, id: &str, version: &str) -> Result<(HoSoObject, DocumentRecord)> {
+        let (old, doc) = self.visible_document_at(id, version)?;
+        self.record_read(&old.id, &doc, ReadKind::Show)?;
+        Ok((old, doc))
+    }
+
+    /// [`Reader::document_at`] without recording a read.
+    fn visible_document_at(&self, id: &str, version: &str) -> Result<(HoSoObject, DocumentRecord)> {
         let (head, _) = self.visible_document(id)?;
         let old = head.at_version(version)?;
         let doc = old
@@ -218,7 +350,6 @@ impl<'a> Reader<'a> {
         if !self.clearance().may_see(&doc) {
             return Err(unknown_document(id));
         }
-        self.record_read(&old.id, &doc, ReadKind::Show)?;
         Ok((old, doc))
     }
 
@@ -274,7 +405,12 @@ impl<'a> Reader<'a> {
             clearance: self.clearance(),
             ..options.clone()
         };
-        let results = crate::visibility::search(self.archive, index, query, &options)?;
+        let may_read = |id: &str, regime: Regime, needed: Clearance| {
+            self.who
+                .content_use(id, regime, needed, UseForm::Read)
+                .is_some()
+        };
+        let results = crate::visibility::search(self.archive, index, query, &options, &may_read)?;
         let read: Vec<&str> = results
             .hits
             .iter()
@@ -293,8 +429,9 @@ impl<'a> Reader<'a> {
     }
 
     /// The original scan holding page `page` (1-based) of document `id`.
+    /// A copy: the principal must be allowed to copy the document's content.
     pub fn original_page(&self, id: &str, page: u32) -> Result<OriginalPage> {
-        let (object, doc) = self.visible_document(id)?;
+        let (object, doc, basis) = self.usable_document(id, UseForm::Copy)?;
         let mut original = files::original_for_page(&object, &doc, page)?;
         // A scan file holding pages of documents the principal may not see is not handed
         // out: the page asked for is cut out of it.
@@ -309,14 +446,15 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.record_read(&object.id, &doc, ReadKind::GetOriginal)?;
+        self.record_use(&object.id, &doc, ReadKind::GetOriginal, None, Some(basis))?;
         Ok(original)
     }
 
-    /// The access copy (PDF) of document `id`.
+    /// The access copy (PDF) of document `id`: a copy, so the principal must be allowed to
+    /// copy its content (a grant of form `sao` where one is needed).
     pub fn access_copy(&self, id: &str) -> Result<StoredFile> {
-        let (object, doc, pdf) = self.access_copy_allowed(id)?;
-        self.record_read(&object.id, &doc, ReadKind::GetPdf)?;
+        let (object, doc, pdf, basis) = self.access_copy_allowed(id)?;
+        self.record_use(&object.id, &doc, ReadKind::GetPdf, None, Some(basis))?;
         Ok(pdf)
     }
 
@@ -333,18 +471,29 @@ impl<'a> Reader<'a> {
 
     /// Document `id`, its object and its access copy, when the principal may take the copy:
     /// the one check of [`Reader::access_copy`] and [`Reader::may_take_access_copy`].
-    fn access_copy_allowed(&self, id: &str) -> Result<(HoSoObject, DocumentRecord, StoredFile)> {
-        let (object, doc) = self.visible_document(id)?;
+    fn access_copy_allowed(
+        &self,
+        id: &str,
+    ) -> Result<(HoSoObject, DocumentRecord, StoredFile, ContentBasis)> {
+        let (object, doc, basis) = self.usable_document(id, UseForm::Copy)?;
         let pdf = files::access_copy(&object, &doc)?;
-        Ok((object, doc, pdf))
+        Ok((object, doc, pdf, basis))
     }
 
     /// Page `page` (1-based) of document `id` for a viewer: its words with boxes on the scan,
-    /// its text, and its pixels on demand.
+    /// its text, and its pixels on demand. The principal must be allowed to read the
+    /// document's content; every viewer of page images and text (the reading room's pages,
+    /// its API, IIIF) comes through here.
     pub fn page(&self, id: &str, page: u32) -> Result<PageView> {
-        let (object, doc) = self.visible_document(id)?;
+        let (object, doc, basis) = self.usable_document(id, UseForm::Read)?;
         let view = page::page_view(&object, &doc, page)?;
-        self.record_page_read(&object.id, &doc, ReadKind::ViewPage, Some(page))?;
+        self.record_use(
+            &object.id,
+            &doc,
+            ReadKind::ViewPage,
+            Some(page),
+            Some(basis),
+        )?;
         Ok(view)
     }
 
@@ -375,8 +524,18 @@ impl<'a> Reader<'a> {
         software_agent: &str,
     ) -> Result<BagSummary> {
         crate::export::refuse_inside_archive(&self.archive.root, out)?;
-        for (object, doc) in self.export_reads(selection)? {
-            self.record_read(&object, &doc, ReadKind::Export)?;
+        let reads = self.export_reads(selection)?;
+        // An export is a copy of everything in it: outside the archive host, a document
+        // whose content the principal may not copy makes the selection unknown to them.
+        let mut bases = Vec::with_capacity(reads.len());
+        for (_, doc) in &reads {
+            let basis = self.content_basis(doc, UseForm::Copy).ok_or_else(|| {
+                Error::NotFound(format!("{selection}: nothing by that name in the archive"))
+            })?;
+            bases.push(basis);
+        }
+        for ((object, doc), basis) in reads.iter().zip(bases) {
+            self.record_use(object, doc, ReadKind::Export, None, Some(basis))?;
         }
         let options = BagOptions {
             software_agent: software_agent.to_string(),
@@ -497,6 +656,12 @@ impl<'a> Reader<'a> {
             .filter(|e| object.is_none() || e.object == object)
             .filter(|e| filter.action.as_ref().is_none_or(|a| e.action == *a))
             .filter(|e| filter.actor.as_ref().is_none_or(|a| e.actor == *a))
+            .filter(|e| {
+                filter
+                    .document
+                    .as_ref()
+                    .is_none_or(|d| names_id(&e.detail, d))
+            })
             .collect();
         let skip = filter.limit.map_or(0, |n| entries.len().saturating_sub(n));
         Ok(entries.into_iter().skip(skip).collect())
@@ -533,23 +698,37 @@ impl<'a> Reader<'a> {
     /// Records that the principal read `doc` of `object`: always when it is restricted,
     /// and for every document when this reader records every read.
     fn record_read(&self, object: &str, doc: &DocumentRecord, kind: ReadKind) -> Result<()> {
-        self.record_page_read(object, doc, kind, None)
+        self.record_use(object, doc, kind, None, None)
     }
 
-    fn record_page_read(
+    /// Records a read of `doc` (a page of it, when `page`), content used on `basis`: the
+    /// read entry names the grant read under, and a grant's first use on a document is
+    /// also an entry of its own in the audit log ([`GRANT_USE_ACTION`]).
+    fn record_use(
         &self,
         object: &str,
         doc: &DocumentRecord,
         kind: ReadKind,
         page: Option<u32>,
+        basis: Option<ContentBasis>,
     ) -> Result<()> {
+        let grant = match basis {
+            Some(ContentBasis::Grant(g)) => Some(g),
+            _ => None,
+        };
+        if let Some(g) = grant {
+            self.record_first_use(object, doc, kind, g)?;
+        }
         let restricted = is_restricted(doc);
-        if !restricted && !self.every_read {
+        if !restricted && !self.every_read && grant.is_none() {
             return Ok(());
         }
         let mut detail = serde_json::json!({ "document": doc.id, "read": kind.as_str() });
         if let Some(page) = page {
             detail["page"] = page.into();
+        }
+        if let Some(g) = grant {
+            detail["grant"] = g.into();
         }
         let action = if restricted {
             READ_MAT_ACTION
@@ -565,6 +744,31 @@ impl<'a> Reader<'a> {
                 .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")));
         }
         self.append_read(action, Some(object), detail)
+    }
+
+    /// The first use of grant `grant` on `doc`: an audit entry, before the content is
+    /// handed out (a use that cannot be recorded is refused).
+    fn record_first_use(
+        &self,
+        object: &str,
+        doc: &DocumentRecord,
+        kind: ReadKind,
+        grant: i64,
+    ) -> Result<()> {
+        let uses = self.who.grant_uses();
+        if uses.is_some_and(|u| u.used_before(grant, &doc.id)) {
+            return Ok(());
+        }
+        let detail = serde_json::json!({
+            "grant": grant,
+            "document": doc.id,
+            "read": kind.as_str(),
+        });
+        self.append_read(GRANT_USE_ACTION, Some(object), detail)?;
+        if let Some(u) = uses {
+            u.note_use(grant, &doc.id);
+        }
+        Ok(())
     }
 
     fn append_read(
@@ -605,6 +809,16 @@ fn gone_objects(
         );
     }
     gone
+}
+
+/// Whether `value` holds the string `id` anywhere (a field, an element of a list).
+fn names_id(value: &serde_json::Value, id: &str) -> bool {
+    match value {
+        serde_json::Value::String(s) => s == id,
+        serde_json::Value::Array(items) => items.iter().any(|v| names_id(v, id)),
+        serde_json::Value::Object(fields) => fields.values().any(|v| names_id(v, id)),
+        _ => false,
+    }
 }
 
 /// Leaves out of `versions` what names the `hidden` documents of `object`: the files

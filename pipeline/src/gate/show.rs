@@ -1,12 +1,13 @@
 //! A document as `sohoa show --json` and the reading room's API give it.
 //!
 //! In: a document the gate found visible and its hồ sơ object (at the head or a version).
-//! Out: a [`DocumentShow`]: where it is, its summary, its catalog record and each page's
-//! source and OCR text.
+//! Out: a [`DocumentShow`]: where it is, its summary, its catalog record, what the reader
+//! may do with its content, and each page's source and OCR text.
 
 use archive_schema::TaiLieuRecord;
 use serde::Serialize;
 
+use super::UseForm;
 use crate::store::records::{DocumentRecord, DocumentSummary, TextSource};
 use crate::store::HoSoObject;
 use crate::Result;
@@ -43,6 +44,9 @@ pub struct DocumentShow {
     pub summary: DocumentSummary,
     /// The document's catalog record.
     pub metadata: TaiLieuRecord,
+    /// What the reader may do with its content: `read`, `copy` (also the PDF), or null —
+    /// its content needs a grant (a reading request), and its pages come without text.
+    pub allowed_use: Option<UseForm>,
     pub pages: Vec<ShownPage>,
 }
 
@@ -72,6 +76,7 @@ pub(super) fn document_show(object: &HoSoObject, doc: &DocumentRecord) -> Result
         box_name: object.source.box_name.clone(),
         summary: doc.summary.clone(),
         metadata: doc.record.clone(),
+        allowed_use: Some(UseForm::Copy),
         pages,
     })
 }

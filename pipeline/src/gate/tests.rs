@@ -8,8 +8,8 @@ use std::path::Path;
 
 use archive_schema::{TaiLieuRecord, Valued};
 
-use super::{AuditFilter, EditRequest, Principal, Role};
-use crate::clearance::{required, Clearance};
+use super::{AuditFilter, EditRequest, Grant, Principal, Role, UseForm, GRANT_USE_ACTION};
+use crate::clearance::{regime, required, Clearance, Regime};
 use crate::decode::{ScanFormat, TechnicalMetadata};
 use crate::export::bagit::Selection;
 use crate::store::ocfl::{FileSource, User};
@@ -218,11 +218,13 @@ fn every_read_path_agrees_with_the_clearance_rule_on_random_archives() {
         let archive = random_archive(&tmp.path().join("archive"), &mut rng);
         let objects = archive.hoso_objects().unwrap();
         for clearance in [Clearance::Public, Clearance::Mat, Clearance::ToiMat] {
+            // On the archive host: the clearance alone decides (content with existence).
             let who = Principal::new(
                 "p",
                 [Role::Reader, Role::Archivist, Role::Auditor],
                 clearance,
-            );
+            )
+            .on_archive_host();
             check_principal(&archive, &objects, &who, tmp.path(), seed);
         }
     }
@@ -822,4 +824,139 @@ fn entries_of_an_object_gone_from_the_store_are_shown_only_to_the_highest_cleara
         .audit_log(&AuditFilter::default())
         .unwrap();
     assert!(names_gone(&entries), "{entries:#?}");
+}
+
+/// DESIGN.md §7's table in the reading room, on random archives: for every clearance, with
+/// and without the isolated-LAN profile, with read and copy grants over some documents, each
+/// content path (page, show's text, search snippet, PDF, original scan) agrees with the
+/// table, and content the principal may not use answers exactly like an unknown id; each
+/// grant's first use on a document is one audit entry, and every read under it names it.
+#[test]
+fn content_needs_a_grant_in_the_reading_room_as_the_table_says() {
+    for seed in 1..=6u64 {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let archive = random_archive(&tmp.path().join("archive"), &mut rng);
+        let docs: Vec<_> = archive
+            .hoso_objects()
+            .unwrap()
+            .into_iter()
+            .flat_map(|o| o.documents)
+            .collect();
+        // Every other document under a read grant, every third under a copy grant.
+        let read: BTreeSet<String> = docs.iter().step_by(2).map(|d| d.id.clone()).collect();
+        let copy: BTreeSet<String> = docs.iter().step_by(3).map(|d| d.id.clone()).collect();
+        let grants = vec![
+            Grant {
+                id: 1,
+                form: UseForm::Read,
+                documents: read.clone(),
+            },
+            Grant {
+                id: 2,
+                form: UseForm::Copy,
+                documents: copy.clone(),
+            },
+        ];
+        let index = crate::catalog::open_index_read_only(&archive).unwrap();
+        let options = crate::index::SearchOptions {
+            limit: 100,
+            ..Default::default()
+        };
+        for clearance in [Clearance::Public, Clearance::Mat, Clearance::ToiMat] {
+            for lan in [false, true] {
+                let who = Principal::new("r", [Role::Reader], clearance).in_reading_room(
+                    grants.clone(),
+                    lan,
+                    None,
+                );
+                let reader = archive.reader(&who).recording_every_read();
+                let ctx = format!("seed {seed}, {clearance:?}, lan {lan}");
+                let hits = reader.search(&index, "chung", &options).unwrap().hits;
+                for d in &docs {
+                    let id = d.id.as_str();
+                    let seen = clearance.covers(required(d));
+                    let granted = |form| match form {
+                        UseForm::Read => read.contains(id) || copy.contains(id),
+                        UseForm::Copy => copy.contains(id),
+                    };
+                    let may = |form| {
+                        seen && match regime(d) {
+                            Regime::Open => true,
+                            Regime::Conditional => granted(form),
+                            Regime::Secret => lan && granted(form),
+                        }
+                    };
+                    let unknown = "DOCNONE";
+                    let check = |name: &str, mine: Option<String>, none: Option<String>, ok| {
+                        if ok {
+                            assert!(mine.is_none(), "{ctx}: {name} of {id}: {mine:?}");
+                        } else {
+                            assert_eq!(mine, none, "{ctx}: {name} of {id}");
+                        }
+                    };
+                    check(
+                        "page",
+                        answer(&reader.page(id, 1), id),
+                        answer(&reader.page(unknown, 1), unknown),
+                        may(UseForm::Read),
+                    );
+                    // (a document without a stored copy has no PDF to give either way)
+                    if !may(UseForm::Copy) || copy_stored(&archive, id) {
+                        check(
+                            "pdf",
+                            answer(&reader.access_copy(id), id),
+                            answer(&reader.access_copy(unknown), unknown),
+                            may(UseForm::Copy),
+                        );
+                    }
+                    check(
+                        "original",
+                        answer(&reader.original_page(id, 1), id),
+                        answer(&reader.original_page(unknown, 1), unknown),
+                        may(UseForm::Copy),
+                    );
+                    if seen {
+                        let shown = reader.show(id, None).unwrap();
+                        let text: String = shown.pages.iter().map(|p| p.text.as_str()).collect();
+                        assert_eq!(!text.is_empty(), may(UseForm::Read), "{ctx}: show {id}");
+                        let hit = hits.iter().find(|h| h.id == id).unwrap();
+                        assert_eq!(hit.needs_grant, !may(UseForm::Read), "{ctx}: hit {id}");
+                        assert_eq!(
+                            hit.snippet.is_empty(),
+                            !may(UseForm::Read),
+                            "{ctx}: snippet {id}"
+                        );
+                    } else {
+                        assert!(hits.iter().all(|h| h.id != id), "{ctx}: hit {id}");
+                    }
+                }
+            }
+        }
+        // Grant uses: one first-use entry per grant and document, and reads naming the grant.
+        let entries = archive.audit().entries().unwrap();
+        let firsts: Vec<_> = entries
+            .iter()
+            .filter(|e| e.action == GRANT_USE_ACTION)
+            .collect();
+        for e in &firsts {
+            let doc = e.detail["document"].as_str().unwrap();
+            let grant = e.detail["grant"].as_i64().unwrap();
+            assert!(
+                (grant == 1 && read.contains(doc)) || (grant == 2 && copy.contains(doc)),
+                "seed {seed}: {e:?}"
+            );
+        }
+        let named: Vec<_> = entries
+            .iter()
+            .filter(|e| e.action.starts_with("read") && e.detail.get("grant").is_some())
+            .collect();
+        assert_eq!(named.is_empty(), firsts.is_empty(), "seed {seed}");
+    }
+}
+
+/// Whether document `id` has an access copy stored (the random archives give some).
+fn copy_stored(archive: &Archive, id: &str) -> bool {
+    let host = Principal::local_operator("host", Clearance::ToiMat);
+    archive.reader(&host).access_copy(id).is_ok()
 }

@@ -103,6 +103,10 @@ pub struct SearchHit {
     /// Chế độ sử dụng Mật (only in results for a reader with clearance); reading it is audited.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub restricted: bool,
+    /// The reader may see the document but not read its content without a grant (a
+    /// reading request): the snippet is empty.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub needs_grant: bool,
 }
 
 /// The answer to a query.

@@ -633,6 +633,7 @@ pub(crate) fn run_with(
             pages: candidate.pages.into_iter().filter(|&p| p != 0).collect(),
             snippet: snippets.render(&get(fields.text)),
             restricted: get(fields.restricted) == "1",
+            needs_grant: false,
         });
     }
     Ok(SearchResults {

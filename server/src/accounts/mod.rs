@@ -1,5 +1,6 @@
 //! The reading room's accounts: users with a role and a clearance, web sessions, API
-//! tokens and failed sign-ins, in an embedded `SQLite` database.
+//! tokens, failed sign-ins, and reading requests with their decisions, grants and
+//! notifications, in an embedded `SQLite` database.
 //!
 //! In: an archive directory (the database is `ARCHIVE/service/accounts.sqlite3`, outside
 //! `ocfl/`: `verify` never reads it) and what the operator or a signing-in user gives. Out:
@@ -9,6 +10,7 @@
 //! ([`Accounts::back_up`]).
 
 mod lockout;
+mod requests;
 pub mod secret;
 mod sessions;
 mod tokens;
@@ -20,6 +22,11 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use lockout::{LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
+pub use requests::{
+    Decision, GrantRecord, GrantState, Notification, Outcome, ReadingRequest, RequestFilter,
+    RequestItem, RequestState, Revocation,
+};
+pub(crate) use requests::{DecisionRow, NewRequestRow};
 pub use sessions::{Session, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES};
 pub use tokens::ApiToken;
 pub use users::{
@@ -35,7 +42,8 @@ pub const SERVICE_DIR: &str = "service";
 pub const DATABASE_FILE: &str = "accounts.sqlite3";
 
 /// The schema, one migration per entry; `PRAGMA user_version` counts those applied.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -68,13 +76,83 @@ CREATE TABLE failed_sign_ins (
     at INTEGER NOT NULL
 );
 CREATE INDEX failed_sign_ins_by_key ON failed_sign_ins(key, at);
-"];
+",
+    r"
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    form TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    priority_note TEXT,
+    submitted TEXT NOT NULL,
+    due TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    routed_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX requests_by_user ON requests(user_id);
+CREATE INDEX requests_by_state ON requests(state);
+CREATE TABLE request_items (
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    object TEXT NOT NULL,
+    title TEXT NOT NULL,
+    symbol TEXT NOT NULL,
+    regime TEXT NOT NULL,
+    PRIMARY KEY (request_id, document)
+);
+CREATE INDEX request_items_by_document ON request_items(document);
+CREATE TABLE decisions (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+    approver_id INTEGER NOT NULL REFERENCES users(id),
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decided TEXT NOT NULL
+);
+CREATE TABLE grants (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL UNIQUE REFERENCES requests(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    form TEXT NOT NULL,
+    expires TEXT NOT NULL,
+    revoked TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    expiry_recorded INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX grants_by_user ON grants(user_id);
+CREATE TABLE grant_documents (
+    grant_id INTEGER NOT NULL REFERENCES grants(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    PRIMARY KEY (grant_id, document)
+);
+CREATE TABLE grant_uses (
+    grant_id INTEGER NOT NULL REFERENCES grants(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    first_used TEXT NOT NULL,
+    PRIMARY KEY (grant_id, document)
+);
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    request_id INTEGER REFERENCES requests(id),
+    message TEXT NOT NULL,
+    created TEXT NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX notifications_by_user ON notifications(user_id, seen);
+",
+];
 
 /// The accounts database of one archive.
 #[derive(Debug)]
 pub struct Accounts {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// First uses of grants known to be recorded (grant, document): a read under a grant
+    /// asks this before the database.
+    grant_uses: Mutex<std::collections::HashSet<(i64, String)>>,
 }
 
 impl Accounts {
@@ -89,6 +167,7 @@ impl Accounts {
         let accounts = Accounts {
             path,
             conn: Mutex::new(conn),
+            grant_uses: Mutex::default(),
         };
         accounts.migrate()?;
         Ok(accounts)
@@ -142,6 +221,7 @@ impl Accounts {
         Ok(Accounts {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
+            grant_uses: Mutex::default(),
         })
     }
 
@@ -205,6 +285,17 @@ fn db_error(path: &Path, source: rusqlite::Error) -> Error {
         path: path.display().to_string(),
         source,
     }
+}
+
+/// Now, as stored (RFC 3339, UTC, seconds).
+fn now_text() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Today, the local calendar day (clearances, tokens and grants hold through their last
+/// day).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Seconds since the epoch, now.

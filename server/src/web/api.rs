@@ -2,13 +2,19 @@
 //!
 //! In: requests with a session cookie or `Authorization: Bearer TOKEN`. Out: search results
 //! (`sohoa search --json`), a document (`sohoa show --json`), a page's OCR words with their
-//! boxes on the scan, and the `OpenAPI` 3.1 description of it all; errors as
-//! `{"error": "…"}` with the status saying what kind (400, 401, 404, 429).
+//! boxes on the scan, reading requests (submit, list, decide), and the `OpenAPI` 3.1
+//! description of it all; errors as `{"error": "…"}` with the status saying what kind
+//! (400 naming the field or parameter, 401, 403, 404, 429).
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query};
-use axum::http::header;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::Deserialize;
+
+use crate::accounts::RequestFilter;
+use crate::requests::{NewDecision, NewRequest};
 
 use super::failure::{Answer, Failure};
 use super::search_params::SearchParams;
@@ -80,4 +86,110 @@ pub async fn openapi() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "application/json")],
         include_str!("openapi.json"),
     )
+}
+
+/// A JSON body as `T`, or a 400 naming what is wrong (a missing or unknown field).
+fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
+    serde_json::from_slice(body).map_err(|e| {
+        api_failure(Failure::BadRequest(format!(
+            "Nội dung JSON không hợp lệ: {e}"
+        )))
+    })
+}
+
+/// A request id from a path: anything but a number names no request there is.
+pub fn request_id(text: &str) -> Result<i64, Failure> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or(Failure::NotFound)
+}
+
+#[derive(Deserialize)]
+pub struct RequestsParams {
+    mine: Option<String>,
+}
+
+/// `GET /api/v1/requests?mine=1`: the visitor's own requests; without `mine`, the requests
+/// an approver or auditor may see.
+pub async fn requests(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    Query(params): Query<RequestsParams>,
+) -> Result<Response, Answer> {
+    let mine = match params.mine.as_deref() {
+        None | Some("" | "0" | "false") => false,
+        Some("1" | "true") => true,
+        Some(other) => {
+            return Err(api_failure(Failure::BadRequest(format!(
+                "Tham số mine phải là 1 hoặc 0 (nhận được {other:?})."
+            ))))
+        }
+    };
+    let who = visitor.principal.clone();
+    let list = blocking(&room, move |room| {
+        let requests = room.requests();
+        Ok(if mine {
+            requests.mine(&who)?
+        } else {
+            requests.list(&who, &RequestFilter::default())?
+        })
+    })
+    .await
+    .map_err(api_failure)?;
+    Ok(Json(serde_json::json!({ "requests": list })).into_response())
+}
+
+/// `GET /api/v1/requests/{id}`.
+pub async fn request(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+) -> Result<Response, Answer> {
+    let id = request_id(&id).map_err(api_failure)?;
+    let who = visitor.principal.clone();
+    let request = blocking(&room, move |room| Ok(room.requests().show(&who, id)?))
+        .await
+        .map_err(api_failure)?;
+    Ok(Json(request).into_response())
+}
+
+/// `POST /api/v1/requests`: a reading request (`items`, `purpose`, `form`, `priority`,
+/// `priority_note`); 201 with the request stored.
+pub async fn submit_request(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let new: NewRequest = json_body(&body)?;
+    let who = visitor.principal.clone();
+    let request = blocking(&room, move |room| {
+        Ok(room.requests().submit(&who, &new, &room.deadlines)?)
+    })
+    .await
+    .map_err(api_failure)?;
+    Ok((StatusCode::CREATED, Json(request)).into_response())
+}
+
+/// `POST /api/v1/requests/{id}/decision`: an approver's decision (`decision`, `reason`,
+/// `documents`, `expires`).
+pub async fn decide(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let id = request_id(&id).map_err(api_failure)?;
+    let decision: NewDecision = json_body(&body)?;
+    let who = visitor.principal.clone();
+    let request = blocking(&room, move |room| {
+        Ok(room.requests().decide(&who, id, &decision)?)
+    })
+    .await
+    .map_err(api_failure)?;
+    Ok(Json(request).into_response())
 }

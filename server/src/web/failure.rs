@@ -85,6 +85,8 @@ impl From<crate::Error> for Failure {
         match e {
             crate::Error::Archive(e) => e.into(),
             crate::Error::Invalid { message, .. } => Failure::BadRequest(message),
+            crate::Error::NoSuchRequest(_) => Failure::NotFound,
+            crate::Error::Refused(message) => Failure::Forbidden(message),
             other => {
                 tracing::error!("{other}");
                 Failure::Internal

@@ -10,7 +10,8 @@ use maud::{html, Markup, DOCTYPE};
 
 use super::visitor::Visitor;
 
-/// A whole page: the top bar (search, browse, history, account, sign-out) and `body`.
+/// A whole page: the top bar (search, browse, history, requests with the number of unseen
+/// notifications, the approvers' queue, account, sign-out) and `body`.
 pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
     html! {
         (DOCTYPE)
@@ -29,6 +30,13 @@ pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
                         a href="/" { "Tìm kiếm" }
                         a href="/browse" { "Duyệt phông" }
                         a href="/history" { "Lịch sử truy cập" }
+                        a href="/requests" id="my-requests" {
+                            "Phiếu yêu cầu"
+                            @if v.unseen > 0 { " " span.badge id="unseen" { (v.unseen) } }
+                        }
+                        @if v.principal.has_role(pipeline::gate::Role::Approver) {
+                            a href="/requests/queue" id="request-queue" { "Duyệt phiếu" }
+                        }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }
                         }

@@ -14,12 +14,14 @@ mod iiif;
 mod images;
 mod layout;
 mod pages;
+mod request_pages;
 mod search_params;
 mod tls;
 mod visitor;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use axum::routing::{get, post};
@@ -27,7 +29,8 @@ use axum::Router;
 use pipeline::index::SearchIndex;
 use pipeline::store::Archive;
 
-use crate::accounts::{Accounts, SERVICE_DIR};
+use crate::accounts::{Account, Accounts, SERVICE_DIR};
+use crate::requests::{Deadlines, Requests};
 use crate::{Error, Result};
 
 pub use tls::PeerAddr;
@@ -46,6 +49,53 @@ pub struct ServerConfig {
     pub tls: Option<TlsFiles>,
     /// The archive's name, as IIIF manifests credit it (`requiredStatement`).
     pub institution: Option<String>,
+    /// The standard profile, or the isolated-LAN one (Mật content readable under a grant).
+    pub profile: Profile,
+    /// Working days within which reading requests are due.
+    pub deadlines: Deadlines,
+}
+
+/// Where the reading room runs (Luật Bảo vệ bí mật nhà nước 2025: state secrets only on an
+/// isolated LAN).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// Mật content is never served, grant or not.
+    #[default]
+    Standard,
+    /// `--profile lan`: on an isolated LAN inside the agency. The server refuses to listen
+    /// on an address that is not loopback or private; Mật content is served to a cleared
+    /// holder of a grant.
+    IsolatedLan,
+}
+
+impl Profile {
+    /// Refuses `listen` for the isolated-LAN profile unless it is a loopback or private
+    /// address (RFC 1918, IPv6 unique-local or link-local): a wildcard address (`0.0.0.0`,
+    /// `::`) would also listen on public interfaces.
+    pub fn check_listen(self, listen: SocketAddr) -> Result<()> {
+        if self != Profile::IsolatedLan || is_private(listen.ip()) {
+            return Ok(());
+        }
+        Err(Error::Profile(format!(
+            "--profile lan: {listen} is not a loopback or private address; the isolated-LAN \
+             profile serves Mật content and listens only on loopback (127.0.0.0/8, ::1) or a \
+             private LAN address (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7, \
+             fe80::/10), never on a wildcard or public address"
+        )))
+    }
+}
+
+fn is_private(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => v4.is_loopback() || v4.is_private(),
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_private(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback() || (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80
+        }
+    }
 }
 
 /// The certificate chain and private key of HTTPS, PEM files.
@@ -58,13 +108,20 @@ pub struct TlsFiles {
 /// What every request handler shares.
 pub struct ReadingRoom {
     archive: Archive,
-    accounts: Accounts,
+    accounts: Arc<Accounts>,
     index: SearchIndex,
     cache_dir: PathBuf,
     secure_cookies: bool,
     /// The archive's name in IIIF manifests.
     institution: Option<String>,
+    isolated_lan: bool,
+    deadlines: Deadlines,
+    /// When grants past their last day were last recorded (seconds since the epoch).
+    expiries_checked: AtomicI64,
 }
+
+/// Grants past their last day are recorded at most this often (and at start).
+const EXPIRY_CHECK_SECONDS: i64 = 60;
 
 impl ReadingRoom {
     /// Opens the archive at `dir` (its storage root at `storage`), its index and its accounts.
@@ -75,7 +132,7 @@ impl ReadingRoom {
     ) -> Result<ReadingRoom> {
         let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
-        let accounts = Accounts::open(dir)?;
+        let accounts = Arc::new(Accounts::open(dir)?);
         Ok(ReadingRoom {
             archive,
             accounts,
@@ -83,6 +140,9 @@ impl ReadingRoom {
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
             secure_cookies,
             institution: None,
+            isolated_lan: false,
+            deadlines: Deadlines::default(),
+            expiries_checked: AtomicI64::new(0),
         })
     }
 
@@ -98,6 +158,28 @@ impl ReadingRoom {
 
     pub fn accounts(&self) -> &Accounts {
         &self.accounts
+    }
+
+    fn requests(&self) -> Requests<'_> {
+        Requests::new(&self.archive, &self.accounts)
+    }
+
+    /// Who `account` reads as here: its roles, clearance and active grants, this server's
+    /// profile. Grants past their last day are first recorded (at most once a minute).
+    fn principal_of(&self, account: &Account) -> Result<pipeline::gate::Principal> {
+        let now = chrono::Utc::now().timestamp();
+        let last = self.expiries_checked.load(Ordering::Relaxed);
+        if now - last >= EXPIRY_CHECK_SECONDS
+            && self
+                .expiries_checked
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            if let Err(e) = self.requests().record_expiries("sohoa-serve") {
+                tracing::warn!("recording expired grants: {e}");
+            }
+        }
+        crate::requests::reading_room_principal(&self.accounts, account, self.isolated_lan)
     }
 }
 
@@ -121,7 +203,13 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(images::page_image),
         )
         .route("/api/v1/documents/{id}/pages/{page}/words", get(api::words))
-        .route("/api/v1/documents/{id}/pdf", get(pages::pdf));
+        .route("/api/v1/documents/{id}/pdf", get(pages::pdf))
+        .route(
+            "/api/v1/requests",
+            get(api::requests).post(api::submit_request),
+        )
+        .route("/api/v1/requests/{id}", get(api::request))
+        .route("/api/v1/requests/{id}/decision", post(api::decide));
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -130,6 +218,13 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/account/password", post(pages::change_password))
         .route("/history", get(pages::history))
         .route("/browse", get(pages::browse))
+        .route(
+            "/requests",
+            get(request_pages::mine).post(request_pages::submit),
+        )
+        .route("/requests/new", get(request_pages::new_request))
+        .route("/requests/queue", get(request_pages::queue))
+        .route("/requests/{id}/decision", post(request_pages::decide))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)
@@ -144,19 +239,21 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
 /// Serves the reading room until Ctrl-C or SIGTERM: HTTPS when `config.tls` names a
 /// certificate and key (checked before anything else), else plain HTTP.
 pub async fn serve(config: ServerConfig) -> Result<()> {
+    config.profile.check_listen(config.listen)?;
     let tls = config
         .tls
         .as_ref()
         .map(|files| tls::server_config(&files.cert, &files.key))
         .transpose()?;
-    let room = Arc::new(
-        ReadingRoom::open(
-            &config.archive,
-            &config.storage,
-            config.secure_cookies || tls.is_some(),
-        )?
-        .with_institution(config.institution.clone()),
-    );
+    let mut room = ReadingRoom::open(
+        &config.archive,
+        &config.storage,
+        config.secure_cookies || tls.is_some(),
+    )?
+    .with_institution(config.institution.clone());
+    room.isolated_lan = config.profile == Profile::IsolatedLan;
+    room.deadlines = config.deadlines;
+    let room = Arc::new(room);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| Error::io(format!("listening on {}", config.listen), e))?;
@@ -225,4 +322,45 @@ async fn blocking<T: Send + 'static>(
             tracing::error!("a request's work failed: {e}");
             Err(failure::Failure::Internal)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_isolated_lan_profile_listens_only_on_loopback_or_private_addresses() {
+        for ok in [
+            "127.0.0.1:8080",
+            "10.1.2.3:80",
+            "172.16.0.9:443",
+            "192.168.1.10:8443",
+            "[::1]:8080",
+            "[fd12::1]:80",
+            "[fe80::1]:80",
+            "[::ffff:192.168.1.2]:80",
+        ] {
+            assert!(
+                Profile::IsolatedLan
+                    .check_listen(ok.parse().unwrap())
+                    .is_ok(),
+                "{ok}"
+            );
+        }
+        for refused in [
+            "0.0.0.0:80",
+            "[::]:80",
+            "8.8.8.8:80",
+            "172.32.0.1:80",
+            "[2001:db8::1]:80",
+        ] {
+            let e = Profile::IsolatedLan
+                .check_listen(refused.parse().unwrap())
+                .unwrap_err();
+            assert!(e.to_string().contains(refused), "{e}");
+        }
+        assert!(Profile::Standard
+            .check_listen("0.0.0.0:80".parse().unwrap())
+            .is_ok());
+    }
 }

@@ -1,5 +1,7 @@
-//! The reading room's HTML pages: sign-in and sign-out, search, a document with its scan,
-//! the access PDF, browse, the user's access history and account.
+//! The reading room's HTML pages: sign-in and sign-out, search, a document with its scan
+//! (or, when its content needs a grant, its record and the way to request it), the access
+//! PDF, browse, the user's access history and account. Reading requests are
+//! [`super::request_pages`]'s.
 //!
 //! In: requests from a signed-in [`Visitor`] (sign-in excepted) and their forms and query
 //! parameters. Out: HTML built by [`super::layout`] from what the gate answers for the
@@ -27,7 +29,7 @@ use crate::accounts::{SignIn, LOCKOUT_MINUTES};
 
 type Html = Result<Markup, Answer>;
 
-fn html_failure(failure: Failure) -> Answer {
+pub(super) fn html_failure(failure: Failure) -> Answer {
     Answer {
         failure,
         api: false,
@@ -138,7 +140,7 @@ pub async fn login(
 
 #[derive(Deserialize)]
 pub struct CsrfForm {
-    csrf: String,
+    pub(super) csrf: String,
 }
 
 /// Sign-out: the session ends and its cookie is removed.
@@ -256,11 +258,25 @@ fn results_list(query: &str, params: &SearchParams, r: &SearchResults) -> Markup
             }
         }
         p id="total" { "Tìm thấy " (r.total) " tài liệu" }
+        form.select method="get" action="/requests/new" {
+        @if r.hits.iter().any(|h| h.needs_grant) {
+            p { button type="submit" id="request-selected" { "Yêu cầu đọc / sao các tài liệu đã chọn" } }
+        }
         @for h in &r.hits {
             div.hit {
-                h2 { a.hit-link href=(document_link(&h.id, Some(query), h.pages.first().copied())) { (display_title(&h.title)) } }
+                h2 {
+                    @if h.needs_grant {
+                        input type="checkbox" name="id" value=(h.id) aria-label="Chọn để yêu cầu";
+                        " "
+                    }
+                    a.hit-link href=(document_link(&h.id, Some(query), h.pages.first().copied())) { (display_title(&h.title)) }
+                }
                 p.meta { (h.doc_type) " · " (h.symbol) " · " (h.date) " · " (h.issuer) }
-                p.snippet { "… " (PreEscaped(&h.snippet)) " …" }
+                @if h.needs_grant {
+                    p.snippet.needs-grant { "Nội dung cần phiếu yêu cầu đọc / sao." }
+                } @else {
+                    p.snippet { "… " (PreEscaped(&h.snippet)) " …" }
+                }
                 p.meta { "Trang có kết quả: "
                     @for (i, p) in h.pages.iter().enumerate() {
                         @if i > 0 { ", " }
@@ -268,6 +284,7 @@ fn results_list(query: &str, params: &SearchParams, r: &SearchResults) -> Markup
                     }
                 }
             }
+        }
         }
         (pager(params, r.total))
     }
@@ -296,7 +313,7 @@ pub(super) fn display_title(title: &str) -> &str {
 }
 
 /// The document view's address.
-fn document_link(id: &str, query: Option<&str>, page: Option<u32>) -> String {
+pub(super) fn document_link(id: &str, query: Option<&str>, page: Option<u32>) -> String {
     let mut params = Vec::new();
     if let Some(q) = query {
         params.push(("q", q.to_string()));
@@ -339,17 +356,43 @@ pub async fn document(
     let (shown, view) = blocking(&room, move |room| {
         let reader = room.archive.reader(&who).recording_every_read();
         let shown = reader.show(&id, None)?;
-        let view = reader.page(&id, page_number)?;
+        // Content the visitor may not read yet: the record, and how to request it.
+        let view = match shown.allowed_use {
+            Some(_) => Some(reader.page(&id, page_number)?),
+            None => None,
+        };
         Ok((shown, view))
     })
     .await
     .map_err(html_failure)?;
     let query = params.q.unwrap_or_default();
+    let body = match &view {
+        Some(view) => document_body(&shown, view, &query),
+        None => needs_request_body(&shown),
+    };
     Ok(page(
         display_title(&shown.summary.title),
         Some(&visitor),
-        &document_body(&shown, &view, &query),
+        &body,
     ))
+}
+
+/// A document whose content needs a grant: its record, and the way to request it.
+fn needs_request_body(shown: &DocumentShow) -> Markup {
+    html! {
+        h1 { (display_title(&shown.summary.title)) }
+        p.meta { (shown.summary.doc_type) " · " (shown.summary.symbol) " · " (shown.summary.date) " · " (shown.summary.issuer) }
+        p.message id="needs-request" {
+            "Nội dung tài liệu này chỉ xem được với phiếu yêu cầu đọc / sao đã được duyệt (tài liệu mật: chỉ trên mạng LAN độc lập)."
+        }
+        p {
+            a.button id="request-document" href=(format!("/requests/new?id={}", shown.id)) { "Yêu cầu đọc / sao tài liệu này" }
+            " · "
+            a href=(format!("/requests/new?id={}", shown.object)) { "Yêu cầu cả hồ sơ" }
+        }
+        h2 { "Thông tin mô tả" }
+        (record_table(shown))
+    }
 }
 
 fn document_body(shown: &DocumentShow, view: &PageView, query: &str) -> Markup {
@@ -377,7 +420,11 @@ fn document_body(shown: &DocumentShow, view: &PageView, query: &str) -> Markup {
         h1 { (display_title(&shown.summary.title)) }
         p.meta { (shown.summary.doc_type) " · " (shown.summary.symbol) " · " (shown.summary.date) " · " (shown.summary.issuer) }
         p.citation { "Trích dẫn: " span id="citation" { (citation) } }
-        p { a id="pdf" href=(format!("/documents/{}/pdf", shown.id)) { "Tải bản PDF" } }
+        @if shown.allowed_use == Some(pipeline::gate::UseForm::Copy) {
+            p { a id="pdf" href=(format!("/documents/{}/pdf", shown.id)) { "Tải bản PDF" } }
+        } @else {
+            p { a id="request-copy" href=(format!("/requests/new?id={}&form=copy", shown.id)) { "Yêu cầu sao (tải PDF)" } }
+        }
         @if total > 0 {
             nav.hits {
                 @if let Some(p) = prev_hit { a rel="prev-hit" href=(document_link(&shown.id, q, Some(p))) { "← Kết quả trước" } }
@@ -570,6 +617,9 @@ pub async fn browse(
                             @for (hoso, docs) in hosos {
                                 details {
                                     summary { "Hồ sơ " (hoso) " — " (docs.len()) " tài liệu" }
+                                    @if docs.iter().any(|d| d.needs_grant) {
+                                        p { a.request-hoso href=(format!("/requests/new?id={}", docs[0].object)) { "Yêu cầu đọc / sao hồ sơ này" } }
+                                    }
                                     ul { @for d in docs {
                                         li { a href=(document_link(&d.id, None, None)) { (display_title(&d.title)) } " · " (d.symbol) " · " (d.date) " · " (d.page_count) " trang" }
                                     } }

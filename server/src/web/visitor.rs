@@ -19,16 +19,32 @@ use crate::accounts::Account;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "sohoa_session";
 
-/// A signed-in account making a request.
+/// A signed-in account making a request, with the principal it reads as (its roles,
+/// clearance and active grants, the server's profile).
 #[derive(Debug, Clone)]
 pub struct Visitor {
     pub account: Account,
     pub principal: Principal,
     /// The session's CSRF token (None for API tokens, which forms do not use).
     pub csrf: Option<String>,
+    /// Notifications not yet seen (shown in the top bar).
+    pub unseen: i64,
 }
 
 impl Visitor {
+    /// Checks the CSRF token a JSON API call with a session cookie sends in its
+    /// `X-CSRF-Token` header (a bearer token needs none: no browser sends it by itself).
+    pub fn check_api_csrf(&self, headers: &axum::http::HeaderMap) -> Result<(), Failure> {
+        if self.csrf.is_none() {
+            return Ok(());
+        }
+        let sent = headers
+            .get("x-csrf-token")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        self.check_csrf(sent)
+    }
+
     /// Checks a submitted form's CSRF token against the session's.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), Failure> {
         match &self.csrf {
@@ -105,9 +121,10 @@ impl FromRequestParts<State> for Visitor {
                 .map_err(failed)?
                 .ok_or(NoVisitor::SignInFirst { api: true })?;
             return Ok(Visitor {
-                principal: account.principal(),
+                principal: room.principal_of(&account).map_err(failed)?,
                 account,
                 csrf: None,
+                unseen: 0,
             });
         }
         let secret = session_secret(parts).ok_or(NoVisitor::SignInFirst { api })?;
@@ -120,10 +137,18 @@ impl FromRequestParts<State> for Visitor {
         if session.account.must_change_password && !to_account_page {
             return Err(NoVisitor::ChangePasswordFirst { api });
         }
+        let unseen = if api {
+            0
+        } else {
+            room.accounts
+                .unseen_notifications(&session.account.name)
+                .map_err(failed)?
+        };
         Ok(Visitor {
-            principal: session.account.principal(),
+            principal: room.principal_of(&session.account).map_err(failed)?,
             account: session.account,
             csrf: Some(session.csrf),
+            unseen,
         })
     }
 }

@@ -35,7 +35,7 @@ pub async fn manifest(
     let who = visitor.principal.clone();
     let (shown, pdf) = blocking(&room, move |room| {
         let reader = room.archive.reader(&who).recording_every_read();
-        let shown = reader.show(&id, None)?;
+        let shown = reader.show_readable(&id)?;
         let pdf = reader.may_take_access_copy(&id)?;
         Ok((shown, pdf))
     })

@@ -165,7 +165,7 @@ fn find_hits(
     part: usize,
 ) -> Result<Found, Failure> {
     let reader = room.archive.reader(who).recording_every_read();
-    let shown = reader.show(id, None)?;
+    let shown = reader.show_readable(id)?;
     let words = search_words(query);
     let counted: Vec<(u32, usize)> = shown
         .pages
@@ -351,7 +351,7 @@ fn find_terms(
         .archive
         .reader(who)
         .recording_every_read()
-        .show(id, None)?;
+        .show_readable(id)?;
     let typed = query.trim();
     let (head, last) = typed
         .rsplit_once(char::is_whitespace)
