@@ -331,7 +331,6 @@ fn two_workers_match_the_embedded_ingest(
 fn two_workers_commit_to_s3_like_the_embedded_ingest_and_tampering_there_is_found() {
     use crate::common::seaweedfs::{sharing, SeaweedFs};
     use pipeline::store::s3::S3Storage;
-    use pipeline::store::storage::{Key, ObjectStorage};
     let Some(pg) = shared() else { return };
     let Some(s3) = SeaweedFs::shared() else {
         return;
@@ -348,22 +347,7 @@ fn two_workers_commit_to_s3_like_the_embedded_ingest_and_tampering_there_is_foun
 
     // One byte of a stored original flipped in S3: verify names that file.
     let storage = S3Storage::connect(&s3.settings(&prefix)).unwrap();
-    let content = storage
-        .list(None)
-        .unwrap()
-        .into_iter()
-        .find(|k| k.as_str().contains("/v1/content/originals/"))
-        .unwrap();
-    let mut bytes = storage.get_bytes(&content).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    let object = Key::new(content.as_str().split("/v1/").next().unwrap().to_string()).unwrap();
-    storage.delete(&content).unwrap();
-    let mut staged = storage.stage(&object, "v1", true).unwrap();
-    staged
-        .put_new(&content, Path::new("tamper"), &mut &bytes[..])
-        .unwrap();
-    staged.publish().unwrap();
+    let (content, _) = crate::common::seaweedfs::flip_a_byte_of_an_original(&storage);
     let out = run_with(&archive, &env, &["verify", "--json"]);
     let report = json(&out);
     assert_eq!(code(&out), 4, "{report}");
