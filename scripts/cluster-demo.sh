@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A throwaway loopback cluster (DESIGN.md §8): PostgreSQL as the coordinator, two
-# `sohoa worker` processes and the `sohoa indexer`, sharing one archive directory.
+# A throwaway loopback cluster (DESIGN.md §8): PostgreSQL as the coordinator, SeaweedFS as
+# the S3 store of the OCFL storage root, two `sohoa worker` processes and the `sohoa indexer`,
+# sharing one archive directory (index, audit log, staging) and the storage root in S3.
 #
 #   bash scripts/cluster-demo.sh up      # installs what is missing, builds, starts, waits
 #                                        # until everything answers; its last lines are
@@ -11,11 +12,12 @@
 #
 # SOHOA_BIN=path uses that sohoa binary instead of building the release one.
 # State lives in $SOHOA_CLUSTER_DIR (default /tmp/sohoa-cluster): pg/ (data, socket, log),
-# archive/ (the storage root every process shares), logs/, pids/. PostgreSQL runs as the
-# `postgres` user (initdb refuses root) on a free loopback port.
-#
-# Storage: a shared directory for now. The S3 store (SeaweedFS, DESIGN.md §8) plugs in at the
-# "storage" hook below: start the SeaweedFS nodes there and add their exports.
+# s3/ (the SeaweedFS nodes: scripts/seaweedfs-cluster.sh, 3 masters, 3 volume servers with
+# -defaultReplication=010, a filer with S3), archive/ (the archive directory every process
+# shares; its storage root is s3://sohoa/ocfl), logs/, pids/. PostgreSQL runs as the
+# `postgres` user (initdb refuses root) on a free loopback port. SeaweedFS takes new free
+# ports at every start, and an archive records its endpoint: after `down`, rm -rf the
+# directory before the next `up`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,7 +66,9 @@ down() {
       kill -KILL "$(head -n 1 "$DIR/pg/data/postmaster.pid")" 2>/dev/null || true
     fi
   fi
-  # storage hook: stop the SeaweedFS nodes here (S3 branch).
+  if [ -d "$DIR/s3" ]; then
+    bash "$ROOT/scripts/seaweedfs-cluster.sh" down "$DIR/s3"
+  fi
   echo "cluster stopped ($DIR kept; rm -rf it to start afresh)" >&2
 }
 
@@ -81,6 +85,19 @@ up() {
   if [ -z "$sohoa" ]; then
     (cd "$ROOT" && cargo build --release --bin sohoa >&2)
     sohoa="${CARGO_TARGET_DIR:-$ROOT/target}/release/sohoa"
+  fi
+  # SeaweedFS: kept when every node still runs, else (re)started; its exports name the
+  # endpoint, bucket, region and key of the storage root.
+  local alive=1 f
+  if [ -f "$DIR/s3/env" ] && compgen -G "$DIR/s3/*.pid" >/dev/null; then
+    for f in "$DIR"/s3/*.pid; do kill -0 "$(cat "$f")" 2>/dev/null || alive=0; done
+  else
+    alive=0
+  fi
+  if [ "$alive" -eq 0 ] && [ -f "$DIR/archive/storage.json" ]; then
+    echo "$DIR/archive was made on a SeaweedFS cluster that is stopped (a new one takes new" \
+      "ports): run down, rm -rf $DIR, then up" >&2
+    exit 1
   fi
   local bin port url
   bin=$(pg_bin)
@@ -101,9 +118,13 @@ up() {
   url="postgresql://postgres@127.0.0.1:$port/postgres"
   until "$bin/pg_isready" -h 127.0.0.1 -p "$port" -q; do sleep 0.2; done
 
-  # storage hook: start SeaweedFS (3 masters, 3 volume servers, a filer with S3) here and
-  # export its endpoint, bucket and credentials below (S3 branch). For now the storage root
-  # is the shared directory $DIR/archive.
+  if [ "$alive" -eq 0 ]; then
+    bash "$ROOT/scripts/seaweedfs-cluster.sh" down "$DIR/s3"
+    bash "$ROOT/scripts/seaweedfs-cluster.sh" up "$DIR/s3" >/dev/null
+  fi
+  # shellcheck disable=SC1091
+  . "$DIR/s3/env"
+  export SOHOA_S3_PREFIX=ocfl
 
   export SOHOA_DATABASE_URL=$url SOHOA_ARCHIVE=$DIR/archive
   for w in worker-1 worker-2; do
@@ -125,9 +146,11 @@ up() {
   for p in worker-1 worker-2 indexer; do
     kill -0 "$(cat "$DIR/pids/$p.pid")" 2>/dev/null || { echo "$p exited: see $DIR/logs/$p.log" >&2; exit 1; }
   done
-  echo "cluster up: PostgreSQL on 127.0.0.1:$port, 2 workers, the indexer; logs in $DIR/logs" >&2
+  echo "cluster up: PostgreSQL on 127.0.0.1:$port, SeaweedFS S3 on $SOHOA_S3_ENDPOINT, 2 workers, the indexer; logs in $DIR/logs" >&2
   echo "export SOHOA_DATABASE_URL=$url"
   echo "export SOHOA_ARCHIVE=$DIR/archive"
+  cat "$DIR/s3/env"
+  echo "export SOHOA_S3_PREFIX=$SOHOA_S3_PREFIX"
   echo "export PATH=$(dirname "$sohoa"):\$PATH"
 }
 

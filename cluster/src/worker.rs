@@ -1,6 +1,7 @@
 //! `sohoa worker`: takes jobs from the coordinator and runs today's pipeline on each hồ sơ.
 //!
-//! In: a [`Coordinator`], the archive directory every worker shares, [`WorkerOptions`]. Out:
+//! In: a [`Coordinator`], the archive directory every worker shares and where its storage
+//! root is (that directory's `ocfl/`, or S3), [`WorkerOptions`]. Out:
 //! jobs leased, run (one hồ sơ each, in memory until its độ mật decision as in the embedded
 //! ingest: a withheld page never reaches the database, the queue or the store), committed
 //! through the store's storage trait under the job's fencing epoch, and acked with the run's
@@ -18,7 +19,7 @@ use pipeline::clearance::Clearance;
 use pipeline::gate::Principal;
 use pipeline::ingest::{ClusterJob, IngestOptions, NoProgress};
 use pipeline::preprocess::PreprocessOptions;
-use pipeline::store::Archive;
+use pipeline::store::{Archive, StorageLocation};
 
 use crate::coordinator::{Job, JobState};
 use crate::{Coordinator, Error, Result};
@@ -53,10 +54,12 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 pub fn run(
     coordinator: &Coordinator,
     archive_dir: &std::path::Path,
+    location: &StorageLocation,
     options: &WorkerOptions,
 ) -> Result<WorkerReport> {
     let archive = Archive::open_for_worker(
         archive_dir,
+        location,
         &options.name,
         Arc::new(coordinator.audit_lock()),
     )?;

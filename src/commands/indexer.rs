@@ -42,7 +42,10 @@ impl Run for IndexerArgs {
 
     fn run(self, _ctx: &Context) -> anyhow::Result<IndexerOutput> {
         let coordinator = Coordinator::from_env()?;
-        let archive = pipeline::store::Archive::open_or_create(&self.archive.archive)?;
+        let archive = pipeline::store::Archive::open_or_create_on(
+            &self.archive.archive,
+            &crate::storage_env::storage_location()?,
+        )?;
         let report = cluster::indexer::run(
             &coordinator,
             &archive,

@@ -75,7 +75,12 @@ impl Run for WorkerArgs {
             until_idle: self.until_idle,
             poll: Duration::from_millis(300),
         };
-        let report = cluster::worker::run(&coordinator, &self.archive.archive, &options)?;
+        let report = cluster::worker::run(
+            &coordinator,
+            &self.archive.archive,
+            &crate::storage_env::storage_location()?,
+            &options,
+        )?;
         Ok(WorkerOutput(report))
     }
 }

@@ -2,8 +2,11 @@
 //! user, on a socket directory) and real workers: the same documents, records and search
 //! results as the embedded ingest; a worker killed (SIGKILL) mid-hồ-sơ replaced after its lease;
 //! two workers racing on a duplicate job committing once; PostgreSQL stopped mid-run; a
-//! withheld page in no table, log or stored file; the audit chain verified end to end. One instance is shared, a database per test; the test
-//! that stops PostgreSQL has its own. Leases are short through `SOHOA_LEASE_SECONDS`.
+//! withheld page in no table, log or stored file; the audit chain verified end to end; the
+//! same documents when the workers commit to the storage root in S3 (the `SeaweedFS` cluster
+//! the S3 tests share, `common::seaweedfs`), and a file tampered with there found by
+//! `verify`. One instance is shared, a database per test; the test that stops PostgreSQL has
+//! its own. Leases are short through `SOHOA_LEASE_SECONDS`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,6 +17,7 @@ use std::time::{Duration, Instant};
 use crate::common::{code, json, make_box, run, sohoa};
 
 use cluster::throwaway::Postgres;
+use pipeline::store::StorageLocation;
 
 /// A throwaway PostgreSQL, or `None` (a loud skip; a failure under CI) when it is not
 /// installed.
@@ -60,7 +64,14 @@ fn cluster_cmd(archive: &Path, db: &str, lease: u32, args: &[&str]) -> Command {
     c
 }
 
+/// `SOHOA_S3_*` variables (none: the storage root is the archive's `ocfl/`).
+type Env = [(String, String)];
+
 fn enqueue(archive: &Path, db: &str, box_dir: &Path) {
+    enqueue_with(archive, db, box_dir, &[]);
+}
+
+fn enqueue_with(archive: &Path, db: &str, box_dir: &Path, env: &Env) {
     let out = cluster_cmd(
         archive,
         db,
@@ -73,6 +84,7 @@ fn enqueue(archive: &Path, db: &str, box_dir: &Path) {
             "--json",
         ],
     )
+    .envs(env.iter().cloned())
     .output()
     .unwrap();
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
@@ -87,13 +99,21 @@ fn spawn(mut c: Command, log: &Path) -> Child {
 
 /// Starts `sohoa worker --until-idle -j 1` as each of `names` (leases of 30 s), logging to
 /// `dir/NAME.log`.
-fn spawn_workers(dir: &Path, archive: &Path, db: &str, names: &[&str]) -> Vec<(Child, PathBuf)> {
+fn spawn_workers(
+    dir: &Path,
+    archive: &Path,
+    db: &str,
+    names: &[&str],
+    env: &Env,
+) -> Vec<(Child, PathBuf)> {
     names
         .iter()
         .map(|name| {
             let log = dir.join(format!("{name}.log"));
             let args = ["worker", "--name", name, "-j", "1", "--until-idle"];
-            (spawn(cluster_cmd(archive, db, 30, &args), &log), log)
+            let mut c = cluster_cmd(archive, db, 30, &args);
+            c.envs(env.iter().cloned());
+            (spawn(c, &log), log)
         })
         .collect()
 }
@@ -127,7 +147,14 @@ fn query(db: &str, sql: &str) -> Vec<postgres::Row> {
 
 /// Every object's head inventory: (box/hồ sơ from its source record) → logical path → digest.
 fn stored(archive: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let store = pipeline::store::Archive::open(archive).unwrap();
+    stored_on(archive, &StorageLocation::Directory)
+}
+
+fn stored_on(
+    archive: &Path,
+    location: &StorageLocation,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let store = pipeline::store::Archive::open_on(archive, location).unwrap();
     store
         .hoso_objects()
         .unwrap()
@@ -144,8 +171,26 @@ fn stored(archive: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
 /// The audit log has exactly one `ingest` entry per object, the chain verifies, and it
 /// extends the head the coordinator recorded.
 fn audit_intact(archive: &Path, db: &str) {
+    audit_intact_with(archive, db, &[]);
+}
+
+/// `sohoa ARGS --archive ARCHIVE` with `env`.
+fn run_with(archive: &Path, env: &Env, args: &[&str]) -> std::process::Output {
+    if env.is_empty() {
+        return run(archive, args);
+    }
+    sohoa()
+        .args(args)
+        .arg("--archive")
+        .arg(archive)
+        .envs(env.iter().cloned())
+        .output()
+        .unwrap()
+}
+
+fn audit_intact_with(archive: &Path, db: &str, env: &Env) {
     let head: String = query(db, "SELECT hash FROM audit_head")[0].get(0);
-    let out = run(archive, &["audit", "verify", "--head", &head]);
+    let out = run_with(archive, env, &["audit", "verify", "--head", &head]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let log = std::fs::read_to_string(archive.join("audit/log.jsonl")).unwrap();
     let mut ingests: BTreeMap<String, u32> = BTreeMap::new();
@@ -158,12 +203,12 @@ fn audit_intact(archive: &Path, db: &str) {
         }
     }
     assert!(ingests.values().all(|n| *n == 1), "{ingests:?}");
-    let out = run(archive, &["verify"]);
+    let out = run_with(archive, env, &["verify"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
 }
 
-fn search(archive: &Path, q: &str) -> Vec<(String, String, Vec<u64>)> {
-    let out = run(archive, &["search", q, "--json"]);
+fn search(archive: &Path, env: &Env, q: &str) -> Vec<(String, String, Vec<u64>)> {
+    let out = run_with(archive, env, &["search", q, "--json"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     json(&out)["hits"]
         .as_array()
@@ -183,13 +228,13 @@ fn search(archive: &Path, q: &str) -> Vec<(String, String, Vec<u64>)> {
 }
 
 /// What the catalog says of each document, ids and times left out.
-fn catalog(archive: &Path) -> BTreeSet<String> {
-    let out = run(archive, &["list", "--json"]);
+fn catalog(archive: &Path, env: &Env) -> BTreeSet<String> {
+    let out = run_with(archive, env, &["list", "--json"]);
     assert_eq!(code(&out), 0);
     let mut found = BTreeSet::new();
     for doc in json(&out)["documents"].as_array().unwrap() {
         let id = doc["id"].as_str().unwrap();
-        let mut shown = json(&run(archive, &["show", id, "--json"]));
+        let mut shown = json(&run_with(archive, env, &["show", id, "--json"]));
         strip_ids(&mut shown);
         found.insert(shown.to_string());
     }
@@ -223,16 +268,31 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
     let Some(pg) = shared() else { return };
     let db = pg.database("equal").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let box_dir = two_hoso_box(dir.path());
-    let embedded = dir.path().join("embedded");
+    two_workers_match_the_embedded_ingest(dir.path(), &db, &[], &StorageLocation::Directory);
+}
+
+/// Ingests a box of two hồ sơ embedded and through the coordinator `db` by two workers and
+/// the indexer into `dir/cluster` (its storage root at `location`, named to `sohoa` by
+/// `env`), and checks: the same documents (byte-identical originals and page records), the
+/// same catalog values and search hits, the audit chain intact, `verify` intact. Returns the
+/// clustered archive.
+fn two_workers_match_the_embedded_ingest(
+    dir: &Path,
+    db: &str,
+    env: &Env,
+    location: &StorageLocation,
+) -> PathBuf {
+    let box_dir = two_hoso_box(dir);
+    let embedded = dir.join("embedded");
     let out = crate::common::ingest(&embedded, &box_dir, 1, true);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
 
-    let clustered = dir.path().join("cluster");
-    enqueue(&clustered, &db, &box_dir);
-    let mut children = spawn_workers(dir.path(), &clustered, &db, &["w1", "w2"]);
-    let log = dir.path().join("indexer.log");
-    let c = cluster_cmd(&clustered, &db, 30, &["indexer", "--until-idle"]);
+    let clustered = dir.join("cluster");
+    enqueue_with(&clustered, db, &box_dir, env);
+    let mut children = spawn_workers(dir, &clustered, db, &["w1", "w2"], env);
+    let log = dir.join("indexer.log");
+    let mut c = cluster_cmd(&clustered, db, 30, &["indexer", "--until-idle"]);
+    c.envs(env.iter().cloned());
     children.push((spawn(c, &log), log));
     for (child, log) in &mut children {
         assert_eq!(
@@ -242,11 +302,11 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
             std::fs::read_to_string(&log).unwrap()
         );
     }
-    let done: i64 = query(&db, "SELECT count(*) FROM jobs WHERE state = 'done'")[0].get(0);
+    let done: i64 = query(db, "SELECT count(*) FROM jobs WHERE state = 'done'")[0].get(0);
     assert_eq!(done, 2);
 
     // Byte-identical originals and page records, the same catalog values and hits.
-    let (e, c) = (stored(&embedded), stored(&clustered));
+    let (e, c) = (stored(&embedded), stored_on(&clustered, location));
     assert_eq!(e.keys().collect::<Vec<_>>(), c.keys().collect::<Vec<_>>());
     for (hoso, files) in &e {
         let same = |f: &BTreeMap<String, String>| -> BTreeMap<String, String> {
@@ -258,12 +318,44 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
         assert_eq!(same(files), same(&c[hoso]), "{hoso}");
         assert!(same(files).keys().any(|p| p.starts_with("originals/")));
     }
-    assert_eq!(catalog(&embedded), catalog(&clustered));
+    assert_eq!(catalog(&embedded, &[]), catalog(&clustered, env));
     for q in ["nghi quyet", "van thu", "đảng ủy"] {
-        assert_eq!(search(&embedded, q), search(&clustered, q), "{q}");
+        assert_eq!(search(&embedded, &[], q), search(&clustered, env, q), "{q}");
     }
-    assert!(!search(&clustered, "van thu").is_empty());
-    audit_intact(&clustered, &db);
+    assert!(!search(&clustered, env, "van thu").is_empty());
+    audit_intact_with(&clustered, db, env);
+    clustered
+}
+
+#[test]
+fn two_workers_commit_to_s3_like_the_embedded_ingest_and_tampering_there_is_found() {
+    use crate::common::seaweedfs::{sharing, SeaweedFs};
+    use pipeline::store::s3::S3Storage;
+    let Some(pg) = shared() else { return };
+    let Some(s3) = SeaweedFs::shared() else {
+        return;
+    };
+    let _use = sharing();
+    let db = pg.database("s3").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = format!("t-{}/cluster", ulid::Ulid::new().to_string().to_lowercase());
+    let env = s3.env(&prefix);
+    let location = StorageLocation::S3(s3.settings(&prefix));
+    let archive = two_workers_match_the_embedded_ingest(dir.path(), &db, &env, &location);
+    // The storage root is in S3: nothing of it in the archive directory.
+    assert!(!archive.join("ocfl").exists());
+
+    // One byte of a stored original flipped in S3: verify names that file.
+    let storage = S3Storage::connect(&s3.settings(&prefix)).unwrap();
+    let (content, _) = crate::common::seaweedfs::flip_a_byte_of_an_original(&storage);
+    let out = run_with(&archive, &env, &["verify", "--json"]);
+    let report = json(&out);
+    assert_eq!(code(&out), 4, "{report}");
+    assert_eq!(
+        report["corrupted"][0]["path"],
+        format!("ocfl/{content}").as_str(),
+        "{report}"
+    );
 }
 
 #[test]
@@ -339,7 +431,7 @@ fn two_workers_racing_on_a_duplicate_job_commit_once() {
         "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options)
          SELECT batch, box_path, box_name, hoso, object_id, options FROM jobs RETURNING id",
     );
-    let mut children = spawn_workers(dir.path(), &archive, &db, &["r1", "r2"]);
+    let mut children = spawn_workers(dir.path(), &archive, &db, &["r1", "r2"], &[]);
     for (child, log) in &mut children {
         assert_eq!(wait(child, Duration::from_secs(600), log), 0);
     }
@@ -471,6 +563,52 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
     assert!(archive.join("ocfl").is_dir());
     let applied: i64 = query(&db, "SELECT count(*) FROM schema_migrations")[0].get(0);
     assert_eq!(applied, 1);
+
+    // The [s3] table puts the storage root in S3, its secret read from the variable it names.
+    if let Some(s3) = crate::common::seaweedfs::SeaweedFs::shared() {
+        let _use = crate::common::seaweedfs::sharing();
+        let on_s3 = dir.path().join("on-s3");
+        let prefix = format!("t-{}/toml", ulid::Ulid::new().to_string().to_lowercase());
+        let settings = s3.settings(&prefix);
+        std::fs::write(
+            &config,
+            format!(
+                "[cluster]\ndatabase_url = {db:?}\narchive = {:?}\n\n[s3]\nendpoint = {:?}\n\
+                 bucket = {:?}\nprefix = {prefix:?}\nregion = {:?}\naccess_key_id = {:?}\n\
+                 secret_access_key_env = \"KHO_SECRET\"\n",
+                on_s3.display().to_string(),
+                settings.endpoint.clone().unwrap(),
+                settings.bucket,
+                settings.region,
+                settings.access_key_id.clone().unwrap(),
+            ),
+        )
+        .unwrap();
+        let out = sohoa()
+            .args(["worker", "--until-idle", "--json"])
+            .env("SOHOA_CONFIG", &config)
+            .env("KHO_SECRET", settings.secret_access_key.clone().unwrap())
+            .env_remove("SOHOA_DATABASE_URL")
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(on_s3.join(pipeline::store::LOCATION_FILE).is_file());
+        assert!(!on_s3.join("ocfl").exists());
+        pipeline::store::Archive::open_on(&on_s3, &StorageLocation::S3(settings)).unwrap();
+        // Without the variable holding the secret: refused, naming the field.
+        let out = sohoa()
+            .args(["list"])
+            .env("SOHOA_CONFIG", &config)
+            .env_remove("KHO_SECRET")
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 2);
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("secret_access_key_env"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 
     // A key the file may not hold is named.
     std::fs::write(&config, "[cluster]\ndatabase = \"x\"\n").unwrap();

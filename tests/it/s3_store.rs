@@ -563,22 +563,7 @@ fn an_ingest_into_s3_survives_a_killed_volume_server_and_verifies_like_a_directo
     assert_eq!(code(&on_directory), 0, "{}", json(&on_directory));
 
     // One byte of a stored original flipped, in S3 and in the copy: the same report.
-    let content = storage
-        .list(None)
-        .unwrap()
-        .into_iter()
-        .find(|k| k.as_str().contains("/v1/content/originals/"))
-        .unwrap();
-    let mut bytes = storage.get_bytes(&content).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    let object = Key::new(content.as_str().split("/v1/").next().unwrap().to_string()).unwrap();
-    storage.delete(&content).unwrap();
-    let mut staged = storage.stage(&object, "v1", true).unwrap();
-    staged
-        .put_new(&content, Path::new("tamper"), &mut &bytes[..])
-        .unwrap();
-    staged.publish().unwrap();
+    let (content, bytes) = crate::common::seaweedfs::flip_a_byte_of_an_original(&storage);
     std::fs::write(copy.join("ocfl").join(content.as_str()), &bytes).unwrap();
     let s3_report = run_s3(cluster, &prefix, &archive, &["verify", "--json"]);
     let dir_report = crate::common::run(&copy, &["verify", "--json"]);

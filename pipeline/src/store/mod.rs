@@ -116,20 +116,29 @@ impl Archive {
         })
     }
 
-    /// Opens the archive at `dir` (creating its layout when absent) for one cluster worker:
-    /// its work in progress goes to `ARCHIVE/staging/workers/{worker}` (same file system as
+    /// Opens the archive at `dir` (creating its layout when absent) with its storage root at
+    /// `location`, for one cluster worker: its work in progress goes to
+    /// `ARCHIVE/staging/workers/{worker}` (for a directory root on the same file system as
     /// `ocfl/`, so versions are still renamed into place), apart from every other worker's,
     /// and its audit appends are serialised by `audit_lock` (the coordinator's row lock).
+    /// On S3 every worker writes straight to the bucket (create-only keys, the root
+    /// inventory by compare-and-swap), as the embedded ingest does there.
     pub fn open_for_worker(
         dir: &Path,
+        location: &StorageLocation,
         worker: &str,
         audit_lock: Arc<dyn audit::AppendLock>,
     ) -> Result<Archive> {
-        let shared = Archive::open_or_create(dir)?;
+        let shared = Archive::open_or_create_on(dir, location)?;
         let staging = dir.join("staging").join("workers").join(worker);
         fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        let storage = StorageRoot::open(&dir.join("ocfl"), &staging.join("ocfl"))?
-            .counting_generations(Generation::of_archive(dir));
+        let storage = match location {
+            StorageLocation::Directory => {
+                StorageRoot::open(&dir.join("ocfl"), &staging.join("ocfl"))?
+                    .counting_generations(Generation::of_archive(dir))
+            }
+            StorageLocation::S3(_) => shared.storage.clone(),
+        };
         Ok(Archive {
             staging,
             audit_lock: Some(audit_lock),

@@ -3,13 +3,14 @@
 //! ports) in a temporary directory, stopped by `down` (SIGTERM, then SIGKILL) when dropped,
 //! panics included. The cluster [`SeaweedFs::shared`] hands out lives as long as the test
 //! process: the script's watchdog stops and removes it once the process is gone, however it
-//! ended.
+//! ended. [`flip_a_byte_of_an_original`] tampers with a stored file the way the tests do.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use pipeline::store::s3::S3Settings;
+use pipeline::store::storage::{Key, ObjectStorage};
 
 /// A running cluster.
 pub struct SeaweedFs {
@@ -145,4 +146,27 @@ pub fn alone() -> RwLockWriteGuard<'static, ()> {
     IN_USE
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Flips one byte in the middle of the first stored original of a `v1` in `storage` (the
+/// key deleted and put again create-only, as a writer with bucket access could): the key and
+/// the bytes it now holds.
+pub fn flip_a_byte_of_an_original(storage: &dyn ObjectStorage) -> (Key, Vec<u8>) {
+    let content = storage
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .find(|k| k.as_str().contains("/v1/content/originals/"))
+        .unwrap();
+    let mut bytes = storage.get_bytes(&content).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    let object = Key::new(content.as_str().split("/v1/").next().unwrap().to_string()).unwrap();
+    storage.delete(&content).unwrap();
+    let mut staged = storage.stage(&object, "v1", true).unwrap();
+    staged
+        .put_new(&content, Path::new("tamper"), &mut &bytes[..])
+        .unwrap();
+    staged.publish().unwrap();
+    (content, bytes)
 }
