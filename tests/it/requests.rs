@@ -68,11 +68,18 @@ fn content_unknown(v: &Visitor<'_>, id: &str, paths: &[&str]) {
     }
 }
 
-const READ_PATHS: [&str; 4] = [
+/// Every path that reads a document's content: the reading room's, its API's, and a IIIF
+/// viewer's (manifest, image service, image, Content Search 2.0 and 1.0).
+const READ_PATHS: [&str; 9] = [
     "/documents/{}/pages/1/image",
     "/api/v1/documents/{}/pages/1/image",
     "/api/v1/documents/{}/pages/1/words",
     "/documents/{}/pages/1/image?format=webp",
+    "/iiif/{}/manifest",
+    "/iiif/{}/1/info.json",
+    "/iiif/{}/1/full/max/0/default.jpg",
+    "/iiif/{}/search?q=nghi",
+    "/iiif/{}/search1?q=nghi",
 ];
 const COPY_PATHS: [&str; 2] = ["/documents/{}/pdf", "/api/v1/documents/{}/pdf"];
 
