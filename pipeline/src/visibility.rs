@@ -35,18 +35,26 @@ use crate::Result;
 /// version.
 #[derive(Debug, Default)]
 pub struct StoreVisibility {
-    /// Document id → the clearance it needs, its regime, and its object (an index into
-    /// `objects`).
-    documents: HashMap<String, (Clearance, Regime, u32)>,
+    /// Every stored document, in box and hồ sơ order (what `list` and the reading room's
+    /// browse show).
+    documents: Vec<StoredDocument>,
+    /// Document id → its index in `documents`.
+    by_id: HashMap<String, usize>,
     objects: Vec<Key>,
-    /// Every stored document's listing with the clearance it needs and its regime, in box
-    /// and hồ sơ order
-    /// (what `list` and the reading room's browse show).
-    listing: Vec<(Clearance, Regime, DocumentListing)>,
     /// Every object was read (none failed).
     complete: bool,
     /// Of an index's documents, those hidden from each clearance, with the index's state.
     hidden: Mutex<HashMap<Clearance, HiddenIds>>,
+}
+
+/// What the store says of one document.
+#[derive(Debug)]
+struct StoredDocument {
+    needed: Clearance,
+    regime: Regime,
+    /// Its object: an index into [`StoreVisibility::objects`].
+    object: u32,
+    listed: DocumentListing,
 }
 
 /// Ids hidden from one clearance among the documents of an index in one state.
@@ -78,24 +86,32 @@ impl StoreVisibility {
             })
             .collect();
         let complete = per_object.iter().all(Option::is_some);
-        let mut documents = HashMap::new();
-        let mut listing = Vec::new();
+        let mut documents = Vec::new();
         for (n, docs) in per_object.into_iter().enumerate() {
-            let n = u32::try_from(n).expect("fewer than 4 billion objects");
-            for (clearance, regime, listed) in docs.into_iter().flatten() {
-                documents.insert(listed.id.clone(), (clearance, regime, n));
-                listing.push((clearance, regime, listed));
-            }
+            let object = u32::try_from(n).expect("fewer than 4 billion objects");
+            documents.extend(docs.into_iter().flatten().map(|(needed, regime, listed)| {
+                StoredDocument {
+                    needed,
+                    regime,
+                    object,
+                    listed,
+                }
+            }));
         }
         // Box and hồ sơ in natural order, documents in their hồ sơ's order (a stable sort).
-        listing.sort_by(|(_, _, a), (_, _, b)| {
-            natord::compare(&a.box_name, &b.box_name)
-                .then_with(|| natord::compare(&a.hoso, &b.hoso))
+        documents.sort_by(|a, b| {
+            natord::compare(&a.listed.box_name, &b.listed.box_name)
+                .then_with(|| natord::compare(&a.listed.hoso, &b.listed.hoso))
         });
+        let by_id = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.listed.id.clone(), i))
+            .collect();
         Ok(StoreVisibility {
             documents,
+            by_id,
             objects: roots,
-            listing,
             complete,
             hidden: Mutex::default(),
         })
@@ -106,17 +122,20 @@ impl StoreVisibility {
         &self,
         clearance: Clearance,
     ) -> impl Iterator<Item = (Clearance, Regime, &DocumentListing)> {
-        self.listing
+        self.documents
             .iter()
-            .filter(move |(needed, _, _)| clearance.covers(*needed))
-            .map(|(needed, regime, listed)| (*needed, *regime, listed))
+            .filter(move |d| clearance.covers(d.needed))
+            .map(|d| (d.needed, d.regime, &d.listed))
+    }
+
+    /// Stored document `id`.
+    fn document(&self, id: &str) -> Option<&StoredDocument> {
+        self.by_id.get(id).map(|&i| &self.documents[i])
     }
 
     /// The key of the object holding stored document `id`.
     pub fn object_of(&self, id: &str) -> Option<&Key> {
-        self.documents
-            .get(id)
-            .map(|(_, _, n)| &self.objects[*n as usize])
+        self.document(id).map(|d| &self.objects[d.object as usize])
     }
 
     /// Whether every object could be read: a document not known then is not stored.
@@ -153,12 +172,12 @@ impl StoreVisibility {
 
     /// The clearance stored document `id` needs (None: not stored).
     pub fn required(&self, id: &str) -> Option<Clearance> {
-        self.documents.get(id).map(|(c, _, _)| *c)
+        self.document(id).map(|d| d.needed)
     }
 
     /// The regime of stored document `id` (None: not stored).
     pub fn regime(&self, id: &str) -> Option<Regime> {
-        self.documents.get(id).map(|(_, r, _)| *r)
+        self.document(id).map(|d| d.regime)
     }
 
     /// Whether the store holds document `id` and it needs clearance.
