@@ -31,7 +31,7 @@ pub use reader::{
     AuditFilter, DocumentListing, History, ReadKind, Reader, RequestableDocument, GRANT_USE_ACTION,
 };
 pub use show::{DocumentShow, ShownPage};
-pub use writer::{EditRequest, Writer};
+pub use writer::{EditRequest, HoSoLayout, SplitOperation, SplitOutcome, SplitRequest, Writer};
 
 use crate::store::Archive;
 

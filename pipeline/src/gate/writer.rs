@@ -1,7 +1,7 @@
 //! Changes to the archive for one principal.
 //!
-//! In: an [`Archive`], a [`Principal`] and the change asked for (a correction, a box to
-//! ingest, an index rebuild). Out: the change made and recorded (version and audit entry
+//! In: an [`Archive`], a [`Principal`] and the change asked for (a correction of a record or
+//! of a hồ sơ's split, a box to ingest, an index rebuild). Out: the change made and recorded (version and audit entry
 //! name the principal), or [`Error::Forbidden`] when their roles or clearance do not allow
 //! it. A record they may not see answers like an unknown id.
 
@@ -14,6 +14,10 @@ use crate::store::Archive;
 use crate::{Error, Result};
 
 pub use crate::edit::EditRequest;
+pub use crate::resplit::{HoSoLayout, SplitOperation, SplitOutcome, SplitRequest};
+
+/// What a principal without the archivist's role may not do with a hồ sơ's split.
+const SPLIT_WHAT: &str = "correct the split of a hồ sơ";
 
 /// Changes on behalf of one principal; see the module doc.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +53,27 @@ impl<'a> Writer<'a> {
             self.who.actor(),
             self.who.clearance(),
         )
+    }
+
+    /// Corrects the split of a hồ sơ into documents: a page boundary moved, a document split
+    /// in two or merged into the one before (a new version; see [`crate::resplit`]). The
+    /// principal's clearance must cover every document of the hồ sơ (else it is an unknown
+    /// id) and every document of the new split.
+    pub fn correct_split(&self, request: &SplitRequest) -> Result<SplitOutcome> {
+        self.require(Role::Archivist, SPLIT_WHAT)?;
+        crate::resplit::correct_split(
+            self.archive,
+            request,
+            self.who.actor(),
+            self.who.clearance(),
+        )
+    }
+
+    /// Hồ sơ object `id`'s documents and their pages, for the form correcting its split:
+    /// the archivist's, when their clearance covers every document (else an unknown id).
+    pub fn split_layout(&self, id: &str) -> Result<HoSoLayout> {
+        self.require(Role::Archivist, SPLIT_WHAT)?;
+        crate::resplit::layout(self.archive, id, self.who.clearance())
     }
 
     /// Ingests `boxes`, recording the principal as the actor.
