@@ -69,6 +69,9 @@ impl From<pipeline::Error> for Failure {
             pipeline::Error::Query { .. } => {
                 Failure::BadRequest(format!("Câu tìm kiếm không hợp lệ: {e}"))
             }
+            pipeline::Error::Invalid { field, message } => {
+                Failure::BadRequest(format!("Trường {field} không hợp lệ: {message}."))
+            }
             pipeline::Error::Forbidden(_) => {
                 Failure::Forbidden("Bạn không có quyền làm việc này.".into())
             }

@@ -16,6 +16,7 @@ mod layout;
 mod pages;
 mod request_pages;
 mod search_params;
+mod split_pages;
 mod tls;
 mod visitor;
 
@@ -209,7 +210,11 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(api::requests).post(api::submit_request),
         )
         .route("/api/v1/requests/{id}", get(api::request))
-        .route("/api/v1/requests/{id}/decision", post(api::decide));
+        .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route(
+            "/api/v1/hoso/{id}/split",
+            get(split_pages::api_layout).post(split_pages::api_split),
+        );
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -225,6 +230,10 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/new", get(request_pages::new_request))
         .route("/requests/queue", get(request_pages::queue))
         .route("/requests/{id}/decision", post(request_pages::decide))
+        .route(
+            "/hoso/{id}/split",
+            get(split_pages::form).post(split_pages::submit),
+        )
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)

@@ -600,6 +600,7 @@ pub async fn browse(
             .or_default()
             .push(d);
     }
+    let archivist = visitor.principal.has_role(pipeline::gate::Role::Archivist);
     let count = |boxes: &BTreeMap<&str, BTreeMap<&str, Vec<_>>>| -> usize {
         boxes.values().flat_map(|h| h.values()).map(Vec::len).sum()
     };
@@ -617,6 +618,9 @@ pub async fn browse(
                             @for (hoso, docs) in hosos {
                                 details {
                                     summary { "Hồ sơ " (hoso) " — " (docs.len()) " tài liệu" }
+                                    @if archivist {
+                                        p { a.split-hoso href=(format!("/hoso/{}/split", docs[0].object)) { "Sửa cách chia tài liệu của hồ sơ này" } }
+                                    }
                                     @if docs.iter().any(|d| d.needs_grant) {
                                         p { a.request-hoso href=(format!("/requests/new?id={}", docs[0].object)) { "Yêu cầu đọc / sao hồ sơ này" } }
                                     }
