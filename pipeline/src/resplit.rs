@@ -36,14 +36,15 @@ use crate::access::PageImageSource;
 use crate::catalog::{self, DocumentPlan, HoSoContext};
 use crate::clearance::{needed_for, unknown_document, unknown_record, Clearance};
 use crate::decode::ScanFormat;
+use crate::edit::{clearance_name, events_with, json, stored_files};
 use crate::export::files::StoredFile;
 use crate::policy::{self, Decision, Restriction, WithholdReason};
 use crate::stages::StageClock;
 use crate::store::audit::RESPLIT_ACTION;
 use crate::store::ocfl::{CommitOutcome, FileSource, User};
 use crate::store::records::{
-    document_path, DocumentRecord, DocumentSummary, Event, EventOutcome, EventType, HoSoMetadata,
-    PageRecord, EVENTS_PATH, HOSO_PATH,
+    document_path, DocumentRecord, DocumentSummary, EventType, HoSoMetadata, PageRecord,
+    EVENTS_PATH, HOSO_PATH,
 };
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
@@ -300,15 +301,6 @@ fn carry_protection(doc: &mut DocumentRecord, sources: &[&DocumentRecord]) {
     }
     if doc.approval.is_none() && crate::clearance::is_restricted(doc) {
         doc.approval = sources.iter().find_map(|s| s.approval.clone());
-    }
-}
-
-/// The clearance's name in messages.
-fn clearance_name(clearance: Clearance) -> &'static str {
-    match clearance {
-        Clearance::Public => "none",
-        Clearance::Mat => "Mật",
-        Clearance::ToiMat => "Tối mật",
     }
 }
 
@@ -645,19 +637,10 @@ pub(crate) fn correct_split(
         "created": created,
         "removed": removed_detail,
     });
-    let mut events: Vec<Event> = if head.contains_key(EVENTS_PATH) {
-        object.read_json(EVENTS_PATH)?
-    } else {
-        Vec::new()
-    };
-    events.push(Event {
-        event_type: EventType::SplitCorrection,
-        time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        agent: actor.to_string(),
-        outcome: EventOutcome::Success,
-        detail: detail.clone(),
-    });
-    files.insert(EVENTS_PATH.to_string(), json(&events));
+    files.insert(
+        EVENTS_PATH.to_string(),
+        events_with(&object, EventType::SplitCorrection, actor, detail.clone())?,
+    );
 
     let message = format!(
         "correction of the split ({}) of document {}",
@@ -710,34 +693,6 @@ pub(crate) fn correct_split(
         created,
         removed,
     })
-}
-
-/// Every logical file of `object`'s head, as stored.
-fn stored_files(object: &HoSoObject) -> Result<BTreeMap<String, FileSource>> {
-    object
-        .files()
-        .into_iter()
-        .map(|(path, digest)| {
-            let content = object.inventory.content_path(&digest).ok_or_else(|| {
-                Error::Archive(format!(
-                    "object {}: {path} has digest {digest} missing from the manifest",
-                    object.id
-                ))
-            })?;
-            let key = object.key.join(content)?;
-            Ok((
-                path,
-                FileSource::Stored {
-                    key,
-                    sha256: digest,
-                },
-            ))
-        })
-        .collect()
-}
-
-fn json(value: &impl Serialize) -> FileSource {
-    FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
 }
 
 #[cfg(test)]

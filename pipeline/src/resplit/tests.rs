@@ -12,7 +12,7 @@ use crate::discover::HoSoSource;
 use crate::gate::{Principal, Role};
 use crate::policy::Level;
 use crate::store::records::{
-    ConformanceRecord, FileFormat, TechnicalRecord, TextSource, ORIGINALS_DIR,
+    ConformanceRecord, Event, FileFormat, TechnicalRecord, TextSource, ORIGINALS_DIR,
 };
 
 const WIDTH: u32 = 120;
