@@ -77,7 +77,13 @@ fn failure_of(e: pipeline::Error) -> Failure {
             _ => format!("Không sửa được (trường {field}): {message}."),
         }),
         pipeline::Error::Forbidden(message) => {
-            Failure::Forbidden(format!("Không được phép sửa: {message}."))
+            tracing::info!("split correction refused: {message}");
+            Failure::Forbidden(
+                "Bạn không được sửa cách chia này: cần vai trò lưu trữ viên và mức tiếp cận \
+                 bao trùm mọi tài liệu của hồ sơ, trước và sau khi sửa (độ mật của các trang \
+                 được đọc lại)."
+                    .into(),
+            )
         }
         other => other.into(),
     }
