@@ -150,6 +150,7 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         &[&["--role", "approver"][..], &mat].concat(),
     );
     add_user(&archive, "duyet-hai", &["--role", "approver"]);
+    add_user(&archive, "doc-gia-hai", &["--role", "reader"]);
     let server = serve(&archive);
     let reader = client(&server, &token(&archive, "doc-gia"));
     let approver = client(&server, &token(&archive, "duyet"));
@@ -286,6 +287,28 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         403,
         "a reader lists only their own"
     );
+    // Another reader's request answers like an unknown one, over the API and in the CLI.
+    let other = client(&server, &token(&archive, "doc-gia-hai"));
+    let theirs = other.get(&format!("/api/v1/requests/{id}"));
+    let none = other.get("/api/v1/requests/987654");
+    assert_eq!(
+        (
+            theirs.status,
+            error_of(&theirs).replace(&id.to_string(), "N")
+        ),
+        (none.status, error_of(&none).replace("987654", "N")),
+    );
+    assert_eq!(theirs.status, 404, "{}", theirs.text());
+    let shown = |request: &str| {
+        let out = run(
+            &archive,
+            &["request", "show", request, "--user", "doc-gia-hai"],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr).replace(request, "N");
+        (code(&out), out.stdout.is_empty(), stderr)
+    };
+    assert_eq!(shown(&id.to_string()), shown("987654"));
+    assert_ne!(shown("987654").0, 0);
 
     // Nobody decides their own request, nor one they routed.
     let own_id = submitted(&submit(
