@@ -12,6 +12,7 @@
 
 mod analyzer;
 mod exclusion;
+pub mod quickwit;
 mod read_only;
 mod schema;
 mod search;
