@@ -193,3 +193,48 @@ pub async fn decide(
     .map_err(api_failure)?;
     Ok(Json(request).into_response())
 }
+
+/// `POST /api/v1/requests/{id}/route`: an archivist or approver routes a pending request
+/// to the other approvers (who routed it may not decide it).
+pub async fn route_request(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let id = request_id(&id).map_err(api_failure)?;
+    let who = visitor.principal.clone();
+    let request = blocking(&room, move |room| Ok(room.requests().route(&who, id)?))
+        .await
+        .map_err(api_failure)?;
+    Ok(Json(request).into_response())
+}
+
+/// What `POST /api/v1/grants/{id}/revocation` takes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revocation {
+    reason: String,
+}
+
+/// `POST /api/v1/grants/{id}/revocation`: an approver revokes a grant in force
+/// (`reason` required); the grant as it now is.
+pub async fn revoke_grant(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let id = request_id(&id).map_err(api_failure)?;
+    let revocation: Revocation = json_body(&body)?;
+    let who = visitor.principal.clone();
+    let grant = blocking(&room, move |room| {
+        Ok(room.requests().revoke(&who, id, &revocation.reason)?)
+    })
+    .await
+    .map_err(api_failure)?;
+    Ok(Json(grant).into_response())
+}

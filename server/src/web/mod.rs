@@ -209,7 +209,9 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(api::requests).post(api::submit_request),
         )
         .route("/api/v1/requests/{id}", get(api::request))
-        .route("/api/v1/requests/{id}/decision", post(api::decide));
+        .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route("/api/v1/requests/{id}/route", post(api::route_request))
+        .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant));
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -225,6 +227,8 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/new", get(request_pages::new_request))
         .route("/requests/queue", get(request_pages::queue))
         .route("/requests/{id}/decision", post(request_pages::decide))
+        .route("/requests/{id}/route", post(request_pages::route))
+        .route("/grants/{id}/revoke", post(request_pages::revoke))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)
