@@ -21,12 +21,21 @@
 use chrono::NaiveDate;
 use pipeline::gate::{ContentAccess, Principal, Role};
 use pipeline::store::Archive;
+use serde::Serialize;
 
 use crate::accounts::{
     clearance_key, role_key, Account, Accounts, ActiveSession, ApiToken, ClearanceGrant,
     FailedSignIn, NewAccount,
 };
 use crate::{Error, Result};
+
+/// An account with its live sessions and its API tokens (never a secret).
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountDetail {
+    pub account: Account,
+    pub sessions: Vec<ActiveSession>,
+    pub tokens: Vec<ApiToken>,
+}
 
 /// Account administration by one principal; see the module doc.
 #[derive(Debug, Clone, Copy)]
@@ -118,6 +127,23 @@ impl<'a> Admin<'a> {
         let password = self.accounts.reset_password(name)?;
         self.record(name, "password reset, sessions ended")?;
         Ok(password)
+    }
+
+    /// Account `name` with its live sessions and its tokens.
+    pub fn detail(&self, name: &str) -> Result<AccountDetail> {
+        let account = self.accounts.account(name)?;
+        let sessions = self.accounts.active_sessions(Some(name))?;
+        let tokens = self
+            .accounts
+            .tokens()?
+            .into_iter()
+            .filter(|t| t.user == name)
+            .collect();
+        Ok(AccountDetail {
+            account,
+            sessions,
+            tokens,
+        })
     }
 
     /// The live sessions, of account `name` or everyone's.

@@ -20,6 +20,7 @@ use serde_json::json;
 use crate::accounts::{clearance_grant, parse_clearance, parse_day, ClearanceGrant, NewAccount};
 use crate::admin::{role_named, Admin};
 
+use super::api::{api_failure, json_body};
 use super::failure::{Answer, Failure};
 use super::visitor::Visitor;
 use super::{blocking, State};
@@ -134,6 +135,33 @@ impl AccountInput {
     }
 }
 
+/// The body of an action that takes no field (empty, or `{}`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nothing {}
+
+/// Changes account `name` as `action` asks (`disable`, `enable`, `role`, `clearance`,
+/// `password-reset`) with the fields of `input`: what was done, and the new one-time
+/// password after a reset (to be shown once). Another action names nothing there is.
+pub(super) fn apply_change(
+    a: &Admin<'_>,
+    name: &str,
+    action: &str,
+    input: &AccountInput,
+) -> crate::Result<(String, Option<String>)> {
+    Ok(match action {
+        "disable" => (a.set_disabled(name, true)?.to_string(), None),
+        "enable" => (a.set_disabled(name, false)?.to_string(), None),
+        "role" => (a.set_role(name, input.role()?)?, None),
+        "clearance" => (a.set_clearance(name, input.grant(true)?.as_ref())?, None),
+        "password-reset" => {
+            let password = a.reset_password(name)?;
+            ("password reset, sessions ended".to_string(), Some(password))
+        }
+        _ => return Err(crate::Error::NoSuchAccount(name.to_string())),
+    })
+}
+
 /// A new token's account and last day.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,20 +190,33 @@ pub(super) fn create_token(
     Ok((id, user, expires, token))
 }
 
-fn api_failure(failure: Failure) -> Answer {
-    Answer { failure, api: true }
+/// A JSON body as `T` (an empty body: `T`'s default), or a 400 naming what is wrong.
+fn json_or_empty<T: serde::de::DeserializeOwned + Default>(body: &[u8]) -> Result<T, Answer> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(T::default())
+    } else {
+        json_body(body)
+    }
 }
 
-/// A JSON body as `T`, or a 400 naming what is wrong (a missing or unknown field).
-fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return serde_json::from_slice(b"{}").map_err(|_| api_failure(Failure::Internal));
-    }
-    serde_json::from_slice(body).map_err(|e| {
-        api_failure(Failure::BadRequest(format!(
-            "Nội dung JSON không hợp lệ: {e}"
-        )))
-    })
+/// A change by the visitor's administration: the CSRF header of a session call checked
+/// first, then `work` with the body's JSON.
+async fn act<I, T>(
+    room: &State,
+    visitor: &Visitor,
+    headers: &HeaderMap,
+    body: &[u8],
+    work: impl FnOnce(&Admin<'_>, I) -> crate::Result<T> + Send + 'static,
+) -> Result<T, Answer>
+where
+    I: serde::de::DeserializeOwned + Default + Send + 'static,
+    T: Send + 'static,
+{
+    visitor.check_api_csrf(headers).map_err(api_failure)?;
+    let input: I = json_or_empty(body)?;
+    administer(room, visitor, move |a| work(a, input))
+        .await
+        .map_err(api_failure)
 }
 
 /// A token id from a path: anything but a positive number names no token there is.
@@ -200,15 +241,10 @@ pub async fn account(
     visitor: Visitor,
     Path(name): Path<String>,
 ) -> Result<Response, Answer> {
-    let (account, sessions, tokens) = administer(&room, &visitor, move |a| {
-        let account = a.account(&name)?;
-        let sessions = a.sessions(Some(&name))?;
-        let tokens: Vec<_> = a.tokens()?.into_iter().filter(|t| t.user == name).collect();
-        Ok((account, sessions, tokens))
-    })
-    .await
-    .map_err(api_failure)?;
-    Ok(Json(json!({ "account": account, "sessions": sessions, "tokens": tokens })).into_response())
+    let detail = administer(&room, &visitor, move |a| a.detail(&name))
+        .await
+        .map_err(api_failure)?;
+    Ok(Json(detail).into_response())
 }
 
 /// `POST /api/v1/admin/accounts` (`name`, `role`, `clearance`, `decision`, `expires`): 201
@@ -219,11 +255,14 @@ pub async fn create_account(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let input: AccountInput = json_body(&body)?;
-    let (account, password) = administer(&room, &visitor, move |a| a.add(&input.new_account()?))
-        .await
-        .map_err(api_failure)?;
+    let (account, password) = act(
+        &room,
+        &visitor,
+        &headers,
+        &body,
+        |a, input: AccountInput| a.add(&input.new_account()?),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "account": account, "one_time_password": password })),
@@ -246,24 +285,15 @@ pub async fn change_account(
     Path((name, action)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let input: AccountInput = json_body(&body)?;
     let user = name.clone();
-    let (done, password) = administer(&room, &visitor, move |a| {
-        Ok(match action.as_str() {
-            "disable" => (a.set_disabled(&name, true)?.to_string(), None),
-            "enable" => (a.set_disabled(&name, false)?.to_string(), None),
-            "role" => (a.set_role(&name, input.role()?)?, None),
-            "clearance" => (a.set_clearance(&name, input.grant(true)?.as_ref())?, None),
-            "password-reset" => {
-                let password = a.reset_password(&name)?;
-                ("password reset, sessions ended".to_string(), Some(password))
-            }
-            _ => return Err(crate::Error::NoSuchAccount(name)),
-        })
-    })
-    .await
-    .map_err(api_failure)?;
+    let (done, password) = act(
+        &room,
+        &visitor,
+        &headers,
+        &body,
+        move |a, input: AccountInput| apply_change(a, &name, &action, &input),
+    )
+    .await?;
     Ok(match password {
         Some(p) => {
             Json(json!({ "user": user, "done": done, "one_time_password": p })).into_response()
@@ -278,12 +308,13 @@ pub async fn revoke_sessions(
     visitor: Visitor,
     headers: HeaderMap,
     Path(name): Path<String>,
+    body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
     let user = name.clone();
-    let ended = administer(&room, &visitor, move |a| a.end_sessions(&name))
-        .await
-        .map_err(api_failure)?;
+    let ended = act(&room, &visitor, &headers, &body, move |a, _: Nothing| {
+        a.end_sessions(&name)
+    })
+    .await?;
     Ok(Json(json!({ "user": user, "ended": ended })).into_response())
 }
 
@@ -311,12 +342,13 @@ pub async fn revoke_session(
     visitor: Visitor,
     headers: HeaderMap,
     Path(id): Path<String>,
+    body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
     let revoked = id.clone();
-    let user = administer(&room, &visitor, move |a| a.end_session(&id))
-        .await
-        .map_err(api_failure)?;
+    let user = act(&room, &visitor, &headers, &body, move |a, _: Nothing| {
+        a.end_session(&id)
+    })
+    .await?;
     Ok(Json(json!({ "user": user, "revoked": revoked })).into_response())
 }
 
@@ -338,11 +370,11 @@ pub async fn create_token_api(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let input: TokenInput = json_body(&body)?;
-    let (id, user, expires, token) = administer(&room, &visitor, move |a| create_token(a, &input))
-        .await
-        .map_err(api_failure)?;
+    let (id, user, expires, token) =
+        act(&room, &visitor, &headers, &body, |a, input: TokenInput| {
+            create_token(a, &input)
+        })
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "id": id, "user": user, "expires": expires, "token": token })),
@@ -356,12 +388,13 @@ pub async fn revoke_token(
     visitor: Visitor,
     headers: HeaderMap,
     Path(id): Path<String>,
+    body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
     let id = token_id(&id).map_err(api_failure)?;
-    let user = administer(&room, &visitor, move |a| a.revoke_token(id))
-        .await
-        .map_err(api_failure)?;
+    let user = act(&room, &visitor, &headers, &body, move |a, _: Nothing| {
+        a.revoke_token(id)
+    })
+    .await?;
     Ok(Json(json!({ "user": user, "revoked": id })).into_response())
 }
 

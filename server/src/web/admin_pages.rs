@@ -16,7 +16,9 @@ use maud::{html, Markup};
 use pipeline::clearance::Clearance;
 use pipeline::gate::Role;
 
-use super::admin_api::{administer, create_token, AccountInput, TokenInput, FAILED_SIGN_INS_SHOWN};
+use super::admin_api::{
+    administer, apply_change, create_token, AccountInput, TokenInput, FAILED_SIGN_INS_SHOWN,
+};
 use super::failure::Failure;
 use super::layout::page;
 use super::pages::{clearance_label, html_failure};
@@ -303,15 +305,8 @@ pub async fn account(
     visitor: Visitor,
     Path(name): Path<String>,
 ) -> Response {
-    let found = administer(&room, &visitor, move |a| {
-        let account = a.account(&name)?;
-        let sessions = a.sessions(Some(&name))?;
-        let tokens: Vec<_> = a.tokens()?.into_iter().filter(|t| t.user == name).collect();
-        Ok((account, sessions, tokens))
-    })
-    .await;
-    let (a, sessions, tokens) = match found {
-        Ok(found) => found,
+    let (a, sessions, tokens) = match administer(&room, &visitor, move |a| a.detail(&name)).await {
+        Ok(d) => (d.account, d.sessions, d.tokens),
         Err(f) => return html_failure(f).into_response(),
     };
     let here = account_link(&a.name);
@@ -344,7 +339,7 @@ pub async fn account(
             p { button type="submit" { "Lưu độ mật" } }
         }
         h2 { "Mật khẩu" }
-        (button_form(&visitor, &action("password"), &here, "Đặt lại mật khẩu một lần (kết thúc mọi phiên)", "reset-password"))
+        (button_form(&visitor, &action("password-reset"), &here, "Đặt lại mật khẩu một lần (kết thúc mọi phiên)", "reset-password"))
         h2 { "Phiên đăng nhập" }
         (sessions_table(&visitor, &sessions, &here))
         @if !sessions.is_empty() {
@@ -358,7 +353,7 @@ pub async fn account(
 }
 
 /// `POST /admin/accounts/{name}/{action}`: `disable`, `enable`, `role`, `clearance`,
-/// `password` (the new one-time password is shown once).
+/// `password-reset` (the new one-time password is shown once).
 pub async fn change(
     axum::extract::State(room): axum::extract::State<State>,
     visitor: Visitor,
@@ -380,22 +375,11 @@ pub async fn change(
     };
     let user = name.clone();
     let done = administer(&room, &visitor, move |a| {
-        Ok(match action.as_str() {
-            "disable" => (a.set_disabled(&name, true).map(drop)?, None),
-            "enable" => (a.set_disabled(&name, false).map(drop)?, None),
-            "role" => (a.set_role(&name, input.role()?).map(drop)?, None),
-            "clearance" => (
-                a.set_clearance(&name, input.grant(true)?.as_ref())
-                    .map(drop)?,
-                None,
-            ),
-            "password" => ((), Some(a.reset_password(&name)?)),
-            _ => return Err(crate::Error::NoSuchAccount(name)),
-        })
+        apply_change(a, &name, &action, &input)
     })
     .await;
     match done {
-        Ok(((), Some(password))) => shown_once(
+        Ok((_, Some(password))) => shown_once(
             &visitor,
             &format!("Đã đặt lại mật khẩu của {user}"),
             &format!("Mật khẩu một lần mới của {user}; mọi phiên của tài khoản đã kết thúc, người dùng phải đổi mật khẩu khi đăng nhập."),
@@ -403,8 +387,27 @@ pub async fn change(
             &password,
             &here,
         ),
-        Ok(((), None)) => see_other(back_to(&form, &here), None),
+        Ok((_, None)) => see_other(back_to(&form, &here), None),
         Err(f) => failed(&visitor, f, &here),
+    }
+}
+
+/// A form whose `work` changes something and then goes back (to the form's `back`, one of
+/// the admin's pages, else `default`); a failure is shown with the way back to `default`.
+async fn act_and_go_back<T: Send + 'static>(
+    room: &State,
+    visitor: &Visitor,
+    body: &str,
+    default: &str,
+    work: impl FnOnce(&Admin<'_>) -> crate::Result<T> + Send + 'static,
+) -> Response {
+    let form = match checked_form(visitor, body) {
+        Ok(f) => f,
+        Err(a) => return a.into_response(),
+    };
+    match administer(room, visitor, work).await {
+        Ok(_) => see_other(back_to(&form, default), None),
+        Err(f) => failed(visitor, f, default),
     }
 }
 
@@ -415,15 +418,11 @@ pub async fn revoke_sessions(
     Path(name): Path<String>,
     body: String,
 ) -> Response {
-    let form = match checked_form(&visitor, &body) {
-        Ok(f) => f,
-        Err(a) => return a.into_response(),
-    };
     let here = account_link(&name);
-    match administer(&room, &visitor, move |a| a.end_sessions(&name)).await {
-        Ok(_) => see_other(back_to(&form, &here), None),
-        Err(f) => failed(&visitor, f, &here),
-    }
+    act_and_go_back(&room, &visitor, &body, &here, move |a| {
+        a.end_sessions(&name)
+    })
+    .await
 }
 
 /// `GET /admin/sessions`: every live session.
@@ -449,14 +448,10 @@ pub async fn revoke_session(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    let form = match checked_form(&visitor, &body) {
-        Ok(f) => f,
-        Err(a) => return a.into_response(),
-    };
-    match administer(&room, &visitor, move |a| a.end_session(&id)).await {
-        Ok(_) => see_other(back_to(&form, "/admin/sessions"), None),
-        Err(f) => failed(&visitor, f, "/admin/sessions"),
-    }
+    act_and_go_back(&room, &visitor, &body, "/admin/sessions", move |a| {
+        a.end_session(&id)
+    })
+    .await
 }
 
 /// `GET /admin/tokens`: every API token (never its secret) and the form creating one.
@@ -518,18 +513,14 @@ pub async fn revoke_token(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    let form = match checked_form(&visitor, &body) {
-        Ok(f) => f,
-        Err(a) => return a.into_response(),
-    };
     let id = match super::admin_api::token_id(&id) {
         Ok(id) => id,
         Err(f) => return html_failure(f).into_response(),
     };
-    match administer(&room, &visitor, move |a| a.revoke_token(id)).await {
-        Ok(_) => see_other(back_to(&form, "/admin/tokens"), None),
-        Err(f) => failed(&visitor, f, "/admin/tokens"),
-    }
+    act_and_go_back(&room, &visitor, &body, "/admin/tokens", move |a| {
+        a.revoke_token(id)
+    })
+    .await
 }
 
 /// `GET /admin/failed-sign-ins`: the latest failed sign-ins with the lockout state.
