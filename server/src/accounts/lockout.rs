@@ -23,6 +23,8 @@ pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Failed sign-ins are kept in the admin's log this many days.
 pub const FAILURE_LOG_DAYS: i64 = 90;
+/// At most this many (the latest) are kept, however many come from a flood of attempts.
+const FAILURE_LOG_ROWS: i64 = 100_000;
 
 /// A failed sign-in as the admin's log shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,8 +76,8 @@ impl Accounts {
             .map_err(|e| self.err(e))
     }
 
-    /// Notes a failed attempt in the admin's log (older entries than
-    /// [`FAILURE_LOG_DAYS`] go).
+    /// Notes a failed attempt in the admin's log (entries older than [`FAILURE_LOG_DAYS`]
+    /// go, and all but the latest [`FAILURE_LOG_ROWS`]).
     pub(super) fn log_failure(&self, name: &str, address: &str, by_lockout: bool) -> Result<()> {
         let now = now_seconds();
         let name: String = name.chars().take(64).collect();
@@ -86,9 +88,10 @@ impl Accounts {
             params![name, address, now, by_lockout],
         )
         .map_err(|e| self.err(e))?;
+        let id = conn.last_insert_rowid();
         conn.execute(
-            "DELETE FROM sign_in_failures WHERE at <= ?1",
-            [now - FAILURE_LOG_DAYS * 86_400],
+            "DELETE FROM sign_in_failures WHERE at <= ?1 OR id <= ?2",
+            [now - FAILURE_LOG_DAYS * 86_400, id - FAILURE_LOG_ROWS],
         )
         .map_err(|e| self.err(e))?;
         Ok(())
