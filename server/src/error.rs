@@ -31,6 +31,9 @@ pub enum Error {
     /// The server may not start as asked (the isolated-LAN profile on a public address).
     #[error("{0}")]
     Profile(String),
+    /// No live session with that id.
+    #[error("no session {0}")]
+    NoSuchSession(String),
     /// No API token with that id.
     #[error("no API token {0}")]
     NoSuchToken(i64),

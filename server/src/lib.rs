@@ -8,6 +8,7 @@
 //! may see is the gate's answer.
 
 pub mod accounts;
+pub mod admin;
 mod error;
 pub mod requests;
 pub mod web;

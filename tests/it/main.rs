@@ -5,6 +5,7 @@
 
 mod common;
 
+mod admin;
 mod audit_store;
 mod bad_input;
 mod browser;

@@ -3,9 +3,12 @@
 //! In: a [`ServerConfig`] (archive directory, listen address) and HTTP requests. Out: the
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
 //! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
+//! the admin's pages and API ([`admin_pages`], [`admin_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
+mod admin_api;
+mod admin_pages;
 mod api;
 mod failure;
 mod guard;
@@ -211,7 +214,8 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/api/v1/requests/{id}", get(api::request))
         .route("/api/v1/requests/{id}/decision", post(api::decide))
         .route("/api/v1/requests/{id}/route", post(api::route_request))
-        .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant));
+        .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant))
+        .merge(admin_routes());
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -238,6 +242,60 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .layer(axum::middleware::from_fn(guard::security_headers))
         .layer(axum::middleware::from_fn(guard::same_origin_posts))
         .with_state(room)
+}
+
+/// The admin's pages (`/admin`) and API (`/api/v1/admin`).
+fn admin_routes() -> Router<State> {
+    Router::new()
+        .route("/admin", get(admin_pages::index))
+        .route("/admin/accounts", post(admin_pages::create))
+        .route("/admin/accounts/{name}", get(admin_pages::account))
+        .route("/admin/accounts/{name}/{action}", post(admin_pages::change))
+        .route(
+            "/admin/accounts/{name}/sessions/revoke",
+            post(admin_pages::revoke_sessions),
+        )
+        .route("/admin/sessions", get(admin_pages::sessions))
+        .route(
+            "/admin/sessions/{id}/revoke",
+            post(admin_pages::revoke_session),
+        )
+        .route(
+            "/admin/tokens",
+            get(admin_pages::tokens).post(admin_pages::create_token_page),
+        )
+        .route("/admin/tokens/{id}/revoke", post(admin_pages::revoke_token))
+        .route("/admin/failed-sign-ins", get(admin_pages::failed_sign_ins))
+        .route(
+            "/api/v1/admin/accounts",
+            get(admin_api::accounts).post(admin_api::create_account),
+        )
+        .route("/api/v1/admin/accounts/{name}", get(admin_api::account))
+        .route(
+            "/api/v1/admin/accounts/{name}/{action}",
+            post(admin_api::change_account),
+        )
+        .route(
+            "/api/v1/admin/accounts/{name}/sessions/revoke",
+            post(admin_api::revoke_sessions),
+        )
+        .route("/api/v1/admin/sessions", get(admin_api::sessions))
+        .route(
+            "/api/v1/admin/sessions/{id}/revoke",
+            post(admin_api::revoke_session),
+        )
+        .route(
+            "/api/v1/admin/tokens",
+            get(admin_api::tokens).post(admin_api::create_token_api),
+        )
+        .route(
+            "/api/v1/admin/tokens/{id}/revoke",
+            post(admin_api::revoke_token),
+        )
+        .route(
+            "/api/v1/admin/failed-sign-ins",
+            get(admin_api::failed_sign_ins),
+        )
 }
 
 /// Serves the reading room until Ctrl-C or SIGTERM: HTTPS when `config.tls` names a

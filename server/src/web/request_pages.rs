@@ -22,13 +22,13 @@ use crate::accounts::{today, ReadingRequest};
 use crate::requests::{NewDecision, NewRequest, Queued, DEFAULT_GRANT_DAYS};
 
 /// The name-value pairs of a query string or form body (names may repeat).
-fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
+pub(super) fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
     serde_urlencoded::from_str::<Vec<(String, String)>>(text)
         .map_err(|_| html_failure(Failure::BadRequest("Biểu mẫu không đọc được.".into())))
 }
 
 /// A submitted form's pairs, once its CSRF token is the session's.
-fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, Answer> {
+pub(super) fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, Answer> {
     let form = pairs(body)?;
     visitor
         .check_csrf(first(&form, "csrf").unwrap_or(""))
@@ -36,7 +36,7 @@ fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, 
     Ok(form)
 }
 
-fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(super) fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
         .find(|(n, _)| n == name)
