@@ -10,6 +10,7 @@
 pub mod accounts;
 mod error;
 pub mod requests;
+pub mod tasks;
 pub mod web;
 
 pub use error::{Error, Result};

@@ -21,7 +21,7 @@ use super::search_params::SearchParams;
 use super::visitor::Visitor;
 use super::{blocking, State};
 
-fn api_failure(failure: Failure) -> Answer {
+pub(super) fn api_failure(failure: Failure) -> Answer {
     Answer { failure, api: true }
 }
 
@@ -89,7 +89,7 @@ pub async fn openapi() -> impl IntoResponse {
 }
 
 /// A JSON body as `T`, or a 400 naming what is wrong (a missing or unknown field).
-fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
+pub(super) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
     serde_json::from_slice(body).map_err(|e| {
         api_failure(Failure::BadRequest(format!(
             "Nội dung JSON không hợp lệ: {e}"

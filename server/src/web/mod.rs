@@ -16,6 +16,8 @@ mod layout;
 mod pages;
 mod request_pages;
 mod search_params;
+mod task_api;
+mod task_pages;
 mod tls;
 mod visitor;
 
@@ -53,6 +55,9 @@ pub struct ServerConfig {
     pub profile: Profile,
     /// Working days within which reading requests are due.
     pub deadlines: Deadlines,
+    /// Directories whose immediate subdirectories are boxes an archivist may ingest from
+    /// the browser (`--inbox`); none: ingest from the browser is off.
+    pub inboxes: Vec<PathBuf>,
 }
 
 /// Where the reading room runs (Luật Bảo vệ bí mật nhà nước 2025: state secrets only on an
@@ -108,6 +113,10 @@ pub struct TlsFiles {
 /// What every request handler shares.
 pub struct ReadingRoom {
     archive: Archive,
+    archive_dir: PathBuf,
+    /// The boxes an archivist may ingest, and the tasks started here.
+    inbox: crate::tasks::Inbox,
+    tasks: crate::tasks::Tasks,
     accounts: Arc<Accounts>,
     index: SearchIndex,
     cache_dir: PathBuf,
@@ -133,8 +142,12 @@ impl ReadingRoom {
         let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Arc::new(Accounts::open(dir)?);
+        let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
         Ok(ReadingRoom {
             archive,
+            archive_dir: dir.to_path_buf(),
+            inbox: crate::tasks::Inbox::default(),
+            tasks,
             accounts,
             index,
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
@@ -152,6 +165,15 @@ impl ReadingRoom {
     pub fn with_institution(self, institution: Option<String>) -> ReadingRoom {
         ReadingRoom {
             institution: institution.filter(|n| !n.trim().is_empty()),
+            ..self
+        }
+    }
+
+    /// The directories whose subdirectories are the boxes an archivist may ingest.
+    #[must_use]
+    pub fn with_inboxes(self, dirs: Vec<PathBuf>) -> ReadingRoom {
+        ReadingRoom {
+            inbox: crate::tasks::Inbox::new(dirs),
             ..self
         }
     }
@@ -209,7 +231,12 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(api::requests).post(api::submit_request),
         )
         .route("/api/v1/requests/{id}", get(api::request))
-        .route("/api/v1/requests/{id}/decision", post(api::decide));
+        .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route("/api/v1/boxes", get(task_api::list_boxes))
+        .route("/api/v1/ingests", post(task_api::start_ingest_api))
+        .route("/api/v1/ingests/{id}", get(task_api::ingest))
+        .route("/api/v1/verifications", post(task_api::start_verify_api))
+        .route("/api/v1/verifications/{id}", get(task_api::verification));
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -227,6 +254,16 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/{id}/decision", post(request_pages::decide))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
+        .route("/assets/tasks.js", get(task_pages::script))
+        .route(
+            "/tasks/ingest",
+            get(task_pages::ingest_page).post(task_pages::start_ingest_form),
+        )
+        .route(
+            "/tasks/verify",
+            get(task_pages::verify_page).post(task_pages::start_verify_form),
+        )
+        .route("/tasks/{id}", get(task_pages::task_page))
         .merge(document_routes)
         .merge(api)
         .merge(iiif::routes())
@@ -250,7 +287,8 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         &config.storage,
         config.secure_cookies || tls.is_some(),
     )?
-    .with_institution(config.institution.clone());
+    .with_institution(config.institution.clone())
+    .with_inboxes(config.inboxes.clone());
     room.isolated_lan = config.profile == Profile::IsolatedLan;
     room.deadlines = config.deadlines;
     let room = Arc::new(room);
