@@ -206,7 +206,18 @@ fn an_auditor_starts_a_sampled_verification_and_reads_its_report_in_chromium() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = one_page_archive(tmp.path());
     add_user(&archive, "kiem-tra", &["--role", "auditor"]);
+    add_user(&archive, "luu-tru", &["--role", "archivist"]);
     let server = serve_with(&archive, &[], "http");
+    // Without --inbox, the ingest page says how to enable it.
+    let mut archivist = Visitor::new(&server);
+    archivist.sign_in("luu-tru", "mật khẩu của luu-tru");
+    let page = archivist.get("/tasks/ingest");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains("sohoa serve --inbox"),
+        "{}",
+        page.text()
+    );
     let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
     let base = server.base.clone();
     runtime.block_on(async {

@@ -206,7 +206,9 @@ pub(super) async fn visible_task(
             .filter(|t| kind.is_none_or(|k| t.kind == k))
             .filter(|t| t.visible_to(&account, &who))
             .ok_or(Failure::NotFound)?;
-        Ok(shown_to(room, task, &account, &who)?)
+        // Live failures name files as discovery saw them (a box's full path).
+        let task = shown_to(room, task, &account, &who)?;
+        Ok(crate::tasks::without_paths(task, &room.server_paths(None)))
     })
     .await
 }
