@@ -16,7 +16,7 @@ use axum::Json;
 use serde::Deserialize;
 
 use super::api::{api_failure, json_body};
-use super::failure::Answer;
+use super::failure::{Answer, Failure};
 use super::task_pages::{api_collection, boxes, start_ingest, start_verify, visible_task};
 use super::visitor::Visitor;
 use super::{blocking, State};
@@ -50,14 +50,15 @@ pub async fn list_boxes(
 }
 
 /// A task just started: 202 with where to follow it.
-fn started(kind: TaskKind, id: &str) -> Response {
+fn started(kind: TaskKind, id: Result<String, Failure>) -> Result<Response, Answer> {
+    let id = id.map_err(api_failure)?;
     let location = format!("{}/{id}", api_collection(kind));
-    (
+    Ok((
         StatusCode::ACCEPTED,
         [(header::LOCATION, location.clone())],
         Json(serde_json::json!({ "id": id, "state": "queued", "url": location })),
     )
-        .into_response()
+        .into_response())
 }
 
 /// `POST /api/v1/ingests` `{"box": NAME}`.
@@ -69,10 +70,10 @@ pub async fn start_ingest_api(
 ) -> Result<Response, Answer> {
     visitor.check_api_csrf(&headers).map_err(api_failure)?;
     let new: NewIngest = json_body(&body)?;
-    let id = start_ingest(&room, &visitor, new.box_name)
-        .await
-        .map_err(api_failure)?;
-    Ok(started(TaskKind::Ingest, &id))
+    started(
+        TaskKind::Ingest,
+        start_ingest(&room, &visitor, new.box_name).await,
+    )
 }
 
 /// `POST /api/v1/verifications` `{"sample": N}`.
@@ -88,10 +89,10 @@ pub async fn start_verify_api(
     } else {
         json_body(&body)?
     };
-    let id = start_verify(&room, &visitor, new.sample)
-        .await
-        .map_err(api_failure)?;
-    Ok(started(TaskKind::Verify, &id))
+    started(
+        TaskKind::Verify,
+        start_verify(&room, &visitor, new.sample).await,
+    )
 }
 
 /// `GET /api/v1/ingests/{id}`.
@@ -100,10 +101,7 @@ pub async fn ingest(
     visitor: Visitor,
     Path(id): Path<String>,
 ) -> Result<Response, Answer> {
-    let task = visible_task(&room, &visitor, Some(TaskKind::Ingest), id)
-        .await
-        .map_err(api_failure)?;
-    Ok(Json(task).into_response())
+    task_json(&room, &visitor, TaskKind::Ingest, id).await
 }
 
 /// `GET /api/v1/verifications/{id}`.
@@ -112,7 +110,17 @@ pub async fn verification(
     visitor: Visitor,
     Path(id): Path<String>,
 ) -> Result<Response, Answer> {
-    let task = visible_task(&room, &visitor, Some(TaskKind::Verify), id)
+    task_json(&room, &visitor, TaskKind::Verify, id).await
+}
+
+/// Task `id` of `kind` as the visitor may see it (else 404, as for an unknown id).
+async fn task_json(
+    room: &State,
+    visitor: &Visitor,
+    kind: TaskKind,
+    id: String,
+) -> Result<Response, Answer> {
+    let task = visible_task(room, visitor, Some(kind), id)
         .await
         .map_err(api_failure)?;
     Ok(Json(task).into_response())

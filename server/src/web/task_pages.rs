@@ -296,12 +296,7 @@ pub async fn ingest_page(
     let account = visitor.account.name.clone();
     let (boxes, recent, configured) = blocking(&room, move |room| {
         let boxes = boxes(room, &who)?;
-        let recent: Vec<Task> = room
-            .tasks
-            .list(TaskKind::Ingest)
-            .into_iter()
-            .filter(|t| t.visible_to(&account, &who))
-            .collect();
+        let recent = recent(room, TaskKind::Ingest, &account, &who);
         Ok((boxes, recent, room.inbox.is_configured()))
     })
     .await
@@ -349,10 +344,7 @@ pub async fn start_ingest_form(
         start_ingest(&room, &visitor, field(&form, "box").unwrap_or_default()).await
     }
     .await;
-    match started {
-        Ok(id) => see_other(&format!("/tasks/{id}"), None),
-        Err(f) => html_failure(f).into_response(),
-    }
+    to_task_page(started)
 }
 
 /// `GET /tasks/verify`: the form to start a verification, the latest.
@@ -366,12 +358,7 @@ pub async fn verify_page(
         room.archive
             .writer(&who)
             .require(Role::Auditor, "verify the archive")?;
-        Ok(room
-            .tasks
-            .list(TaskKind::Verify)
-            .into_iter()
-            .filter(|t| t.visible_to(&account, &who))
-            .collect::<Vec<_>>())
+        Ok(recent(room, TaskKind::Verify, &account, &who))
     })
     .await
     .map_err(html_failure)?;
@@ -415,10 +402,24 @@ pub async fn start_verify_form(
         start_verify(&room, &visitor, sample).await
     }
     .await;
+    to_task_page(started)
+}
+
+/// To the page of the task just started, or the failure to start it.
+fn to_task_page(started: Result<String, Failure>) -> Response {
     match started {
         Ok(id) => see_other(&format!("/tasks/{id}"), None),
         Err(f) => html_failure(f).into_response(),
     }
+}
+
+/// The tasks of `kind` that `who` (account `account`) may see, the latest first.
+fn recent(room: &ReadingRoom, kind: TaskKind, account: &str, who: &Principal) -> Vec<Task> {
+    room.tasks
+        .list(kind)
+        .into_iter()
+        .filter(|t| t.visible_to(account, who))
+        .collect()
 }
 
 /// A sample size from a form.
