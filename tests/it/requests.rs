@@ -91,7 +91,7 @@ fn error_of(a: &Answer) -> String {
 }
 
 /// The audit entries `args` select (`sohoa audit log --json …`, as the auditor).
-fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
+pub(crate) fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["audit", "log", "--json"];
     all.extend_from_slice(args);
     json_of(&run(archive, &all))["entries"]

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use crate::browser::{chromium, click, sign_in, text_of, wait_for_path};
 use crate::common::{code, ingest, make_box};
 use crate::reading_room::{add_user, serve_with, token_of, Visitor};
-use crate::requests::post_json;
+use crate::requests::{audit, post_json};
 
 /// An archive of one ingested page (hồ sơ `hs-a` of box `hop-01`).
 fn one_page_archive(dir: &Path) -> std::path::PathBuf {
@@ -167,6 +167,9 @@ fn an_archivist_ingests_an_inbox_box_over_http_and_the_tasks_refuse_what_they_mu
         true
     );
 
+    // Recorded in the audit log under the archivist's name.
+    assert!(!audit(&archive, &["--by", "luu-tru", "--action", "ingest"]).is_empty());
+
     // The new document is found by search through the server's index.
     let words = body(&archivist.get(&format!("/api/v1/documents/{document}/pages/1/words")));
     let word = words["words"]
@@ -247,4 +250,6 @@ fn an_auditor_starts_a_sampled_verification_and_reads_its_report_in_chromium() {
         assert_eq!(text_of(&c, "[data-progress=objects_done]").await, "1");
         let _ = c.close().await;
     });
+    // Recorded in the audit log under the auditor's name.
+    assert!(!audit(&archive, &["--by", "kiem-tra", "--action", "verify"]).is_empty());
 }

@@ -597,7 +597,7 @@ fn verify_report(r: &VerifyReport) -> Markup {
             p #verify-outcome .state.(if r.ok { "state-approved" } else { "state-refused" }) {
                 @if r.ok { "Toàn vẹn: không phát hiện hư hỏng." } @else { "Phát hiện hư hỏng." }
             }
-            p { "Phạm vi: " (r.scope) ". Đã kiểm tra " (r.objects_checked) " / " (r.objects_in_archive)
+            p { "Phạm vi: " (scope_label(&r.scope)) ". Đã kiểm tra " (r.objects_checked) " / " (r.objects_in_archive)
                 " đối tượng, " (r.files_checked) " tệp, " (r.bytes_checked) " byte." }
             p { "Đầu chuỗi nhật ký kiểm toán: " code #audit-head { (r.audit_head) }
                 @if r.audit_chain_ok { " (chuỗi nguyên vẹn)" } @else { " (chuỗi bị phá vỡ)" } }
@@ -626,6 +626,19 @@ fn verify_report(r: &VerifyReport) -> Markup {
                     " đối tượng không được nêu tên vì vượt quá mức tiếp cận của bạn (vẫn được tính ở trên)." }
             }
         }
+    }
+}
+
+/// A verification's scope (`full`, `sample of N`, `changed since T`) in Vietnamese.
+fn scope_label(scope: &str) -> String {
+    if scope == "full" {
+        "toàn bộ kho".into()
+    } else if let Some(n) = scope.strip_prefix("sample of ") {
+        format!("mẫu {n} đối tượng kiểm tra lâu nhất")
+    } else if let Some(t) = scope.strip_prefix("changed since ") {
+        format!("các đối tượng thay đổi từ {t}")
+    } else {
+        scope.to_string()
     }
 }
 
