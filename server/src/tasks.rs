@@ -364,6 +364,17 @@ impl TaskHandle {
     }
 }
 
+/// A handle dropped before its task ended (its work panicked): the task failed, so that the
+/// next task of its kind may start.
+impl Drop for TaskHandle {
+    fn drop(&mut self) {
+        let unfinished = self.with(|t| !t.state.is_finished());
+        if unfinished {
+            self.failed("Lỗi máy chủ: việc dừng giữa chừng; lỗi đã được ghi lại.".into());
+        }
+    }
+}
+
 impl ProgressSink for TaskHandle {
     fn start(&self, pages: u64) {
         self.with(|t| t.progress.pages_total = pages);
@@ -636,6 +647,12 @@ mod tests {
         assert!(again.error.unwrap().contains("Máy chủ đã dừng"));
         assert_eq!(tasks.list(TaskKind::Verify).len(), 1);
         assert!(tasks.begin(TaskKind::Ingest, "lt", "hop-01").is_ok());
+        // Work that panics drops its handle: the task fails, the next one may start.
+        let lost = tasks.begin(TaskKind::Verify, "kt", "full").unwrap();
+        let id = lost.id();
+        drop(lost);
+        assert_eq!(tasks.get(&id).unwrap().state, TaskState::Failed);
+        assert!(tasks.begin(TaskKind::Verify, "kt", "full").is_ok());
     }
 
     #[test]
