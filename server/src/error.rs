@@ -28,6 +28,9 @@ pub enum Error {
     /// The asker may not do this (a role they lack, their own request to decide).
     #[error("refused: {0}")]
     Refused(String),
+    /// A task of that kind runs already (one ingest, one verification at a time).
+    #[error("{0}")]
+    Busy(String),
     /// The server may not start as asked (the isolated-LAN profile on a public address).
     #[error("{0}")]
     Profile(String),

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod admin;
 mod error;
 pub mod requests;
+pub mod tasks;
 pub mod web;
 
 pub use error::{Error, Result};

@@ -25,6 +25,7 @@ mod requests;
 mod resume;
 mod review;
 mod s3_store;
+mod tasks;
 mod verify_damage;
 mod versions;
 mod write_failure;

@@ -19,7 +19,7 @@ use crate::reading_room::{
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
 /// A JSON POST with the visitor's token (or cookie and `csrf` header).
-fn post_json(v: &Visitor<'_>, path: &str, body: &Value, csrf: Option<&str>) -> Answer {
+pub(crate) fn post_json(v: &Visitor<'_>, path: &str, body: &Value, csrf: Option<&str>) -> Answer {
     let mut r = v
         .agent
         .post(format!("{}{path}", v.server.base))
@@ -91,7 +91,7 @@ fn error_of(a: &Answer) -> String {
 }
 
 /// The audit entries `args` select (`sohoa audit log --json …`, as the auditor).
-fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
+pub(crate) fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["audit", "log", "--json"];
     all.extend_from_slice(args);
     json_of(&run(archive, &all))["entries"]

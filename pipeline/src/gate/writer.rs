@@ -27,8 +27,10 @@ impl<'a> Writer<'a> {
         Writer { archive, who }
     }
 
-    /// `Ok` when the principal has `role`, else why not (`what` they tried).
-    fn require(&self, role: Role, what: &str) -> Result<()> {
+    /// `Ok` when the principal has `role`, else why not (`what` they tried): also for a
+    /// front end's page of that role's work before any change (the reading room's list of
+    /// boxes to ingest).
+    pub fn require(&self, role: Role, what: &str) -> Result<()> {
         if self.who.has_role(role) {
             Ok(())
         } else {

@@ -283,6 +283,13 @@ impl SearchIndex {
         })
     }
 
+    /// Reads the index's last commit again: another handle's (an ingest's) writes become
+    /// visible to this one's searches.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
     /// Adds or replaces (by id) these documents and commits.
     ///
     /// A document without pages is still indexed (as one empty placeholder page), so it is

@@ -19,6 +19,8 @@ mod layout;
 mod pages;
 mod request_pages;
 mod search_params;
+mod task_api;
+mod task_pages;
 mod tls;
 mod visitor;
 
@@ -56,6 +58,9 @@ pub struct ServerConfig {
     pub profile: Profile,
     /// Working days within which reading requests are due.
     pub deadlines: Deadlines,
+    /// Directories whose immediate subdirectories are boxes an archivist may ingest from
+    /// the browser (`--inbox`); none: ingest from the browser is off.
+    pub inboxes: Vec<PathBuf>,
 }
 
 /// Where the reading room runs (Luật Bảo vệ bí mật nhà nước 2025: state secrets only on an
@@ -111,6 +116,10 @@ pub struct TlsFiles {
 /// What every request handler shares.
 pub struct ReadingRoom {
     archive: Archive,
+    archive_dir: PathBuf,
+    /// The boxes an archivist may ingest, and the tasks started here.
+    inbox: crate::tasks::Inbox,
+    tasks: crate::tasks::Tasks,
     accounts: Arc<Accounts>,
     index: SearchIndex,
     cache_dir: PathBuf,
@@ -136,8 +145,12 @@ impl ReadingRoom {
         let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Arc::new(Accounts::open(dir)?);
+        let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
         Ok(ReadingRoom {
             archive,
+            archive_dir: dir.to_path_buf(),
+            inbox: crate::tasks::Inbox::default(),
+            tasks,
             accounts,
             index,
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
@@ -155,6 +168,15 @@ impl ReadingRoom {
     pub fn with_institution(self, institution: Option<String>) -> ReadingRoom {
         ReadingRoom {
             institution: institution.filter(|n| !n.trim().is_empty()),
+            ..self
+        }
+    }
+
+    /// The directories whose subdirectories are the boxes an archivist may ingest.
+    #[must_use]
+    pub fn with_inboxes(self, dirs: Vec<PathBuf>) -> ReadingRoom {
+        ReadingRoom {
+            inbox: crate::tasks::Inbox::new(dirs),
             ..self
         }
     }
@@ -215,6 +237,11 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/api/v1/requests/{id}/decision", post(api::decide))
         .route("/api/v1/requests/{id}/route", post(api::route_request))
         .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant))
+        .route("/api/v1/boxes", get(task_api::list_boxes))
+        .route("/api/v1/ingests", post(task_api::start_ingest_api))
+        .route("/api/v1/ingests/{id}", get(task_api::ingest))
+        .route("/api/v1/verifications", post(task_api::start_verify_api))
+        .route("/api/v1/verifications/{id}", get(task_api::verification))
         .merge(admin_routes());
     Router::new()
         .route("/", get(pages::search))
@@ -235,6 +262,16 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/grants/{id}/revoke", post(request_pages::revoke))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
+        .route("/assets/tasks.js", get(task_pages::script))
+        .route(
+            "/tasks/ingest",
+            get(task_pages::ingest_page).post(task_pages::start_ingest_form),
+        )
+        .route(
+            "/tasks/verify",
+            get(task_pages::verify_page).post(task_pages::start_verify_form),
+        )
+        .route("/tasks/{id}", get(task_pages::task_page))
         .merge(document_routes)
         .merge(api)
         .merge(iiif::routes())
@@ -312,7 +349,8 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         &config.storage,
         config.secure_cookies || tls.is_some(),
     )?
-    .with_institution(config.institution.clone());
+    .with_institution(config.institution.clone())
+    .with_inboxes(config.inboxes.clone());
     room.isolated_lan = config.profile == Profile::IsolatedLan;
     room.deadlines = config.deadlines;
     let room = Arc::new(room);
