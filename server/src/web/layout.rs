@@ -37,6 +37,9 @@ pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
                         @if v.principal.has_role(pipeline::gate::Role::Approver) {
                             a href="/requests/queue" id="request-queue" { "Duyệt phiếu" }
                         }
+                        @if v.principal.has_role(pipeline::gate::Role::Archivist) {
+                            a href="/review" id="review-queue" { "Rà soát" }
+                        }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }
                         }

@@ -2,7 +2,8 @@
 //!
 //! In: a [`ServerConfig`] (archive directory, listen address) and HTTP requests. Out: the
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
-//! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
+//! IIIF manifests, image services and search services for standard viewers ([`iiif`]), the
+//! archivist's review ([`review_pages`], [`review_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
@@ -15,6 +16,8 @@ mod images;
 mod layout;
 mod pages;
 mod request_pages;
+mod review_api;
+mod review_pages;
 mod search_params;
 mod tls;
 mod visitor;
@@ -193,7 +196,8 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             "/documents/{id}/pages/{page}/image",
             get(images::page_image),
         )
-        .route("/documents/{id}/pdf", get(pages::pdf));
+        .route("/documents/{id}/pdf", get(pages::pdf))
+        .route("/documents/{id}/history", get(review_pages::history));
     let api = Router::new()
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/search", get(api::search))
@@ -209,7 +213,9 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(api::requests).post(api::submit_request),
         )
         .route("/api/v1/requests/{id}", get(api::request))
-        .route("/api/v1/requests/{id}/decision", post(api::decide));
+        .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route("/api/v1/review", get(review_api::review_queue))
+        .route("/api/v1/documents/{id}/edit", post(review_api::edit));
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -225,6 +231,9 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/new", get(request_pages::new_request))
         .route("/requests/queue", get(request_pages::queue))
         .route("/requests/{id}/decision", post(request_pages::decide))
+        .route("/review", get(review_pages::review_queue))
+        .route("/review/{id}", get(review_pages::review_document))
+        .route("/review/{id}/edit", post(review_pages::edit))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)
