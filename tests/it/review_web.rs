@@ -11,19 +11,24 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use crate::browser::{chromium, click, sign_in, text_of, wait_for_path};
-use crate::reading_room::{
-    add_user, archive_with_a_mat_document, serve, token_of, Answer, Visitor,
-};
-use crate::requests::post_json;
+use crate::common::{code, run};
+use crate::reading_room::{add_user, archive_with_a_mat_scan, serve, token_of, Visitor};
+use crate::requests::{client, error_of, post_json};
 
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
-/// An archive (real OCR) whose open document, a resolution's first page (its fields read
-/// with their boxes, its trích yếu not read: a mandatory field missing), is in the review
-/// queue, one Mật document, an archivist without clearance `luu-tru` and a reader `doc-gia`.
+/// An archive (real OCR) whose open document, a report's first page (its fields read with
+/// their boxes), is in the review queue (its trích yếu cleared: a mandatory field missing),
+/// one Mật document (a page without a header: cheap to read), an archivist without
+/// clearance `luu-tru` and a reader `doc-gia`.
 fn review_archive(dir: &Path) -> (PathBuf, String, String) {
-    let (archive, open, secret) =
-        archive_with_a_mat_document(dir, &[("hs-a", "hs-01-nghi-quyet/01-nq.tif", "1.tif")]);
+    let (archive, open, secret) = archive_with_a_mat_scan(
+        dir,
+        &[("hs-a", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+        "hs-01-nghi-quyet/02-nq.png",
+    );
+    let out = run(&archive, &["edit", &open, "--set", "trich_yeu="]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     add_user(&archive, "luu-tru", &["--role", "archivist"]);
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     (archive, open, secret)
@@ -41,16 +46,7 @@ fn with_token<'a>(
     archive: &Path,
     name: &str,
 ) -> Visitor<'a> {
-    let mut v = Visitor::new(server);
-    v.token = Some(token_of(archive, name));
-    v
-}
-
-fn error_of(a: &Answer) -> String {
-    serde_json::from_slice::<Value>(&a.body).unwrap()["error"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    client(server, &token_of(archive, name))
 }
 
 #[test]
@@ -136,30 +132,20 @@ fn only_archivists_review_what_they_may_see_and_a_correction_is_a_version_with_w
     assert!(page.contains("id=\"field-trich_yeu\""), "{page}");
 
     // Wrong input: 400 naming the field (API and form alike).
-    let a = post_json(
-        &api,
-        &edit_path(&open),
-        &json!({"settings": {"khong_co_truong": "x"}}),
-        None,
-    );
-    assert_eq!(a.status, 400, "{}", a.text());
-    assert!(error_of(&a).contains("khong_co_truong"), "{}", a.text());
-    let a = post_json(
-        &api,
-        &edit_path(&open),
-        &json!({"settings": {"che_do_su_dung": "02"}}),
-        None,
-    );
-    assert_eq!(a.status, 400, "{}", a.text());
-    assert!(error_of(&a).contains("reason"), "{}", a.text());
-    let a = post_json(
-        &api,
-        &edit_path(&open),
-        &json!({"settings": {"ngay_ban_hanh": "20/13/2018"}}),
-        None,
-    );
-    assert_eq!(a.status, 400, "{}", a.text());
-    assert!(error_of(&a).contains("ngay_ban_hanh"), "{}", a.text());
+    for (settings, named) in [
+        (json!({"khong_co_truong": "x"}), "khong_co_truong"),
+        (json!({"che_do_su_dung": "02"}), "reason"),
+        (json!({"ngay_ban_hanh": "20/13/2018"}), "ngay_ban_hanh"),
+    ] {
+        let a = post_json(
+            &api,
+            &edit_path(&open),
+            &json!({ "settings": settings }),
+            None,
+        );
+        assert_eq!(a.status, 400, "{}", a.text());
+        assert!(error_of(&a).contains(named), "{}", a.text());
+    }
     let csrf = archivist.csrf();
     let bad = [
         ("csrf", csrf.as_str()),

@@ -272,32 +272,12 @@ fn review_body(
         }
         h2 { "Chế độ sử dụng và độ mật" }
         p { "Hiện tại: chế độ sử dụng " strong { (value_of("che_do_su_dung")) } ", độ mật " strong { (value_of("do_mat")) } "." }
-        form.edit method="post" action=(format!("/review/{id}/edit")) id="set-regime" {
-            input type="hidden" name="csrf" value=(csrf);
-            input type="hidden" name="field" value="che_do_su_dung";
-            label { "Chế độ sử dụng "
-                select name="value" {
-                    option value="01" { "01 — Công khai" }
-                    option value="02" { "02 — Sử dụng có điều kiện" }
-                    option value="03" { "03 — Mật" }
-                }
-            }
-            " " label { "Lý do (bắt buộc) " input type="text" name="reason" required; }
-            " " button type="submit" { "Đặt chế độ sử dụng" }
-        }
-        form.edit method="post" action=(format!("/review/{id}/edit")) id="set-mark" {
-            input type="hidden" name="csrf" value=(csrf);
-            input type="hidden" name="field" value="do_mat";
-            label { "Độ mật "
-                select name="value" {
-                    option value="" { "(không mật)" }
-                    option value="Mật" { "Mật" }
-                    option value="Tối mật" { "Tối mật" }
-                }
-            }
-            " " label { "Lý do (bắt buộc) " input type="text" name="reason" required; }
-            " " button type="submit" { "Đặt độ mật" }
-        }
+        (access_form(id, csrf, "che_do_su_dung", &[
+            ("01", "01 — Công khai"),
+            ("02", "02 — Sử dụng có điều kiện"),
+            ("03", "03 — Mật"),
+        ]))
+        (access_form(id, csrf, "do_mat", &[("", "(không mật)"), ("Mật", "Mật"), ("Tối mật", "Tối mật")]))
         @if !review.reviewed {
             h2 { "Kết thúc rà soát" }
             form.edit method="post" action=(format!("/review/{id}/edit")) id="accept" {
@@ -310,6 +290,23 @@ fn review_body(
         h2 { "Thông tin mô tả" }
         table.record {
             @for (label, value) in record_rows(&shown.metadata) { tr { th { (label) } td { (value) } } }
+        }
+    }
+}
+
+/// The form setting access field `key` (chế độ sử dụng, độ mật) to one of `options`
+/// (value, label), with its mandatory reason.
+fn access_form(id: &str, csrf: &str, key: &str, options: &[(&str, &str)]) -> Markup {
+    let name = field_name(key);
+    html! {
+        form.edit method="post" action=(format!("/review/{id}/edit")) id=(format!("set-{key}")) {
+            input type="hidden" name="csrf" value=(csrf);
+            input type="hidden" name="field" value=(key);
+            label { (name) " "
+                select name="value" { @for (value, label) in options { option value=(value) { (label) } } }
+            }
+            " " label { "Lý do (bắt buộc) " input type="text" name="reason" required; }
+            " " button type="submit" { "Đặt " (name) }
         }
     }
 }
