@@ -4,7 +4,8 @@
 //! or the lines the value was read from. Out: left, top, width, height around those words,
 //! or None. Words are compared folded ([`archive_schema::fold`]: diacritics and case
 //! ignored) and without punctuation, so `NGHỊ QUYẾT` places `Nghị quyết`; word breaks may
-//! differ (`05-NQ/ĐUK` read as one word or three).
+//! differ (`05-NQ/ĐUK` read as one word or three), and on the lines a value was read from,
+//! one word holding it places it (the số `05` of `05-NQ/ĐUK`).
 
 use archive_schema::fold;
 
@@ -55,6 +56,23 @@ pub fn value_box(words: &[&WordRecord], value: &str) -> Option<[u32; 4]> {
     None
 }
 
+/// The box of the one word among `words` whose folded letters hold `value`'s (a số read
+/// out of `86-BC/ĐUK`); None when no word or several do, or the value has under two
+/// letters.
+fn word_holding(words: &[&WordRecord], value: &str) -> Option<[u32; 4]> {
+    let wanted = folded_letters(value);
+    if wanted.chars().count() < 2 {
+        return None;
+    }
+    let mut holding = words
+        .iter()
+        .filter(|w| folded_letters(&w.text).contains(&wanted));
+    match (holding.next(), holding.next()) {
+        (Some(w), None) => union_box([*w]),
+        _ => None,
+    }
+}
+
 /// The words of lines `first` to `last` (the words' `line` numbers), when those lines read
 /// as `text_lines` say (folded letters equal): the check that the page's text and words
 /// number their lines alike (a text layer has no words; OCR text does).
@@ -94,7 +112,9 @@ pub fn value_on_page(
         .filter(|l| !l.is_empty())
         .collect();
     if let Some(on_lines) = lines.and_then(|l| line_words(words, l, &text_lines)) {
-        return value_box(&on_lines, value).or_else(|| union_box(on_lines));
+        return value_box(&on_lines, value)
+            .or_else(|| word_holding(&on_lines, value))
+            .or_else(|| union_box(on_lines));
     }
     let all: Vec<&WordRecord> = words.iter().collect();
     value_box(&all, value)
@@ -132,6 +152,11 @@ mod tests {
         assert_eq!(
             value_on_page(&words, text, Some([1, 1]), "Nghị quyết"),
             Some([300, 150, 180, 30])
+        );
+        // Part of one word of its line: that word.
+        assert_eq!(
+            value_on_page(&words, text, Some([0, 0]), "NQ/ĐUK"),
+            Some([100, 100, 80, 30])
         );
         // Not spelled by any run of words: the whole line it was read from.
         assert_eq!(
