@@ -553,6 +553,81 @@ pub(crate) fn reindex(archive: &crate::store::Archive) -> Result<usize> {
     Ok(kept.len())
 }
 
+/// What [`export_quickwit`] wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuickwitExport {
+    /// Quickwit's index configuration (`index-config.json`).
+    pub config: std::path::PathBuf,
+    /// The pages, one JSON object per line (`documents.ndjson`).
+    pub documents: std::path::PathBuf,
+    pub documents_exported: usize,
+    pub pages_exported: usize,
+}
+
+/// Writes Quickwit's index configuration and the search documents of every stored
+/// document `clearance` covers (see [`crate::index::quickwit`]) into `out_dir`, outside
+/// the archive; files already there are never overwritten.
+pub(crate) fn export_quickwit(
+    archive: &crate::store::Archive,
+    clearance: crate::clearance::Clearance,
+    out_dir: &std::path::Path,
+    index_id: &str,
+) -> Result<QuickwitExport> {
+    use std::io::Write;
+    crate::export::refuse_inside_archive(&archive.root, out_dir)?;
+    std::fs::create_dir_all(out_dir).map_err(|e| crate::Error::io(out_dir, e))?;
+    let create = |name: &str| {
+        let path = out_dir.join(name);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map(|f| (std::io::BufWriter::new(f), path.clone()))
+            .map_err(|e| crate::Error::io(&path, e))
+    };
+    let (mut config_file, config) = create("index-config.json")?;
+    let (mut ndjson, documents) = create("documents.ndjson")?;
+    let config_json = crate::index::quickwit::index_config(index_id);
+    serde_json::to_writer_pretty(&mut config_file, &config_json)
+        .map_err(std::io::Error::from)
+        .and_then(|()| config_file.flush())
+        .map_err(|e| crate::Error::io(&config, e))?;
+    let (mut documents_exported, mut pages_exported) = (0, 0);
+    for object in archive.hoso_objects()? {
+        let visible: Vec<DocumentRecord> = object
+            .documents
+            .iter()
+            .filter(|d| clearance.may_see(d))
+            .cloned()
+            .collect();
+        if visible.is_empty() {
+            continue;
+        }
+        let pages = object.pages()?;
+        for entry in index_entries(
+            &object.source.box_name,
+            &object.source.hoso,
+            &visible,
+            &pages,
+        ) {
+            pages_exported += crate::index::quickwit::write_pages(&entry, &mut ndjson)
+                .map_err(|e| crate::Error::io(&documents, e))?;
+            documents_exported += 1;
+        }
+    }
+    ndjson
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| crate::Error::io(&documents, e))?;
+    Ok(QuickwitExport {
+        config,
+        documents,
+        documents_exported,
+        pages_exported,
+    })
+}
+
 #[cfg(test)]
 mod code_part_tests {
     use super::code_part;

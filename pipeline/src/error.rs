@@ -86,6 +86,10 @@ pub enum Error {
     /// commit (its lease was lost to another worker: the fencing epoch moved on).
     #[error("coordinator: {0}")]
     Coordinator(String),
+    /// The object store (S3) could not be reached: its retries, with backoff, ran out
+    /// without an answer. Nothing was committed by the request that failed.
+    #[error("the object store cannot be reached: {0}")]
+    StorageUnreachable(String),
 }
 
 /// Result with the pipeline's [`Error`].

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod admin;
 mod audit_store;
 mod bad_input;
 mod browser;
@@ -25,6 +26,7 @@ mod resume;
 mod review;
 mod review_web;
 mod s3_store;
+mod tasks;
 mod verify_damage;
 mod versions;
 mod write_failure;

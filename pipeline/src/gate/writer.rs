@@ -27,8 +27,10 @@ impl<'a> Writer<'a> {
         Writer { archive, who }
     }
 
-    /// `Ok` when the principal has `role`, else why not (`what` they tried).
-    fn require(&self, role: Role, what: &str) -> Result<()> {
+    /// `Ok` when the principal has `role`, else why not (`what` they tried): also for a
+    /// front end's page of that role's work before any change (the reading room's list of
+    /// boxes to ingest).
+    pub fn require(&self, role: Role, what: &str) -> Result<()> {
         self.who.require(role, what)
     }
 
@@ -83,6 +85,30 @@ impl<'a> Writer<'a> {
         let _lock = self.archive.lock()?;
         crate::catalog::reindex(self.archive)
     }
+    /// Writes the search documents for Quickwit (DESIGN.md §8) into `out_dir`: what the
+    /// principal's clearance covers, like the index [`Writer::reindex`] rebuilds. The export
+    /// is recorded in the audit log.
+    pub fn export_quickwit(
+        &self,
+        out_dir: &std::path::Path,
+        index_id: &str,
+    ) -> Result<crate::catalog::QuickwitExport> {
+        self.require(Role::Archivist, "export the search documents")?;
+        let export =
+            crate::catalog::export_quickwit(self.archive, self.who.clearance(), out_dir, index_id)?;
+        self.archive.audit().append(
+            self.who.actor(),
+            QUICKWIT_EXPORT_ACTION,
+            None,
+            serde_json::json!({
+                "index_id": index_id,
+                "documents": export.documents_exported,
+                "pages": export.pages_exported,
+            }),
+        )?;
+        Ok(export)
+    }
+
     /// Records a change to an account of the reading room (added, role, clearance,
     /// password, enabled, token) in the audit log, naming the principal who made it:
     /// DESIGN.md §7 asks for every rights change with who and when.
@@ -98,6 +124,9 @@ impl<'a> Writer<'a> {
             .map(drop)
     }
 }
+
+/// The audit action of an export of the search documents for Quickwit.
+pub const QUICKWIT_EXPORT_ACTION: &str = "quickwit-export";
 
 /// The audit action of a change to an account.
 pub const ACCOUNT_ACTION: &str = "account";

@@ -107,7 +107,7 @@ pub async fn login(
             )
             .map_err(Failure::from)?;
         let started = match &outcome {
-            SignIn::Accepted(account) => Some(room.accounts.start_session(account)?),
+            SignIn::Accepted(account) => Some(room.accounts.start_session(account, &address)?),
             _ => None,
         };
         Ok((outcome, started))
@@ -721,7 +721,7 @@ fn account_page(visitor: &Visitor, notice: Option<&str>) -> Markup {
     )
 }
 
-fn clearance_label(c: pipeline::clearance::Clearance) -> &'static str {
+pub(super) fn clearance_label(c: pipeline::clearance::Clearance) -> &'static str {
     match c {
         pipeline::clearance::Clearance::Public => "không",
         pipeline::clearance::Clearance::Mat => "Mật",
@@ -741,6 +741,7 @@ pub struct PasswordForm {
 pub async fn change_password(
     axum::extract::State(room): axum::extract::State<State>,
     visitor: Visitor,
+    ClientAddress(address): ClientAddress,
     Form(form): Form<PasswordForm>,
 ) -> Response {
     if let Err(f) = visitor.check_csrf(&form.csrf) {
@@ -761,7 +762,7 @@ pub async fn change_password(
         {
             Ok(()) => {
                 let account = room.accounts.account(&name)?;
-                Ok(Ok(room.accounts.start_session(&account)?.0))
+                Ok(Ok(room.accounts.start_session(&account, &address)?.0))
             }
             Err(crate::Error::Invalid { message, .. }) => Ok(Err(message)),
             Err(e) => Err(e.into()),

@@ -143,10 +143,16 @@ pub(super) async fn correct(
             reason: reason.as_deref(),
             codes: codes(),
         };
-        room.archive
+        let outcome = room
+            .archive
             .writer(&who)
             .edit(&request)
-            .map_err(edit_failure)
+            .map_err(edit_failure)?;
+        // The edit refreshed the document's index entry: searches here see it now.
+        if let Err(e) = room.index.reload() {
+            tracing::error!("reloading the search index after an edit: {e}");
+        }
+        Ok(outcome)
     })
     .await
 }
