@@ -83,7 +83,7 @@ pub(crate) fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server
     match address.recv_timeout(Duration::from_secs(60)) {
         Ok(Ok(base)) => server.base = base,
         Ok(Err(log)) => panic!("the server stopped before it listened:\n{log}"),
-        Err(_) => panic!("the server did not start within 60 s"),
+        Err(e) => panic!("the server did not start within 60 s ({e})"),
     }
     server
 }
@@ -243,9 +243,18 @@ pub(crate) fn archive_with_a_mat_document(
     dir: &Path,
     open_files: &[(&str, &str, &str)],
 ) -> (std::path::PathBuf, String, String) {
+    archive_with_a_mat_scan(dir, open_files, "hs-02-van-thu-luu-tru/1.png")
+}
+
+/// [`archive_with_a_mat_document`] with sample `mat_scan` (a PNG) as hồ sơ `hs-b`'s one page.
+pub(crate) fn archive_with_a_mat_scan(
+    dir: &Path,
+    open_files: &[(&str, &str, &str)],
+    mat_scan: &str,
+) -> (std::path::PathBuf, String, String) {
     let box_dir = dir.join("hop-01");
     let mut files = open_files.to_vec();
-    files.push(("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"));
+    files.push(("hs-b", mat_scan, "1.png"));
     make_box(&box_dir, &files);
     let archive = dir.join("archive");
     let out = ingest(&archive, &box_dir, 2, true);

@@ -58,6 +58,9 @@ pub fn page_with_head(
                         @if v.principal.has_role(pipeline::gate::Role::Auditor) {
                             a href="/tasks/verify" id="verify-tasks" { "Kiểm tra toàn vẹn" }
                         }
+                        @if v.principal.has_role(pipeline::gate::Role::Archivist) {
+                            a href="/review" id="review-queue" { "Rà soát" }
+                        }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }
                         }
