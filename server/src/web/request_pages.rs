@@ -11,7 +11,7 @@ use axum::extract::{Path, RawQuery};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use pipeline::clearance::Regime;
-use pipeline::gate::UseForm;
+use pipeline::gate::{Principal, UseForm};
 
 use super::failure::{Answer, Failure};
 use super::layout::page;
@@ -19,7 +19,7 @@ use super::pages::{display_title, document_link, html_failure};
 use super::visitor::{see_other, Visitor};
 use super::{blocking, State};
 use crate::accounts::{today, ReadingRequest};
-use crate::requests::{NewDecision, NewRequest, Queued, DEFAULT_GRANT_DAYS};
+use crate::requests::{NewDecision, NewRequest, Queued, Requests, DEFAULT_GRANT_DAYS};
 
 /// The name-value pairs of a query string or form body (names may repeat).
 pub(super) fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
@@ -304,6 +304,37 @@ fn active_grant(r: &ReadingRequest, csrf: &str) -> Markup {
     }
 }
 
+/// A staff form about request or grant `id` from the queue page: the form checked (CSRF),
+/// the id parsed, `action` run with the form's fields, then back to the queue (or the
+/// failure as a page).
+async fn queue_form(
+    room: &State,
+    visitor: &Visitor,
+    id: &str,
+    body: &str,
+    action: impl FnOnce(&Requests<'_>, &Principal, i64, &[(String, String)]) -> crate::Result<()>
+        + Send
+        + 'static,
+) -> Response {
+    let form = match checked_form(visitor, body) {
+        Ok(f) => f,
+        Err(a) => return a.into_response(),
+    };
+    let id = match super::api::request_id(id) {
+        Ok(id) => id,
+        Err(f) => return html_failure(f).into_response(),
+    };
+    let who = visitor.principal.clone();
+    match blocking(room, move |room| {
+        Ok(action(&room.requests(), &who, id, &form)?)
+    })
+    .await
+    {
+        Ok(()) => see_other("/requests/queue", None),
+        Err(f) => html_failure(f).into_response(),
+    }
+}
+
 /// `POST /requests/{id}/route`: an archivist or approver routes a pending request to the
 /// other approvers.
 pub async fn route(
@@ -312,18 +343,10 @@ pub async fn route(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    if let Err(a) = checked_form(&visitor, &body) {
-        return a.into_response();
-    }
-    let id = match super::api::request_id(&id) {
-        Ok(id) => id,
-        Err(f) => return html_failure(f).into_response(),
-    };
-    let who = visitor.principal.clone();
-    match blocking(&room, move |room| Ok(room.requests().route(&who, id)?)).await {
-        Ok(_) => see_other("/requests/queue", None),
-        Err(f) => html_failure(f).into_response(),
-    }
+    queue_form(&room, &visitor, &id, &body, |requests, who, id, _| {
+        requests.route(who, id).map(drop)
+    })
+    .await
 }
 
 /// `POST /grants/{id}/revoke`: an approver revokes a grant in force (`reason` required).
@@ -333,24 +356,11 @@ pub async fn revoke(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    let form = match checked_form(&visitor, &body) {
-        Ok(f) => f,
-        Err(a) => return a.into_response(),
-    };
-    let id = match super::api::request_id(&id) {
-        Ok(id) => id,
-        Err(f) => return html_failure(f).into_response(),
-    };
-    let reason = first(&form, "reason").unwrap_or("").to_string();
-    let who = visitor.principal.clone();
-    match blocking(&room, move |room| {
-        Ok(room.requests().revoke(&who, id, &reason)?)
+    queue_form(&room, &visitor, &id, &body, |requests, who, id, form| {
+        let reason = first(form, "reason").unwrap_or("");
+        requests.revoke(who, id, reason).map(drop)
     })
     .await
-    {
-        Ok(_) => see_other("/requests/queue", None),
-        Err(f) => html_failure(f).into_response(),
-    }
 }
 
 /// `POST /requests/{id}/decision`: an approver's decision from the queue.
@@ -360,27 +370,14 @@ pub async fn decide(
     Path(id): Path<String>,
     body: String,
 ) -> Response {
-    let form = match checked_form(&visitor, &body) {
-        Ok(f) => f,
-        Err(a) => return a.into_response(),
-    };
-    let id = match super::api::request_id(&id) {
-        Ok(id) => id,
-        Err(f) => return html_failure(f).into_response(),
-    };
-    let decision = NewDecision {
-        decision: first(&form, "decision").unwrap_or("").to_string(),
-        reason: first(&form, "reason").unwrap_or("").to_string(),
-        documents: Some(all(&form, "document")),
-        expires: first(&form, "expires").map(str::to_string),
-    };
-    let who = visitor.principal.clone();
-    let done = blocking(&room, move |room| {
-        Ok(room.requests().decide(&who, id, &decision)?)
+    queue_form(&room, &visitor, &id, &body, |requests, who, id, form| {
+        let decision = NewDecision {
+            decision: first(form, "decision").unwrap_or("").to_string(),
+            reason: first(form, "reason").unwrap_or("").to_string(),
+            documents: Some(all(form, "document")),
+            expires: first(form, "expires").map(str::to_string),
+        };
+        requests.decide(who, id, &decision).map(drop)
     })
-    .await;
-    match done {
-        Ok(_) => see_other("/requests/queue", None),
-        Err(f) => html_failure(f).into_response(),
-    }
+    .await
 }
