@@ -177,6 +177,7 @@ impl Run for AuditLogArgs {
             actor: self.by,
             document: self.document,
             limit: self.limit,
+            ..AuditFilter::default()
         };
         let reader = archive.reader(&who);
         let entries = if self.access {

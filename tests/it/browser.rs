@@ -73,7 +73,7 @@ pub(crate) async fn browser(driver: &Driver, profile: &std::path::Path) -> Clien
 }
 
 /// `fetch(url)` from the page: "STATUS CONTENT-TYPE".
-async fn fetch(c: &Client, url: &str) -> String {
+pub(crate) async fn fetch(c: &Client, url: &str) -> String {
     let script = "const [url, done] = arguments; \
                   fetch(url).then(r => done(r.status + ' ' + (r.headers.get('content-type') || '')), e => done('failed ' + e))";
     c.execute_async(script, vec![json!(url)])
@@ -85,13 +85,13 @@ async fn fetch(c: &Client, url: &str) -> String {
 }
 
 /// The text of the first element `css` selects, once the page has one.
-async fn text_of(c: &Client, css: &str) -> String {
+pub(crate) async fn text_of(c: &Client, css: &str) -> String {
     let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
     element.text().await.unwrap()
 }
 
 /// Clicks the first element `css` selects, once the page has one.
-async fn click(c: &Client, css: &str) {
+pub(crate) async fn click(c: &Client, css: &str) {
     let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
     element.click().await.unwrap();
 }
@@ -152,7 +152,7 @@ fn a_reader_searches_reads_and_signs_out_in_chromium() {
 
 /// chromedriver, a runtime to drive it from, and a chromium session with its profile in
 /// `profile` (dropped in that order reversed: the session, the runtime, the driver).
-fn chromium(profile: &std::path::Path) -> (Driver, tokio::runtime::Runtime, Client) {
+pub(crate) fn chromium(profile: &std::path::Path) -> (Driver, tokio::runtime::Runtime, Client) {
     let driver = chromedriver();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -6,6 +6,7 @@
 mod common;
 
 mod audit_store;
+mod auditing;
 mod bad_input;
 mod browser;
 mod classified;

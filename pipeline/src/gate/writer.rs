@@ -91,6 +91,21 @@ impl<'a> Writer<'a> {
         let _lock = self.archive.lock()?;
         crate::catalog::reindex(self.archive)
     }
+    /// Records the audit chain's head (hash and number of entries) in the log itself, as an
+    /// auditor noted it (also outside the archive): a later check with that head
+    /// ([`super::Reader::check_chain`]) proves the log still extends it. The entry recording it.
+    pub fn record_chain_head(&self) -> Result<crate::store::audit::AuditEntry> {
+        self.require(Role::Auditor, "record the audit chain head")?;
+        let audit = self.archive.audit();
+        let (entries, head) = audit.last_link()?;
+        audit.append(
+            self.who.actor(),
+            super::reader::CHAIN_HEAD_ACTION,
+            None,
+            serde_json::json!({ "head": head, "entries": entries }),
+        )
+    }
+
     /// Records a change to an account of the reading room (added, role, clearance,
     /// password, enabled, token) in the audit log, naming the principal who made it:
     /// DESIGN.md §7 asks for every rights change with who and when.

@@ -11,7 +11,7 @@ use maud::{html, Markup, DOCTYPE};
 use super::visitor::Visitor;
 
 /// A whole page: the top bar (search, browse, history, requests with the number of unseen
-/// notifications, the approvers' queue, account, sign-out) and `body`.
+/// notifications, the approvers' queue, the auditor's pages, account, sign-out) and `body`.
 pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
     html! {
         (DOCTYPE)
@@ -36,6 +36,9 @@ pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
                         }
                         @if v.principal.has_role(pipeline::gate::Role::Approver) {
                             a href="/requests/queue" id="request-queue" { "Duyệt phiếu" }
+                        }
+                        @if v.principal.has_role(pipeline::gate::Role::Auditor) {
+                            a href="/audit/fixity" id="audit-nav" { "Kiểm tra" }
                         }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }

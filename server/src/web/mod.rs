@@ -3,10 +3,14 @@
 //! In: a [`ServerConfig`] (archive directory, listen address) and HTTP requests. Out: the
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
 //! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
+//! the auditor's pages and API ([`audit_pages`], [`audit_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
 mod api;
+mod audit_api;
+mod audit_pages;
+mod audit_params;
 mod failure;
 mod guard;
 mod hits;
@@ -209,7 +213,19 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             get(api::requests).post(api::submit_request),
         )
         .route("/api/v1/requests/{id}", get(api::request))
-        .route("/api/v1/requests/{id}/decision", post(api::decide));
+        .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route("/api/v1/audit/fixity", get(audit_api::fixity))
+        .route(
+            "/api/v1/audit/fixity/{object}",
+            get(audit_api::object_fixity),
+        )
+        .route(
+            "/api/v1/audit/head",
+            get(audit_api::head).post(audit_api::record_head),
+        )
+        .route("/api/v1/audit/head/check", post(audit_api::check_head))
+        .route("/api/v1/audit/log", get(audit_api::audit_log))
+        .route("/api/v1/audit/access", get(audit_api::access_log));
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -225,6 +241,14 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/new", get(request_pages::new_request))
         .route("/requests/queue", get(request_pages::queue))
         .route("/requests/{id}/decision", post(request_pages::decide))
+        .route("/audit/fixity", get(audit_pages::fixity))
+        .route("/audit/fixity/{object}", get(audit_pages::object_fixity))
+        .route(
+            "/audit/head",
+            get(audit_pages::head).post(audit_pages::record_head),
+        )
+        .route("/audit/log", get(audit_pages::audit_log))
+        .route("/audit/access", get(audit_pages::access_log))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .merge(document_routes)
