@@ -14,8 +14,9 @@ use serde_json::{json, Value};
 use crate::browser::{chromium, click, fetch, sign_in, text_of, wait_for_path};
 use crate::common::{cleared, code, copy_tree, run};
 use crate::reading_room::{
-    add_user, answer, archive_with_a_mat_document, serve, token_of, Answer, Visitor,
+    add_user, archive_with_a_mat_document, serve, token_of, Answer, Visitor,
 };
+use crate::requests::{client, post_json};
 
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
@@ -49,25 +50,6 @@ fn archive_copy(dir: &Path) -> (PathBuf, String, String) {
     );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     (archive, open.clone(), secret.clone())
-}
-
-fn client(server: &crate::reading_room::Server, token: String) -> Visitor<'_> {
-    let mut v = Visitor::new(server);
-    v.token = Some(token);
-    v
-}
-
-/// A POST with the visitor's token and a JSON body.
-fn post_json(v: &Visitor<'_>, path: &str, body: &str) -> Answer {
-    let mut r = v
-        .agent
-        .post(format!("{}{path}", v.server.base))
-        .header("Origin", &v.server.base)
-        .header("Content-Type", "application/json");
-    if let Some(t) = &v.token {
-        r = r.header("Authorization", format!("Bearer {t}"));
-    }
-    answer(r.send(body.to_string()).unwrap())
 }
 
 fn json_of(a: &Answer) -> Value {
@@ -115,10 +97,10 @@ fn the_auditor_pages_answer_auditors_only_and_name_only_what_their_clearance_cov
     let open_object = object_of(&archive, &open);
     let mat_auditor = cleared(&archive, "auditor", "mat");
     let server = serve(&archive);
-    let reader = client(&server, token_of(&archive, "doc-gia"));
-    let archivist = client(&server, token_of(&archive, "luu-tru"));
-    let auditor = client(&server, token_of(&archive, "kiem-tra"));
-    let cleared_auditor = client(&server, token_of(&archive, &mat_auditor));
+    let reader = client(&server, &token_of(&archive, "doc-gia"));
+    let archivist = client(&server, &token_of(&archive, "luu-tru"));
+    let auditor = client(&server, &token_of(&archive, "kiem-tra"));
+    let cleared_auditor = client(&server, &token_of(&archive, &mat_auditor));
     // The reader's page view: an access log entry.
     assert_eq!(
         reader
@@ -136,7 +118,7 @@ fn the_auditor_pages_answer_auditors_only_and_name_only_what_their_clearance_cov
             assert!(json_of(&a)["error"].is_string());
         }
         for path in ["/api/v1/audit/head", "/api/v1/audit/head/check"] {
-            assert_eq!(post_json(v, path, "{}").status, 403, "{path}");
+            assert_eq!(post_json(v, path, &json!({}), None).status, 403, "{path}");
         }
         assert_eq!(anonymous.get(API_GETS[0]).status, 401);
     }
@@ -283,32 +265,43 @@ fn the_auditor_pages_answer_auditors_only_and_name_only_what_their_clearance_cov
 
     // The chain head: recorded, checked (extended), and a head never in the log is not.
     let head = json_of(&auditor.get("/api/v1/audit/head"));
-    let recorded = post_json(&auditor, "/api/v1/audit/head", "");
+    let recorded = post_json(&auditor, "/api/v1/audit/head", &json!({}), None);
     assert_eq!(recorded.status, 201, "{}", recorded.text());
     let recorded = json_of(&recorded);
     assert_eq!(recorded["head"], head["hash"]);
     assert_eq!(recorded["entry"]["action"], "chain-head-recorded");
     assert_eq!(recorded["entry"]["actor"], "kiem-tra");
-    let body = json!({ "head": head["hash"] }).to_string();
-    let check = json_of(&post_json(&auditor, "/api/v1/audit/head/check", &body));
+    let body = json!({ "head": head["hash"] });
+    let check = json_of(&post_json(
+        &auditor,
+        "/api/v1/audit/head/check",
+        &body,
+        None,
+    ));
     assert_eq!(
         (&check["ok"], &check["extends_head"]),
         (&json!(true), &json!(true)),
         "{check:#}"
     );
-    let never = json!({ "head": "ab".repeat(32) }).to_string();
-    let check = json_of(&post_json(&auditor, "/api/v1/audit/head/check", &never));
+    let never = json!({ "head": "ab".repeat(32) });
+    let check = json_of(&post_json(
+        &auditor,
+        "/api/v1/audit/head/check",
+        &never,
+        None,
+    ));
     assert_eq!(
         (&check["ok"], &check["extends_head"]),
         (&json!(false), &json!(false))
     );
-    for body in [r#"{"head": "abc"}"#, r#"{"dau": "x"}"#] {
-        let a = post_json(&auditor, "/api/v1/audit/head/check", body);
+    for (body, field) in [
+        (json!({"head": "abc"}), "head"),
+        (json!({"dau": "x"}), "dau"),
+    ] {
+        let a = post_json(&auditor, "/api/v1/audit/head/check", &body, None);
         assert_eq!(a.status, 400, "{body}");
-        assert!(json_of(&a)["error"]
-            .as_str()
-            .unwrap()
-            .contains(if body.contains("dau") { "dau" } else { "head" }));
+        let error = json_of(&a)["error"].as_str().unwrap().to_string();
+        assert!(error.contains(field), "{error}");
     }
 }
 
@@ -326,7 +319,7 @@ fn an_auditor_records_and_checks_the_chain_head_and_exports_the_access_log_in_ch
     let tmp = tempfile::tempdir().unwrap();
     let (archive, open, _) = archive_copy(tmp.path());
     let server = serve(&archive);
-    let reader = client(&server, token_of(&archive, "doc-gia"));
+    let reader = client(&server, &token_of(&archive, "doc-gia"));
     assert_eq!(
         reader
             .get(&format!("/documents/{open}/pages/1/image"))
@@ -369,6 +362,18 @@ fn an_auditor_records_and_checks_the_chain_head_and_exports_the_access_log_in_ch
             .await
             .unwrap();
         click(&c, "#log-filter button").await;
+        // The filtered page is at the same path: wait for its query.
+        let start = std::time::Instant::now();
+        while !c
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("actor=doc-gia")
+        {
+            assert!(start.elapsed().as_secs() < 20, "the filter was not applied");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         let count = text_of(&c, "#log-count").await;
         assert!(count.starts_with("Mục 1–"), "{count}");
         let actors = c.find_all(Locator::Css("#log td.actor")).await.unwrap();

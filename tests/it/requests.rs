@@ -19,7 +19,7 @@ use crate::reading_room::{
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
 /// A JSON POST with the visitor's token (or cookie and `csrf` header).
-fn post_json(v: &Visitor<'_>, path: &str, body: &Value, csrf: Option<&str>) -> Answer {
+pub(crate) fn post_json(v: &Visitor<'_>, path: &str, body: &Value, csrf: Option<&str>) -> Answer {
     let mut r = v
         .agent
         .post(format!("{}{path}", v.server.base))
@@ -48,7 +48,7 @@ fn token(archive: &Path, user: &str) -> String {
         .to_string()
 }
 
-fn client<'a>(server: &'a crate::reading_room::Server, token: &str) -> Visitor<'a> {
+pub(crate) fn client<'a>(server: &'a crate::reading_room::Server, token: &str) -> Visitor<'a> {
     let mut v = Visitor::new(server);
     v.token = Some(token.to_string());
     v
