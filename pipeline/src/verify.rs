@@ -1016,6 +1016,17 @@ mod tests {
         assert_eq!(records[1], Some(VerificationRecord::of(&report)));
         assert_eq!(records[2..], [None, None]);
 
+        // What an auditor's fixity status reads: each object's runs, and its last.
+        let checks = LastChecks::read(&entries);
+        let last = |id| checks.last(id).map(|c| (c.seq, c.actor.as_str(), c.intact));
+        assert_eq!(last("A"), Some((2, "auditor", true)));
+        assert_eq!(last("B"), Some((2, "auditor", false)));
+        // C only by the full run of an older version, which counts by its result.
+        assert_eq!(last("C"), Some((1, "auditor", true)));
+        let seqs = |id| checks.all(id).iter().map(|c| c.seq).collect::<Vec<_>>();
+        assert_eq!((seqs("B"), seqs("C")), (vec![1, 2], vec![1]));
+        assert_eq!(checks.all("B")[1].scope, "sample of 2");
+
         let roots: Vec<PathBuf> = ["a", "b", "c"].iter().map(PathBuf::from).collect();
         let all = [Some(facts("A")), Some(facts("B")), Some(facts("C"))];
         // A and B were checked after the full run that last covered C.
