@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-use crate::browser::{chromium, click, fetch, sign_in, text_of, wait_for_path};
+use crate::browser::{chromium, click, fetch, href_of, sign_in, text_of, wait_for_path};
 use crate::common::{cleared, code, copy_tree, run};
 use crate::reading_room::{
     add_user, archive_with_a_mat_document, serve, token_of, Answer, Visitor,
@@ -381,14 +381,7 @@ fn an_auditor_records_and_checks_the_chain_head_and_exports_the_access_log_in_ch
         for a in actors {
             assert_eq!(a.text().await.unwrap(), "doc-gia");
         }
-        let href = c
-            .find(Locator::Id("export-csv"))
-            .await
-            .unwrap()
-            .attr("href")
-            .await
-            .unwrap()
-            .unwrap();
+        let href = href_of(&c, "#export-csv").await;
         assert!(
             href.contains("actor=doc-gia") && href.contains("format=csv"),
             "{href}"
