@@ -71,6 +71,7 @@ impl Cluster {
             region: var("SOHOA_S3_REGION"),
             access_key_id: Some(var("SOHOA_S3_ACCESS_KEY_ID")),
             secret_access_key: Some(var("SOHOA_S3_SECRET_ACCESS_KEY")),
+            retry_seconds: None,
         }
     }
 }

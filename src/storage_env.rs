@@ -5,7 +5,9 @@
 //! In: `SOHOA_S3_ENDPOINT` (e.g. `http://127.0.0.1:8333`; unset: AWS), `SOHOA_S3_BUCKET`,
 //! `SOHOA_S3_PREFIX` (the key prefix of the storage root; default none: the bucket's top),
 //! `SOHOA_S3_REGION` (default `us-east-1`), `SOHOA_S3_ACCESS_KEY_ID` and
-//! `SOHOA_S3_SECRET_ACCESS_KEY` (else `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`).
+//! `SOHOA_S3_SECRET_ACCESS_KEY` (else `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`),
+//! `SOHOA_S3_RETRY_SECONDS` (how long a request is retried while the store cannot be
+//! reached; default 180).
 //! Out: a [`StorageLocation`]. The archive directory keeps the index, audit log, reports and
 //! staging either way.
 
@@ -15,6 +17,8 @@ use pipeline::store::StorageLocation;
 
 /// The variables, for messages and docs.
 pub const BUCKET_VAR: &str = "SOHOA_S3_BUCKET";
+/// How long a request to the store is retried while it cannot be reached (seconds).
+pub const RETRY_VAR: &str = "SOHOA_S3_RETRY_SECONDS";
 
 /// The storage location the environment names.
 pub fn storage_location() -> anyhow::Result<StorageLocation> {
@@ -46,6 +50,14 @@ pub fn storage_location_from(
         .unwrap_or_default()
         .trim_matches('/')
         .to_string();
+    let retry_seconds = var(RETRY_VAR)
+        .map(|v| match v.trim().parse::<u64>() {
+            Ok(n) if (1..=86_400).contains(&n) => Ok(n),
+            _ => Err(anyhow::anyhow!(
+                "{RETRY_VAR}={v:?}: give a whole number of seconds from 1 to 86400"
+            )),
+        })
+        .transpose()?;
     Ok(StorageLocation::S3(S3Settings {
         endpoint: var("SOHOA_S3_ENDPOINT"),
         bucket,
@@ -53,6 +65,7 @@ pub fn storage_location_from(
         region: var("SOHOA_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
         access_key_id,
         secret_access_key,
+        retry_seconds,
     }))
 }
 
@@ -92,6 +105,21 @@ mod tests {
         assert_eq!(s.access_key_id.as_deref(), Some("id"));
         // The secret never shows in debug output.
         assert!(!format!("{s:?}").contains("secret"));
+    }
+
+    #[test]
+    fn the_retry_time_is_read_and_checked() {
+        let StorageLocation::S3(s) =
+            from(&[("SOHOA_S3_BUCKET", "kho"), ("SOHOA_S3_RETRY_SECONDS", "15")]).unwrap()
+        else {
+            panic!("S3 expected")
+        };
+        assert_eq!(s.retry_seconds, Some(15));
+        for bad in ["0", "-3", "mười", "86401"] {
+            let err =
+                from(&[("SOHOA_S3_BUCKET", "kho"), ("SOHOA_S3_RETRY_SECONDS", bad)]).unwrap_err();
+            assert!(err.to_string().contains("SOHOA_S3_RETRY_SECONDS"), "{err}");
+        }
     }
 
     #[test]

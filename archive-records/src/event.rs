@@ -42,6 +42,10 @@ pub enum EventType {
     /// An archivist corrected catalog fields (`sohoa edit`).
     #[serde(rename = "metadata-edit")]
     MetadataEdit,
+    /// An archivist corrected the split of the hồ sơ into documents (a page boundary
+    /// moved, a document split in two or merged into the one before).
+    #[serde(rename = "split-correction")]
+    SplitCorrection,
 }
 
 /// How an event ended.

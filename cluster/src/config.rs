@@ -19,6 +19,7 @@
 //! prefix = "tinh-uy/ocfl"              # SOHOA_S3_PREFIX
 //! region = "us-east-1"                 # SOHOA_S3_REGION
 //! access_key_id = "sohoa"              # SOHOA_S3_ACCESS_KEY_ID
+//! retry_seconds = 180                  # SOHOA_S3_RETRY_SECONDS: retry an unreachable store
 //! secret_access_key_env = "KHO_SECRET" # the variable holding the secret (never the file)
 //! ```
 
@@ -72,6 +73,8 @@ struct FileS3 {
     secret_access_key_env: Option<String>,
     /// Refused: a secret does not belong in a file others may read.
     secret_access_key: Option<toml::Value>,
+    /// How long a request is retried while the store cannot be reached (seconds).
+    retry_seconds: Option<u64>,
 }
 
 /// The variables of the storage root in S3 (read by the `sohoa` binary's `storage_env`).
@@ -81,6 +84,7 @@ pub const S3_PREFIX_VAR: &str = "SOHOA_S3_PREFIX";
 pub const S3_REGION_VAR: &str = "SOHOA_S3_REGION";
 pub const S3_ACCESS_KEY_ID_VAR: &str = "SOHOA_S3_ACCESS_KEY_ID";
 pub const S3_SECRET_ACCESS_KEY_VAR: &str = "SOHOA_S3_SECRET_ACCESS_KEY";
+pub const S3_RETRY_SECONDS_VAR: &str = "SOHOA_S3_RETRY_SECONDS";
 
 impl FileS3 {
     /// The `SOHOA_S3_*` values the table gives, checked; `var` reads the environment (for
@@ -149,6 +153,14 @@ impl FileS3 {
                 ));
             }
             out.push((S3_REGION_VAR, region));
+        }
+        if let Some(seconds) = self.retry_seconds {
+            if !(1..=86_400).contains(&seconds) {
+                return Err(format!(
+                    "[s3] retry_seconds = {seconds}: give a number of seconds from 1 to 86400"
+                ));
+            }
+            out.push((S3_RETRY_SECONDS_VAR, seconds.to_string()));
         }
         if let Some(id) = &self.access_key_id {
             if id.trim().is_empty() {
@@ -305,7 +317,7 @@ mod tests {
         let got = s3(
             "[s3]\nendpoint = \"http://127.0.0.1:8333\"\nbucket = \"kho-luu-tru\"\n\
              prefix = \"tinh-uy/ocfl\"\nregion = \"us-east-1\"\naccess_key_id = \"sohoa\"\n\
-             secret_access_key_env = \"KHO_SECRET\"\n",
+             secret_access_key_env = \"KHO_SECRET\"\nretry_seconds = 30\n",
             &[("KHO_SECRET", "bi-mat")],
         )
         .unwrap();
@@ -316,6 +328,7 @@ mod tests {
                 (S3_BUCKET_VAR, "kho-luu-tru".into()),
                 (S3_PREFIX_VAR, "tinh-uy/ocfl".into()),
                 (S3_REGION_VAR, "us-east-1".into()),
+                (S3_RETRY_SECONDS_VAR, "30".into()),
                 (S3_ACCESS_KEY_ID_VAR, "sohoa".into()),
                 (S3_SECRET_ACCESS_KEY_VAR, "bi-mat".into()),
             ]
@@ -338,6 +351,7 @@ mod tests {
             ),
             ("secret_access_key_env = \"K\"", "access_key_id"),
             ("bucket_name = \"kho\"", "bucket_name"),
+            ("retry_seconds = 0", "retry_seconds"),
         ] {
             let err = s3(&format!("[s3]\n{text}\n"), &[]).unwrap_err();
             assert!(err.contains(field), "{text}: {err}");

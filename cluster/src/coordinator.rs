@@ -358,6 +358,20 @@ impl Coordinator {
         })
     }
 
+    /// Gives `job` back to the queue untried (its run could not finish for a reason outside
+    /// the hồ sơ, e.g. the object store unreachable): queued again at once, its attempt not
+    /// counted; `false` when the lease was no longer this one's.
+    pub fn release(&self, job: &Job) -> Result<bool> {
+        self.db.with(|c| {
+            Ok(c.execute(
+                "UPDATE jobs SET state = 'queued', lease_until = NULL, worker = NULL,
+                        attempts = greatest(attempts - 1, 0)
+                 WHERE id = $1 AND epoch = $2 AND state = 'leased'",
+                &[&job.id, &job.epoch],
+            )? == 1)
+        })
+    }
+
     /// How many jobs of `batch` are in each state (every batch when `None`).
     pub fn progress(&self, batch: Option<&str>) -> Result<Progress> {
         let rows = self.db.with(|c| {

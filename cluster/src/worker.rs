@@ -9,7 +9,9 @@
 //! killed mid-job leaves its lease to expire, and another worker re-runs the job. When the
 //! database cannot be reached the worker takes no job and retries with backoff, saying so
 //! on stderr; a job whose commit could not reach the database is not acked and is re-run
-//! after its lease expires.
+//! after its lease expires. When the object store cannot be reached (its client's own
+//! retries ran out), the job goes back to the queue untried and the worker waits, with a
+//! growing backoff, before it takes a job again, saying so on stderr.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -49,6 +51,10 @@ pub struct WorkerReport {
 
 /// The longest wait between two tries to reach the database.
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// The first and the longest wait before taking a job again after the object store could
+/// not be reached (each failure doubles it; a job done resets it).
+const STORAGE_BACKOFF: Duration = Duration::from_secs(1);
+const MAX_STORAGE_BACKOFF: Duration = Duration::from_secs(60);
 
 /// Runs the worker loop until idle (with `until_idle`) or forever.
 pub fn run(
@@ -65,6 +71,7 @@ pub fn run(
     )?;
     let mut report = WorkerReport::default();
     let mut backoff = Duration::from_millis(200);
+    let mut storage_backoff = STORAGE_BACKOFF;
     loop {
         let claimed = coordinator.claim(&options.name);
         let job = match claimed {
@@ -101,6 +108,7 @@ pub fn run(
         });
         match outcome {
             Ok(summary) => {
+                storage_backoff = STORAGE_BACKOFF;
                 report.pages += summary.pages_total;
                 let value = serde_json::to_value(&summary).expect("summary serialises");
                 ack(
@@ -111,6 +119,19 @@ pub fn run(
                     None,
                     &mut report,
                 );
+            }
+            Err(pipeline::Error::StorageUnreachable(message)) => {
+                let released = coordinator.release(&job).unwrap_or(false);
+                tracing::warn!(
+                    job = job.id,
+                    hoso = %job.hoso,
+                    "object store unreachable; job {} to the queue, no job taken for \
+                     {storage_backoff:?}: {message}",
+                    if released { "given back" } else { "left" }
+                );
+                report.jobs_abandoned += 1;
+                std::thread::sleep(storage_backoff);
+                storage_backoff = (storage_backoff * 2).min(MAX_STORAGE_BACKOFF);
             }
             Err(pipeline::Error::Coordinator(message)) => {
                 // The lease is lost or the database unreachable: not acked; the job is

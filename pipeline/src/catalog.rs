@@ -11,7 +11,8 @@
 use std::collections::BTreeMap;
 
 use archive_schema::{
-    compose_ma_ho_so, ma_luu_tru_tai_lieu, BoxSidecar, HoSoRecord, TaiLieuRecord, Valued,
+    compose_ma_ho_so, ma_luu_tru_tai_lieu, BoxSidecar, HoSoRecord, HoSoSidecar, TaiLieuRecord,
+    Valued,
 };
 
 use crate::classify::{self, Reading};
@@ -81,147 +82,27 @@ pub fn build_hoso(
         );
     }
 
-    // mã hồ sơ: archive code . phông . mục lục or year . số hồ sơ, when the archivist gave them.
-    let ma_phong = sidecar
-        .ma_phong
-        .clone()
-        .or_else(|| box_sidecar.and_then(|b| b.ma_phong.clone()));
-    // Parts the archivist did not give are inferred from stable names (box, hồ sơ path), so
-    // the code, the mã lưu trữ tài liệu and the access-copy file names stay the same across
-    // re-ingest; the code is then marked inferred (editable with `sohoa edit`).
-    let given_parts = [
-        box_sidecar.and_then(|b| b.ma_co_quan_luu_tru.clone()),
-        ma_phong.clone(),
-        sidecar.muc_luc_hoac_nam.clone(),
-        sidecar.so_ho_so.clone(),
-    ];
-    let all_given = given_parts.iter().all(Option::is_some);
-    let fallbacks = [
-        "000".to_string(),
-        code_part(box_name),
-        "0".to_string(),
-        code_part(&source.path),
-    ];
-    let parts: Vec<String> = given_parts
-        .iter()
-        .zip(fallbacks)
-        .map(|(g, f)| g.clone().unwrap_or(f))
-        .collect();
-    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let ma_ho_so = compose_ma_ho_so(&refs).ok();
-    let code_value = |code: String| {
-        if all_given {
-            Valued::given(code)
-        } else {
-            Valued::inferred(code)
-        }
-    };
-
+    let context = HoSoContext::new(box_name, box_sidecar, &source.path, source.sidecar.as_ref());
     let by_number: BTreeMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
     let mut documents = Vec::new();
     for (i, plan) in plans.iter().enumerate() {
-        let group = &plan.pages;
-        let ordinal = i as u32 + 1;
         let earlier = existing.and_then(|o| {
             o.documents
                 .iter()
-                .find(|d| d.pages.first() == group.first())
+                .find(|d| d.pages.first() == plan.pages.first())
         });
-        let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
-        let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
-        let found = classify::extract(&texts);
-        // A reading's page is 1-based within the document; records name the hồ sơ page.
-        let extracted = |r: &Option<Reading>| {
-            r.as_ref().map(|r| {
-                let page = group.get(r.page as usize - 1).copied().unwrap_or(group[0]);
-                Valued::extracted(r.value.clone(), r.confidence).on_page(page)
-            })
-        };
-        let mut do_mat = extracted(&found.do_mat);
-        let mut che_do_su_dung = sidecar.che_do_su_dung.clone().map(Valued::given);
-        if let Some(restriction) = &plan.restriction {
-            // Admitted under an approval: chế độ sử dụng Mật (code 03), whatever else was said.
-            che_do_su_dung = Some(Valued::inferred("03".to_string()));
-            if do_mat.is_none() {
-                do_mat = restriction
-                    .level
-                    .map(|l| Valued::extracted(l.label().to_string(), 0.8).on_page(group[0]));
-            }
-        }
-        let noi_nhan = (!found.noi_nhan.is_empty()).then(|| {
-            let page = group
-                .get(found.noi_nhan_page.max(1) as usize - 1)
-                .copied()
-                .unwrap_or(group[0]);
-            Valued::extracted(found.noi_nhan.clone(), 0.7).on_page(page)
-        });
-        let mut record = TaiLieuRecord {
-            ma_dinh_danh: Some(Valued::inferred(id.clone())),
-            ma_luu_tru_tai_lieu: ma_ho_so
-                .as_deref()
-                .and_then(|m| ma_luu_tru_tai_lieu(m, ordinal).ok())
-                .map(Valued::inferred),
-            ma_ho_so: ma_ho_so.clone().map(code_value),
-            so_thu_tu: Some(Valued::inferred(ordinal)),
-            ten_loai: extracted(&found.ten_loai),
-            so: extracted(&found.so),
-            ky_hieu: extracted(&found.ky_hieu),
-            ngay_ban_hanh: extracted(&found.ngay_ban_hanh),
-            dia_danh: extracted(&found.dia_danh),
-            co_quan_ban_hanh: extracted(&found.co_quan_ban_hanh),
-            co_quan_cap_tren: extracted(&found.co_quan_cap_tren),
-            trich_yeu: extracted(&found.trich_yeu),
-            nguoi_ky: extracted(&found.nguoi_ky),
-            chuc_vu: extracted(&found.chuc_vu),
-            tham_quyen: extracted(&found.tham_quyen),
-            noi_nhan,
-            ngon_ngu: Some(
-                sidecar
-                    .ngon_ngu
-                    .clone()
-                    .map_or_else(|| Valued::inferred("vi".to_string()), Valued::given),
-            ),
-            // Pages with content; blank backs are in the document but not counted.
-            so_luong_trang: Some(Valued::inferred(
-                group
-                    .iter()
-                    .filter(|n| by_number[n].text_source != TextSource::Blank)
-                    .count() as u32,
-            )),
-            do_mat,
-            do_khan: extracted(&found.do_khan),
-            che_do_su_dung,
-            muc_do_tin_cay: Some(Valued::inferred("02".to_string())),
-            ..Default::default()
-        };
-        if let Some(earlier) = earlier {
-            keep_given_values(&mut record, &earlier.record);
-        }
-        let fallback_title = sidecar.tieu_de.as_deref().unwrap_or(&source.path);
-        let summary = DocumentSummary::from_record(&record, fallback_title);
-        let doc = DocumentRecord {
-            id,
-            ordinal,
-            pages: group.clone(),
-            summary,
-            record,
-            // A review holds while the document keeps its pages.
-            reviewed: earlier.is_some_and(|e| e.reviewed && e.pages == *group),
-            review_notes: if earlier.is_some_and(|e| e.reviewed && e.pages == *group) {
-                Vec::new()
-            } else {
-                plan.review_notes.clone()
-            },
-            approval: plan.restriction.as_ref().map(|r| r.reference.clone()),
-            format: found.format.as_ref().map(|f| f.value.clone()),
-        };
+        let doc = context.document(i as u32 + 1, plan, &by_number, earlier);
         files.insert(document_path(&doc.id), json(&doc));
         documents.push(doc);
     }
+    let HoSoContext {
+        ma_phong, ma_ho_so, ..
+    } = &context;
+    let (ma_phong, ma_ho_so) = (ma_phong.clone(), ma_ho_so.clone());
 
     let given = |v: &Option<String>| v.clone().map(Valued::given);
     let record = HoSoRecord {
-        ma_ho_so: ma_ho_so.clone().map(code_value),
+        ma_ho_so: ma_ho_so.map(|code| context.code_value(code)),
         ma_phong: ma_phong.map(Valued::given),
         muc_luc_hoac_nam: given(&sidecar.muc_luc_hoac_nam),
         so_ho_so: given(&sidecar.so_ho_so),
@@ -270,6 +151,200 @@ pub fn build_hoso(
         }),
     );
     Ok(BuiltHoSo { files, documents })
+}
+
+/// What every document record of a hồ sơ takes from the hồ sơ: the values its sidecar
+/// gives, its mã hồ sơ (given or inferred from stable names) and the title of a document
+/// that has none of its own. Ingest ([`build_hoso`]) and a correction of the split
+/// ([`crate::resplit`]) make document records with it, so both read a document alike.
+pub struct HoSoContext {
+    sidecar: HoSoSidecar,
+    ma_phong: Option<String>,
+    ma_ho_so: Option<String>,
+    /// Every part of the mã hồ sơ was given (else it is inferred).
+    all_given: bool,
+    fallback_title: String,
+}
+
+impl HoSoContext {
+    /// The context of hồ sơ `hoso_path` of box `box_name`, with their sidecars.
+    pub fn new(
+        box_name: &str,
+        box_sidecar: Option<&BoxSidecar>,
+        hoso_path: &str,
+        hoso_sidecar: Option<&HoSoSidecar>,
+    ) -> HoSoContext {
+        let sidecar = hoso_sidecar.cloned().unwrap_or_default();
+        // mã hồ sơ: archive code . phông . mục lục or year . số hồ sơ, when the archivist gave them.
+        let ma_phong = sidecar
+            .ma_phong
+            .clone()
+            .or_else(|| box_sidecar.and_then(|b| b.ma_phong.clone()));
+        // Parts the archivist did not give are inferred from stable names (box, hồ sơ path), so
+        // the code, the mã lưu trữ tài liệu and the access-copy file names stay the same across
+        // re-ingest; the code is then marked inferred (editable with `sohoa edit`).
+        let given_parts = [
+            box_sidecar.and_then(|b| b.ma_co_quan_luu_tru.clone()),
+            ma_phong.clone(),
+            sidecar.muc_luc_hoac_nam.clone(),
+            sidecar.so_ho_so.clone(),
+        ];
+        let all_given = given_parts.iter().all(Option::is_some);
+        let fallbacks = [
+            "000".to_string(),
+            code_part(box_name),
+            "0".to_string(),
+            code_part(hoso_path),
+        ];
+        let parts: Vec<String> = given_parts
+            .iter()
+            .zip(fallbacks)
+            .map(|(g, f)| g.clone().unwrap_or(f))
+            .collect();
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let ma_ho_so = compose_ma_ho_so(&refs).ok();
+        let fallback_title = sidecar
+            .tieu_de
+            .clone()
+            .unwrap_or_else(|| hoso_path.to_string());
+        HoSoContext {
+            sidecar,
+            ma_phong,
+            ma_ho_so,
+            all_given,
+            fallback_title,
+        }
+    }
+
+    fn code_value(&self, code: String) -> Valued<String> {
+        if self.all_given {
+            Valued::given(code)
+        } else {
+            Valued::inferred(code)
+        }
+    }
+
+    /// Gives `record` the số thứ tự and mã lưu trữ tài liệu of the `ordinal`-th document of
+    /// the hồ sơ, unless the archivist gave them.
+    pub fn renumber(&self, record: &mut TaiLieuRecord, ordinal: u32) {
+        let given = |source: Option<archive_schema::ValueSource>| {
+            source == Some(archive_schema::ValueSource::Given)
+        };
+        if !given(record.so_thu_tu.as_ref().map(|v| v.source)) {
+            record.so_thu_tu = Some(Valued::inferred(ordinal));
+        }
+        if !given(record.ma_luu_tru_tai_lieu.as_ref().map(|v| v.source)) {
+            record.ma_luu_tru_tai_lieu = self
+                .ma_ho_so
+                .as_deref()
+                .and_then(|m| ma_luu_tru_tai_lieu(m, ordinal).ok())
+                .map(Valued::inferred);
+        }
+    }
+
+    /// The record of the document `plan` describes, `ordinal` in its hồ sơ, read from its
+    /// pages (`by_number`: the hồ sơ's page records by number) by the classifier. `earlier`
+    /// is the stored document with the same first page: its id is kept (else a new ULID),
+    /// and so are the values the archivist gave it and its review while its pages are the
+    /// same.
+    pub fn document(
+        &self,
+        ordinal: u32,
+        plan: &DocumentPlan,
+        by_number: &BTreeMap<u32, &PageRecord>,
+        earlier: Option<&DocumentRecord>,
+    ) -> DocumentRecord {
+        let sidecar = &self.sidecar;
+        let group = &plan.pages;
+        let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
+        let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
+        let found = classify::extract(&texts);
+        // A reading's page is 1-based within the document; records name the hồ sơ page.
+        let extracted = |r: &Option<Reading>| {
+            r.as_ref().map(|r| {
+                let page = group.get(r.page as usize - 1).copied().unwrap_or(group[0]);
+                Valued::extracted(r.value.clone(), r.confidence).on_page(page)
+            })
+        };
+        let mut do_mat = extracted(&found.do_mat);
+        let mut che_do_su_dung = sidecar.che_do_su_dung.clone().map(Valued::given);
+        if let Some(restriction) = &plan.restriction {
+            // Admitted under an approval: chế độ sử dụng Mật (code 03), whatever else was said.
+            che_do_su_dung = Some(Valued::inferred("03".to_string()));
+            if do_mat.is_none() {
+                do_mat = restriction
+                    .level
+                    .map(|l| Valued::extracted(l.label().to_string(), 0.8).on_page(group[0]));
+            }
+        }
+        let noi_nhan = (!found.noi_nhan.is_empty()).then(|| {
+            let page = group
+                .get(found.noi_nhan_page.max(1) as usize - 1)
+                .copied()
+                .unwrap_or(group[0]);
+            Valued::extracted(found.noi_nhan.clone(), 0.7).on_page(page)
+        });
+        let mut record = TaiLieuRecord {
+            ma_dinh_danh: Some(Valued::inferred(id.clone())),
+            ma_luu_tru_tai_lieu: self
+                .ma_ho_so
+                .as_deref()
+                .and_then(|m| ma_luu_tru_tai_lieu(m, ordinal).ok())
+                .map(Valued::inferred),
+            ma_ho_so: self.ma_ho_so.clone().map(|code| self.code_value(code)),
+            so_thu_tu: Some(Valued::inferred(ordinal)),
+            ten_loai: extracted(&found.ten_loai),
+            so: extracted(&found.so),
+            ky_hieu: extracted(&found.ky_hieu),
+            ngay_ban_hanh: extracted(&found.ngay_ban_hanh),
+            dia_danh: extracted(&found.dia_danh),
+            co_quan_ban_hanh: extracted(&found.co_quan_ban_hanh),
+            co_quan_cap_tren: extracted(&found.co_quan_cap_tren),
+            trich_yeu: extracted(&found.trich_yeu),
+            nguoi_ky: extracted(&found.nguoi_ky),
+            chuc_vu: extracted(&found.chuc_vu),
+            tham_quyen: extracted(&found.tham_quyen),
+            noi_nhan,
+            ngon_ngu: Some(
+                sidecar
+                    .ngon_ngu
+                    .clone()
+                    .map_or_else(|| Valued::inferred("vi".to_string()), Valued::given),
+            ),
+            // Pages with content; blank backs are in the document but not counted.
+            so_luong_trang: Some(Valued::inferred(
+                group
+                    .iter()
+                    .filter(|n| by_number[n].text_source != TextSource::Blank)
+                    .count() as u32,
+            )),
+            do_mat,
+            do_khan: extracted(&found.do_khan),
+            che_do_su_dung,
+            muc_do_tin_cay: Some(Valued::inferred("02".to_string())),
+            ..Default::default()
+        };
+        if let Some(earlier) = earlier {
+            keep_given_values(&mut record, &earlier.record);
+        }
+        let summary = DocumentSummary::from_record(&record, &self.fallback_title);
+        DocumentRecord {
+            id,
+            ordinal,
+            pages: group.clone(),
+            summary,
+            record,
+            // A review holds while the document keeps its pages.
+            reviewed: earlier.is_some_and(|e| e.reviewed && e.pages == *group),
+            review_notes: if earlier.is_some_and(|e| e.reviewed && e.pages == *group) {
+                Vec::new()
+            } else {
+                plan.review_notes.clone()
+            },
+            approval: plan.restriction.as_ref().map(|r| r.reference.clone()),
+            format: found.format.as_ref().map(|f| f.value.clone()),
+        }
+    }
 }
 
 /// A name made into a mã hồ sơ part: diacritics folded (`đ` → `d`), anything but ASCII
@@ -539,6 +614,81 @@ pub(crate) fn reindex(archive: &crate::store::Archive) -> Result<usize> {
         .collect();
     index.delete_documents(&stale)?;
     Ok(kept.len())
+}
+
+/// What [`export_quickwit`] wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuickwitExport {
+    /// Quickwit's index configuration (`index-config.json`).
+    pub config: std::path::PathBuf,
+    /// The pages, one JSON object per line (`documents.ndjson`).
+    pub documents: std::path::PathBuf,
+    pub documents_exported: usize,
+    pub pages_exported: usize,
+}
+
+/// Writes Quickwit's index configuration and the search documents of every stored
+/// document `clearance` covers (see [`crate::index::quickwit`]) into `out_dir`, outside
+/// the archive; files already there are never overwritten.
+pub(crate) fn export_quickwit(
+    archive: &crate::store::Archive,
+    clearance: crate::clearance::Clearance,
+    out_dir: &std::path::Path,
+    index_id: &str,
+) -> Result<QuickwitExport> {
+    use std::io::Write;
+    crate::export::refuse_inside_archive(&archive.root, out_dir)?;
+    std::fs::create_dir_all(out_dir).map_err(|e| crate::Error::io(out_dir, e))?;
+    let create = |name: &str| {
+        let path = out_dir.join(name);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map(|f| (std::io::BufWriter::new(f), path.clone()))
+            .map_err(|e| crate::Error::io(&path, e))
+    };
+    let (mut config_file, config) = create("index-config.json")?;
+    let (mut ndjson, documents) = create("documents.ndjson")?;
+    let config_json = crate::index::quickwit::index_config(index_id);
+    serde_json::to_writer_pretty(&mut config_file, &config_json)
+        .map_err(std::io::Error::from)
+        .and_then(|()| config_file.flush())
+        .map_err(|e| crate::Error::io(&config, e))?;
+    let (mut documents_exported, mut pages_exported) = (0, 0);
+    for object in archive.hoso_objects()? {
+        let visible: Vec<DocumentRecord> = object
+            .documents
+            .iter()
+            .filter(|d| clearance.may_see(d))
+            .cloned()
+            .collect();
+        if visible.is_empty() {
+            continue;
+        }
+        let pages = object.pages()?;
+        for entry in index_entries(
+            &object.source.box_name,
+            &object.source.hoso,
+            &visible,
+            &pages,
+        ) {
+            pages_exported += crate::index::quickwit::write_pages(&entry, &mut ndjson)
+                .map_err(|e| crate::Error::io(&documents, e))?;
+            documents_exported += 1;
+        }
+    }
+    ndjson
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| crate::Error::io(&documents, e))?;
+    Ok(QuickwitExport {
+        config,
+        documents,
+        documents_exported,
+        pages_exported,
+    })
 }
 
 #[cfg(test)]

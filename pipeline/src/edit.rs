@@ -206,39 +206,23 @@ pub(crate) fn edit(
         });
     }
 
-    let mut events: Vec<Event> = if object.files().contains_key(EVENTS_PATH) {
-        object.read_json(EVENTS_PATH)?
-    } else {
-        Vec::new()
-    };
-    events.push(Event {
-        event_type: EventType::MetadataEdit,
-        time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        agent: actor.to_string(),
-        outcome: EventOutcome::Success,
-        detail: with_reason(
-            serde_json::json!({
-                "document": document.as_ref().map(|d| &d.id),
-                "changes": changes,
-            }),
-            reason,
-        ),
-    });
-    files.insert(EVENTS_PATH.to_string(), json(&events));
-    for (path, digest) in object.files() {
-        if let std::collections::btree_map::Entry::Vacant(slot) = files.entry(path) {
-            let content = object.inventory.content_path(&digest).ok_or_else(|| {
-                Error::Archive(format!(
-                    "object {}: {} has digest {digest} missing from the manifest",
-                    object.id,
-                    slot.key()
-                ))
-            })?;
-            slot.insert(FileSource::Stored {
-                key: object.key.join(content)?,
-                sha256: digest,
-            });
-        }
+    files.insert(
+        EVENTS_PATH.to_string(),
+        events_with(
+            &object,
+            EventType::MetadataEdit,
+            actor,
+            with_reason(
+                serde_json::json!({
+                    "document": document.as_ref().map(|d| &d.id),
+                    "changes": changes,
+                }),
+                reason,
+            ),
+        )?,
+    );
+    for (path, source) in stored_files(&object)? {
+        files.entry(path).or_insert(source);
     }
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
     let what = document.as_ref().map_or_else(
@@ -332,7 +316,8 @@ fn check_access_change(
     Ok(())
 }
 
-fn clearance_name(clearance: Clearance) -> &'static str {
+/// A clearance's name in messages.
+pub(crate) fn clearance_name(clearance: Clearance) -> &'static str {
     match clearance {
         Clearance::Public => "open records",
         Clearance::Mat => "Mật",
@@ -365,7 +350,55 @@ fn reindex_object(
     index.replace_documents(&entries)
 }
 
-fn json(value: &impl Serialize) -> FileSource {
+/// The events file of `object`'s next version: its events and a new one of `event_type` by
+/// `actor`, now.
+pub(crate) fn events_with(
+    object: &HoSoObject,
+    event_type: EventType,
+    actor: &str,
+    detail: serde_json::Value,
+) -> Result<FileSource> {
+    let mut events: Vec<Event> = if object.files().contains_key(EVENTS_PATH) {
+        object.read_json(EVENTS_PATH)?
+    } else {
+        Vec::new()
+    };
+    events.push(Event {
+        event_type,
+        time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        agent: actor.to_string(),
+        outcome: EventOutcome::Success,
+        detail,
+    });
+    Ok(json(&events))
+}
+
+/// Every logical file of the version of `object` read, as stored.
+pub(crate) fn stored_files(object: &HoSoObject) -> Result<BTreeMap<String, FileSource>> {
+    object
+        .files()
+        .into_iter()
+        .map(|(path, digest)| {
+            let content = object.inventory.content_path(&digest).ok_or_else(|| {
+                Error::Archive(format!(
+                    "object {}: {path} has digest {digest} missing from the manifest",
+                    object.id
+                ))
+            })?;
+            let key = object.key.join(content)?;
+            Ok((
+                path,
+                FileSource::Stored {
+                    key,
+                    sha256: digest,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A record as the bytes of a logical file.
+pub(crate) fn json(value: &impl Serialize) -> FileSource {
     FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
 }
 

@@ -48,6 +48,14 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
+    /// A change asked for that cannot be made as asked (a page outside the document, a
+    /// boundary where there is none, a reason not given): `field` names the parameter.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+
     /// The principal may not do this (a role or clearance it lacks, a reason not given).
     /// Never used for what the principal may not see: that is [`Error::NotFound`].
     #[error("refused: {0}")]
@@ -86,6 +94,10 @@ pub enum Error {
     /// commit (its lease was lost to another worker: the fencing epoch moved on).
     #[error("coordinator: {0}")]
     Coordinator(String),
+    /// The object store (S3) could not be reached: its retries, with backoff, ran out
+    /// without an answer. Nothing was committed by the request that failed.
+    #[error("the object store cannot be reached: {0}")]
+    StorageUnreachable(String),
 }
 
 /// Result with the pipeline's [`Error`].

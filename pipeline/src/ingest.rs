@@ -15,7 +15,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::access::PageImageSource;
@@ -127,12 +127,18 @@ pub enum FencedCommit {
 /// hồ sơ's scan, far fewer than a small PDF that only declares pages can claim.
 pub const DEFAULT_MAX_PAGES_PER_FILE: u32 = 1000;
 
-/// Receives progress; the CLI draws a bar from it. Called from the ingest thread.
+/// Receives progress; the CLI draws a bar from it, the reading room's task page shows it.
+/// Called from the ingest thread.
 pub trait ProgressSink {
     /// The number of pages that need work (OCR or decoding) is known.
     fn start(&self, _pages: u64) {}
     /// One page is done (recognised or failed).
     fn advance(&self) {}
+    /// A page (or file) could not be ingested: reported as its hồ sơ is stored (or, for a
+    /// file discovery refused, at once), as the summary will list it.
+    fn failed(&self, _failure: &PageFailure) {}
+    /// A page was withheld under the độ mật policy (its content is never reported).
+    fn withheld(&self) {}
     fn finish(&self) {}
 }
 
@@ -141,7 +147,7 @@ pub struct NoProgress;
 impl ProgressSink for NoProgress {}
 
 /// A page (or a whole file, when `source_page` is absent) that could not be ingested.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PageFailure {
     #[serde(rename = "box")]
     pub box_name: String,
@@ -151,7 +157,7 @@ pub struct PageFailure {
 }
 
 /// A page withheld under the độ mật policy: where it is and why, nothing of its content.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WithheldPage {
     #[serde(rename = "box")]
     pub box_name: String,
@@ -179,7 +185,7 @@ pub struct PageOutcome {
 }
 
 /// What an ingest run did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IngestSummary {
     pub pages_total: u64,
     pub pages_ok: u64,
@@ -204,7 +210,7 @@ pub struct IngestSummary {
     pub cpu_seconds: StageCpu,
     /// Cluster mode: hồ sơ another run committed while this one read them (not stored
     /// again), as `box/hồ sơ`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded: Vec<String>,
 }
 
@@ -378,6 +384,7 @@ pub(crate) fn ingest(
         cache: &cache,
         clock: &clock,
         access_image_bytes: 0,
+        progress,
     };
 
     // Plan: discover, hash, count pages, find what earlier runs already did.
@@ -669,6 +676,8 @@ struct Run<'a> {
     clock: &'a StageClock,
     /// Bytes of the access images held by uncommitted hồ sơ ([`HoSoPlan::access_images`]).
     access_image_bytes: usize,
+    /// Told of each failure and withheld page as it is recorded.
+    progress: &'a dyn ProgressSink,
 }
 
 /// At most this many bytes of rendered pages' access images wait in memory for their
@@ -701,12 +710,14 @@ impl Run<'_> {
             page.map(|p| format!(" page {p}")).unwrap_or_default()
         );
         self.counts.failed += 1;
-        self.failures.push(PageFailure {
+        let failure = PageFailure {
             box_name: box_name.to_string(),
             source_file: file.to_string(),
             source_page: page,
             error: error.clone(),
-        });
+        };
+        self.progress.failed(&failure);
+        self.failures.push(failure);
         self.rows.push(PageOutcome {
             box_name: box_name.to_string(),
             hoso: hoso.to_string(),
@@ -818,6 +829,7 @@ impl Run<'_> {
                         "withheld: {reason}"
                     );
                     self.counts.withheld += 1;
+                    self.progress.withheld();
                     let entry = WithheldPage {
                         box_name: plan.box_name.clone(),
                         hoso: plan.source.path.clone(),

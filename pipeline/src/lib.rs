@@ -25,6 +25,7 @@ pub mod markup;
 pub mod ocr;
 pub mod pdf;
 pub mod preprocess;
+pub mod resplit;
 pub mod review;
 pub mod stages;
 pub mod store;

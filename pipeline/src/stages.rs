@@ -9,7 +9,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A stage of ingest whose CPU time is accounted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +89,7 @@ impl StageClock {
 /// CPU seconds of an ingest run per stage (see [`Stage`]). `process` is the whole process's
 /// user + system CPU time (start-up, model loading, planning and anything not in a stage
 /// included); `other` is `process` minus the stages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageCpu {
     pub hashing: f64,
     pub decode: f64,

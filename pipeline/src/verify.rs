@@ -39,7 +39,7 @@ use crate::store::{Archive, HoSoObject};
 use crate::Result;
 
 /// A file whose digest differs from the one recorded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corruption {
     pub path: String,
     pub expected: String,
@@ -47,7 +47,7 @@ pub struct Corruption {
 }
 
 /// The verification of one hồ sơ object.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ObjectReport {
     pub id: String,
     /// Archive-relative path of the object root.
@@ -65,7 +65,7 @@ pub struct ObjectReport {
 }
 
 /// How an object of the store disagrees with the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuditDisagreement {
     /// In the store, but no audit entry records a commit of it (copied in from elsewhere,
@@ -86,7 +86,7 @@ pub enum AuditDisagreement {
 }
 
 /// One object whose state in the store is not the state the audit log records.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditMismatch {
     pub object: String,
     pub kind: AuditDisagreement,
@@ -100,7 +100,7 @@ pub struct AuditMismatch {
 }
 
 /// How a document of the search index disagrees with its stored record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndexDisagreement {
     /// The index has it open; the store says chế độ sử dụng Mật.
@@ -112,7 +112,7 @@ pub enum IndexDisagreement {
 /// One indexed document whose restriction the index records differently from the store.
 /// Search decides visibility from the store, so this is no leak; it is an index built
 /// elsewhere or from another state of the store (`sohoa reindex` rebuilds it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexMismatch {
     pub document: String,
     pub kind: IndexDisagreement,
@@ -142,12 +142,20 @@ impl Scope {
     }
 }
 
-/// Receives progress in bytes hashed; called from the hashing threads.
+/// Receives progress in bytes hashed and objects checked; called from the hashing threads.
+/// Damage is reported as a count only: what it names is for the report, shown as the
+/// principal's clearance allows.
 pub trait VerifyProgress: Sync {
+    /// The number of objects the run checks is known (before their content is hashed).
+    fn objects(&self, _objects: u64) {}
     /// The bytes to hash are known.
     fn start(&self, _bytes: u64) {}
     /// One file's bytes were hashed.
     fn advance(&self, _bytes: u64) {}
+    /// Every content file of one more object was hashed.
+    fn object_done(&self) {}
+    /// This many more findings of damage (missing or corrupted files, broken inventories).
+    fn damage(&self, _findings: u64) {}
     fn finish(&self) {}
 }
 
@@ -156,7 +164,7 @@ pub struct NoProgress;
 impl VerifyProgress for NoProgress {}
 
 /// The outcome of a verification run.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct VerifyReport {
     pub ok: bool,
     /// `full`, `sample of N` or `changed since TIME`.
@@ -191,7 +199,7 @@ pub struct VerifyReport {
 /// How many findings a report shown to an auditor leaves out of each of its lists, because
 /// they name objects, documents or files the auditor's clearance does not cover. `ok` and
 /// the totals are the run's own: damage is never hidden, only its names.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotNamed {
     /// Objects left out of `objects`, and how many of those are damaged.
     pub objects: u64,
@@ -268,6 +276,7 @@ pub fn verify_with(
         .collect();
     let object_roots = select(&all_roots, &facts, scope, &entries);
     let selected: BTreeSet<&Key> = object_roots.iter().collect();
+    progress.objects(object_roots.len() as u64);
     for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
         known.insert(root.join(OBJECT_NAMASTE)?);
@@ -376,6 +385,21 @@ pub fn verify_with(
         .map(|(path, _, _)| backend.size(path).unwrap_or(0))
         .sum();
     progress.start(total_bytes);
+    progress.damage((report.missing.len() + report.corrupted.len()) as u64);
+    // Content files still to hash per object, to tell when an object is done.
+    let remaining: Vec<std::sync::atomic::AtomicUsize> = {
+        let mut counts = vec![0usize; object_roots.len()];
+        for (_, _, object) in &expected_files {
+            counts[*object] += 1;
+        }
+        for _ in counts.iter().filter(|n| **n == 0) {
+            progress.object_done();
+        }
+        counts
+            .into_iter()
+            .map(std::sync::atomic::AtomicUsize::new)
+            .collect()
+    };
     let results: Vec<Hashed> = expected_files
         .into_par_iter()
         .map(|(path, digest, object)| {
@@ -391,6 +415,12 @@ pub fn verify_with(
                 })
                 .map_err(|e| e.to_string());
             progress.advance(r.as_ref().map_or(0, |(_, bytes)| *bytes));
+            if r.as_ref().map_or(true, |(actual, _)| *actual != digest) {
+                progress.damage(1);
+            }
+            if remaining[object].fetch_sub(1, std::sync::atomic::Ordering::Relaxed) == 1 {
+                progress.object_done();
+            }
             (path, digest, object, r)
         })
         .collect();

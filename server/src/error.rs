@@ -28,9 +28,15 @@ pub enum Error {
     /// The asker may not do this (a role they lack, their own request to decide).
     #[error("refused: {0}")]
     Refused(String),
+    /// A task of that kind runs already (one ingest, one verification at a time).
+    #[error("{0}")]
+    Busy(String),
     /// The server may not start as asked (the isolated-LAN profile on a public address).
     #[error("{0}")]
     Profile(String),
+    /// No live session with that id.
+    #[error("no session {0}")]
+    NoSuchSession(String),
     /// No API token with that id.
     #[error("no API token {0}")]
     NoSuchToken(i64),

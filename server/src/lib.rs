@@ -8,8 +8,10 @@
 //! may see is the gate's answer.
 
 pub mod accounts;
+pub mod admin;
 mod error;
 pub mod requests;
+pub mod tasks;
 pub mod web;
 
 pub use error::{Error, Result};

@@ -24,8 +24,8 @@ use pipeline::store::Archive;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{
-    today, Account, Accounts, DecisionRow, GrantRecord, NewRequestRow, Outcome, ReadingRequest,
-    RequestFilter, RequestItem, RequestState,
+    today, Account, Accounts, DecisionRow, GrantRecord, GrantState, NewRequestRow, Outcome,
+    ReadingRequest, RequestFilter, RequestItem, RequestState,
 };
 use crate::{Error, Result};
 
@@ -367,6 +367,29 @@ impl<'a> Requests<'a> {
             }
         }
         Ok(out)
+    }
+
+    /// The requests with a grant still in force that approver `who` may see, those ending
+    /// first (what they may revoke).
+    pub fn active_grants(&self, who: &Principal) -> Result<Vec<ReadingRequest>> {
+        require_approver(who, "revoke grants")?;
+        let mut granted: Vec<ReadingRequest> = self
+            .list(
+                who,
+                &RequestFilter {
+                    state: Some(RequestState::Approved),
+                    ..RequestFilter::default()
+                },
+            )?
+            .into_iter()
+            .filter(|r| {
+                r.grant
+                    .as_ref()
+                    .is_some_and(|g| g.state == GrantState::Active)
+            })
+            .collect();
+        granted.sort_by_key(|r| (r.grant.as_ref().map(|g| g.expires), r.id));
+        Ok(granted)
     }
 
     /// The pending requests an approver may see, those due first, each saying whether they

@@ -117,27 +117,34 @@ impl ClearanceArg {
 }
 
 /// Who changes the reading room's accounts (`sohoa user`, `sohoa token`), settled before the
-/// change (an unknown `--user` changes nothing), and the audit log the change is recorded in.
+/// change (an unknown `--user` changes nothing), with the archive whose audit log records
+/// the change and its accounts database: the reading room's admin pages do the same
+/// through [`server::admin::Admin`].
 pub struct AccountsOperator {
     archive: Archive,
+    accounts: server::accounts::Accounts,
     who: pipeline::gate::Principal,
 }
 
 impl AccountsOperator {
     pub fn new(archive: &ArchiveArg, ctx: &Context) -> anyhow::Result<AccountsOperator> {
-        let archive = archive.open()?;
-        let who = ctx.principal(&archive.root, None, ClearanceArg::default())?;
-        Ok(AccountsOperator { archive, who })
+        let opened = archive.open()?;
+        let who = ctx.principal(&opened.root, None, ClearanceArg::default())?;
+        let accounts = server::accounts::Accounts::open(&archive.archive)?;
+        Ok(AccountsOperator {
+            archive: opened,
+            accounts,
+            who,
+        })
     }
 
-    /// Records that `account` was changed (`change`: what was done).
-    pub fn record(&self, account: &str, change: &str) -> anyhow::Result<()> {
-        self.archive
-            .writer(&self.who)
-            .record_account_change(account, change)
-            .map_err(|e| {
-                anyhow::anyhow!("{account}: {change}, but not recorded in the audit log: {e}")
-            })
+    /// The operator administering the accounts (each change recorded in the audit log).
+    pub fn admin(&self) -> anyhow::Result<server::admin::Admin<'_>> {
+        Ok(server::admin::Admin::new(
+            &self.archive,
+            &self.accounts,
+            &self.who,
+        )?)
     }
 }
 

@@ -1,8 +1,10 @@
-//! `sohoa reindex`: rebuild the search index from the stored objects.
+//! `sohoa reindex`: rebuild the search index from the stored objects, or write the search
+//! documents for Quickwit (`--quickwit DIR`, DESIGN.md §8).
 //!
-//! In: the archive. Out: how many documents were indexed.
+//! In: the archive. Out: how many documents were indexed (or exported, and where).
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use clap::Args;
 use serde::Serialize;
@@ -15,12 +17,28 @@ use crate::output::{CommandOutput, Format};
 pub struct ReindexArgs {
     #[command(flatten)]
     archive: ArchiveArg,
+    /// Instead of the index, write Quickwit's index configuration (index-config.json) and
+    /// the pages as NDJSON with the text pre-normalised by sohoa's analyzers
+    /// (documents.ndjson) into this directory (outside the archive; existing files are
+    /// never overwritten). See the README, "the Quickwit export".
+    #[arg(long, value_name = "OUT_DIR")]
+    quickwit: Option<PathBuf>,
+    /// The Quickwit index id written in the configuration.
+    #[arg(
+        long,
+        value_name = "ID",
+        default_value = "sohoa",
+        requires = "quickwit"
+    )]
+    index_id: String,
 }
 
 /// What `sohoa reindex` prints.
 #[derive(Debug, Serialize)]
-pub struct ReindexOutput {
-    pub documents_indexed: usize,
+#[serde(untagged)]
+pub enum ReindexOutput {
+    Indexed { documents_indexed: usize },
+    Quickwit(pipeline::catalog::QuickwitExport),
 }
 
 impl Run for ReindexArgs {
@@ -34,14 +52,31 @@ impl Run for ReindexArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ReindexOutput> {
         let archive = self.archive.open()?;
         let who = ctx.principal(&archive.root, None, ClearanceArg::default())?;
-        let documents_indexed = archive.writer(&who).reindex()?;
-        Ok(ReindexOutput { documents_indexed })
+        let writer = archive.writer(&who);
+        Ok(match self.quickwit {
+            Some(dir) => ReindexOutput::Quickwit(writer.export_quickwit(&dir, &self.index_id)?),
+            None => ReindexOutput::Indexed {
+                documents_indexed: writer.reindex()?,
+            },
+        })
     }
 }
 
 impl CommandOutput for ReindexOutput {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{} documents indexed", self.documents_indexed)
+        match self {
+            ReindexOutput::Indexed { documents_indexed } => {
+                writeln!(out, "{documents_indexed} documents indexed")
+            }
+            ReindexOutput::Quickwit(export) => writeln!(
+                out,
+                "{} documents ({} pages) exported for Quickwit: {}\nindex configuration: {}",
+                export.documents_exported,
+                export.pages_exported,
+                export.documents.display(),
+                export.config.display()
+            ),
+        }
     }
 }
 
@@ -52,9 +87,20 @@ mod tests {
 
     #[test]
     fn renders_the_count() {
-        let output = ReindexOutput {
+        let output = ReindexOutput::Indexed {
             documents_indexed: 17,
         };
         assert_renderings!("reindex", output);
+    }
+
+    #[test]
+    fn renders_a_quickwit_export() {
+        let output = ReindexOutput::Quickwit(pipeline::catalog::QuickwitExport {
+            config: PathBuf::from("/srv/qw/index-config.json"),
+            documents: PathBuf::from("/srv/qw/documents.ndjson"),
+            documents_exported: 12,
+            pages_exported: 40,
+        });
+        assert_renderings!("reindex_quickwit", output);
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! In: the archive, the address to listen on, a TLS certificate and key when it is to
 //! serve HTTPS, the profile (`--profile lan`: the isolated LAN, refused on an address that
-//! is not loopback or private) and the working days within which reading requests are due. Out: the running server (until Ctrl-C or SIGTERM); its log on stderr. When
-//! it stops, the access log's head is recorded in the audit log (the page views of the run
+//! is not loopback or private), the working days within which reading requests are due,
+//! and the inboxes whose boxes archivists may ingest from the browser. Out: the running
+//! server (until Ctrl-C or SIGTERM); its log on stderr. When it stops, the access log's head is recorded in the audit log (the page views of the run
 //! chained to it).
 
 use std::net::SocketAddr;
@@ -53,6 +54,11 @@ pub struct ServeArgs {
     /// 02).
     #[arg(long, value_name = "DAYS", default_value_t = 7)]
     days_conditional: u32,
+    /// A directory whose subdirectories are boxes of scans an archivist may ingest from the
+    /// browser (repeatable). The browser picks a box by name; no other path is opened.
+    /// Without it, ingest from the browser is off.
+    #[arg(long, value_name = "DIR")]
+    inbox: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -64,6 +70,15 @@ enum ProfileArg {
 impl Execute for ServeArgs {
     fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let archive = self.archive.open()?;
+        for dir in &self.inbox {
+            if !dir.is_dir() {
+                return Err(crate::cli::UsageError(format!(
+                    "--inbox {}: not a directory (its subdirectories are the boxes to ingest)",
+                    dir.display()
+                ))
+                .into());
+            }
+        }
         let config = server::web::ServerConfig {
             archive: self.archive.archive.clone(),
             storage: crate::storage_env::storage_location()?,
@@ -83,6 +98,7 @@ impl Execute for ServeArgs {
                 copy: self.days_to_copy,
                 conditional: self.days_conditional,
             },
+            inboxes: self.inbox,
         };
         // The isolated-LAN profile on a public address: refused before anything starts.
         config

@@ -74,8 +74,7 @@ impl Run for CreateArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<TokenCreated> {
         let operator = AccountsOperator::new(&self.archive, ctx)?;
-        let (id, token) = accounts(&self.archive)?.create_token(&self.user, self.expires)?;
-        operator.record(&self.user, &format!("API token {id} created"))?;
+        let (id, token) = operator.admin()?.create_token(&self.user, self.expires)?;
         Ok(TokenCreated {
             id,
             user: self.user,
@@ -120,8 +119,7 @@ impl Run for RevokeArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<TokenRevoked> {
         let operator = AccountsOperator::new(&self.archive, ctx)?;
-        accounts(&self.archive)?.revoke_token(self.id)?;
-        operator.record("-", &format!("API token {} revoked", self.id))?;
+        operator.admin()?.revoke_token(self.id)?;
         Ok(TokenRevoked { revoked: self.id })
     }
 }

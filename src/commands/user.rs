@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use server::accounts::{
-    parse_clearance, parse_role, Account, Accounts, ClearanceGrant, NewAccount,
+    clearance_grant, parse_clearance, parse_role, Account, Accounts, ClearanceGrant, NewAccount,
 };
 
 use super::{AccountsOperator, ArchiveArg, Context, Execute, Run};
@@ -71,25 +71,17 @@ pub struct ClearanceArgs {
 }
 
 impl ClearanceArgs {
+    /// The clearance given (the same rules as the admin pages: a decision's reference and
+    /// a last day for Mật and Tối mật).
     fn grant(&self) -> anyhow::Result<Option<ClearanceGrant>> {
         let Some(key) = self.clearance.as_deref() else {
             return Ok(None);
         };
-        let level = parse_clearance(key)?;
-        if level == pipeline::clearance::Clearance::Public {
-            return Ok(None);
-        }
-        let (Some(decision), Some(expires)) = (&self.decision, self.expires) else {
-            anyhow::bail!("--clearance {key}: needs --decision REF and --expires DATE");
-        };
-        if decision.trim().is_empty() {
-            anyhow::bail!("--decision: the decision's reference is empty");
-        }
-        Ok(Some(ClearanceGrant {
-            level,
-            decision: decision.trim().to_string(),
-            expires,
-        }))
+        Ok(clearance_grant(
+            parse_clearance(key)?,
+            self.decision.as_deref(),
+            self.expires,
+        )?)
     }
 }
 
@@ -174,26 +166,12 @@ impl Run for AddArgs {
             clearance: self.clearance.grant()?,
             password,
         };
-        let (account, one_time) = accounts(&self.archive)?.add(&new)?;
+        let (account, one_time) = operator.admin()?.add(&new)?;
         let done = format!("added ({})", account.role.vietnamese());
-        operator.record(&account.name, &describe(&done, account.clearance.as_ref()))?;
         Ok(AccountChange {
             one_time_password: one_time,
             ..changed(&account.name, done)
         })
-    }
-}
-
-/// `done` for the audit log, with the decision giving a clearance.
-fn describe(done: &str, grant: Option<&ClearanceGrant>) -> String {
-    match grant {
-        Some(g) => format!(
-            "{done}; clearance {} by decision {} until {}",
-            server::accounts::clearance_key(g.level),
-            g.decision,
-            g.expires
-        ),
-        None => done.to_string(),
     }
 }
 
@@ -249,6 +227,9 @@ impl CommandOutput for AccountList {
             if a.must_change_password {
                 write!(out, "  one-time password")?;
             }
+            if let Some(at) = &a.last_sign_in {
+                write!(out, "  last sign-in {at}")?;
+            }
             writeln!(out)?;
         }
         Ok(())
@@ -278,9 +259,7 @@ impl Run for Toggle {
     fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
         let Toggle(args, disable) = self;
         let operator = AccountsOperator::new(&args.archive, ctx)?;
-        accounts(&args.archive)?.set_disabled(&args.name, disable)?;
-        let done = if disable { "disabled" } else { "enabled" };
-        operator.record(&args.name, done)?;
+        let done = operator.admin()?.set_disabled(&args.name, disable)?;
         Ok(changed(&args.name, done))
     }
 }
@@ -297,12 +276,10 @@ impl Run for Reset {
 
     fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
         let operator = AccountsOperator::new(&self.0.archive, ctx)?;
-        let password = accounts(&self.0.archive)?.reset_password(&self.0.name)?;
-        let done = "password reset, sessions ended";
-        operator.record(&self.0.name, done)?;
+        let password = operator.admin()?.reset_password(&self.0.name)?;
         Ok(AccountChange {
             one_time_password: Some(password),
-            ..changed(&self.0.name, done)
+            ..changed(&self.0.name, "password reset, sessions ended")
         })
     }
 }
@@ -328,9 +305,7 @@ impl Run for SetRoleArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
         let operator = AccountsOperator::new(&self.archive, ctx)?;
         let role = parse_role(&self.role)?;
-        accounts(&self.archive)?.set_role(&self.name, role)?;
-        let done = format!("role {}", role.vietnamese());
-        operator.record(&self.name, &done)?;
+        let done = operator.admin()?.set_role(&self.name, role)?;
         Ok(changed(&self.name, done))
     }
 }
@@ -356,13 +331,13 @@ impl Run for SetClearanceArgs {
 
     fn run(self, ctx: &Context) -> anyhow::Result<AccountChange> {
         let operator = AccountsOperator::new(&self.archive, ctx)?;
-        let Some(key) = self.clearance.clearance.clone() else {
+        if self.clearance.clearance.is_none() {
             anyhow::bail!("--clearance: give none, mat or toi-mat");
-        };
+        }
         let grant = self.clearance.grant()?;
-        accounts(&self.archive)?.set_clearance(&self.name, grant.as_ref())?;
-        let done = format!("clearance {key}");
-        operator.record(&self.name, &describe(&done, grant.as_ref()))?;
+        let done = operator
+            .admin()?
+            .set_clearance(&self.name, grant.as_ref())?;
         Ok(changed(&self.name, done))
     }
 }
@@ -420,6 +395,7 @@ mod tests {
                 must_change_password: true,
                 disabled: false,
                 created: "2026-12-03T10:00:00Z".into(),
+                last_sign_in: Some("2026-12-04T08:30:00Z".into()),
             }],
         };
         assert_renderings!("user_list", listing);

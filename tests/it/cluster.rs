@@ -5,7 +5,7 @@
 //! withheld page in no table, log or stored file; the audit chain verified end to end; the
 //! same documents when the workers commit to the storage root in S3 (the `SeaweedFS` cluster
 //! the S3 tests share, `common::seaweedfs`), and a file tampered with there found by
-//! `verify`. One instance is shared, a database per test; the test that stops PostgreSQL has
+//! `verify`; the S3 gateway killed under a worker, waited out with backoff. One instance is shared, a database per test; the test that stops PostgreSQL has
 //! its own. Leases are short through `SOHOA_LEASE_SECONDS`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -356,6 +356,68 @@ fn two_workers_commit_to_s3_like_the_embedded_ingest_and_tampering_there_is_foun
         format!("ocfl/{content}").as_str(),
         "{report}"
     );
+}
+
+/// The S3 gateway (the `SeaweedFS` filer) killed while a worker runs a box: the worker's
+/// requests are retried, then the job goes back to the queue and the worker waits with a
+/// growing backoff, saying so on stderr; once the filer is back every job is done, once,
+/// and the store verifies.
+#[test]
+fn a_worker_waits_out_a_killed_s3_filer_and_finishes_the_box() {
+    use crate::common::seaweedfs::{alone, Restart, SeaweedFs};
+    let Some(pg) = shared() else { return };
+    let Some(s3) = SeaweedFs::shared() else {
+        return;
+    };
+    let _alone = alone();
+    let db = pg.database("filer").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = format!("t-{}/filer", ulid::Ulid::new().to_string().to_lowercase());
+    let mut env = s3.env(&prefix);
+    // Requests are retried for 2 s before the worker's own backoff takes over.
+    env.push(("SOHOA_S3_RETRY_SECONDS".into(), "2".into()));
+    let archive = dir.path().join("archive");
+    let box_dir = two_hoso_box(dir.path());
+    enqueue_with(&archive, &db, &box_dir, &env);
+    let mut workers = spawn_workers(dir.path(), &archive, &db, &["w1"], &env);
+    let (worker, log) = &mut workers[0];
+    let logged = |what: &str| {
+        std::fs::read_to_string(&*log)
+            .unwrap_or_default()
+            .contains(what)
+    };
+    let until = |what: &str, limit: Duration| {
+        let start = Instant::now();
+        while !logged(what) {
+            assert!(
+                start.elapsed() < limit,
+                "no {what:?} after {limit:?}:\n{}",
+                std::fs::read_to_string(&*log).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    // Killed while the first job is being read: at least the second job meets it.
+    until("job leased", Duration::from_secs(120));
+    s3.kill("filer");
+    let restart = Restart(s3, "filer");
+    until("object store unreachable", Duration::from_secs(180));
+    drop(restart);
+    assert_eq!(wait(worker, Duration::from_secs(300), log), 0);
+    let text = std::fs::read_to_string(&*log).unwrap();
+    assert!(
+        text.contains("given back") && text.contains("no job taken for"),
+        "{text}"
+    );
+    let jobs = query(&db, "SELECT state::text FROM jobs");
+    assert_eq!(jobs.len(), 2);
+    assert!(jobs.iter().all(|r| r.get::<_, String>(0) == "done"));
+    let location = StorageLocation::S3(s3.settings(&prefix));
+    let objects = stored_on(&archive, &location);
+    assert_eq!(objects.len(), 2, "{objects:?}");
+    let out = run_with(&archive, &env, &["verify", "--json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    audit_intact_with(&archive, &db, &env);
 }
 
 #[test]

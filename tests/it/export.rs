@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::common::{code, ingest, json, make_box, run, run_validator, samples, sohoa, validator};
 use pipeline::store::ocfl::{FileSource, User};
 use pipeline::store::Archive;
@@ -457,6 +459,66 @@ fn export_makes_valid_bags_and_refuses_to_overwrite() {
         .filter(|n| n.contains(".partial"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    quickwit_export(&archive, tmp.path(), &[&doc_a, &doc_c]);
+}
+
+/// `sohoa reindex --quickwit DIR`: Quickwit's index configuration and one NDJSON line per
+/// page of every document, with the text pre-normalised (folded words only); never inside
+/// the archive, never over existing files.
+fn quickwit_export(archive: &Path, tmp: &Path, documents: &[&str]) {
+    let dir = tmp.join("quickwit");
+    let export = |dir: &Path| {
+        sohoa()
+            .args(["reindex", "--quickwit"])
+            .arg(dir)
+            .arg("--archive")
+            .arg(archive)
+            .output()
+            .unwrap()
+    };
+    let out = export(&dir);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let config: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("index-config.json")).unwrap()).unwrap();
+    assert_eq!(config["index_id"], "sohoa");
+    let ndjson = fs::read_to_string(dir.join("documents.ndjson")).unwrap();
+    let lines: Vec<serde_json::Value> = ndjson
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: std::collections::BTreeSet<&str> =
+        lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, documents.iter().copied().collect());
+    for line in &lines {
+        let folded = line["text_folded"].as_str().unwrap();
+        // Folded: lowercase, no tone marks or vowel shapes (nothing left to decompose), no đ.
+        assert!(
+            !folded.contains(['đ', 'Đ'])
+                && folded.nfd().all(|c| {
+                    !unicode_normalization::char::is_combining_mark(c) && !c.is_uppercase()
+                }),
+            "{folded}"
+        );
+    }
+    assert!(lines.iter().any(|l| l["text_folded"] != ""));
+    let audit = json(&run(archive, &["audit", "log", "--json"]));
+    assert!(
+        audit.to_string().contains("quickwit-export"),
+        "the export is in the audit log"
+    );
+    // Again into the same directory: refused, nothing overwritten.
+    let out = export(&dir);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("documents.ndjson") || stderr(&out).contains("index-config.json")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("documents.ndjson")).unwrap(),
+        ndjson
+    );
+    let out = export(&archive.join("service"));
+    assert_ne!(code(&out), 0);
 }
 
 /// `get -o` and `export --bagit` never write over an existing file (without `--force`) nor

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod admin;
 mod audit_store;
 mod auditing;
 mod bad_input;
@@ -25,6 +26,8 @@ mod requests;
 mod resume;
 mod review;
 mod s3_store;
+mod split;
+mod tasks;
 mod verify_damage;
 mod versions;
 mod write_failure;

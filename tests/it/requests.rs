@@ -91,7 +91,7 @@ fn error_of(a: &Answer) -> String {
 }
 
 /// The audit entries `args` select (`sohoa audit log --json …`, as the auditor).
-fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
+pub(crate) fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["audit", "log", "--json"];
     all.extend_from_slice(args);
     json_of(&run(archive, &all))["entries"]
@@ -150,6 +150,7 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         &[&["--role", "approver"][..], &mat].concat(),
     );
     add_user(&archive, "duyet-hai", &["--role", "approver"]);
+    add_user(&archive, "doc-gia-hai", &["--role", "reader"]);
     let server = serve(&archive);
     let reader = client(&server, &token(&archive, "doc-gia"));
     let approver = client(&server, &token(&archive, "duyet"));
@@ -286,6 +287,28 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         403,
         "a reader lists only their own"
     );
+    // Another reader's request answers like an unknown one, over the API and in the CLI.
+    let other = client(&server, &token(&archive, "doc-gia-hai"));
+    let theirs = other.get(&format!("/api/v1/requests/{id}"));
+    let none = other.get("/api/v1/requests/987654");
+    assert_eq!(
+        (
+            theirs.status,
+            error_of(&theirs).replace(&id.to_string(), "N")
+        ),
+        (none.status, error_of(&none).replace("987654", "N")),
+    );
+    assert_eq!(theirs.status, 404, "{}", theirs.text());
+    let shown = |request: &str| {
+        let out = run(
+            &archive,
+            &["request", "show", request, "--user", "doc-gia-hai"],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr).replace(request, "N");
+        (code(&out), out.stdout.is_empty(), stderr)
+    };
+    assert_eq!(shown(&id.to_string()), shown("987654"));
+    assert_ne!(shown("987654").0, 0);
 
     // Nobody decides their own request, nor one they routed.
     let own_id = submitted(&submit(
@@ -310,11 +333,15 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
     );
     assert_eq!(code(&out), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("tự duyệt"));
-    let out = run(
-        &archive,
-        &["request", "route", &id.to_string(), "--user", "duyet-hai"],
-    );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let route = |v: &Visitor<'_>, id: i64| {
+        post_json(v, &format!("/api/v1/requests/{id}/route"), &json!({}), None)
+    };
+    assert_eq!(route(&reader, id).status, 403, "a reader routes nothing");
+    let a = route(&second, id);
+    assert_eq!(a.status, 200, "{}", a.text());
+    let routed: Value = serde_json::from_slice(&a.body).unwrap();
+    assert_eq!(routed["routed_by"], "duyet-hai");
+    assert_eq!(route(&second, 987_654).status, 404);
     let a = decide(&second, id, json!({"decision": "approve"}));
     assert_eq!(a.status, 403, "{}", a.text());
     // A reader is no approver; wrong decisions name their field.
@@ -423,20 +450,38 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         "{listed:#}"
     );
 
-    // Revoked: back to the unknown answer on every read path.
-    let out = run(
-        &archive,
-        &[
-            "request",
-            "revoke",
-            &grant.to_string(),
-            "--reason",
-            "hết nhu cầu",
-            "--user",
-            "duyet",
-        ],
+    // The approvers' page lists the grant with its revocation form; a revocation needs a
+    // reason, and only an approver revokes.
+    let mut staff = Visitor::new(&server);
+    assert_eq!(staff.sign_in("duyet", "mật khẩu của duyet").status, 303);
+    let queue = staff.get("/requests/queue").text();
+    assert!(
+        queue.contains(&format!("action=\"/grants/{grant}/revoke\"")),
+        "{queue}"
     );
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let a = staff.post(
+        &format!("/grants/{grant}/revoke"),
+        &[("csrf", &staff.csrf()), ("reason", " ")],
+        None,
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.text().contains("reason"), "{}", a.text());
+    let revoke = |v: &Visitor<'_>, reason: &str| {
+        post_json(
+            v,
+            &format!("/api/v1/grants/{grant}/revocation"),
+            &json!({ "reason": reason }),
+            None,
+        )
+    };
+    assert_eq!(revoke(&reader, "x").status, 403);
+    // Revoked: back to the unknown answer on every read path.
+    let a = revoke(&approver, "hết nhu cầu");
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert_eq!(
+        serde_json::from_slice::<Value>(&a.body).unwrap()["state"],
+        "revoked"
+    );
     content_unknown(&reader, &doc, &READ_PATHS);
     assert_eq!(audit(&archive, &["--action", "grant-revoke"]).len(), 1);
     let out = run(

@@ -23,7 +23,7 @@ use pipeline::store::s3::{S3Settings, S3Storage};
 use pipeline::store::storage::{contract, Key, ObjectStorage};
 use pipeline::store::{Archive, StorageLocation};
 
-use crate::common::seaweedfs::{alone, sharing, SeaweedFs};
+use crate::common::seaweedfs::{alone, sharing, Restart, SeaweedFs};
 use crate::common::{code, json, small_box, sohoa, validator};
 
 /// A prefix no other test (or run) uses.
@@ -409,16 +409,6 @@ impl ObjectStorage for Gated {
     }
     fn delete(&self, key: &Key) -> pipeline::Result<()> {
         self.inner.delete(key)
-    }
-}
-
-/// Restarts a killed node when dropped (the test failing included), so that the shared
-/// cluster is whole again for the other tests.
-struct Restart<'a>(&'a SeaweedFs, &'a str);
-
-impl Drop for Restart<'_> {
-    fn drop(&mut self) {
-        self.0.restart(self.1);
     }
 }
 

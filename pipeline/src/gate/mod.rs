@@ -32,7 +32,7 @@ pub use reader::{
     RequestableDocument, CHAIN_HEAD_ACTION, GRANT_USE_ACTION,
 };
 pub use show::{DocumentShow, ShownPage};
-pub use writer::{EditRequest, Writer};
+pub use writer::{EditRequest, HoSoLayout, SplitOperation, SplitOutcome, SplitRequest, Writer};
 
 use crate::store::Archive;
 

@@ -690,6 +690,16 @@ impl<'a> Reader<'a> {
         Ok(entries.into_iter().skip(skip).collect())
     }
 
+    /// A verification report (as [`super::Writer::verify`] gave it to another auditor) as
+    /// this principal may see it: what their clearance does not cover is counted in
+    /// `not_named`, not named.
+    pub fn hide_from_verify_report(
+        &self,
+        report: crate::verify::VerifyReport,
+    ) -> Result<crate::verify::VerifyReport> {
+        super::verify_view::for_clearance(self.archive, report, self.clearance())
+    }
+
     /// `summary` (of an ingest just run) without the documents the principal may not see:
     /// their ids, the warnings naming them, and their count among those to review.
     pub fn hide_from_summary(&self, summary: &mut IngestSummary) -> Result<()> {

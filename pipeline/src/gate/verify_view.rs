@@ -40,16 +40,17 @@ pub(super) fn for_clearance(
         return Ok(report);
     }
     let sight = Sight::of(archive, clearance)?;
-    let mut not = NotNamed::default();
+    // A report already shown to another clearance keeps the counts it left out.
+    let mut not: NotNamed = report.not_named;
     let named = |p: &String| sight.names(p);
-    not.missing = retain_counting(&mut report.missing, named);
-    not.unexpected = retain_counting(&mut report.unexpected, named);
-    not.warnings = retain_counting(&mut report.warnings, named);
-    not.corrupted = retain_counting(&mut report.corrupted, |c| sight.names(&c.path));
-    not.audit_mismatches = retain_counting(&mut report.audit_mismatches, |m| {
+    not.missing += retain_counting(&mut report.missing, named);
+    not.unexpected += retain_counting(&mut report.unexpected, named);
+    not.warnings += retain_counting(&mut report.warnings, named);
+    not.corrupted += retain_counting(&mut report.corrupted, |c| sight.names(&c.path));
+    not.audit_mismatches += retain_counting(&mut report.audit_mismatches, |m| {
         sight.ids.contains(&m.object) && sight.names(&m.message)
     });
-    not.index_mismatches = retain_counting(&mut report.index_mismatches, |m| {
+    not.index_mismatches += retain_counting(&mut report.index_mismatches, |m| {
         sight.ids.contains(&m.document) && sight.names(&m.message)
     });
     let objects = std::mem::take(&mut report.objects);

@@ -1,7 +1,7 @@
 //! Changes to the archive for one principal.
 //!
-//! In: an [`Archive`], a [`Principal`] and the change asked for (a correction, a box to
-//! ingest, an index rebuild). Out: the change made and recorded (version and audit entry
+//! In: an [`Archive`], a [`Principal`] and the change asked for (a correction of a record or
+//! of a hồ sơ's split, a box to ingest, an index rebuild). Out: the change made and recorded (version and audit entry
 //! name the principal), or [`Error::Forbidden`] when their roles or clearance do not allow
 //! it. A record they may not see answers like an unknown id.
 
@@ -14,6 +14,10 @@ use crate::store::Archive;
 use crate::{Error, Result};
 
 pub use crate::edit::EditRequest;
+pub use crate::resplit::{HoSoLayout, SplitOperation, SplitOutcome, SplitRequest};
+
+/// What a principal without the archivist's role may not do with a hồ sơ's split.
+const SPLIT_WHAT: &str = "correct the split of a hồ sơ";
 
 /// Changes on behalf of one principal; see the module doc.
 #[derive(Debug, Clone, Copy)]
@@ -27,8 +31,10 @@ impl<'a> Writer<'a> {
         Writer { archive, who }
     }
 
-    /// `Ok` when the principal has `role`, else why not (`what` they tried).
-    fn require(&self, role: Role, what: &str) -> Result<()> {
+    /// `Ok` when the principal has `role`, else why not (`what` they tried): also for a
+    /// front end's page of that role's work before any change (the reading room's list of
+    /// boxes to ingest).
+    pub fn require(&self, role: Role, what: &str) -> Result<()> {
         if self.who.has_role(role) {
             Ok(())
         } else {
@@ -49,6 +55,27 @@ impl<'a> Writer<'a> {
             self.who.actor(),
             self.who.clearance(),
         )
+    }
+
+    /// Corrects the split of a hồ sơ into documents: a page boundary moved, a document split
+    /// in two or merged into the one before (a new version; see [`crate::resplit`]). The
+    /// principal's clearance must cover every document of the hồ sơ (else it is an unknown
+    /// id) and every document of the new split.
+    pub fn correct_split(&self, request: &SplitRequest) -> Result<SplitOutcome> {
+        self.require(Role::Archivist, SPLIT_WHAT)?;
+        crate::resplit::correct_split(
+            self.archive,
+            request,
+            self.who.actor(),
+            self.who.clearance(),
+        )
+    }
+
+    /// Hồ sơ object `id`'s documents and their pages, for the form correcting its split:
+    /// the archivist's, when their clearance covers every document (else an unknown id).
+    pub fn split_layout(&self, id: &str) -> Result<HoSoLayout> {
+        self.require(Role::Archivist, SPLIT_WHAT)?;
+        crate::resplit::layout(self.archive, id, self.who.clearance())
     }
 
     /// Ingests `boxes`, recording the principal as the actor.
@@ -106,6 +133,30 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// Writes the search documents for Quickwit (DESIGN.md §8) into `out_dir`: what the
+    /// principal's clearance covers, like the index [`Writer::reindex`] rebuilds. The export
+    /// is recorded in the audit log.
+    pub fn export_quickwit(
+        &self,
+        out_dir: &std::path::Path,
+        index_id: &str,
+    ) -> Result<crate::catalog::QuickwitExport> {
+        self.require(Role::Archivist, "export the search documents")?;
+        let export =
+            crate::catalog::export_quickwit(self.archive, self.who.clearance(), out_dir, index_id)?;
+        self.archive.audit().append(
+            self.who.actor(),
+            QUICKWIT_EXPORT_ACTION,
+            None,
+            serde_json::json!({
+                "index_id": index_id,
+                "documents": export.documents_exported,
+                "pages": export.pages_exported,
+            }),
+        )?;
+        Ok(export)
+    }
+
     /// Records a change to an account of the reading room (added, role, clearance,
     /// password, enabled, token) in the audit log, naming the principal who made it:
     /// DESIGN.md §7 asks for every rights change with who and when.
@@ -121,6 +172,9 @@ impl<'a> Writer<'a> {
             .map(drop)
     }
 }
+
+/// The audit action of an export of the search documents for Quickwit.
+pub const QUICKWIT_EXPORT_ACTION: &str = "quickwit-export";
 
 /// The audit action of a change to an account.
 pub const ACCOUNT_ACTION: &str = "account";

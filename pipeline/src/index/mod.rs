@@ -12,6 +12,7 @@
 
 mod analyzer;
 mod exclusion;
+pub mod quickwit;
 mod read_only;
 mod schema;
 mod search;
@@ -280,6 +281,13 @@ impl SearchIndex {
             parser,
             writer: Mutex::new(None),
         })
+    }
+
+    /// Reads the index's last commit again: another handle's (an ingest's) writes become
+    /// visible to this one's searches.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
     }
 
     /// Adds or replaces (by id) these documents and commits.

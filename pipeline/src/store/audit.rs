@@ -449,7 +449,9 @@ fn tail_of(bytes: &[u8], whole: bool, wanted: usize) -> Option<(usize, Vec<&[u8]
 /// The actions whose entries record a committed object version (`version` and
 /// `inventory_sha256` in their detail): every path that calls
 /// [`super::ocfl::StorageRoot::commit_version`] appends one of them.
-pub const COMMIT_ACTIONS: [&str; 2] = ["ingest", "edit"];
+pub const COMMIT_ACTIONS: [&str; 3] = ["ingest", "edit", RESPLIT_ACTION];
+/// The audit action of a correction of a hồ sơ's split into documents ([`crate::resplit`]).
+pub const RESPLIT_ACTION: &str = "resplit";
 
 /// The version of an object the audit log last records as committed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

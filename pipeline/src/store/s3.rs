@@ -69,7 +69,35 @@ pub struct S3Settings {
     pub access_key_id: Option<String>,
     #[serde(skip)]
     pub secret_access_key: Option<String>,
+    /// How long a request is retried, with backoff, while the store cannot be reached or
+    /// answers with a server error, before it fails with [`Error::StorageUnreachable`]
+    /// (`None`: [`DEFAULT_RETRY`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_seconds: Option<u64>,
 }
+
+/// Whether `e` says the store could not be reached (connection refused or reset, a
+/// request that timed out): its retries ran out without an answer from the store.
+fn unreachable(e: &object_store::Error) -> bool {
+    use object_store::client::{HttpError, HttpErrorKind};
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = source {
+        if let Some(http) = error.downcast_ref::<HttpError>() {
+            return matches!(
+                http.kind(),
+                HttpErrorKind::Connect
+                    | HttpErrorKind::Request
+                    | HttpErrorKind::Timeout
+                    | HttpErrorKind::Interrupted
+            );
+        }
+        source = error.source();
+    }
+    false
+}
+
+/// How long a request to the store is retried unless configured otherwise.
+pub const DEFAULT_RETRY: Duration = Duration::from_secs(180);
 
 impl std::fmt::Debug for S3Settings {
     // Never shows the secret.
@@ -151,7 +179,12 @@ impl S3Storage {
             .with_bucket_name(&settings.bucket)
             .with_region(&settings.region)
             .with_conditional_put(S3ConditionalPut::ETagMatch)
-            .with_retry(RetryConfig::default())
+            .with_retry(RetryConfig {
+                retry_timeout: settings
+                    .retry_seconds
+                    .map_or(DEFAULT_RETRY, Duration::from_secs),
+                ..RetryConfig::default()
+            })
             .with_client_options(
                 ClientOptions::new()
                     .with_connect_timeout(Duration::from_secs(5))
@@ -260,8 +293,12 @@ impl S3Storage {
         Key::new(path.as_ref().strip_prefix(&self.prefix)?).ok()
     }
 
-    /// A failed request about `key` as an I/O error on its location (`NotFound` kept).
+    /// A failed request about `key` as an I/O error on its location (`NotFound` kept), or
+    /// [`Error::StorageUnreachable`] when the store could not be reached at all.
     fn error(&self, key: &Key, e: &object_store::Error) -> Error {
+        if unreachable(e) {
+            return Error::StorageUnreachable(format!("{}: {e}", self.locate(key).display()));
+        }
         let kind = match e {
             object_store::Error::NotFound { .. } => std::io::ErrorKind::NotFound,
             _ => std::io::ErrorKind::Other,

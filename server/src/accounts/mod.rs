@@ -5,7 +5,8 @@
 //! In: an archive directory (the database is `ARCHIVE/service/accounts.sqlite3`, outside
 //! `ocfl/`: `verify` never reads it) and what the operator or a signing-in user gives. Out:
 //! accounts ([`Account`]) and the [`pipeline::gate::Principal`] each acts as; sessions and
-//! tokens looked up by the SHA-256 of their secret (the secret itself is never stored);
+//! tokens looked up by the SHA-256 of their secret (the secret itself is never stored),
+//! listed for the admin without it; the log of failed sign-ins (name tried, address);
 //! passwords stored only as Argon2id hashes; a consistent copy of the database on request
 //! ([`Accounts::back_up`]).
 
@@ -21,17 +22,20 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
-pub use lockout::{LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS};
+pub use lockout::{
+    FailedSignIn, FAILURE_LOG_DAYS, LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT,
+    MAX_FAILURES_PER_ADDRESS,
+};
 pub use requests::{
     Decision, GrantRecord, GrantState, Notification, Outcome, ReadingRequest, RequestFilter,
     RequestItem, RequestState, Revocation,
 };
 pub(crate) use requests::{DecisionRow, NewRequestRow};
-pub use sessions::{Session, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES};
+pub use sessions::{ActiveSession, Session, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES};
 pub use tokens::ApiToken;
 pub use users::{
-    clearance_key, parse_clearance, parse_role, role_key, Account, ClearanceGrant, NewAccount,
-    SignIn,
+    clearance_grant, clearance_key, parse_clearance, parse_day, parse_role, role_key, Account,
+    ClearanceGrant, NewAccount, SignIn,
 };
 
 use crate::{Error, Result};
@@ -142,6 +146,18 @@ CREATE TABLE notifications (
     seen INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX notifications_by_user ON notifications(user_id, seen);
+",
+    r"
+ALTER TABLE users ADD COLUMN last_sign_in TEXT;
+ALTER TABLE sessions ADD COLUMN address TEXT;
+CREATE TABLE sign_in_failures (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    locked_out INTEGER NOT NULL
+);
+CREATE INDEX sign_in_failures_by_at ON sign_in_failures(at);
 ",
 ];
 
@@ -290,6 +306,13 @@ fn db_error(path: &Path, source: rusqlite::Error) -> Error {
 /// Now, as stored (RFC 3339, UTC, seconds).
 fn now_text() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A time stored as seconds since the epoch, as shown (RFC 3339, UTC, seconds).
+fn seconds_text(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Today, the local calendar day (clearances, tokens and grants hold through their last

@@ -2,19 +2,42 @@
 //! sign-out, after [`SESSION_IDLE_MINUTES`] without use or [`SESSION_ABSOLUTE_HOURS`] after
 //! sign-in, and when the account's password changes or it is disabled.
 //!
-//! In: an account (sign-in) or a cookie's secret. Out: a [`Session`] with its account and
-//! its CSRF token (every state-changing form carries it).
+//! The admin lists the live sessions ([`ActiveSession`]: whose, since when, last seen,
+//! from which address) and ends one or all of an account's; a session ended so is gone at
+//! the next request.
+//!
+//! In: an account and the address it signs in from, or a cookie's secret. Out: a
+//! [`Session`] with its account and its CSRF token (every state-changing form carries it).
 
 use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
 
 use super::secret::{random_token, token_digest};
-use super::{now_seconds, Account, Accounts};
-use crate::Result;
+use super::{now_seconds, seconds_text, Account, Accounts};
+use crate::{Error, Result};
+
+/// The length of a session's public id: the first hex digits of its digest (which is
+/// itself only the SHA-256 of the cookie's secret: neither gives the secret).
+const SESSION_ID_CHARS: usize = 16;
 
 /// A session unused this long has ended.
 pub const SESSION_IDLE_MINUTES: i64 = 30;
 /// A session this old has ended, used or not.
 pub const SESSION_ABSOLUTE_HOURS: i64 = 12;
+
+/// A live session as the admin sees it (never its secret nor its CSRF token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActiveSession {
+    /// Names the session for revocation.
+    pub id: String,
+    pub user: String,
+    /// Signed in at (RFC 3339, UTC).
+    pub created: String,
+    /// Last request at (RFC 3339, UTC).
+    pub last_seen: String,
+    /// The address it signed in from, when recorded.
+    pub address: Option<String>,
+}
 
 /// A signed-in user's session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,17 +48,18 @@ pub struct Session {
 }
 
 impl Accounts {
-    /// A new session for `account`; returns the secret for the cookie (stored only as its
-    /// digest) and the session.
-    pub fn start_session(&self, account: &Account) -> Result<(String, Session)> {
+    /// A new session for `account` signed in from `address`; returns the secret for the
+    /// cookie (stored only as its digest) and the session.
+    pub fn start_session(&self, account: &Account, address: &str) -> Result<(String, Session)> {
         let secret = random_token();
         let csrf = random_token();
         let now = now_seconds();
+        let address: String = address.chars().take(64).collect();
         self.conn()
             .execute(
-                "INSERT INTO sessions (digest, user_id, csrf, created, last_seen) \
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![token_digest(&secret), account.id, csrf, now],
+                "INSERT INTO sessions (digest, user_id, csrf, created, last_seen, address) \
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                params![token_digest(&secret), account.id, csrf, now, address],
             )
             .map_err(|e| self.err(e))?;
         Ok((
@@ -95,11 +119,74 @@ impl Accounts {
         Ok(())
     }
 
-    pub(super) fn end_sessions_of(&self, user: i64) -> Result<()> {
+    pub(super) fn end_sessions_of(&self, user: i64) -> Result<usize> {
         self.conn()
             .execute("DELETE FROM sessions WHERE user_id = ?1", [user])
+            .map_err(|e| self.err(e))
+    }
+
+    /// Ends every session of account `name`; how many there were.
+    pub fn end_sessions_of_account(&self, name: &str) -> Result<usize> {
+        let account = self.account(name)?;
+        self.end_sessions_of(account.id)
+    }
+
+    /// Ends the session whose [`ActiveSession::id`] is `id`; returns whose it was.
+    pub fn end_session_by_id(&self, id: &str) -> Result<String> {
+        let unknown = || Error::NoSuchSession(id.chars().take(SESSION_ID_CHARS).collect());
+        if id.len() != SESSION_ID_CHARS || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(unknown());
+        }
+        let conn = self.conn();
+        let found: Option<(String, String)> = conn
+            .query_row(
+                "SELECT s.digest, u.name FROM sessions s JOIN users u ON u.id = s.user_id \
+                 WHERE substr(s.digest, 1, ?2) = ?1",
+                params![id.to_ascii_lowercase(), SESSION_ID_CHARS],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
             .map_err(|e| self.err(e))?;
-        Ok(())
+        let (digest, user) = found.ok_or_else(unknown)?;
+        conn.execute("DELETE FROM sessions WHERE digest = ?1", [digest])
+            .map_err(|e| self.err(e))?;
+        Ok(user)
+    }
+
+    /// The live sessions (of account `name`, or everyone's), most recently seen first.
+    /// Sessions past their expiry are removed first.
+    pub fn active_sessions(&self, name: Option<&str>) -> Result<Vec<ActiveSession>> {
+        let now = now_seconds();
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM sessions WHERE last_seen < ?1 OR created < ?2",
+            params![
+                now - SESSION_IDLE_MINUTES * 60,
+                now - SESSION_ABSOLUTE_HOURS * 3600
+            ],
+        )
+        .map_err(|e| self.err(e))?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT s.digest, u.name, s.created, s.last_seen, s.address FROM sessions s \
+                 JOIN users u ON u.id = s.user_id WHERE u.disabled = 0 \
+                 AND (?1 IS NULL OR u.name = ?1) ORDER BY s.last_seen DESC, s.digest",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([name], |r| {
+                let digest: String = r.get(0)?;
+                Ok(ActiveSession {
+                    id: digest.chars().take(SESSION_ID_CHARS).collect(),
+                    user: r.get(1)?,
+                    created: seconds_text(r.get(2)?),
+                    last_seen: seconds_text(r.get(3)?),
+                    address: r.get(4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
     }
 
     #[cfg(test)]
@@ -137,7 +224,7 @@ mod tests {
     #[test]
     fn sessions_start_are_found_and_end() {
         let (_tmp, accounts, account) = with_account();
-        let (secret, session) = accounts.start_session(&account).unwrap();
+        let (secret, session) = accounts.start_session(&account, "10.0.0.5").unwrap();
         let found = accounts.session(&secret).unwrap().unwrap();
         assert_eq!(found, session);
         assert!(accounts.session("khong-phai").unwrap().is_none());
@@ -146,12 +233,46 @@ mod tests {
     }
 
     #[test]
+    fn the_admin_lists_sessions_and_ends_one_or_all() {
+        let (_tmp, accounts, account) = with_account();
+        let (first, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
+        let (second, _) = accounts.start_session(&account, "10.0.0.6").unwrap();
+        let listed = accounts.active_sessions(Some("giang")).unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|s| s.user == "giang" && s.id.len() == 16));
+        let text = format!("{listed:?}");
+        assert!(!text.contains(&first) && !text.contains(&second));
+        assert!(
+            !text.contains(&token_digest(&first)),
+            "not the digest either"
+        );
+        let one = listed
+            .iter()
+            .find(|s| s.address.as_deref() == Some("10.0.0.5"))
+            .unwrap();
+        assert_eq!(accounts.end_session_by_id(&one.id).unwrap(), "giang");
+        assert!(accounts.session(&first).unwrap().is_none(), "ended at once");
+        assert!(accounts.session(&second).unwrap().is_some());
+        assert!(matches!(
+            accounts.end_session_by_id(&one.id),
+            Err(Error::NoSuchSession(_))
+        ));
+        assert!(matches!(
+            accounts.end_session_by_id("../../etc"),
+            Err(Error::NoSuchSession(_))
+        ));
+        assert_eq!(accounts.end_sessions_of_account("giang").unwrap(), 1);
+        assert!(accounts.session(&second).unwrap().is_none());
+        assert!(accounts.active_sessions(None).unwrap().is_empty());
+    }
+
+    #[test]
     fn sessions_expire_when_idle_and_end_with_a_password_change() {
         let (_tmp, accounts, account) = with_account();
-        let (secret, _) = accounts.start_session(&account).unwrap();
+        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
         accounts.age_sessions(SESSION_IDLE_MINUTES * 60 + 5);
         assert!(accounts.session(&secret).unwrap().is_none(), "idle");
-        let (secret, _) = accounts.start_session(&account).unwrap();
+        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
         accounts
             .set_password("giang", "mật khẩu mới của giang")
             .unwrap();
@@ -159,7 +280,7 @@ mod tests {
             accounts.session(&secret).unwrap().is_none(),
             "password changed"
         );
-        let (secret, _) = accounts.start_session(&account).unwrap();
+        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
         accounts.set_disabled("giang", true).unwrap();
         assert!(accounts.session(&secret).unwrap().is_none(), "disabled");
     }

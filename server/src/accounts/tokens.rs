@@ -42,16 +42,21 @@ impl Accounts {
         Ok((conn.last_insert_rowid(), token))
     }
 
-    /// Revokes token `id`.
-    pub fn revoke_token(&self, id: i64) -> Result<()> {
-        let changed = self
-            .conn()
+    /// Revokes token `id` (it stops working at its next use); returns whose it was.
+    pub fn revoke_token(&self, id: i64) -> Result<String> {
+        let conn = self.conn();
+        let changed = conn
             .execute("UPDATE api_tokens SET revoked = 1 WHERE id = ?1", [id])
             .map_err(|e| self.err(e))?;
         if changed == 0 {
             return Err(Error::NoSuchToken(id));
         }
-        Ok(())
+        conn.query_row(
+            "SELECT u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(|e| self.err(e))
     }
 
     /// Every token, without secrets.
@@ -127,7 +132,7 @@ mod tests {
         let (id, token) = accounts.create_token("ha", None).unwrap();
         assert_eq!(accounts.token_account(&token).unwrap().unwrap().name, "ha");
         assert!(accounts.token_account("sai").unwrap().is_none());
-        accounts.revoke_token(id).unwrap();
+        assert_eq!(accounts.revoke_token(id).unwrap(), "ha");
         assert!(accounts.token_account(&token).unwrap().is_none(), "revoked");
         assert!(matches!(
             accounts.revoke_token(999),

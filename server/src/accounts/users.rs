@@ -47,6 +47,8 @@ pub struct Account {
     pub must_change_password: bool,
     pub disabled: bool,
     pub created: String,
+    /// The last accepted sign-in (RFC 3339, UTC), if any.
+    pub last_sign_in: Option<String>,
 }
 
 impl Account {
@@ -116,7 +118,9 @@ pub fn parse_role(key: &str) -> Result<Role> {
     .ok_or_else(|| {
         Error::invalid(
             "role",
-            format!("{key:?} is not a role (reader, archivist, approver, auditor, admin)"),
+            format!(
+                "\"{key}\" không phải là vai trò (reader, archivist, approver, auditor, admin)"
+            ),
         )
     })
 }
@@ -139,7 +143,75 @@ pub fn parse_clearance(key: &str) -> Result<Clearance> {
         .ok_or_else(|| {
             Error::invalid(
                 "clearance",
-                format!("{key:?} is not a clearance (none, mat, toi-mat)"),
+                format!("\"{key}\" không phải là độ mật (none, mat, toi-mat)"),
+            )
+        })
+}
+
+/// The clearance an operator gives by a decision: none for `none` (`Public`), else the
+/// decision's reference (mandatory, trimmed, at most 200 characters) and its last day
+/// (mandatory). The CLI and the admin pages both come here.
+pub fn clearance_grant(
+    level: Clearance,
+    decision: Option<&str>,
+    expires: Option<NaiveDate>,
+) -> Result<Option<ClearanceGrant>> {
+    if level == Clearance::Public {
+        return Ok(None);
+    }
+    let decision = decision.map_or("", str::trim);
+    if decision.is_empty() {
+        return Err(Error::invalid(
+            "decision",
+            format!(
+                "cần số quyết định cho phép tiếp cận tài liệu {} (ví dụ 12/QĐ-VPTU)",
+                clearance_vietnamese(level)
+            ),
+        ));
+    }
+    if decision.chars().count() > 200 {
+        return Err(Error::invalid(
+            "decision",
+            "số quyết định dài quá 200 ký tự",
+        ));
+    }
+    let Some(expires) = expires else {
+        return Err(Error::invalid(
+            "expires",
+            format!(
+                "cần ngày hết hạn của quyết định cho phép tiếp cận tài liệu {} (YYYY-MM-DD)",
+                clearance_vietnamese(level)
+            ),
+        ));
+    };
+    Ok(Some(ClearanceGrant {
+        level,
+        decision: decision.to_string(),
+        expires,
+    }))
+}
+
+fn clearance_vietnamese(c: Clearance) -> &'static str {
+    match c {
+        Clearance::Public => "công khai",
+        Clearance::Mat => "Mật",
+        Clearance::ToiMat => "Tối mật",
+    }
+}
+
+/// A calendar day typed as `YYYY-MM-DD` for `field`; empty is none.
+pub fn parse_day(field: &'static str, text: &str) -> Result<Option<NaiveDate>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            let shown: String = text.chars().take(40).collect();
+            Error::invalid(
+                field,
+                format!("\"{shown}\" không phải là ngày hợp lệ (dạng YYYY-MM-DD)"),
             )
         })
 }
@@ -155,13 +227,13 @@ fn check_name(name: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             "name",
-            format!("{name:?}: 2 to 64 characters, letters a-z, digits, '.', '-', '_'"),
+            format!("\"{name}\": từ 2 đến 64 ký tự, chỉ gồm chữ cái a-z, chữ số, '.', '-', '_'"),
         ))
     }
 }
 
 const COLUMNS: &str = "id, name, role, clearance, clearance_decision, clearance_expires, \
-                       must_change_password, disabled, created";
+                       must_change_password, disabled, created, last_sign_in";
 
 fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     let role: String = row.get(2)?;
@@ -188,6 +260,7 @@ fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
         must_change_password: row.get(6)?,
         disabled: row.get(7)?,
         created: row.get(8)?,
+        last_sign_in: row.get(9)?,
     })
 }
 
@@ -276,9 +349,13 @@ impl Accounts {
             .map_err(|e| self.err(e))
     }
 
-    /// Disables or enables an account; disabling ends its sessions.
+    /// Disables or enables an account; disabling ends its sessions. The last enabled admin
+    /// is never disabled (nobody could manage the accounts from the reading room then).
     pub fn set_disabled(&self, name: &str, disabled: bool) -> Result<()> {
         let account = self.account(name)?;
+        if disabled && account.role == Role::Admin && !account.disabled {
+            self.keep_an_admin(name, "disable")?;
+        }
         self.update(name, "disabled = ?2", &disabled)?;
         if disabled {
             self.end_sessions_of(account.id)?;
@@ -286,8 +363,36 @@ impl Accounts {
         Ok(())
     }
 
+    /// Changes an account's role; the last enabled admin keeps theirs.
     pub fn set_role(&self, name: &str, role: Role) -> Result<()> {
+        let account = self.account(name)?;
+        if account.role == Role::Admin && role != Role::Admin && !account.disabled {
+            self.keep_an_admin(name, "role")?;
+        }
         self.update(name, "role = ?2", &role_key(role))
+    }
+
+    /// Refuses a change (`what`) that would leave no enabled admin but `name`'s.
+    fn keep_an_admin(&self, name: &str, what: &'static str) -> Result<()> {
+        let others: i64 = self
+            .conn()
+            .query_row(
+                "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND name <> ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        if others > 0 {
+            return Ok(());
+        }
+        let message = format!(
+            "{name} là quản trị viên duy nhất còn hoạt động: hãy cho một tài khoản khác vai \
+             trò quản trị trước"
+        );
+        Err(match what {
+            "role" => Error::invalid("role", message),
+            _ => Error::Refused(message),
+        })
     }
 
     /// Gives, changes or (with `None`) takes away an account's clearance.
@@ -348,7 +453,7 @@ impl Accounts {
                 params![account.id, hash, one_time],
             )
             .map_err(|e| self.err(e))?;
-        self.end_sessions_of(account.id)
+        self.end_sessions_of(account.id).map(drop)
     }
 
     fn password_hash(&self, id: i64) -> Result<String> {
@@ -364,6 +469,7 @@ impl Accounts {
     /// per name and per address, and too many lock both out for a while.
     pub fn sign_in(&self, name: &str, password: &str, address: &str) -> Result<SignIn> {
         if self.locked_out(name, address)? {
+            self.log_failure(name, address, true)?;
             return Ok(SignIn::LockedOut);
         }
         let account = self.find(name)?;
@@ -375,7 +481,17 @@ impl Accounts {
         match account {
             Some(account) if matches && !account.disabled => {
                 self.forget_failures(name)?;
-                Ok(SignIn::Accepted(account))
+                let now = super::now_text();
+                self.conn()
+                    .execute(
+                        "UPDATE users SET last_sign_in = ?2 WHERE id = ?1",
+                        params![account.id, now],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(SignIn::Accepted(Account {
+                    last_sign_in: Some(now),
+                    ..account
+                }))
             }
             _ => {
                 self.record_failure(name, address)?;

@@ -21,7 +21,7 @@ use super::search_params::SearchParams;
 use super::visitor::Visitor;
 use super::{blocking, State};
 
-fn api_failure(failure: Failure) -> Answer {
+pub(super) fn api_failure(failure: Failure) -> Answer {
     Answer { failure, api: true }
 }
 
@@ -89,7 +89,7 @@ pub async fn openapi() -> impl IntoResponse {
 }
 
 /// A JSON body as `T`, or a 400 naming what is wrong (a missing or unknown field).
-fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
+pub(super) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Answer> {
     serde_json::from_slice(body).map_err(|e| {
         api_failure(Failure::BadRequest(format!(
             "Nội dung JSON không hợp lệ: {e}"
@@ -192,4 +192,49 @@ pub async fn decide(
     .await
     .map_err(api_failure)?;
     Ok(Json(request).into_response())
+}
+
+/// `POST /api/v1/requests/{id}/route`: an archivist or approver routes a pending request
+/// to the other approvers (who routed it may not decide it).
+pub async fn route_request(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let id = request_id(&id).map_err(api_failure)?;
+    let who = visitor.principal.clone();
+    let request = blocking(&room, move |room| Ok(room.requests().route(&who, id)?))
+        .await
+        .map_err(api_failure)?;
+    Ok(Json(request).into_response())
+}
+
+/// What `POST /api/v1/grants/{id}/revocation` takes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revocation {
+    reason: String,
+}
+
+/// `POST /api/v1/grants/{id}/revocation`: an approver revokes a grant in force
+/// (`reason` required); the grant as it now is.
+pub async fn revoke_grant(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Answer> {
+    visitor.check_api_csrf(&headers).map_err(api_failure)?;
+    let id = request_id(&id).map_err(api_failure)?;
+    let revocation: Revocation = json_body(&body)?;
+    let who = visitor.principal.clone();
+    let grant = blocking(&room, move |room| {
+        Ok(room.requests().revoke(&who, id, &revocation.reason)?)
+    })
+    .await
+    .map_err(api_failure)?;
+    Ok(Json(grant).into_response())
 }

@@ -129,6 +129,7 @@ fn audit_nav() -> Markup {
             a href="/audit/head" id="audit-head-nav" { "Đỉnh chuỗi nhật ký" }
             a href="/audit/log" { "Nhật ký kiểm tra" }
             a href="/audit/access" id="audit-access-nav" { "Nhật ký truy cập" }
+            a href="/tasks/verify" { "Chạy kiểm tra toàn vẹn" }
         }
     }
 }

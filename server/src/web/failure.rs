@@ -22,6 +22,8 @@ pub enum Failure {
     Unauthorized,
     /// A form without this session's token, or from another site.
     Forbidden(String),
+    /// The work asked for cannot start now (a task of its kind runs already).
+    Conflict(String),
     /// Something failed inside; logged, not shown.
     Internal,
 }
@@ -36,6 +38,7 @@ impl Failure {
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
             Failure::Unauthorized => StatusCode::UNAUTHORIZED,
             Failure::Forbidden(_) => StatusCode::FORBIDDEN,
+            Failure::Conflict(_) => StatusCode::CONFLICT,
             Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,7 +46,7 @@ impl Failure {
     fn message(&self) -> String {
         match self {
             Failure::NotFound => NOT_FOUND_MESSAGE.to_string(),
-            Failure::BadRequest(m) | Failure::Forbidden(m) => m.clone(),
+            Failure::BadRequest(m) | Failure::Forbidden(m) | Failure::Conflict(m) => m.clone(),
             Failure::Unauthorized => "Cần đăng nhập (phiên hoặc mã truy cập không hợp lệ).".into(),
             Failure::Internal => "Lỗi máy chủ; lỗi đã được ghi lại.".into(),
         }
@@ -69,6 +72,9 @@ impl From<pipeline::Error> for Failure {
             pipeline::Error::Query { .. } => {
                 Failure::BadRequest(format!("Câu tìm kiếm không hợp lệ: {e}"))
             }
+            pipeline::Error::Invalid { field, message } => {
+                Failure::BadRequest(format!("Trường {field} không hợp lệ: {message}."))
+            }
             pipeline::Error::Forbidden(_) => {
                 Failure::Forbidden("Bạn không có quyền làm việc này.".into())
             }
@@ -87,6 +93,7 @@ impl From<crate::Error> for Failure {
             crate::Error::Invalid { message, .. } => Failure::BadRequest(message),
             crate::Error::NoSuchRequest(_) => Failure::NotFound,
             crate::Error::Refused(message) => Failure::Forbidden(message),
+            crate::Error::Busy(message) => Failure::Conflict(message),
             other => {
                 tracing::error!("{other}");
                 Failure::Internal

@@ -13,6 +13,17 @@ use super::visitor::Visitor;
 /// A whole page: the top bar (search, browse, history, requests with the number of unseen
 /// notifications, the approvers' queue, the auditor's pages, account, sign-out) and `body`.
 pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
+    page_with_head(title, visitor, &html! {}, body)
+}
+
+/// [`page`] with `head` added to the document's head (a task page's refresh without
+/// script).
+pub fn page_with_head(
+    title: &str,
+    visitor: Option<&Visitor>,
+    head: &Markup,
+    body: &Markup,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang="vi" {
@@ -22,6 +33,7 @@ pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
                 title { (title) " — Phòng đọc lưu trữ" }
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" defer {}
+                (head)
             }
             body {
                 header.bar {
@@ -37,8 +49,15 @@ pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
                         @if v.principal.has_role(pipeline::gate::Role::Approver) {
                             a href="/requests/queue" id="request-queue" { "Duyệt phiếu" }
                         }
+                        @if v.principal.has_role(pipeline::gate::Role::Admin) {
+                            a href="/admin" id="admin-link" { "Quản trị" }
+                        }
+                        @if v.principal.has_role(pipeline::gate::Role::Archivist) {
+                            a href="/tasks/ingest" id="ingest-tasks" { "Nhập hộp" }
+                        }
                         @if v.principal.has_role(pipeline::gate::Role::Auditor) {
-                            a href="/audit/fixity" id="audit-nav" { "Kiểm tra" }
+                            a href="/tasks/verify" id="verify-tasks" { "Kiểm tra toàn vẹn" }
+                            a href="/audit/fixity" id="audit-nav" { "Nhật ký & toàn vẹn" }
                         }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }

@@ -4,9 +4,12 @@
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
 //! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
 //! the auditor's pages and API ([`audit_pages`], [`audit_api`]),
+//! the admin's pages and API ([`admin_pages`], [`admin_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
+mod admin_api;
+mod admin_pages;
 mod api;
 mod audit_api;
 mod audit_pages;
@@ -20,6 +23,9 @@ mod layout;
 mod pages;
 mod request_pages;
 mod search_params;
+mod split_pages;
+mod task_api;
+mod task_pages;
 mod tls;
 mod visitor;
 
@@ -57,6 +63,9 @@ pub struct ServerConfig {
     pub profile: Profile,
     /// Working days within which reading requests are due.
     pub deadlines: Deadlines,
+    /// Directories whose immediate subdirectories are boxes an archivist may ingest from
+    /// the browser (`--inbox`); none: ingest from the browser is off.
+    pub inboxes: Vec<PathBuf>,
 }
 
 /// Where the reading room runs (Luật Bảo vệ bí mật nhà nước 2025: state secrets only on an
@@ -112,6 +121,10 @@ pub struct TlsFiles {
 /// What every request handler shares.
 pub struct ReadingRoom {
     archive: Archive,
+    archive_dir: PathBuf,
+    /// The boxes an archivist may ingest, and the tasks started here.
+    inbox: crate::tasks::Inbox,
+    tasks: crate::tasks::Tasks,
     accounts: Arc<Accounts>,
     index: SearchIndex,
     cache_dir: PathBuf,
@@ -137,8 +150,12 @@ impl ReadingRoom {
         let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Arc::new(Accounts::open(dir)?);
+        let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
         Ok(ReadingRoom {
             archive,
+            archive_dir: dir.to_path_buf(),
+            inbox: crate::tasks::Inbox::default(),
+            tasks,
             accounts,
             index,
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
@@ -156,6 +173,15 @@ impl ReadingRoom {
     pub fn with_institution(self, institution: Option<String>) -> ReadingRoom {
         ReadingRoom {
             institution: institution.filter(|n| !n.trim().is_empty()),
+            ..self
+        }
+    }
+
+    /// The directories whose subdirectories are the boxes an archivist may ingest.
+    #[must_use]
+    pub fn with_inboxes(self, dirs: Vec<PathBuf>) -> ReadingRoom {
+        ReadingRoom {
+            inbox: crate::tasks::Inbox::new(dirs),
             ..self
         }
     }
@@ -225,7 +251,19 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         )
         .route("/api/v1/audit/head/check", post(audit_api::check_head))
         .route("/api/v1/audit/log", get(audit_api::audit_log))
-        .route("/api/v1/audit/access", get(audit_api::access_log));
+        .route("/api/v1/audit/access", get(audit_api::access_log))
+        .route("/api/v1/requests/{id}/route", post(api::route_request))
+        .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant))
+        .route("/api/v1/boxes", get(task_api::list_boxes))
+        .route("/api/v1/ingests", post(task_api::start_ingest_api))
+        .route("/api/v1/ingests/{id}", get(task_api::ingest))
+        .route("/api/v1/verifications", post(task_api::start_verify_api))
+        .route("/api/v1/verifications/{id}", get(task_api::verification))
+        .route(
+            "/api/v1/hoso/{id}/split",
+            get(split_pages::api_layout).post(split_pages::api_split),
+        )
+        .merge(admin_routes());
     Router::new()
         .route("/", get(pages::search))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -249,8 +287,24 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         )
         .route("/audit/log", get(audit_pages::audit_log))
         .route("/audit/access", get(audit_pages::access_log))
+        .route(
+            "/hoso/{id}/split",
+            get(split_pages::form).post(split_pages::submit),
+        )
+        .route("/requests/{id}/route", post(request_pages::route))
+        .route("/grants/{id}/revoke", post(request_pages::revoke))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
+        .route("/assets/tasks.js", get(task_pages::script))
+        .route(
+            "/tasks/ingest",
+            get(task_pages::ingest_page).post(task_pages::start_ingest_form),
+        )
+        .route(
+            "/tasks/verify",
+            get(task_pages::verify_page).post(task_pages::start_verify_form),
+        )
+        .route("/tasks/{id}", get(task_pages::task_page))
         .merge(document_routes)
         .merge(api)
         .merge(iiif::routes())
@@ -258,6 +312,60 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .layer(axum::middleware::from_fn(guard::security_headers))
         .layer(axum::middleware::from_fn(guard::same_origin_posts))
         .with_state(room)
+}
+
+/// The admin's pages (`/admin`) and API (`/api/v1/admin`).
+fn admin_routes() -> Router<State> {
+    Router::new()
+        .route("/admin", get(admin_pages::index))
+        .route("/admin/accounts", post(admin_pages::create))
+        .route("/admin/accounts/{name}", get(admin_pages::account))
+        .route("/admin/accounts/{name}/{action}", post(admin_pages::change))
+        .route(
+            "/admin/accounts/{name}/sessions/revoke",
+            post(admin_pages::revoke_sessions),
+        )
+        .route("/admin/sessions", get(admin_pages::sessions))
+        .route(
+            "/admin/sessions/{id}/revoke",
+            post(admin_pages::revoke_session),
+        )
+        .route(
+            "/admin/tokens",
+            get(admin_pages::tokens).post(admin_pages::create_token_page),
+        )
+        .route("/admin/tokens/{id}/revoke", post(admin_pages::revoke_token))
+        .route("/admin/failed-sign-ins", get(admin_pages::failed_sign_ins))
+        .route(
+            "/api/v1/admin/accounts",
+            get(admin_api::accounts).post(admin_api::create_account),
+        )
+        .route("/api/v1/admin/accounts/{name}", get(admin_api::account))
+        .route(
+            "/api/v1/admin/accounts/{name}/{action}",
+            post(admin_api::change_account),
+        )
+        .route(
+            "/api/v1/admin/accounts/{name}/sessions/revoke",
+            post(admin_api::revoke_sessions),
+        )
+        .route("/api/v1/admin/sessions", get(admin_api::sessions))
+        .route(
+            "/api/v1/admin/sessions/{id}/revoke",
+            post(admin_api::revoke_session),
+        )
+        .route(
+            "/api/v1/admin/tokens",
+            get(admin_api::tokens).post(admin_api::create_token_api),
+        )
+        .route(
+            "/api/v1/admin/tokens/{id}/revoke",
+            post(admin_api::revoke_token),
+        )
+        .route(
+            "/api/v1/admin/failed-sign-ins",
+            get(admin_api::failed_sign_ins),
+        )
 }
 
 /// Serves the reading room until Ctrl-C or SIGTERM: HTTPS when `config.tls` names a
@@ -274,7 +382,8 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
         &config.storage,
         config.secure_cookies || tls.is_some(),
     )?
-    .with_institution(config.institution.clone());
+    .with_institution(config.institution.clone())
+    .with_inboxes(config.inboxes.clone());
     room.isolated_lan = config.profile == Profile::IsolatedLan;
     room.deadlines = config.deadlines;
     let room = Arc::new(room);

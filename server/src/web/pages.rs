@@ -107,7 +107,7 @@ pub async fn login(
             )
             .map_err(Failure::from)?;
         let started = match &outcome {
-            SignIn::Accepted(account) => Some(room.accounts.start_session(account)?),
+            SignIn::Accepted(account) => Some(room.accounts.start_session(account, &address)?),
             _ => None,
         };
         Ok((outcome, started))
@@ -600,6 +600,7 @@ pub async fn browse(
             .or_default()
             .push(d);
     }
+    let archivist = visitor.principal.has_role(pipeline::gate::Role::Archivist);
     let count = |boxes: &BTreeMap<&str, BTreeMap<&str, Vec<_>>>| -> usize {
         boxes.values().flat_map(|h| h.values()).map(Vec::len).sum()
     };
@@ -617,6 +618,9 @@ pub async fn browse(
                             @for (hoso, docs) in hosos {
                                 details {
                                     summary { "Hồ sơ " (hoso) " — " (docs.len()) " tài liệu" }
+                                    @if archivist {
+                                        p { a.split-hoso href=(format!("/hoso/{}/split", docs[0].object)) { "Sửa cách chia tài liệu của hồ sơ này" } }
+                                    }
                                     @if docs.iter().any(|d| d.needs_grant) {
                                         p { a.request-hoso href=(format!("/requests/new?id={}", docs[0].object)) { "Yêu cầu đọc / sao hồ sơ này" } }
                                     }
@@ -712,7 +716,7 @@ fn account_page(visitor: &Visitor, notice: Option<&str>) -> Markup {
     )
 }
 
-fn clearance_label(c: pipeline::clearance::Clearance) -> &'static str {
+pub(super) fn clearance_label(c: pipeline::clearance::Clearance) -> &'static str {
     match c {
         pipeline::clearance::Clearance::Public => "không",
         pipeline::clearance::Clearance::Mat => "Mật",
@@ -732,6 +736,7 @@ pub struct PasswordForm {
 pub async fn change_password(
     axum::extract::State(room): axum::extract::State<State>,
     visitor: Visitor,
+    ClientAddress(address): ClientAddress,
     Form(form): Form<PasswordForm>,
 ) -> Response {
     if let Err(f) = visitor.check_csrf(&form.csrf) {
@@ -752,7 +757,7 @@ pub async fn change_password(
         {
             Ok(()) => {
                 let account = room.accounts.account(&name)?;
-                Ok(Ok(room.accounts.start_session(&account)?.0))
+                Ok(Ok(room.accounts.start_session(&account, &address)?.0))
             }
             Err(crate::Error::Invalid { message, .. }) => Ok(Err(message)),
             Err(e) => Err(e.into()),

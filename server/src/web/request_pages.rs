@@ -22,13 +22,13 @@ use crate::accounts::{today, ReadingRequest};
 use crate::requests::{NewDecision, NewRequest, Queued, DEFAULT_GRANT_DAYS};
 
 /// The name-value pairs of a query string or form body (names may repeat).
-fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
+pub(super) fn pairs(text: &str) -> Result<Vec<(String, String)>, Answer> {
     serde_urlencoded::from_str::<Vec<(String, String)>>(text)
         .map_err(|_| html_failure(Failure::BadRequest("Biểu mẫu không đọc được.".into())))
 }
 
 /// A submitted form's pairs, once its CSRF token is the session's.
-fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, Answer> {
+pub(super) fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, Answer> {
     let form = pairs(body)?;
     visitor
         .check_csrf(first(&form, "csrf").unwrap_or(""))
@@ -36,7 +36,7 @@ fn checked_form(visitor: &Visitor, body: &str) -> Result<Vec<(String, String)>, 
     Ok(form)
 }
 
-fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(super) fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
         .find(|(n, _)| n == name)
@@ -225,9 +225,12 @@ pub async fn queue(
     visitor: Visitor,
 ) -> Result<Markup, Answer> {
     let who = visitor.principal.clone();
-    let queued = blocking(&room, move |room| Ok(room.requests().queue(&who)?))
-        .await
-        .map_err(html_failure)?;
+    let (queued, granted) = blocking(&room, move |room| {
+        let requests = room.requests();
+        Ok((requests.queue(&who)?, requests.active_grants(&who)?))
+    })
+    .await
+    .map_err(html_failure)?;
     let csrf = visitor.csrf.clone().unwrap_or_default();
     let default_expiry = today() + chrono::Days::new(DEFAULT_GRANT_DAYS);
     Ok(page(
@@ -236,12 +239,15 @@ pub async fn queue(
         &html! {
             h1 { "Phiếu yêu cầu chờ duyệt" }
             @if queued.is_empty() { p { "Không có phiếu nào chờ duyệt." } }
-            @for q in &queued { (queued_request(q, &csrf, default_expiry)) }
+            @for q in &queued { (queued_request(q, visitor.principal.actor(), &csrf, default_expiry)) }
+            h1 { "Quyền sử dụng đang hiệu lực" }
+            @if granted.is_empty() { p { "Không có quyền sử dụng nào đang hiệu lực." } }
+            @for r in &granted { (active_grant(r, &csrf)) }
         },
     ))
 }
 
-fn queued_request(q: &Queued, csrf: &str, default_expiry: chrono::NaiveDate) -> Markup {
+fn queued_request(q: &Queued, me: &str, csrf: &str, default_expiry: chrono::NaiveDate) -> Markup {
     let r = &q.request;
     let overdue = r.due < today();
     html! {
@@ -270,7 +276,80 @@ fn queued_request(q: &Queued, csrf: &str, default_expiry: chrono::NaiveDate) -> 
             } @else {
                 p.message { (q.why_not.clone().unwrap_or_default()) }
             }
+            @if r.routed_by.is_none() && r.requester != me {
+                form.route method="post" action=(format!("/requests/{}/route", r.id)) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button type="submit" { "Chuyển cho người duyệt khác" }
+                    " (người chuyển không tự duyệt phiếu này)"
+                }
+            }
         }
+    }
+}
+
+/// A grant in force, with the form that revokes it.
+fn active_grant(r: &ReadingRequest, csrf: &str) -> Markup {
+    let Some(g) = &r.grant else { return html! {} };
+    html! {
+        section.grant id=(format!("grant-{}", g.id)) {
+            h2 { "Quyền số " (g.id) " — " (g.user) " — " (g.form.vietnamese()) }
+            p { "Phiếu yêu cầu số " (r.id) ". Hiệu lực đến hết ngày " (g.expires) ". "
+                (g.documents.len()) " tài liệu." }
+            form.revoke method="post" action=(format!("/grants/{}/revoke", g.id)) {
+                input type="hidden" name="csrf" value=(csrf);
+                p { label { "Lý do thu hồi (bắt buộc)" br; textarea name="reason" rows="2" required {} } }
+                p { button type="submit" class="refuse" { "Thu hồi" } }
+            }
+        }
+    }
+}
+
+/// `POST /requests/{id}/route`: an archivist or approver routes a pending request to the
+/// other approvers.
+pub async fn route(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+    body: String,
+) -> Response {
+    if let Err(a) = checked_form(&visitor, &body) {
+        return a.into_response();
+    }
+    let id = match super::api::request_id(&id) {
+        Ok(id) => id,
+        Err(f) => return html_failure(f).into_response(),
+    };
+    let who = visitor.principal.clone();
+    match blocking(&room, move |room| Ok(room.requests().route(&who, id)?)).await {
+        Ok(_) => see_other("/requests/queue", None),
+        Err(f) => html_failure(f).into_response(),
+    }
+}
+
+/// `POST /grants/{id}/revoke`: an approver revokes a grant in force (`reason` required).
+pub async fn revoke(
+    axum::extract::State(room): axum::extract::State<State>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+    body: String,
+) -> Response {
+    let form = match checked_form(&visitor, &body) {
+        Ok(f) => f,
+        Err(a) => return a.into_response(),
+    };
+    let id = match super::api::request_id(&id) {
+        Ok(id) => id,
+        Err(f) => return html_failure(f).into_response(),
+    };
+    let reason = first(&form, "reason").unwrap_or("").to_string();
+    let who = visitor.principal.clone();
+    match blocking(&room, move |room| {
+        Ok(room.requests().revoke(&who, id, &reason)?)
+    })
+    .await
+    {
+        Ok(_) => see_other("/requests/queue", None),
+        Err(f) => html_failure(f).into_response(),
     }
 }
 

@@ -81,6 +81,7 @@ impl SeaweedFs {
             region: self.var("SOHOA_S3_REGION"),
             access_key_id: Some(self.var("SOHOA_S3_ACCESS_KEY_ID")),
             secret_access_key: Some(self.var("SOHOA_S3_SECRET_ACCESS_KEY")),
+            retry_seconds: None,
         }
     }
 
@@ -146,6 +147,16 @@ pub fn alone() -> RwLockWriteGuard<'static, ()> {
     IN_USE
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Restarts a killed node when dropped (the test failing included), so that the shared
+/// cluster is whole again for the other tests.
+pub struct Restart<'a>(pub &'a SeaweedFs, pub &'a str);
+
+impl Drop for Restart<'_> {
+    fn drop(&mut self) {
+        self.0.restart(self.1);
+    }
 }
 
 /// Flips one byte in the middle of the first stored original of a `v1` in `storage` (the
