@@ -14,6 +14,7 @@
 
 mod document;
 mod event;
+pub mod locate;
 mod page;
 mod paths;
 

@@ -32,6 +32,11 @@ pub struct Valued<T> {
     /// The hồ sơ page the value was read from (extracted values only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Where on that page the value was read: left, top, width, height in pixels of the
+    /// page as OCR saw it (the coordinates of the page's word boxes). Absent in records
+    /// stored before boxes were kept, and when the value's words could not be placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u32; 4]>,
 }
 
 impl<T> Valued<T> {
@@ -41,6 +46,7 @@ impl<T> Valued<T> {
             source: ValueSource::Given,
             confidence: None,
             page: None,
+            bbox: None,
         }
     }
     pub fn extracted(value: T, confidence: f32) -> Self {
@@ -49,6 +55,7 @@ impl<T> Valued<T> {
             source: ValueSource::Extracted,
             confidence: Some(confidence),
             page: None,
+            bbox: None,
         }
     }
     /// The same value, read from hồ sơ page `page`.
@@ -57,12 +64,19 @@ impl<T> Valued<T> {
         self.page = Some(page);
         self
     }
+    /// The same value, read at `bbox` (left, top, width, height) on its page, if known.
+    #[must_use]
+    pub fn at_box(mut self, bbox: Option<[u32; 4]>) -> Self {
+        self.bbox = bbox;
+        self
+    }
     pub fn inferred(value: T) -> Self {
         Valued {
             value,
             source: ValueSource::Inferred,
             confidence: None,
             page: None,
+            bbox: None,
         }
     }
 }

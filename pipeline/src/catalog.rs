@@ -38,6 +38,12 @@ fn json(value: &impl serde::Serialize) -> FileSource {
     FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
 }
 
+/// Where `value` was read on `page` (its `lines` when the classifier knows them): see
+/// [`archive_records::locate::value_on_page`].
+fn value_box(page: &PageRecord, lines: Option<[usize; 2]>, value: &str) -> Option<[u32; 4]> {
+    archive_records::locate::value_on_page(&page.words, &page.text, lines, value)
+}
+
 /// A document of a hồ sơ as split and admitted: its hồ sơ pages, what a reviewer should
 /// check, and the approval it was admitted under (classified or unreadable ones).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -259,11 +265,14 @@ impl HoSoContext {
         let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
         let found = classify::extract(&texts);
-        // A reading's page is 1-based within the document; records name the hồ sơ page.
+        // A reading's page is 1-based within the document; records name the hồ sơ page,
+        // and the box of the words on it the value was read from.
         let extracted = |r: &Option<Reading>| {
             r.as_ref().map(|r| {
                 let page = group.get(r.page as usize - 1).copied().unwrap_or(group[0]);
-                Valued::extracted(r.value.clone(), r.confidence).on_page(page)
+                Valued::extracted(r.value.clone(), r.confidence)
+                    .on_page(page)
+                    .at_box(value_box(by_number[&page], r.lines, &r.value))
             })
         };
         let mut do_mat = extracted(&found.do_mat);
@@ -282,7 +291,10 @@ impl HoSoContext {
                 .get(found.noi_nhan_page.max(1) as usize - 1)
                 .copied()
                 .unwrap_or(group[0]);
-            Valued::extracted(found.noi_nhan.clone(), 0.7).on_page(page)
+            let first = found.noi_nhan.first().map_or("", String::as_str);
+            Valued::extracted(found.noi_nhan.clone(), 0.7)
+                .on_page(page)
+                .at_box(value_box(by_number[&page], None, first))
         });
         let mut record = TaiLieuRecord {
             ma_dinh_danh: Some(Valued::inferred(id.clone())),

@@ -229,7 +229,11 @@ pub(crate) fn edit(
         || "hồ sơ record".to_string(),
         |d| format!("document {}", d.id),
     );
-    let message = format!("edit of {what}: {}", keys.join(", "));
+    // Why, beside who (the version's user) and when (its time): the history tells all three.
+    let message = match reason {
+        Some(reason) => format!("edit of {what}: {} — reason: {reason}", keys.join(", ")),
+        None => format!("edit of {what}: {}", keys.join(", ")),
+    };
     let user = User {
         name: actor.to_string(),
         address: None,

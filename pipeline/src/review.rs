@@ -58,6 +58,10 @@ pub struct ReviewItem {
     /// The hồ sơ page concerned (field source page, page item).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Where on that page a field was read (left, top, width, height in the page's pixels),
+    /// when its record keeps the box.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u32; 4]>,
     pub reason: String,
 }
 
@@ -91,6 +95,47 @@ pub(crate) fn review_queue(
     Ok(items)
 }
 
+/// Where a record field (its JSON: `value`, `page`, `bbox`) was read on its hồ sơ page:
+/// the box its record keeps, else (FALLBACK, see [`stored_before_boxes`]) its words found
+/// again on the page. In the frame OCR read the page in, like the page's word boxes.
+fn field_box(field: &serde_json::Value, pages: &[PageRecord]) -> Option<[u32; 4]> {
+    serde_json::from_value(field["bbox"].clone())
+        .ok()
+        .or_else(|| stored_before_boxes(field, pages))
+}
+
+/// Every extracted field of `record` placed on a page: key → (hồ sơ page, box), the box
+/// in the frame OCR read the page in ([`field_box`]).
+pub fn field_boxes(
+    record: &archive_schema::TaiLieuRecord,
+    pages: &[PageRecord],
+) -> Vec<(String, u32, [u32; 4])> {
+    let record = serde_json::to_value(record).expect("records serialise");
+    archive_schema::TaiLieuRecord::field_keys()
+        .iter()
+        .filter_map(|key| {
+            let field = record.get(*key)?;
+            if field["source"] != "extracted" {
+                return None;
+            }
+            let page = u32::try_from(field["page"].as_u64()?).ok()?;
+            Some((key.to_string(), page, field_box(field, pages)?))
+        })
+        .collect()
+}
+
+/// FALLBACK for records stored before extracted values kept their box (`bbox`): the
+/// value's words found again on the stored words of its page (diacritics and case folded,
+/// see [`crate::store::records::locate::value_on_page`]). The first run of words spelling
+/// the value is taken, which may not be where it was read; new records carry the box the
+/// classifier read the value from.
+fn stored_before_boxes(field: &serde_json::Value, pages: &[PageRecord]) -> Option<[u32; 4]> {
+    let number = field["page"].as_u64()?;
+    let value = field["value"].as_str()?;
+    let page = pages.iter().find(|p| u64::from(p.number) == number)?;
+    crate::store::records::locate::value_on_page(&page.words, &page.text, None, value)
+}
+
 /// Where a document is stored, for its review items.
 #[derive(Debug, Clone, Copy)]
 pub struct Place<'a> {
@@ -122,6 +167,7 @@ pub fn document_items(
         value: None,
         confidence: None,
         page: None,
+        bbox: None,
         reason,
     };
     let record = serde_json::to_value(&doc.record).expect("records serialise");
@@ -137,6 +183,7 @@ pub fn document_items(
                 value: Some(field["value"].clone()),
                 confidence: Some(c),
                 page: field["page"].as_u64().map(|p| p as u32),
+                bbox: field_box(field, pages),
                 ..item(
                     ReviewKind::LowConfidenceField,
                     format!("read with confidence {c:.2}; check it against the scan"),

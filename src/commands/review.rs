@@ -126,6 +126,7 @@ mod tests {
             value: field.map(|_| json!("45-NQ/TU")),
             confidence: field.map(|_| 0.42),
             page,
+            bbox: field.map(|_| [120, 340, 410, 48]),
             reason: "confidence 42 below 60".into(),
         }
     }

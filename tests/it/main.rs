@@ -25,6 +25,7 @@ mod red_marks;
 mod requests;
 mod resume;
 mod review;
+mod review_web;
 mod s3_store;
 mod split;
 mod tasks;

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::{cleared, code, ingest, json, make_box, run, sohoa};
 
@@ -37,33 +37,53 @@ pub(crate) fn serve(archive: &Path) -> Server {
     serve_with(archive, &[], "http")
 }
 
-/// `sohoa serve` with `extra` arguments, reached at `scheme://127.0.0.1:PORT`.
+/// `sohoa serve` with `extra` arguments on a port the server picks itself (`--listen
+/// 127.0.0.1:0`: no other process can take it between a choice and the bind), reached at
+/// the address it logs (`phòng đọc: scheme://127.0.0.1:PORT/`).
 pub(crate) fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
-    let port = free_port();
-    let child = sohoa()
-        .args([
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--archive",
-        ])
+    let mut child = sohoa()
+        .args(["serve", "--listen", "127.0.0.1:0", "--archive"])
         .arg(archive)
         .args(extra)
+        .env("RUST_LOG", "info")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let server = Server {
+    let stderr = child.stderr.take().unwrap();
+    let (found, address) = std::sync::mpsc::channel();
+    let marker = format!("phòng đọc: {scheme}://");
+    // Reads the log until the address shows, then drains it (a full pipe would block the
+    // server).
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        let mut found = Some(found);
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)) {
+            let Ok(line) = line else { break };
+            if let Some(at) = line.find(&marker) {
+                if let Some(found) = found.take() {
+                    let url = line[at + "phòng đọc: ".len()..]
+                        .trim()
+                        .trim_end_matches('/');
+                    let _ = found.send(Ok(url.to_string()));
+                }
+            } else if found.is_some() {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+        }
+        if let Some(found) = found {
+            let _ = found.send(Err(seen));
+        }
+    });
+    let mut server = Server {
         child,
-        base: format!("{scheme}://127.0.0.1:{port}"),
+        base: String::new(),
     };
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
+    match address.recv_timeout(Duration::from_secs(60)) {
+        Ok(Ok(base)) => server.base = base,
+        Ok(Err(log)) => panic!("the server stopped before it listened:\n{log}"),
+        Err(e) => panic!("the server did not start within 60 s ({e})"),
     }
     server
 }
@@ -223,9 +243,18 @@ pub(crate) fn archive_with_a_mat_document(
     dir: &Path,
     open_files: &[(&str, &str, &str)],
 ) -> (std::path::PathBuf, String, String) {
+    archive_with_a_mat_scan(dir, open_files, "hs-02-van-thu-luu-tru/1.png")
+}
+
+/// [`archive_with_a_mat_document`] with sample `mat_scan` (a PNG) as hồ sơ `hs-b`'s one page.
+pub(crate) fn archive_with_a_mat_scan(
+    dir: &Path,
+    open_files: &[(&str, &str, &str)],
+    mat_scan: &str,
+) -> (std::path::PathBuf, String, String) {
     let box_dir = dir.join("hop-01");
     let mut files = open_files.to_vec();
-    files.push(("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"));
+    files.push(("hs-b", mat_scan, "1.png"));
     make_box(&box_dir, &files);
     let archive = dir.join("archive");
     let out = ingest(&archive, &box_dir, 2, true);

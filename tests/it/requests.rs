@@ -83,7 +83,7 @@ const READ_PATHS: [&str; 9] = [
 ];
 const COPY_PATHS: [&str; 2] = ["/documents/{}/pdf", "/api/v1/documents/{}/pdf"];
 
-fn error_of(a: &Answer) -> String {
+pub(crate) fn error_of(a: &Answer) -> String {
     serde_json::from_slice::<Value>(&a.body).unwrap()["error"]
         .as_str()
         .unwrap_or_default()

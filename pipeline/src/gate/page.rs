@@ -106,15 +106,7 @@ pub(super) fn page_view(object: &HoSoObject, doc: &DocumentRecord, page: u32) ->
 }
 
 fn scan_frame_words(record: &PageRecord) -> Vec<PageWord> {
-    let frame = ScanFrame {
-        width: record.technical.width,
-        height: record.technical.height,
-        facts: record
-            .preprocess
-            .as_ref()
-            .map(PreprocessFacts::from)
-            .unwrap_or_default(),
-    };
+    let frame = ScanFrame::of(record);
     record
         .words
         .iter()
@@ -136,7 +128,25 @@ struct ScanFrame {
     facts: PreprocessFacts,
 }
 
+/// A box `[left, top, width, height]` in the frame OCR read `record` in (its words',
+/// an extracted value's) → the box on the scan as stored that holds it.
+pub(super) fn box_on_scan(record: &PageRecord, bbox: [u32; 4]) -> [u32; 4] {
+    ScanFrame::of(record).to_scan(bbox)
+}
+
 impl ScanFrame {
+    fn of(record: &PageRecord) -> ScanFrame {
+        ScanFrame {
+            width: record.technical.width,
+            height: record.technical.height,
+            facts: record
+                .preprocess
+                .as_ref()
+                .map(PreprocessFacts::from)
+                .unwrap_or_default(),
+        }
+    }
+
     /// A box `[left, top, width, height]` of the OCR frame → the box on the scan that holds
     /// it, clamped to the scan.
     fn to_scan(&self, bbox: [u32; 4]) -> [u32; 4] {

@@ -260,6 +260,20 @@ impl Principal {
         self.roles.contains(&role)
     }
 
+    /// `Ok` when the principal has `role`, else [`crate::Error::Forbidden`] saying why not
+    /// (`what` they tried).
+    pub fn require(&self, role: Role, what: &str) -> crate::Result<()> {
+        if self.has_role(role) {
+            Ok(())
+        } else {
+            Err(crate::Error::Forbidden(format!(
+                "{} may not {what}: it needs the {} role",
+                self.actor(),
+                role.vietnamese()
+            )))
+        }
+    }
+
     pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
         self.roles.iter().copied()
     }

@@ -141,6 +141,29 @@ pub struct History {
     pub versions: Vec<VersionEntry>,
 }
 
+/// A document under review: what to check, and where its pages are in its hồ sơ.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReview {
+    /// Its open review items (none once reviewed).
+    pub items: Vec<ReviewItem>,
+    /// Where each extracted field of its record was read, on the scan as stored.
+    pub boxes: Vec<FieldBox>,
+    /// Whether an archivist accepted it as reviewed.
+    pub reviewed: bool,
+    /// Its pages' numbers in the hồ sơ, in document order (items name hồ sơ pages).
+    pub pages: Vec<u32>,
+}
+
+/// Where an extracted field was read: its hồ sơ page, and the box on the scan as stored
+/// (the frame of a [`PageView`]'s words).
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldBox {
+    /// The record key.
+    pub field: String,
+    pub hoso_page: u32,
+    pub bbox: [u32; 4],
+}
+
 /// Which audit entries to list.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
@@ -408,9 +431,43 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The open review items of the documents the principal may see.
+    /// The open review items of the documents the principal may see. Only archivists
+    /// review ([`Error::Forbidden`] for others).
     pub fn review_queue(&self, codes: &CodeSets) -> Result<Vec<ReviewItem>> {
+        self.require_role(Role::Archivist, "read the review queue")?;
         crate::review::review_queue(self.archive, codes, self.clearance())
+    }
+
+    /// The open review items of document `id` and its hồ sơ pages, for an archivist
+    /// reviewing it beside its scan. Only archivists ([`Error::Forbidden`] for others); a
+    /// document the principal may not see is an unknown id. Reads no content (the scan and
+    /// text come through [`Reader::page`]).
+    pub fn document_review(&self, id: &str, codes: &CodeSets) -> Result<DocumentReview> {
+        self.require_role(Role::Archivist, "review documents")?;
+        let (object, doc) = self.visible_document(id)?;
+        let pages = object.pages()?;
+        let place = crate::review::Place {
+            object: &object.id,
+            box_name: &object.source.box_name,
+            hoso: &object.source.hoso,
+        };
+        let boxes = crate::review::field_boxes(&doc.record, &pages)
+            .into_iter()
+            .filter_map(|(field, hoso_page, bbox)| {
+                let record = pages.iter().find(|p| p.number == hoso_page)?;
+                Some(FieldBox {
+                    field,
+                    hoso_page,
+                    bbox: page::box_on_scan(record, bbox),
+                })
+            })
+            .collect();
+        Ok(DocumentReview {
+            items: crate::review::document_items(&place, &doc, &pages, codes),
+            boxes,
+            reviewed: doc.reviewed,
+            pages: doc.pages,
+        })
     }
 
     /// A search of `index` (the archive's) with the filters and paging of `options`; hits,
@@ -613,14 +670,11 @@ impl<'a> Reader<'a> {
     }
 
     fn require_auditor(&self, what: &str) -> Result<()> {
-        if self.who.has_role(Role::Auditor) {
-            return Ok(());
-        }
-        Err(Error::Forbidden(format!(
-            "{} may not read {what}: it needs the {} role",
-            self.who.actor(),
-            Role::Auditor.vietnamese()
-        )))
+        self.require_role(Role::Auditor, &format!("read {what}"))
+    }
+
+    fn require_role(&self, role: Role, what: &str) -> Result<()> {
+        self.who.require(role, what)
     }
 
     /// `entries` (of the audit or the access log) as the principal may see them, filtered.

@@ -480,6 +480,12 @@ fn changing_access_needs_a_covering_clearance_and_a_reason() {
     // A reader may not correct records at all.
     let e = edit(&reader_only, "02", Some("x")).unwrap_err();
     assert!(e.to_string().contains("lưu trữ viên"), "{e}");
+    // Nor read the review queue.
+    let e = archive
+        .reader(&reader_only)
+        .review_queue(archive_schema::CodeSets::tt05_2025())
+        .unwrap_err();
+    assert!(matches!(e, Error::Forbidden(_)), "{e}");
     // Covered, with a reason: done, and the reason is in the event and the audit log.
     edit(&top, "03", Some("theo công văn 9-CV")).unwrap();
     let head = archive.find_object(&object.id).unwrap().unwrap();

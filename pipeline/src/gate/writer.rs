@@ -11,7 +11,7 @@ use super::{Principal, Role};
 use crate::edit::EditOutcome;
 use crate::ingest::{IngestOptions, IngestSummary, ProgressSink};
 use crate::store::Archive;
-use crate::{Error, Result};
+use crate::Result;
 
 pub use crate::edit::EditRequest;
 pub use crate::resplit::{HoSoLayout, SplitOperation, SplitOutcome, SplitRequest};
@@ -35,15 +35,7 @@ impl<'a> Writer<'a> {
     /// front end's page of that role's work before any change (the reading room's list of
     /// boxes to ingest).
     pub fn require(&self, role: Role, what: &str) -> Result<()> {
-        if self.who.has_role(role) {
-            Ok(())
-        } else {
-            Err(Error::Forbidden(format!(
-                "{} may not {what}: it needs the {} role",
-                self.who.actor(),
-                role.vietnamese()
-            )))
-        }
+        self.who.require(role, what)
     }
 
     /// Corrects a document's or hồ sơ's record (a new version; see [`crate::edit`]).

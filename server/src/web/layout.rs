@@ -59,6 +59,9 @@ pub fn page_with_head(
                             a href="/tasks/verify" id="verify-tasks" { "Kiểm tra toàn vẹn" }
                             a href="/audit/fixity" id="audit-nav" { "Nhật ký & toàn vẹn" }
                         }
+                        @if v.principal.has_role(pipeline::gate::Role::Archivist) {
+                            a href="/review" id="review-queue" { "Rà soát" }
+                        }
                         span.who {
                             a href="/account" { "Tài khoản: " (v.account.name) }
                         }

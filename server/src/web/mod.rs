@@ -4,7 +4,8 @@
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
 //! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
 //! the auditor's pages and API ([`audit_pages`], [`audit_api`]),
-//! the admin's pages and API ([`admin_pages`], [`admin_api`]),
+//! the admin's pages and API ([`admin_pages`], [`admin_api`]), the archivist's review
+//! ([`review_pages`], [`review_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
 //! `pipeline`'s gate, with the security headers of [`guard`].
 
@@ -22,6 +23,8 @@ mod images;
 mod layout;
 mod pages;
 mod request_pages;
+mod review_api;
+mod review_pages;
 mod search_params;
 mod split_pages;
 mod task_api;
@@ -223,7 +226,8 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             "/documents/{id}/pages/{page}/image",
             get(images::page_image),
         )
-        .route("/documents/{id}/pdf", get(pages::pdf));
+        .route("/documents/{id}/pdf", get(pages::pdf))
+        .route("/documents/{id}/history", get(review_pages::history));
     let api = Router::new()
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/search", get(api::search))
@@ -263,6 +267,8 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
             "/api/v1/hoso/{id}/split",
             get(split_pages::api_layout).post(split_pages::api_split),
         )
+        .route("/api/v1/review", get(review_api::review_queue))
+        .route("/api/v1/documents/{id}/edit", post(review_api::edit))
         .merge(admin_routes());
     Router::new()
         .route("/", get(pages::search))
@@ -293,6 +299,9 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         )
         .route("/requests/{id}/route", post(request_pages::route))
         .route("/grants/{id}/revoke", post(request_pages::revoke))
+        .route("/review", get(review_pages::review_queue))
+        .route("/review/{id}", get(review_pages::review_document))
+        .route("/review/{id}/edit", post(review_pages::edit))
         .route("/assets/app.css", get(layout::stylesheet))
         .route("/assets/app.js", get(layout::script))
         .route("/assets/tasks.js", get(task_pages::script))

@@ -448,19 +448,28 @@ fn document_body(shown: &DocumentShow, view: &PageView, query: &str) -> Markup {
 
 /// The scan as an SVG: the page image, and a box over each word the query hits.
 fn scan_with_hits(shown: &DocumentShow, view: &PageView, words: &[String]) -> Markup {
-    let image = format!(
-        "/documents/{}/pages/{}/image?width=1600",
-        shown.id, view.page
-    );
+    scan_svg(
+        &shown.id,
+        view,
+        &html! {
+            @for word in view.words.iter().filter(|x| hits::is_hit(&x.text, words)) {
+                rect.hit-box x=(word.bbox[0]) y=(word.bbox[1]) width=(word.bbox[2]) height=(word.bbox[3])
+                    data-word=(word.text) {}
+            }
+        },
+    )
+}
+
+/// Page `view` of document `id` as an SVG in the coordinates of its OCR word boxes: the
+/// page image, and `overlay` (boxes) drawn over it.
+pub(super) fn scan_svg(id: &str, view: &PageView, overlay: &Markup) -> Markup {
+    let image = format!("/documents/{id}/pages/{}/image?width=1600", view.page);
     let (w, h) = (view.width.max(1), view.height.max(1));
     html! {
         svg id="scan" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {w} {h}")) role="img"
             aria-label=(format!("Ảnh trang {}", view.page)) {
             image href=(image) x="0" y="0" width=(w) height=(h) {}
-            @for word in view.words.iter().filter(|x| hits::is_hit(&x.text, words)) {
-                rect.hit-box x=(word.bbox[0]) y=(word.bbox[1]) width=(word.bbox[2]) height=(word.bbox[3])
-                    data-word=(word.text) {}
-            }
+            (overlay)
         }
     }
 }

@@ -71,6 +71,24 @@ pub struct Reading {
     pub confidence: f32,
     /// 1-based page within the document that the value was read from.
     pub page: u32,
+    /// The first and last line of that page the value was read from, counting the page
+    /// text's non-empty lines from 0 (OCR text has one line per OCR line, so these are the
+    /// `line` numbers of the page's words); None when the reading spans no known lines.
+    pub lines: Option<[usize; 2]>,
+}
+
+impl Reading {
+    /// The same reading, read from lines `first` to `last` (see [`Reading::lines`]).
+    #[must_use]
+    pub fn on_lines(mut self, first: usize, last: usize) -> Reading {
+        self.lines = Some([first, last.max(first)]);
+        self
+    }
+}
+
+/// `reading` placed on line `line` of its page.
+fn on_line(reading: Option<Reading>, line: usize) -> Option<Reading> {
+    reading.map(|r| r.on_lines(line, line))
 }
 
 fn reading(value: impl Into<String>, confidence: f32) -> Option<Reading> {
@@ -84,6 +102,7 @@ fn read_on(value: impl Into<String>, confidence: f32, page: u32) -> Option<Readi
         value: value.into(),
         confidence,
         page,
+        lines: None,
     })
 }
 
@@ -229,7 +248,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the catalog fields from a document's page texts.
 pub fn extract(pages: &[&str]) -> Extracted {
     let mut out = Extracted::default();
-    let Some(first) = pages.iter().find(|t| !t.trim().is_empty()) else {
+    let Some((first_index, first)) = pages.iter().enumerate().find(|(_, t)| !t.trim().is_empty())
+    else {
         return out;
     };
     let lines: Vec<&str> = first
@@ -245,7 +265,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
     let mut type_line = None;
     for (i, line) in lines.iter().enumerate().take(header_end) {
         if let Some((ten_loai, confidence)) = type_heading(line) {
-            out.ten_loai = reading(ten_loai, confidence);
+            out.ten_loai = on_line(reading(ten_loai, confidence), i);
             type_line = Some(i);
             break;
         }
@@ -280,8 +300,9 @@ pub fn extract(pages: &[&str]) -> Extracted {
         header_text[..at].matches('\n').count()
     };
     if let Some((c, mut confidence)) = party {
-        symbol_line = Some(line_of(&c));
-        out.so = reading(ocr_digits(&c[1]), confidence);
+        let line = line_of(&c);
+        symbol_line = Some(line);
+        out.so = on_line(reading(ocr_digits(&c[1]), confidence), line);
         let mut kind = c[2].to_string();
         // The heading and the abbreviation name the same type: an abbreviation one OCR slip
         // from the heading's (`TE` under THÔNG BÁO) is read as the heading's (`TB`).
@@ -308,23 +329,27 @@ pub fn extract(pages: &[&str]) -> Extracted {
         {
             issuer.pop();
         }
-        out.ky_hieu = reading(
-            format!("{}/{}", fold_symbol(&kind), fold_symbol(&issuer)),
-            confidence,
+        out.ky_hieu = on_line(
+            reading(
+                format!("{}/{}", fold_symbol(&kind), fold_symbol(&issuer)),
+                confidence,
+            ),
+            line,
         );
         if out.ten_loai.is_none() {
             if let Some((_, t, _)) = TYPES
                 .iter()
                 .find(|(_, _, abbr)| !abbr.is_empty() && abbr.eq_ignore_ascii_case(&kind))
             {
-                out.ten_loai = reading(*t, 0.7);
+                out.ten_loai = on_line(reading(*t, 0.7), line);
             }
         }
     } else if let Some(c) = STATE_SYMBOL.captures(&header_text) {
-        symbol_line = Some(line_of(&c));
-        out.so = reading(&c[1], 0.85);
+        let line = line_of(&c);
+        symbol_line = Some(line);
+        out.so = on_line(reading(&c[1], 0.85), line);
         let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-        out.ky_hieu = reading(fold_symbol(&ky_hieu), 0.85);
+        out.ky_hieu = on_line(reading(fold_symbol(&ky_hieu), 0.85), line);
         if out.format.is_none() {
             out.format = reading("state", 0.7);
         }
@@ -346,7 +371,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 .find(|(_, _, abbr)| !abbr.is_empty() && *abbr == kind)
                 .map(|(_, t, _)| *t);
             if let Some(t) = by_state.or(by_common) {
-                out.ten_loai = reading(t, 0.7);
+                out.ten_loai = on_line(reading(t, 0.7), line);
             }
         }
     }
@@ -356,7 +381,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
     // 19 tháng 6 năm 2015`), so a date line OCR garbled is not replaced by one of them.
     let date_end = type_line.unwrap_or(header_end).min(header_end);
     if let Some((i, date, start)) = issue_date(&lines, &folded[..date_end]) {
-        out.ngay_ban_hanh = reading(date.format("%Y-%m-%d").to_string(), 0.9);
+        out.ngay_ban_hanh = on_line(reading(date.format("%Y-%m-%d").to_string(), 0.9), i);
         // The place precedes the date on the same line (after a header column, if merged).
         let before: String = lines[i]
             .chars()
@@ -385,7 +410,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
         let place = place.join(" ");
         let place = place.trim_end_matches(',').trim();
         if !place.is_empty() && place.chars().count() < 40 {
-            out.dia_danh = reading(place, 0.7);
+            out.dia_danh = on_line(reading(place, 0.7), i);
         }
     }
 
@@ -441,7 +466,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
         });
         if let Some((i, first)) = vv {
             if out.ten_loai.is_none() {
-                out.ten_loai = reading("Công văn", 0.7);
+                out.ten_loai = on_line(reading("Công văn", 0.7), i);
             }
             let first = first.trim().to_string();
             let mut parts = vec![format!("V/v {first}")];
@@ -467,7 +492,8 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 }
                 parts.push(line.to_string());
             }
-            out.trich_yeu = reading(parts.join(" "), 0.75);
+            let last = i + parts.len() - 1;
+            out.trich_yeu = reading(parts.join(" "), 0.75).map(|r| r.on_lines(i, last));
         }
     }
 
@@ -478,10 +504,13 @@ pub fn extract(pages: &[&str]) -> Extracted {
             .chars()
             .skip_while(|c| !c.is_lowercase())
             .collect::<String>();
+        let mut first_line = t + 1;
         if !rest_of_heading.trim().is_empty() && rest_of_heading.len() > 3 {
             parts.push(rest_of_heading.trim().to_string());
+            first_line = t;
         }
-        for line in lines.iter().skip(t + 1).take(4) {
+        let mut last_line = t;
+        for (at, line) in lines.iter().enumerate().skip(t + 1).take(4) {
             let f = fold_upper(line);
             // A trích yếu line continues in lower case ("về …", "và …", "trong …"); a body
             // sentence starts with a capital ("Thực hiện …", "Căn cứ …").
@@ -503,6 +532,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
                     .to_string(),
             );
+            last_line = at;
             if parts.len() >= 3 {
                 break;
             }
@@ -515,12 +545,13 @@ pub fn extract(pages: &[&str]) -> Extracted {
             } else {
                 0.8
             };
-            out.trich_yeu = reading(parts.join(" "), confidence);
+            out.trich_yeu =
+                reading(parts.join(" "), confidence).map(|r| r.on_lines(first_line, last_line));
         }
     }
 
     // Độ mật / độ khẩn marks in the header area.
-    for f in folded.iter().take(header_end) {
+    for (at, f) in folded.iter().enumerate().take(header_end) {
         let f = f.trim();
         if out.do_mat.is_none() {
             for (mark, value) in [
@@ -529,7 +560,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 ("MAT", "Mật"),
             ] {
                 if f == mark {
-                    out.do_mat = reading(value, 0.8);
+                    out.do_mat = on_line(reading(value, 0.8), at);
                     break;
                 }
             }
@@ -541,11 +572,31 @@ pub fn extract(pages: &[&str]) -> Extracted {
                 ("KHAN", "Khẩn"),
             ] {
                 if f == mark {
-                    out.do_khan = reading(value, 0.8);
+                    out.do_khan = on_line(reading(value, 0.8), at);
                     break;
                 }
             }
         }
+    }
+    // The header's readings are of the first page with text, which need not be page 1.
+    let first_page = first_index as u32 + 1;
+    for r in [
+        &mut out.ten_loai,
+        &mut out.so,
+        &mut out.ky_hieu,
+        &mut out.ngay_ban_hanh,
+        &mut out.dia_danh,
+        &mut out.co_quan_ban_hanh,
+        &mut out.co_quan_cap_tren,
+        &mut out.trich_yeu,
+        &mut out.do_mat,
+        &mut out.do_khan,
+        &mut out.format,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        r.page = first_page;
     }
     signature::read(pages, &mut out);
     out
@@ -942,6 +993,19 @@ I. TÌNH HÌNH VÀ NGUYÊN NHÂN\nTrong thời kỳ ...";
             "về tăng cường ứng dụng công nghệ thông tin trong công tác đảng"
         );
         assert!(e.title().starts_with("Nghị quyết số 05-NQ/ĐUK về"));
+    }
+
+    #[test]
+    fn readings_name_the_lines_and_the_first_page_with_text_they_were_read_from() {
+        let e = extract(&["  \n", FIRST_PAGE]);
+        let at = |r: &Option<Reading>| r.as_ref().map(|r| (r.page, r.lines));
+        // Non-empty lines: 0-1 the issuer, 2 `*`, 3 the số and date, 4 the heading, 5-6 the
+        // trích yếu.
+        assert_eq!(at(&e.ten_loai), Some((2, Some([4, 4]))));
+        assert_eq!(at(&e.so), Some((2, Some([3, 3]))));
+        assert_eq!(at(&e.ky_hieu), Some((2, Some([3, 3]))));
+        assert_eq!(at(&e.ngay_ban_hanh), Some((2, Some([3, 3]))));
+        assert_eq!(at(&e.trich_yeu), Some((2, Some([5, 6]))));
     }
 
     #[test]
