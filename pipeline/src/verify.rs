@@ -770,6 +770,88 @@ pub fn record(audit: &AuditLog, actor: &str, report: &VerifyReport) -> Result<Au
     audit.append(actor, VERIFY_ACTION, None, detail)
 }
 
+/// One verification run that checked an object, as its `verify` entry records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectCheck {
+    /// The entry's sequence number (orders the runs: times can tie).
+    pub seq: u64,
+    pub time: String,
+    /// Who ran it.
+    pub actor: String,
+    /// `full`, `sample of N` or `changed since TIME`.
+    pub scope: String,
+    /// The object was found intact (a run of an older version, which did not record the
+    /// objects it found damaged, counts by its overall result).
+    pub intact: bool,
+}
+
+/// When each object was last verified, read from the `verify` entries of the audit log:
+/// what [`Scope::Sample`] ranks objects by, and what an auditor's fixity status shows
+/// ([`crate::gate::Reader::fixity`]). An entry without an `objects` list is a full run of
+/// an older version, covering every object.
+#[derive(Debug, Clone, Default)]
+pub struct LastChecks {
+    /// The runs that listed each object, oldest first.
+    listed: BTreeMap<String, Vec<ObjectCheck>>,
+    /// Runs that covered every object without listing them, oldest first.
+    full: Vec<ObjectCheck>,
+}
+
+impl LastChecks {
+    /// The checks recorded by the `verify` entries among `entries` (in log order).
+    pub fn read(entries: &[AuditEntry]) -> LastChecks {
+        let mut checks = LastChecks::default();
+        for (entry, run) in entries
+            .iter()
+            .filter_map(|e| VerificationRecord::of_entry(e).map(|r| (e, r)))
+        {
+            let check = |intact| ObjectCheck {
+                seq: entry.seq,
+                time: entry.time.clone(),
+                actor: entry.actor.clone(),
+                scope: run.scope.clone(),
+                intact,
+            };
+            match &run.objects {
+                Some(ids) => {
+                    for id in ids {
+                        let intact = !run.damaged.contains(id);
+                        checks
+                            .listed
+                            .entry(id.clone())
+                            .or_default()
+                            .push(check(intact));
+                    }
+                }
+                None => checks.full.push(check(run.ok)),
+            }
+        }
+        checks
+    }
+
+    /// The last run that checked object `id`: the later of the last one listing it and the
+    /// last full run of an older version; None when it was never verified.
+    pub fn last(&self, id: &str) -> Option<&ObjectCheck> {
+        let own = self.listed.get(id).and_then(|c| c.last());
+        own.into_iter()
+            .chain(self.full.last())
+            .max_by_key(|c| c.seq)
+    }
+
+    /// Every run that checked object `id`, oldest first.
+    pub fn all(&self, id: &str) -> Vec<&ObjectCheck> {
+        let mut runs: Vec<&ObjectCheck> = self
+            .listed
+            .get(id)
+            .into_iter()
+            .flatten()
+            .chain(&self.full)
+            .collect();
+        runs.sort_by_key(|c| c.seq);
+        runs
+    }
+}
+
 /// The object roots a run of `scope` checks, in storage order. `facts` are the objects'
 /// (by position in `roots`); `entries` is the audit log: its `verify` entries say when each
 /// object was last checked (an entry without an `objects` list is a full run of an older
@@ -793,30 +875,15 @@ fn select<R: Clone + Ord>(
             .map(|(root, _)| root.clone())
             .collect(),
         Scope::Sample(n) => {
-            // Entry sequence numbers order the checks (times can tie).
-            let mut last_full: Option<u64> = None;
-            let mut last: BTreeMap<String, u64> = BTreeMap::new();
-            for (seq, run) in entries
-                .iter()
-                .filter_map(|e| VerificationRecord::of_entry(e).map(|r| (e.seq, r)))
-            {
-                match run.objects {
-                    Some(ids) => {
-                        for id in ids {
-                            last.insert(id, seq);
-                        }
-                    }
-                    None => last_full = Some(seq),
-                }
-            }
+            let checks = LastChecks::read(entries);
             let mut ranked: Vec<(Option<u64>, &R)> = roots
                 .iter()
                 .zip(facts)
                 .map(|(root, facts)| {
-                    let when = facts.as_ref().and_then(|f| {
-                        // The later of its own last check and the last full run.
-                        last.get(&f.id).copied().max(last_full)
-                    });
+                    let when = facts
+                        .as_ref()
+                        .and_then(|f| checks.last(&f.id))
+                        .map(|c| c.seq);
                     (when, root)
                 })
                 .collect();
@@ -978,6 +1045,17 @@ mod tests {
         assert!(records[0].as_ref().unwrap().ok);
         assert_eq!(records[1], Some(VerificationRecord::of(&report)));
         assert_eq!(records[2..], [None, None]);
+
+        // What an auditor's fixity status reads: each object's runs, and its last.
+        let checks = LastChecks::read(&entries);
+        let last = |id| checks.last(id).map(|c| (c.seq, c.actor.as_str(), c.intact));
+        assert_eq!(last("A"), Some((2, "auditor", true)));
+        assert_eq!(last("B"), Some((2, "auditor", false)));
+        // C only by the full run of an older version, which counts by its result.
+        assert_eq!(last("C"), Some((1, "auditor", true)));
+        let seqs = |id| checks.all(id).iter().map(|c| c.seq).collect::<Vec<_>>();
+        assert_eq!((seqs("B"), seqs("C")), (vec![1, 2], vec![1]));
+        assert_eq!(checks.all("B")[1].scope, "sample of 2");
 
         let roots: Vec<PathBuf> = ["a", "b", "c"].iter().map(PathBuf::from).collect();
         let all = [Some(facts("A")), Some(facts("B")), Some(facts("C"))];

@@ -144,6 +144,12 @@ pub struct AuditLogArgs {
     /// Only entries naming this document id (reads, grant uses, requests, decisions).
     #[arg(long, value_name = "ID")]
     document: Option<String>,
+    /// Only entries of this day (UTC) or later, `YYYY-MM-DD`.
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Only entries of this day (UTC) or earlier, `YYYY-MM-DD`.
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
     /// The page views of the access log (`ARCHIVE/service/access.jsonl`) instead.
     #[arg(long)]
     access: bool,
@@ -177,6 +183,8 @@ impl Run for AuditLogArgs {
             actor: self.by,
             document: self.document,
             limit: self.limit,
+            from: self.from,
+            to: self.to,
         };
         let reader = archive.reader(&who);
         let entries = if self.access {

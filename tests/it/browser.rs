@@ -73,7 +73,7 @@ pub(crate) async fn browser(driver: &Driver, profile: &std::path::Path) -> Clien
 }
 
 /// `fetch(url)` from the page: "STATUS CONTENT-TYPE".
-async fn fetch(c: &Client, url: &str) -> String {
+pub(crate) async fn fetch(c: &Client, url: &str) -> String {
     let script = "const [url, done] = arguments; \
                   fetch(url).then(r => done(r.status + ' ' + (r.headers.get('content-type') || '')), e => done('failed ' + e))";
     c.execute_async(script, vec![json!(url)])
@@ -88,6 +88,12 @@ async fn fetch(c: &Client, url: &str) -> String {
 pub(crate) async fn text_of(c: &Client, css: &str) -> String {
     let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
     element.text().await.unwrap()
+}
+
+/// The `href` of the first element `css` selects, once the page has one.
+pub(crate) async fn href_of(c: &Client, css: &str) -> String {
+    let element = c.wait().for_element(Locator::Css(css)).await.unwrap();
+    element.attr("href").await.unwrap().unwrap()
 }
 
 /// Clicks the first element `css` selects, once the page has one.
@@ -211,14 +217,7 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
         .unwrap()
         .is_empty());
     // The access PDF downloads.
-    let pdf = c
-        .find(Locator::Id("pdf"))
-        .await
-        .unwrap()
-        .attr("href")
-        .await
-        .unwrap()
-        .unwrap();
+    let pdf = href_of(c, "#pdf").await;
     assert_eq!(fetch(c, &pdf).await, "200 application/pdf");
 
     // The Mật document: not by search, URL, API or image URL; like an unknown id.

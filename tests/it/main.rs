@@ -7,6 +7,7 @@ mod common;
 
 mod admin;
 mod audit_store;
+mod auditing;
 mod bad_input;
 mod browser;
 mod classified;

@@ -28,8 +28,8 @@ mod writer;
 pub use page::{PageView, PageWord};
 pub use principal::{ContentAccess, ContentBasis, Grant, GrantUses, Principal, Role, UseForm};
 pub use reader::{
-    AuditFilter, DocumentListing, DocumentReview, FieldBox, History, ReadKind, Reader,
-    RequestableDocument, GRANT_USE_ACTION,
+    AuditFilter, ChainHead, DocumentListing, DocumentReview, FieldBox, FixityState, History,
+    ObjectFixity, ReadKind, Reader, RequestableDocument, CHAIN_HEAD_ACTION, GRANT_USE_ACTION,
 };
 pub use show::{DocumentShow, ShownPage};
 pub use writer::{EditRequest, HoSoLayout, SplitOperation, SplitOutcome, SplitRequest, Writer};

@@ -31,6 +31,9 @@ use crate::store::records::{document_path, hocr_path, page_path, DocumentRecord,
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
 
+mod audit;
+pub use audit::{ChainHead, FixityState, ObjectFixity, CHAIN_HEAD_ACTION};
+
 /// What kind of read an audit entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadKind {
@@ -175,6 +178,25 @@ pub struct AuditFilter {
     pub document: Option<String>,
     /// Only the last N.
     pub limit: Option<usize>,
+    /// Only entries of this day (UTC) or later.
+    pub from: Option<chrono::NaiveDate>,
+    /// Only entries of this day (UTC) or earlier.
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl AuditFilter {
+    /// Whether an entry written at `time` (RFC 3339) lies in the days `from`..=`to`; with
+    /// either set, an entry whose time does not read is outside.
+    pub fn in_days(&self, time: &str) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Ok(at) = chrono::DateTime::parse_from_rfc3339(time) else {
+            return false;
+        };
+        let day = at.with_timezone(&chrono::Utc).date_naive();
+        self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+    }
 }
 
 /// Reads on behalf of one principal; see the module doc.
@@ -710,6 +732,7 @@ impl<'a> Reader<'a> {
             .filter(|e| object.is_none() || e.object == object)
             .filter(|e| filter.action.as_ref().is_none_or(|a| e.action == *a))
             .filter(|e| filter.actor.as_ref().is_none_or(|a| e.actor == *a))
+            .filter(|e| filter.in_days(&e.time))
             .filter(|e| {
                 filter
                     .document

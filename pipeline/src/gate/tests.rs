@@ -966,3 +966,121 @@ fn copy_stored(archive: &Archive, id: &str) -> bool {
     let host = Principal::local_operator("host", Clearance::ToiMat);
     archive.reader(&host).access_copy(id).is_ok()
 }
+
+/// The auditor's fixity status and chain head on random archives: for every clearance, the
+/// objects listed are those with a document the auditor may see (never-verified first), an
+/// object they may not be told of answers like an unknown id, a run's result and who ran
+/// it are read back from its `verify` entry, a recorded head is extended by the log and a
+/// made-up one is not; other roles are refused.
+#[test]
+fn an_auditor_reads_fixity_and_the_chain_head_as_their_clearance_allows() {
+    use super::FixityState;
+    use crate::verify::{NoProgress, Scope};
+    let tmp = tempfile::tempdir().unwrap();
+    for seed in 1..=5_u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let archive = random_archive(&tmp.path().join(format!("a{seed}")), &mut rng);
+        let objects = archive.hoso_objects().unwrap();
+        let verifier = Principal::new("kiem-tra", [Role::Auditor], Clearance::ToiMat);
+        let reader = Principal::new("doc-gia", [Role::Reader], Clearance::ToiMat);
+        let refused = |e: &Error| matches!(e, Error::Forbidden(_));
+        assert!(refused(&archive.reader(&reader).fixity().unwrap_err()));
+        assert!(refused(&archive.reader(&reader).chain_head().unwrap_err()));
+        assert!(refused(
+            &archive.reader(&reader).check_chain(None).unwrap_err()
+        ));
+        assert!(refused(
+            &archive.writer(&reader).record_chain_head().unwrap_err()
+        ));
+
+        let before = archive.reader(&verifier).fixity().unwrap();
+        assert!(before.iter().all(|o| o.state == FixityState::NeverVerified));
+        let report = archive
+            .writer(&verifier)
+            .verify(&Scope::Sample(1), &NoProgress)
+            .unwrap();
+        let checked = &report.objects[0];
+        for clearance in [Clearance::Public, Clearance::Mat, Clearance::ToiMat] {
+            let auditor = Principal::new("kiem-tra-2", [Role::Auditor], clearance);
+            let audit = archive.reader(&auditor);
+            let listed = audit.fixity().unwrap();
+            let expected: BTreeSet<&str> = objects
+                .iter()
+                .filter(|o| o.documents.iter().any(|d| clearance.may_see(d)))
+                .map(|o| o.id.as_str())
+                .collect();
+            let ids: BTreeSet<&str> = listed.iter().map(|o| o.object.as_str()).collect();
+            assert_eq!(ids, expected, "seed {seed}, {clearance:?}");
+            // Never-verified first.
+            let verified_at = listed.iter().position(|o| o.last_verified.is_some());
+            if let Some(at) = verified_at {
+                assert!(listed[at..].iter().all(|o| o.last_verified.is_some()));
+            }
+            for o in &listed {
+                if o.object == checked.id {
+                    let last = o.last_verified.as_ref().unwrap();
+                    assert_eq!((last.actor.as_str(), last.intact), ("kiem-tra", checked.ok));
+                    let state = if checked.ok {
+                        FixityState::Intact
+                    } else {
+                        FixityState::Damaged
+                    };
+                    assert_eq!(o.state, state);
+                    let (detail, runs) = audit.object_fixity(&o.object).unwrap();
+                    assert_eq!((&detail, runs.len()), (o, 1));
+                } else {
+                    assert_eq!(o.state, FixityState::NeverVerified, "seed {seed}");
+                }
+            }
+            for o in objects.iter().filter(|o| !expected.contains(o.id.as_str())) {
+                assert_eq!(
+                    answer(&audit.object_fixity(&o.id), &o.id),
+                    answer(&audit.object_fixity("KHONGCO"), "KHONGCO"),
+                );
+            }
+        }
+
+        // The chain head: recorded, then proven extended; a head never in the log is not.
+        let head = archive.reader(&verifier).chain_head().unwrap();
+        let entry = archive.writer(&verifier).record_chain_head().unwrap();
+        assert_eq!(entry.action, super::CHAIN_HEAD_ACTION);
+        assert_eq!(entry.detail["head"], head.hash.as_str());
+        assert_eq!(entry.detail["entries"], head.entries);
+        let now = archive.reader(&verifier).chain_head().unwrap();
+        assert_eq!(
+            (now.hash.as_str(), now.entries),
+            (entry.hash.as_str(), head.entries + 1)
+        );
+        let check = archive
+            .reader(&verifier)
+            .check_chain(Some(&head.hash))
+            .unwrap();
+        assert!(check.ok && check.extends_head == Some(true), "{check:?}");
+        let never = "ab".repeat(32);
+        let check = archive.reader(&verifier).check_chain(Some(&never)).unwrap();
+        assert!(!check.ok && check.extends_head == Some(false), "{check:?}");
+    }
+}
+
+#[test]
+fn the_audit_log_is_filtered_by_days() {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let filter = AuditFilter {
+        from: day("2026-12-02"),
+        to: day("2026-12-03"),
+        ..AuditFilter::default()
+    };
+    assert!(!filter.in_days("2026-12-01T23:59:59.999Z"));
+    assert!(filter.in_days("2026-12-02T00:00:00.000Z"));
+    assert!(filter.in_days("2026-12-03T23:59:59.999Z"));
+    // Days are UTC: 06:00 on the 4th in Hà Nội is the 3rd.
+    assert!(filter.in_days("2026-12-04T06:00:00+07:00"));
+    assert!(!filter.in_days("2026-12-04T00:00:00.000Z"));
+    assert!(!filter.in_days("not a time"));
+    assert!(AuditFilter::default().in_days("not a time"));
+    let from_only = AuditFilter {
+        from: day("2026-12-02"),
+        ..AuditFilter::default()
+    };
+    assert!(from_only.in_days("2030-01-01T00:00:00Z"));
+}

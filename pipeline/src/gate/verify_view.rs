@@ -70,6 +70,22 @@ pub(super) fn for_clearance(
     Ok(report)
 }
 
+/// A hồ sơ object an auditor may be told of (see the module doc).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NamedObject {
+    pub id: String,
+    pub hoso: String,
+    pub box_name: String,
+    /// Its documents the auditor may see.
+    pub documents: usize,
+}
+
+/// The objects an auditor with `clearance` may be told of, by the rule of the module doc
+/// (the highest clearance: every object whose records read).
+pub(super) fn named_objects(archive: &Archive, clearance: Clearance) -> Result<Vec<NamedObject>> {
+    Ok(Sight::of(archive, clearance)?.named)
+}
+
 /// Keeps the items of `list` that `keep` accepts; returns how many went.
 fn retain_counting<T>(list: &mut Vec<T>, keep: impl Fn(&T) -> bool) -> u64 {
     let before = list.len();
@@ -83,6 +99,8 @@ struct Sight {
     objects: BTreeMap<String, Hidden>,
     /// Ids of the named objects and of the documents the auditor may see.
     ids: BTreeSet<String>,
+    /// The named objects, in storage order.
+    named: Vec<NamedObject>,
 }
 
 /// What a named object holds that the auditor may not see.
@@ -99,6 +117,7 @@ impl Sight {
         let mut sight = Sight {
             objects: BTreeMap::new(),
             ids: BTreeSet::new(),
+            named: Vec::new(),
         };
         for key in storage.object_keys()? {
             let Ok(object) = HoSoObject::load(storage, &key) else {
@@ -116,7 +135,8 @@ impl Sight {
                     || logical.starts_with(DOCUMENTS_DIR)
                     || (!unseen.is_empty() && logical.starts_with(PAGES_DIR))
             };
-            if !records_match(&object, decides) {
+            // The highest clearance is told of everything: no record decides for it.
+            if clearance != Clearance::ToiMat && !records_match(&object, decides) {
                 continue;
             }
             let hidden = if unseen.is_empty() {
@@ -130,6 +150,12 @@ impl Sight {
                     documents: unseen.iter().map(|d| d.id.clone()).collect(),
                 }
             };
+            sight.named.push(NamedObject {
+                id: object.id.clone(),
+                hoso: object.source.hoso.clone(),
+                box_name: object.source.box_name.clone(),
+                documents: seen.len(),
+            });
             sight.ids.insert(object.id.clone());
             sight.ids.extend(seen.iter().map(|d| d.id.clone()));
             sight.objects.insert(format!("ocfl/{key}"), hidden);
@@ -221,6 +247,7 @@ mod tests {
         );
         Sight {
             objects,
+            named: Vec::new(),
             ids: BTreeSet::from([
                 "01JAAAAAAAAAAAAAAAAAAAAAAA".to_string(),
                 "01JBBBBBBBBBBBBBBBBBBBBBBB".to_string(),

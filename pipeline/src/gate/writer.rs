@@ -110,6 +110,21 @@ impl<'a> Writer<'a> {
         let _lock = self.archive.lock()?;
         crate::catalog::reindex(self.archive)
     }
+    /// Records the audit chain's head (hash and number of entries) in the log itself, as an
+    /// auditor noted it (also outside the archive): a later check with that head
+    /// ([`super::Reader::check_chain`]) proves the log still extends it. The entry recording it.
+    pub fn record_chain_head(&self) -> Result<crate::store::audit::AuditEntry> {
+        self.require(Role::Auditor, "record the audit chain head")?;
+        let audit = self.archive.audit();
+        let (entries, head) = audit.last_link()?;
+        audit.append(
+            self.who.actor(),
+            super::reader::CHAIN_HEAD_ACTION,
+            None,
+            serde_json::json!({ "head": head, "entries": entries }),
+        )
+    }
+
     /// Writes the search documents for Quickwit (DESIGN.md §8) into `out_dir`: what the
     /// principal's clearance covers, like the index [`Writer::reindex`] rebuilds. The export
     /// is recorded in the audit log.

@@ -230,6 +230,23 @@ impl AuditLog {
         Ok((next.seq - 1, next.prev))
     }
 
+    /// The last entry (None for an empty log), read from the end of the log and checked as
+    /// an append checks it.
+    pub fn last_entry(&self) -> Result<Option<AuditEntry>> {
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(&self.path, e)),
+        };
+        let next = self.next_entry(&mut file)?;
+        // `next_entry` has parsed and checked it.
+        Ok(next
+            .tail
+            .lines
+            .first()
+            .and_then(|line| AuditEntry::parse(line).ok()))
+    }
+
     /// The entries that read back, each with its line number (from 1); lines that are not
     /// entries are left out ([`AuditLog::check`] names them).
     pub fn readable_entries(&self) -> Result<Vec<(usize, AuditEntry)>> {

@@ -11,7 +11,7 @@ use maud::{html, Markup, DOCTYPE};
 use super::visitor::Visitor;
 
 /// A whole page: the top bar (search, browse, history, requests with the number of unseen
-/// notifications, the approvers' queue, account, sign-out) and `body`.
+/// notifications, the approvers' queue, the auditor's pages, account, sign-out) and `body`.
 pub fn page(title: &str, visitor: Option<&Visitor>, body: &Markup) -> Markup {
     page_with_head(title, visitor, &html! {}, body)
 }
@@ -57,6 +57,7 @@ pub fn page_with_head(
                         }
                         @if v.principal.has_role(pipeline::gate::Role::Auditor) {
                             a href="/tasks/verify" id="verify-tasks" { "Kiểm tra toàn vẹn" }
+                            a href="/audit/fixity" id="audit-nav" { "Nhật ký & toàn vẹn" }
                         }
                         @if v.principal.has_role(pipeline::gate::Role::Archivist) {
                             a href="/review" id="review-queue" { "Rà soát" }

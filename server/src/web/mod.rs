@@ -3,6 +3,7 @@
 //! In: a [`ServerConfig`] (archive directory, listen address) and HTTP requests. Out: the
 //! HTML pages of [`pages`], the JSON API of [`api`] (`/api/v1`), page images ([`images`]),
 //! IIIF manifests, image services and search services for standard viewers ([`iiif`]),
+//! the auditor's pages and API ([`audit_pages`], [`audit_api`]),
 //! the admin's pages and API ([`admin_pages`], [`admin_api`]), the archivist's review
 //! ([`review_pages`], [`review_api`]),
 //! each request answered on behalf of the account signed in ([`visitor`]) through
@@ -11,6 +12,9 @@
 mod admin_api;
 mod admin_pages;
 mod api;
+mod audit_api;
+mod audit_pages;
+mod audit_params;
 mod failure;
 mod guard;
 mod hits;
@@ -240,6 +244,18 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         )
         .route("/api/v1/requests/{id}", get(api::request))
         .route("/api/v1/requests/{id}/decision", post(api::decide))
+        .route("/api/v1/audit/fixity", get(audit_api::fixity))
+        .route(
+            "/api/v1/audit/fixity/{object}",
+            get(audit_api::object_fixity),
+        )
+        .route(
+            "/api/v1/audit/head",
+            get(audit_api::head).post(audit_api::record_head),
+        )
+        .route("/api/v1/audit/head/check", post(audit_api::check_head))
+        .route("/api/v1/audit/log", get(audit_api::audit_log))
+        .route("/api/v1/audit/access", get(audit_api::access_log))
         .route("/api/v1/requests/{id}/route", post(api::route_request))
         .route("/api/v1/grants/{id}/revocation", post(api::revoke_grant))
         .route("/api/v1/boxes", get(task_api::list_boxes))
@@ -269,6 +285,14 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .route("/requests/new", get(request_pages::new_request))
         .route("/requests/queue", get(request_pages::queue))
         .route("/requests/{id}/decision", post(request_pages::decide))
+        .route("/audit/fixity", get(audit_pages::fixity))
+        .route("/audit/fixity/{object}", get(audit_pages::object_fixity))
+        .route(
+            "/audit/head",
+            get(audit_pages::head).post(audit_pages::record_head),
+        )
+        .route("/audit/log", get(audit_pages::audit_log))
+        .route("/audit/access", get(audit_pages::access_log))
         .route(
             "/hoso/{id}/split",
             get(split_pages::form).post(split_pages::submit),
