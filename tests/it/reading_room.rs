@@ -101,11 +101,16 @@ pub(crate) fn add_user(archive: &Path, name: &str, extra: &[&str]) {
     assert!(out.status.success(), "user add {name}");
 }
 
-/// An HTTP client that follows no redirects and treats every status as an answer.
+/// An HTTP client that follows no redirects and treats every status as an answer, and
+/// keeps no idle connection: a server may close a connection after answering a POST whose
+/// body it did not read (a 403 before the body), and a request sent on that pooled
+/// connection would fail with "Peer disconnected" (seen in CI) instead of getting its answer.
 pub(crate) fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .max_redirects(0)
         .http_status_as_error(false)
+        .max_idle_connections(0)
+        .max_idle_connections_per_host(0)
         .build()
         .into()
 }
