@@ -668,6 +668,7 @@ pub(crate) fn export_quickwit(
         .and_then(|()| config_file.flush())
         .map_err(|e| crate::Error::io(&config, e))?;
     let (mut documents_exported, mut pages_exported) = (0, 0);
+    let mut lines = crate::index::quickwit::PageLines::default();
     for object in archive.hoso_objects()? {
         let visible: Vec<DocumentRecord> = object
             .documents
@@ -685,7 +686,8 @@ pub(crate) fn export_quickwit(
             &visible,
             &pages,
         ) {
-            pages_exported += crate::index::quickwit::write_pages(&entry, &mut ndjson)
+            pages_exported += lines
+                .write_pages(&entry, &mut ndjson)
                 .map_err(|e| crate::Error::io(&documents, e))?;
             documents_exported += 1;
         }

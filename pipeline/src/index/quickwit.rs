@@ -3,7 +3,7 @@
 //!
 //! In: [`IndexedDocument`]s, as [`crate::catalog::index_entries`] makes them for the tantivy
 //! index. Out: Quickwit's index configuration ([`index_config`], JSON, which Quickwit reads
-//! like its YAML) and one NDJSON line per page ([`write_pages`]) holding the same fields as
+//! like its YAML) and one NDJSON line per page ([`PageLines`]) holding the same fields as
 //! this crate's index. Quickwit has no Vietnamese analyzer, so the text is pre-normalised
 //! here with ours: `text_exact` and `text_folded` carry the page's words as our exact and
 //! diacritic-folded analyzers make them, separated by single spaces, and Quickwit indexes
@@ -18,7 +18,7 @@ use std::io::Write;
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use super::analyzer::analyzer;
 use super::IndexedDocument;
@@ -26,7 +26,7 @@ use super::IndexedDocument;
 /// The version of Quickwit's index configuration format written.
 pub const CONFIG_VERSION: &str = "0.8";
 
-/// Quickwit's index configuration for the pages [`write_pages`] writes, under `index_id`.
+/// Quickwit's index configuration for the pages [`PageLines`] writes, under `index_id`.
 #[must_use]
 pub fn index_config(index_id: &str) -> Value {
     let raw = |name: &str| json!({"name": name, "type": "text", "tokenizer": "raw", "fast": true});
@@ -95,53 +95,72 @@ struct QuickwitPage<'a> {
     text_folded: String,
 }
 
-/// Writes one NDJSON line per page of `doc` to `out`; the number of lines written. A
-/// document without pages gets one line with page 0, as it has in the tantivy index.
-pub fn write_pages(doc: &IndexedDocument, out: &mut dyn Write) -> std::io::Result<usize> {
-    let year = doc
-        .date
-        .get(..4)
-        .and_then(|y| y.parse::<u64>().ok())
-        .unwrap_or(0);
-    let issuer_folded = normalised(&doc.issuer, true);
-    let mut write = |page: u32, text: &str| -> std::io::Result<()> {
-        let line = QuickwitPage {
-            id: &doc.id,
-            page,
-            hoso: &doc.hoso,
-            box_name: &doc.box_name,
-            title: &doc.title,
-            doc_type: &doc.doc_type,
-            symbol: &doc.symbol,
-            date: &doc.date,
-            year,
-            issuer: &doc.issuer,
-            issuer_folded: issuer_folded.clone(),
-            do_mat: &doc.do_mat,
-            restricted: doc.restricted,
-            fonds: &doc.fonds,
-            text,
-            text_exact: normalised(text, false),
-            text_folded: normalised(text, true),
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")
-    };
-    if doc.pages.is_empty() {
-        write(0, "")?;
-        return Ok(1);
-    }
-    for page in &doc.pages {
-        write(page.number, &page.text)?;
-    }
-    Ok(doc.pages.len())
+/// Writes the NDJSON lines of documents, with one exact and one folded analyzer kept for
+/// the whole export: each remembers the words it has analysed, which pages repeat.
+pub struct PageLines {
+    exact: TextAnalyzer,
+    folded: TextAnalyzer,
 }
 
-/// The words of `text` as this crate's exact (`fold == false`) or folded analyzer indexes
-/// them, separated by single spaces.
-#[must_use]
-pub fn normalised(text: &str, fold: bool) -> String {
-    let mut analyzer = analyzer(fold);
+impl Default for PageLines {
+    fn default() -> Self {
+        PageLines {
+            exact: analyzer(false),
+            folded: analyzer(true),
+        }
+    }
+}
+
+impl PageLines {
+    /// Writes one NDJSON line per page of `doc` to `out`; the number of lines written. A
+    /// document without pages gets one line with page 0, as it has in the tantivy index.
+    pub fn write_pages(
+        &mut self,
+        doc: &IndexedDocument,
+        out: &mut dyn Write,
+    ) -> std::io::Result<usize> {
+        let year = doc
+            .date
+            .get(..4)
+            .and_then(|y| y.parse::<u64>().ok())
+            .unwrap_or(0);
+        let issuer_folded = normalised(&mut self.folded, &doc.issuer);
+        let mut write = |page: u32, text: &str| -> std::io::Result<()> {
+            let line = QuickwitPage {
+                id: &doc.id,
+                page,
+                hoso: &doc.hoso,
+                box_name: &doc.box_name,
+                title: &doc.title,
+                doc_type: &doc.doc_type,
+                symbol: &doc.symbol,
+                date: &doc.date,
+                year,
+                issuer: &doc.issuer,
+                issuer_folded: issuer_folded.clone(),
+                do_mat: &doc.do_mat,
+                restricted: doc.restricted,
+                fonds: &doc.fonds,
+                text,
+                text_exact: normalised(&mut self.exact, text),
+                text_folded: normalised(&mut self.folded, text),
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            out.write_all(b"\n")
+        };
+        if doc.pages.is_empty() {
+            write(0, "")?;
+            return Ok(1);
+        }
+        for page in &doc.pages {
+            write(page.number, &page.text)?;
+        }
+        Ok(doc.pages.len())
+    }
+}
+
+/// The words of `text` as `analyzer` indexes them, separated by single spaces.
+fn normalised(analyzer: &mut TextAnalyzer, text: &str) -> String {
     let mut stream = analyzer.token_stream(text);
     let mut words = String::with_capacity(text.len());
     while stream.advance() {
@@ -184,7 +203,7 @@ mod tests {
 
     fn lines(doc: &IndexedDocument) -> Vec<Value> {
         let mut out = Vec::new();
-        let written = write_pages(doc, &mut out).unwrap();
+        let written = PageLines::default().write_pages(doc, &mut out).unwrap();
         let lines: Vec<Value> = std::str::from_utf8(&out)
             .unwrap()
             .lines()
