@@ -434,6 +434,20 @@ fn check_principal(
             o.id
         );
     }
+    // the Quickwit export: lines of the visible documents only
+    let out = tmp.join(format!("quickwit-{seed}-{clearance:?}"));
+    archive.writer(who).export_quickwit(&out, "sohoa").unwrap();
+    let exported: BTreeSet<String> = std::fs::read_to_string(out.join("documents.ndjson"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(exported, visible, "{ctx}: quickwit export");
 }
 
 #[test]
