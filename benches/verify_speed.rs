@@ -10,7 +10,9 @@
 //!   and `sha256sum` over every content file; the ratio verify ÷ openssl (target ≥ 0.90);
 //! - in page cache, all cores: verify's rate and its scaling over one core;
 //! - not cached (each file evicted with `posix_fadvise(DONTNEED)` first): verify vs a plain
-//!   sequential read of the same files (the disk's speed here); the ratio (target ≈ 1).
+//!   sequential read of the same files (the disk's speed here); the ratio (target ≈ 1), the
+//!   median of `SOHOA_BENCH_COLD_ROUNDS` (default 5) alternating rounds, each round's rate and
+//!   the bytes it fetched from the disk.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -77,11 +79,26 @@ fn main() {
     let sha256sum =
         common::which("sha256sum").map(|_| best_of(3, || timed(|| tool(&files, "sha256sum", &[]))));
 
-    // Not cached: evict, then a plain read; evict, then verify.
-    evict(&files);
-    let read_cold = timed(|| read_all(&files));
-    evict(&files);
-    let verify_cold = timed(|| run_verify(&archive));
+    // Not cached: evict, then a plain read; evict, then verify; alternately, several rounds
+    // (one cold run each moved by ±30 % between runs on these VMs). Each cold run also counts
+    // the bytes the process fetched from the disk (`read_bytes` of /proc/self/io).
+    let rounds: usize = std::env::var("SOHOA_BENCH_COLD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+    let mut read_runs = Vec::new();
+    let mut verify_runs = Vec::new();
+    for _ in 0..rounds {
+        evict(&files);
+        read_runs.push(disk_timed(|| read_all(&files)));
+        evict(&files);
+        verify_runs.push(disk_timed(|| {
+            run_verify(&archive);
+        }));
+    }
+    let read_cold = median(read_runs.iter().map(|r| r.0).collect());
+    let verify_cold = median(verify_runs.iter().map(|r| r.0).collect());
 
     let bytes_verified = run_verify(&archive) as f64;
     let rate = |seconds: f64, bytes: f64| bytes / seconds / 1e9;
@@ -120,10 +137,28 @@ fn main() {
         verify_all / verify_one
     );
     println!(
-        "- not cached: plain read {:.2} GB/s, verify {:.2} GB/s, verify ÷ read **{:.2}**",
+        "- not cached, median of {rounds} alternating rounds: plain read {:.2} GB/s, verify {:.2} \
+         GB/s, verify ÷ read **{:.2}**",
         rate(read_cold, content),
         rate(verify_cold, bytes_verified),
         rate(verify_cold, bytes_verified) / rate(read_cold, content)
+    );
+    let runs = |runs: &[(f64, u64)], bytes: f64| {
+        runs.iter()
+            .map(|(s, disk)| {
+                format!(
+                    "{:.2} GB/s ({:.0} MiB from disk)",
+                    rate(*s, bytes),
+                    *disk as f64 / f64::from(1 << 20)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("  - plain read, each round: {}", runs(&read_runs, content));
+    println!(
+        "  - verify, each round: {}",
+        runs(&verify_runs, bytes_verified)
     );
     println!(
         "- verify hashes the inventories and sidecars too: {:.0} MiB in all",
@@ -238,6 +273,29 @@ fn timed<T>(f: impl FnOnce() -> T) -> f64 {
     let t = Instant::now();
     f();
     t.elapsed().as_secs_f64()
+}
+
+/// Seconds taken and bytes fetched from the disk by this process meanwhile (0 where
+/// /proc/self/io is not readable).
+fn disk_timed(f: impl FnOnce()) -> (f64, u64) {
+    let before = disk_read_bytes();
+    let seconds = timed(f);
+    (seconds, disk_read_bytes().saturating_sub(before))
+}
+
+fn disk_read_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/io")
+        .ok()
+        .and_then(|io| {
+            io.lines()
+                .find_map(|l| l.strip_prefix("read_bytes: ")?.trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
 
 fn best_of(n: usize, mut f: impl FnMut() -> f64) -> f64 {
