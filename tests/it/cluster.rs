@@ -624,7 +624,10 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
     assert_eq!(json(&out)["jobs_done"], 0);
     assert!(archive.join("ocfl").is_dir());
     let applied: i64 = query(&db, "SELECT count(*) FROM schema_migrations")[0].get(0);
-    assert_eq!(applied, cluster::migrate::MIGRATIONS.len() as i64);
+    assert_eq!(
+        applied,
+        i64::try_from(cluster::migrate::MIGRATIONS.len()).unwrap()
+    );
 
     // The [s3] table puts the storage root in S3, its secret read from the variable it names.
     if let Some(s3) = crate::common::seaweedfs::SeaweedFs::shared() {

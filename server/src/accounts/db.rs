@@ -147,7 +147,7 @@ pub(crate) enum Db {
     },
     Postgres {
         /// None after the connection was found lost, until the next call opens it again.
-        client: Option<postgres::Client>,
+        client: Option<Box<postgres::Client>>,
         url: String,
         /// Statements prepared on `client`, by their SQL.
         statements: HashMap<String, postgres::Statement>,
@@ -288,7 +288,7 @@ impl Db {
         else {
             unreachable!("only PostgreSQL has a client")
         };
-        if client.as_ref().is_some_and(postgres::Client::is_closed) {
+        if client.as_ref().is_some_and(|c| c.is_closed()) {
             *client = None;
         }
         if client.is_none() {
@@ -299,9 +299,9 @@ impl Db {
                 Ok::<_, cluster::Error>(c)
             })
             .map_err(|e| Error::Store(e.to_string()))?;
-            *client = Some(opened);
+            *client = Some(Box::new(opened));
         }
-        Ok(client.as_mut().expect("opened above"))
+        Ok(client.as_mut().expect("opened above").as_mut())
     }
 
     /// The client and the statement of `sql` (its `?N` placeholders as `$N`) prepared on it.
@@ -333,7 +333,7 @@ impl Db {
             client, statements, ..
         } = self
         {
-            if e.is_closed() || client.as_ref().is_some_and(postgres::Client::is_closed) {
+            if e.is_closed() || client.as_ref().is_some_and(|c| c.is_closed()) {
                 *client = None;
                 statements.clear();
             }
