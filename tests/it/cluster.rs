@@ -729,15 +729,7 @@ fn two_reading_rooms_of_a_cluster_share_accounts_sessions_lockout_and_requests()
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let listed = json(&run(&archive, &["list", "--json"]));
     let doc = listed["documents"][0]["id"].as_str().unwrap().to_string();
-    let set = [
-        "edit",
-        &doc,
-        "--set",
-        "che_do_su_dung=02",
-        "--reason",
-        "có điều kiện",
-    ];
-    assert_eq!(code(&run(&archive, &set)), 0);
+    crate::requests::make_conditional(&archive, &doc);
 
     // `sohoa user add` with the cluster named creates the accounts in PostgreSQL, the
     // password only as its Argon2id hash; the archive's own database has none of them.

@@ -204,12 +204,9 @@ impl Db {
                 .and_then(|mut s| s.execute(rusqlite::params_from_iter(params.iter().map(lite))))
                 .map_err(|e| sqlite_error(path, e)),
             Db::Postgres { .. } => {
-                let (client, statement) = self.prepared(sql)?;
-                let bound = bind(&statement, params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    bound.iter().map(AsRef::as_ref).collect();
-                let changed = outside_runtime(|| client.execute(&statement, &refs))
-                    .map_err(|e| self.pg_error(e))?;
+                let changed = self.on_postgres(sql, params, |client, statement, params| {
+                    client.execute(statement, params)
+                })?;
                 Ok(usize::try_from(changed).unwrap_or(usize::MAX))
             }
         }
@@ -237,12 +234,9 @@ impl Db {
                 read().map_err(|e| sqlite_error(path, e))
             }
             Db::Postgres { .. } => {
-                let (client, statement) = self.prepared(sql)?;
-                let bound = bind(&statement, params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    bound.iter().map(AsRef::as_ref).collect();
-                let rows = outside_runtime(|| client.query(&statement, &refs))
-                    .map_err(|e| self.pg_error(e))?;
+                let rows = self.on_postgres(sql, params, |client, statement, params| {
+                    client.query(statement, params)
+                })?;
                 rows.iter()
                     .map(|row| {
                         (0..row.len())
@@ -254,6 +248,26 @@ impl Db {
                     .collect()
             }
         }
+    }
+
+    /// Runs `call` with the statement of `sql` prepared and `params` bound as its
+    /// placeholders' types ask, off the async threads.
+    fn on_postgres<T: Send>(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        call: impl FnOnce(
+                &mut postgres::Client,
+                &postgres::Statement,
+                &[&(dyn postgres::types::ToSql + Sync)],
+            ) -> std::result::Result<T, postgres::Error>
+            + Send,
+    ) -> Result<T> {
+        let (client, statement) = self.prepared(sql)?;
+        let bound = bind(&statement, params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            bound.iter().map(AsRef::as_ref).collect();
+        outside_runtime(|| call(client, &statement, &refs)).map_err(|e| self.pg_error(e))
     }
 
     /// The first row a query answers, if any.

@@ -108,17 +108,21 @@ mod tests {
     use super::super::NewAccount;
     use super::*;
 
+    fn add_ha(accounts: &Accounts) {
+        accounts
+            .add(&NewAccount {
+                name: "ha".into(),
+                role: Role::Reader,
+                clearance: None,
+                password: Some("mật khẩu của ha".into()),
+            })
+            .unwrap();
+    }
+
     #[test]
     fn tokens_act_until_revoked_or_expired() {
         super::super::testing::on_each_backend(|accounts| {
-            accounts
-                .add(&NewAccount {
-                    name: "ha".into(),
-                    role: Role::Reader,
-                    clearance: None,
-                    password: Some("mật khẩu của ha".into()),
-                })
-                .unwrap();
+            add_ha(accounts);
             let (id, token) = accounts.create_token("ha", None).unwrap();
             assert_eq!(accounts.token_account(&token).unwrap().unwrap().name, "ha");
             assert!(accounts.token_account("sai").unwrap().is_none());
@@ -142,14 +146,7 @@ mod tests {
     fn the_database_holds_no_token() {
         let tmp = tempfile::tempdir().unwrap();
         let accounts = Accounts::open(tmp.path()).unwrap();
-        accounts
-            .add(&NewAccount {
-                name: "ha".into(),
-                role: Role::Reader,
-                clearance: None,
-                password: Some("mật khẩu của ha".into()),
-            })
-            .unwrap();
+        add_ha(&accounts);
         let (_, token) = accounts.create_token("ha", None).unwrap();
         let db = std::fs::read(tmp.path().join("service/accounts.sqlite3")).unwrap();
         assert!(!String::from_utf8_lossy(&db).contains(&token));
