@@ -1,7 +1,8 @@
 //! Who a command acts for: the account the operator names, or the uncleared local operator.
 //!
 //! In: `--user NAME` (or `SOHOA_USER`), `--actor`, the deprecated `--clearance`, the OS user
-//! and the archive's accounts database (`ARCHIVE/service/accounts.sqlite3`). Out: the
+//! and the archive's accounts database (`ARCHIVE/service/accounts.sqlite3`, or the cluster's
+//! `PostgreSQL` when `SOHOA_DATABASE_URL` names it). Out: the
 //! [`Principal`] the gate decides by, or a [`UsageError`] (exit 2) naming what is wrong: an
 //! account that does not exist or is disabled, `--clearance` without an account holding it.
 //!
@@ -20,7 +21,7 @@ use std::path::Path;
 
 use pipeline::clearance::Clearance;
 use pipeline::gate::Principal;
-use server::accounts::{clearance_key, Account, Accounts, DATABASE_FILE, SERVICE_DIR};
+use server::accounts::{clearance_key, Account, Accounts, Location, DATABASE_FILE, SERVICE_DIR};
 
 use crate::cli::UsageError;
 
@@ -106,22 +107,30 @@ impl Operator<'_> {
     }
 }
 
-/// The enabled account `name` of the archive at `archive`.
+/// The enabled account `name` of the archive at `archive` (of the cluster, in cluster
+/// mode).
 fn account(archive: &Path, name: &str) -> anyhow::Result<Account> {
+    let location = crate::storage_env::accounts_location()?;
     let database = archive.join(SERVICE_DIR).join(DATABASE_FILE);
     let unknown = || {
+        let place = match &location {
+            Location::Archive => format!("this archive ({})", database.display()),
+            Location::Cluster { .. } => "the cluster's database".to_string(),
+        };
         UsageError(format!(
-            "--user {name}: no such account in this archive ({}); `sohoa user list` lists \
-             them, `sohoa user add` makes one",
-            database.display()
+            "--user {name}: no such account in {place}; `sohoa user list` lists them, \
+             `sohoa user add` makes one"
         ))
     };
-    if !database.is_file() {
-        return Err(unknown().into());
-    }
-    // A lookup only: read-only (the archive may be a copy nobody may write), unless the
-    // database still needs its schema brought up to date.
-    let accounts = Accounts::open_read_only(archive).or_else(|_| Accounts::open(archive))?;
+    let accounts = match &location {
+        Location::Cluster { database_url } => Accounts::open_cluster(database_url)?,
+        Location::Archive if !database.is_file() => return Err(unknown().into()),
+        // A lookup only: read-only (the archive may be a copy nobody may write), unless
+        // the database still needs its schema brought up to date.
+        Location::Archive => {
+            Accounts::open_read_only(archive).or_else(|_| Accounts::open(archive))?
+        }
+    };
     let account = match accounts.account(name) {
         Ok(a) => a,
         Err(server::Error::NoSuchAccount(_)) => return Err(unknown().into()),

@@ -20,6 +20,27 @@ pub const BUCKET_VAR: &str = "SOHOA_S3_BUCKET";
 /// How long a request to the store is retried while it cannot be reached (seconds).
 pub const RETRY_VAR: &str = "SOHOA_S3_RETRY_SECONDS";
 
+/// Where the reading room's accounts are: the cluster's `PostgreSQL` when the environment
+/// (or `sohoa.toml`) names the coordinator (`SOHOA_DATABASE_URL`), else the archive's own
+/// database.
+pub fn accounts_location() -> anyhow::Result<server::accounts::Location> {
+    Ok(match cluster::Config::from_env()? {
+        Some(config) => server::accounts::Location::Cluster {
+            database_url: config.database_url,
+        },
+        None => server::accounts::Location::Archive,
+    })
+}
+
+/// The accounts where the environment says ([`accounts_location`]) for the archive at
+/// `archive`.
+pub fn open_accounts(archive: &std::path::Path) -> anyhow::Result<server::accounts::Accounts> {
+    Ok(server::accounts::Accounts::open_at(
+        &accounts_location()?,
+        archive,
+    )?)
+}
+
 /// The storage location the environment names.
 pub fn storage_location() -> anyhow::Result<StorageLocation> {
     storage_location_from(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))

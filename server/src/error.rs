@@ -10,6 +10,13 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// The cluster's accounts database (`PostgreSQL`) failed.
+    #[error("accounts database (PostgreSQL): {0}")]
+    Postgres(#[source] postgres::Error),
+    /// The accounts database cannot be reached, its schema brought up to date, or it
+    /// holds what this program does not read.
+    #[error("accounts database: {0}")]
+    Store(String),
     /// A value given for a field is not acceptable (the field is named).
     #[error("{field}: {message}")]
     Invalid {

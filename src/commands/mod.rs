@@ -130,7 +130,7 @@ impl AccountsOperator {
     pub fn new(archive: &ArchiveArg, ctx: &Context) -> anyhow::Result<AccountsOperator> {
         let opened = archive.open()?;
         let who = ctx.principal(&opened.root, None, ClearanceArg::default())?;
-        let accounts = server::accounts::Accounts::open(&archive.archive)?;
+        let accounts = crate::storage_env::open_accounts(&archive.archive)?;
         Ok(AccountsOperator {
             archive: opened,
             accounts,

@@ -60,7 +60,7 @@ impl Session {
     fn open(archive: &ArchiveArg, ctx: &Context) -> anyhow::Result<Session> {
         let opened = archive.open()?;
         let who = ctx.principal(&opened.root, None, ClearanceArg::default())?;
-        let accounts = Accounts::open(&archive.archive)?;
+        let accounts = crate::storage_env::open_accounts(&archive.archive)?;
         let session = Session {
             archive: opened,
             accounts,

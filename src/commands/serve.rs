@@ -82,6 +82,7 @@ impl Execute for ServeArgs {
         let config = server::web::ServerConfig {
             archive: self.archive.archive.clone(),
             storage: crate::storage_env::storage_location()?,
+            accounts: crate::storage_env::accounts_location()?,
             listen: self.listen,
             secure_cookies: self.secure_cookies,
             tls: self

@@ -37,7 +37,7 @@ impl Execute for TokenCommand {
 
 fn accounts(archive: &ArchiveArg) -> anyhow::Result<Accounts> {
     archive.open()?;
-    Ok(Accounts::open(&archive.archive)?)
+    crate::storage_env::open_accounts(&archive.archive)
 }
 
 /// `sohoa token create`.

@@ -88,7 +88,7 @@ impl ClearanceArgs {
 /// The accounts database of an existing archive.
 fn accounts(archive: &ArchiveArg) -> anyhow::Result<Accounts> {
     archive.open()?;
-    Ok(Accounts::open(&archive.archive)?)
+    crate::storage_env::open_accounts(&archive.archive)
 }
 
 /// What a change to an account prints.

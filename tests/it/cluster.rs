@@ -624,7 +624,10 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
     assert_eq!(json(&out)["jobs_done"], 0);
     assert!(archive.join("ocfl").is_dir());
     let applied: i64 = query(&db, "SELECT count(*) FROM schema_migrations")[0].get(0);
-    assert_eq!(applied, 1);
+    assert_eq!(
+        applied,
+        i64::try_from(cluster::migrate::MIGRATIONS.len()).unwrap()
+    );
 
     // The [s3] table puts the storage root in S3, its secret read from the variable it names.
     if let Some(s3) = crate::common::seaweedfs::SeaweedFs::shared() {
@@ -685,4 +688,168 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `sohoa ARGS --archive ARCHIVE` with the cluster's database `db` named, `stdin` given.
+fn with_db(archive: &Path, db: &str, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = sohoa()
+        .args(args)
+        .arg("--archive")
+        .arg(archive)
+        .env("SOHOA_DATABASE_URL", db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn two_reading_rooms_of_a_cluster_share_accounts_sessions_lockout_and_requests() {
+    use crate::reading_room::{serve_in, Visitor};
+    use crate::requests::post_json;
+    use serde_json::json;
+    let Some(pg) = shared() else { return };
+    let db = pg.database("accounts").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // An archive (embedded ingest, real OCR) of one document made conditional (chế độ sử
+    // dụng 02): reading it takes a request and a grant.
+    let box_dir = dir.path().join("hop-01");
+    make_box(&box_dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    let archive = dir.path().join("archive");
+    let out = crate::common::ingest(&archive, &box_dir, 2, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = json(&run(&archive, &["list", "--json"]));
+    let doc = listed["documents"][0]["id"].as_str().unwrap().to_string();
+    crate::requests::make_conditional(&archive, &doc);
+
+    // `sohoa user add` with the cluster named creates the accounts in PostgreSQL, the
+    // password only as its Argon2id hash; the archive's own database has none of them.
+    for (name, role) in [("doc-gia", "reader"), ("duyet", "approver")] {
+        let args = ["user", "add", name, "--role", role, "--password-stdin"];
+        let out = with_db(&archive, &db, &args, &format!("mật khẩu của {name}\n"));
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let users = query(&db, "SELECT name, password_hash FROM users ORDER BY name");
+    let users: Vec<(String, String)> = users.iter().map(|r| (r.get(0), r.get(1))).collect();
+    assert_eq!(users.len(), 2);
+    assert!(users.iter().all(|(_, h)| h.starts_with("$argon2id$")));
+    assert_eq!(users[0].0, "doc-gia");
+    let embedded = archive.join("service/accounts.sqlite3");
+    if embedded.is_file() {
+        let text = String::from_utf8_lossy(&std::fs::read(&embedded).unwrap()).into_owned();
+        assert!(
+            !text.contains("doc-gia"),
+            "an account in the archive's database"
+        );
+    }
+    let out = with_db(&archive, &db, &["user", "list", "--json"], "");
+    assert_eq!(code(&out), 0);
+    assert_eq!(json(&out)["users"].as_array().map(Vec::len), Some(2));
+
+    // Two reading rooms on the same cluster (each its own process, as on two machines).
+    let env = [("SOHOA_DATABASE_URL", db.as_str())];
+    let one = serve_in(&archive, &[], "http", &env);
+    let two = serve_in(&archive, &[], "http", &env);
+
+    // Signed in on one, the session cookie works on the other; an API token made by the
+    // CLI works on both.
+    let mut reader = Visitor::new(&one);
+    assert_eq!(
+        reader.sign_in("doc-gia", "mật khẩu của doc-gia").status,
+        303
+    );
+    let mut reader_two = Visitor::new(&two);
+    reader_two.cookie.clone_from(&reader.cookie);
+    assert_eq!(
+        reader_two.get("/account").status,
+        200,
+        "the session on the other"
+    );
+    let csrf = reader_two.csrf();
+    let out = with_db(&archive, &db, &["token", "create", "--user", "duyet"], "");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let token = String::from_utf8_lossy(&out.stdout)
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    let mut approver = Visitor::new(&two);
+    approver.token = Some(token.clone());
+    assert_eq!(approver.get("/api/v1/requests").status, 200);
+    assert!(
+        query(&db, "SELECT digest FROM api_tokens")
+            .iter()
+            .all(|r| r.get::<_, String>(0) != token),
+        "a token is stored only as its digest"
+    );
+
+    // A request submitted on the second is decided on the first, and read with its grant
+    // on the second.
+    let words = format!("/api/v1/documents/{doc}/pages/1/words");
+    assert_eq!(reader_two.get(&words).status, 404, "no grant yet");
+    let body = json!({"items": [doc], "purpose": "nghiên cứu", "form": "read"});
+    let a = post_json(&reader_two, "/api/v1/requests", &body, Some(&csrf));
+    assert_eq!(a.status, 201, "{}", a.text());
+    let id = serde_json::from_slice::<serde_json::Value>(&a.body).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let mut approver_one = Visitor::new(&one);
+    approver_one.token = Some(token);
+    let decision = json!({"decision": "approve", "reason": "đủ điều kiện"});
+    let a = post_json(
+        &approver_one,
+        &format!("/api/v1/requests/{id}/decision"),
+        &decision,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    let again = post_json(
+        &approver,
+        &format!("/api/v1/requests/{id}/decision"),
+        &decision,
+        None,
+    );
+    assert_eq!(again.status, 400, "decided once: {}", again.text());
+    assert_eq!(reader_two.get(&words).status, 200, "read with the grant");
+    let shown = reader.get(&format!("/api/v1/requests/{id}"));
+    let shown: serde_json::Value = serde_json::from_slice(&shown.body).unwrap();
+    assert_eq!(shown["state"], "approved", "{shown:#}");
+
+    // Sign-out on the second ends the session on the first.
+    let a = reader_two.post("/logout", &[("csrf", csrf.as_str())], None);
+    assert_eq!(a.status, 303);
+    assert_eq!(reader.get("/account").status, 303, "signed out everywhere");
+
+    // Failures on both count toward one lockout: even the right password then waits, on
+    // either.
+    let mut guess_one = Visitor::new(&one);
+    let mut guess_two = Visitor::new(&two);
+    for n in 0..5 {
+        let guesser = if n % 2 == 0 {
+            &mut guess_one
+        } else {
+            &mut guess_two
+        };
+        assert_eq!(guesser.sign_in("doc-gia", "đoán sai").status, 401);
+    }
+    assert_eq!(
+        guess_one.sign_in("doc-gia", "mật khẩu của doc-gia").status,
+        429
+    );
+    assert_eq!(
+        guess_two.sign_in("doc-gia", "mật khẩu của doc-gia").status,
+        429
+    );
+    let failures: i64 = query(&db, "SELECT count(*) FROM sign_in_failures")[0].get(0);
+    assert_eq!(failures, 7);
 }

@@ -41,10 +41,21 @@ pub(crate) fn serve(archive: &Path) -> Server {
 /// 127.0.0.1:0`: no other process can take it between a choice and the bind), reached at
 /// the address it logs (`phòng đọc: scheme://127.0.0.1:PORT/`).
 pub(crate) fn serve_with(archive: &Path, extra: &[&str], scheme: &str) -> Server {
+    serve_in(archive, extra, scheme, &[])
+}
+
+/// [`serve_with`] with environment variables `env` set (the cluster's database).
+pub(crate) fn serve_in(
+    archive: &Path,
+    extra: &[&str],
+    scheme: &str,
+    env: &[(&str, &str)],
+) -> Server {
     let mut child = sohoa()
         .args(["serve", "--listen", "127.0.0.1:0", "--archive"])
         .arg(archive)
         .args(extra)
+        .envs(env.iter().copied())
         .env("RUST_LOG", "info")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

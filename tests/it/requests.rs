@@ -105,17 +105,22 @@ pub(crate) fn audit(archive: &Path, args: &[&str]) -> Vec<Value> {
 pub(crate) fn conditional_archive(dir: &Path) -> (std::path::PathBuf, String, String) {
     let (archive, doc, secret) =
         archive_with_a_mat_document(dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    make_conditional(&archive, &doc);
+    (archive, doc, secret)
+}
+
+/// Makes document `doc` of `archive` conditional (chế độ sử dụng 02) by an edit.
+pub(crate) fn make_conditional(archive: &Path, doc: &str) {
     let set = [
         "edit",
-        &doc,
+        doc,
         "--set",
         "che_do_su_dung=02",
         "--reason",
         "có điều kiện",
     ];
-    let out = run(&archive, &set);
+    let out = run(archive, &set);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    (archive, doc, secret)
 }
 
 /// The id of the request an answer to `POST /api/v1/requests` stored (201).

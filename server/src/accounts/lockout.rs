@@ -8,9 +8,9 @@
 //! In: a name and an address (a failed attempt, or a check before trying). Out: whether
 //! either is locked out; the log of failed sign-ins ([`FailedSignIn`]), newest first.
 
-use rusqlite::params;
 use serde::Serialize;
 
+use super::db::params;
 use super::{now_seconds, Accounts};
 use crate::Result;
 
@@ -68,12 +68,11 @@ impl Accounts {
     fn recent_failures(&self, key: &str) -> Result<i64> {
         let since = now_seconds() - LOCKOUT_MINUTES * 60;
         self.conn()
-            .query_row(
+            .query_one(
                 "SELECT COUNT(*) FROM failed_sign_ins WHERE key = ?1 AND at > ?2",
                 params![key, since],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
+            )?
+            .get(0)
     }
 
     /// Notes a failed attempt in the admin's log (entries older than [`FAILURE_LOG_DAYS`]
@@ -82,40 +81,34 @@ impl Accounts {
         let now = now_seconds();
         let name: String = name.chars().take(64).collect();
         let address: String = address.chars().take(64).collect();
-        let conn = self.conn();
-        conn.execute(
-            "INSERT INTO sign_in_failures (name, address, at, locked_out) VALUES (?1, ?2, ?3, ?4)",
-            params![name, address, now, by_lockout],
-        )
-        .map_err(|e| self.err(e))?;
-        let id = conn.last_insert_rowid();
+        let mut conn = self.conn();
+        let id: i64 = conn
+            .query_one(
+                "INSERT INTO sign_in_failures (name, address, at, locked_out) \
+                 VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                params![name, address, now, by_lockout],
+            )?
+            .get(0)?;
         conn.execute(
             "DELETE FROM sign_in_failures WHERE at <= ?1 OR id <= ?2",
-            [now - FAILURE_LOG_DAYS * 86_400, id - FAILURE_LOG_ROWS],
-        )
-        .map_err(|e| self.err(e))?;
+            params![now - FAILURE_LOG_DAYS * 86_400, id - FAILURE_LOG_ROWS],
+        )?;
         Ok(())
     }
 
     /// The latest `limit` failed sign-ins, newest first, each with whether its name and its
     /// address are locked out now.
     pub fn failed_sign_ins(&self, limit: usize) -> Result<Vec<FailedSignIn>> {
-        let rows: Vec<(String, String, i64, bool)> = {
-            let conn = self.conn();
-            let mut stmt = conn
-                .prepare(
-                    "SELECT name, address, at, locked_out FROM sign_in_failures \
-                     ORDER BY at DESC, id DESC LIMIT ?1",
-                )
-                .map_err(|e| self.err(e))?;
-            let rows = stmt
-                .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })
-                .map_err(|e| self.err(e))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err(e))?
-        };
+        let rows: Vec<(String, String, i64, bool)> = self
+            .conn()
+            .query(
+                "SELECT name, address, at, locked_out FROM sign_in_failures \
+                 ORDER BY at DESC, id DESC LIMIT ?1",
+                params![limit],
+            )?
+            .iter()
+            .map(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .collect::<Result<_>>()?;
         rows.into_iter()
             .map(|(name, address, at, by_lockout)| {
                 Ok(FailedSignIn {
@@ -132,30 +125,26 @@ impl Accounts {
 
     pub(super) fn record_failure(&self, name: &str, address: &str) -> Result<()> {
         let now = now_seconds();
-        let conn = self.conn();
+        let mut conn = self.conn();
         for key in [name_key(name), address_key(address)] {
             conn.execute(
                 "INSERT INTO failed_sign_ins (key, at) VALUES (?1, ?2)",
                 params![key, now],
-            )
-            .map_err(|e| self.err(e))?;
+            )?;
         }
         conn.execute(
             "DELETE FROM failed_sign_ins WHERE at <= ?1",
-            [now - LOCKOUT_MINUTES * 60],
-        )
-        .map_err(|e| self.err(e))?;
+            params![now - LOCKOUT_MINUTES * 60],
+        )?;
         drop(conn);
         self.log_failure(name, address, false)
     }
 
     pub(super) fn forget_failures(&self, name: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "DELETE FROM failed_sign_ins WHERE key = ?1",
-                [name_key(name)],
-            )
-            .map_err(|e| self.err(e))?;
+        self.conn().execute(
+            "DELETE FROM failed_sign_ins WHERE key = ?1",
+            params![name_key(name)],
+        )?;
         Ok(())
     }
 }
@@ -169,55 +158,55 @@ mod tests {
 
     #[test]
     fn repeated_failures_lock_out_names_existing_or_not_and_addresses() {
-        let tmp = tempfile::tempdir().unwrap();
-        let accounts = Accounts::open(tmp.path()).unwrap();
-        accounts
-            .add(&NewAccount {
-                name: "khanh".into(),
-                role: Role::Reader,
-                clearance: None,
-                password: Some("mật khẩu của khanh".into()),
-            })
-            .unwrap();
-        for name in ["khanh", "khong-co-ai"] {
-            for _ in 0..MAX_FAILURES_PER_ACCOUNT {
+        super::super::testing::on_each_backend(|accounts| {
+            accounts
+                .add(&NewAccount {
+                    name: "khanh".into(),
+                    role: Role::Reader,
+                    clearance: None,
+                    password: Some("mật khẩu của khanh".into()),
+                })
+                .unwrap();
+            for name in ["khanh", "khong-co-ai"] {
+                for _ in 0..MAX_FAILURES_PER_ACCOUNT {
+                    assert_eq!(
+                        accounts.sign_in(name, "sai", "10.0.0.9").unwrap(),
+                        SignIn::Refused
+                    );
+                }
                 assert_eq!(
                     accounts.sign_in(name, "sai", "10.0.0.9").unwrap(),
-                    SignIn::Refused
+                    SignIn::LockedOut,
+                    "{name}"
                 );
             }
+            // Even the right password waits out the lockout.
             assert_eq!(
-                accounts.sign_in(name, "sai", "10.0.0.9").unwrap(),
-                SignIn::LockedOut,
-                "{name}"
+                accounts
+                    .sign_in("khanh", "mật khẩu của khanh", "10.0.0.10")
+                    .unwrap(),
+                SignIn::LockedOut
             );
-        }
-        // Even the right password waits out the lockout.
-        assert_eq!(
-            accounts
-                .sign_in("khanh", "mật khẩu của khanh", "10.0.0.10")
-                .unwrap(),
-            SignIn::LockedOut
-        );
-        // One address trying many names is locked out too.
-        for i in 0..MAX_FAILURES_PER_ADDRESS {
-            let _ = accounts
-                .sign_in(&format!("ten-{i}"), "sai", "10.0.0.11")
-                .unwrap();
-        }
-        assert_eq!(
-            accounts.sign_in("ten-moi", "sai", "10.0.0.11").unwrap(),
-            SignIn::LockedOut
-        );
-        // The admin's log: newest first, the name tried, the address, the lockout state.
-        let log = accounts.failed_sign_ins(1000).unwrap();
-        let total = 2 * (MAX_FAILURES_PER_ACCOUNT + 1) + 1 + MAX_FAILURES_PER_ADDRESS + 1;
-        assert_eq!(log.len(), usize::try_from(total).unwrap());
-        assert_eq!(log[0].name, "ten-moi");
-        assert!(log[0].refused_by_lockout && log[0].address_locked_now);
-        assert!(!log[0].name_locked_now);
-        let khanh = log.iter().find(|f| f.name == "khanh").unwrap();
-        assert!(khanh.name_locked_now && khanh.address == "10.0.0.10");
-        assert_eq!(accounts.failed_sign_ins(3).unwrap().len(), 3);
+            // One address trying many names is locked out too.
+            for i in 0..MAX_FAILURES_PER_ADDRESS {
+                let _ = accounts
+                    .sign_in(&format!("ten-{i}"), "sai", "10.0.0.11")
+                    .unwrap();
+            }
+            assert_eq!(
+                accounts.sign_in("ten-moi", "sai", "10.0.0.11").unwrap(),
+                SignIn::LockedOut
+            );
+            // The admin's log: newest first, the name tried, the address, the lockout state.
+            let log = accounts.failed_sign_ins(1000).unwrap();
+            let total = 2 * (MAX_FAILURES_PER_ACCOUNT + 1) + 1 + MAX_FAILURES_PER_ADDRESS + 1;
+            assert_eq!(log.len(), usize::try_from(total).unwrap());
+            assert_eq!(log[0].name, "ten-moi");
+            assert!(log[0].refused_by_lockout && log[0].address_locked_now);
+            assert!(!log[0].name_locked_now);
+            let khanh = log.iter().find(|f| f.name == "khanh").unwrap();
+            assert!(khanh.name_locked_now && khanh.address == "10.0.0.10");
+            assert_eq!(accounts.failed_sign_ins(3).unwrap().len(), 3);
+        });
     }
 }

@@ -1,19 +1,25 @@
 //! The reading room's accounts: users with a role and a clearance, web sessions, API
 //! tokens, failed sign-ins, and reading requests with their decisions, grants and
-//! notifications, in an embedded `SQLite` database.
+//! notifications, in an embedded `SQLite` database or, in cluster mode, in the cluster's
+//! `PostgreSQL` (shared by every `sohoa serve` of the cluster).
 //!
-//! In: an archive directory (the database is `ARCHIVE/service/accounts.sqlite3`, outside
-//! `ocfl/`: `verify` never reads it) and what the operator or a signing-in user gives. Out:
+//! In: where the accounts live ([`Location`]: an archive directory, whose database is
+//! `ARCHIVE/service/accounts.sqlite3`, outside `ocfl/`: `verify` never reads it; or the
+//! cluster's database URL) and what the operator or a signing-in user gives. Out:
 //! accounts ([`Account`]) and the [`pipeline::gate::Principal`] each acts as; sessions and
 //! tokens looked up by the SHA-256 of their secret (the secret itself is never stored),
 //! listed for the admin without it; the log of failed sign-ins (name tried, address);
 //! passwords stored only as Argon2id hashes; a consistent copy of the database on request
-//! ([`Accounts::back_up`]).
+//! ([`Accounts::back_up`], `SQLite` only). The rules are written once, above [`db`], whose
+//! one interface runs the same SQL on either backend.
 
+pub(crate) mod db;
 mod lockout;
 mod requests;
 pub mod secret;
 mod sessions;
+#[cfg(test)]
+mod testing;
 mod tokens;
 mod users;
 
@@ -21,6 +27,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
+
+use db::Db;
 
 pub use lockout::{
     FailedSignIn, FAILURE_LOG_DAYS, LOCKOUT_MINUTES, MAX_FAILURES_PER_ACCOUNT,
@@ -161,17 +169,51 @@ CREATE INDEX sign_in_failures_by_at ON sign_in_failures(at);
 ",
 ];
 
-/// The accounts database of one archive.
+/// Where the accounts live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The embedded default: the archive's own `SQLite` database.
+    Archive,
+    /// Cluster mode: the coordinator's `PostgreSQL` at this URL (`SOHOA_DATABASE_URL`).
+    Cluster { database_url: String },
+}
+
+/// The accounts of one archive (or of one cluster).
 #[derive(Debug)]
 pub struct Accounts {
+    /// The database file, or the cluster's database (for messages).
     path: PathBuf,
-    conn: Mutex<Connection>,
+    conn: Mutex<Db>,
     /// First uses of grants known to be recorded (grant, document): a read under a grant
     /// asks this before the database.
     grant_uses: Mutex<std::collections::HashSet<(i64, String)>>,
 }
 
 impl Accounts {
+    /// Opens the accounts where `location` says: [`Accounts::open`] on the archive at
+    /// `archive_dir`, or [`Accounts::open_cluster`].
+    pub fn open_at(location: &Location, archive_dir: &Path) -> Result<Accounts> {
+        match location {
+            Location::Archive => Accounts::open(archive_dir),
+            Location::Cluster { database_url } => Accounts::open_cluster(database_url),
+        }
+    }
+
+    /// Connects to the accounts in the cluster's `PostgreSQL` at `database_url`, bringing
+    /// the coordinator's schema (the accounts' tables among it) up to date.
+    pub fn open_cluster(database_url: &str) -> Result<Accounts> {
+        Ok(Accounts {
+            path: PathBuf::from("the cluster's PostgreSQL"),
+            conn: Mutex::new(Db::postgres(database_url)?),
+            grant_uses: Mutex::default(),
+        })
+    }
+
+    /// Whether the accounts are the cluster's (in `PostgreSQL`).
+    pub fn in_cluster(&self) -> bool {
+        self.conn().is_postgres()
+    }
+
     /// Opens (creating when missing) the accounts database of the archive at `archive_dir`,
     /// bringing its schema up to date.
     pub fn open(archive_dir: &Path) -> Result<Accounts> {
@@ -179,10 +221,10 @@ impl Accounts {
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
         let path = dir.join(DATABASE_FILE);
-        let conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+        let conn = Connection::open(&path).map_err(|e| db::sqlite_error(&path, e))?;
         let accounts = Accounts {
+            conn: Mutex::new(Db::sqlite(conn, &path)),
             path,
-            conn: Mutex::new(conn),
             grant_uses: Mutex::default(),
         };
         accounts.migrate()?;
@@ -231,37 +273,37 @@ impl Accounts {
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(format!("file:{escaped}?{query}"), flags)
-            .map_err(|e| db_error(path, e))?;
+            .map_err(|e| db::sqlite_error(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| db_error(path, e))?;
+            .map_err(|e| db::sqlite_error(path, e))?;
         Ok(Accounts {
             path: path.to_path_buf(),
-            conn: Mutex::new(conn),
+            conn: Mutex::new(Db::sqlite(conn, path)),
             grant_uses: Mutex::default(),
         })
     }
 
     /// The number of migrations applied to the database.
     fn schema_version(&self) -> Result<usize> {
-        self.conn()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.err(e))
+        let version: i64 = self
+            .conn()
+            .query_one("PRAGMA user_version", db::params![])?
+            .get(0)?;
+        Ok(usize::try_from(version).unwrap_or(0))
     }
 
+    /// Brings the `SQLite` schema up to date (`PostgreSQL`'s is the cluster's migrations).
     fn migrate(&self) -> Result<()> {
-        let conn = self.conn();
         let setup =
             "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-        conn.execute_batch(setup).map_err(|e| self.err(e))?;
-        let applied: usize = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
+        self.conn().batch(setup)?;
+        let applied = self.schema_version()?;
         for (n, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
             let sql = format!(
                 "BEGIN; {migration} PRAGMA user_version = {}; COMMIT;",
                 n + 1
             );
-            conn.execute_batch(&sql).map_err(|e| self.err(e))?;
+            self.conn().batch(&sql)?;
         }
         Ok(())
     }
@@ -278,28 +320,26 @@ impl Accounts {
         let target = to
             .to_str()
             .ok_or_else(|| Error::invalid("backup", "the path is not valid UTF-8"))?;
-        self.conn()
+        let conn = self.conn();
+        let Some((sqlite, path)) = conn.sqlite_conn() else {
+            return Err(Error::invalid(
+                "backup",
+                "the accounts are in the cluster's PostgreSQL: back that database up \
+                 (pg_dump) with the coordinator's",
+            ));
+        };
+        sqlite
             .execute("VACUUM INTO ?1", [target])
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| db::sqlite_error(path, e))?;
         Ok(())
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock leaves SQLite consistent (transactions roll back).
+    fn conn(&self) -> MutexGuard<'_, Db> {
+        // A panic while holding the lock leaves the database consistent (an open
+        // transaction rolls back when its guard drops).
         self.conn
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn err(&self, e: rusqlite::Error) -> Error {
-        db_error(&self.path, e)
-    }
-}
-
-fn db_error(path: &Path, source: rusqlite::Error) -> Error {
-    Error::Database {
-        path: path.display().to_string(),
-        source,
     }
 }
 

@@ -8,9 +8,9 @@
 //! audit entry that records it: the entry is written before the change commits, and a
 //! change whose entry cannot be written is rolled back.
 
+use super::db::{params, Db, Row};
 use chrono::NaiveDate;
 use pipeline::gate::{Grant, GrantUses, UseForm};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 use super::{now_text, today, Accounts};
@@ -209,7 +209,7 @@ fn form_of(key: &str) -> UseForm {
     UseForm::parse(key).unwrap_or(UseForm::Read)
 }
 
-fn request_from_row(row: &Row<'_>) -> rusqlite::Result<ReadingRequest> {
+fn request_from_row(row: &Row) -> Result<ReadingRequest> {
     let form: String = row.get(2)?;
     let due: String = row.get(7)?;
     let state: String = row.get(8)?;
@@ -230,6 +230,38 @@ fn request_from_row(row: &Row<'_>) -> rusqlite::Result<ReadingRequest> {
     })
 }
 
+fn grant_from_row(r: &Row) -> Result<GrantRecord> {
+    let form: String = r.get(3)?;
+    let expires: String = r.get(4)?;
+    let revoked: Option<String> = r.get(5)?;
+    let revocation = match revoked {
+        Some(at) => Some(Revocation {
+            at,
+            by: r.get::<Option<String>>(6)?.unwrap_or_default(),
+            reason: r.get::<Option<String>>(7)?.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    let expires = date(&expires);
+    let state = if revocation.is_some() {
+        GrantState::Revoked
+    } else if expires < today() {
+        GrantState::Expired
+    } else {
+        GrantState::Active
+    };
+    Ok(GrantRecord {
+        id: r.get(0)?,
+        request: r.get(1)?,
+        user: r.get(2)?,
+        form: form_of(&form),
+        documents: Vec::new(),
+        expires,
+        state,
+        revoked: revocation,
+    })
+}
+
 impl Accounts {
     /// Stores a new request; `audit` records it (given the stored request) before it
     /// commits.
@@ -240,209 +272,84 @@ impl Accounts {
     ) -> Result<ReadingRequest> {
         let account = self.account(new.user)?;
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        tx.execute(
-            "INSERT INTO requests (user_id, form, purpose, priority, priority_note, submitted, due) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                account.id,
-                new.form.key(),
-                new.purpose,
-                new.priority,
-                new.priority_note,
-                now_text(),
-                day_text(new.due),
-            ],
-        )
-        .map_err(|e| self.err(e))?;
-        let id = tx.last_insert_rowid();
+        let mut tx = conn.begin()?;
+        let id: i64 = tx
+            .query_one(
+                "INSERT INTO requests (user_id, form, purpose, priority, priority_note, \
+                 submitted, due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                params![
+                    account.id,
+                    new.form.key(),
+                    new.purpose,
+                    new.priority,
+                    new.priority_note,
+                    now_text(),
+                    day_text(new.due),
+                ],
+            )?
+            .get(0)?;
         for (n, item) in new.items.iter().enumerate() {
             tx.execute(
-                "INSERT INTO request_items (request_id, position, document, object, title, symbol, regime) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, n, item.document, item.object, item.title, item.symbol, item.regime],
-            )
-            .map_err(|e| self.err(e))?;
+                "INSERT INTO request_items (request_id, position, document, object, title, \
+                 symbol, regime) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    n,
+                    &item.document,
+                    &item.object,
+                    &item.title,
+                    &item.symbol,
+                    &item.regime
+                ],
+            )?;
         }
-        let request = self.load_request(&tx, id)?.expect("just inserted");
+        let request = load_request(&mut tx, id)?.expect("just inserted");
         audit(&request)?;
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.commit()?;
         Ok(request)
     }
 
     /// Request `id`, with its items, decision and grant.
     pub fn request(&self, id: i64) -> Result<Option<ReadingRequest>> {
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        self.load_request(&tx, id)
-    }
-
-    fn load_request(&self, tx: &Transaction<'_>, id: i64) -> Result<Option<ReadingRequest>> {
-        let found = tx
-            .query_row(
-                &format!(
-                    "SELECT {REQUEST_COLUMNS} FROM requests r JOIN users u ON u.id = r.user_id \
-                     WHERE r.id = ?1"
-                ),
-                [id],
-                request_from_row,
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let Some(mut request) = found else {
-            return Ok(None);
-        };
-        self.complete(tx, &mut request)?;
-        Ok(Some(request))
-    }
-
-    /// Fills in a request's items, decision and grant.
-    fn complete(&self, tx: &Transaction<'_>, request: &mut ReadingRequest) -> Result<()> {
-        let mut stmt = tx
-            .prepare(
-                "SELECT document, object, title, symbol, regime FROM request_items \
-                 WHERE request_id = ?1 ORDER BY position",
-            )
-            .map_err(|e| self.err(e))?;
-        request.items = stmt
-            .query_map([request.id], |r| {
-                Ok(RequestItem {
-                    document: r.get(0)?,
-                    object: r.get(1)?,
-                    title: r.get(2)?,
-                    symbol: r.get(3)?,
-                    regime: r.get(4)?,
-                })
-            })
-            .and_then(Iterator::collect)
-            .map_err(|e| self.err(e))?;
-        request.decision = tx
-            .query_row(
-                "SELECT u.name, d.outcome, d.reason, d.decided FROM decisions d \
-                 JOIN users u ON u.id = d.approver_id WHERE d.request_id = ?1",
-                [request.id],
-                |r| {
-                    let outcome: String = r.get(1)?;
-                    Ok(Decision {
-                        approver: r.get(0)?,
-                        outcome: if outcome == "approved" {
-                            Outcome::Approved
-                        } else {
-                            Outcome::Refused
-                        },
-                        reason: r.get(2)?,
-                        decided: r.get(3)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let grant: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM grants WHERE request_id = ?1",
-                [request.id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        request.grant = match grant {
-            Some(g) => self.load_grant(tx, g)?,
-            None => None,
-        };
-        Ok(())
-    }
-
-    fn load_grant(&self, tx: &Transaction<'_>, id: i64) -> Result<Option<GrantRecord>> {
-        let found = tx
-            .query_row(
-                "SELECT g.id, g.request_id, u.name, g.form, g.expires, g.revoked, g.revoked_by, \
-                 g.revoke_reason FROM grants g JOIN users u ON u.id = g.user_id WHERE g.id = ?1",
-                [id],
-                |r| {
-                    let form: String = r.get(3)?;
-                    let expires: String = r.get(4)?;
-                    let revoked: Option<String> = r.get(5)?;
-                    let revocation = match revoked {
-                        Some(at) => Some(Revocation {
-                            at,
-                            by: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                            reason: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                        }),
-                        None => None,
-                    };
-                    let expires = date(&expires);
-                    let state = if revocation.is_some() {
-                        GrantState::Revoked
-                    } else if expires < today() {
-                        GrantState::Expired
-                    } else {
-                        GrantState::Active
-                    };
-                    Ok(GrantRecord {
-                        id: r.get(0)?,
-                        request: r.get(1)?,
-                        user: r.get(2)?,
-                        form: form_of(&form),
-                        documents: Vec::new(),
-                        expires,
-                        state,
-                        revoked: revocation,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let Some(mut grant) = found else {
-            return Ok(None);
-        };
-        let mut stmt = tx
-            .prepare("SELECT document FROM grant_documents WHERE grant_id = ?1 ORDER BY rowid")
-            .map_err(|e| self.err(e))?;
-        grant.documents = stmt
-            .query_map([id], |r| r.get(0))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.err(e))?;
-        Ok(Some(grant))
+        let mut tx = conn.begin()?;
+        load_request(&mut tx, id)
     }
 
     /// Grant `id`.
     pub fn grant(&self, id: i64) -> Result<Option<GrantRecord>> {
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        self.load_grant(&tx, id)
+        let mut tx = conn.begin()?;
+        load_grant(&mut tx, id)
     }
 
     /// The requests `filter` selects, newest first.
     pub fn requests(&self, filter: &RequestFilter) -> Result<Vec<ReadingRequest>> {
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        let ids: Vec<i64> = {
-            let mut stmt = tx
-                .prepare(
-                    "SELECT r.id FROM requests r JOIN users u ON u.id = r.user_id \
-                     WHERE (?1 IS NULL OR u.name = ?1) \
-                     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM request_items i \
-                          WHERE i.request_id = r.id AND i.document = ?2)) \
-                     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM decisions d JOIN users a \
-                          ON a.id = d.approver_id WHERE d.request_id = r.id AND a.name = ?3)) \
-                     AND (?4 IS NULL OR r.state = ?4) ORDER BY r.id DESC",
-                )
-                .map_err(|e| self.err(e))?;
-            stmt.query_map(
+        let mut tx = conn.begin()?;
+        let ids: Vec<i64> = tx
+            .query(
+                "SELECT r.id FROM requests r JOIN users u ON u.id = r.user_id \
+                 WHERE (CAST(?1 AS TEXT) IS NULL OR u.name = ?1) \
+                 AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM request_items i \
+                      WHERE i.request_id = r.id AND i.document = ?2)) \
+                 AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM decisions d \
+                      JOIN users a ON a.id = d.approver_id WHERE d.request_id = r.id \
+                      AND a.name = ?3)) \
+                 AND (CAST(?4 AS TEXT) IS NULL OR r.state = ?4) ORDER BY r.id DESC",
                 params![
-                    filter.requester,
-                    filter.document,
-                    filter.approver,
+                    filter.requester.as_ref(),
+                    filter.document.as_ref(),
+                    filter.approver.as_ref(),
                     filter.state.map(RequestState::key),
                 ],
-                |r| r.get(0),
-            )
-            .and_then(Iterator::collect)
-            .map_err(|e| self.err(e))?
-        };
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect::<Result<_>>()?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            out.extend(self.load_request(&tx, id)?);
+            out.extend(load_request(&mut tx, id)?);
         }
         Ok(out)
     }
@@ -456,19 +363,20 @@ impl Accounts {
     ) -> Result<()> {
         let account = self.account(by)?;
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
+        let mut tx = conn.begin()?;
         tx.execute(
             "UPDATE requests SET routed_by = ?2 WHERE id = ?1 AND state = 'pending'",
             params![id, account.id],
-        )
-        .map_err(|e| self.err(e))?;
+        )?;
         audit()?;
-        tx.commit().map_err(|e| self.err(e))
+        tx.commit()
     }
 
     /// Stores a decision (and, approved, its grant) on a pending request, with a
     /// notification to the requester; `audit` records it (given the grant's id) before it
-    /// commits. The request must still be pending.
+    /// commits. The request must still be pending: of two decisions at once (two servers
+    /// of a cluster), the one whose update of the request's state comes second finds it
+    /// decided.
     pub(crate) fn insert_decision(
         &self,
         row: &DecisionRow<'_>,
@@ -476,51 +384,52 @@ impl Accounts {
     ) -> Result<ReadingRequest> {
         let approver = self.account(row.approver)?;
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        let (user, form): (i64, String) = tx
-            .query_row(
-                "SELECT user_id, form FROM requests WHERE id = ?1 AND state = 'pending'",
-                [row.request],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.err(e))?
-            .ok_or_else(|| Error::invalid("request", "phiếu này đã được quyết định"))?;
+        let mut tx = conn.begin()?;
+        let decided = || Error::invalid("request", "phiếu này đã được quyết định");
+        let pending = tx
+            .query_opt(
+                "UPDATE requests SET state = ?2 WHERE id = ?1 AND state = 'pending' \
+                 RETURNING user_id, form",
+                params![row.request, row.outcome.key()],
+            )?
+            .ok_or_else(decided)?;
+        let (user, form): (i64, String) = (pending.get(0)?, pending.get(1)?);
         let now = now_text();
         tx.execute(
             "INSERT INTO decisions (request_id, approver_id, outcome, reason, decided) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![row.request, approver.id, row.outcome.key(), row.reason, now],
-        )
-        .map_err(|e| self.err(e))?;
-        tx.execute(
-            "UPDATE requests SET state = ?2 WHERE id = ?1",
-            params![row.request, row.outcome.key()],
-        )
-        .map_err(|e| self.err(e))?;
+            params![
+                row.request,
+                approver.id,
+                row.outcome.key(),
+                row.reason,
+                &now
+            ],
+        )?;
         let grant = match row.grant {
             Some((documents, expires)) => {
-                tx.execute(
-                    "INSERT INTO grants (request_id, user_id, form, expires) VALUES (?1, ?2, ?3, ?4)",
-                    params![row.request, user, form, day_text(expires)],
-                )
-                .map_err(|e| self.err(e))?;
-                let grant = tx.last_insert_rowid();
+                let grant: i64 = tx
+                    .query_one(
+                        "INSERT INTO grants (request_id, user_id, form, expires) \
+                         VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                        params![row.request, user, form, day_text(expires)],
+                    )?
+                    .get(0)?;
                 for d in documents {
                     tx.execute(
-                        "INSERT OR IGNORE INTO grant_documents (grant_id, document) VALUES (?1, ?2)",
+                        "INSERT INTO grant_documents (grant_id, document) VALUES (?1, ?2) \
+                         ON CONFLICT DO NOTHING",
                         params![grant, d],
-                    )
-                    .map_err(|e| self.err(e))?;
+                    )?;
                 }
                 Some(grant)
             }
             None => None,
         };
-        notify(&tx, user, Some(row.request), row.notice, &now).map_err(|e| self.err(e))?;
+        notify(&mut tx, user, Some(row.request), row.notice, &now)?;
         audit(grant)?;
-        let request = self.load_request(&tx, row.request)?.expect("it exists");
-        tx.commit().map_err(|e| self.err(e))?;
+        let request = load_request(&mut tx, row.request)?.expect("it exists");
+        tx.commit()?;
         Ok(request)
     }
 
@@ -535,31 +444,33 @@ impl Accounts {
         audit: impl FnOnce(&GrantRecord) -> Result<()>,
     ) -> Result<GrantRecord> {
         let mut conn = self.conn();
-        let tx = conn.transaction().map_err(|e| self.err(e))?;
-        let grant = self
-            .load_grant(&tx, id)?
+        let mut tx = conn.begin()?;
+        let grant = load_grant(&mut tx, id)?
             .ok_or_else(|| Error::invalid("grant", format!("không có quyền sử dụng số {id}")))?;
-        if grant.state != GrantState::Active {
-            return Err(Error::invalid(
+        let inactive = |state: GrantState| {
+            Error::invalid(
                 "grant",
-                format!("quyền sử dụng số {id} đã {}", grant.state.vietnamese()),
-            ));
+                format!("quyền sử dụng số {id} đã {}", state.vietnamese()),
+            )
+        };
+        if grant.state != GrantState::Active {
+            return Err(inactive(grant.state));
         }
         let now = now_text();
-        tx.execute(
-            "UPDATE grants SET revoked = ?2, revoked_by = ?3, revoke_reason = ?4 WHERE id = ?1",
-            params![id, now, by, reason],
-        )
-        .map_err(|e| self.err(e))?;
+        // Only while it is still not revoked: of two revocations at once, the second
+        // finds it revoked.
         let user: i64 = tx
-            .query_row("SELECT user_id FROM grants WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.err(e))?;
-        notify(&tx, user, Some(grant.request), notice, &now).map_err(|e| self.err(e))?;
-        let revoked = self.load_grant(&tx, id)?.expect("it exists");
+            .query_opt(
+                "UPDATE grants SET revoked = ?2, revoked_by = ?3, revoke_reason = ?4 \
+                 WHERE id = ?1 AND revoked IS NULL RETURNING user_id",
+                params![id, &now, by, reason],
+            )?
+            .ok_or_else(|| inactive(GrantState::Revoked))?
+            .get(0)?;
+        notify(&mut tx, user, Some(grant.request), notice, &now)?;
+        let revoked = load_grant(&mut tx, id)?.expect("it exists");
         audit(&revoked)?;
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.commit()?;
         Ok(revoked)
     }
 
@@ -572,34 +483,40 @@ impl Accounts {
         audit: impl Fn(&GrantRecord) -> Result<()>,
     ) -> Result<Vec<GrantRecord>> {
         let mut conn = self.conn();
-        let ids: Vec<i64> = {
-            let mut stmt = conn
-                .prepare(
-                    "SELECT id FROM grants WHERE expiry_recorded = 0 AND revoked IS NULL \
-                     AND expires < ?1",
-                )
-                .map_err(|e| self.err(e))?;
-            stmt.query_map([day_text(today())], |r| r.get(0))
-                .and_then(Iterator::collect)
-                .map_err(|e| self.err(e))?
-        };
+        let ids: Vec<i64> = conn
+            .query(
+                "SELECT id FROM grants WHERE expiry_recorded = FALSE AND revoked IS NULL \
+                 AND expires < ?1",
+                params![day_text(today())],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect::<Result<_>>()?;
         let mut recorded = Vec::new();
         for id in ids {
-            let tx = conn.transaction().map_err(|e| self.err(e))?;
-            let Some(grant) = self.load_grant(&tx, id)? else {
+            let mut tx = conn.begin()?;
+            let Some(grant) = load_grant(&mut tx, id)? else {
                 continue;
             };
-            tx.execute("UPDATE grants SET expiry_recorded = 1 WHERE id = ?1", [id])
-                .map_err(|e| self.err(e))?;
-            let user: i64 = tx
-                .query_row("SELECT user_id FROM grants WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .map_err(|e| self.err(e))?;
-            notify(&tx, user, Some(grant.request), &notice(&grant), &now_text())
-                .map_err(|e| self.err(e))?;
+            // Marked only once, however many servers record expiries at the same time.
+            let marked = tx.query_opt(
+                "UPDATE grants SET expiry_recorded = TRUE WHERE id = ?1 \
+                 AND expiry_recorded = FALSE RETURNING user_id",
+                params![id],
+            )?;
+            let Some(marked) = marked else {
+                continue;
+            };
+            let user: i64 = marked.get(0)?;
+            notify(
+                &mut tx,
+                user,
+                Some(grant.request),
+                &notice(&grant),
+                &now_text(),
+            )?;
             audit(&grant)?;
-            tx.commit().map_err(|e| self.err(e))?;
+            tx.commit()?;
             recorded.push(grant);
         }
         Ok(recorded)
@@ -608,21 +525,18 @@ impl Accounts {
     /// The active grants of account `name` (not revoked, not past their last day), as the
     /// gate takes them.
     pub fn active_grants(&self, name: &str) -> Result<Vec<Grant>> {
-        let conn = self.conn();
-        let mut stmt = conn
-            .prepare_cached(
+        let rows: Vec<(i64, String, String)> = self
+            .conn()
+            .query(
                 "SELECT g.id, g.form, d.document FROM grants g \
                  JOIN users u ON u.id = g.user_id \
                  JOIN grant_documents d ON d.grant_id = g.id \
                  WHERE u.name = ?1 AND g.revoked IS NULL AND g.expires >= ?2 ORDER BY g.id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows: Vec<(i64, String, String)> = stmt
-            .query_map(params![name, day_text(today())], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .and_then(Iterator::collect)
-            .map_err(|e| self.err(e))?;
+                params![name, day_text(today())],
+            )?
+            .iter()
+            .map(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .collect::<Result<_>>()?;
         let mut grants: Vec<Grant> = Vec::new();
         for (id, form, document) in rows {
             match grants.last_mut() {
@@ -641,59 +555,139 @@ impl Accounts {
 
     /// The notifications of account `name`, newest first (the last 100).
     pub fn notifications(&self, name: &str) -> Result<Vec<Notification>> {
-        let conn = self.conn();
-        let mut stmt = conn
-            .prepare(
+        self.conn()
+            .query(
                 "SELECT n.id, n.request_id, n.message, n.created, n.seen FROM notifications n \
                  JOIN users u ON u.id = n.user_id WHERE u.name = ?1 ORDER BY n.id DESC LIMIT 100",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([name], |r| {
-            Ok(Notification {
-                id: r.get(0)?,
-                request: r.get(1)?,
-                message: r.get(2)?,
-                created: r.get(3)?,
-                seen: r.get(4)?,
+                params![name],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(Notification {
+                    id: r.get(0)?,
+                    request: r.get(1)?,
+                    message: r.get(2)?,
+                    created: r.get(3)?,
+                    seen: r.get(4)?,
+                })
             })
-        })
-        .and_then(Iterator::collect)
-        .map_err(|e| self.err(e))
+            .collect()
     }
 
     /// How many notifications of account `name` are unseen.
     pub fn unseen_notifications(&self, name: &str) -> Result<i64> {
         self.conn()
-            .query_row(
+            .query_one(
                 "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id \
-                 WHERE u.name = ?1 AND n.seen = 0",
-                [name],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
+                 WHERE u.name = ?1 AND n.seen = FALSE",
+                params![name],
+            )?
+            .get(0)
     }
 
     /// Marks every notification of account `name` seen.
     pub fn mark_notifications_seen(&self, name: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE notifications SET seen = 1 WHERE seen = 0 AND user_id = \
-                 (SELECT id FROM users WHERE name = ?1)",
-                [name],
-            )
-            .map_err(|e| self.err(e))?;
+        self.conn().execute(
+            "UPDATE notifications SET seen = TRUE WHERE seen = FALSE AND user_id = \
+             (SELECT id FROM users WHERE name = ?1)",
+            params![name],
+        )?;
         Ok(())
     }
 }
 
-fn notify(
-    tx: &Transaction<'_>,
-    user: i64,
-    request: Option<i64>,
-    message: &str,
-    now: &str,
-) -> rusqlite::Result<()> {
-    tx.execute(
+fn load_request(db: &mut Db, id: i64) -> Result<Option<ReadingRequest>> {
+    let found = db.query_opt(
+        &format!(
+            "SELECT {REQUEST_COLUMNS} FROM requests r JOIN users u ON u.id = r.user_id \
+             WHERE r.id = ?1"
+        ),
+        params![id],
+    )?;
+    let Some(row) = found else {
+        return Ok(None);
+    };
+    let mut request = request_from_row(&row)?;
+    complete(db, &mut request)?;
+    Ok(Some(request))
+}
+
+/// Fills in a request's items, decision and grant.
+fn complete(db: &mut Db, request: &mut ReadingRequest) -> Result<()> {
+    request.items = db
+        .query(
+            "SELECT document, object, title, symbol, regime FROM request_items \
+             WHERE request_id = ?1 ORDER BY position",
+            params![request.id],
+        )?
+        .iter()
+        .map(|r| {
+            Ok(RequestItem {
+                document: r.get(0)?,
+                object: r.get(1)?,
+                title: r.get(2)?,
+                symbol: r.get(3)?,
+                regime: r.get(4)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    request.decision = db
+        .query_opt(
+            "SELECT u.name, d.outcome, d.reason, d.decided FROM decisions d \
+             JOIN users u ON u.id = d.approver_id WHERE d.request_id = ?1",
+            params![request.id],
+        )?
+        .map(|r| -> Result<Decision> {
+            let outcome: String = r.get(1)?;
+            Ok(Decision {
+                approver: r.get(0)?,
+                outcome: if outcome == "approved" {
+                    Outcome::Approved
+                } else {
+                    Outcome::Refused
+                },
+                reason: r.get(2)?,
+                decided: r.get(3)?,
+            })
+        })
+        .transpose()?;
+    let grant: Option<i64> = db
+        .query_opt(
+            "SELECT id FROM grants WHERE request_id = ?1",
+            params![request.id],
+        )?
+        .map(|r| r.get(0))
+        .transpose()?;
+    request.grant = match grant {
+        Some(g) => load_grant(db, g)?,
+        None => None,
+    };
+    Ok(())
+}
+
+fn load_grant(db: &mut Db, id: i64) -> Result<Option<GrantRecord>> {
+    let found = db.query_opt(
+        "SELECT g.id, g.request_id, u.name, g.form, g.expires, g.revoked, g.revoked_by, \
+         g.revoke_reason FROM grants g JOIN users u ON u.id = g.user_id WHERE g.id = ?1",
+        params![id],
+    )?;
+    let Some(row) = found else {
+        return Ok(None);
+    };
+    let mut grant = grant_from_row(&row)?;
+    grant.documents = db
+        .query(
+            "SELECT document FROM grant_documents WHERE grant_id = ?1 ORDER BY rowid",
+            params![id],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect::<Result<_>>()?;
+    Ok(Some(grant))
+}
+
+fn notify(db: &mut Db, user: i64, request: Option<i64>, message: &str, now: &str) -> Result<()> {
+    db.execute(
         "INSERT INTO notifications (user_id, request_id, message, created) VALUES (?1, ?2, ?3, ?4)",
         params![user, request, message, now],
     )
@@ -716,11 +710,11 @@ impl GrantUses for Accounts {
         }
         let used = self
             .conn()
-            .query_row(
+            .query_one(
                 "SELECT EXISTS(SELECT 1 FROM grant_uses WHERE grant_id = ?1 AND document = ?2)",
                 params![grant, document],
-                |r| r.get(0),
             )
+            .and_then(|r| r.get(0))
             // Unknown: record the use again rather than miss it.
             .unwrap_or(false);
         if used {
@@ -738,7 +732,8 @@ impl GrantUses for Accounts {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert((grant, document.to_string()));
         let noted = self.conn().execute(
-            "INSERT OR IGNORE INTO grant_uses (grant_id, document, first_used) VALUES (?1, ?2, ?3)",
+            "INSERT INTO grant_uses (grant_id, document, first_used) VALUES (?1, ?2, ?3) \
+             ON CONFLICT DO NOTHING",
             params![grant, document, now_text()],
         );
         if let Err(e) = noted {

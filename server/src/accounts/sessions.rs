@@ -9,9 +9,9 @@
 //! In: an account and the address it signs in from, or a cookie's secret. Out: a
 //! [`Session`] with its account and its CSRF token (every state-changing form carries it).
 
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::db::params;
 use super::secret::{random_token, token_digest};
 use super::{now_seconds, seconds_text, Account, Accounts};
 use crate::{Error, Result};
@@ -55,13 +55,11 @@ impl Accounts {
         let csrf = random_token();
         let now = now_seconds();
         let address: String = address.chars().take(64).collect();
-        self.conn()
-            .execute(
-                "INSERT INTO sessions (digest, user_id, csrf, created, last_seen, address) \
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-                params![token_digest(&secret), account.id, csrf, now, address],
-            )
-            .map_err(|e| self.err(e))?;
+        self.conn().execute(
+            "INSERT INTO sessions (digest, user_id, csrf, created, last_seen, address) \
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            params![token_digest(&secret), account.id, &csrf, now, address],
+        )?;
         Ok((
             secret,
             Session {
@@ -76,29 +74,24 @@ impl Accounts {
     pub fn session(&self, secret: &str) -> Result<Option<Session>> {
         let digest = token_digest(secret);
         let now = now_seconds();
-        let found: Option<(i64, String, i64, i64)> = self
-            .conn()
-            .query_row(
-                "SELECT user_id, csrf, created, last_seen FROM sessions WHERE digest = ?1",
-                [&digest],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let Some((user, csrf, created, last_seen)) = found else {
+        let found = self.conn().query_opt(
+            "SELECT user_id, csrf, created, last_seen FROM sessions WHERE digest = ?1",
+            params![&digest],
+        )?;
+        let Some(row) = found else {
             return Ok(None);
         };
+        let (user, csrf, created, last_seen): (i64, String, i64, i64) =
+            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
         let expired = now - last_seen > SESSION_IDLE_MINUTES * 60
             || now - created > SESSION_ABSOLUTE_HOURS * 3600;
         let account = self.account_by_id(user)?;
         match account {
             Some(account) if !expired && !account.disabled => {
-                self.conn()
-                    .execute(
-                        "UPDATE sessions SET last_seen = ?2 WHERE digest = ?1",
-                        params![digest, now],
-                    )
-                    .map_err(|e| self.err(e))?;
+                self.conn().execute(
+                    "UPDATE sessions SET last_seen = ?2 WHERE digest = ?1",
+                    params![digest, now],
+                )?;
                 Ok(Some(Session { account, csrf }))
             }
             _ => {
@@ -110,19 +103,16 @@ impl Accounts {
 
     /// Ends the session whose cookie secret is `secret` (sign-out).
     pub fn end_session(&self, secret: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "DELETE FROM sessions WHERE digest = ?1",
-                [token_digest(secret)],
-            )
-            .map_err(|e| self.err(e))?;
+        self.conn().execute(
+            "DELETE FROM sessions WHERE digest = ?1",
+            params![token_digest(secret)],
+        )?;
         Ok(())
     }
 
     pub(super) fn end_sessions_of(&self, user: i64) -> Result<usize> {
         self.conn()
-            .execute("DELETE FROM sessions WHERE user_id = ?1", [user])
-            .map_err(|e| self.err(e))
+            .execute("DELETE FROM sessions WHERE user_id = ?1", params![user])
     }
 
     /// Ends every session of account `name`; how many there were.
@@ -137,19 +127,18 @@ impl Accounts {
         if id.len() != SESSION_ID_CHARS || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(unknown());
         }
-        let conn = self.conn();
-        let found: Option<(String, String)> = conn
-            .query_row(
-                "SELECT s.digest, u.name FROM sessions s JOIN users u ON u.id = s.user_id \
-                 WHERE substr(s.digest, 1, ?2) = ?1",
-                params![id.to_ascii_lowercase(), SESSION_ID_CHARS],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let (digest, user) = found.ok_or_else(unknown)?;
-        conn.execute("DELETE FROM sessions WHERE digest = ?1", [digest])
-            .map_err(|e| self.err(e))?;
+        let mut conn = self.conn();
+        let found = conn
+            .query_opt(
+                &format!(
+                    "SELECT s.digest, u.name FROM sessions s JOIN users u ON u.id = s.user_id \
+                     WHERE substr(s.digest, 1, {SESSION_ID_CHARS}) = ?1"
+                ),
+                params![id.to_ascii_lowercase()],
+            )?
+            .ok_or_else(unknown)?;
+        let (digest, user): (String, String) = (found.get(0)?, found.get(1)?);
+        conn.execute("DELETE FROM sessions WHERE digest = ?1", params![digest])?;
         Ok(user)
     }
 
@@ -157,36 +146,32 @@ impl Accounts {
     /// Sessions past their expiry are removed first.
     pub fn active_sessions(&self, name: Option<&str>) -> Result<Vec<ActiveSession>> {
         let now = now_seconds();
-        let conn = self.conn();
+        let mut conn = self.conn();
         conn.execute(
             "DELETE FROM sessions WHERE last_seen < ?1 OR created < ?2",
             params![
                 now - SESSION_IDLE_MINUTES * 60,
                 now - SESSION_ABSOLUTE_HOURS * 3600
             ],
-        )
-        .map_err(|e| self.err(e))?;
-        let mut stmt = conn
-            .prepare(
-                "SELECT s.digest, u.name, s.created, s.last_seen, s.address FROM sessions s \
-                 JOIN users u ON u.id = s.user_id WHERE u.disabled = 0 \
-                 AND (?1 IS NULL OR u.name = ?1) ORDER BY s.last_seen DESC, s.digest",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([name], |r| {
-                let digest: String = r.get(0)?;
-                Ok(ActiveSession {
-                    id: digest.chars().take(SESSION_ID_CHARS).collect(),
-                    user: r.get(1)?,
-                    created: seconds_text(r.get(2)?),
-                    last_seen: seconds_text(r.get(3)?),
-                    address: r.get(4)?,
-                })
+        )?;
+        conn.query(
+            "SELECT s.digest, u.name, s.created, s.last_seen, s.address FROM sessions s \
+             JOIN users u ON u.id = s.user_id WHERE u.disabled = FALSE \
+             AND (CAST(?1 AS TEXT) IS NULL OR u.name = ?1) ORDER BY s.last_seen DESC, s.digest",
+            params![name],
+        )?
+        .iter()
+        .map(|r| {
+            let digest: String = r.get(0)?;
+            Ok(ActiveSession {
+                id: digest.chars().take(SESSION_ID_CHARS).collect(),
+                user: r.get(1)?,
+                created: seconds_text(r.get(2)?),
+                last_seen: seconds_text(r.get(3)?),
+                address: r.get(4)?,
             })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
+        })
+        .collect()
     }
 
     #[cfg(test)]
@@ -194,7 +179,7 @@ impl Accounts {
         self.conn()
             .execute(
                 "UPDATE sessions SET created = created - ?1, last_seen = last_seen - ?1",
-                [seconds],
+                params![seconds],
             )
             .unwrap();
     }
@@ -207,81 +192,85 @@ mod tests {
     use super::super::NewAccount;
     use super::*;
 
-    fn with_account() -> (tempfile::TempDir, Accounts, Account) {
-        let tmp = tempfile::tempdir().unwrap();
-        let accounts = Accounts::open(tmp.path()).unwrap();
-        let (account, _) = accounts
-            .add(&NewAccount {
-                name: "giang".into(),
-                role: Role::Reader,
-                clearance: None,
-                password: Some("mật khẩu của giang".into()),
-            })
-            .unwrap();
-        (tmp, accounts, account)
+    /// Runs `test` on each backend with the account `giang`.
+    fn with_account(test: impl Fn(&Accounts, &Account)) {
+        super::super::testing::on_each_backend(|accounts| {
+            let (account, _) = accounts
+                .add(&NewAccount {
+                    name: "giang".into(),
+                    role: Role::Reader,
+                    clearance: None,
+                    password: Some("mật khẩu của giang".into()),
+                })
+                .unwrap();
+            test(accounts, &account);
+        });
     }
 
     #[test]
     fn sessions_start_are_found_and_end() {
-        let (_tmp, accounts, account) = with_account();
-        let (secret, session) = accounts.start_session(&account, "10.0.0.5").unwrap();
-        let found = accounts.session(&secret).unwrap().unwrap();
-        assert_eq!(found, session);
-        assert!(accounts.session("khong-phai").unwrap().is_none());
-        accounts.end_session(&secret).unwrap();
-        assert!(accounts.session(&secret).unwrap().is_none());
+        with_account(|accounts, account| {
+            let (secret, session) = accounts.start_session(account, "10.0.0.5").unwrap();
+            let found = accounts.session(&secret).unwrap().unwrap();
+            assert_eq!(found, session);
+            assert!(accounts.session("khong-phai").unwrap().is_none());
+            accounts.end_session(&secret).unwrap();
+            assert!(accounts.session(&secret).unwrap().is_none());
+        });
     }
 
     #[test]
     fn the_admin_lists_sessions_and_ends_one_or_all() {
-        let (_tmp, accounts, account) = with_account();
-        let (first, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
-        let (second, _) = accounts.start_session(&account, "10.0.0.6").unwrap();
-        let listed = accounts.active_sessions(Some("giang")).unwrap();
-        assert_eq!(listed.len(), 2);
-        assert!(listed.iter().all(|s| s.user == "giang" && s.id.len() == 16));
-        let text = format!("{listed:?}");
-        assert!(!text.contains(&first) && !text.contains(&second));
-        assert!(
-            !text.contains(&token_digest(&first)),
-            "not the digest either"
-        );
-        let one = listed
-            .iter()
-            .find(|s| s.address.as_deref() == Some("10.0.0.5"))
-            .unwrap();
-        assert_eq!(accounts.end_session_by_id(&one.id).unwrap(), "giang");
-        assert!(accounts.session(&first).unwrap().is_none(), "ended at once");
-        assert!(accounts.session(&second).unwrap().is_some());
-        assert!(matches!(
-            accounts.end_session_by_id(&one.id),
-            Err(Error::NoSuchSession(_))
-        ));
-        assert!(matches!(
-            accounts.end_session_by_id("../../etc"),
-            Err(Error::NoSuchSession(_))
-        ));
-        assert_eq!(accounts.end_sessions_of_account("giang").unwrap(), 1);
-        assert!(accounts.session(&second).unwrap().is_none());
-        assert!(accounts.active_sessions(None).unwrap().is_empty());
+        with_account(|accounts, account| {
+            let (first, _) = accounts.start_session(account, "10.0.0.5").unwrap();
+            let (second, _) = accounts.start_session(account, "10.0.0.6").unwrap();
+            let listed = accounts.active_sessions(Some("giang")).unwrap();
+            assert_eq!(listed.len(), 2);
+            assert!(listed.iter().all(|s| s.user == "giang" && s.id.len() == 16));
+            let text = format!("{listed:?}");
+            assert!(!text.contains(&first) && !text.contains(&second));
+            assert!(
+                !text.contains(&token_digest(&first)),
+                "not the digest either"
+            );
+            let one = listed
+                .iter()
+                .find(|s| s.address.as_deref() == Some("10.0.0.5"))
+                .unwrap();
+            assert_eq!(accounts.end_session_by_id(&one.id).unwrap(), "giang");
+            assert!(accounts.session(&first).unwrap().is_none(), "ended at once");
+            assert!(accounts.session(&second).unwrap().is_some());
+            assert!(matches!(
+                accounts.end_session_by_id(&one.id),
+                Err(Error::NoSuchSession(_))
+            ));
+            assert!(matches!(
+                accounts.end_session_by_id("../../etc"),
+                Err(Error::NoSuchSession(_))
+            ));
+            assert_eq!(accounts.end_sessions_of_account("giang").unwrap(), 1);
+            assert!(accounts.session(&second).unwrap().is_none());
+            assert!(accounts.active_sessions(None).unwrap().is_empty());
+        });
     }
 
     #[test]
     fn sessions_expire_when_idle_and_end_with_a_password_change() {
-        let (_tmp, accounts, account) = with_account();
-        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
-        accounts.age_sessions(SESSION_IDLE_MINUTES * 60 + 5);
-        assert!(accounts.session(&secret).unwrap().is_none(), "idle");
-        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
-        accounts
-            .set_password("giang", "mật khẩu mới của giang")
-            .unwrap();
-        assert!(
-            accounts.session(&secret).unwrap().is_none(),
-            "password changed"
-        );
-        let (secret, _) = accounts.start_session(&account, "10.0.0.5").unwrap();
-        accounts.set_disabled("giang", true).unwrap();
-        assert!(accounts.session(&secret).unwrap().is_none(), "disabled");
+        with_account(|accounts, account| {
+            let (secret, _) = accounts.start_session(account, "10.0.0.5").unwrap();
+            accounts.age_sessions(SESSION_IDLE_MINUTES * 60 + 5);
+            assert!(accounts.session(&secret).unwrap().is_none(), "idle");
+            let (secret, _) = accounts.start_session(account, "10.0.0.5").unwrap();
+            accounts
+                .set_password("giang", "mật khẩu mới của giang")
+                .unwrap();
+            assert!(
+                accounts.session(&secret).unwrap().is_none(),
+                "password changed"
+            );
+            let (secret, _) = accounts.start_session(account, "10.0.0.5").unwrap();
+            accounts.set_disabled("giang", true).unwrap();
+            assert!(accounts.session(&secret).unwrap().is_none(), "disabled");
+        });
     }
 }

@@ -6,9 +6,9 @@
 //! a live token acts for.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::db::params;
 use super::secret::{random_token, token_digest};
 use super::{Account, Accounts};
 use crate::{Error, Result};
@@ -28,48 +28,44 @@ impl Accounts {
     pub fn create_token(&self, name: &str, expires: Option<NaiveDate>) -> Result<(i64, String)> {
         let account = self.account(name)?;
         let token = random_token();
-        let conn = self.conn();
-        conn.execute(
-            "INSERT INTO api_tokens (digest, user_id, created, expires) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                token_digest(&token),
-                account.id,
-                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                expires.map(|d| d.format("%Y-%m-%d").to_string()),
-            ],
-        )
-        .map_err(|e| self.err(e))?;
-        Ok((conn.last_insert_rowid(), token))
+        let id = self
+            .conn()
+            .query_one(
+                "INSERT INTO api_tokens (digest, user_id, created, expires) \
+                 VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                params![
+                    token_digest(&token),
+                    account.id,
+                    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    expires.map(|d| d.format("%Y-%m-%d").to_string()),
+                ],
+            )?
+            .get(0)?;
+        Ok((id, token))
     }
 
     /// Revokes token `id` (it stops working at its next use); returns whose it was.
     pub fn revoke_token(&self, id: i64) -> Result<String> {
-        let conn = self.conn();
-        let changed = conn
-            .execute("UPDATE api_tokens SET revoked = 1 WHERE id = ?1", [id])
-            .map_err(|e| self.err(e))?;
-        if changed == 0 {
-            return Err(Error::NoSuchToken(id));
-        }
-        conn.query_row(
-            "SELECT u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .map_err(|e| self.err(e))
+        self.conn()
+            .query_opt(
+                "UPDATE api_tokens SET revoked = TRUE WHERE id = ?1 \
+                 RETURNING (SELECT name FROM users WHERE users.id = api_tokens.user_id)",
+                params![id],
+            )?
+            .ok_or(Error::NoSuchToken(id))?
+            .get(0)
     }
 
     /// Every token, without secrets.
     pub fn tokens(&self) -> Result<Vec<ApiToken>> {
-        let conn = self.conn();
-        let mut stmt = conn
-            .prepare(
+        self.conn()
+            .query(
                 "SELECT t.id, u.name, t.created, t.expires, t.revoked FROM api_tokens t \
                  JOIN users u ON u.id = t.user_id ORDER BY t.id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
+                params![],
+            )?
+            .iter()
+            .map(|r| {
                 let expires: Option<String> = r.get(3)?;
                 Ok(ApiToken {
                     id: r.get(0)?,
@@ -79,26 +75,21 @@ impl Accounts {
                     revoked: r.get(4)?,
                 })
             })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
+            .collect()
     }
 
     /// The account a presented token acts for: None when unknown, revoked, expired (after
     /// its last day) or its account is disabled.
     pub fn token_account(&self, token: &str) -> Result<Option<Account>> {
-        let found: Option<(i64, Option<String>, bool)> = self
-            .conn()
-            .query_row(
-                "SELECT user_id, expires, revoked FROM api_tokens WHERE digest = ?1",
-                [token_digest(token)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| self.err(e))?;
-        let Some((user, expires, revoked)) = found else {
+        let found = self.conn().query_opt(
+            "SELECT user_id, expires, revoked FROM api_tokens WHERE digest = ?1",
+            params![token_digest(token)],
+        )?;
+        let Some(row) = found else {
             return Ok(None);
         };
+        let (user, expires, revoked): (i64, Option<String>, bool) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
         let today = chrono::Local::now().date_naive();
         let expired = expires
             .and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok())
@@ -117,10 +108,7 @@ mod tests {
     use super::super::NewAccount;
     use super::*;
 
-    #[test]
-    fn tokens_act_until_revoked_or_expired() {
-        let tmp = tempfile::tempdir().unwrap();
-        let accounts = Accounts::open(tmp.path()).unwrap();
+    fn add_ha(accounts: &Accounts) {
         accounts
             .add(&NewAccount {
                 name: "ha".into(),
@@ -129,22 +117,37 @@ mod tests {
                 password: Some("mật khẩu của ha".into()),
             })
             .unwrap();
-        let (id, token) = accounts.create_token("ha", None).unwrap();
-        assert_eq!(accounts.token_account(&token).unwrap().unwrap().name, "ha");
-        assert!(accounts.token_account("sai").unwrap().is_none());
-        assert_eq!(accounts.revoke_token(id).unwrap(), "ha");
-        assert!(accounts.token_account(&token).unwrap().is_none(), "revoked");
-        assert!(matches!(
-            accounts.revoke_token(999),
-            Err(Error::NoSuchToken(999))
-        ));
-        let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
-        let (_, old) = accounts.create_token("ha", Some(yesterday)).unwrap();
-        assert!(accounts.token_account(&old).unwrap().is_none(), "expired");
-        let listed = accounts.tokens().unwrap();
-        assert_eq!(listed.len(), 2);
-        let text = format!("{listed:?}");
-        assert!(!text.contains(&token) && !text.contains(&old));
+    }
+
+    #[test]
+    fn tokens_act_until_revoked_or_expired() {
+        super::super::testing::on_each_backend(|accounts| {
+            add_ha(accounts);
+            let (id, token) = accounts.create_token("ha", None).unwrap();
+            assert_eq!(accounts.token_account(&token).unwrap().unwrap().name, "ha");
+            assert!(accounts.token_account("sai").unwrap().is_none());
+            assert_eq!(accounts.revoke_token(id).unwrap(), "ha");
+            assert!(accounts.token_account(&token).unwrap().is_none(), "revoked");
+            assert!(matches!(
+                accounts.revoke_token(999),
+                Err(Error::NoSuchToken(999))
+            ));
+            let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
+            let (_, old) = accounts.create_token("ha", Some(yesterday)).unwrap();
+            assert!(accounts.token_account(&old).unwrap().is_none(), "expired");
+            let listed = accounts.tokens().unwrap();
+            assert_eq!(listed.len(), 2);
+            let text = format!("{listed:?}");
+            assert!(!text.contains(&token) && !text.contains(&old));
+        });
+    }
+
+    #[test]
+    fn the_database_holds_no_token() {
+        let tmp = tempfile::tempdir().unwrap();
+        let accounts = Accounts::open(tmp.path()).unwrap();
+        add_ha(&accounts);
+        let (_, token) = accounts.create_token("ha", None).unwrap();
         let db = std::fs::read(tmp.path().join("service/accounts.sqlite3")).unwrap();
         assert!(!String::from_utf8_lossy(&db).contains(&token));
     }

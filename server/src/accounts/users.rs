@@ -7,9 +7,9 @@
 use chrono::NaiveDate;
 use pipeline::clearance::Clearance;
 use pipeline::gate::{Principal, Role};
-use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::db::{params, Row};
 use super::secret::{
     check_new_password, decoy_hash, hash_password, one_time_password, password_matches,
 };
@@ -235,7 +235,7 @@ fn check_name(name: &str) -> Result<()> {
 const COLUMNS: &str = "id, name, role, clearance, clearance_decision, clearance_expires, \
                        must_change_password, disabled, created, last_sign_in";
 
-fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+fn account_from_row(row: &Row) -> Result<Account> {
     let role: String = row.get(2)?;
     let clearance: String = row.get(3)?;
     let decision: Option<String> = row.get(4)?;
@@ -278,22 +278,14 @@ impl Accounts {
         };
         let hash = hash_password(&password)?;
         let (level, decision, expires) = grant_columns(new.clearance.as_ref());
-        let conn = self.conn();
-        let exists: bool = conn
-            .query_row(
-                "SELECT EXISTS(SELECT 1 FROM users WHERE name = ?1)",
-                [&new.name],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))?;
-        if exists {
-            return Err(Error::AccountExists(new.name.clone()));
-        }
-        conn.execute(
+        // The name is unique in the database too: of two servers adding it at once, one
+        // adds nothing and answers as when it existed before.
+        let added = self.conn().execute(
             "INSERT INTO users (name, role, clearance, clearance_decision, clearance_expires, \
-             password_hash, must_change_password, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             password_hash, must_change_password, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (name) DO NOTHING",
             params![
-                new.name,
+                &new.name,
                 role_key(new.role),
                 level,
                 decision,
@@ -302,9 +294,10 @@ impl Accounts {
                 one_time.is_some(),
                 chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             ],
-        )
-        .map_err(|e| self.err(e))?;
-        drop(conn);
+        )?;
+        if added == 0 {
+            return Err(Error::AccountExists(new.name.clone()));
+        }
         Ok((self.account(&new.name)?, one_time))
     }
 
@@ -316,37 +309,36 @@ impl Accounts {
 
     fn find(&self, name: &str) -> Result<Option<Account>> {
         self.conn()
-            .query_row(
+            .query_opt(
                 &format!("SELECT {COLUMNS} FROM users WHERE name = ?1"),
-                [name],
-                account_from_row,
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+                params![name],
+            )?
+            .as_ref()
+            .map(account_from_row)
+            .transpose()
     }
 
     pub(super) fn account_by_id(&self, id: i64) -> Result<Option<Account>> {
         self.conn()
-            .query_row(
+            .query_opt(
                 &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
-                [id],
-                account_from_row,
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+                params![id],
+            )?
+            .as_ref()
+            .map(account_from_row)
+            .transpose()
     }
 
     /// Every account, by name.
     pub fn list(&self) -> Result<Vec<Account>> {
-        let conn = self.conn();
-        let mut stmt = conn
-            .prepare(&format!("SELECT {COLUMNS} FROM users ORDER BY name"))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], account_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
+        self.conn()
+            .query(
+                &format!("SELECT {COLUMNS} FROM users ORDER BY name"),
+                params![],
+            )?
+            .iter()
+            .map(account_from_row)
+            .collect()
     }
 
     /// Disables or enables an account; disabling ends its sessions. The last enabled admin
@@ -356,7 +348,7 @@ impl Accounts {
         if disabled && account.role == Role::Admin && !account.disabled {
             self.keep_an_admin(name, "disable")?;
         }
-        self.update(name, "disabled = ?2", &disabled)?;
+        self.update(name, "disabled = ?2", disabled.into())?;
         if disabled {
             self.end_sessions_of(account.id)?;
         }
@@ -369,19 +361,19 @@ impl Accounts {
         if account.role == Role::Admin && role != Role::Admin && !account.disabled {
             self.keep_an_admin(name, "role")?;
         }
-        self.update(name, "role = ?2", &role_key(role))
+        self.update(name, "role = ?2", role_key(role).into())
     }
 
     /// Refuses a change (`what`) that would leave no enabled admin but `name`'s.
     fn keep_an_admin(&self, name: &str, what: &'static str) -> Result<()> {
         let others: i64 = self
             .conn()
-            .query_row(
-                "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND name <> ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))?;
+            .query_one(
+                "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = FALSE \
+                 AND name <> ?1",
+                params![name],
+            )?
+            .get(0)?;
         if others > 0 {
             return Ok(());
         }
@@ -398,14 +390,11 @@ impl Accounts {
     /// Gives, changes or (with `None`) takes away an account's clearance.
     pub fn set_clearance(&self, name: &str, grant: Option<&ClearanceGrant>) -> Result<()> {
         let (level, decision, expires) = grant_columns(grant);
-        let changed = self
-            .conn()
-            .execute(
-                "UPDATE users SET clearance = ?2, clearance_decision = ?3, clearance_expires = ?4 \
-                 WHERE name = ?1",
-                params![name, level, decision, expires],
-            )
-            .map_err(|e| self.err(e))?;
+        let changed = self.conn().execute(
+            "UPDATE users SET clearance = ?2, clearance_decision = ?3, clearance_expires = ?4 \
+             WHERE name = ?1",
+            params![name, level, decision, expires],
+        )?;
         if changed == 0 {
             return Err(Error::NoSuchAccount(name.to_string()));
         }
@@ -447,21 +436,17 @@ impl Accounts {
 
     fn store_password(&self, account: &Account, password: &str, one_time: bool) -> Result<()> {
         let hash = hash_password(password)?;
-        self.conn()
-            .execute(
-                "UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1",
-                params![account.id, hash, one_time],
-            )
-            .map_err(|e| self.err(e))?;
+        self.conn().execute(
+            "UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1",
+            params![account.id, hash, one_time],
+        )?;
         self.end_sessions_of(account.id).map(drop)
     }
 
     fn password_hash(&self, id: i64) -> Result<String> {
         self.conn()
-            .query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.err(e))
+            .query_one("SELECT password_hash FROM users WHERE id = ?1", params![id])?
+            .get(0)
     }
 
     /// A sign-in attempt by `name` from `address`: the password is checked (against a
@@ -482,12 +467,10 @@ impl Accounts {
             Some(account) if matches && !account.disabled => {
                 self.forget_failures(name)?;
                 let now = super::now_text();
-                self.conn()
-                    .execute(
-                        "UPDATE users SET last_sign_in = ?2 WHERE id = ?1",
-                        params![account.id, now],
-                    )
-                    .map_err(|e| self.err(e))?;
+                self.conn().execute(
+                    "UPDATE users SET last_sign_in = ?2 WHERE id = ?1",
+                    params![account.id, &now],
+                )?;
                 Ok(SignIn::Accepted(Account {
                     last_sign_in: Some(now),
                     ..account
@@ -500,14 +483,11 @@ impl Accounts {
         }
     }
 
-    fn update(&self, name: &str, set: &str, value: &dyn rusqlite::ToSql) -> Result<()> {
-        let changed = self
-            .conn()
-            .execute(
-                &format!("UPDATE users SET {set} WHERE name = ?1"),
-                params![name, value],
-            )
-            .map_err(|e| self.err(e))?;
+    fn update(&self, name: &str, set: &str, value: super::db::Value) -> Result<()> {
+        let changed = self.conn().execute(
+            &format!("UPDATE users SET {set} WHERE name = ?1"),
+            &[name.into(), value],
+        )?;
         if changed == 0 {
             return Err(Error::NoSuchAccount(name.to_string()));
         }
@@ -547,106 +527,109 @@ mod tests {
 
     #[test]
     fn accounts_are_added_listed_and_changed() {
-        let (_tmp, accounts) = accounts();
-        let (ann, otp) = accounts
-            .add(&new("ann", Role::Reader, Some("mật khẩu của ann")))
-            .unwrap();
-        assert!(otp.is_none() && !ann.must_change_password);
-        let (bob, otp) = accounts.add(&new("bob", Role::Admin, None)).unwrap();
-        assert!(bob.must_change_password);
-        let otp = otp.unwrap();
-        assert!(matches!(
-            accounts.add(&new("ann", Role::Reader, None)),
-            Err(Error::AccountExists(_))
-        ));
-        assert!(matches!(
-            accounts.add(&new("a b", Role::Reader, None)),
-            Err(Error::Invalid { field: "name", .. })
-        ));
-        let names: Vec<String> = accounts
-            .list()
-            .unwrap()
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
-        assert_eq!(names, ["ann", "bob"]);
-        // The admin reads, manages, and sees nothing classified by role.
-        let p = bob.principal();
-        assert!(p.has_role(Role::Admin) && p.has_role(Role::Reader));
-        assert_eq!(p.clearance(), Clearance::Public);
-        // The one-time password signs in and must be changed.
-        let SignIn::Accepted(b) = accounts.sign_in("bob", &otp, "10.0.0.1").unwrap() else {
-            panic!("one-time password refused")
-        };
-        assert!(b.must_change_password);
-        accounts
-            .change_password("bob", &otp, "mật khẩu mới của bob")
-            .unwrap();
-        assert!(!accounts.account("bob").unwrap().must_change_password);
-        accounts.set_role("ann", Role::Auditor).unwrap();
-        assert_eq!(accounts.account("ann").unwrap().role, Role::Auditor);
-        assert!(matches!(
-            accounts.set_role("nobody", Role::Auditor),
-            Err(Error::NoSuchAccount(_))
-        ));
+        super::super::testing::on_each_backend(|accounts| {
+            let (ann, otp) = accounts
+                .add(&new("ann", Role::Reader, Some("mật khẩu của ann")))
+                .unwrap();
+            assert!(otp.is_none() && !ann.must_change_password);
+            let (bob, otp) = accounts.add(&new("bob", Role::Admin, None)).unwrap();
+            assert!(bob.must_change_password);
+            let otp = otp.unwrap();
+            assert!(matches!(
+                accounts.add(&new("ann", Role::Reader, None)),
+                Err(Error::AccountExists(_))
+            ));
+            assert!(matches!(
+                accounts.add(&new("a b", Role::Reader, None)),
+                Err(Error::Invalid { field: "name", .. })
+            ));
+            let names: Vec<String> = accounts
+                .list()
+                .unwrap()
+                .into_iter()
+                .map(|a| a.name)
+                .collect();
+            assert_eq!(names, ["ann", "bob"]);
+            // The admin reads, manages, and sees nothing classified by role.
+            let p = bob.principal();
+            assert!(p.has_role(Role::Admin) && p.has_role(Role::Reader));
+            assert_eq!(p.clearance(), Clearance::Public);
+            // The one-time password signs in and must be changed.
+            let SignIn::Accepted(b) = accounts.sign_in("bob", &otp, "10.0.0.1").unwrap() else {
+                panic!("one-time password refused")
+            };
+            assert!(b.must_change_password);
+            accounts
+                .change_password("bob", &otp, "mật khẩu mới của bob")
+                .unwrap();
+            assert!(!accounts.account("bob").unwrap().must_change_password);
+            accounts.set_role("ann", Role::Auditor).unwrap();
+            assert_eq!(accounts.account("ann").unwrap().role, Role::Auditor);
+            assert!(matches!(
+                accounts.set_role("nobody", Role::Auditor),
+                Err(Error::NoSuchAccount(_))
+            ));
+        });
     }
 
     #[test]
     fn a_clearance_holds_until_its_decision_expires() {
-        let (_tmp, accounts) = accounts();
-        accounts
-            .add(&new("cao", Role::Reader, Some("mật khẩu của cao")))
-            .unwrap();
-        let today = chrono::Local::now().date_naive();
-        let grant = |expires| ClearanceGrant {
-            level: Clearance::Mat,
-            decision: "12/QĐ-VPTU".into(),
-            expires,
-        };
-        accounts.set_clearance("cao", Some(&grant(today))).unwrap();
-        assert_eq!(
-            accounts.account("cao").unwrap().principal().clearance(),
-            Clearance::Mat
-        );
-        accounts
-            .set_clearance("cao", Some(&grant(today - chrono::Days::new(1))))
-            .unwrap();
-        assert_eq!(
-            accounts.account("cao").unwrap().principal().clearance(),
-            Clearance::Public
-        );
-        accounts.set_clearance("cao", None).unwrap();
-        assert!(accounts.account("cao").unwrap().clearance.is_none());
+        super::super::testing::on_each_backend(|accounts| {
+            accounts
+                .add(&new("cao", Role::Reader, Some("mật khẩu của cao")))
+                .unwrap();
+            let today = chrono::Local::now().date_naive();
+            let grant = |expires| ClearanceGrant {
+                level: Clearance::Mat,
+                decision: "12/QĐ-VPTU".into(),
+                expires,
+            };
+            accounts.set_clearance("cao", Some(&grant(today))).unwrap();
+            assert_eq!(
+                accounts.account("cao").unwrap().principal().clearance(),
+                Clearance::Mat
+            );
+            accounts
+                .set_clearance("cao", Some(&grant(today - chrono::Days::new(1))))
+                .unwrap();
+            assert_eq!(
+                accounts.account("cao").unwrap().principal().clearance(),
+                Clearance::Public
+            );
+            accounts.set_clearance("cao", None).unwrap();
+            assert!(accounts.account("cao").unwrap().clearance.is_none());
+        });
     }
 
     #[test]
     fn sign_in_refuses_alike_and_disabled_accounts_cannot_sign_in() {
-        let (_tmp, accounts) = accounts();
-        accounts
-            .add(&new("dao", Role::Reader, Some("mật khẩu của dao")))
-            .unwrap();
-        assert_eq!(
-            accounts.sign_in("dao", "sai", "10.0.0.2").unwrap(),
-            SignIn::Refused
-        );
-        assert_eq!(
-            accounts.sign_in("khong-co", "sai", "10.0.0.2").unwrap(),
-            SignIn::Refused
-        );
-        accounts.set_disabled("dao", true).unwrap();
-        assert_eq!(
+        super::super::testing::on_each_backend(|accounts| {
             accounts
-                .sign_in("dao", "mật khẩu của dao", "10.0.0.2")
-                .unwrap(),
-            SignIn::Refused
-        );
-        accounts.set_disabled("dao", false).unwrap();
-        assert!(matches!(
-            accounts
-                .sign_in("dao", "mật khẩu của dao", "10.0.0.2")
-                .unwrap(),
-            SignIn::Accepted(_)
-        ));
+                .add(&new("dao", Role::Reader, Some("mật khẩu của dao")))
+                .unwrap();
+            assert_eq!(
+                accounts.sign_in("dao", "sai", "10.0.0.2").unwrap(),
+                SignIn::Refused
+            );
+            assert_eq!(
+                accounts.sign_in("khong-co", "sai", "10.0.0.2").unwrap(),
+                SignIn::Refused
+            );
+            accounts.set_disabled("dao", true).unwrap();
+            assert_eq!(
+                accounts
+                    .sign_in("dao", "mật khẩu của dao", "10.0.0.2")
+                    .unwrap(),
+                SignIn::Refused
+            );
+            accounts.set_disabled("dao", false).unwrap();
+            assert!(matches!(
+                accounts
+                    .sign_in("dao", "mật khẩu của dao", "10.0.0.2")
+                    .unwrap(),
+                SignIn::Accepted(_)
+            ));
+        });
     }
 
     #[test]
@@ -662,5 +645,28 @@ mod tests {
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("em") && text.contains("$argon2id$"));
         assert!(!text.contains("mật khẩu của em"));
+    }
+
+    #[test]
+    fn on_postgresql_the_password_is_stored_hashed_and_backups_are_pg_dump() {
+        let Some(accounts) = super::super::testing::on_postgres() else {
+            return;
+        };
+        accounts
+            .add(&new("em", Role::Reader, Some("mật khẩu của em")))
+            .unwrap();
+        let stored: String = accounts
+            .conn()
+            .query_one(
+                "SELECT name || ' ' || password_hash FROM users",
+                super::super::db::params![],
+            )
+            .unwrap()
+            .get(0)
+            .unwrap();
+        assert!(stored.starts_with("em $argon2id$"), "{stored}");
+        let tmp = tempfile::tempdir().unwrap();
+        let refused = accounts.back_up(&tmp.path().join("copy")).unwrap_err();
+        assert!(refused.to_string().contains("pg_dump"), "{refused}");
     }
 }

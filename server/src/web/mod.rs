@@ -54,6 +54,9 @@ pub struct ServerConfig {
     pub archive: PathBuf,
     /// Where the archive's OCFL storage root is (its `ocfl/`, or S3).
     pub storage: pipeline::store::StorageLocation,
+    /// Where the accounts are: the archive's own database, or the cluster's `PostgreSQL`
+    /// (every server of the cluster shares sign-ins, sessions and requests).
+    pub accounts: crate::accounts::Location,
     pub listen: SocketAddr,
     /// Cookies marked `Secure` (the server is reached over TLS through a proxy; always so
     /// when it serves TLS itself).
@@ -144,15 +147,17 @@ pub struct ReadingRoom {
 const EXPIRY_CHECK_SECONDS: i64 = 60;
 
 impl ReadingRoom {
-    /// Opens the archive at `dir` (its storage root at `storage`), its index and its accounts.
+    /// Opens the archive at `dir` (its storage root at `storage`), its index and its
+    /// accounts (where `accounts` says).
     pub fn open(
         dir: &Path,
         storage: &pipeline::store::StorageLocation,
+        accounts: &crate::accounts::Location,
         secure_cookies: bool,
     ) -> Result<ReadingRoom> {
         let archive = Archive::open_on(dir, storage)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
-        let accounts = Arc::new(Accounts::open(dir)?);
+        let accounts = Arc::new(Accounts::open_at(accounts, dir)?);
         let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
         Ok(ReadingRoom {
             archive,
@@ -389,6 +394,7 @@ pub async fn serve(config: ServerConfig) -> Result<()> {
     let mut room = ReadingRoom::open(
         &config.archive,
         &config.storage,
+        &config.accounts,
         config.secure_cookies || tls.is_some(),
     )?
     .with_institution(config.institution.clone())
