@@ -11,11 +11,18 @@ use sha2::{Digest, Sha256};
 use crate::{Error, Result};
 
 /// The migrations, in order: (version, name, SQL).
-pub const MIGRATIONS: &[(i32, &str, &str)] = &[(
-    1,
-    "coordinator",
-    include_str!("../migrations/0001_coordinator.sql"),
-)];
+pub const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (
+        1,
+        "coordinator",
+        include_str!("../migrations/0001_coordinator.sql"),
+    ),
+    (
+        2,
+        "verify_jobs",
+        include_str!("../migrations/0002_verify_jobs.sql"),
+    ),
+];
 
 /// Advisory lock key held while migrating ("sohoa" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0073_6f68_6f61;
