@@ -314,6 +314,19 @@ fn rel(k: &Key) -> String {
     format!("ocfl/{k}")
 }
 
+/// Reports `path`, a key no inventory names: unexpected, or a warning when it is what an
+/// interrupted write leaves.
+fn stray(report: &mut VerifyReport, path: &Key) {
+    if crate::store::fsio::is_interrupted_write(path.name()) {
+        report.warnings.push(format!(
+            "{}: left by an interrupted write (not content; the next ingest removes it)",
+            rel(path)
+        ));
+    } else {
+        report.unexpected.push(rel(path));
+    }
+}
+
 /// The objects of `scope`: (every object root, the roots selected, the audit log's entries,
 /// each root's facts).
 type Selection = (
@@ -401,14 +414,7 @@ pub fn verify_by(
         .iter()
         .filter(|k| !known.contains(*k) && !in_an_object(k))
     {
-        if crate::store::fsio::is_interrupted_write(path.name()) {
-            report.warnings.push(format!(
-                "{}: left by an interrupted write (not content; the next ingest removes it)",
-                rel(path)
-            ));
-        } else {
-            report.unexpected.push(rel(path));
-        }
+        stray(&mut report, path);
     }
 
     // The store against the audit log: every object, whatever the scope.
@@ -700,14 +706,7 @@ pub fn check_objects(
             .iter()
             .filter(|k| !known.contains(*k))
         {
-            if crate::store::fsio::is_interrupted_write(path.name()) {
-                report.warnings.push(format!(
-                    "{}: left by an interrupted write (not content; the next ingest removes it)",
-                    rel(path)
-                ));
-            } else {
-                report.unexpected.push(rel(path));
-            }
+            stray(&mut report, path);
         }
     }
     report.missing.sort();
