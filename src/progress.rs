@@ -14,11 +14,14 @@ pub(crate) enum ProgressUnit {
     Bytes,
     /// Hồ sơ jobs of a cluster ingest.
     Jobs,
+    /// Objects checked by the verify jobs of a cluster.
+    Objects,
 }
 
 /// An indicatif progress bar on stderr (hidden when not a terminal or with --no-progress).
 pub(crate) struct Bar {
     bar: ProgressBar,
+    unit: ProgressUnit,
 }
 
 impl Bar {
@@ -40,6 +43,7 @@ impl Bar {
             ProgressUnit::Pages => "{pos}/{len} pages  {per_sec}",
             ProgressUnit::Bytes => "{bytes}/{total_bytes}  {bytes_per_sec}",
             ProgressUnit::Jobs => "{pos}/{len} hồ sơ  {msg}",
+            ProgressUnit::Objects => "{pos}/{len} objects",
         };
         let template = format!("{{elapsed_precise}} [{bar_style}] {counts}  ETA {{eta}}");
         bar.set_style(
@@ -47,16 +51,30 @@ impl Bar {
                 .expect("valid template")
                 .progress_chars("=> "),
         );
-        Bar { bar }
+        Bar { bar, unit }
     }
 }
 
 impl VerifyProgress for Bar {
+    fn objects(&self, objects: u64) {
+        if self.unit == ProgressUnit::Objects {
+            self.bar.set_length(objects);
+        }
+    }
     fn start(&self, bytes: u64) {
-        self.bar.set_length(bytes);
+        if self.unit == ProgressUnit::Bytes {
+            self.bar.set_length(bytes);
+        }
     }
     fn advance(&self, bytes: u64) {
-        self.bar.inc(bytes);
+        if self.unit == ProgressUnit::Bytes {
+            self.bar.inc(bytes);
+        }
+    }
+    fn object_done(&self) {
+        if self.unit == ProgressUnit::Objects {
+            self.bar.inc(1);
+        }
     }
     fn finish(&self) {
         self.bar.finish_and_clear();

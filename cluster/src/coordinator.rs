@@ -6,7 +6,9 @@
 //! the object's row locks, only under the epoch that leased the job, and records the head
 //! and the outbox row in the same transaction) and [`AuditHeadLock`] (the audit log's
 //! `AppendLock`: appends from every machine serialised by the `audit_head` row lock, which
-//! then holds the chain's last sequence number and hash).
+//! then holds the chain's last sequence number and hash), and [`ObjectLock`] (the store's
+//! `ObjectFence`: a change outside jobs — an edit, a correction of the split — committed
+//! holding the object's row lock, its head and an outbox row recorded with it).
 //!
 //! Every connection is made on first use and dropped after any database error, so that the
 //! next call reconnects: a worker outlives a restart of PostgreSQL.
@@ -18,7 +20,7 @@ use std::time::Duration;
 
 use pipeline::ingest::{CommitFence, FencedCommit};
 use pipeline::store::audit::{AppendLock, AuditEntry};
-use pipeline::store::Archive;
+use pipeline::store::{Archive, ObjectFence, ObjectHead, ObjectPlace};
 use serde::{Deserialize, Serialize};
 
 use crate::{Config, Error, Result};
@@ -44,11 +46,60 @@ pub struct Job {
     pub id: i64,
     /// The fencing epoch of this lease.
     pub epoch: i64,
+    pub work: Work,
+}
+
+/// What a job does.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Ingest one hồ sơ into its object.
+    Ingest(IngestWork),
+    /// Check stored objects in full (`sohoa verify --cluster`).
+    Verify(VerifyWork),
+}
+
+/// An ingest job's hồ sơ and options.
+#[derive(Debug, Clone)]
+pub struct IngestWork {
     pub box_path: PathBuf,
     pub box_name: String,
     pub hoso: String,
     pub object_id: String,
     pub options: JobOptions,
+}
+
+/// A verify job's objects: the storage keys of their roots (what its `options` hold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyWork {
+    pub objects: Vec<String>,
+}
+
+impl Job {
+    /// What the job does, for logs: `hồ sơ BOX/HOSO` or `verify of N objects`.
+    pub fn what(&self) -> String {
+        match &self.work {
+            Work::Ingest(w) => format!("hồ sơ {}/{}", w.box_name, w.hoso),
+            Work::Verify(w) => format!("verify of {} objects", w.objects.len()),
+        }
+    }
+}
+
+/// The kind of a job, as the `jobs` table's `kind` column holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobKind {
+    Ingest,
+    Verify,
+}
+
+impl JobKind {
+    fn parse(s: &str) -> Result<JobKind> {
+        Ok(match s {
+            "ingest" => JobKind::Ingest,
+            "verify" => JobKind::Verify,
+            other => return Err(Error::Schema(format!("unknown job kind {other:?}"))),
+        })
+    }
 }
 
 /// The state of a job.
@@ -307,22 +358,90 @@ impl Coordinator {
                  WHERE id = (SELECT id FROM jobs
                              WHERE state = 'queued' OR (state = 'leased' AND lease_until < now())
                              ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                 RETURNING id, epoch, box_path, box_name, hoso, object_id, options",
+                 RETURNING id, epoch, kind::text, box_path, box_name, hoso, object_id, options",
                 &[&worker, &lease],
             )?)
         })?;
         let Some(row) = row else { return Ok(None) };
-        let options: serde_json::Value = row.get(6);
+        let options: serde_json::Value = row.get(7);
+        let schema = |e: serde_json::Error| Error::Schema(format!("job options: {e}"));
+        let work = match JobKind::parse(row.get(2))? {
+            JobKind::Ingest => {
+                let text = |i: usize| -> Result<String> {
+                    row.get::<_, Option<String>>(i)
+                        .ok_or_else(|| Error::Schema("an ingest job without its hồ sơ".into()))
+                };
+                Work::Ingest(IngestWork {
+                    box_path: PathBuf::from(text(3)?),
+                    box_name: text(4)?,
+                    hoso: text(5)?,
+                    object_id: text(6)?,
+                    options: serde_json::from_value(options).map_err(schema)?,
+                })
+            }
+            JobKind::Verify => Work::Verify(serde_json::from_value(options).map_err(schema)?),
+        };
         Ok(Some(Job {
             id: row.get(0),
             epoch: row.get(1),
-            box_path: PathBuf::from(row.get::<_, String>(2)),
-            box_name: row.get(3),
-            hoso: row.get(4),
-            object_id: row.get(5),
-            options: serde_json::from_value(options)
-                .map_err(|e| Error::Schema(format!("job options: {e}")))?,
+            work,
         }))
+    }
+
+    /// Enqueues verify jobs for the objects at `roots` (storage keys), `per_job` objects
+    /// each, in one batch; the batch and each job's (id, number of objects), in order.
+    pub fn enqueue_verify(
+        &self,
+        roots: &[String],
+        per_job: usize,
+    ) -> Result<(String, Vec<(i64, usize)>)> {
+        let batch = ulid::Ulid::new().to_string();
+        let mut jobs = Vec::new();
+        self.db.with(|c| {
+            let mut tx = c.transaction()?;
+            for chunk in roots.chunks(per_job.max(1)) {
+                let work = serde_json::to_value(VerifyWork {
+                    objects: chunk.to_vec(),
+                })
+                .expect("verify work serialises");
+                let id: i64 = tx
+                    .query_one(
+                        "INSERT INTO jobs (batch, kind, options) VALUES ($1, 'verify', $2)
+                         RETURNING id",
+                        &[&batch, &work],
+                    )?
+                    .get(0);
+                jobs.push((id, chunk.len()));
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
+        Ok((batch, jobs))
+    }
+
+    /// The head version the object table records for each of `ids` it holds (`None`:
+    /// none recorded yet).
+    pub fn recorded_heads(&self, ids: &[String]) -> Result<HashMap<String, Option<String>>> {
+        let rows = self.db.with(|c| {
+            Ok(c.query(
+                "SELECT object_id, head_version FROM objects WHERE object_id = ANY($1)",
+                &[&ids],
+            )?)
+        })?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    /// The state of each job of `batch`, by id.
+    pub fn job_states(&self, batch: &str) -> Result<HashMap<i64, JobState>> {
+        let rows = self.db.with(|c| {
+            Ok(c.query(
+                "SELECT id, state::text FROM jobs WHERE batch = $1",
+                &[&batch],
+            )?)
+        })?;
+        rows.iter()
+            .map(|r| Ok((r.get(0), JobState::parse(r.get(1))?)))
+            .collect()
     }
 
     /// Extends the lease of `job`; `false` when it is no longer this lease's (another
@@ -398,7 +517,8 @@ impl Coordinator {
     pub fn batch_jobs(&self, batch: &str) -> Result<Vec<JobReport>> {
         let rows = self.db.with(|c| {
             Ok(c.query(
-                "SELECT id, box_name, hoso, object_id, state::text, attempts, worker, outcome, error
+                "SELECT id, coalesce(box_name, ''), coalesce(hoso, ''), coalesce(object_id, ''),
+                        state::text, attempts, worker, outcome, error
                  FROM jobs WHERE batch = $1 ORDER BY id",
                 &[&batch],
             )?)
@@ -488,6 +608,23 @@ impl Coordinator {
         AuditHeadLock {
             db: Db::new(&self.config.database_url),
         }
+    }
+
+    /// The object lock for changes outside jobs (`sohoa edit`, a correction of the split;
+    /// its own connection).
+    pub fn object_lock(&self) -> ObjectLock {
+        ObjectLock {
+            db: Db::new(&self.config.database_url),
+        }
+    }
+
+    /// `archive` for a command that changes objects outside jobs: its audit appends and its
+    /// commits through this coordinator ([`Archive::coordinated`]).
+    pub fn coordinate(&self, archive: Archive) -> Archive {
+        archive.coordinated(
+            std::sync::Arc::new(self.audit_lock()),
+            std::sync::Arc::new(self.object_lock()),
+        )
     }
 }
 
@@ -618,6 +755,69 @@ fn lost(job: i64, why: &str) -> pipeline::Error {
     pipeline::Error::Coordinator(format!(
         "job {job}: lease lost ({why}); nothing committed by this run"
     ))
+}
+
+/// The object lock of a change outside jobs (`sohoa edit`, a correction of the split): the
+/// object's row in the object table (made for an object ingested before the cluster knew
+/// it) locked while the change commits, its new head recorded and an outbox row written in
+/// the same transaction, so that the indexer picks the change up.
+#[derive(Debug)]
+pub struct ObjectLock {
+    db: Db,
+}
+
+impl ObjectFence for ObjectLock {
+    fn commit(
+        &self,
+        object: &ObjectPlace<'_>,
+        commit: &mut dyn FnMut() -> pipeline::Result<ObjectHead>,
+    ) -> pipeline::Result<ObjectHead> {
+        let mut result = None;
+        self.db.with(|c| {
+            let mut tx = c.transaction()?;
+            tx.execute(
+                "INSERT INTO objects (object_id, box_name, hoso) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+                &[&object.id, &object.box_name, &object.hoso],
+            )?;
+            let locked = tx.query_opt(
+                "SELECT 1 FROM objects WHERE object_id = $1 FOR UPDATE",
+                &[&object.id],
+            )?;
+            if locked.is_none() {
+                result = Some(Err(pipeline::Error::Coordinator(format!(
+                    "object {}: the coordinator's object table holds another object for \
+                     box {} hồ sơ {}; nothing stored",
+                    object.id, object.box_name, object.hoso
+                ))));
+                return Ok(());
+            }
+            let outcome = commit();
+            if let Ok(head) = &outcome {
+                tx.execute(
+                    "UPDATE objects SET head_version = $2, inventory_sha256 = $3,
+                            updated_at = now() WHERE object_id = $1",
+                    &[&object.id, &head.version, &head.inventory_sha256],
+                )?;
+                if head.committed {
+                    tx.execute(
+                        "INSERT INTO outbox (object_id, version, documents, removed)
+                         VALUES ($1, $2, $3, $4)",
+                        &[
+                            &object.id,
+                            &head.version,
+                            &serde_json::json!(head.documents),
+                            &serde_json::json!(head.removed),
+                        ],
+                    )?;
+                }
+                tx.commit()?;
+            }
+            result = Some(outcome);
+            Ok(())
+        })?;
+        result.expect("the transaction sets the result")
+    }
 }
 
 /// The audit log's append lock in the coordinator; see the module doc.

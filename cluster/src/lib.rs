@@ -6,7 +6,8 @@
 //! archive every process can reach (a shared directory today). Out: jobs enqueued one per
 //! hồ sơ ([`coordinator::Coordinator::enqueue`]), run by `sohoa worker` processes
 //! ([`worker`]: lease, today's pipeline on one hồ sơ, a commit fenced by the lease's epoch,
-//! ack), and the search index built from the committed versions' outbox ([`indexer`]). The
+//! ack), verify jobs checking stored objects for `sohoa verify --cluster` ([`verify`]), and
+//! the search index built from the committed versions' outbox ([`indexer`]). The
 //! schema is versioned in `migrations/` ([`migrate`]).
 
 pub mod config;
@@ -14,6 +15,7 @@ pub mod coordinator;
 pub mod indexer;
 pub mod migrate;
 pub mod throwaway;
+pub mod verify;
 pub mod worker;
 
 pub use config::Config;

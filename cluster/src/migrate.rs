@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "accounts",
         include_str!("../migrations/0002_accounts.sql"),
     ),
+    (
+        3,
+        "verify_jobs",
+        include_str!("../migrations/0003_verify_jobs.sql"),
+    ),
 ];
 
 /// Advisory lock key held while migrating ("sohoa" in ASCII).

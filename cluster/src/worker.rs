@@ -1,11 +1,14 @@
-//! `sohoa worker`: takes jobs from the coordinator and runs today's pipeline on each hồ sơ.
+//! `sohoa worker`: takes jobs from the coordinator and runs today's pipeline on each hồ sơ,
+//! or checks the stored objects of a verify job.
 //!
 //! In: a [`Coordinator`], the archive directory every worker shares and where its storage
 //! root is (that directory's `ocfl/`, or S3), [`WorkerOptions`]. Out:
 //! jobs leased, run (one hồ sơ each, in memory until its độ mật decision as in the embedded
 //! ingest: a withheld page never reaches the database, the queue or the store), committed
 //! through the store's storage trait under the job's fencing epoch, and acked with the run's
-//! summary. A lease is renewed every third of its length while the job runs; a worker
+//! summary. A verify job's objects are checked in full (inventories, every content file's
+//! digest, stray files inside them: `pipeline::verify::check_objects`) where the worker
+//! reads the storage, and the job is acked with their report. A lease is renewed every third of its length while the job runs; a worker
 //! killed mid-job leaves its lease to expire, and another worker re-runs the job. When the
 //! database cannot be reached the worker takes no job and retries with backoff, saying so
 //! on stderr; a job whose commit could not reach the database is not acked and is re-run
@@ -21,9 +24,11 @@ use pipeline::clearance::Clearance;
 use pipeline::gate::Principal;
 use pipeline::ingest::{ClusterJob, IngestOptions, NoProgress};
 use pipeline::preprocess::PreprocessOptions;
+use pipeline::store::storage::Key;
 use pipeline::store::{Archive, StorageLocation};
+use pipeline::verify::VerifyReport;
 
-use crate::coordinator::{Job, JobState};
+use crate::coordinator::{Job, JobState, Work};
 use crate::{Coordinator, Error, Result};
 
 /// How a worker runs.
@@ -47,6 +52,8 @@ pub struct WorkerReport {
     /// Jobs whose lease was lost before they were acked (re-run elsewhere).
     pub jobs_abandoned: u64,
     pub pages: u64,
+    /// Objects checked in full by verify jobs.
+    pub objects_verified: u64,
 }
 
 /// The longest wait between two tries to reach the database.
@@ -102,15 +109,23 @@ pub fn run(
             }
             Err(e) => return Err(e),
         };
-        tracing::info!(job = job.id, epoch = job.epoch, hoso = %job.hoso, "job leased");
+        tracing::info!(job = job.id, epoch = job.epoch, what = %job.what(), "job leased");
         let outcome = with_renewals(coordinator, &job, || {
             run_job(coordinator, &archive, &job, options)
         });
         match outcome {
-            Ok(summary) => {
+            Ok(done) => {
                 storage_backoff = STORAGE_BACKOFF;
-                report.pages += summary.pages_total;
-                let value = serde_json::to_value(&summary).expect("summary serialises");
+                let value = match done {
+                    Done::Ingest(summary) => {
+                        report.pages += summary.pages_total;
+                        serde_json::to_value(&summary).expect("summary serialises")
+                    }
+                    Done::Verify(checked) => {
+                        report.objects_verified += checked.objects_checked;
+                        serde_json::to_value(&checked).expect("report serialises")
+                    }
+                };
                 ack(
                     coordinator,
                     &job,
@@ -124,7 +139,7 @@ pub fn run(
                 let released = coordinator.release(&job).unwrap_or(false);
                 tracing::warn!(
                     job = job.id,
-                    hoso = %job.hoso,
+                    what = %job.what(),
                     "object store unreachable; job {} to the queue, no job taken for \
                      {storage_backoff:?}: {message}",
                     if released { "given back" } else { "left" }
@@ -140,7 +155,7 @@ pub fn run(
                 report.jobs_abandoned += 1;
             }
             Err(e) => {
-                tracing::error!(job = job.id, hoso = %job.hoso, "job failed: {e}");
+                tracing::error!(job = job.id, what = %job.what(), "job failed: {e}");
                 ack(
                     coordinator,
                     &job,
@@ -227,14 +242,35 @@ fn with_renewals<T>(coordinator: &Coordinator, job: &Job, work: impl FnOnce() ->
     })
 }
 
-/// Runs the pipeline on the job's hồ sơ.
+/// What a job ended with.
+enum Done {
+    Ingest(pipeline::ingest::IngestSummary),
+    /// The report of the objects checked (no checks of the whole archive: the command that
+    /// enqueued the jobs makes those once).
+    Verify(VerifyReport),
+}
+
+/// Runs the job: the pipeline on its hồ sơ, or the full check of its objects.
 fn run_job(
     coordinator: &Coordinator,
     archive: &Archive,
     job: &Job,
     options: &WorkerOptions,
-) -> pipeline::Result<pipeline::ingest::IngestSummary> {
-    let o = &job.options;
+) -> pipeline::Result<Done> {
+    let work = match &job.work {
+        Work::Ingest(work) => work,
+        Work::Verify(work) => {
+            let roots = work
+                .objects
+                .iter()
+                .map(|k| Key::new(k.as_str()))
+                .collect::<pipeline::Result<Vec<_>>>()?;
+            let checked =
+                pipeline::verify::check_objects(archive, &roots, &pipeline::verify::NoProgress)?;
+            return Ok(Done::Verify(checked));
+        }
+    };
+    let o = &work.options;
     let codes = match o.codes.as_str() {
         "tt02-2019" => archive_schema::CodeSets::tt02_2019(),
         _ => archive_schema::CodeSets::tt05_2025(),
@@ -253,13 +289,14 @@ fn run_job(
         codes,
         max_pages_per_file: o.max_pages_per_file,
         cluster: Some(ClusterJob {
-            hoso: job.hoso.clone(),
-            object_id: job.object_id.clone(),
+            hoso: work.hoso.clone(),
+            object_id: work.object_id.clone(),
             fence: Arc::new(coordinator.fence(job)),
         }),
     };
     let who = Principal::local_operator(o.actor.clone(), Clearance::Public);
     archive
         .writer(&who)
-        .ingest(std::slice::from_ref(&job.box_path), &ingest, &NoProgress)
+        .ingest(std::slice::from_ref(&work.box_path), &ingest, &NoProgress)
+        .map(Done::Ingest)
 }

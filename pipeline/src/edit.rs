@@ -20,7 +20,7 @@ use crate::store::records::{
     document_path, DocumentRecord, DocumentSummary, Event, EventOutcome, EventType, HoSoMetadata,
     EVENTS_PATH, HOSO_PATH,
 };
-use crate::store::{Archive, HoSoObject};
+use crate::store::{Archive, HoSoObject, ObjectHead};
 use crate::{Error, Result};
 
 /// One field that an edit changed.
@@ -238,41 +238,61 @@ pub(crate) fn edit(
         name: actor.to_string(),
         address: None,
     };
-    let outcome = archive
-        .storage()
-        .commit_version(&object.id, &files, &message, &user)?;
-    let (version, inventory_sha256) = match outcome {
-        CommitOutcome::Committed {
+    let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let head = archive.commit_object(&object, &mut |holder| {
+        let outcome = archive
+            .storage()
+            .commit_version_as(&object.id, &files, &message, &user, holder)?;
+        let committed = matches!(outcome, CommitOutcome::Committed { .. });
+        let (version, inventory_sha256) = match outcome {
+            CommitOutcome::Committed {
+                version,
+                inventory_sha256,
+            } => (version, Some(inventory_sha256)),
+            // The same edit again after one killed between its commit and its entry: the
+            // entry records the commit it lacks.
+            CommitOutcome::Unchanged { version } => {
+                let recorded = recorded_versions(&archive.audit().entries()?);
+                let digest = if is_next_unrecorded(recorded.get(&object.id), &version) {
+                    Some(object.inventory_sha256()?)
+                } else {
+                    None
+                };
+                (version, digest)
+            }
+        };
+        archive.audit().append(
+            actor,
+            "edit",
+            Some(&object.id),
+            with_reason(
+                serde_json::json!({
+                    "version": version,
+                    "inventory_sha256": inventory_sha256,
+                    "document": document.as_ref().map(|d| &d.id),
+                    "keys": keys,
+                }),
+                reason,
+            ),
+        )?;
+        Ok(ObjectHead {
+            inventory_sha256: match inventory_sha256 {
+                Some(digest) => digest,
+                None => archive
+                    .find_object(&object.id)?
+                    .map_or(Ok(String::new()), |o| o.inventory_sha256())?,
+            },
             version,
-            inventory_sha256,
-        } => (version, Some(inventory_sha256)),
-        // The same edit again after one killed between its commit and its entry: the
-        // entry records the commit it lacks.
-        CommitOutcome::Unchanged { version } => {
-            let recorded = recorded_versions(&archive.audit().entries()?);
-            let digest = if is_next_unrecorded(recorded.get(&object.id), &version) {
-                Some(object.inventory_sha256()?)
-            } else {
-                None
-            };
-            (version, digest)
-        }
-    };
-    archive.audit().append(
-        actor,
-        "edit",
-        Some(&object.id),
-        with_reason(
-            serde_json::json!({
-                "version": version,
-                "inventory_sha256": inventory_sha256,
-                "document": document.as_ref().map(|d| &d.id),
-                "keys": keys,
-            }),
-            reason,
-        ),
-    )?;
-    reindex_object(archive, &object, &documents)?;
+            committed,
+            documents: document_ids.clone(),
+            removed: Vec::new(),
+        })
+    })?;
+    let version = head.version;
+    // In cluster mode the coordinator's indexer indexes the change from its outbox row.
+    if !archive.indexed_by_coordinator() {
+        reindex_object(archive, &object, &documents)?;
+    }
     Ok(EditOutcome {
         object: object.id.clone(),
         document: document.map(|d| d.id),

@@ -36,6 +36,7 @@ use crate::store::records::{
     word_records, InkRegionRecord, ModelRecord, OcrProvenance, PageRecord, PreprocessRecord,
     TechnicalRecord, TextSource,
 };
+use crate::store::storage::Holder;
 use crate::store::{Archive, HoSoObject};
 use crate::{catalog, text_layer, Error, Result};
 
@@ -1204,10 +1205,16 @@ impl Run<'_> {
                 // The whole log was checked at the start of the run; its end is what this
                 // commit's entry links to.
                 run.archive.audit().check_tail()?;
+                // A cluster run commits only inside its fence, holding the object's lock.
+                let holder = if run.options.cluster.is_some() {
+                    Holder::Exclusive
+                } else {
+                    Holder::Shared
+                };
                 let outcome = clock.time(Stage::Store, || {
                     run.archive
                         .storage()
-                        .commit_version(&object_id, &files, &message, &user)
+                        .commit_version_as(&object_id, &files, &message, &user, holder)
                 })?;
                 if let CommitOutcome::Committed {
                     version,

@@ -46,7 +46,7 @@ use crate::store::records::{
     document_path, DocumentRecord, DocumentSummary, EventType, HoSoMetadata, PageRecord,
     EVENTS_PATH, HOSO_PATH,
 };
-use crate::store::{Archive, HoSoObject};
+use crate::store::{Archive, HoSoObject, ObjectHead};
 use crate::{Error, Result};
 
 /// A change of a hồ sơ's split. Pages are hồ sơ page numbers (1-based, in the hồ sơ's order;
@@ -651,37 +651,51 @@ pub(crate) fn correct_split(
         name: actor.to_string(),
         address: None,
     };
-    let outcome = archive
-        .storage()
-        .commit_version(&object.id, &files, &message, &user)?;
-    let CommitOutcome::Committed {
-        version,
-        inventory_sha256,
-    } = outcome
-    else {
-        return Err(Error::Archive(format!(
-            "object {}: the correction of the split changed no file",
-            object.id
-        )));
-    };
-    let mut entry = detail;
-    if let Some(fields) = entry.as_object_mut() {
-        fields.insert("version".into(), version.clone().into());
-        fields.insert("inventory_sha256".into(), inventory_sha256.into());
-    }
-    archive
-        .audit()
-        .append(actor, RESPLIT_ACTION, Some(&object.id), entry)?;
+    let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let head = archive.commit_object(&object, &mut |holder| {
+        let outcome = archive
+            .storage()
+            .commit_version_as(&object.id, &files, &message, &user, holder)?;
+        let CommitOutcome::Committed {
+            version,
+            inventory_sha256,
+        } = outcome
+        else {
+            return Err(Error::Archive(format!(
+                "object {}: the correction of the split changed no file",
+                object.id
+            )));
+        };
+        let mut entry = detail.clone();
+        if let Some(fields) = entry.as_object_mut() {
+            fields.insert("version".into(), version.clone().into());
+            fields.insert("inventory_sha256".into(), inventory_sha256.clone().into());
+        }
+        archive
+            .audit()
+            .append(actor, RESPLIT_ACTION, Some(&object.id), entry)?;
+        Ok(ObjectHead {
+            version,
+            inventory_sha256,
+            committed: true,
+            documents: document_ids.clone(),
+            removed: removed.clone(),
+        })
+    })?;
+    let version = head.version;
 
-    let entries = catalog::index_entries(
-        &object.source.box_name,
-        &object.source.hoso,
-        &documents,
-        &pages,
-    );
-    let index = catalog::open_index(archive)?;
-    index.delete_documents(&removed)?;
-    index.replace_documents(&entries)?;
+    // In cluster mode the coordinator's indexer indexes the change from its outbox row.
+    if !archive.indexed_by_coordinator() {
+        let entries = catalog::index_entries(
+            &object.source.box_name,
+            &object.source.hoso,
+            &documents,
+            &pages,
+        );
+        let index = catalog::open_index(archive)?;
+        index.delete_documents(&removed)?;
+        index.replace_documents(&entries)?;
+    }
     Ok(SplitOutcome {
         object: object.id.clone(),
         version,

@@ -10,10 +10,16 @@
 //! hashed in parallel.
 //!
 //! A run covers the whole archive ([`Scope::All`]) or, incrementally, the objects verified
-//! longest ago ([`Scope::Sample`], from the `verify` entries of the audit log) or the
+//! longest ago ([`Scope::Sample`], [`Scope::Share`], from the `verify` entries of the audit log) or the
 //! objects changed since a date ([`Scope::ChangedSince`]). Partial runs check the selected
 //! objects in full (inventories, sidecars, every content file, stray files inside them);
 //! only a full run also walks the rest of the storage root for stray files.
+//!
+//! A run ([`verify_by`]) selects the objects and makes the checks of the whole archive (stray
+//! files outside objects, every head against the audit log, the chain, the index) itself,
+//! and has an [`ObjectChecker`] check the selected objects in full ([`check_objects`]: in
+//! this process, [`HereChecker`], or in cluster mode as verify jobs run by workers, whose
+//! reports are merged with [`VerifyReport::add_checked`]).
 //!
 //! Each run is recorded in the audit log by [`record`]: a `verify` entry whose detail is a
 //! [`VerificationRecord`], the same type [`Scope::Sample`] reads back.
@@ -127,6 +133,9 @@ pub enum Scope {
     All,
     /// The N objects verified longest ago (never-verified objects first).
     Sample(usize),
+    /// A share (more than 0, at most 1) of the objects, rounded up: those verified longest
+    /// ago, as [`Scope::Sample`] picks them.
+    Share(f64),
     /// Objects with a version created at or after this time.
     ChangedSince(DateTime<FixedOffset>),
 }
@@ -137,6 +146,7 @@ impl Scope {
         match self {
             Scope::All => "full".to_string(),
             Scope::Sample(n) => format!("sample of {n}"),
+            Scope::Share(share) => format!("sample of {}%", share * 100.0),
             Scope::ChangedSince(t) => format!("changed since {}", t.to_rfc3339()),
         }
     }
@@ -196,6 +206,25 @@ pub struct VerifyReport {
     pub not_named: NotNamed,
 }
 
+impl VerifyReport {
+    /// Adds the findings of `other`, a report of other objects ([`check_objects`]'s): the
+    /// counts, lists and per-object reports of both, as if one run had checked them all.
+    pub fn add_checked(&mut self, other: VerifyReport) {
+        self.objects_checked += other.objects_checked;
+        self.files_checked += other.files_checked;
+        self.bytes_checked += other.bytes_checked;
+        self.missing.extend(other.missing);
+        self.corrupted.extend(other.corrupted);
+        self.unexpected.extend(other.unexpected);
+        self.warnings.extend(other.warnings);
+        self.objects.extend(other.objects);
+        self.missing.sort();
+        self.unexpected.sort();
+        self.ok =
+            self.missing.is_empty() && self.corrupted.is_empty() && self.unexpected.is_empty();
+    }
+}
+
 /// How many findings a report shown to an auditor leaves out of each of its lists, because
 /// they name objects, documents or files the auditor's clearance does not cover. `ok` and
 /// the totals are the run's own: damage is never hidden, only its names.
@@ -249,33 +278,257 @@ pub fn verify_with(
     scope: &Scope,
     progress: &dyn VerifyProgress,
 ) -> Result<VerifyReport> {
+    verify_by(archive, scope, progress, &HereChecker)
+}
+
+/// Checks objects in full (inventories, sidecars, every content file, stray files inside
+/// them): the part of a run that reads every stored byte. [`HereChecker`] does it in this
+/// process; cluster mode hands the objects to workers near the storage as jobs.
+pub trait ObjectChecker {
+    /// The report of the objects at `roots` ([`check_objects`]'s), reporting progress.
+    fn check(
+        &self,
+        archive: &Archive,
+        roots: &[Key],
+        progress: &dyn VerifyProgress,
+    ) -> Result<VerifyReport>;
+}
+
+/// Checks objects in this process ([`check_objects`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HereChecker;
+
+impl ObjectChecker for HereChecker {
+    fn check(
+        &self,
+        archive: &Archive,
+        roots: &[Key],
+        progress: &dyn VerifyProgress,
+    ) -> Result<VerifyReport> {
+        check_objects(archive, roots, progress)
+    }
+}
+
+/// Archive-relative paths: the storage root is `ocfl/`.
+fn rel(k: &Key) -> String {
+    format!("ocfl/{k}")
+}
+
+/// Reports `path`, a key no inventory names: unexpected, or a warning when it is what an
+/// interrupted write leaves.
+fn stray(report: &mut VerifyReport, path: &Key) {
+    if crate::store::fsio::is_interrupted_write(path.name()) {
+        report.warnings.push(format!(
+            "{}: left by an interrupted write (not content; the next ingest removes it)",
+            rel(path)
+        ));
+    } else {
+        report.unexpected.push(rel(path));
+    }
+}
+
+/// The objects of `scope`: (every object root, the roots selected, the audit log's entries,
+/// each root's facts).
+type Selection = (
+    Vec<Key>,
+    Vec<Key>,
+    Vec<AuditEntry>,
+    Vec<Option<ObjectFacts>>,
+);
+
+fn selection(archive: &Archive, scope: &Scope) -> Result<Selection> {
+    let storage = archive.storage();
+    let all_roots = storage.object_keys()?;
+    let entries = archive.audit().entries().unwrap_or_default();
+    // Each root inventory is read once here for what selection (and the comparison with
+    // the audit log) needs; checked objects are read again in full.
+    let facts: Vec<Option<ObjectFacts>> = all_roots
+        .par_iter()
+        .map(|r| object_facts(storage, r))
+        .collect();
+    let selected = select(&all_roots, &facts, scope, &entries);
+    Ok((all_roots, selected, entries, facts))
+}
+
+/// The object roots a run of `scope` checks (storage keys, in storage order).
+pub fn select_objects(archive: &Archive, scope: &Scope) -> Result<Vec<Key>> {
+    Ok(selection(archive, scope)?.1)
+}
+
+/// Verifies the objects of `scope`, having `checker` check the objects selected, and
+/// doing the checks of the whole archive here, once: stray files outside objects, every
+/// object's head against the audit log, the audit chain, the search index.
+pub fn verify_by(
+    archive: &Archive,
+    scope: &Scope,
+    progress: &dyn VerifyProgress,
+    checker: &dyn ObjectChecker,
+) -> Result<VerifyReport> {
     let storage = archive.storage();
     let backend = storage.backend();
-    // Archive-relative paths: the storage root is `ocfl/`.
-    let rel = |k: &Key| -> String { format!("ocfl/{k}") };
+    let (all_roots, object_roots, entries, facts) = selection(archive, scope)?;
+    let selected: BTreeSet<&Key> = object_roots.iter().collect();
+    let checked = checker.check(archive, &object_roots, progress)?;
+    let mut report = VerifyReport {
+        scope: scope.describe(),
+        objects_in_archive: all_roots.len() as u64,
+        audit_head: String::new(),
+        audit_chain_ok: false,
+        audit_mismatches: Vec::new(),
+        index_mismatches: Vec::new(),
+        not_named: NotNamed::default(),
+        ok: false,
+        ..checked
+    };
+
+    // Anything else in the storage root (a partial run: at its top) is unexpected; what is
+    // inside an object was the checker's.
     let key = |k: &str| Key::new(k).expect("a static key");
-    let mut report = VerifyReport::default();
-    // (content file, expected digest, index of its object root)
-    let mut expected_files: Vec<(Key, String, usize)> = Vec::new();
     let mut known: BTreeSet<Key> = BTreeSet::new();
     for name in [ROOT_NAMASTE, "ocfl_layout.json"] {
         known.insert(key(name));
     }
     known.insert(key(&format!("extensions/{LAYOUT_EXTENSION}/config.json")));
+    let stored: Vec<Key> = if *scope == Scope::All {
+        backend.list(None)?
+    } else {
+        backend
+            .children(None)?
+            .files
+            .into_iter()
+            .map(Key::new)
+            .collect::<Result<_>>()?
+    };
+    let roots: BTreeSet<&Key> = all_roots.iter().collect();
+    let in_an_object = |k: &Key| {
+        let mut prefix = k.as_str();
+        while let Some((up, _)) = prefix.rsplit_once('/') {
+            if roots.contains(&Key::new(up).expect("a prefix of a key is a key")) {
+                return true;
+            }
+            prefix = up;
+        }
+        false
+    };
+    for path in stored
+        .iter()
+        .filter(|k| !known.contains(*k) && !in_an_object(k))
+    {
+        stray(&mut report, path);
+    }
 
-    let all_roots = storage.object_keys()?;
-    report.objects_in_archive = all_roots.len() as u64;
-    report.scope = scope.describe();
-    let audit = archive.audit();
-    let entries = audit.entries().unwrap_or_default();
-    // Each root inventory is read once here for what selection needs; checked objects
-    // are read again in full below.
-    let facts: Vec<Option<ObjectFacts>> = all_roots
-        .par_iter()
-        .map(|r| object_facts(storage, r))
+    // The store against the audit log: every object, whatever the scope.
+    let recorded = recorded_versions(&entries);
+    let stored: Vec<(&Key, &ObjectFacts)> = all_roots
+        .iter()
+        .zip(&facts)
+        .filter_map(|(root, f)| f.as_ref().map(|f| (root, f)))
         .collect();
-    let object_roots = select(&all_roots, &facts, scope, &entries);
-    let selected: BTreeSet<&Key> = object_roots.iter().collect();
+    report.audit_mismatches = audit_mismatches(&stored, &recorded, &rel);
+    for m in &report.audit_mismatches {
+        if m.kind == AuditDisagreement::MissingFromStore {
+            report
+                .missing
+                .push(format!("ocfl/{}", object_path(&m.object).display()));
+        }
+    }
+    // The audit log's chain and the access log chained to it.
+    match archive.check_audit(None) {
+        Ok(check) if check.ok => report.audit_chain_ok = true,
+        Ok(check) => {
+            let problem = check.problems.into_iter().next().unwrap_or_default();
+            report.warnings.push(format!("audit log: {problem}"));
+        }
+        Err(e) => report.warnings.push(format!("audit log: {e}")),
+    }
+    report.audit_head = entries.last().map_or_else(
+        || crate::store::audit::GENESIS.to_string(),
+        |e| e.hash.clone(),
+    );
+
+    index_checks(archive, &all_roots, &selected, &mut report);
+
+    report.missing.sort();
+    report.unexpected.sort();
+    report.ok = report.missing.is_empty()
+        && report.corrupted.is_empty()
+        && report.unexpected.is_empty()
+        && report.audit_chain_ok
+        && report.audit_mismatches.is_empty()
+        && report.index_mismatches.is_empty();
+    Ok(report)
+}
+
+/// The search index against the store: restriction flags that disagree (damage), and gaps
+/// and stale entries (warnings only: the index can be rebuilt from the store). No index at
+/// all (deleted, never built) is an index without documents.
+fn index_checks(
+    archive: &Archive,
+    all_roots: &[Key],
+    selected: &BTreeSet<&Key>,
+    report: &mut VerifyReport,
+) {
+    let storage = archive.storage();
+    let indexed = if archive.index_dir().join("meta.json").exists() {
+        SearchIndex::open_read_only(&archive.index_dir())
+            .and_then(|i| Ok((i.document_ids()?, i.restricted_document_ids()?)))
+    } else {
+        Ok((BTreeSet::new(), BTreeSet::new()))
+    };
+    match indexed {
+        Ok((indexed, flagged)) => {
+            let mut stored = std::collections::BTreeSet::new();
+            for root in all_roots {
+                if let Ok(object) = HoSoObject::load(storage, root) {
+                    for d in &object.documents {
+                        stored.insert(d.id.clone());
+                        if !indexed.contains(&d.id) {
+                            if selected.contains(root) {
+                                report
+                                    .warnings
+                                    .push(format!("document {} is not in the search index", d.id));
+                            }
+                            continue;
+                        }
+                        let restricted = crate::clearance::is_restricted(d);
+                        if let Some(m) = index_mismatch(&d.id, restricted, flagged.contains(&d.id))
+                        {
+                            report.index_mismatches.push(m);
+                        }
+                    }
+                }
+            }
+            for id in indexed.iter().filter(|id| !stored.contains(*id)) {
+                report.warnings.push(format!(
+                    "document {id} is in the search index but not in the store (stale; \
+                     `sohoa reindex` removes it)"
+                ));
+            }
+        }
+        Err(e) => report
+            .warnings
+            .push(format!("search index cannot be read: {e}")),
+    }
+}
+
+/// Checks the objects at `roots` in full: each inventory (the root one and every version's)
+/// against its sidecar, every content file's digest against the manifest (hashed in
+/// parallel), and the files inside each object that no inventory names. The report holds
+/// what these find (files and bytes checked, missing, corrupted and unexpected files,
+/// warnings, the per-object reports); the checks of the whole archive are
+/// [`verify_by`]'s.
+pub fn check_objects(
+    archive: &Archive,
+    roots: &[Key],
+    progress: &dyn VerifyProgress,
+) -> Result<VerifyReport> {
+    let storage = archive.storage();
+    let backend = storage.backend();
+    let object_roots = roots;
+    let mut report = VerifyReport::default();
+    // (content file, expected digest, index of its object root)
+    let mut expected_files: Vec<(Key, String, usize)> = Vec::new();
+    let mut known: BTreeSet<Key> = BTreeSet::new();
     progress.objects(object_roots.len() as u64);
     for (object, root) in object_roots.iter().enumerate() {
         report.objects_checked += 1;
@@ -446,112 +699,21 @@ pub fn verify_with(
         }
     }
 
-    // Anything else in the storage root (a partial run: in the objects checked, and at the
-    // top of the root) is unexpected.
-    let stored: Vec<Key> = if *scope == Scope::All {
-        backend.list(None)?
-    } else {
-        let mut stored = Vec::new();
-        for name in backend.children(None)?.files {
-            stored.push(Key::new(name)?);
-        }
-        for root in &object_roots {
-            stored.extend(backend.list(Some(root))?);
-        }
-        stored
-    };
-    for path in stored.iter().filter(|k| !known.contains(*k)) {
-        if crate::store::fsio::is_interrupted_write(path.name()) {
-            report.warnings.push(format!(
-                "{}: left by an interrupted write (not content; the next ingest removes it)",
-                rel(path)
-            ));
-        } else {
-            report.unexpected.push(rel(path));
+    // Anything else inside the objects checked is unexpected.
+    for root in object_roots {
+        for path in backend
+            .list(Some(root))?
+            .iter()
+            .filter(|k| !known.contains(*k))
+        {
+            stray(&mut report, path);
         }
     }
-
-    // The store against the audit log: every object, whatever the scope.
-    let recorded = recorded_versions(&entries);
-    let stored: Vec<(&Key, &ObjectFacts)> = all_roots
-        .iter()
-        .zip(&facts)
-        .filter_map(|(root, f)| f.as_ref().map(|f| (root, f)))
-        .collect();
-    report.audit_mismatches = audit_mismatches(&stored, &recorded, &rel);
-    for m in &report.audit_mismatches {
-        if m.kind == AuditDisagreement::MissingFromStore {
-            report
-                .missing
-                .push(format!("ocfl/{}", object_path(&m.object).display()));
-        }
-    }
-    // The audit log's chain and the access log chained to it.
-    match archive.check_audit(None) {
-        Ok(check) if check.ok => report.audit_chain_ok = true,
-        Ok(check) => {
-            let problem = check.problems.into_iter().next().unwrap_or_default();
-            report.warnings.push(format!("audit log: {problem}"));
-        }
-        Err(e) => report.warnings.push(format!("audit log: {e}")),
-    }
-    report.audit_head = entries.last().map_or_else(
-        || crate::store::audit::GENESIS.to_string(),
-        |e| e.hash.clone(),
-    );
-
-    // Index gaps (warnings only: the index can be rebuilt from the store).
-    // No index at all (deleted, never built) is an index without documents.
-    let indexed = if archive.index_dir().join("meta.json").exists() {
-        SearchIndex::open_read_only(&archive.index_dir())
-            .and_then(|i| Ok((i.document_ids()?, i.restricted_document_ids()?)))
-    } else {
-        Ok((BTreeSet::new(), BTreeSet::new()))
-    };
-    match indexed {
-        Ok((indexed, flagged)) => {
-            let mut stored = std::collections::BTreeSet::new();
-            for root in &all_roots {
-                if let Ok(object) = HoSoObject::load(storage, root) {
-                    for d in &object.documents {
-                        stored.insert(d.id.clone());
-                        if !indexed.contains(&d.id) {
-                            if selected.contains(root) {
-                                report
-                                    .warnings
-                                    .push(format!("document {} is not in the search index", d.id));
-                            }
-                            continue;
-                        }
-                        let restricted = crate::clearance::is_restricted(d);
-                        if let Some(m) = index_mismatch(&d.id, restricted, flagged.contains(&d.id))
-                        {
-                            report.index_mismatches.push(m);
-                        }
-                    }
-                }
-            }
-            for id in indexed.iter().filter(|id| !stored.contains(*id)) {
-                report.warnings.push(format!(
-                    "document {id} is in the search index but not in the store (stale; \
-                     `sohoa reindex` removes it)"
-                ));
-            }
-        }
-        Err(e) => report
-            .warnings
-            .push(format!("search index cannot be read: {e}")),
-    }
-
     report.missing.sort();
     report.unexpected.sort();
-    report.objects = per_object(storage, &report, &object_roots, &rel, &content_stats);
-    report.ok = report.missing.is_empty()
-        && report.corrupted.is_empty()
-        && report.unexpected.is_empty()
-        && report.audit_chain_ok
-        && report.audit_mismatches.is_empty()
-        && report.index_mismatches.is_empty();
+    report.objects = per_object(storage, &report, object_roots, &rel, &content_stats);
+    report.ok =
+        report.missing.is_empty() && report.corrupted.is_empty() && report.unexpected.is_empty();
     Ok(report)
 }
 
@@ -874,6 +1036,12 @@ fn select<R: Clone + Ord>(
             })
             .map(|(root, _)| root.clone())
             .collect(),
+        Scope::Share(share) => select(
+            roots,
+            facts,
+            &Scope::Sample(share_of(*share, roots.len())),
+            entries,
+        ),
         Scope::Sample(n) => {
             let checks = LastChecks::read(entries);
             let mut ranked: Vec<(Option<u64>, &R)> = roots
@@ -898,6 +1066,17 @@ fn select<R: Clone + Ord>(
             chosen
         }
     }
+}
+
+/// How many of `total` objects a share of them is: rounded up, so that a share of a
+/// non-empty archive is never nothing.
+pub fn share_of(share: f64, total: usize) -> usize {
+    let total_f = f64::from(u32::try_from(total).unwrap_or(u32::MAX));
+    let n = (share.clamp(0.0, 1.0) * total_f).ceil();
+    // A share is at most 1: the count is at most `total`.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = n as usize;
+    n.min(total)
 }
 
 /// Splits the archive-wide findings by object: each path goes to the object it lies in.

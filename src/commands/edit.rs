@@ -7,7 +7,10 @@
 //! hồ sơ). Out: the version written and each field's change (old → new), or that nothing
 //! changed; for a split, the documents and their pages before and after. A malformed
 //! setting, a value the code sets refuse, or a split that cannot be made as asked (a page
-//! outside the document, no reason) is a usage error (exit 2).
+//! outside the document, no reason) is a usage error (exit 2). In cluster mode (a
+//! coordinator database configured) the change commits under the coordinator's object lock,
+//! records the object's new head, appends to the audit chain through it, and leaves the
+//! index to `sohoa indexer` (an outbox row).
 
 use std::io::{self, Write};
 
@@ -127,7 +130,7 @@ impl Run for EditArgs {
     }
 
     fn run(self, ctx: &Context) -> anyhow::Result<EditOutput> {
-        let archive = self.archive.open()?;
+        let archive = self.archive.open_for_change()?;
         if let Some(operation) = self.split_operation()? {
             let who = ctx.principal(&archive.root, self.actor.as_deref(), self.clearance)?;
             let request = SplitRequest {

@@ -78,6 +78,20 @@ impl ArchiveArg {
     }
 }
 
+impl ArchiveArg {
+    /// The existing archive, for a command that changes objects outside ingest (`edit`):
+    /// in cluster mode (a coordinator database configured, [`cluster::Config`]) each change
+    /// holds the coordinator's object lock, appends to the audit chain through it and
+    /// leaves an outbox row for `sohoa indexer`.
+    pub fn open_for_change(&self) -> anyhow::Result<Archive> {
+        let archive = self.open()?;
+        Ok(match cluster::Config::from_env()? {
+            Some(config) => cluster::Coordinator::connect(&config)?.coordinate(archive),
+            None => archive,
+        })
+    }
+}
+
 /// The existing archive at `dir`, its storage root where the environment says
 /// ([`crate::storage_env`]: `ocfl/` in it, or S3).
 pub fn open_archive(dir: &Path) -> anyhow::Result<Archive> {

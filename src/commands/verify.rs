@@ -1,7 +1,9 @@
 //! `sohoa verify`: re-hash stored files and check the store against the audit log and the
 //! index.
 //!
-//! In: the archive and a scope (all, `--sample N`, `--since DATE`). Out: the report (objects
+//! In: the archive and a scope (all, `--sample N` or `--sample SHARE`, `--since DATE`); with
+//! `--cluster`, the coordinator, whose workers check the objects as verify jobs
+//! (`cluster::verify`). Out: the report (objects
 //! and files checked, missing, corrupted and unexpected files, disagreements with the audit
 //! log and the index, the audit chain head); exit code 4 on damage.
 
@@ -23,9 +25,10 @@ const EXIT_DAMAGE: u8 = 4;
 pub struct VerifyArgs {
     #[command(flatten)]
     archive: ArchiveArg,
-    /// Check only the N objects verified longest ago (never-verified objects first).
-    #[arg(long, value_name = "N", conflicts_with = "since")]
-    sample: Option<usize>,
+    /// Check only a sample: N objects, or a share of them (`0.1` or `10%`), those verified
+    /// longest ago (never-verified objects first).
+    #[arg(long, value_name = "N|SHARE", conflicts_with = "since", value_parser = parse_sample)]
+    sample: Option<Sample>,
     /// Check only objects changed (a version written) on or after DATE
     /// (`2026-11-01` or `2026-11-01T08:00:00+07:00`).
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
@@ -38,6 +41,11 @@ pub struct VerifyArgs {
     /// no account acts (without --user) [default: the OS user].
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
+    /// Cluster mode: the objects are checked by `sohoa worker`s as verify jobs (where they
+    /// read the storage); this command waits for them, shows their progress, and checks
+    /// the whole archive (audit log, index, stray files) itself.
+    #[arg(long)]
+    cluster: bool,
     /// Hide the progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -60,18 +68,56 @@ impl Run for VerifyArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<VerifyOutput> {
         let archive = self.archive.open()?;
         let scope = match (self.sample, self.since) {
-            (Some(n), _) => Scope::Sample(n),
+            (Some(Sample::Count(n)), _) => Scope::Sample(n),
+            (Some(Sample::Share(share)), _) => Scope::Share(share),
             (None, Some(t)) => Scope::ChangedSince(t),
             (None, None) => Scope::All,
         };
-        let progress = Bar::new(
-            !self.no_progress && ctx.stderr_is_terminal,
-            ProgressUnit::Bytes,
-        );
+        let visible = !self.no_progress && ctx.stderr_is_terminal;
         let who = ctx.principal(&archive.root, self.actor.as_deref(), self.clearance)?;
+        if self.cluster {
+            let coordinator = cluster::Coordinator::from_env()?;
+            // The run's audit entry goes through the coordinator's chain head.
+            let archive = coordinator.coordinate(archive);
+            let progress = Bar::new(visible, ProgressUnit::Objects);
+            let checker = cluster::verify::JobChecker::new(&coordinator);
+            return Ok(VerifyOutput(
+                archive
+                    .writer(&who)
+                    .verify_by(&scope, &progress, &checker)?,
+            ));
+        }
+        let progress = Bar::new(visible, ProgressUnit::Bytes);
         Ok(VerifyOutput(
             archive.writer(&who).verify(&scope, &progress)?,
         ))
+    }
+}
+
+/// `--sample`: how many objects.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sample {
+    Count(usize),
+    /// More than 0, at most 1.
+    Share(f64),
+}
+
+/// `--sample N` (a whole number), `--sample 0.1` or `--sample 10%`.
+fn parse_sample(value: &str) -> Result<Sample, String> {
+    let value = value.trim();
+    if let Ok(n) = value.parse::<usize>() {
+        return Ok(Sample::Count(n));
+    }
+    let share = match value.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|p| p / 100.0),
+        None => value.parse::<f64>(),
+    };
+    match share {
+        Ok(share) if share > 0.0 && share <= 1.0 => Ok(Sample::Share(share)),
+        _ => Err(format!(
+            "`{value}` is neither a number of objects nor a share of them (more than 0, at \
+             most 1: `0.1` or `10%`)"
+        )),
     }
 }
 
@@ -260,6 +306,17 @@ mod tests {
             ".audit_mismatches[].message" => "[ulid]: head v1 is older than v2 the audit log records",
             ".index_mismatches[].document" => "[ulid]",
         });
+    }
+
+    #[test]
+    fn a_sample_is_a_count_or_a_share() {
+        assert_eq!(parse_sample("5").unwrap(), Sample::Count(5));
+        assert_eq!(parse_sample("0.25").unwrap(), Sample::Share(0.25));
+        assert_eq!(parse_sample("10%").unwrap(), Sample::Share(0.1));
+        assert_eq!(parse_sample("1.0").unwrap(), Sample::Share(1.0));
+        for bad in ["0.0", "1.5", "150%", "-3", "mười"] {
+            assert!(parse_sample(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

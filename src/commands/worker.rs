@@ -90,8 +90,8 @@ impl CommandOutput for WorkerOutput {
         let r = &self.0;
         writeln!(
             out,
-            "jobs: {} done, {} failed, {} given up (lease lost); {} pages",
-            r.jobs_done, r.jobs_failed, r.jobs_abandoned, r.pages
+            "jobs: {} done, {} failed, {} given up (lease lost); {} pages; {} objects verified",
+            r.jobs_done, r.jobs_failed, r.jobs_abandoned, r.pages, r.objects_verified
         )
     }
 }

@@ -345,17 +345,91 @@ fn two_workers_commit_to_s3_like_the_embedded_ingest_and_tampering_there_is_foun
     // The storage root is in S3: nothing of it in the archive directory.
     assert!(!archive.join("ocfl").exists());
 
-    // One byte of a stored original flipped in S3: verify names that file.
+    // A sampled verify in cluster mode: half of the two objects, checked by a worker's
+    // verify job; every whole-archive check made once by the command.
+    let (out, _) = verify_by_a_worker(dir.path(), &archive, &db, &env, &["--sample", "50%"]);
+    let report = json(&out);
+    assert_eq!(code(&out), 0, "{report}");
+    assert_eq!(report["objects_in_archive"], 2, "{report}");
+    assert_eq!(report["objects_checked"], 1, "{report}");
+    assert_eq!(report["objects"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report["scope"], "sample of 50%", "{report}");
+    assert_eq!(report["audit_chain_ok"], true, "{report}");
+    assert!(report["files_checked"].as_u64().unwrap() > 2, "{report}");
+
+    // One byte of a stored original flipped in S3: verify names that file, embedded and
+    // when a worker's verify job checks it.
     let storage = S3Storage::connect(&s3.settings(&prefix)).unwrap();
     let (content, _) = crate::common::seaweedfs::flip_a_byte_of_an_original(&storage);
     let out = run_with(&archive, &env, &["verify", "--json"]);
     let report = json(&out);
     assert_eq!(code(&out), 4, "{report}");
+    let corrupted = format!("ocfl/{content}");
     assert_eq!(
         report["corrupted"][0]["path"],
-        format!("ocfl/{content}").as_str(),
+        corrupted.as_str(),
         "{report}"
     );
+    let (out, batch) = verify_by_a_worker(dir.path(), &archive, &db, &env, &[]);
+    let clustered = json(&out);
+    assert_eq!(code(&out), 4, "{clustered}");
+    assert_eq!(clustered["objects_checked"], 2, "{clustered}");
+    for key in ["corrupted", "missing", "unexpected", "audit_mismatches"] {
+        assert_eq!(clustered[key], report[key], "{key}: {clustered}");
+    }
+    // Found by the worker's job: its recorded report names the file.
+    let found: Vec<serde_json::Value> = query(
+        &db,
+        &format!("SELECT outcome FROM jobs WHERE kind = 'verify' AND batch = '{batch}'"),
+    )
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert!(
+        found
+            .iter()
+            .any(|o| o["corrupted"][0]["path"] == corrupted.as_str()),
+        "{found:?}"
+    );
+}
+
+/// `sohoa verify --cluster --json ARGS` against `archive`, its objects checked by a worker
+/// started once the verify jobs are queued; the command's output and the jobs' batch.
+fn verify_by_a_worker(
+    dir: &Path,
+    archive: &Path,
+    db: &str,
+    env: &Env,
+    args: &[&str],
+) -> (std::process::Output, String) {
+    let before: i64 = query(db, "SELECT count(*) FROM jobs WHERE kind = 'verify'")[0].get(0);
+    let mut verify = cluster_cmd(archive, db, 30, &["verify", "--cluster", "--json"]);
+    verify
+        .args(args)
+        .envs(env.iter().cloned())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let verify = verify.spawn().unwrap();
+    let start = Instant::now();
+    let batch = loop {
+        let rows = query(
+            db,
+            &format!("SELECT batch FROM jobs WHERE kind = 'verify' ORDER BY id OFFSET {before}"),
+        );
+        if let Some(row) = rows.first() {
+            break row.get::<_, String>(0);
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no verify job enqueued"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut workers = spawn_workers(dir, archive, db, &["v1"], env);
+    for (child, log) in &mut workers {
+        assert_eq!(wait(child, Duration::from_secs(300), log), 0);
+    }
+    (verify.wait_with_output().unwrap(), batch)
 }
 
 /// The S3 gateway (the `SeaweedFS` filer) killed while a worker runs a box: the worker's
@@ -852,4 +926,306 @@ fn two_reading_rooms_of_a_cluster_share_accounts_sessions_lockout_and_requests()
     );
     let failures: i64 = query(&db, "SELECT count(*) FROM sign_in_failures")[0].get(0);
     assert_eq!(failures, 7);
+}
+
+/// A loopback HTTP relay in front of the S3 endpoint: it forwards every request as it comes
+/// but holds the first `PUT` of a version inventory `v1/inventory.json` (never forwarded,
+/// never answered), so that its writer stops between its content puts and its commit point.
+struct CommitPointTrap {
+    /// `http://127.0.0.1:PORT` of the relay.
+    endpoint: String,
+    held: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl CommitPointTrap {
+    fn start(upstream: &str) -> CommitPointTrap {
+        use std::sync::atomic::AtomicBool;
+        use std::sync::Arc;
+        let upstream = upstream
+            .strip_prefix("http://")
+            .expect("an http:// endpoint")
+            .trim_end_matches('/')
+            .to_string();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let endpoint = format!("http://{}", listener.local_addr().unwrap());
+        let held = Arc::new(AtomicBool::new(false));
+        let flag = held.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let (flag, upstream) = (flag.clone(), upstream.clone());
+                std::thread::spawn(move || relay(client, &upstream, &flag));
+            }
+        });
+        CommitPointTrap { endpoint, held }
+    }
+
+    fn held(&self) -> bool {
+        self.held.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+/// Relays one client connection (HTTP/1.1 requests one after another, each with its
+/// `Content-Length` body) to `upstream`, answers back as they come; see [`CommitPointTrap`].
+fn relay(client: std::net::TcpStream, upstream: &str, held: &std::sync::atomic::AtomicBool) {
+    use std::io::{BufRead, Read, Write};
+    let Ok(mut server) = std::net::TcpStream::connect(upstream) else {
+        return;
+    };
+    let (mut answers, mut back) = (server.try_clone().unwrap(), client.try_clone().unwrap());
+    std::thread::spawn(move || {
+        let _ = std::io::copy(&mut answers, &mut back);
+        let _ = back.shutdown(std::net::Shutdown::Both);
+    });
+    let mut requests = std::io::BufReader::new(client);
+    loop {
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            match requests.read_line(&mut line) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            head.push_str(&line);
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let first = head.lines().next().unwrap_or_default();
+        let target = first.split(' ').nth(1).unwrap_or_default();
+        let path = target.split('?').next().unwrap_or_default();
+        if first.starts_with("PUT ")
+            && path.ends_with("/v1/inventory.json")
+            && !held.swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            // Held until the writer is killed (the thread ends with the test process).
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        }
+        let length = head
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-length"))
+            .and_then(|(_, v)| v.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        assert!(
+            !head
+                .to_ascii_lowercase()
+                .contains("transfer-encoding: chunked"),
+            "a chunked request: the relay reads Content-Length bodies only"
+        );
+        if server.write_all(head.as_bytes()).is_err()
+            || std::io::copy(&mut (&mut requests).take(length), &mut server).is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// A worker killed (SIGKILL) after it put a new object's content to S3 and before its commit point
+/// (`v1/inventory.json`, held by [`CommitPointTrap`]): once the lease expires another
+/// worker re-runs the job, removes those young leftovers at once under the coordinator's
+/// object lock (the killed holder's epoch is fenced) and commits; one object, one version,
+/// no key overwritten (every put create-only), the store and the audit chain intact.
+#[test]
+fn a_worker_killed_before_its_commit_point_in_s3_is_replaced_and_commits_once() {
+    use crate::common::seaweedfs::{sharing, SeaweedFs};
+    use pipeline::store::s3::S3Storage;
+    use pipeline::store::storage::{Key, ObjectStorage};
+    let Some(pg) = shared() else { return };
+    let Some(s3) = SeaweedFs::shared() else {
+        return;
+    };
+    let _use = sharing();
+    let db = pg.database("commitpoint").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = format!("t-{}/commit", ulid::Ulid::new().to_string().to_lowercase());
+    let env = s3.env(&prefix);
+    let archive = dir.path().join("archive");
+    let box_dir = dir.path().join("hop-p");
+    make_box(&box_dir, &[("hs-p", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    enqueue_with(&archive, &db, &box_dir, &env);
+    let object: String = query(&db, "SELECT object_id FROM jobs")[0].get(0);
+
+    let upstream = env
+        .iter()
+        .find(|(k, _)| k == "SOHOA_S3_ENDPOINT")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    let trap = CommitPointTrap::start(&upstream);
+    let mut trapped = env.clone();
+    for (k, v) in &mut trapped {
+        if k == "SOHOA_S3_ENDPOINT" {
+            v.clone_from(&trap.endpoint);
+        }
+    }
+    // Worker a reaches the store through the relay: an archive directory of its own (an
+    // archive records its endpoint), as on another machine; it is killed before it writes
+    // anything there that the others read.
+    let log_a = dir.path().join("a.log");
+    let archive_a = dir.path().join("archive-a");
+    let mut a = cluster_cmd(&archive_a, &db, 2, &["worker", "--name", "a", "-j", "1"]);
+    a.envs(trapped.iter().cloned());
+    let mut a = spawn(a, &log_a);
+    let start = Instant::now();
+    while !trap.held() {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "worker a never reached its commit point:\n{}",
+            std::fs::read_to_string(&log_a).unwrap_or_default()
+        );
+        assert!(
+            a.try_wait().unwrap().is_none(),
+            "worker a ended:\n{}",
+            std::fs::read_to_string(&log_a).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    a.kill().unwrap();
+    a.wait().unwrap();
+
+    // What it left: content keys of the object, no commit point.
+    let storage = S3Storage::connect(&s3.settings(&prefix)).unwrap();
+    let root = Key::new(
+        pipeline::store::ocfl::object_path(&object)
+            .to_str()
+            .unwrap(),
+    )
+    .unwrap();
+    let left = storage.list(Some(&root)).unwrap();
+    assert!(
+        left.iter().any(|k| k.as_str().contains("/v1/content/")),
+        "{left:?}"
+    );
+    assert!(
+        !left.iter().any(|k| k.name() == "inventory.json"),
+        "{left:?}"
+    );
+
+    // Re-run at once after the lease (2 s), long before the leftovers are stale (15 min).
+    let log_b = dir.path().join("b.log");
+    let mut b = cluster_cmd(
+        &archive,
+        &db,
+        2,
+        &["worker", "--name", "b", "-j", "1", "--until-idle"],
+    );
+    b.envs(env.iter().cloned());
+    let mut b = spawn(b, &log_b);
+    assert_eq!(wait(&mut b, Duration::from_secs(300), &log_b), 0);
+    let text = std::fs::read_to_string(&log_b).unwrap();
+    assert!(
+        text.contains("removing what an interrupted writer left"),
+        "{text}"
+    );
+    let row = &query(&db, "SELECT state::text, epoch, worker, error FROM jobs")[0];
+    assert_eq!(
+        row.get::<_, String>(0),
+        "done",
+        "{:?}\n{text}",
+        row.get::<_, Option<String>>(3)
+    );
+    assert_eq!(row.get::<_, i64>(1), 2, "leased twice");
+    assert_eq!(row.get::<_, String>(2), "b");
+    let location = StorageLocation::S3(s3.settings(&prefix));
+    let store = pipeline::store::Archive::open_on(&archive, &location).unwrap();
+    let objects = store.hoso_objects().unwrap();
+    assert_eq!(objects.len(), 1);
+    assert_eq!(objects[0].inventory.head, "v1");
+    assert_eq!(objects[0].inventory.versions.len(), 1);
+    let head: String = query(&db, "SELECT head_version FROM objects")[0].get(0);
+    assert_eq!(head, "v1");
+    audit_intact_with(&archive, &db, &env);
+}
+
+/// `sohoa edit` in cluster mode goes through the coordinator: the object's lock, its new
+/// head in the object table, the audit entry through the chain head, and an outbox row, so
+/// that the indexer (not the edit) puts the new value in the index, where search finds it.
+#[test]
+fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
+    let Some(pg) = shared() else { return };
+    let db = pg.database("edit").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-e");
+    make_box(
+        &box_dir,
+        &[("hs-e", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+    );
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    for args in [
+        &["worker", "--name", "e", "-j", "1", "--until-idle"][..],
+        &["indexer", "--until-idle"],
+    ] {
+        let log = dir.path().join(format!("{}.log", args[0]));
+        let mut child = spawn(cluster_cmd(&archive, &db, 30, args), &log);
+        assert_eq!(wait(&mut child, Duration::from_secs(300), &log), 0);
+    }
+    let documents = json(&run(&archive, &["list", "--json"]));
+    let id = documents["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The hit's title is the index's (a stored field), the new value only once indexed.
+    let words = "quạt gió điều hòa";
+    let titles = |archive: &Path| -> Vec<String> {
+        search(archive, &[], "van thu")
+            .into_iter()
+            .map(|(_, title, _)| title)
+            .collect()
+    };
+    let before = titles(&archive);
+    assert_eq!(before.len(), 1);
+    assert!(!before[0].contains(words), "{before:?}");
+
+    let out = cluster_cmd(
+        &archive,
+        &db,
+        30,
+        &[
+            "edit",
+            &id,
+            "--set",
+            &format!("trich_yeu=Về việc sửa {words}"),
+            "--json",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["version"], "v2");
+    // Recorded by the coordinator; not indexed by the edit itself.
+    let head: String = query(&db, "SELECT head_version FROM objects")[0].get(0);
+    assert_eq!(head, "v2");
+    let pending = query(
+        &db,
+        "SELECT version FROM outbox WHERE job_id IS NULL AND indexed_at IS NULL",
+    );
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].get::<_, String>(0), "v2");
+    assert_eq!(
+        titles(&archive),
+        before,
+        "the edit left the index to the indexer"
+    );
+
+    let log = dir.path().join("indexer-2.log");
+    let mut indexer = spawn(
+        cluster_cmd(&archive, &db, 30, &["indexer", "--until-idle"]),
+        &log,
+    );
+    assert_eq!(wait(&mut indexer, Duration::from_secs(300), &log), 0);
+    let after = titles(&archive);
+    assert_eq!(after.len(), 1);
+    assert!(after[0].contains(words), "{after:?}");
+    let indexed = query(&db, "SELECT 1 FROM outbox WHERE indexed_at IS NULL");
+    assert!(indexed.is_empty());
+    // The edit's entry went through the coordinator's chain head.
+    let entries = std::fs::read_to_string(archive.join("audit/log.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    let seq: i64 = query(&db, "SELECT seq FROM audit_head")[0].get(0);
+    assert_eq!(usize::try_from(seq).unwrap(), entries);
+    audit_intact(&archive, &db);
 }

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use pipeline::store::ocfl::{CommitOutcome, FileSource, Inventory, StorageRoot, User};
 use pipeline::store::s3::{S3Settings, S3Storage};
-use pipeline::store::storage::{contract, Key, ObjectStorage};
+use pipeline::store::storage::{contract, Holder, Key, ObjectStorage};
 use pipeline::store::{Archive, StorageLocation};
 
 use crate::common::seaweedfs::{alone, sharing, Restart, SeaweedFs};
@@ -288,8 +288,51 @@ fn two_writers_racing_on_one_object_commit_one_version_and_leave_nothing_else() 
     assert!(matches!(out, CommitOutcome::Committed { ref version, .. } if *version == next));
     assert_only_committed_keys(patient.backend().as_ref(), &object);
 
+    // Under the coordinator's object lock (`Holder::Exclusive`, the earlier holder fenced
+    // out) a writer removes young leftovers at once and commits. The earlier holder, still
+    // running, is refused at its commit point and deletes nothing: the same bytes under the
+    // same keys are the new holder's now.
+    let next = format!("v{}", patient.inventory(&object).unwrap().head_number() + 1);
+    let old_holder = S3Storage::connect(&settings).unwrap();
+    let mut old_stage = old_holder
+        .stage_as(&object, &next, false, Holder::Exclusive)
+        .unwrap();
+    let same = "the same bytes, put by both holders".to_string();
+    old_stage
+        .put_new(
+            &object.join(&format!("{next}/content/a.txt")).unwrap(),
+            Path::new("t"),
+            &mut same.as_bytes(),
+        )
+        .unwrap();
+    let out = b
+        .storage()
+        .commit_version_as(
+            id,
+            &files(&[("a.txt", same.clone())]),
+            "under the lock",
+            &user("b"),
+            Holder::Exclusive,
+        )
+        .unwrap();
+    assert!(matches!(out, CommitOutcome::Committed { ref version, .. } if *version == next));
+    let refused = old_stage.put_new(
+        &object.join(&format!("{next}/inventory.json")).unwrap(),
+        Path::new("t"),
+        &mut &b"{}"[..],
+    );
+    assert!(refused.is_err());
+    drop(old_stage);
+    let inventory = assert_only_committed_keys(b.storage().backend().as_ref(), &object);
+    let content = StorageRoot::logical_key(&object, &inventory, &next, "a.txt").unwrap();
+    assert_eq!(
+        b.storage().backend().get_bytes(&content).unwrap(),
+        same.into_bytes()
+    );
+
     // A version committed (its vN/inventory.json stored) by a writer killed before it
     // replaced the root inventory: the next writer rolls it forward and stops there.
+    let head = a.storage().inventory(&object).unwrap().head_number();
     let before = a.storage().inventory_bytes(&object).unwrap();
     let newer = files(&[("a.txt", "newer".into())]);
     a.storage()
@@ -316,7 +359,7 @@ fn two_writers_racing_on_one_object_commit_one_version_and_leave_nothing_else() 
             .commit_version(id, &newer, "again", &user("b"))
             .unwrap(),
         CommitOutcome::Unchanged {
-            version: format!("v{}", head + 2)
+            version: format!("v{}", head + 1)
         }
     );
     assert_only_committed_keys(a.storage().backend().as_ref(), &object);

@@ -95,8 +95,20 @@ impl<'a> Writer<'a> {
         scope: &crate::verify::Scope,
         progress: &dyn crate::verify::VerifyProgress,
     ) -> Result<crate::verify::VerifyReport> {
+        self.verify_by(scope, progress, &crate::verify::HereChecker)
+    }
+
+    /// [`Writer::verify`] with the objects checked by `checker` (cluster mode: as jobs run
+    /// by workers near the storage); the checks of the whole archive, the audit entry and
+    /// what the report names are this process's, as in [`Writer::verify`].
+    pub fn verify_by(
+        &self,
+        scope: &crate::verify::Scope,
+        progress: &dyn crate::verify::VerifyProgress,
+        checker: &dyn crate::verify::ObjectChecker,
+    ) -> Result<crate::verify::VerifyReport> {
         self.require(Role::Auditor, "verify the archive")?;
-        let report = crate::verify::verify_with(self.archive, scope, progress)?;
+        let report = crate::verify::verify_by(self.archive, scope, progress, checker)?;
         // The objects checked let the next `--sample` run pick those verified longest ago.
         if let Err(e) = crate::verify::record(&self.archive.audit(), self.who.actor(), &report) {
             tracing::warn!("verification not recorded in the audit log: {e}");

@@ -35,7 +35,7 @@ use generation::Generation;
 use ocfl::{Inventory, StorageRoot, ROOT_NAMASTE};
 use records::{DocumentRecord, PageRecord, SourceRecord, DOCUMENTS_DIR, PAGES_DIR, SOURCE_PATH};
 use s3::{S3Settings, S3Storage};
-use storage::{Key, ObjectStorage};
+use storage::{Holder, Key, ObjectStorage};
 
 /// Where an archive's OCFL storage root is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,6 +45,43 @@ pub enum StorageLocation {
     Directory,
     /// A prefix of an S3 bucket.
     S3(S3Settings),
+}
+
+/// An object's head after a change committed through [`Archive::commit_object`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectHead {
+    pub version: String,
+    /// The SHA-256 of its root inventory.
+    pub inventory_sha256: String,
+    /// Whether a new version was committed (else the head stayed as it was).
+    pub committed: bool,
+    /// The object's documents at this head, and those of its previous head it no longer
+    /// holds (for the indexer).
+    pub documents: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// The object a change is committed to: its id, and the box and hồ sơ it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectPlace<'a> {
+    pub id: &'a str,
+    pub box_name: &'a str,
+    pub hoso: &'a str,
+}
+
+/// What the coordinator does around a change to one object outside an ingest job (cluster
+/// mode; [`Archive::coordinated`]).
+pub trait ObjectFence: Send + Sync + std::fmt::Debug {
+    /// Holds the object's lock (its row in the object table, made for an object the table
+    /// lacks), runs `commit`, and records the head it returns and, when it committed a
+    /// version, an outbox row for the indexer, in one transaction. Fails with
+    /// [`Error::Coordinator`] when the database cannot be reached (`commit` then did not
+    /// run, or what it committed is recorded by the next change of the object).
+    fn commit(
+        &self,
+        object: &ObjectPlace<'_>,
+        commit: &mut dyn FnMut() -> Result<ObjectHead>,
+    ) -> Result<ObjectHead>;
 }
 
 /// The file of an archive directory saying that its storage root is in S3, and where.
@@ -59,6 +96,9 @@ pub struct Archive {
     staging: PathBuf,
     /// Serialises audit appends across machines (cluster mode), when set.
     audit_lock: Option<Arc<dyn audit::AppendLock>>,
+    /// Holds an object while a change outside an ingest job commits to it (cluster mode),
+    /// when set; the coordinator's indexer then indexes the change.
+    object_fence: Option<Arc<dyn ObjectFence>>,
     storage: StorageRoot,
     /// What the store says about every document, kept while the store's generation holds
     /// (shared by the clones of this handle; see [`crate::visibility`]).
@@ -111,6 +151,7 @@ impl Archive {
             root: dir.to_path_buf(),
             staging: dir.join("staging"),
             audit_lock: None,
+            object_fence: None,
             storage: storage.counting_generations(Generation::of_archive(dir)),
             visibility: Arc::default(),
         })
@@ -152,6 +193,69 @@ impl Archive {
         self.audit_lock.is_some()
     }
 
+    /// This handle, for a command that changes objects outside an ingest job in cluster
+    /// mode (`sohoa edit`, a correction of the split): its audit appends serialised by
+    /// `audit_lock`, each change committed through `fence`
+    /// ([`Archive::commit_object`]), and the search index left to the coordinator's indexer
+    /// ([`Archive::indexed_by_coordinator`]).
+    #[must_use]
+    pub fn coordinated(
+        self,
+        audit_lock: Arc<dyn audit::AppendLock>,
+        fence: Arc<dyn ObjectFence>,
+    ) -> Archive {
+        Archive {
+            audit_lock: Some(audit_lock),
+            object_fence: Some(fence),
+            ..self
+        }
+    }
+
+    /// Whether the coordinator's indexer indexes what this handle changes (cluster mode): the
+    /// change then does not touch `index/` itself.
+    pub fn indexed_by_coordinator(&self) -> bool {
+        self.object_fence.is_some()
+    }
+
+    /// Runs `commit` (a new version of `object`, read before, and its audit entry), holding
+    /// the object as this handle can: embedded, as the caller holds the archive
+    /// ([`Holder::Shared`]); in cluster mode ([`Archive::coordinated`]) under the
+    /// coordinator's object lock ([`Holder::Exclusive`]), after finishing a commit a stopped
+    /// writer left half done, and only while the object's head is still the one `object`
+    /// was read at (else [`Error::Archive`], nothing stored: another writer changed it in
+    /// between). The head it returns is recorded by the coordinator.
+    pub fn commit_object(
+        &self,
+        object: &HoSoObject,
+        commit: &mut dyn FnMut(Holder) -> Result<ObjectHead>,
+    ) -> Result<ObjectHead> {
+        let Some(fence) = &self.object_fence else {
+            return commit(Holder::Shared);
+        };
+        let place = ObjectPlace {
+            id: &object.id,
+            box_name: &object.source.box_name,
+            hoso: &object.source.hoso,
+        };
+        fence.commit(&place, &mut || {
+            self.storage
+                .recover_object(&self.storage.object_key(&object.id))?;
+            let head = self
+                .find_object(&object.id)?
+                .map(|o| o.inventory.head.clone());
+            if head.as_deref() != Some(object.inventory.head.as_str()) {
+                return Err(Error::Archive(format!(
+                    "object {}: changed by another writer meanwhile (now at {}, this change \
+                     was made to {}); nothing stored, run it again",
+                    object.id,
+                    head.as_deref().unwrap_or("(gone)"),
+                    object.inventory.head
+                )));
+            }
+            commit(Holder::Exclusive)
+        })
+    }
+
     /// Opens an existing archive (read paths never create one).
     pub fn open(dir: &Path) -> Result<Archive> {
         Self::open_on(dir, &StorageLocation::Directory)
@@ -184,6 +288,7 @@ impl Archive {
             root: dir.to_path_buf(),
             staging: dir.join("staging"),
             audit_lock: None,
+            object_fence: None,
             storage: storage.counting_generations(Generation::of_archive(dir)),
             visibility: Arc::default(),
         })

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fsio::{is_interrupted_write, sha256_bytes};
 use super::generation::Generation;
-use super::storage::{DirectoryStorage, Key, ObjectStorage, StagedWrite};
+use super::storage::{DirectoryStorage, Holder, Key, ObjectStorage, StagedWrite};
 use crate::{Error, Result};
 
 pub const ROOT_NAMASTE: &str = "0=ocfl_1.1";
@@ -327,6 +327,20 @@ impl StorageRoot {
         message: &str,
         user: &User,
     ) -> Result<CommitOutcome> {
+        self.commit_version_as(id, files, message, user, Holder::Shared)
+    }
+
+    /// [`StorageRoot::commit_version`] by a writer holding the object as `holder` says
+    /// ([`Holder::Exclusive`]: under the coordinator's object lock, so that what an earlier,
+    /// fenced-out holder left before its commit point is removed at once).
+    pub fn commit_version_as(
+        &self,
+        id: &str,
+        files: &BTreeMap<String, FileSource>,
+        message: &str,
+        user: &User,
+        holder: Holder,
+    ) -> Result<CommitOutcome> {
         for logical in files.keys() {
             check_logical_path(logical)?;
         }
@@ -396,7 +410,9 @@ impl StorageRoot {
 
         // Nothing of the version is visible until it is published; dropped on an error,
         // nothing of it is kept.
-        let mut staged = self.backend.stage(&object, &version, previous.is_none())?;
+        let mut staged = self
+            .backend
+            .stage_as(&object, &version, previous.is_none(), holder)?;
         self.stage_content(
             staged.as_mut(),
             files,

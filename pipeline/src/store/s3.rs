@@ -24,6 +24,15 @@
 //!   writer's version under way, and that stage fails with [`Error::KeyExists`] instead. A
 //!   writer whose own stage has been open for more than half that time checks, before its
 //!   commit point, that every key it put is still there with the `ETag` it got (else it fails).
+//!   A writer that holds the object exclusively ([`Holder::Exclusive`]: a cluster worker or
+//!   an edit under the coordinator's object lock, whose fencing epoch refuses every earlier
+//!   holder) removes leftovers at once, whatever their age, and checks its own keys before
+//!   every commit point: an earlier holder still running (its lease expired, say, while
+//!   its database connection was gone) finds its keys removed and fails before it commits
+//!   (but for the one request between that check and its commit-point put). Such a writer,
+//!   once it finds a key it put gone or replaced or a key it would put already there, deletes
+//!   nothing when its stage is dropped: the keys may be the new holder's, the same bytes put
+//!   again.
 //! - **The root inventory** is replaced by compare-and-swap: `GetObject` (SHA-256 checked
 //!   against the digest the commit read), then `PutObject` with `If-Match: <its ETag>`; 412 is
 //!   [`Error::InventoryChanged`]. A root inventory that already is the new one (rolled forward
@@ -53,7 +62,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fsio::{hash_stream, sha256_bytes};
 use super::ocfl::{INVENTORY, INVENTORY_SIDECAR, OBJECT_NAMASTE};
-use super::storage::{Children, Key, ObjectStorage, StagedWrite};
+use super::storage::{Children, Holder, Key, ObjectStorage, StagedWrite};
 use crate::{Error, Result};
 
 /// Where an OCFL storage root is in S3, and the credentials to reach it.
@@ -368,17 +377,18 @@ impl S3Storage {
     }
 
     /// Removes what a writer killed before its commit point left under `prefix` (the keys
-    /// of `{object}/{version}/`, or of a new object's prefix), unless `committed` is stored;
-    /// fails with [`Error::KeyExists`] when the newest of them is younger than
-    /// [`S3Storage::stale_after`] (another writer's version may be under way).
-    fn remove_leftovers(&self, prefix: &Key, committed: &Key) -> Result<()> {
+    /// of `{object}/{version}/`, or of a new object's prefix), unless `committed` is stored.
+    /// A [`Holder::Shared`] writer fails with [`Error::KeyExists`] when the newest of them
+    /// is younger than [`S3Storage::stale_after`] (another writer's version may be under
+    /// way); a [`Holder::Exclusive`] one removes them at once (their writer was fenced out).
+    fn remove_leftovers(&self, prefix: &Key, committed: &Key, holder: Holder) -> Result<()> {
         let left = self.list_meta(Some(prefix))?;
         if left.is_empty() || left.iter().any(|(k, _)| k == committed) {
             return Ok(());
         }
         let newest = left.iter().map(|(_, t)| *t).max().expect("not empty");
         let age = (chrono::Utc::now() - newest).to_std().unwrap_or_default();
-        if age < self.stale_after {
+        if holder == Holder::Shared && age < self.stale_after {
             return Err(Error::KeyExists {
                 path: PathBuf::from(format!(
                     "{} (written {}s ago by another writer, not yet committed)",
@@ -390,6 +400,8 @@ impl S3Storage {
         tracing::warn!(
             prefix = %self.locate(prefix).display(),
             keys = left.len(),
+            age_seconds = age.as_secs(),
+            ?holder,
             "removing what an interrupted writer left before its commit point"
         );
         for (key, _) in left {
@@ -434,6 +446,16 @@ impl ObjectStorage for S3Storage {
         version: &str,
         new_object: bool,
     ) -> Result<Box<dyn StagedWrite + 'a>> {
+        self.stage_as(object, version, new_object, Holder::Shared)
+    }
+
+    fn stage_as<'a>(
+        &'a self,
+        object: &Key,
+        version: &str,
+        new_object: bool,
+        holder: Holder,
+    ) -> Result<Box<dyn StagedWrite + 'a>> {
         let (scope, commit_point) = if new_object {
             (object.clone(), object.join(OBJECT_NAMASTE)?)
         } else {
@@ -442,7 +464,7 @@ impl ObjectStorage for S3Storage {
                 object.join(&format!("{version}/{INVENTORY}"))?,
             )
         };
-        self.remove_leftovers(&scope, &commit_point)?;
+        self.remove_leftovers(&scope, &commit_point, holder)?;
         Ok(Box::new(S3Stage {
             storage: self,
             scope,
@@ -450,6 +472,7 @@ impl ObjectStorage for S3Storage {
             commit_point,
             put: Vec::new(),
             started: Instant::now(),
+            holder,
             state: StageState::Open,
         }))
     }
@@ -613,6 +636,11 @@ enum StageState {
     /// The commit point's put failed without an answer (it may be stored): nothing is
     /// deleted, what is left is a leftover for a later stage to judge.
     Uncertain,
+    /// A [`Holder::Exclusive`] writer found another writing the same version (a key it put
+    /// gone or replaced, a key it would put already there): its lock was taken over, and
+    /// the keys it put may now be the new holder's (the same bytes put again): nothing is
+    /// deleted.
+    Lost,
     Published,
 }
 
@@ -628,6 +656,7 @@ struct S3Stage<'a> {
     /// Keys put, with the `ETag` each put returned.
     put: Vec<(Key, Option<String>)>,
     started: Instant,
+    holder: Holder,
     state: StageState,
 }
 
@@ -641,11 +670,19 @@ impl S3Stage<'_> {
             let head = self.storage.block(async move { store.head(&path).await })?;
             let same = matches!(&head, Ok(meta) if e_tag.is_none() || meta.e_tag == *e_tag);
             if !same {
+                let why = match self.holder {
+                    Holder::Shared => format!(
+                        "it took longer than {} s",
+                        self.storage.stale_after.as_secs() / 2
+                    ),
+                    Holder::Exclusive => {
+                        "this writer's lock on the object was taken over".to_string()
+                    }
+                };
                 return Err(Error::Archive(format!(
-                    "{}: removed or replaced while this version was being written (it took \
-                     longer than {} s); nothing was committed, run again",
+                    "{}: removed or replaced while this version was being written ({why}); \
+                     nothing was committed, run again",
                     self.storage.locate(key).display(),
-                    self.storage.stale_after.as_secs() / 2
                 )));
             }
         }
@@ -670,8 +707,18 @@ impl StagedWrite for S3Stage<'_> {
         // new object found already stored with the same bytes was put by an earlier try of
         // this very put (only the writer of the version inventory gets this far).
         let after_version_inventory = self.put.iter().any(|(k, _)| *k == self.version_inventory);
-        if commits && self.started.elapsed() > self.storage.stale_after / 2 {
-            self.check_still_mine()?;
+        // An exclusive holder checks every time: a successor that took its lock over
+        // (its lease expired) removes its keys at once.
+        if commits
+            && (self.holder == Holder::Exclusive
+                || self.started.elapsed() > self.storage.stale_after / 2)
+        {
+            if let Err(e) = self.check_still_mine() {
+                if self.holder == Holder::Exclusive {
+                    self.state = StageState::Lost;
+                }
+                return Err(e);
+            }
         }
         match self.storage.put_create(key, bytes.clone()) {
             Ok(e_tag) => self.put.push((key.clone(), e_tag)),
@@ -681,7 +728,12 @@ impl StagedWrite for S3Stage<'_> {
             {
                 tracing::debug!(key = %path.display(), "already stored by an earlier try");
             }
-            Err(e @ Error::KeyExists { .. }) => return Err(e),
+            Err(e @ Error::KeyExists { .. }) => {
+                if self.holder == Holder::Exclusive {
+                    self.state = StageState::Lost;
+                }
+                return Err(e);
+            }
             Err(e) => {
                 if commits || after_version_inventory {
                     self.state = StageState::Uncertain;

@@ -141,6 +141,20 @@ pub trait ObjectStorage: Send + Sync + std::fmt::Debug {
         new_object: bool,
     ) -> Result<Box<dyn StagedWrite + 'a>>;
 
+    /// [`ObjectStorage::stage`] by a writer that holds the object as `holder` says. A
+    /// storage whose leftovers do not depend on it (the directory: each process stages in
+    /// a tree of its own) stages as [`ObjectStorage::stage`] does.
+    fn stage_as<'a>(
+        &'a self,
+        object: &Key,
+        version: &str,
+        new_object: bool,
+        holder: Holder,
+    ) -> Result<Box<dyn StagedWrite + 'a>> {
+        let _ = holder;
+        self.stage(object, version, new_object)
+    }
+
     /// Replaces the root inventory of the object at `object` by `inventory` and then its
     /// sidecar by `sidecar`, only when the stored root inventory has SHA-256
     /// `expected_sha256` ([`Error::InventoryChanged`] otherwise, nothing written).
@@ -178,6 +192,22 @@ pub trait ObjectStorage: Send + Sync + std::fmt::Debug {
 
     /// Removes what is stored under `key`.
     fn delete(&self, key: &Key) -> Result<()>;
+}
+
+/// How the writer of a new version holds its object: what decides whether keys an earlier
+/// writer left before its commit point may be removed at once (S3; see
+/// [`super::s3`]'s doc on leftovers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Holder {
+    /// Other writers may be writing the object now (the embedded default on S3: nothing
+    /// outside this process orders them): keys left before a commit point are another
+    /// writer's version under way until they are stale.
+    #[default]
+    Shared,
+    /// The writer holds the object's lock in the coordinator, under a fencing epoch that
+    /// refuses every earlier holder (cluster mode): keys left before a commit point are an
+    /// earlier holder's, abandoned, and removed at once.
+    Exclusive,
 }
 
 /// The files of one version being written; dropped unpublished, it leaves nothing.
