@@ -24,6 +24,11 @@
 //!   (what Mirador asks) in each of them, with 1 and 16 clients: p50 / p99, requests per
 //!   second (each opening of a manifest or search is a recorded read, as in the reading
 //!   room: its audit entry is part of the latency);
+//! - IIIF Image API level 1 regions of each sample page: the first region of a page (its
+//!   largest rendering made from the scan, cached on disk, decoded and kept in memory),
+//!   then other regions of the same pages, 512-pixel tiles at full scale and at half
+//!   scale as a viewer asks for them (cut from the decoded rendering in memory), with 1 and
+//!   16 clients, and a thumbnail (`full/,120`) of each page;
 //! - reading requests (`--requests N`, default 30): a reader's request for one of the
 //!   sample box's documents, made conditional (chế độ sử dụng 02) for it, submitted
 //!   (`POST /api/v1/requests`) and approved (`POST …/decision`) N times: p50 / p99 of each;
@@ -62,6 +67,8 @@ const CACHED_VIEWS: usize = 10;
 const IIIF_ROUNDS: usize = 10;
 /// Content Search queries in each sample document (without diacritics).
 const IIIF_QUERIES: [&str; 3] = ["dang", "nghi quyet", "van thu"];
+/// Tiles per sample page measured from the decoded rendering in memory (IIIF regions).
+const TILES_PER_PAGE: u32 = 6;
 /// Marks an archive this bench finished building (and how many pages it generated).
 const READY: &str = "serve-bench-ready";
 
@@ -713,6 +720,43 @@ fn main() {
         assert_eq!(status, 200);
         webp_bytes += size;
     }
+    // IIIF Image API level 1: the first region of each page, then tiles of the same pages.
+    let mut first_regions = Vec::new();
+    let mut tiles = Vec::new();
+    let mut thumbnails = Vec::new();
+    for (id, pages) in &built.scanned {
+        for n in 1..=*pages {
+            let service = format!("{}/iiif/{id}/{n}", server.base);
+            first_regions.push((0, format!("{service}/0,0,512,512/512,512/0/default.jpg")));
+            for t in 1..=TILES_PER_PAGE {
+                // Full-scale tiles, and half-scale ones (1024 px of scan in 512 px), as
+                // OpenSeadragon asks them at two zoom levels; all inside the sample box's
+                // smallest scans (1653 × 2339).
+                let (x, y) = (512 * (t % 3), 512 * (t / 3));
+                tiles.push((
+                    0,
+                    format!("{service}/{x},{y},512,512/512,512/0/default.jpg"),
+                ));
+                let (x, y) = (1024 * (t % 2), 1024 * ((t / 2) % 2));
+                tiles.push((
+                    0,
+                    format!("{service}/{x},{y},1024,1024/512,512/0/default.jpg"),
+                ));
+            }
+            thumbnails.push((0, format!("{service}/full/,120/0/default.jpg")));
+        }
+    }
+    let (_, t) = run_clients(1, &first_regions, &token, None);
+    let region_first: Vec<Duration> = t.into_iter().map(|(_, t)| t).collect();
+    let region_cached: Vec<(usize, Duration, Vec<Duration>)> = [1, 16]
+        .into_iter()
+        .map(|clients| {
+            let (wall, t) = run_clients(clients, &tiles, &token, None);
+            (clients, wall, t.into_iter().map(|(_, t)| t).collect())
+        })
+        .collect();
+    let (_, t) = run_clients(1, &thumbnails, &token, None);
+    let thumbnail_times: Vec<Duration> = t.into_iter().map(|(_, t)| t).collect();
     // IIIF: manifests and Content Search (1.0) in the sample documents.
     let mut manifests = Vec::new();
     let mut searches = Vec::new();
@@ -776,6 +820,11 @@ fn main() {
             "image_cached_ms": cached.iter().map(|(c, wall, t)| serde_json::json!({
                 "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
                 "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
+            "iiif_region_first_ms": {"p50": p(&region_first, 0.5), "p99": p(&region_first, 0.99), "n": region_first.len()},
+            "iiif_region_cached_ms": region_cached.iter().map(|(c, wall, t)| serde_json::json!({
+                "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
+                "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
+            "iiif_thumbnail_ms": {"p50": p(&thumbnail_times, 0.5), "p99": p(&thumbnail_times, 0.99)},
             "iiif_ms": iiif.iter().map(|(name, c, wall, t)| serde_json::json!({
                 "request": name, "clients": c, "p50": p(t, 0.5), "p99": p(t, 0.99), "n": t.len(),
                 "per_s": t.len() as f64 / wall.as_secs_f64()})).collect::<Vec<_>>(),
@@ -855,6 +904,29 @@ fn main() {
             t.len() as f64 / wall.as_secs_f64()
         );
     }
+    println!(
+        "\n| IIIF Image API level 1 ({} pages) | clients | p50 | p99 | per s |\n|---|---:|---:|---:|---:|",
+        region_first.len()
+    );
+    println!(
+        "| first region of a page (rendering made, decoded, kept) | 1 | {:.1} ms | {:.1} ms | |",
+        p(&region_first, 0.5),
+        p(&region_first, 0.99)
+    );
+    for (c, wall, t) in &region_cached {
+        println!(
+            "| 512-px tiles, full and half scale ({} per page), rendering in memory | {c} | {:.1} ms | {:.1} ms | {:.0} |",
+            2 * TILES_PER_PAGE,
+            p(t, 0.5),
+            p(t, 0.99),
+            t.len() as f64 / wall.as_secs_f64()
+        );
+    }
+    println!(
+        "| thumbnail `full/,120` (its fixed-size rendering made from the scan, then cut) | 1 | {:.1} ms | {:.1} ms | |",
+        p(&thumbnail_times, 0.5),
+        p(&thumbnail_times, 0.99)
+    );
     println!(
         "\n| reading requests ({} of one reader, 1 client) | p50 | p99 |\n|---|---:|---:|",
         requests.submit.len()

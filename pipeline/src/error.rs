@@ -5,6 +5,31 @@
 
 use std::path::PathBuf;
 
+/// What is wrong with a search query ([`Error::Query`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryProblem {
+    /// Nothing to search for.
+    Empty,
+    /// Parentheses nested `depth` deep, more than `max`.
+    TooDeep { depth: usize, max: usize },
+    /// `chars` characters long, more than `max`.
+    TooLong { chars: usize, max: usize },
+    /// `field:*` (any value of a field), which cannot be searched.
+    AnyValue { field: String },
+    /// Quotes or parentheses not closed, AND / OR not between two words.
+    Syntax,
+    /// A word before a colon that names no searchable field.
+    NotAField { field: String },
+    /// A phrase in a field that has no word positions.
+    PhraseInField { field: String },
+    /// Only excluded words (`-word`).
+    OnlyExclusions,
+    /// A date filter that is neither `YYYY-MM-DD` nor a year.
+    DateFilter,
+    /// Another refusal of the query parser.
+    Other,
+}
+
 /// Everything that can go wrong in the pipeline, store, index and verifier.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -35,9 +60,14 @@ pub enum Error {
     /// The search index failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),
-    /// A search query cannot be parsed.
+    /// A search query cannot be parsed: `message` says why in English, `problem` names it
+    /// for a caller telling the user in another language.
     #[error("cannot parse query {query:?}: {message}")]
-    Query { query: String, message: String },
+    Query {
+        query: String,
+        message: String,
+        problem: QueryProblem,
+    },
     /// An access-copy PDF cannot be built from the pages given.
     #[error("access PDF: {0}")]
     Pdf(String),
@@ -48,13 +78,10 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
-    /// A change asked for that cannot be made as asked (a page outside the document, a
-    /// boundary where there is none, a reason not given): `field` names the parameter.
-    #[error("{field}: {message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    /// A correction of a hồ sơ's split that cannot be made as asked: the problem names the
+    /// parameter at fault.
+    #[error("{field}: {0}", field = .0.field())]
+    Split(crate::resplit::SplitProblem),
 
     /// The principal may not do this (a role or clearance it lacks, a reason not given).
     /// Never used for what the principal may not see: that is [`Error::NotFound`].

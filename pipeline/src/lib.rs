@@ -32,7 +32,7 @@ pub mod store;
 pub mod verify;
 pub mod visibility;
 
-pub use error::{Error, Result};
+pub use error::{Error, QueryProblem, Result};
 /// The understanding heuristics (the `sohoa-understanding` crate), under the paths they had
 /// when they were modules of this one.
 pub use understanding::{classify, policy, segment, text_layer};

@@ -173,8 +173,91 @@ fn visible_object(archive: &Archive, id: &str, clearance: Clearance) -> Result<H
     }
 }
 
-fn invalid(field: &'static str, message: String) -> Error {
-    Error::Invalid { field, message }
+/// Why a correction of the split cannot be made as asked ([`Error::Split`]): each names the
+/// parameter at fault ([`SplitProblem::field`]), so a caller can tell the user in their
+/// language; the English message is its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitProblem {
+    /// `document` is the first of its hồ sơ: there is no document before it.
+    FirstOfHoso { document: String },
+    /// Hồ sơ page `page` is neither in `document` nor in the one before it (`pages`).
+    PageNotNear {
+        page: u32,
+        document: String,
+        pages: String,
+    },
+    /// `page` is the first of the document before `document`: it would have no page left.
+    EmptiesPrevious { page: u32, document: String },
+    /// `document` already begins on `page`.
+    AlreadyBegins { page: u32, document: String },
+    /// Hồ sơ page `page` is not a page of `document` (`pages`).
+    NotInDocument {
+        page: u32,
+        document: String,
+        pages: String,
+    },
+    /// `page` is the first of `document`: splitting there leaves it as it is.
+    SplitAtFirst { page: u32, document: String },
+    /// No reason given.
+    NoReason,
+}
+
+impl SplitProblem {
+    /// The parameter at fault: `document`, `page` or `reason`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            SplitProblem::FirstOfHoso { .. } => "document",
+            SplitProblem::NoReason => "reason",
+            _ => "page",
+        }
+    }
+}
+
+impl std::fmt::Display for SplitProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SplitProblem::FirstOfHoso { document } => write!(
+                f,
+                "document {document} is the first of its hồ sơ: there is no document before it"
+            ),
+            SplitProblem::PageNotNear {
+                page,
+                document,
+                pages,
+            } => write!(
+                f,
+                "hồ sơ page {page} is neither in document {document} nor in the one before it \
+                 (pages {pages})"
+            ),
+            SplitProblem::EmptiesPrevious { page, document } => write!(
+                f,
+                "page {page} is the first of the document before {document}: that document \
+                 would have no page left (merge {document} into it instead)"
+            ),
+            SplitProblem::AlreadyBegins { page, document } => {
+                write!(f, "document {document} already begins on page {page}")
+            }
+            SplitProblem::NotInDocument {
+                page,
+                document,
+                pages,
+            } => write!(
+                f,
+                "hồ sơ page {page} is not a page of document {document} (pages {pages})"
+            ),
+            SplitProblem::SplitAtFirst { page, document } => write!(
+                f,
+                "page {page} is the first of document {document}: splitting there leaves it as \
+                 it is"
+            ),
+            SplitProblem::NoReason => {
+                write!(
+                    f,
+                    "a correction of the split needs a reason, recorded with it"
+                )
+            }
+        }
+    }
 }
 
 /// The page lists of the documents after `operation` on `documents`; `Err` names what
@@ -187,10 +270,9 @@ fn new_groups(documents: &[DocumentRecord], operation: &SplitOperation) -> Resul
         .ok_or_else(|| unknown_document(id))?;
     let mut groups: Vec<Vec<u32>> = documents.iter().map(|d| d.pages.clone()).collect();
     let first_of_hoso = || {
-        invalid(
-            "document",
-            format!("document {id} is the first of its hồ sơ: there is no document before it"),
-        )
+        Error::Split(SplitProblem::FirstOfHoso {
+            document: id.to_string(),
+        })
     };
     match *operation {
         SplitOperation::MoveBoundary { page, .. } => {
@@ -199,29 +281,23 @@ fn new_groups(documents: &[DocumentRecord], operation: &SplitOperation) -> Resul
             }
             let combined: Vec<u32> = groups[at - 1].iter().chain(&groups[at]).copied().collect();
             let Some(cut) = combined.iter().position(|p| *p == page) else {
-                return Err(invalid(
-                    "page",
-                    format!(
-                        "hồ sơ page {page} is neither in document {id} nor in the one before it \
-                         (pages {})",
-                        page_range(&combined)
-                    ),
-                ));
+                return Err(Error::Split(SplitProblem::PageNotNear {
+                    page,
+                    document: id.to_string(),
+                    pages: page_range(&combined),
+                }));
             };
             if cut == 0 {
-                return Err(invalid(
-                    "page",
-                    format!(
-                        "page {page} is the first of the document before {id}: that document \
-                         would have no page left (merge {id} into it instead)"
-                    ),
-                ));
+                return Err(Error::Split(SplitProblem::EmptiesPrevious {
+                    page,
+                    document: id.to_string(),
+                }));
             }
             if cut == groups[at - 1].len() {
-                return Err(invalid(
-                    "page",
-                    format!("document {id} already begins on page {page}"),
-                ));
+                return Err(Error::Split(SplitProblem::AlreadyBegins {
+                    page,
+                    document: id.to_string(),
+                }));
             }
             groups[at - 1] = combined[..cut].to_vec();
             groups[at] = combined[cut..].to_vec();
@@ -229,22 +305,17 @@ fn new_groups(documents: &[DocumentRecord], operation: &SplitOperation) -> Resul
         SplitOperation::SplitAt { page, .. } => {
             let pages = &groups[at];
             let Some(cut) = pages.iter().position(|p| *p == page) else {
-                return Err(invalid(
-                    "page",
-                    format!(
-                        "hồ sơ page {page} is not a page of document {id} (pages {})",
-                        page_range(pages)
-                    ),
-                ));
+                return Err(Error::Split(SplitProblem::NotInDocument {
+                    page,
+                    document: id.to_string(),
+                    pages: page_range(pages),
+                }));
             };
             if cut == 0 {
-                return Err(invalid(
-                    "page",
-                    format!(
-                        "page {page} is the first of document {id}: splitting there leaves it as \
-                         it is"
-                    ),
-                ));
+                return Err(Error::Split(SplitProblem::SplitAtFirst {
+                    page,
+                    document: id.to_string(),
+                }));
             }
             let tail = pages[cut..].to_vec();
             groups[at].truncate(cut);
@@ -387,12 +458,7 @@ pub(crate) fn correct_split(
         .reason
         .map(str::trim)
         .filter(|r| !r.is_empty())
-        .ok_or_else(|| {
-            invalid(
-                "reason",
-                "a correction of the split needs a reason, recorded with it".into(),
-            )
-        })?;
+        .ok_or(Error::Split(SplitProblem::NoReason))?;
     let _lock = archive.lock()?;
     // The change is audited after its commit: an entry that cannot be written must stop it
     // before anything is stored.

@@ -269,7 +269,19 @@ impl<'a> Requests<'a> {
             .reader(who)
             .requestable(&ids, form)
             .map_err(|e| match e {
-                pipeline::Error::NotFound(m) => Error::invalid("items", format!("items: {m}")),
+                pipeline::Error::NotFound(m) => {
+                    // The library names the id it does not know (in English, for the CLI).
+                    let which = ids
+                        .iter()
+                        .find(|i| m.contains(i.as_str()))
+                        .map_or("", String::as_str);
+                    Error::invalid(
+                        "items",
+                        format!(
+                            "items: không có tài liệu hoặc hồ sơ nào mã {which} trong kho lưu trữ"
+                        ),
+                    )
+                }
                 other => other.into(),
             })?;
         if let Some(open) = found.iter().find(|d| !d.regime.needs_grant()) {
@@ -358,7 +370,7 @@ impl<'a> Requests<'a> {
         require_role(
             who,
             &[Role::Approver, Role::Auditor],
-            "list others' requests",
+            "xem phiếu yêu cầu của người khác",
         )?;
         let mut out = Vec::new();
         for r in self.accounts.requests(filter)? {
@@ -372,7 +384,7 @@ impl<'a> Requests<'a> {
     /// The requests with a grant still in force that approver `who` may see, those ending
     /// first (what they may revoke).
     pub fn active_grants(&self, who: &Principal) -> Result<Vec<ReadingRequest>> {
-        require_approver(who, "revoke grants")?;
+        require_approver(who, "thu hồi quyền sử dụng")?;
         let mut granted: Vec<ReadingRequest> = self
             .list(
                 who,
@@ -395,7 +407,7 @@ impl<'a> Requests<'a> {
     /// The pending requests an approver may see, those due first, each saying whether they
     /// may decide it.
     pub fn queue(&self, who: &Principal) -> Result<Vec<Queued>> {
-        require_approver(who, "decide requests")?;
+        require_approver(who, "quyết định phiếu yêu cầu")?;
         let mut pending = self.list(
             who,
             &RequestFilter {
@@ -420,7 +432,11 @@ impl<'a> Requests<'a> {
     /// `who` (an archivist or approver) routes pending request `id` to the approvers; they
     /// may then not decide it themselves.
     pub fn route(&self, who: &Principal, id: i64) -> Result<ReadingRequest> {
-        require_role(who, &[Role::Archivist, Role::Approver], "route requests")?;
+        require_role(
+            who,
+            &[Role::Archivist, Role::Approver],
+            "chuyển duyệt phiếu yêu cầu",
+        )?;
         let request = self.staff_request(who, id)?;
         if request.state != RequestState::Pending {
             return Err(Error::invalid("request", "phiếu này đã được quyết định"));
@@ -456,7 +472,7 @@ impl<'a> Requests<'a> {
         id: i64,
         decision: &NewDecision,
     ) -> Result<ReadingRequest> {
-        require_approver(who, "decide requests")?;
+        require_approver(who, "quyết định phiếu yêu cầu")?;
         let outcome = match decision.decision.trim() {
             "approve" | "approved" | "duyet" | "duyệt" => Outcome::Approved,
             "refuse" | "refused" | "tu-choi" | "từ chối" => Outcome::Refused,
@@ -554,7 +570,7 @@ impl<'a> Requests<'a> {
 
     /// `who` (an approver) revokes active grant `id` for `reason`.
     pub fn revoke(&self, who: &Principal, id: i64, reason: &str) -> Result<GrantRecord> {
-        require_approver(who, "revoke grants")?;
+        require_approver(who, "thu hồi quyền sử dụng")?;
         let reason = trimmed("reason", reason, true)?;
         let grant = self
             .accounts
@@ -625,9 +641,9 @@ fn require_role(who: &Principal, roles: &[Role], what: &str) -> Result<()> {
     }
     let names: Vec<&str> = roles.iter().map(|r| r.vietnamese()).collect();
     Err(Error::Refused(format!(
-        "{} may not {what}: it needs the {} role",
+        "{} không được {what}: cần vai trò {}",
         who.actor(),
-        names.join(" or ")
+        names.join(" hoặc ")
     )))
 }
 

@@ -140,7 +140,7 @@ impl Run for EditArgs {
             };
             return match archive.writer(&who).correct_split(&request) {
                 Ok(outcome) => Ok(EditOutput::Split(outcome)),
-                Err(e @ Error::Invalid { .. }) => Err(UsageError(e.to_string()).into()),
+                Err(e @ Error::Split(_)) => Err(UsageError(e.to_string()).into()),
                 Err(e) => Err(e.into()),
             };
         }

@@ -108,8 +108,11 @@ fn prezi3_reads_back(files: &[PathBuf]) {
     );
 }
 
-/// The IIIF Image API validator's tests that apply to a level 0 service of a scan (all but
-/// `id_squares`, which needs the validator's own test image), run as `token`'s account
+/// The IIIF Image API validator's tests that apply to a level 1 service of a scan: those of
+/// level 0 but `id_squares`, and of level 1 `region_square` and the errors; the others of
+/// level 1 (`region_pixels`, `size_wc`, `size_ch`, `size_wh`, `size_region`, `size_noup`)
+/// compare the colours of the validator's own 1000 × 1000 test image, which a scan is not
+/// ([`regions_are_cut_from_the_page`] checks the same on the scan). Run as `token`'s account
 /// (the validator sends no credentials itself: its requests get a bearer header).
 fn image_validator_passes(base: &str, document: &str, token: &str) {
     let Some(tool) = validator("iiif-validate.py") else {
@@ -141,6 +144,7 @@ fn image_validator_passes(base: &str, document: &str, token: &str) {
         "jsonld",
         "cors",
         "baseurl_redirect",
+        "region_square",
         "id_error_random",
         "region_error_random",
         "size_error_random",
@@ -157,7 +161,7 @@ fn image_validator_passes(base: &str, document: &str, token: &str) {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        out.status.success() && said.contains("13 tests, 0 failures"),
+        out.status.success() && said.contains("14 tests, 0 failures"),
         "{said}"
     );
 }
@@ -203,7 +207,7 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
         let body = &canvas["items"][0]["items"][0]["body"];
         assert_eq!(
             body["service"][0],
-            json!({ "id": format!("{base}/iiif/{open}/{n}"), "type": "ImageService3", "profile": "level0" })
+            json!({ "id": format!("{base}/iiif/{open}/{n}"), "type": "ImageService3", "profile": "level1" })
         );
         let image = get(body["id"].as_str().unwrap().trim_start_matches(&base));
         assert_eq!(image.status, 200);
@@ -256,7 +260,7 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
     // The image service: info.json lists the sizes served; each is served at that size.
     let info = get(&format!("/iiif/{open}/1/info.json")).json();
     assert_eq!(info["type"], "ImageService3");
-    assert_eq!(info["profile"], "level0");
+    assert_eq!(info["profile"], "level1");
     assert_eq!(info["id"], format!("{base}/iiif/{open}/1"));
     for size in info["sizes"].as_array().unwrap() {
         let (w, h) = (
@@ -274,9 +278,8 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
     }
     let webp = get(&format!("/iiif/{open}/1/full/max/0/default.webp"));
     assert_eq!(webp.header("content-type"), Some("image/webp"));
-    let region = get(&format!("/iiif/{open}/1/0,0,100,100/max/0/default.jpg"));
-    assert_eq!(region.status, 400);
-    assert!(region.json()["error"].as_str().unwrap().contains("region"));
+    regions_are_cut_from_the_page(&get, &open, &info);
+    thumbnails_are_recorded_apart_from_page_views(&archive, &get, &open);
     image_validator_passes(&base, &open, &reader);
 
     // Content search, without diacritics: every hit is a word of the page, its box the word's.
@@ -389,6 +392,14 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
         "/iiif/{}/1/info.json",
         "/iiif/{}/1/full/max/0/default.jpg",
         "/iiif/{}/1/full/400,/0/default.jpg",
+        "/iiif/{}/1/0,0,100,100/max/0/default.jpg",
+        "/iiif/{}/1/512,512,512,512/256,256/0/default.jpg",
+        "/iiif/{}/1/square/,120/0/default.jpg",
+        "/iiif/{}/1/full/,120/0/default.jpg",
+        // Refused for a page the reader sees (outside it, larger than it): for one they may
+        // not see, the gate answers first, like an unknown id.
+        "/iiif/{}/1/99999,0,10,10/max/0/default.jpg",
+        "/iiif/{}/1/full/99999,/0/default.jpg",
         "/iiif/{}/search?q=dang",
         "/iiif/{}/search1?q=dang",
         "/iiif/{}/autocomplete?q=da",
@@ -471,6 +482,180 @@ fn iiif_serves_the_archive_to_viewers_and_hides_what_the_reader_may_not_see() {
 
     // Mirador, from the npm package, opens the manifest and draws the page.
     mirador_shows_the_page_and_searches_it(&base, &open, &reader, &folded, tmp.path());
+}
+
+/// The mean absolute difference of two gray images (0–255), each scaled to a quarter of
+/// `a`'s size first, so that a shift by a pixel or two (a region is cut from the rendering
+/// at its own pixel bounds) and JPEG's noise weigh little against a different picture.
+fn mean_difference(a: &image::GrayImage, b: &image::GrayImage) -> f64 {
+    let (w, h) = ((a.width() / 4).max(1), (a.height() / 4).max(1));
+    let small = |i: &image::GrayImage| {
+        image::imageops::resize(i, w, h, image::imageops::FilterType::Triangle)
+    };
+    let (a, b) = (small(a), small(b));
+    let total: u64 = a
+        .pixels()
+        .zip(b.pixels())
+        .map(|(p, q)| u64::from(p.0[0].abs_diff(q.0[0])))
+        .sum();
+    total as f64 / f64::from(w * h)
+}
+
+/// Image API level 1 on page 1 of `document`: regions (`x,y,w,h`, `square`) at sizes `w,`,
+/// `,h`, `w,h` and `max`, each the pixels of that part of the page (compared with the same
+/// part of `full/max`); and what is refused with 400 naming the parameter — a region
+/// outside the page, a size larger than the region or than `maxWidth`, `^`, `!w,h`,
+/// percentages, negative and huge numbers.
+fn regions_are_cut_from_the_page(get: &dyn Fn(&str) -> Got, document: &str, info: &Value) {
+    let number = |v: &Value| u32::try_from(v.as_u64().unwrap()).unwrap();
+    let (width, height) = (number(&info["width"]), number(&info["height"]));
+    let (max_width, max_height) = (number(&info["maxWidth"]), number(&info["maxHeight"]));
+    assert!(max_width <= width && max_height <= height);
+    let tiles = &info["tiles"][0];
+    assert_eq!(tiles["width"], 512);
+    assert_eq!(tiles["scaleFactors"][0], 1);
+    let service = format!("/iiif/{document}/1");
+    let image = |path: &str| {
+        let got = get(&format!("{service}/{path}"));
+        assert_eq!(
+            got.status,
+            200,
+            "{path}: {}",
+            String::from_utf8_lossy(&got.body)
+        );
+        assert_eq!(got.header("content-type"), Some("image/jpeg"));
+        image::load_from_memory(&got.body).unwrap()
+    };
+    let whole = image("full/max/0/default.jpg").to_luma8();
+    assert_eq!(whole.dimensions(), (max_width, max_height));
+    // A quarter of the page's width at its centre, where the text is.
+    let (x, y, w, h) = (width / 4, height / 3, width / 2, height / 4);
+    let scaled = |v: u32, from: u32, to: u32| v * to / from;
+    let expected = image::imageops::crop_imm(
+        &whole,
+        scaled(x, width, max_width),
+        scaled(y, height, max_height),
+        scaled(w, width, max_width),
+        scaled(h, height, max_height),
+    )
+    .to_image();
+    // Another part of the page (the same size, below): what a wrong cut would look like.
+    let elsewhere = image::imageops::crop_imm(
+        &whole,
+        scaled(x, width, max_width),
+        scaled(y + h, height, max_height),
+        scaled(w, width, max_width),
+        scaled(h, height, max_height),
+    )
+    .to_image();
+    for size in [
+        format!("{},", expected.width()),
+        format!(",{}", expected.height()),
+        format!("{},{}", expected.width(), expected.height()),
+    ] {
+        let cut = image(&format!("{x},{y},{w},{h}/{size}/0/default.jpg")).to_luma8();
+        let cut = image::imageops::resize(
+            &cut,
+            expected.width(),
+            expected.height(),
+            image::imageops::FilterType::Triangle,
+        );
+        let difference = mean_difference(&cut, &expected);
+        let other = mean_difference(&cut, &elsewhere);
+        assert!(
+            difference < 10.0 && other > 2.0 * difference,
+            "{size}: mean difference {difference}, {other} to another part"
+        );
+        // Not a blank or another part: the same part of the page has ink.
+        assert!(cut.pixels().any(|p| p.0[0] < 100), "{size}");
+    }
+    let small = image("0,0,100,100/max/0/default.jpg");
+    assert_eq!((small.width(), small.height()), (100, 100));
+    let edge = image(&format!(
+        "{},{},500,500/max/0/default.jpg",
+        width - 50,
+        height - 30
+    ));
+    assert_eq!((edge.width(), edge.height()), (50, 30));
+    let square = image("square/300,300/0/default.jpg");
+    assert_eq!((square.width(), square.height()), (300, 300));
+    let thumbnail = image("full/,120/0/default.jpg");
+    assert_eq!(thumbnail.height(), 120);
+    for (path, named) in [
+        (format!("{width},0,10,10/max"), "region"),
+        (format!("0,{height},10,10/max"), "region"),
+        ("-1,0,10,10/max".to_string(), "region"),
+        ("0,0,0,10/max".to_string(), "region"),
+        ("pct:10,10,10,10/max".to_string(), "region"),
+        ("99999999999,0,10,10/max".to_string(), "region"),
+        ("0,0,100,100/101,".to_string(), "size"),
+        ("0,0,100,100/100,101".to_string(), "size"),
+        (format!("full/{},", max_width + 1), "size"),
+        (format!("full/,{}", max_height + 1), "size"),
+        ("full/^max".to_string(), "size"),
+        ("0,0,100,100/^200,".to_string(), "size"),
+        ("full/!400,400".to_string(), "size"),
+        ("full/pct:50".to_string(), "size"),
+        ("full/99999999999,".to_string(), "size"),
+        ("full/4294967295,4294967295".to_string(), "size"),
+        ("full/0,".to_string(), "size"),
+    ] {
+        let got = get(&format!("{service}/{path}/0/default.jpg"));
+        assert_eq!(got.status, 400, "{path}");
+        let error = got.json()["error"].as_str().unwrap().to_string();
+        assert!(
+            error.contains(&format!("Tham số {named}")),
+            "{path}: {error}"
+        );
+    }
+}
+
+/// A thumbnail (the whole page at most 200 px on its longer side) is recorded in the access
+/// log as `view thumbnail`; a region or a readable size of the page as `view page`.
+fn thumbnails_are_recorded_apart_from_page_views(
+    archive: &Path,
+    get: &dyn Fn(&str) -> Got,
+    document: &str,
+) {
+    let views = || -> Vec<String> {
+        let log = crate::common::json(&run(
+            archive,
+            &["audit", "log", "--access", "--json", "--by", "doc-gia"],
+        ));
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["detail"]["document"] == document)
+            .map(|e| e["detail"]["read"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut before = views().len();
+    for (path, kind) in [
+        ("full/,120", "view thumbnail"),
+        ("full/,200", "view thumbnail"),
+        ("full/,201", "view page"),
+        ("full/400,", "view page"),
+        ("0,0,100,100/50,", "view page"),
+        ("square/100,100", "view page"),
+    ] {
+        let got = get(&format!("/iiif/{document}/1/{path}/0/default.jpg"));
+        assert_eq!(got.status, 200, "{path}");
+        let now = views();
+        assert_eq!(
+            now.len(),
+            before + 1,
+            "{path}: one entry per image, {now:?}"
+        );
+        assert_eq!(now.last().map(String::as_str), Some(kind), "{path}");
+        before = now.len();
+    }
+    // A refused request records nothing.
+    assert_eq!(
+        get(&format!("/iiif/{document}/1/full/99999,/0/default.jpg")).status,
+        400
+    );
+    assert_eq!(views().len(), before);
 }
 
 /// The Mirador bundle `scripts/install-deps.sh` installed (npm ci in `tests/iiif-viewer`).

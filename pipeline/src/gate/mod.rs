@@ -29,7 +29,8 @@ pub use page::{PageView, PageWord};
 pub use principal::{ContentAccess, ContentBasis, Grant, GrantUses, Principal, Role, UseForm};
 pub use reader::{
     AuditFilter, ChainHead, DocumentListing, DocumentReview, FieldBox, FixityState, History,
-    ObjectFixity, ReadKind, Reader, RequestableDocument, CHAIN_HEAD_ACTION, GRANT_USE_ACTION,
+    ObjectFixity, PageUse, ReadKind, Reader, RequestableDocument, CHAIN_HEAD_ACTION,
+    GRANT_USE_ACTION,
 };
 pub use show::{DocumentShow, ShownPage};
 pub use writer::{EditRequest, HoSoLayout, SplitOperation, SplitOutcome, SplitRequest, Writer};

@@ -44,6 +44,8 @@ pub enum ReadKind {
     Search,
     /// A page image or a page's words viewed.
     ViewPage,
+    /// A thumbnail of a whole page, too small to read (see [`PageUse::Thumbnail`]).
+    ViewThumbnail,
 }
 
 impl ReadKind {
@@ -56,8 +58,20 @@ impl ReadKind {
             ReadKind::Export => "export",
             ReadKind::Search => "search",
             ReadKind::ViewPage => "view page",
+            ReadKind::ViewThumbnail => "view thumbnail",
         }
     }
+}
+
+/// What a viewer does with a page it is handed: each use is recorded in the access log
+/// under its own kind, so an auditor tells readings from thumbnails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageUse {
+    /// The page is read: its words, or an image of it at a size where it can be read.
+    View,
+    /// A thumbnail of the whole page, at a size where its text cannot be read (the caller
+    /// decides by the size it renders; docs/AUDITING.md says which sizes count).
+    Thumbnail,
 }
 
 /// The audit action of the first use of a grant on a document.
@@ -564,15 +578,25 @@ impl<'a> Reader<'a> {
     /// document's content; every viewer of page images and text (the reading room's pages,
     /// its API, IIIF) comes through here.
     pub fn page(&self, id: &str, page: u32) -> Result<PageView> {
+        self.page_used(id, page, |_| Ok::<_, Error>(PageUse::View))
+    }
+
+    /// Page `page` of document `id`, as [`Reader::page`], used as `use_of` says once it
+    /// has seen the page (its size): a thumbnail is recorded as one, and an error of
+    /// `use_of` (a request the caller cannot serve for this page) records nothing.
+    pub fn page_used<E: From<Error>>(
+        &self,
+        id: &str,
+        page: u32,
+        use_of: impl FnOnce(&PageView) -> std::result::Result<PageUse, E>,
+    ) -> std::result::Result<PageView, E> {
         let (object, doc, basis) = self.usable_document(id, UseForm::Read)?;
         let view = page::page_view(&object, &doc, page)?;
-        self.record_use(
-            &object.id,
-            &doc,
-            ReadKind::ViewPage,
-            Some(page),
-            Some(basis),
-        )?;
+        let kind = match use_of(&view)? {
+            PageUse::View => ReadKind::ViewPage,
+            PageUse::Thumbnail => ReadKind::ViewThumbnail,
+        };
+        self.record_use(&object.id, &doc, kind, Some(page), Some(basis))?;
         Ok(view)
     }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use archive_schema::{TaiLieuRecord, Valued};
 
-use super::{AuditFilter, EditRequest, Grant, Principal, Role, UseForm, GRANT_USE_ACTION};
+use super::{AuditFilter, EditRequest, Grant, PageUse, Principal, Role, UseForm, GRANT_USE_ACTION};
 use crate::clearance::{regime, required, Clearance, Regime};
 use crate::decode::{ScanFormat, TechnicalMetadata};
 use crate::export::bagit::Selection;
@@ -694,6 +694,22 @@ fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
     );
     assert!(archive.check_audit(None).unwrap().ok);
     assert_eq!(archive.reader(&ann).own_reads(1).unwrap().len(), 1);
+    // A viewer's thumbnail is recorded as one; a use its caller refuses, not at all.
+    let seen = room
+        .page_used(&open[0], 1, |v| {
+            assert_eq!(v.page, 1);
+            Ok::<_, Error>(PageUse::Thumbnail)
+        })
+        .unwrap();
+    assert_eq!(seen.page, 1);
+    let refused = room.page_used(&open[0], 1, |_| {
+        Err::<PageUse, _>(Error::NotFound("not served".into()))
+    });
+    assert!(matches!(refused, Err(Error::NotFound(_))));
+    let access = archive.access_log().entries().unwrap();
+    assert_eq!(access.len(), 2, "{access:?}");
+    assert_eq!(access[1].detail["read"], "view thumbnail");
+    assert_eq!(access[1].detail["page"], 1);
     // Only auditors read the whole log.
     let e = archive
         .reader(&ann)

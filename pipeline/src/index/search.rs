@@ -21,7 +21,7 @@ use tantivy::{
 
 use super::schema::Fields;
 use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
-use crate::{Error, Result};
+use crate::{Error, QueryProblem, Result};
 
 /// Weight of the exact-diacritics field against the folded one, so `bán` ranks a page that
 /// says `bán` above one that only says `bàn` or `ban`.
@@ -305,23 +305,34 @@ pub(crate) const MAX_QUERY_NESTING: usize = 16;
 pub(crate) fn check_size(query: &str) -> Result<()> {
     let chars = query.chars().count();
     // A query this long is named by its start.
-    let query_error = |message: String| Error::Query {
+    let query_error = |message: String, problem| Error::Query {
         query: match query.char_indices().nth(80) {
             Some((end, _)) => format!("{}…", &query[..end]),
             None => query.to_owned(),
         },
         message,
+        problem,
     };
     let nesting = nesting_depth(query);
     if nesting > MAX_QUERY_NESTING {
-        return Err(query_error(format!(
-            "parentheses are nested {nesting} deep; at most {MAX_QUERY_NESTING} levels are accepted"
-        )));
+        return Err(query_error(
+            format!(
+                "parentheses are nested {nesting} deep; at most {MAX_QUERY_NESTING} levels are accepted"
+            ),
+            QueryProblem::TooDeep {
+                depth: nesting,
+                max: MAX_QUERY_NESTING,
+            },
+        ));
     }
     if chars > MAX_QUERY_CHARS {
-        return Err(query_error(format!(
-            "the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"
-        )));
+        return Err(query_error(
+            format!("the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"),
+            QueryProblem::TooLong {
+                chars,
+                max: MAX_QUERY_CHARS,
+            },
+        ));
     }
     Ok(())
 }
@@ -370,19 +381,28 @@ fn any_value_of_a_field(ast: &tantivy::query_grammar::UserInputAst) -> Option<&s
 /// Excluded words and phrases (`-word`) match on the folded field: a page with them written
 /// with any diacritics is excluded (as it would be with the exact ones).
 pub(crate) fn parse(parser: &QueryParser, query: &str) -> Result<PreparedQuery> {
-    let query_error = |message: String| Error::Query {
+    let query_error = |(message, problem): (String, QueryProblem)| Error::Query {
         query: query.to_owned(),
         message,
+        problem,
     };
     if query.trim().is_empty() {
-        return Err(query_error("the query is empty".to_owned()));
+        return Err(query_error((
+            "the query is empty".to_owned(),
+            QueryProblem::Empty,
+        )));
     }
     let ast = tantivy::query_grammar::parse_query(query)
         .map_err(|_| query_error(explain(QueryParserError::SyntaxError(query.to_owned()))))?;
     if let Some(field) = any_value_of_a_field(&ast) {
-        return Err(query_error(format!(
-            "`{field}:*` (any value of a field) cannot be searched; give a value \
-             (`{field}:VALUE`) or search words of the text"
+        return Err(query_error((
+            format!(
+                "`{field}:*` (any value of a field) cannot be searched; give a value \
+                 (`{field}:VALUE`) or search words of the text"
+            ),
+            QueryProblem::AnyValue {
+                field: field.to_owned(),
+            },
         )));
     }
     let build = |purpose| {
@@ -479,28 +499,34 @@ fn rewrite(
     }
 }
 
-/// A message for the user who wrote the query.
-fn explain(error: QueryParserError) -> String {
+/// A message for the user who wrote the query, and what it names.
+fn explain(error: QueryParserError) -> (String, QueryProblem) {
     match error {
-        QueryParserError::SyntaxError(_) => "syntax error: check that quotes and parentheses \
-             are closed and that AND / OR stand between two words"
-            .to_owned(),
-        QueryParserError::FieldDoesNotExist(field) | QueryParserError::FieldNotIndexed(field) => {
+        QueryParserError::SyntaxError(_) => (
+            "syntax error: check that quotes and parentheses are closed and that AND / OR \
+             stand between two words"
+                .to_owned(),
+            QueryProblem::Syntax,
+        ),
+        QueryParserError::FieldDoesNotExist(field) | QueryParserError::FieldNotIndexed(field) => (
             format!(
                 "{field:?} is not a searchable field; search the text without a field name \
                  (a colon after a word names a field)"
-            )
-        }
-        QueryParserError::FieldDoesNotHavePositionsIndexed(field) => {
+            ),
+            QueryProblem::NotAField { field },
+        ),
+        QueryParserError::FieldDoesNotHavePositionsIndexed(field) => (
             format!(
                 "a phrase cannot be searched in the field {field:?}; quote it without a field \
                  name (it matches any diacritics, and the exact ones rank first)"
-            )
-        }
-        QueryParserError::AllButQueryForbidden => {
-            "the query only excludes words (-word); add a word to search for".to_owned()
-        }
-        other => other.to_string(),
+            ),
+            QueryProblem::PhraseInField { field },
+        ),
+        QueryParserError::AllButQueryForbidden => (
+            "the query only excludes words (-word); add a word to search for".to_owned(),
+            QueryProblem::OnlyExclusions,
+        ),
+        other => (other.to_string(), QueryProblem::Other),
     }
 }
 
@@ -532,9 +558,13 @@ pub(crate) fn filters(
         out.push(term(fields.fonds, f));
     }
     let parsed = |q: String| -> Result<Box<dyn Query>> {
-        parser.parse_query(&q).map_err(|e| Error::Query {
-            query: q.clone(),
-            message: explain(e),
+        parser.parse_query(&q).map_err(|e| {
+            let (message, problem) = explain(e);
+            Error::Query {
+                query: q.clone(),
+                message,
+                problem,
+            }
         })
     };
     if let Some(i) = &options.issuer {
@@ -556,6 +586,7 @@ pub(crate) fn filters(
                 Some(d) => Err(Error::Query {
                     query: d.to_string(),
                     message: "a date filter takes YYYY-MM-DD or a year".to_string(),
+                    problem: QueryProblem::DateFilter,
                 }),
             }
         };

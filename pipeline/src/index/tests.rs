@@ -278,7 +278,9 @@ fn bad_or_empty_query_is_a_query_error() {
     ];
     for (query, expected) in cases {
         match index.search(query, 10) {
-            Err(Error::Query { query: q, message }) => {
+            Err(Error::Query {
+                query: q, message, ..
+            }) => {
                 assert_eq!(q, query);
                 assert!(message.contains(expected), "{query:?}: {message}");
             }

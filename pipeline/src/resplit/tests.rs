@@ -417,21 +417,12 @@ fn what_cannot_be_done_is_refused_and_nothing_changes() {
     ] {
         let e = refused(&archivist(), operation.clone(), Some("x"));
         assert!(
-            matches!(e, Error::Invalid { field: f, .. } if f == field),
+            matches!(&e, Error::Split(p) if p.field() == field),
             "{operation:?}: {e}"
         );
     }
     let e = refused(&archivist(), move_to(2), Some("  "));
-    assert!(
-        matches!(
-            e,
-            Error::Invalid {
-                field: "reason",
-                ..
-            }
-        ),
-        "{e}"
-    );
+    assert!(matches!(e, Error::Split(SplitProblem::NoReason)), "{e}");
     let reader = Principal::new("doc-gia", [Role::Reader], Clearance::ToiMat);
     assert!(matches!(
         refused(&reader, move_to(2), Some("x")),

@@ -15,11 +15,12 @@ use serde::Deserialize;
 
 use crate::accounts::RequestFilter;
 use crate::requests::{NewDecision, NewRequest};
+use pipeline::gate::Principal;
 
 use super::failure::{Answer, Failure};
 use super::search_params::SearchParams;
 use super::visitor::Visitor;
-use super::{blocking, State};
+use super::{blocking, ReadingRoom, State};
 
 pub(super) fn api_failure(failure: Failure) -> Answer {
     Answer { failure, api: true }
@@ -173,6 +174,31 @@ pub async fn submit_request(
     Ok((StatusCode::CREATED, Json(request)).into_response())
 }
 
+/// An action of the request API on request (or grant) `id` of the path: the session's
+/// CSRF check, the id, the JSON body (`body`), then `act` on a blocking thread; what it
+/// returns as JSON. The checks run in this order, so each refusal is the one it was.
+async fn request_action<B, T>(
+    room: &State,
+    visitor: &Visitor,
+    headers: &HeaderMap,
+    id: &str,
+    body: impl FnOnce() -> Result<B, Answer>,
+    act: impl FnOnce(&ReadingRoom, &Principal, i64, B) -> crate::Result<T> + Send + 'static,
+) -> Result<Response, Answer>
+where
+    B: Send + 'static,
+    T: serde::Serialize + Send + 'static,
+{
+    visitor.check_api_csrf(headers).map_err(api_failure)?;
+    let id = request_id(id).map_err(api_failure)?;
+    let body = body()?;
+    let who = visitor.principal.clone();
+    let done = blocking(room, move |room| Ok(act(room, &who, id, body)?))
+        .await
+        .map_err(api_failure)?;
+    Ok(Json(done).into_response())
+}
+
 /// `POST /api/v1/requests/{id}/decision`: an approver's decision (`decision`, `reason`,
 /// `documents`, `expires`).
 pub async fn decide(
@@ -182,16 +208,15 @@ pub async fn decide(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let id = request_id(&id).map_err(api_failure)?;
-    let decision: NewDecision = json_body(&body)?;
-    let who = visitor.principal.clone();
-    let request = blocking(&room, move |room| {
-        Ok(room.requests().decide(&who, id, &decision)?)
-    })
+    request_action(
+        &room,
+        &visitor,
+        &headers,
+        &id,
+        || json_body::<NewDecision>(&body),
+        |room, who, id, decision| room.requests().decide(who, id, &decision),
+    )
     .await
-    .map_err(api_failure)?;
-    Ok(Json(request).into_response())
 }
 
 /// `POST /api/v1/requests/{id}/route`: an archivist or approver routes a pending request
@@ -202,13 +227,15 @@ pub async fn route_request(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let id = request_id(&id).map_err(api_failure)?;
-    let who = visitor.principal.clone();
-    let request = blocking(&room, move |room| Ok(room.requests().route(&who, id)?))
-        .await
-        .map_err(api_failure)?;
-    Ok(Json(request).into_response())
+    request_action(
+        &room,
+        &visitor,
+        &headers,
+        &id,
+        || Ok(()),
+        |room, who, id, ()| room.requests().route(who, id),
+    )
+    .await
 }
 
 /// What `POST /api/v1/grants/{id}/revocation` takes.
@@ -227,14 +254,13 @@ pub async fn revoke_grant(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, Answer> {
-    visitor.check_api_csrf(&headers).map_err(api_failure)?;
-    let id = request_id(&id).map_err(api_failure)?;
-    let revocation: Revocation = json_body(&body)?;
-    let who = visitor.principal.clone();
-    let grant = blocking(&room, move |room| {
-        Ok(room.requests().revoke(&who, id, &revocation.reason)?)
-    })
+    request_action(
+        &room,
+        &visitor,
+        &headers,
+        &id,
+        || json_body::<Revocation>(&body),
+        |room, who, id, revocation| room.requests().revoke(who, id, &revocation.reason),
+    )
     .await
-    .map_err(api_failure)?;
-    Ok(Json(grant).into_response())
 }

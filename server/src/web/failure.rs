@@ -69,12 +69,10 @@ impl From<pipeline::Error> for Failure {
     fn from(e: pipeline::Error) -> Failure {
         match e {
             pipeline::Error::NotFound(_) => Failure::NotFound,
-            pipeline::Error::Query { .. } => {
-                Failure::BadRequest(format!("Câu tìm kiếm không hợp lệ: {e}"))
+            pipeline::Error::Query { query, problem, .. } => {
+                Failure::BadRequest(query_message(&query, &problem))
             }
-            pipeline::Error::Invalid { field, message } => {
-                Failure::BadRequest(format!("Trường {field} không hợp lệ: {message}."))
-            }
+            pipeline::Error::Split(problem) => Failure::BadRequest(split_message(&problem)),
             pipeline::Error::Forbidden(_) => {
                 Failure::Forbidden("Bạn không có quyền làm việc này.".into())
             }
@@ -83,6 +81,81 @@ impl From<pipeline::Error> for Failure {
                 Failure::Internal
             }
         }
+    }
+}
+
+/// Why a correction of a hồ sơ's split cannot be made, in Vietnamese, naming the field at
+/// fault (the library says it in English, for the command line).
+pub fn split_message(problem: &pipeline::resplit::SplitProblem) -> String {
+    use pipeline::resplit::SplitProblem as P;
+    let field = problem.field();
+    let why = match problem {
+        P::FirstOfHoso { document } => {
+            format!("tài liệu {document} là tài liệu đầu tiên của hồ sơ, không có tài liệu nào trước nó")
+        }
+        P::PageNotNear {
+            page,
+            document,
+            pages,
+        } => format!(
+            "trang {page} của hồ sơ không thuộc tài liệu {document} hay tài liệu ngay trước nó \
+             (các trang {pages})"
+        ),
+        P::EmptiesPrevious { page, document } => format!(
+            "trang {page} là trang đầu của tài liệu trước {document}: tài liệu đó sẽ không còn \
+             trang nào (hãy gộp {document} vào tài liệu đó)"
+        ),
+        P::AlreadyBegins { page, document } => {
+            format!("tài liệu {document} đã bắt đầu ở trang {page}")
+        }
+        P::NotInDocument {
+            page,
+            document,
+            pages,
+        } => format!("trang {page} của hồ sơ không thuộc tài liệu {document} (các trang {pages})"),
+        P::SplitAtFirst { page, document } => format!(
+            "trang {page} là trang đầu của tài liệu {document}: tách ở đó không thay đổi gì"
+        ),
+        P::NoReason => "cần ghi lý do sửa, lý do được lưu cùng lần sửa".to_string(),
+    };
+    format!("Không sửa được (trường {field}): {why}.")
+}
+
+/// Why a search query is refused, in Vietnamese (the library says it in English, for the
+/// command line).
+fn query_message(query: &str, problem: &pipeline::QueryProblem) -> String {
+    use pipeline::QueryProblem as P;
+    match problem {
+        P::Empty => "Câu tìm kiếm trống: hãy nhập từ cần tìm.".to_string(),
+        P::TooDeep { depth, max } => {
+            format!("Câu tìm kiếm lồng ngoặc {depth} tầng; chỉ nhận tối đa {max} tầng.")
+        }
+        P::TooLong { chars, max } => {
+            format!("Câu tìm kiếm dài {chars} ký tự; chỉ nhận tối đa {max} ký tự.")
+        }
+        P::AnyValue { field } => format!(
+            "Không tìm được `{field}:*` (mọi giá trị của một trường): hãy cho một giá trị \
+             (`{field}:GIÁ_TRỊ`) hoặc tìm từ trong văn bản."
+        ),
+        P::Syntax => format!(
+            "Câu tìm kiếm {query:?} sai cú pháp: hãy kiểm tra dấu ngoặc kép và ngoặc đơn đã \
+             đóng đủ, và AND / OR đứng giữa hai từ."
+        ),
+        P::NotAField { field } => format!(
+            "{field:?} không phải trường tìm kiếm được: hãy tìm trong văn bản, không kèm tên \
+             trường (một từ đứng trước dấu hai chấm là tên trường)."
+        ),
+        P::PhraseInField { field } => format!(
+            "Không tìm được cụm từ trong trường {field:?}: hãy đặt cụm từ trong ngoặc kép, \
+             không kèm tên trường (khớp mọi cách bỏ dấu, đúng dấu xếp trước)."
+        ),
+        P::OnlyExclusions => {
+            "Câu tìm kiếm chỉ loại trừ từ (-từ): hãy thêm một từ cần tìm.".to_string()
+        }
+        P::DateFilter => {
+            format!("Ngày lọc {query:?} không hợp lệ: hãy dùng dạng YYYY-MM-DD hoặc một năm.")
+        }
+        P::Other => format!("Câu tìm kiếm {query:?} không hợp lệ."),
     }
 }
 

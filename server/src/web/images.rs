@@ -11,8 +11,10 @@
 //! so it never serves pixels the store no longer holds, and a rendering is written under a
 //! temporary name and renamed, so a reader never sees half a file.
 
+use std::collections::VecDeque;
 use std::io::Cursor;
 use std::path::{Path as FsPath, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{Path, Query};
 use axum::http::{header, Uri};
@@ -185,25 +187,30 @@ pub(super) fn served_size(scan_width: u32, scan_height: u32, width: u32) -> (u32
     (width, u32::try_from(height).unwrap_or(u32::MAX))
 }
 
-/// `image` scaled to `width` (never up) and encoded: JPEG in colour, lossless WebP in
-/// colour, or gray when the scan is gray (smaller, and what was scanned).
+/// `image` scaled to `width` (never up) and encoded (see [`encode`]).
 fn render(image: &DynamicImage, width: u32, encoding: Encoding) -> Result<Vec<u8>, Failure> {
-    let scaled = if image.width() > width {
+    if image.width() > width {
         let (width, height) = served_size(image.width(), image.height(), width);
-        image.resize_exact(width, height, FilterType::Triangle)
+        encode(
+            &image.resize_exact(width, height, FilterType::Triangle),
+            encoding,
+        )
     } else {
-        image.clone()
-    };
+        encode(image, encoding)
+    }
+}
+
+/// `image` encoded: JPEG in colour, lossless WebP in colour, or gray when the scan is gray
+/// (smaller, and what was scanned).
+pub(super) fn encode(image: &DynamicImage, encoding: Encoding) -> Result<Vec<u8>, Failure> {
     let mut out = Cursor::new(Vec::new());
     let written = match encoding {
-        Encoding::Jpeg => DynamicImage::ImageRgb8(scaled.to_rgb8())
+        Encoding::Jpeg => DynamicImage::ImageRgb8(image.to_rgb8())
             .write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)),
         // The lossless encoder takes 8-bit gray, gray with alpha, RGB and RGBA.
-        Encoding::Webp if !scaled.color().has_color() => {
-            DynamicImage::ImageLuma8(scaled.to_luma8())
-                .write_with_encoder(WebPEncoder::new_lossless(&mut out))
-        }
-        Encoding::Webp => DynamicImage::ImageRgb8(scaled.to_rgb8())
+        Encoding::Webp if !image.color().has_color() => DynamicImage::ImageLuma8(image.to_luma8())
+            .write_with_encoder(WebPEncoder::new_lossless(&mut out)),
+        Encoding::Webp => DynamicImage::ImageRgb8(image.to_rgb8())
             .write_with_encoder(WebPEncoder::new_lossless(&mut out)),
     };
     written.map_err(|e| {
@@ -211,6 +218,81 @@ fn render(image: &DynamicImage, width: u32, encoding: Encoding) -> Result<Vec<u8
         Failure::Internal
     })?;
     Ok(out.into_inner())
+}
+
+/// The page of `view` at `width` (never wider than the scan), decoded: from the bounded
+/// in-memory cache, else the cached JPEG rendering ([`rendering`], made from the scan once)
+/// decoded and kept. IIIF regions are cut from it, so a region never decodes the scan.
+pub(super) fn decoded_rendering(
+    room: &ReadingRoom,
+    view: &PageView,
+    width: u32,
+) -> Result<Arc<DynamicImage>, Failure> {
+    let key = format!("{}-w{width}", view.image_key);
+    if let Some(image) = room.decoded.get(&key) {
+        return Ok(image);
+    }
+    let bytes = rendering(room, view, width, Encoding::Jpeg)?;
+    let image = image::load_from_memory(&bytes).map_err(|e| {
+        tracing::error!("decoding a cached page image: {e}");
+        Failure::Internal
+    })?;
+    let image = Arc::new(image);
+    room.decoded.put(key, Arc::clone(&image));
+    Ok(image)
+}
+
+/// The bytes the decoded renderings kept in memory may take together.
+pub const DECODED_CACHE_BYTES: usize = 96 * 1024 * 1024;
+
+/// Decoded renderings, the most recently used first, taking at most a number of bytes
+/// together: what a viewer's tiles of the pages open now are cut from.
+#[derive(Debug)]
+pub struct DecodedCache {
+    budget: usize,
+    entries: Mutex<VecDeque<(String, Arc<DynamicImage>)>>,
+}
+
+impl DecodedCache {
+    pub fn new(budget: usize) -> DecodedCache {
+        DecodedCache {
+            budget,
+            entries: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(String, Arc<DynamicImage>)>> {
+        // A panic while holding the lock leaves a consistent list: keep using it.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<DynamicImage>> {
+        let mut entries = self.lock();
+        let at = entries.iter().position(|(k, _)| k == key)?;
+        let entry = entries.remove(at)?;
+        let image = Arc::clone(&entry.1);
+        entries.push_front(entry);
+        Some(image)
+    }
+
+    fn put(&self, key: String, image: Arc<DynamicImage>) {
+        let size = image.as_bytes().len();
+        if size > self.budget {
+            return;
+        }
+        let mut entries = self.lock();
+        entries.retain(|(k, _)| *k != key);
+        entries.push_front((key, image));
+        let mut total: usize = entries.iter().map(|(_, i)| i.as_bytes().len()).sum();
+        while total > self.budget {
+            let Some((_, dropped)) = entries.pop_back() else {
+                break;
+            };
+            total -= dropped.as_bytes().len();
+        }
+    }
 }
 
 /// Writes a rendering to the cache; a cache that cannot be written only costs time.

@@ -134,6 +134,8 @@ pub struct ReadingRoom {
     accounts: Arc<Accounts>,
     index: SearchIndex,
     cache_dir: PathBuf,
+    /// Decoded page renderings IIIF regions are cut from.
+    decoded: images::DecodedCache,
     secure_cookies: bool,
     /// The archive's name in IIIF manifests.
     institution: Option<String>,
@@ -167,6 +169,7 @@ impl ReadingRoom {
             accounts,
             index,
             cache_dir: dir.join(SERVICE_DIR).join("cache").join("pages"),
+            decoded: images::DecodedCache::new(images::DECODED_CACHE_BYTES),
             secure_cookies,
             institution: None,
             isolated_lan: false,

@@ -683,6 +683,7 @@ fn read_label(kind: &str) -> &str {
     match kind {
         "show" => "Mở tài liệu",
         "view page" => "Xem trang",
+        "view thumbnail" => "Xem ảnh thu nhỏ",
         "get pdf" => "Tải PDF",
         "get original" => "Tải bản gốc",
         "export" => "Xuất",

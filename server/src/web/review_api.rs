@@ -168,12 +168,33 @@ fn edit_failure(e: pipeline::Error) -> Failure {
         pipeline::Error::Schema(Schema::ReadOnlyField { key, vi, .. }) => {
             Failure::BadRequest(format!("Trường {key} ({vi}) không sửa được."))
         }
-        pipeline::Error::Schema(Schema::Invalid(v)) => Failure::BadRequest(format!(
-            "Trường {} ({}): giá trị không hợp lệ — {}",
-            v.field, v.vi, v.message
-        )),
+        pipeline::Error::Schema(Schema::Invalid(v)) => {
+            use archive_schema::Problem;
+            // The library's message is English (for the command line): the user is told
+            // the field and the kind of problem.
+            let why = match v.problem {
+                Problem::Missing => "trường này bắt buộc phải có giá trị",
+                Problem::UnknownCode => {
+                    "giá trị không có trong bộ mã của trường (xem các giá trị được phép trong \
+                     danh sách chọn)"
+                }
+                Problem::BadDate => {
+                    "ngày phải có dạng YYYY-MM-DD (hoặc YYYY-MM, YYYY) và là một ngày có thật"
+                }
+                Problem::BadIdentifier => "mã không đúng cấu trúc quy định",
+                Problem::BadValue => {
+                    "giá trị không đúng dạng của trường (số nguyên, văn bản không rỗng…)"
+                }
+                Problem::Inconsistent => {
+                    "giá trị mâu thuẫn với trường khác của bản ghi (mã lưu trữ với mã hồ sơ, \
+                     ngày bắt đầu sau ngày kết thúc…)"
+                }
+            };
+            Failure::BadRequest(format!("Trường {} ({}): {why}.", v.field, v.vi))
+        }
         pipeline::Error::Schema(other) => {
-            Failure::BadRequest(format!("Giá trị không hợp lệ: {other}"))
+            tracing::info!("an edit refused: {other}");
+            Failure::BadRequest("Giá trị không hợp lệ cho bản ghi tài liệu.".into())
         }
         other => other.into(),
     }

@@ -20,7 +20,7 @@ use pipeline::gate::{HoSoLayout, SplitOperation, SplitRequest};
 use pipeline::resplit::page_range;
 use serde::Deserialize;
 
-use super::failure::{Answer, Failure};
+use super::failure::{split_message, Answer, Failure};
 use super::layout::page;
 use super::pages::{display_title, document_link, html_failure};
 use super::visitor::{see_other, Visitor};
@@ -72,10 +72,10 @@ impl SplitBody {
 /// that cannot be done names the field.
 fn failure_of(e: pipeline::Error) -> Failure {
     match e {
-        pipeline::Error::Invalid { field, message } => Failure::BadRequest(match field {
-            "reason" => "Cần ghi lý do sửa (trường reason).".to_string(),
-            _ => format!("Không sửa được (trường {field}): {message}."),
-        }),
+        pipeline::Error::Split(pipeline::resplit::SplitProblem::NoReason) => {
+            Failure::BadRequest("Cần ghi lý do sửa (trường reason).".to_string())
+        }
+        pipeline::Error::Split(problem) => Failure::BadRequest(split_message(&problem)),
         pipeline::Error::Forbidden(message) => {
             tracing::info!("split correction refused: {message}");
             Failure::Forbidden(

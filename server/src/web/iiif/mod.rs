@@ -1,5 +1,5 @@
 //! IIIF, so standard viewers (Mirador, Universal Viewer) open the archive: Presentation API
-//! 3.0 manifests and collections ([`presentation`]), Image API 3.0 level 0 page images
+//! 3.0 manifests and collections ([`presentation`]), Image API 3.0 level 1 page images
 //! ([`image`]), Content Search API 2.0 and 1.0 with autocomplete ([`search`]).
 //!
 //! In: requests under `/iiif/` from a signed-in visitor (session cookie or bearer token).

@@ -3,12 +3,12 @@
 //!
 //! In: a document id (a hồ sơ object id, a phông code) and the visitor. Out: the manifest —
 //! one canvas per page at the scan's size in pixels with the page's image service (Image
-//! API 3.0 level 0, [`super::image`]), the catalog record as `metadata` with the field
-//! names of Thông tư 05/2025, the access PDF as a `rendering` when the visitor may take it,
-//! a `requiredStatement` naming the archive, the search services ([`super::search`]) — or
-//! a collection listing only what the visitor may see. The document is read through the
-//! gate's `show` (recorded like the document view's opening of it); collections through
-//! its list of the documents the visitor may see.
+//! API 3.0 level 1, [`super::image`]) and a thumbnail too small to read, the catalog
+//! record as `metadata` with the field names of Thông tư 05/2025, the access PDF as a
+//! `rendering` when the visitor may take it, a `requiredStatement` naming the archive, the
+//! search services ([`super::search`]) — or a collection listing only what the visitor may
+//! see. The document is read through the gate's `show` (recorded like the document view's
+//! opening of it); collections through its list of the documents the visitor may see.
 
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use pipeline::gate::{DocumentListing, DocumentShow};
 use serde_json::{json, Value};
 
-use super::image::{image_service, served_size, THUMBNAIL_WIDTH};
+use super::image::{image_service, served_size, thumbnail_size};
 use super::{failure, json_ld, segment, vi, BaseUrl, Caller, PRESENTATION_CONTEXT};
 use crate::web::failure::{Answer, Failure};
 use crate::web::pages::{display_title, document_code, record_rows};
@@ -168,7 +168,7 @@ pub(super) fn canvas_id(doc: &str, n: u32) -> String {
 
 fn thumbnail(doc: &str, n: u32, width: u32, height: u32) -> Value {
     let service = format!("{doc}/{n}");
-    let (w, h) = served_size(width, height, THUMBNAIL_WIDTH);
+    let (w, h) = thumbnail_size(width, height);
     json!({
         "id": format!("{service}/full/{w},{h}/0/default.jpg"),
         "type": "Image",
