@@ -212,6 +212,11 @@ pub enum InkKind {
     /// A frame of stamp size, of any ink, with what it holds.
     #[serde(rename = "frame")]
     Frame,
+    /// Light-gray ink shaped like a stamp on a gray page: a compact unit of letter-sized ink,
+    /// clearly lighter than the page's print and apart from its lines (what a red stamp
+    /// becomes in a gray scan). Fails closed when unread, like red ink.
+    #[serde(rename = "light_stamp")]
+    LightStamp,
 }
 
 /// A region of stamp ink in the header area and the words read from it alone.

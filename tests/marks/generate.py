@@ -21,6 +21,8 @@ Marked cases cover every pair of factor values at least once (a greedy pairwise 
 
 Negatives (no mark, each in colour and gray): a plain page; a red round seal over the
 signature at the bottom; a red `ĐẾN` receipt stamp (Số/Ngày filled in by pen) in the header.
+And light-gray ink that is no stamp, in gray: a faded typewritten page on aged paper, a
+photocopy, and a light photocopy whose print is a light gray.
 
 The pixel work (fonts, the seal, ink texture) comes from sample-scans/generate.py.
 Deterministic: every random choice is seeded by the case name.
@@ -162,7 +164,15 @@ def draw_receipt(rng):
     return st, pen
 
 
-def text(d, cx, base, s, key, pt, anchor="ms"):
+def _text(d, cx, base, s, key, pt, anchor="ms", typed=None):
+    """One line of print (centred on cx, or from cx with anchor "ls"); with `typed` (a
+    random generator), struck on a typewriter, key by key with uneven strength."""
+    if typed is not None:
+        size = g.px(pt * 0.8)         # a typewriter's pitch: ten characters an inch
+        w = len(s) * g.font("mono", size).getlength("M")
+        x = cx - w / 2 if anchor == "ms" else cx
+        g.draw_typed(d, x, base, s, size, key.endswith("-b"), typed)
+        return w
     f = g.font(key, g.px(pt))
     d.text((cx, base), s, font=f, fill=255, anchor=anchor)
     return f.getlength(s)
@@ -170,6 +180,12 @@ def text(d, cx, base, s, key, pt, anchor="ms"):
 
 def render(case, rng):
     """The page (RGB) of one case."""
+    wear = case.get("wear")
+    typed = rng if wear == "typed" else None
+
+    def text(d, cx, base, s, key, pt, anchor="ms"):
+        return _text(d, cx, base, s, key, pt, anchor, typed)
+
     ink = Image.new("L", (W, H), 0)       # black print
     sig = Image.new("L", (W, H), 0)       # pen
     red = Image.new("L", (W, H), 0)       # seal and receipt stamp ink
@@ -233,6 +249,14 @@ def render(case, rng):
     if case.get("level"):
         stamp.paste(INKS[case["colour"]][0], (0, 0), mark)
     img = ImageChops.multiply(img, stamp)
+    if wear == "typed":
+        # An old typewritten page: ribbon grain, aged paper, faded ink.
+        img = g.wear_faded(g.wear_aged(img, rng), rng)
+    elif wear in ("photocopy", "light_copy"):
+        img = g.wear_photocopy(img, rng)
+        if wear == "light_copy":
+            # A copy made with little toner: the print a light gray, the paper grayish.
+            img = img.point(lambda v: 105 + v * 130 // 255)
     img = img.filter(ImageFilter.GaussianBlur(0.6))
     img = g.add_signed(img, g.noise_image(rng, img.size, 2.0))
     return img
@@ -248,6 +272,11 @@ def cases():
             out.append({"name": "open-%s-%s" % (kind, scan), "scan": scan,
                         "approval": kind == "seal", "seal": kind == "seal",
                         "receipt": kind == "receipt"})
+    # Light-gray ink that is no stamp, in gray scans: a faded typewritten page, a photocopy
+    # and a light photocopy (its print a light gray).
+    for wear in ("typed", "photocopy", "light_copy"):
+        out.append({"name": "open-%s-gray" % wear.replace("_", ""), "scan": "gray",
+                    "approval": False, "wear": wear})
     for c in out:
         level = c.get("level")
         if level is None:

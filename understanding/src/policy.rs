@@ -12,10 +12,10 @@
 //! Marks are read from the OCR of the unaltered page (no red-ink removal happens before
 //! OCR), anywhere in the header area (the top of the page), and from the header's stamp ink
 //! read on its own (the pipeline's `ocr::stamp_ink`, recorded as the page record's
-//! `header_ink`: red ink of a colour scan, light-gray ink of a gray one), tolerant of OCR
-//! slips in the diacritics (`MÂT`, `TÓI MẬT`) because matching is done on folded text.
-//! Stamp ink that could be a mark but reads as nothing confident makes the header unreadable
-//! (fail closed).
+//! `header_ink`: red ink of a colour scan, frames and light-gray ink of a gray one), tolerant
+//! of OCR slips in the diacritics (`MÂT`, `TÓI MẬT`) because matching is done on folded text.
+//! Stamp ink that could be a mark (red ink, a frame, light-gray ink shaped like a stamp) but
+//! reads as nothing confident makes the header unreadable (fail closed).
 
 use archive_records::{InkKind, InkRegionRecord, PageRecord, TextSource, WordRecord};
 use serde::{Deserialize, Serialize};
@@ -96,9 +96,9 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
                 let sum: f32 = header.iter().map(|w| w.confidence).sum();
                 sum / header.len() as f32 >= MIN_HEADER_CONFIDENCE
             };
-            // Red ink and frames fail closed when unread; light-gray ink (which faded print
-            // and photocopies have too) and a round seal (over the signature of a short last
-            // page) only give their mark.
+            // Red ink, frames and light-gray ink shaped like a stamp fail closed when unread;
+            // other light-gray ink (which faded print and photocopies have too) and a round
+            // seal (over the signature of a short last page) only give their mark.
             let dpi = page.preprocess.as_ref().map_or(300, |p| p.dpi);
             let regions = &page.header_ink;
             let ink = regions.iter().map(|region| {
@@ -569,6 +569,24 @@ mod tests {
         assert_eq!(read_mark(&p), m(None, true), "a part of a seal split off");
         assert_eq!(sealed([1400, 1000, 450, 150]), m(None, false));
         assert_eq!(sealed([1400, 1000, 120, 120]), m(None, false), "too small");
+        // By kind, unread: red ink, a frame and light-gray ink shaped like a stamp fail
+        // closed; other light-gray ink (faded print, a photocopy's gray) only gives its mark.
+        for (ink, readable) in [
+            (InkKind::Red, false),
+            (InkKind::Frame, false),
+            (InkKind::LightStamp, false),
+            (InkKind::Gray, true),
+        ] {
+            let mut p = ocr_page(&header);
+            p.header_ink = vec![InkRegionRecord {
+                ink,
+                bbox: [1600, 120, 300, 90],
+                words: vec![word("ii", 1610, 25.0)],
+            }];
+            assert_eq!(read_mark(&p), m(None, readable), "{ink:?}");
+            p.header_ink[0].words = vec![word("MẬT", 1610, 45.0)];
+            assert_eq!(read_mark(&p), m(Some(Level::Mat), true), "{ink:?}");
+        }
         // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either.
         for phrase in [["BÍ", "MẬT"], ["BẢO", "MẬT"], ["MẶT", "TRẬN"]] {
             let read = page(vec![vec![

@@ -18,9 +18,12 @@
 //! is read the same way, contrast-stretched: frames of stamp size in any ink, with what they
 //! hold (a framed mark is often lost by the page's layout analysis), and light-gray ink (what
 //! a red stamp becomes in a gray scan: between black print and paper, in millimetre cells
-//! away from black print) that the first reading did not cover with confident words.
+//! away from black print) that the first reading did not cover with confident words. Light
+//! ink shaped like a stamp ([`Ink::LightStamp`]: a stamp's size, clearly lighter than the
+//! page's print, apart from its lines, on a header without much light ink) is told from
+//! the rest ([`Ink::Gray`]: a faded page's light print, a photocopy's gray) and read first.
 //! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
-//! words and fails closed on a region it cannot read.
+//! words and fails closed on a red region, a frame or a light stamp it cannot read.
 
 use image::imageops::{self, FilterType};
 use image::{DynamicImage, GrayImage, Luma};
@@ -65,6 +68,22 @@ const FRAME_FILL: f32 = 0.35;
 const STRETCH_TO: u32 = 95;
 /// A light-gray region at least half under confident words of the first reading was read.
 const COVERED_CONFIDENCE: f32 = 60.0;
+/// A header has print to compare light ink with when at least this share (per mille) of its
+/// pixels are print.
+const MIN_PRINT_SHARE: u64 = 5;
+/// Light-gray ink shaped like a stamp: its box's height from, height to, width from, width
+/// to (mm) …
+const LIGHT_STAMP_MM: [f32; 4] = [3.0, 40.0, 7.0, 120.0];
+/// … its ink's median level above the print's by this share of the paper level …
+const LIGHT_STAMP_TONE_GAP: u32 = 25;
+/// … print in at most this share (%) of its cells, and none this close (mm) beside it in
+/// its middle rows.
+const LIGHT_STAMP_PRINT_INSIDE: usize = 5;
+const LIGHT_STAMP_LINE_GAP_MM: f32 = 5.0;
+/// A header with more regions of light ink than this has light print, not stamps.
+const LIGHT_PRINT_REGIONS: usize = 6;
+/// A round seal: both sides at least this many mm, sides differing by at most a third.
+const SEAL_MIN_MM: f32 = 22.0;
 
 /// The ink a header region was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +96,10 @@ pub enum Ink {
     Gray,
     /// Read from the gray page: a frame of stamp size, of any ink, with what it holds.
     Frame,
+    /// Read from the gray page: light-gray ink shaped like a stamp (a unit of letter-sized
+    /// ink clearly lighter than the page's print, apart from its lines): what a red or
+    /// faded stamp becomes in a gray scan.
+    LightStamp,
 }
 
 /// A region of stamp ink in the header area and what its layer read.
@@ -377,15 +400,31 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
         .filter(|w| w.confidence >= COVERED_CONFIDENCE && w.bbox[1] < limit)
         .collect();
     let frames: Vec<[u32; 4]> = frames(&coarse, block, dpi);
-    let mut boxes: Vec<(Ink, [u32; 4])> = grid
-        .regions(width, limit, dpi)
+    let tones = Tones {
+        paper,
+        light_from,
+        light_to,
+        print: print_level(&histogram, light_from),
+    };
+    let mut boxes: Vec<(Ink, [u32; 4])> = frames.iter().map(|&b| (Ink::Frame, b)).collect();
+    let regions = grid.regions(width, limit, dpi);
+    // Many regions of light ink are a page's light print (a faded or typewritten page), not
+    // stamps: a header holds a stamp or two.
+    let light_print = regions.len() > LIGHT_PRINT_REGIONS;
+    let mut light: Vec<(Ink, [u32; 4])> = regions
         .into_iter()
         .filter(|region| covered_share(&grid, region, &confident) < 0.5)
-        .map(|region| region.bbox)
-        .filter(|b| !frames.iter().any(|f| overlap(*f, *b)))
-        .map(|b| (Ink::Gray, b))
+        .filter(|region| !frames.iter().any(|f| overlap(*f, region.bbox)))
+        .map(|region| {
+            let stamp = !light_print
+                && is_light_stamp(image, &grid, &print, max_print, &region, tones, dpi);
+            let ink = if stamp { Ink::LightStamp } else { Ink::Gray };
+            (ink, region.bbox)
+        })
         .collect();
-    boxes.extend(frames.into_iter().map(|b| (Ink::Frame, b)));
+    // Stamp-shaped ink is read first: only the first regions of a header are read.
+    light.sort_by_key(|&(ink, _)| ink != Ink::LightStamp);
+    boxes.extend(light);
     let margin = mm_to_px(MARGIN_MM, dpi);
     boxes
         .into_iter()
@@ -415,6 +454,110 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
             )
         })
         .collect()
+}
+
+/// The gray levels of a header area: its paper, the light-ink band and its print's level.
+#[derive(Debug, Clone, Copy)]
+struct Tones {
+    paper: u32,
+    light_from: u32,
+    light_to: u32,
+    /// The median level of the print (pixels darker than light ink), when the header has
+    /// enough of it to tell.
+    print: Option<u32>,
+}
+
+/// The median level of a header's print: its pixels darker than `light_from`, when they
+/// make up at least [`MIN_PRINT_SHARE`] (per mille) of the header (a header with less print
+/// has no print tone to tell stamp ink from).
+fn print_level(histogram: &[u32; 256], light_from: u32) -> Option<u32> {
+    let total: u64 = histogram.iter().map(|&n| u64::from(n)).sum();
+    let print = &histogram[..(light_from as usize).min(256)];
+    let count: u64 = print.iter().map(|&n| u64::from(n)).sum();
+    if count == 0 || count * 1000 < total * MIN_PRINT_SHARE {
+        return None;
+    }
+    let mut seen = 0;
+    for (level, &n) in print.iter().enumerate() {
+        seen += u64::from(n);
+        if seen * 2 >= count {
+            return Some(level as u32);
+        }
+    }
+    None
+}
+
+/// Whether a region of light-gray ink (`region`, on the header's `grid` of light ink with
+/// its `print` per cell) is shaped like a stamp: of a stamp's size (not a lone faded letter,
+/// not a seal, not cut off by the header area's lower edge), clearly
+/// lighter than the page's print (a faded page's print is as light as its light ink), with
+/// hardly any print inside it, no print beside it in its rows (a faded word in a line of
+/// print has its line's print beside it) and none touching it.
+// Cell indices and sizes are far below i32::MAX (one cell per millimetre of a page).
+#[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+fn is_light_stamp(
+    image: &GrayImage,
+    grid: &Grid,
+    print: &[u32],
+    max_print: u32,
+    region: &Region,
+    tones: Tones,
+    dpi: u32,
+) -> bool {
+    let [x, y, w, h] = region.bbox;
+    let mm = |px: u32| px as f32 * 25.4 / dpi as f32;
+    let (w_mm, h_mm) = (mm(w), mm(h));
+    let [min_h, max_h, min_w, max_w] = LIGHT_STAMP_MM;
+    let seal =
+        w_mm >= SEAL_MIN_MM && h_mm >= SEAL_MIN_MM && w_mm.max(h_mm) / w_mm.min(h_mm) <= 1.35;
+    let cut_off = y + h + grid.cell >= grid.rows * grid.cell;
+    if !(min_h..=max_h).contains(&h_mm) || !(min_w..=max_w).contains(&w_mm) || seal || cut_off {
+        return false;
+    }
+    // Lighter than the print by a clear step.
+    let Some(print_tone) = tones.print else {
+        return false;
+    };
+    let mut levels = [0u32; 256];
+    for j in y..y + h {
+        for i in x..x + w {
+            let v = u32::from(image.get_pixel(i, j)[0]);
+            let cell = ((j / grid.cell) * grid.columns + i / grid.cell) as usize;
+            if grid.ink[cell] > 0 && (tones.light_from..tones.light_to).contains(&v) {
+                levels[v as usize] += 1;
+            }
+        }
+    }
+    if median(&levels) < print_tone + tones.paper * LIGHT_STAMP_TONE_GAP / 100 {
+        return false;
+    }
+    // Print inside, or beside it in its middle rows.
+    let cols = grid.columns as i32;
+    let (c0, c1) = ((x / grid.cell) as i32, ((x + w - 1) / grid.cell) as i32);
+    let (r0, r1) = ((y / grid.cell) as i32, ((y + h - 1) / grid.cell) as i32);
+    let is_print = |c: i32, r: i32| {
+        (0..cols).contains(&c)
+            && (0..grid.rows as i32).contains(&r)
+            && print[(r * cols + c) as usize] > max_print
+    };
+    let inside = (r0..=r1)
+        .flat_map(|r| (c0..=c1).map(move |c| (c, r)))
+        .filter(|&(c, r)| is_print(c, r))
+        .count();
+    let cells = ((c1 - c0 + 1) * (r1 - r0 + 1)) as usize;
+    if inside * 100 > cells * LIGHT_STAMP_PRINT_INSIDE {
+        return false;
+    }
+    let gap = mm_to_px(LIGHT_STAMP_LINE_GAP_MM, dpi).div_ceil(grid.cell) as i32;
+    let band = (r1 - r0 + 1) / 4;
+    let beside = (r0 + band..=r1 - band)
+        .any(|r| (1..=gap).any(|d| is_print(c0 - d, r) || is_print(c1 + d, r)));
+    // Print touching it (a cell between them at most) on any side: a piece of ink split off
+    // by print running through it (a seal under a signature), not a stamp of its own.
+    let touching = (r0 - 2..=r1 + 2)
+        .flat_map(|r| (c0 - 2..=c1 + 2).map(move |c| (c, r)))
+        .any(|(c, r)| (r < r0 || r > r1 || c < c0 || c > c1) && is_print(c, r));
+    !beside && !touching
 }
 
 /// Whether two boxes overlap.
@@ -1038,7 +1181,83 @@ mod tests {
         assert!(read_header(&mut engine, &none, &light, &[], true).is_empty());
         let regions = read_header(&mut engine, &none, &light, &[], false);
         assert_eq!(regions.len(), 1);
-        assert_eq!(regions[0].ink, Ink::Gray);
+        assert_eq!(regions[0].ink, Ink::LightStamp);
         assert_eq!(engine.seen.len(), 1);
+    }
+
+    /// Light bars (3 × `height` pixels, 6 apart) of `level` on a gray page.
+    fn light_bars(page: &mut PreparedPage, [x, y]: [u32; 2], bars: u32, height: u32, level: u8) {
+        for k in 0..bars {
+            for j in y..y + height {
+                for i in x + k * 6..x + k * 6 + 3 {
+                    page.image.put_pixel(i, j, Luma([level]));
+                }
+            }
+        }
+    }
+
+    /// The kinds of the light-gray regions of a page, by their left and top.
+    fn light_kinds(page: &PreparedPage) -> Vec<(Ink, [u32; 2])> {
+        gray_layers(page, &[])
+            .into_iter()
+            .filter(|(ink, _)| *ink != Ink::Frame)
+            .map(|(ink, layer)| (ink, [layer.bbox[0], layer.bbox[1]]))
+            .collect()
+    }
+
+    #[test]
+    fn light_ink_is_a_stamp_when_shaped_like_one_and_apart_from_lighter_print() {
+        // The page's print (level 20, 200..344 × 60..75 at 100 dpi) and a word of light
+        // capitals (11 × 3.6 mm, level 165) well below it: a stamp, read first.
+        let mut page = gray_page();
+        light_bars(&mut page, [40, 100], 8, 14, 165);
+        let kinds = light_kinds(&page);
+        assert_eq!(kinds.len(), 1);
+        assert_eq!(kinds[0].0, Ink::LightStamp);
+        // The same ink as a faded word in the print's own line (print 4 mm beside it): text.
+        let mut page = gray_page();
+        light_bars(&mut page, [140, 60], 8, 14, 165);
+        assert_eq!(light_kinds(&page)[0].0, Ink::Gray);
+        // Right under the print, touching it (a seal's ink split by a signature's pen).
+        let mut page = gray_page();
+        light_bars(&mut page, [220, 81], 8, 14, 165);
+        assert_eq!(light_kinds(&page)[0].0, Ink::Gray);
+        // A lone faded letter or two, and ink cut off by the header area's lower edge (the
+        // top 224 rows): not a stamp's shape.
+        let mut page = gray_page();
+        light_bars(&mut page, [40, 100], 2, 14, 165);
+        light_bars(&mut page, [40, 214], 8, 14, 165);
+        let kinds = light_kinds(&page);
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(kinds.iter().all(|(ink, _)| *ink == Ink::Gray), "{kinds:?}");
+        // A round seal's light ink (a ring of 26 mm) is no stamp either.
+        let mut page = gray_page();
+        for a in 0..720 {
+            let t = f64::from(a) * std::f64::consts::PI / 360.0;
+            for r in 45..49 {
+                let (x, y) = (
+                    100.0 + f64::from(r) * t.cos(),
+                    130.0 + f64::from(r) * t.sin(),
+                );
+                page.image.put_pixel(x as u32, y as u32, Luma([165]));
+            }
+        }
+        assert_eq!(light_kinds(&page), vec![(Ink::Gray, [44, 72])]);
+        // A faded page: its print (level 95) nearly as light as the ink (140); and a page
+        // without print to compare with.
+        let mut page = gray_page();
+        for p in page.image.pixels_mut() {
+            if p[0] < 100 {
+                *p = Luma([95]);
+            } else if p[0] < 200 {
+                *p = Luma([170]);
+            }
+        }
+        light_bars(&mut page, [40, 100], 8, 14, 140);
+        assert_eq!(light_kinds(&page)[0].0, Ink::Gray);
+        let mut page = gray_page();
+        page.image = GrayImage::from_pixel(400, 560, Luma([240]));
+        light_bars(&mut page, [40, 100], 8, 14, 165);
+        assert_eq!(light_kinds(&page), vec![(Ink::Gray, [32, 92])]);
     }
 }

@@ -195,6 +195,7 @@ impl From<Ink> for InkKind {
             Ink::Red => InkKind::Red,
             Ink::Gray => InkKind::Gray,
             Ink::Frame => InkKind::Frame,
+            Ink::LightStamp => InkKind::LightStamp,
         }
     }
 }
@@ -205,6 +206,7 @@ impl From<InkKind> for Ink {
             InkKind::Red => Ink::Red,
             InkKind::Gray => Ink::Gray,
             InkKind::Frame => Ink::Frame,
+            InkKind::LightStamp => Ink::LightStamp,
         }
     }
 }
@@ -289,7 +291,7 @@ mod tests {
             }
         );
 
-        for ink in [Ink::Red, Ink::Gray, Ink::Frame] {
+        for ink in [Ink::Red, Ink::Gray, Ink::Frame, Ink::LightStamp] {
             let region = InkRegion {
                 ink,
                 bbox: [10, 20, 300, 90],
