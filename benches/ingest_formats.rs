@@ -16,6 +16,8 @@
 //! reports them (`cpu_seconds`: measured per thread around each stage, see
 //! `pipeline::stages`). Then the peak RSS (`/usr/bin/time -f %M`, else `VmHWM`) of ingesting
 //! a small and a large box of colour PNG pages (the pages copied into hồ sơ of the same size).
+//! Between them, untimed by the ingest: the parts of preprocessing a colour page (one thread's
+//! CPU time) and the candidate encodings of its access copy.
 //!
 //! Run: `cargo bench --bench ingest_formats [-- --quick]`. Environment: `SOHOA_BENCH_JOBS`
 //! (N, default the cores), `SOHOA_BENCH_PAGES` (pages per box, default 4),
@@ -300,8 +302,15 @@ fn main() -> Result<()> {
     println!("Stages as `sohoa ingest --json` reports them (`cpu_seconds`): each is the CPU time of the threads running it (CLOCK_THREAD_CPUTIME_ID around each call); `other` is the process's CPU time that no stage accounts for (start-up, model loading, planning, the audit log). `pdf` includes decoding each original again for the access copy.");
     println!();
 
-    if let Some((file, _)) = manifest.get("png24").and_then(|rows| rows.first()) {
-        access_encodings(&boxes_dir.join("png24").join(file))?;
+    if let Some(rows) = manifest.get("png24") {
+        let files: Vec<PathBuf> = rows
+            .iter()
+            .map(|(file, _)| boxes_dir.join("png24").join(file))
+            .collect();
+        preprocessing(&files)?;
+        if let Some(first) = files.first() {
+            access_encodings(first)?;
+        }
     }
 
     let rss: Vec<usize> = std::env::var("SOHOA_BENCH_RSS_PAGES")
@@ -328,6 +337,74 @@ fn timed<T>(mut f: impl FnMut() -> T) -> (T, f64) {
         out = Some(v);
     }
     (out.expect("ran"), best)
+}
+
+/// CPU seconds of the calling thread.
+#[allow(unsafe_code)] // one FFI call with its SAFETY comment
+fn thread_cpu_seconds() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given and nothing else.
+    unsafe {
+        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &raw mut t);
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
+/// Runs `f` three times; returns its output and the lowest CPU seconds of this thread.
+fn cpu_timed<T>(mut f: impl FnMut() -> T) -> (T, f64) {
+    let mut best = f64::INFINITY;
+    let mut out = None;
+    for _ in 0..3 {
+        let start = thread_cpu_seconds();
+        let v = f();
+        best = best.min(thread_cpu_seconds() - start);
+        out = Some(v);
+    }
+    (out.expect("ran"), best)
+}
+
+/// The parts of preprocessing a 24-bit colour page, in CPU seconds of one thread (lowest of
+/// three runs), per page of the box: what `prepare` does in all (gray conversion, blank and
+/// skew analysis, rotation when the skew is 1° or more), the rotation alone by the float warp
+/// of `imageproc` (what deskewed before) and by `preprocess::rotate_gray` (now), and finding
+/// the red ink.
+fn preprocessing(pngs: &[PathBuf]) -> Result<()> {
+    use image::Luma;
+    use imageproc::geometric_transformations::{rotate_about_center, Border, Interpolation};
+    use pipeline::decode::{decode_page, ScanFormat};
+    use pipeline::ocr::stamp_ink::RedInk;
+    use pipeline::preprocess::{prepare, rotate_gray, PreprocessOptions};
+    println!("## Preprocessing one 24-bit colour page (CPU s of one thread, lowest of 3)");
+    println!();
+    println!("| page | skew measured ° | rotated | prepare in all | gray conversion alone (`to_luma8`) | rotation, imageproc bilinear (before) | rotation, `rotate_gray` (now) | red ink (`RedInk::find`) |");
+    println!("|---|---:|---|---:|---:|---:|---:|---:|");
+    for (i, png) in pngs.iter().enumerate() {
+        let page = decode_page(png, ScanFormat::Png, 1)?;
+        let (prepared, prepare_s) = cpu_timed(|| prepare(&page, PreprocessOptions::default()));
+        let (gray, gray_s) = cpu_timed(|| page.image.to_luma8());
+        let theta = -prepared.facts.skew_degrees.to_radians();
+        let (_, float_s) = cpu_timed(|| {
+            rotate_about_center(
+                &gray,
+                theta,
+                Interpolation::Bilinear,
+                Border::Constant(Luma([255])),
+            )
+        });
+        let (_, fast_s) = cpu_timed(|| rotate_gray(&gray, theta, 255));
+        let (_, red_s) = cpu_timed(|| RedInk::find(&page.image, prepared.facts.dpi));
+        println!(
+            "| {} | {:.2} | {} | {prepare_s:.3} | {gray_s:.3} | {float_s:.3} | {fast_s:.3} | {red_s:.3} |",
+            i + 1,
+            prepared.facts.skew_degrees,
+            if prepared.facts.deskewed { "yes" } else { "no" },
+        );
+    }
+    println!();
+    Ok(())
 }
 
 /// The candidate encodings of one 24-bit colour page for the access copy: their time (best

@@ -7,8 +7,9 @@
 //! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
 //! scan as scanned: a JPEG file's bytes, a PNG file's zlib stream, or else the original decoded
 //! again and compressed losslessly (see [`crate::pdf`]); a PDF page that painted nothing is
-//! made white again without reading it, and a PDF page `pdftoppm` had to render is encoded
-//! when it is read for OCR ([`encode_rendered`]) rather than rendered again.
+//! made white again without reading it, and a page that would have to be decoded again (a
+//! TIFF or PDF page) is encoded when it is read for OCR ([`encode_at_read`]) rather than
+//! decoded a second time, as far as the run's memory budget for such images allows.
 
 use std::path::PathBuf;
 
@@ -100,18 +101,25 @@ pub enum PageImageSource {
     /// A scan file on disk, its format and the 1-based page in it: decoded again (or passed
     /// through, for JPEG and PNG files).
     File(PathBuf, ScanFormat, u32),
-    /// The image as encoded when the page was read for OCR ([`encode_rendered`]).
+    /// The image as encoded when the page was read for OCR ([`encode_at_read`]).
     Encoded(PageImage),
 }
 
-/// The access-copy image of a page `decoded` for OCR, when decoding it cost a render (a PDF
-/// page `pdftoppm` drew): encoded now, so that the commit does not render the page a second
-/// time. `None` for any other page, which the commit decodes again from its file (cheaper
-/// than holding its image in memory until then).
-pub fn encode_rendered(decoded: &crate::decode::DecodedPage) -> Option<Result<PageImage>> {
-    decoded
-        .rendered
-        .then(|| PageImage::from_decoded(decoded, None))
+/// The access-copy image of a page `decoded` for OCR, encoded now from the pixels the OCR
+/// worker holds, when the commit could not use the file's bytes as they are: a TIFF page, a
+/// PDF page (its embedded JPEG, or its pixels, or what `pdftoppm` rendered). Encoding it here
+/// spares the commit decoding (or rendering) the page a second time; the caller holds the
+/// result within a memory budget and the commit decodes again whatever it did not hold.
+/// `None` for a JPEG or PNG file (passed through from its bytes at commit, no decoding) and
+/// for a PDF page that painted nothing (white again at commit, without reading the file).
+pub fn encode_at_read(decoded: &crate::decode::DecodedPage) -> Option<Result<PageImage>> {
+    let t = &decoded.technical;
+    let decoded_again = match t.format {
+        ScanFormat::Tiff => true,
+        ScanFormat::Pdf => t.compression != crate::decode::EMPTY_PAGE,
+        ScanFormat::Jpeg | ScanFormat::Png => decoded.rendered,
+    };
+    decoded_again.then(|| PageImage::from_decoded(decoded, decoded.embedded_jpeg.as_deref()))
 }
 
 /// Builds the access copy of `doc`. `original` maps a page to where its image comes from:

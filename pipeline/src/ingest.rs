@@ -271,7 +271,8 @@ struct HoSoPlan {
     approvals: std::sync::Arc<Vec<crate::policy::ApprovalRule>>,
     /// Which finished pages may go to the resume cache (only a screened, unmarked prefix).
     screen: CacheScreen,
-    /// Access-copy images of rendered pages, by (source file, page), held in memory (never
+    /// Access-copy images encoded when their pages were read (TIFF and PDF pages, see
+    /// [`crate::access::encode_at_read`]), by (source file, page), held in memory (never
     /// on disk: a page may yet be withheld) until the hồ sơ is committed.
     access_images: HashMap<(String, u32), PageImage>,
 }
@@ -681,12 +682,15 @@ struct Run<'a> {
     progress: &'a dyn ProgressSink,
 }
 
-/// At most this many bytes of rendered pages' access images wait in memory for their
-/// commit; past it, the commit renders a page again rather than memory growing with the box.
+/// At most this many bytes of access images encoded at read time wait in memory for their
+/// commit; past it, the commit decodes (or renders) a page again rather than memory growing
+/// with the box. A 300-dpi A4 colour page is about 5 MB (Flate level 1), a bilevel one tens of
+/// kB.
 const ACCESS_IMAGE_BUDGET: usize = 256 << 20;
 
 impl Run<'_> {
-    /// Holds `image`, the access image of `record`'s rendered page, for its hồ sơ's commit,
+    /// Holds `image`, the access image of `record`'s page encoded when it was read, for its
+    /// hồ sơ's commit,
     /// unless that would pass [`ACCESS_IMAGE_BUDGET`].
     fn hold_access_image(&mut self, plan: &mut HoSoPlan, record: &PageRecord, image: PageImage) {
         let size = image.byte_len();
@@ -1582,15 +1586,15 @@ fn relabel(e: Error, abs: &Path, rel: &str) -> Error {
     }
 }
 
-/// One page read for OCR: its record and, when decoding it cost a render, its access-copy
-/// image ([`crate::access::encode_rendered`]).
+/// One page read for OCR: its record and, when the commit would have to decode the page
+/// again, its access-copy image ([`crate::access::encode_at_read`]).
 struct ReadPage {
     record: PageRecord,
     access_image: Option<PageImage>,
 }
 
-/// Decodes one page and reads it ([`recognise_page`]); a page `pdftoppm` rendered also gets
-/// its access-copy image encoded while its pixels are here.
+/// Decodes one page and reads it ([`recognise_page`]); a TIFF or PDF page also gets its
+/// access-copy image encoded while its pixels are here.
 fn read_page(
     engine: &mut dyn OcrEngine,
     job: &Job,
@@ -1604,11 +1608,11 @@ fn read_page(
         })
         .map_err(|e| relabel(e, &job.path, &job.source_file))?;
     let access_image = clock
-        .time(Stage::Pdf, || crate::access::encode_rendered(&decoded))
+        .time(Stage::Pdf, || crate::access::encode_at_read(&decoded))
         .and_then(|encoded| {
             encoded
                 .inspect_err(|e| {
-                    tracing::debug!(file = %job.source_file, page = job.source_page, error = %e, "access image not encoded now; the commit renders the page again");
+                    tracing::debug!(file = %job.source_file, page = job.source_page, error = %e, "access image not encoded now; the commit decodes the page again");
                 })
                 .ok()
         });
