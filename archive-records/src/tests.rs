@@ -116,6 +116,7 @@ fn blank_page() -> PageRecord {
         words: Vec::new(),
         ocr: None,
         header_ink: Vec::new(),
+        closing_reading: None,
         page_extract: None,
     }
 }
