@@ -27,6 +27,8 @@ use image::{DynamicImage, GrayImage, Luma};
 use imageproc::region_labelling::{connected_components, Connectivity};
 use serde::{Deserialize, Serialize};
 
+use understanding::classify::SignatureStart;
+
 use super::{OcrEngine, OcrWord};
 use crate::preprocess::{PreparedPage, PreprocessFacts};
 use crate::store::records::word_records;
@@ -704,7 +706,8 @@ const CLOSING_SCALE: u32 = 2;
 
 /// Reads the closing block of a recognised page a second time, for the signer's name that a
 /// seal over it garbles: the area from the signature block's first line (see
-/// [`understanding::classify::signature_block_line`]) down, its right column only, with the
+/// [`understanding::classify::signature_block_line`]; the right column from `Nơi nhận`
+/// when only that was read) down, its right column only, with the
 /// stamp ink left out — the page's red ink (found in colour, put where the page as recognised
 /// has it) and ink lighter than print ([`LIGHT_FROM`] of the paper level: what a red seal
 /// becomes in a gray scan) turned to paper — enlarged [`CLOSING_SCALE`] times and read as one
@@ -719,31 +722,43 @@ pub fn read_closing(
     if understanding::classify::reads_a_plausible_signer(&ocr.text) {
         return None;
     }
-    let line = understanding::classify::signature_block_line(&ocr.text)?;
+    let start = understanding::classify::signature_block_line(&ocr.text)?;
+    let (SignatureStart::Title(line) | SignatureStart::BesideRecipients(line)) = start;
     let line = u32::try_from(line).ok()?;
     let words: Vec<&OcrWord> = ocr.words.iter().filter(|w| w.line == line).collect();
     let dpi = page.facts.dpi;
     let (width, height) = page.image.dimensions();
-    // The block's column: the words after the widest gap on the line when it is wider than
-    // a column gap (Nơi nhận merged in on the left), else the whole line.
-    let column_gap = mm_to_px(15.0, dpi);
-    let mut start = 0;
-    let mut widest = 0;
-    for (k, pair) in words.windows(2).enumerate() {
-        let gap = pair[1].bbox[0].saturating_sub(pair[0].bbox[0] + pair[0].bbox[2]);
-        if gap > widest {
-            (widest, start) = (gap, k + 1);
+    let top = words.iter().map(|w| w.bbox[1]).min()?;
+    let (x, y) = match start {
+        SignatureStart::Title(_) => {
+            // The block's column: the words after the widest gap on the line when it is
+            // wider than a column gap (Nơi nhận merged in on the left), else the whole line.
+            let column_gap = mm_to_px(15.0, dpi);
+            let mut from = 0;
+            let mut widest = 0;
+            for (k, pair) in words.windows(2).enumerate() {
+                let gap = pair[1].bbox[0].saturating_sub(pair[0].bbox[0] + pair[0].bbox[2]);
+                if gap > widest {
+                    (widest, from) = (gap, k + 1);
+                }
+            }
+            let column = if widest > column_gap {
+                &words[from..]
+            } else {
+                &words[..]
+            };
+            let left = column.iter().map(|w| w.bbox[0]).min()?;
+            let top = column.iter().map(|w| w.bbox[1]).min()?;
+            (
+                left.saturating_sub(mm_to_px(CLOSING_LEFT_MM, dpi)),
+                top.saturating_sub(mm_to_px(2.0, dpi)),
+            )
         }
-    }
-    let column = if widest > column_gap {
-        &words[start..]
-    } else {
-        &words[..]
+        // The right column, from a little above Nơi nhận (the title stands level with it).
+        SignatureStart::BesideRecipients(_) => {
+            (width * 2 / 5, top.saturating_sub(mm_to_px(8.0, dpi)))
+        }
     };
-    let left = column.iter().map(|w| w.bbox[0]).min()?;
-    let top = column.iter().map(|w| w.bbox[1]).min()?;
-    let x = left.saturating_sub(mm_to_px(CLOSING_LEFT_MM, dpi));
-    let y = top.saturating_sub(mm_to_px(2.0, dpi));
     let (w, h) = (
         width - x,
         (y + mm_to_px(CLOSING_DOWN_MM, dpi)).min(height) - y,

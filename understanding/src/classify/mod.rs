@@ -13,6 +13,7 @@ mod signature;
 
 pub use signature::{
     has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,
+    SignatureStart,
 };
 use unicode_normalization::UnicodeNormalization;
 

@@ -126,10 +126,21 @@ pub fn plausible_name(name: &str) -> bool {
             .all(|w| title_case(w) && super::is_syllable(&fold_upper(w)))
 }
 
-/// The line of a page's text (counting its non-empty lines from 0, as OCR numbers its
-/// lines) where the signature block starts: the lowest signing authority (`T/M BAN THƯỜNG
-/// VỤ`), else the lowest line ending in a known position (`BÍ THƯ`); None without either.
-pub fn signature_block_line(text: &str) -> Option<usize> {
+/// Where a page's signature block starts, as a line of its text (counting its non-empty
+/// lines from 0, as OCR numbers its lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureStart {
+    /// The block's first line was read: the lowest signing authority (`T/M BAN THƯỜNG
+    /// VỤ`), else the lowest line ending in a known position (`BÍ THƯ`).
+    Title(usize),
+    /// Neither was read (a seal or faded ink over the whole block), only `Nơi nhận`: the
+    /// block is in the right column from that line down.
+    BesideRecipients(usize),
+}
+
+/// Where the signature block of a page's text starts; None without a title, position or
+/// `Nơi nhận`.
+pub fn signature_block_line(text: &str) -> Option<SignatureStart> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -137,15 +148,19 @@ pub fn signature_block_line(text: &str) -> Option<usize> {
         .collect();
     let is_authority =
         |l: &str| authority(l).is_some() || AUTHORITY_ALONE.is_match(&fold_aligned(l));
-    (0..lines.len())
-        .rev()
-        .find(|&i| is_authority(lines[i]))
+    let lowest = |test: &dyn Fn(&str) -> bool| (0..lines.len()).rev().find(|&i| test(lines[i]));
+    lowest(&is_authority)
         .or_else(|| {
-            (0..lines.len()).rev().find(|&i| {
-                split_columns(lines[i])
+            lowest(&|l: &str| {
+                split_columns(l)
                     .1
                     .is_some_and(|right| known_position(&right))
             })
+        })
+        .map(SignatureStart::Title)
+        .or_else(|| {
+            lowest(&|l: &str| fold_upper(l).contains("NOI NHAN"))
+                .map(SignatureStart::BesideRecipients)
         })
 }
 
@@ -857,10 +872,15 @@ Trần Công Thuật",
         ));
         let text =
             "đã thống nhất.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n- Như trên, BÍ THƯ\nLê Văn Khánh";
-        assert_eq!(signature_block_line(text), Some(1));
+        assert_eq!(signature_block_line(text), Some(SignatureStart::Title(1)));
         assert_eq!(
             signature_block_line("thực hiện.\n- Lưu VT. GIÁM ĐỐC\nLê Văn Khánh"),
-            Some(1)
+            Some(SignatureStart::Title(1))
+        );
+        // The whole block lost under a seal: it is beside Nơi nhận.
+        assert_eq!(
+            signature_block_line("thực hiện./.\nNơi nhận: ¬.—.\n- Như trên,\n- Lưu."),
+            Some(SignatureStart::BesideRecipients(1))
         );
         assert_eq!(signature_block_line("một dòng\nhai dòng"), None);
     }
