@@ -21,6 +21,11 @@
 //! away from black print) that the first reading did not cover with confident words.
 //! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
 //! words and fails closed on a region it cannot read.
+//!
+//! The same red ink serves the closing block: when a page's reading gives no plausible
+//! signer, [`read_closing`] reads the block's area again with the stamp ink left out (the
+//! red regions put where deskewing and turning took them, and light-gray ink), enlarged.
+//! Out: that reading's text, recorded with the page for the catalog's signer.
 
 use image::imageops::{self, FilterType};
 use image::{DynamicImage, GrayImage, Luma};
