@@ -44,6 +44,15 @@ pub struct PageRecord {
     /// reads marks in them and fails closed on a region without a confident reading).
     #[serde(rename = "header_ink", default, skip_serializing_if = "Vec::is_empty")]
     pub header_ink: Vec<InkRegionRecord>,
+    /// The closing block read a second time, its area alone with the stamp ink left out and
+    /// enlarged, when the page's own reading gave no plausible signer (the catalog takes the
+    /// signer's name from it then).
+    #[serde(
+        rename = "closing_reading",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closing_reading: Option<String>,
     /// Set when the source file could not be stored because it also holds withheld pages
     /// (độ mật): this page's pixels were stored alone, losslessly, instead.
     #[serde(

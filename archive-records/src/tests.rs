@@ -73,6 +73,7 @@ fn ocr_page() -> PageRecord {
                 words: Vec::new(),
             },
         ],
+        closing_reading: None,
         page_extract: Some(PageExtract {
             path: extract_path("hs-07/thong-tri.tif", 2),
             sha256: "f9e8d7c6b5a40918273645f9e8d7c6b5a40918273645f9e8d7c6b5a4091827".into(),
@@ -116,6 +117,7 @@ fn blank_page() -> PageRecord {
         words: Vec::new(),
         ocr: None,
         header_ink: Vec::new(),
+        closing_reading: None,
         page_extract: None,
     }
 }

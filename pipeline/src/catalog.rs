@@ -264,7 +264,11 @@ impl HoSoContext {
         let group = &plan.pages;
         let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
-        let found = classify::extract(&texts);
+        let closing: Vec<Option<&str>> = group
+            .iter()
+            .map(|n| by_number[n].closing_reading.as_deref())
+            .collect();
+        let found = classify::extract_with_closing(&texts, &closing);
         // A reading's page is 1-based within the document; records name the hồ sơ page,
         // and the box of the words on it the value was read from.
         let extracted = |r: &Option<Reading>| {

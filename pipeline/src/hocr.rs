@@ -220,6 +220,7 @@ pub(crate) mod tests {
             words: words.into_iter().map(Into::into).collect(),
             ocr: None,
             header_ink: Vec::new(),
+            closing_reading: None,
             page_extract: None,
         }
     }

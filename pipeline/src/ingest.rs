@@ -1646,6 +1646,7 @@ fn recognise_page(
         words: Vec::new(),
         ocr: None,
         header_ink: Vec::new(),
+        closing_reading: None,
         page_extract: None,
     };
     if let Some(layer) = decoded.text_layer.as_deref() {
@@ -1688,6 +1689,9 @@ fn recognise_page(
         .into_iter()
         .map(InkRegionRecord::from)
         .collect();
+    record.closing_reading = clock.time(Stage::SecondReadings, || {
+        stamp_ink::read_closing(engine, &red_ink, &prepared, &ocr)
+    });
     Ok(record)
 }
 

@@ -427,6 +427,7 @@ mod tests {
             words: words.to_vec(),
             ocr: None,
             header_ink: Vec::new(),
+            closing_reading: None,
             page_extract: None,
         }
     }

@@ -435,6 +435,7 @@ pub(crate) mod tests {
             words: Vec::new(),
             ocr: None,
             header_ink: Vec::new(),
+            closing_reading: None,
             page_extract: None,
         }
     }

@@ -63,6 +63,7 @@ fn page(number: u32, file: &str, text: String) -> PageRecord {
         words: Vec::new(),
         ocr: None,
         header_ink: Vec::new(),
+        closing_reading: None,
         page_extract: None,
     }
 }

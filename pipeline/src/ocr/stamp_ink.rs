@@ -24,11 +24,18 @@
 //! the rest ([`Ink::Gray`]: a faded page's light print, a photocopy's gray) and read first.
 //! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
 //! words and fails closed on a red region, a frame or a light stamp it cannot read.
+//!
+//! The same red ink serves the closing block: when a page's reading gives no plausible
+//! signer, [`read_closing`] reads the block's area again with the stamp ink left out (the
+//! red regions put where deskewing and turning took them, and light-gray ink), enlarged.
+//! Out: that reading's text, recorded with the page for the catalog's signer.
 
 use image::imageops::{self, FilterType};
 use image::{DynamicImage, GrayImage, Luma};
 use imageproc::region_labelling::{connected_components, Connectivity};
 use serde::{Deserialize, Serialize};
+
+use understanding::classify::SignatureStart;
 
 use super::{OcrEngine, OcrWord};
 use crate::preprocess::{PreparedPage, PreprocessFacts};
@@ -835,6 +842,168 @@ fn read_layer(
         Ok(second)
     } else {
         Ok(first)
+    }
+}
+
+/// The closing area read a second time spans this far to the left of the signature block's
+/// first line, and this far below its top (title, seal, signature and name), in mm.
+const CLOSING_LEFT_MM: f32 = 20.0;
+const CLOSING_DOWN_MM: f32 = 75.0;
+/// The closing area is read enlarged this many times.
+const CLOSING_SCALE: u32 = 2;
+
+/// Reads the closing block of a recognised page a second time, for the signer's name that a
+/// seal over it garbles: the area from the signature block's first line (see
+/// [`understanding::classify::signature_block_line`]; the right column from `Nơi nhận`
+/// when only that was read) down, its right column only, with the
+/// stamp ink left out — the page's red ink (found in colour, put where the page as recognised
+/// has it) and ink lighter than print ([`LIGHT_FROM`] of the paper level: what a red seal
+/// becomes in a gray scan) turned to paper — enlarged [`CLOSING_SCALE`] times and read as one
+/// block. None when the page's own reading already gives a plausible signer, when it has no
+/// signature block, or when the reading fails (logged).
+pub fn read_closing(
+    engine: &mut dyn OcrEngine,
+    red: &RedInk,
+    page: &PreparedPage,
+    ocr: &super::OcrPage,
+) -> Option<String> {
+    if understanding::classify::reads_a_plausible_signer(&ocr.text) {
+        return None;
+    }
+    let start = understanding::classify::signature_block_line(&ocr.text)?;
+    let (SignatureStart::Title(line) | SignatureStart::BesideRecipients(line)) = start;
+    let line = u32::try_from(line).ok()?;
+    let words: Vec<&OcrWord> = ocr.words.iter().filter(|w| w.line == line).collect();
+    let dpi = page.facts.dpi;
+    let (width, height) = page.image.dimensions();
+    let top = words.iter().map(|w| w.bbox[1]).min()?;
+    let (x, y) = match start {
+        SignatureStart::Title(_) => {
+            // The block's column: the words after the widest gap on the line when it is
+            // wider than a column gap (Nơi nhận merged in on the left), else the whole line.
+            let column_gap = mm_to_px(15.0, dpi);
+            let mut from = 0;
+            let mut widest = 0;
+            for (k, pair) in words.windows(2).enumerate() {
+                let gap = pair[1].bbox[0].saturating_sub(pair[0].bbox[0] + pair[0].bbox[2]);
+                if gap > widest {
+                    (widest, from) = (gap, k + 1);
+                }
+            }
+            let column = if widest > column_gap {
+                &words[from..]
+            } else {
+                &words[..]
+            };
+            let left = column.iter().map(|w| w.bbox[0]).min()?;
+            let top = column.iter().map(|w| w.bbox[1]).min()?;
+            (
+                left.saturating_sub(mm_to_px(CLOSING_LEFT_MM, dpi)),
+                top.saturating_sub(mm_to_px(2.0, dpi)),
+            )
+        }
+        // The right column, from a little above Nơi nhận (the title stands level with it).
+        SignatureStart::BesideRecipients(_) => {
+            (width * 2 / 5, top.saturating_sub(mm_to_px(8.0, dpi)))
+        }
+    };
+    let (w, h) = (
+        width - x,
+        (y + mm_to_px(CLOSING_DOWN_MM, dpi)).min(height) - y,
+    );
+    if w == 0 || h == 0 {
+        return None;
+    }
+    let mut area = imageops::crop_imm(&page.image, x, y, w, h).to_image();
+    red.erase_from(&mut area, [x, y], &page.facts);
+    erase_light_ink(&mut area);
+    let enlarged = imageops::resize(
+        &area,
+        w * CLOSING_SCALE,
+        h * CLOSING_SCALE,
+        FilterType::CatmullRom,
+    );
+    let facts = PreprocessFacts {
+        dpi: dpi * CLOSING_SCALE,
+        ..PreprocessFacts::default()
+    };
+    match engine.recognize_block(&PreparedPage {
+        image: enlarged,
+        facts,
+    }) {
+        Ok(read) => {
+            tracing::debug!(text = %read.text, "closing block read again");
+            Some(read.text).filter(|t| !t.trim().is_empty())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the closing block again failed; the first reading stands");
+            None
+        }
+    }
+}
+
+/// Turns ink lighter than print (from [`LIGHT_FROM`] of the paper level, the area's median)
+/// to paper.
+fn erase_light_ink(area: &mut GrayImage) {
+    let mut histogram = [0u32; 256];
+    for p in area.pixels() {
+        histogram[p[0] as usize] += 1;
+    }
+    let paper = median(&histogram);
+    let light = (paper * LIGHT_FROM / 100) as u8;
+    let paper = paper as u8;
+    for p in area.pixels_mut() {
+        if p[0] >= light {
+            p[0] = paper;
+        }
+    }
+}
+
+impl RedInk {
+    /// Turns the red ink of the page to white in `area`, a crop at `origin` of the page as
+    /// recognised (`facts`: deskewed, then turned): each red pixel of a layer is put where
+    /// deskewing and turning took it, with its neighbours (rounding).
+    // Page coordinates are far below f32's exact integer range and i64::MAX.
+    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+    fn erase_from(&self, area: &mut GrayImage, origin: [u32; 2], facts: &PreprocessFacts) {
+        if self.regions.is_empty() {
+            return;
+        }
+        let (aw, ah) = (i64::from(area.width()), i64::from(area.height()));
+        let theta = if facts.deskewed {
+            -facts.skew_degrees.to_radians()
+        } else {
+            0.0
+        };
+        let (sin, cos) = theta.sin_cos();
+        let (cx, cy) = (self.width as f32 / 2.0, self.height as f32 / 2.0);
+        let (w, h) = (i64::from(self.width), i64::from(self.height));
+        for layer in &self.regions {
+            let [lx, ly, _, _] = layer.bbox;
+            for (i, j, level) in layer.image.enumerate_pixels() {
+                if level[0] > 128 {
+                    continue;
+                }
+                let (px, py) = ((lx + i) as f32 - cx, (ly + j) as f32 - cy);
+                let (dx, dy) = (
+                    (cos * px - sin * py + cx).round() as i64,
+                    (sin * px + cos * py + cy).round() as i64,
+                );
+                let (tx, ty) = match facts.rotation % 360 {
+                    90 => (h - 1 - dy, dx),
+                    180 => (w - 1 - dx, h - 1 - dy),
+                    270 => (dy, w - 1 - dx),
+                    _ => (dx, dy),
+                };
+                let (ax, ay) = (tx - i64::from(origin[0]), ty - i64::from(origin[1]));
+                for (ex, ey) in [(0, 0), (1, 0), (-1, 0), (0, 1), (0, -1)] {
+                    let (x, y) = (ax + ex, ay + ey);
+                    if (0..aw).contains(&x) && (0..ah).contains(&y) {
+                        area.put_pixel(x as u32, y as u32, Luma([255]));
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -67,6 +67,7 @@ fn page(number: u32, text: &str, sha256: &str) -> PageRecord {
         words: Vec::new(),
         ocr: None,
         header_ink: Vec::new(),
+        closing_reading: None,
         page_extract: None,
     }
 }

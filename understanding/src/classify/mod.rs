@@ -11,7 +11,10 @@ use regex::Regex;
 
 mod signature;
 
-pub use signature::has_closing_block;
+pub use signature::{
+    has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,
+    SignatureStart,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// Document types: folded heading, tên loại, Party abbreviation.
@@ -247,6 +250,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the catalog fields from a document's page texts.
 pub fn extract(pages: &[&str]) -> Extracted {
+    extract_with_closing(pages, &[])
+}
+
+/// Reads the catalog fields from a document's page texts, with `closing[i]` page i's
+/// closing block read a second time when there is one (see
+/// [`signature_block_line`]): the signer is taken from it when the page's own reading
+/// gives no plausible name.
+pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extracted {
     let mut out = Extracted::default();
     let Some((first_index, first)) = pages.iter().enumerate().find(|(_, t)| !t.trim().is_empty())
     else {
@@ -598,7 +609,7 @@ pub fn extract(pages: &[&str]) -> Extracted {
     {
         r.page = first_page;
     }
-    signature::read(pages, &mut out);
+    signature::read(pages, closing, &mut out);
     out
 }
 

@@ -74,7 +74,10 @@ const POSITIONS: &[&str] = &[
 
 /// Fills the closing-block fields of `out` from the last page of `pages` that has a closing
 /// block (an attachment after the signed document has none), else the last page with text.
-pub(super) fn read(pages: &[&str], out: &mut Extracted) {
+/// `closing[i]`, when there is one, is page i's closing block read a second time (its area
+/// alone, stamp ink left out, enlarged): the signer is taken from it when the page's own
+/// reading gives no plausible name.
+pub(super) fn read(pages: &[&str], closing: &[Option<&str>], out: &mut Extracted) {
     let has_closing = |t: &str| has_closing_block(t);
     let with_text = || {
         pages
@@ -91,10 +94,89 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
     };
     let page = index as u32 + 1;
     let lines = joined_authority_lines(text);
-    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     // The closing block is in the lower part of a page; a one-page document's header also
     // holds capitals, so the search starts after the first third.
     let start = if pages.len() == 1 { lines.len() / 3 } else { 0 };
+    read_block(&lines, start, page, out);
+    let plausible = out
+        .nguoi_ky
+        .as_ref()
+        .is_some_and(|r| plausible_name(&r.value));
+    if let (false, Some(Some(again))) = (plausible, closing.get(index)) {
+        let mut second = Extracted::default();
+        read_block(&joined_authority_lines(again), 0, page, &mut second);
+        if let Some(mut signer) = second.nguoi_ky.filter(|r| plausible_name(&r.value)) {
+            signer.confidence = signer.confidence.min(0.7);
+            out.nguoi_ky = Some(signer);
+            if out.chuc_vu.is_none() {
+                out.chuc_vu = second.chuc_vu;
+            }
+        }
+    }
+}
+
+/// A person's name as Vietnamese names are written: two to five words, each one syllable
+/// with a capital first letter, the first a common family name.
+pub fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && is_surname(words[0])
+        && words
+            .iter()
+            .all(|w| title_case(w) && super::is_syllable(&fold_upper(w)))
+}
+
+/// Where a page's signature block starts, as a line of its text (counting its non-empty
+/// lines from 0, as OCR numbers its lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureStart {
+    /// The block's first line was read: the lowest signing authority (`T/M BAN THƯỜNG
+    /// VỤ`), else the lowest line ending in a known position (`BÍ THƯ`).
+    Title(usize),
+    /// Neither was read (a seal or faded ink over the whole block), only `Nơi nhận`: the
+    /// block is in the right column from that line down.
+    BesideRecipients(usize),
+}
+
+/// Where the signature block of a page's text starts; None without a title, position or
+/// `Nơi nhận`.
+pub fn signature_block_line(text: &str) -> Option<SignatureStart> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let is_authority =
+        |l: &str| authority(l).is_some() || AUTHORITY_ALONE.is_match(&fold_aligned(l));
+    let lowest = |test: &dyn Fn(&str) -> bool| (0..lines.len()).rev().find(|&i| test(lines[i]));
+    lowest(&is_authority)
+        .or_else(|| {
+            lowest(&|l: &str| {
+                split_columns(l)
+                    .1
+                    .is_some_and(|right| known_position(&right))
+            })
+        })
+        .map(SignatureStart::Title)
+        .or_else(|| {
+            lowest(&|l: &str| fold_upper(l).contains("NOI NHAN"))
+                .map(SignatureStart::BesideRecipients)
+        })
+}
+
+/// Whether the closing block of a page's text (read alone) gives a plausible signer: when
+/// it does, a second reading of the block has nothing to add.
+pub fn reads_a_plausible_signer(text: &str) -> bool {
+    let mut out = Extracted::default();
+    read_block(&joined_authority_lines(text), 0, 1, &mut out);
+    out.nguoi_ky.is_some_and(|r| plausible_name(&r.value))
+}
+
+/// Reads thẩm quyền, chức vụ and người ký from the closing block in `lines` (from `start`
+/// on), read on `page`, into `out`, and Nơi nhận.
+fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let text_has_closing = lines.iter().any(|l| has_closing_block(l));
 
     // Nơi nhận: the lines after `Nơi nhận:`, each recipient starting with a dash.
     let noi_nhan_at = (start..lines.len()).find(|&i| fold_upper(lines[i]).contains("NOI NHAN"));
@@ -189,7 +271,7 @@ pub(super) fn read(pages: &[&str], out: &mut Extracted) {
         names.iter().find(surname).or(names.first()).cloned()
     });
     let fallback = || {
-        if !has_closing_block(text) {
+        if !text_has_closing {
             return None;
         }
         lines[start.min(lines.len())..]
@@ -599,7 +681,7 @@ mod tests {
 
     fn closing(text: &str) -> Extracted {
         let mut out = Extracted::default();
-        read(&["ĐẢNG BỘ TỈNH\nSố 1-NQ/TU", text], &mut out);
+        read(&["ĐẢNG BỘ TỈNH\nSố 1-NQ/TU", text], &[], &mut out);
         out
     }
 
@@ -741,6 +823,66 @@ Trần Công Thuật",
         let e = closing("THƯ KÝ CHỦ TRÌ HỘI NGHỊ\n;ỏ 2/\nĐỗ Thị Hà Vi Phùng Văn Khải");
         assert_eq!(e.chuc_vu.unwrap().value, "CHỦ TRÌ HỘI NGHỊ");
         assert_eq!(e.nguoi_ky.unwrap().value, "Phùng Văn Khải");
+    }
+
+    #[test]
+    fn a_second_reading_of_the_closing_block_gives_the_name_the_seal_garbled() {
+        let first =
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Các chi bộ, BÍ THƯ\n- Lưu VP. ;$ Ÿ\nNgụy€n Vwăn Tâ&m";
+        let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ (\nNguyễn Văn Tâm";
+        let mut out = Extracted::default();
+        read(&["ĐẢNG BỘ TỈNH", first], &[None, Some(again)], &mut out);
+        let signer = out.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Nguyễn Văn Tâm");
+        assert_eq!(signer.page, 2);
+        assert!(signer.confidence <= 0.7);
+        assert_eq!(out.chuc_vu.unwrap().value, "BÍ THƯ");
+        // Without a second reading, the first one's best guess stands.
+        let mut out = Extracted::default();
+        read(&["ĐẢNG BỘ TỈNH", first], &[None, None], &mut out);
+        assert_ne!(out.nguoi_ky.map(|r| r.value), Some("Nguyễn Văn Tâm".into()));
+        // A plausible first reading is kept whatever the second one says.
+        let clean = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Khánh";
+        let mut out = Extracted::default();
+        read(&["ĐẢNG BỘ TỈNH", clean], &[None, Some(again)], &mut out);
+        assert_eq!(out.nguoi_ky.unwrap().value, "Lê Văn Khánh");
+        // A second reading without a plausible name changes nothing.
+        let mut out = Extracted::default();
+        read(
+            &["ĐẢNG BỘ TỈNH", first],
+            &[None, Some("BÍ THƯ\n©ÔỄ Ñ ã")],
+            &mut out,
+        );
+        assert_ne!(out.nguoi_ky.map(|r| r.value), Some("Nguyễn Văn Tâm".into()));
+    }
+
+    #[test]
+    fn plausible_names_and_where_the_block_starts() {
+        assert!(plausible_name("Nguyễn Văn Tâm"));
+        assert!(plausible_name("Lê Thị Kim Oanh"));
+        assert!(!plausible_name("Tâm"));
+        assert!(!plausible_name("Văn Tâm Nguyễn"), "no family name first");
+        assert!(!plausible_name("Nguyễn Vwăn Tâm"), "no syllable");
+        assert!(!plausible_name("Nguyễn VĂN TÂM"));
+        assert!(reads_a_plausible_signer(
+            "K/T BÍ THƯ\nPHÓ BÍ THƯ\nLê Văn Khánh"
+        ));
+        assert!(!reads_a_plausible_signer(
+            "K/T BÍ THƯ\nPHÓ BÍ THƯ\nLẽ Vzn Kh@nh"
+        ));
+        let text =
+            "đã thống nhất.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n- Như trên, BÍ THƯ\nLê Văn Khánh";
+        assert_eq!(signature_block_line(text), Some(SignatureStart::Title(1)));
+        assert_eq!(
+            signature_block_line("thực hiện.\n- Lưu VT. GIÁM ĐỐC\nLê Văn Khánh"),
+            Some(SignatureStart::Title(1))
+        );
+        // The whole block lost under a seal: it is beside Nơi nhận.
+        assert_eq!(
+            signature_block_line("thực hiện./.\nNơi nhận: ¬.—.\n- Như trên,\n- Lưu."),
+            Some(SignatureStart::BesideRecipients(1))
+        );
+        assert_eq!(signature_block_line("một dòng\nhai dòng"), None);
     }
 
     #[test]
