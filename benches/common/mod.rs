@@ -20,9 +20,12 @@ pub mod corpus;
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// The `sohoa` binary cargo built for this bench (release profile under `cargo bench`).
+/// The `sohoa` binary cargo built for this bench (release profile under `cargo bench`), or
+/// the one `SOHOA_BENCH_BIN` names (another build, to compare two in alternating runs).
 pub fn sohoa_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_sohoa"))
+    std::env::var_os("SOHOA_BENCH_BIN")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_sohoa")), PathBuf::from)
 }
 
 /// The repository's sample box.

@@ -237,27 +237,62 @@ pub(crate) fn original_for_page(
     doc: &DocumentRecord,
     page: u32,
 ) -> Result<OriginalPage> {
-    let id = &doc.id;
-    let hoso_page = page
-        .checked_sub(1)
+    let hoso_page = hoso_page_of(doc, page)?;
+    let pages = object.pages()?;
+    let record = page_record_of(object, doc, hoso_page, &pages)?;
+    let file = stored_scan(object, record)?;
+    let file_pages = pages
+        .iter()
+        .filter(|p| p.source_file == record.source_file)
+        .map(|p| p.source_page)
+        .max()
+        .unwrap_or(1);
+    Ok(OriginalPage {
+        document: doc.id.clone(),
+        page,
+        hoso_page,
+        source_file: record.source_file.clone(),
+        source_page: record.source_page,
+        file_pages,
+        file,
+    })
+}
+
+/// The hồ sơ page number of page `page` (1-based) of `doc`; a page it does not have is
+/// [`Error::NotFound`].
+pub(crate) fn hoso_page_of(doc: &DocumentRecord, page: u32) -> Result<u32> {
+    page.checked_sub(1)
         .and_then(|i| doc.pages.get(i as usize))
         .copied()
         .ok_or_else(|| {
             Error::NotFound(format!(
-                "document {id} has {} page(s); there is no page {page}",
+                "document {} has {} page(s); there is no page {page}",
+                doc.id,
                 doc.pages.len()
             ))
-        })?;
-    let pages = object.pages()?;
-    let record = pages
-        .iter()
-        .find(|p| p.number == hoso_page)
-        .ok_or_else(|| {
-            Error::Archive(format!(
-                "object {}: document {id} lists hồ sơ page {hoso_page}, which has no page record",
-                object.id
-            ))
-        })?;
+        })
+}
+
+/// The record of hồ sơ page `hoso_page`, which `doc` lists, among `pages` (records of
+/// `object`).
+pub(crate) fn page_record_of<'a>(
+    object: &HoSoObject,
+    doc: &DocumentRecord,
+    hoso_page: u32,
+    pages: &'a [PageRecord],
+) -> Result<&'a PageRecord> {
+    pages.iter().find(|p| p.number == hoso_page).ok_or_else(|| {
+        Error::Archive(format!(
+            "object {}: document {} lists hồ sơ page {hoso_page}, which has no page record",
+            object.id, doc.id
+        ))
+    })
+}
+
+/// The stored scan (or extracted page image) `record` was read from, checked against the
+/// digest the record holds.
+pub(crate) fn stored_scan(object: &HoSoObject, record: &PageRecord) -> Result<StoredFile> {
+    let hoso_page = record.number;
     let logical = record.stored_image_path();
     let file = StoredFile::head(object, &logical)?.ok_or_else(|| {
         Error::Archive(format!(
@@ -274,21 +309,7 @@ pub(crate) fn original_for_page(
             object.id, record.source_file, record.stored_image_sha256(), file.sha256
         )));
     }
-    let file_pages = pages
-        .iter()
-        .filter(|p| p.source_file == record.source_file)
-        .map(|p| p.source_page)
-        .max()
-        .unwrap_or(1);
-    Ok(OriginalPage {
-        document: doc.id.clone(),
-        page,
-        hoso_page,
-        source_file: record.source_file.clone(),
-        source_page: record.source_page,
-        file_pages,
-        file,
-    })
+    Ok(file)
 }
 
 /// The hồ sơ pages of `object` that only documents a reader may not see (`may_see` false)

@@ -1,7 +1,8 @@
 //! One page of a document as a viewer shows it: the scan's pixels as scanned and the OCR
 //! words with their boxes in the scan's own frame.
 //!
-//! In: a document the gate found visible, and a page number (1-based within the document).
+//! In: a document the gate found visible, the page records of its pages (read once for
+//! every page a caller views), and a page number (1-based within the document).
 //! Out: a [`PageView`] — the page's text, confidence and words, each word's box mapped from
 //! the frame OCR read it in (straightened by the recorded skew, turned by the recorded
 //! quarter turn) back onto the scan as stored — and, on demand, the page's pixels decoded
@@ -72,20 +73,23 @@ impl PageView {
     }
 }
 
-/// Page `page` (1-based within `doc`) of `object` for a viewer.
-pub(super) fn page_view(object: &HoSoObject, doc: &DocumentRecord, page: u32) -> Result<PageView> {
-    let original = files::original_for_page(object, doc, page)?;
-    let pages = object.pages()?;
-    let record = pages
-        .into_iter()
-        .find(|p| p.number == original.hoso_page)
-        .expect("original_for_page found this page record");
+/// Page `page` (1-based within `doc`) of `object` for a viewer; `records` hold its page
+/// record (read once for all the pages a caller views).
+pub(super) fn page_view(
+    object: &HoSoObject,
+    doc: &DocumentRecord,
+    page: u32,
+    records: &[PageRecord],
+) -> Result<PageView> {
+    let hoso_page = files::hoso_page_of(doc, page)?;
+    let record = files::page_record_of(object, doc, hoso_page, records)?;
+    let file = files::stored_scan(object, record)?;
     let (format, source_page) = if record.page_extract.is_some() {
         (ScanFormat::Png, 1)
     } else {
         (record.technical.format.into(), record.source_page)
     };
-    let words = scan_frame_words(&record);
+    let words = scan_frame_words(record);
     Ok(PageView {
         document: doc.id.clone(),
         page,
@@ -93,12 +97,12 @@ pub(super) fn page_view(object: &HoSoObject, doc: &DocumentRecord, page: u32) ->
         hoso_page: record.number,
         width: record.technical.width,
         height: record.technical.height,
-        text: record.text,
+        text: record.text.clone(),
         confidence: record.mean_confidence,
         words,
-        image_key: format!("{}-{source_page}", original.file.sha256),
+        image_key: format!("{}-{source_page}", file.sha256),
         source: PageSource {
-            file: original.file,
+            file,
             format,
             page: source_page,
         },

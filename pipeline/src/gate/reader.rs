@@ -25,7 +25,7 @@ use crate::export::files::{self, OriginalPage, StoredFile};
 use crate::index::{SearchIndex, SearchOptions, SearchResults};
 use crate::ingest::IngestSummary;
 use crate::review::ReviewItem;
-use crate::store::audit::AuditEntry;
+use crate::store::audit::{AuditEntry, NewEntry};
 use crate::store::history::{self, VersionEntry};
 use crate::store::records::{document_path, hocr_path, page_path, DocumentRecord, PageRecord};
 use crate::store::{Archive, HoSoObject};
@@ -297,7 +297,7 @@ impl<'a> Reader<'a> {
         };
         let read = self.content_basis(&doc, UseForm::Read);
         let copy = self.content_basis(&doc, UseForm::Copy);
-        self.record_use(&object.id, &doc, ReadKind::Show, None, read)?;
+        self.record_use(&object.id, &doc, ReadKind::Show, read)?;
         let mut shown = super::show::document_show(&object, &doc)?;
         shown.allowed_use = match (read, copy) {
             (_, Some(_)) => Some(UseForm::Copy),
@@ -539,7 +539,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.record_use(&object.id, &doc, ReadKind::GetOriginal, None, Some(basis))?;
+        self.record_use(&object.id, &doc, ReadKind::GetOriginal, Some(basis))?;
         Ok(original)
     }
 
@@ -547,7 +547,7 @@ impl<'a> Reader<'a> {
     /// copy its content (a grant of form `sao` where one is needed).
     pub fn access_copy(&self, id: &str) -> Result<StoredFile> {
         let (object, doc, pdf, basis) = self.access_copy_allowed(id)?;
-        self.record_use(&object.id, &doc, ReadKind::GetPdf, None, Some(basis))?;
+        self.record_use(&object.id, &doc, ReadKind::GetPdf, Some(basis))?;
         Ok(pdf)
     }
 
@@ -576,7 +576,7 @@ impl<'a> Reader<'a> {
     /// Page `page` (1-based) of document `id` for a viewer: its words with boxes on the scan,
     /// its text, and its pixels on demand. The principal must be allowed to read the
     /// document's content; every viewer of page images and text (the reading room's pages,
-    /// its API, IIIF) comes through here.
+    /// its API, IIIF) comes through here or [`Reader::pages`].
     pub fn page(&self, id: &str, page: u32) -> Result<PageView> {
         self.page_used(id, page, |_| Ok::<_, Error>(PageUse::View))
     }
@@ -591,13 +591,36 @@ impl<'a> Reader<'a> {
         use_of: impl FnOnce(&PageView) -> std::result::Result<PageUse, E>,
     ) -> std::result::Result<PageView, E> {
         let (object, doc, basis) = self.usable_document(id, UseForm::Read)?;
-        let view = page::page_view(&object, &doc, page)?;
+        let number = files::hoso_page_of(&doc, page)?;
+        let records = object.page_records(&[number])?;
+        let view = page::page_view(&object, &doc, page, &records)?;
         let kind = match use_of(&view)? {
             PageUse::View => ReadKind::ViewPage,
             PageUse::Thumbnail => ReadKind::ViewThumbnail,
         };
-        self.record_use(&object.id, &doc, kind, Some(page), Some(basis))?;
+        self.record_page_views(&object.id, &doc, &[page], kind, basis)?;
         Ok(view)
+    }
+
+    /// Pages `pages` (1-based, in the order given) of document `id` for a viewer, as
+    /// [`Reader::page`] gives each, read at once: the document and the pages' records are
+    /// read once, and the views recorded together (one access-log entry per
+    /// page, appended as one batch). The same rule as [`Reader::page`]: the principal must
+    /// be allowed to read the document's content; a page the document does not have fails
+    /// the whole read, and nothing is recorded then.
+    pub fn pages(&self, id: &str, pages: &[u32]) -> Result<Vec<PageView>> {
+        let (object, doc, basis) = self.usable_document(id, UseForm::Read)?;
+        let numbers = pages
+            .iter()
+            .map(|&n| files::hoso_page_of(&doc, n))
+            .collect::<Result<Vec<u32>>>()?;
+        let records = object.page_records(&numbers)?;
+        let views = pages
+            .iter()
+            .map(|&n| page::page_view(&object, &doc, n, &records))
+            .collect::<Result<Vec<PageView>>>()?;
+        self.record_page_views(&object.id, &doc, pages, ReadKind::ViewPage, basis)?;
+        Ok(views)
     }
 
     /// The entries recording what the principal read (their access history): documents
@@ -638,7 +661,7 @@ impl<'a> Reader<'a> {
             bases.push(basis);
         }
         for ((object, doc), basis) in reads.iter().zip(bases) {
-            self.record_use(object, doc, ReadKind::Export, None, Some(basis))?;
+            self.record_use(object, doc, ReadKind::Export, Some(basis))?;
         }
         let options = BagOptions {
             software_agent: software_agent.to_string(),
@@ -809,20 +832,60 @@ impl<'a> Reader<'a> {
     /// Records that the principal read `doc` of `object`: always when it is restricted,
     /// and for every document when this reader records every read.
     fn record_read(&self, object: &str, doc: &DocumentRecord, kind: ReadKind) -> Result<()> {
-        self.record_use(object, doc, kind, None, None)
+        self.record_use(object, doc, kind, None)
     }
 
-    /// Records a read of `doc` (a page of it, when `page`), content used on `basis`: the
-    /// read entry names the grant read under, and a grant's first use on a document is
-    /// also an entry of its own in the audit log ([`GRANT_USE_ACTION`]).
+    /// Records a read of `doc`, content used on `basis`: the read entry names the grant
+    /// read under, and a grant's first use on a document is also an entry of its own in
+    /// the audit log ([`GRANT_USE_ACTION`]).
     fn record_use(
         &self,
         object: &str,
         doc: &DocumentRecord,
         kind: ReadKind,
-        page: Option<u32>,
         basis: Option<ContentBasis>,
     ) -> Result<()> {
+        let grant = self.record_grant_use(object, doc, kind, basis)?;
+        match self.read_entry(doc, kind, None, grant) {
+            Some((action, detail)) => self.append_read(action, Some(object), detail),
+            None => Ok(()),
+        }
+    }
+
+    /// Records views of `pages` of `doc` (as pages or thumbnails: `kind`) as
+    /// [`Reader::record_use`] records a read: in the access log (chained to the audit log
+    /// by digest), one entry per page, appended as one batch.
+    fn record_page_views(
+        &self,
+        object: &str,
+        doc: &DocumentRecord,
+        pages: &[u32],
+        kind: ReadKind,
+        basis: ContentBasis,
+    ) -> Result<()> {
+        let grant = self.record_grant_use(object, doc, kind, Some(basis))?;
+        let entries: Vec<NewEntry> = pages
+            .iter()
+            .filter_map(|&page| self.read_entry(doc, kind, Some(page), grant))
+            .map(|(action, detail)| NewEntry::new(self.who.actor(), action, Some(object), detail))
+            .collect();
+        if entries.is_empty() {
+            return Ok(());
+        }
+        self.archive
+            .record_accesses(entries)
+            .map(drop)
+            .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")))
+    }
+
+    /// The grant `basis` names, its first use on `doc` recorded ([`Reader::record_first_use`]).
+    fn record_grant_use(
+        &self,
+        object: &str,
+        doc: &DocumentRecord,
+        kind: ReadKind,
+        basis: Option<ContentBasis>,
+    ) -> Result<Option<i64>> {
         let grant = match basis {
             Some(ContentBasis::Grant(g)) => Some(g),
             _ => None,
@@ -830,9 +893,22 @@ impl<'a> Reader<'a> {
         if let Some(g) = grant {
             self.record_first_use(object, doc, kind, g)?;
         }
+        Ok(grant)
+    }
+
+    /// The action and detail of the entry recording a read of `doc` (page `page` of it,
+    /// when given) under `grant`: None when the read need not be recorded (an open
+    /// document read without a grant by a reader not recording every read).
+    fn read_entry(
+        &self,
+        doc: &DocumentRecord,
+        kind: ReadKind,
+        page: Option<u32>,
+        grant: Option<i64>,
+    ) -> Option<(&'static str, serde_json::Value)> {
         let restricted = is_restricted(doc);
         if !restricted && !self.every_read && grant.is_none() {
-            return Ok(());
+            return None;
         }
         let mut detail = serde_json::json!({ "document": doc.id, "read": kind.as_str() });
         if let Some(page) = page {
@@ -846,15 +922,7 @@ impl<'a> Reader<'a> {
         } else {
             READ_ACTION
         };
-        if page.is_some() {
-            // A page view goes to the access log, chained to the audit log by digest.
-            return self
-                .archive
-                .record_access(self.who.actor(), action, Some(object), detail)
-                .map(drop)
-                .map_err(|e| Error::Forbidden(format!("{UNAUDITED_READ_REFUSED}: {e}")));
-        }
-        self.append_read(action, Some(object), detail)
+        Some((action, detail))
     }
 
     /// The first use of grant `grant` on `doc`: an audit entry, before the content is

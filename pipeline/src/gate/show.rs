@@ -51,7 +51,7 @@ pub struct DocumentShow {
 }
 
 pub(super) fn document_show(object: &HoSoObject, doc: &DocumentRecord) -> Result<DocumentShow> {
-    let records = object.pages()?;
+    let records = object.page_records(&doc.pages)?;
     let pages = doc
         .pages
         .iter()

@@ -345,6 +345,11 @@ fn check_principal(
                 answer(&reader.page(id, 1).map(|_| ()), id),
                 answer(&reader.page(unknown, 1).map(|_| ()), unknown),
             );
+            same(
+                "pages view",
+                answer(&reader.pages(id, &[1]).map(|_| ()), id),
+                answer(&reader.pages(unknown, &[1]).map(|_| ()), unknown),
+            );
             let pdf = reader.access_copy(id);
             if !seen {
                 assert_eq!(
@@ -645,6 +650,38 @@ fn archive_with_open_documents(dir: &Path, wanted: usize) -> (Archive, Vec<Strin
 }
 
 #[test]
+fn a_read_of_several_pages_records_each_page_in_one_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (archive, open) = archive_with_open_documents(tmp.path(), 1);
+    let ann = Principal::new("ann", [Role::Reader], Clearance::Public);
+    let room = archive.reader(&ann).recording_every_read();
+    let id = &open[0];
+    let one = room.page(id, 1).unwrap();
+    let views = room.pages(id, &[1, 1]).unwrap();
+    assert_eq!(views.len(), 2);
+    for view in &views {
+        assert_eq!(
+            (view.page, &view.words, &view.image_key),
+            (1, &one.words, &one.image_key)
+        );
+    }
+    // A page the document does not have: the whole read fails and records nothing.
+    let before = archive.access_log().entries().unwrap().len();
+    let err = room.pages(id, &[1, 9]).unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)), "{err}");
+    assert_eq!(archive.access_log().entries().unwrap().len(), before);
+    // One entry per page viewed, chained one after the other.
+    let log = archive.access_log().entries().unwrap();
+    let pages: Vec<(u64, &str, u64)> = log
+        .iter()
+        .map(|e| (e.seq, e.actor.as_str(), e.detail["page"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(pages, [(1, "ann", 1), (2, "ann", 1), (3, "ann", 1)]);
+    assert_eq!(log[2].prev, log[1].hash);
+    assert!(archive.check_audit(None).unwrap().ok);
+}
+
+#[test]
 fn the_reading_room_records_every_read_and_each_user_sees_only_their_own() {
     let tmp = tempfile::tempdir().unwrap();
     let (archive, open) = archive_with_open_documents(tmp.path(), 1);
@@ -936,6 +973,12 @@ fn content_needs_a_grant_in_the_reading_room_as_the_table_says() {
                         "page",
                         answer(&reader.page(id, 1), id),
                         answer(&reader.page(unknown, 1), unknown),
+                        may(UseForm::Read),
+                    );
+                    check(
+                        "pages",
+                        answer(&reader.pages(id, &[1]), id),
+                        answer(&reader.pages(unknown, &[1]), unknown),
                         may(UseForm::Read),
                     );
                     // (a document without a stored copy has no PDF to give either way)

@@ -2,7 +2,7 @@
 //! digest (DESIGN.md §7).
 //!
 //! In: page views (who, which document and page, when) from the gate's
-//! [`crate::gate::Reader::page`]. Out: one JSON line per view in the audit log's format
+//! [`crate::gate::Reader::pages`] (all the pages of one read as one batch). Out: one JSON line per view in the audit log's format
 //! ([`AuditLog`]: hash-chained, each append reading only the end of the file, so it costs
 //! the same however long the log is), and, now and then, an [`ANCHOR_ACTION`] entry in the
 //! audit log recording the access log's head (its last entry's sequence number and hash):
@@ -18,7 +18,7 @@
 
 use serde::Serialize;
 
-use super::audit::{AuditCheck, AuditEntry, AuditLog};
+use super::audit::{AuditCheck, AuditEntry, AuditLog, NewEntry};
 use super::Archive;
 use crate::Result;
 
@@ -49,20 +49,15 @@ impl Archive {
         AuditLog::at(self.root.join(ACCESS_LOG_PATH))
     }
 
-    /// Appends a page view to the access log, and records the log's head in the audit log
-    /// when [`ANCHOR_EVERY`] views have been appended since the last such record.
-    pub(crate) fn record_access(
-        &self,
-        actor: &str,
-        action: &str,
-        object: Option<&str>,
-        detail: serde_json::Value,
-    ) -> Result<AuditEntry> {
-        let entry = self.access_log().append(actor, action, object, detail)?;
-        if entry.seq % ANCHOR_EVERY == 0 {
-            self.anchor(actor, entry.seq, &entry.hash)?;
+    /// Appends page views to the access log one after the other, as one batch (one fsync,
+    /// shared with the views other threads record meanwhile), and records the log's head
+    /// in the audit log at every [`ANCHOR_EVERY`]th view among them.
+    pub(crate) fn record_accesses(&self, views: Vec<NewEntry>) -> Result<Vec<AuditEntry>> {
+        let written = self.access_log().append_all(views)?;
+        for entry in written.iter().filter(|e| e.seq % ANCHOR_EVERY == 0) {
+            self.anchor(&entry.actor, entry.seq, &entry.hash)?;
         }
-        Ok(entry)
+        Ok(written)
     }
 
     /// Records the access log's head in the audit log on behalf of `actor` (the reading
@@ -164,12 +159,12 @@ mod tests {
     fn views(archive: &Archive, n: u64) {
         for page in 1..=n {
             archive
-                .record_access(
+                .record_accesses(vec![NewEntry::new(
                     "ann",
                     "read",
                     Some("OBJ"),
                     serde_json::json!({ "document": "DOC", "read": "view page", "page": page }),
-                )
+                )])
                 .unwrap();
         }
     }
@@ -220,6 +215,33 @@ mod tests {
                 anchored_seq: 2 * ANCHOR_EVERY + 3,
             })
         );
+    }
+
+    #[test]
+    fn a_batch_of_views_is_anchored_at_the_view_that_makes_the_count() {
+        let (_dir, archive) = archive();
+        views(&archive, ANCHOR_EVERY - 2);
+        let batch: Vec<NewEntry> = (1..=5)
+            .map(|page| {
+                NewEntry::new(
+                    "bao",
+                    "read",
+                    Some("OBJ"),
+                    serde_json::json!({ "document": "DOC", "read": "view page", "page": page }),
+                )
+            })
+            .collect();
+        let written = archive.record_accesses(batch).unwrap();
+        let seqs: Vec<u64> = written.iter().map(|e| e.seq).collect();
+        assert_eq!(
+            seqs,
+            (ANCHOR_EVERY - 1..=ANCHOR_EVERY + 3).collect::<Vec<_>>()
+        );
+        assert_eq!(anchors(&archive), [ANCHOR_EVERY]);
+        let anchor = archive.audit().entries().unwrap().pop().unwrap();
+        assert_eq!(anchor.actor, "bao");
+        assert_eq!(anchor.detail["hash"], written[1].hash);
+        assert!(archive.check_audit(None).unwrap().ok);
     }
 
     #[test]

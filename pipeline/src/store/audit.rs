@@ -19,10 +19,12 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::fsio::sha256_bytes;
+use super::group_commit::{Batcher, WriteError};
 use crate::{Error, Result};
 
 /// The hash before the first entry.
@@ -45,6 +47,32 @@ pub struct AuditEntry {
     pub detail: serde_json::Value,
     pub prev: String,
     pub hash: String,
+}
+
+/// An entry to append: who did what, to which object, with what detail (its sequence
+/// number, time and links are the log's to give).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntry {
+    pub actor: String,
+    pub action: String,
+    pub object: Option<String>,
+    pub detail: serde_json::Value,
+}
+
+impl NewEntry {
+    pub fn new(
+        actor: &str,
+        action: &str,
+        object: Option<&str>,
+        detail: serde_json::Value,
+    ) -> NewEntry {
+        NewEntry {
+            actor: actor.to_string(),
+            action: action.to_string(),
+            object: object.map(str::to_string),
+            detail,
+        }
+    }
 }
 
 impl AuditEntry {
@@ -107,7 +135,7 @@ pub trait AppendLock: Send + Sync + std::fmt::Debug {
 pub struct AuditLog {
     path: PathBuf,
     /// Held around every append, when set (cluster mode).
-    lock: Option<std::sync::Arc<dyn AppendLock>>,
+    lock: Option<Arc<dyn AppendLock>>,
 }
 
 impl AuditLog {
@@ -122,7 +150,7 @@ impl AuditLog {
 
     /// This log, every append of which holds `lock` (besides the file's `flock`).
     #[must_use]
-    pub fn serialised_by(self, lock: std::sync::Arc<dyn AppendLock>) -> Self {
+    pub fn serialised_by(self, lock: Arc<dyn AppendLock>) -> Self {
         AuditLog {
             lock: Some(lock),
             ..self
@@ -317,7 +345,9 @@ impl AuditLog {
     /// Appends an entry and fsyncs it, reading only the end of the log (see the module
     /// documentation for what is checked). The log file is locked (`flock`, exclusive) from
     /// reading its end to the fsync, so concurrent writers (an ingest and a verify, two
-    /// verifies) each link to the entry before theirs.
+    /// verifies) each link to the entry before theirs. Appends of several threads of this
+    /// process at once are written together, one fsync for all ([`super::group_commit`]);
+    /// each returns once its entry is durable.
     pub fn append(
         &self,
         actor: &str,
@@ -325,43 +355,97 @@ impl AuditLog {
         object: Option<&str>,
         detail: serde_json::Value,
     ) -> Result<AuditEntry> {
-        match &self.lock {
-            Some(lock) => {
-                lock.hold(&mut || self.append_locally(actor, action, object, detail.clone()))
+        let mut written = self.append_all(vec![NewEntry::new(actor, action, object, detail)])?;
+        Ok(written.pop().expect("one entry appended"))
+    }
+
+    /// Appends `entries` one after the other (nothing between them), as one write and one
+    /// fsync, in a batch with the appends other threads make meanwhile; returns them as
+    /// written once they are durable. Checks what [`AuditLog::append`] checks.
+    pub fn append_all(&self, entries: Vec<NewEntry>) -> Result<Vec<AuditEntry>> {
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let lock = self
+            .lock
+            .as_ref()
+            .map_or(0, |l| Arc::as_ptr(l).cast::<()>() as usize);
+        Batcher::of(&self.path, lock).append(self, entries)
+    }
+
+    /// Writes `entries` as one batch of their own (no other caller's with them).
+    pub(super) fn write_alone(&self, entries: &[NewEntry]) -> Result<Vec<AuditEntry>> {
+        let entries: Vec<&NewEntry> = entries.iter().collect();
+        self.write(&entries).map_err(WriteError::into_error)
+    }
+
+    /// Writes `entries` after the last entry of the log, in order, with one write and one
+    /// fsync, holding the cross-machine lock when set and the file's lock.
+    pub(super) fn write(
+        &self,
+        entries: &[&NewEntry],
+    ) -> std::result::Result<Vec<AuditEntry>, WriteError> {
+        let Some(lock) = &self.lock else {
+            return self.write_locally(entries);
+        };
+        let mut written = Vec::new();
+        let mut after = false;
+        let held = lock.hold(&mut || match self.write_locally(entries) {
+            Ok(w) => {
+                let last = w.last().cloned().expect("at least one entry");
+                written = w;
+                Ok(last)
             }
-            None => self.append_locally(actor, action, object, detail),
+            Err(WriteError::Before(e)) => Err(e),
+            Err(WriteError::After(e)) => {
+                after = true;
+                Err(e)
+            }
+        });
+        match held {
+            Ok(_) => Ok(written),
+            Err(e) if after => Err(WriteError::After(e)),
+            Err(e) => Err(WriteError::Before(e)),
         }
     }
 
-    /// [`AuditLog::append`] under the file's own lock only.
-    fn append_locally(
+    /// [`AuditLog::write`] under the file's own lock only.
+    fn write_locally(
         &self,
-        actor: &str,
-        action: &str,
-        object: Option<&str>,
-        detail: serde_json::Value,
-    ) -> Result<AuditEntry> {
-        let mut f = self.open_for_append()?;
-        f.lock().map_err(|e| Error::io(&self.path, e))?;
-        let next = self.next_entry(&mut f)?;
-        let mut entry = AuditEntry {
-            seq: next.seq,
-            time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            actor: actor.to_string(),
-            action: action.to_string(),
-            object: object.map(str::to_string),
-            detail,
-            prev: next.prev,
-            hash: String::new(),
-        };
-        entry.hash = entry_hash(&entry);
-        let mut line = serde_json::to_string(&entry).expect("entry serialises");
-        line.push('\n');
-        self.drop_torn_tail(&f, &next.tail)?;
-        f.write_all(line.as_bytes())
+        entries: &[&NewEntry],
+    ) -> std::result::Result<Vec<AuditEntry>, WriteError> {
+        let mut f = self.open_for_append().map_err(WriteError::Before)?;
+        f.lock()
+            .map_err(|e| WriteError::Before(Error::io(&self.path, e)))?;
+        let next = self.next_entry(&mut f).map_err(WriteError::Before)?;
+        let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let (mut seq, mut prev) = (next.seq, next.prev.clone());
+        let mut text = String::new();
+        let mut written = Vec::with_capacity(entries.len());
+        for new in entries {
+            let mut entry = AuditEntry {
+                seq,
+                time: time.clone(),
+                actor: new.actor.clone(),
+                action: new.action.clone(),
+                object: new.object.clone(),
+                detail: new.detail.clone(),
+                prev: std::mem::take(&mut prev),
+                hash: String::new(),
+            };
+            entry.hash = entry_hash(&entry);
+            text.push_str(&serde_json::to_string(&entry).expect("entry serialises"));
+            text.push('\n');
+            seq += 1;
+            prev.clone_from(&entry.hash);
+            written.push(entry);
+        }
+        self.drop_torn_tail(&f, &next.tail)
+            .map_err(WriteError::Before)?;
+        f.write_all(text.as_bytes())
             .and_then(|()| f.sync_all())
-            .map_err(|e| Error::io(&self.path, e))?;
-        Ok(entry)
+            .map_err(|e| WriteError::After(Error::io(&self.path, e)))?;
+        Ok(written)
     }
 
     /// Cuts a partial last line (an append interrupted by a crash) so the next entry starts

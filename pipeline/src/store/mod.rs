@@ -15,6 +15,7 @@ pub mod access;
 pub mod audit;
 pub mod fsio;
 pub mod generation;
+mod group_commit;
 pub mod history;
 pub mod ocfl;
 pub mod records;
@@ -521,6 +522,33 @@ impl HoSoObject {
             .map(|p| self.read_json(p))
             .collect::<Result<_>>()?;
         pages.sort_by_key(|p| p.number);
+        Ok(pages)
+    }
+
+    /// The records of hồ sơ pages `numbers` of the version read (those it has, each once,
+    /// in page order), as [`HoSoObject::pages`] would give them: read from their own files
+    /// (`pages/NNNN.json`), not every page record of the object.
+    pub fn page_records(&self, numbers: &[u32]) -> Result<Vec<PageRecord>> {
+        let files = self.files();
+        let wanted: std::collections::BTreeSet<u32> = numbers.iter().copied().collect();
+        let mut pages = Vec::with_capacity(wanted.len());
+        for &n in &wanted {
+            let logical = records::page_path(n);
+            let record: Option<PageRecord> = if files.contains_key(&logical) {
+                Some(self.read_json(&logical)?)
+            } else {
+                None
+            };
+            match record {
+                Some(record) if record.number == n => pages.push(record),
+                // Not where the store puts page n: looked for among every record.
+                _ => {
+                    let mut all = self.pages()?;
+                    all.retain(|p| wanted.contains(&p.number));
+                    return Ok(all);
+                }
+            }
+        }
         Ok(pages)
     }
 

@@ -24,6 +24,10 @@ const SESSION_ID_CHARS: usize = 16;
 pub const SESSION_IDLE_MINUTES: i64 = 30;
 /// A session this old has ended, used or not.
 pub const SESSION_ABSOLUTE_HOURS: i64 = 12;
+/// A session's use is noted (a write to the database, synced) only when its last noted use
+/// is at least this old: a browser's or a viewer's many requests of one page cost a read
+/// each, not a write. Idle expiry is exact to within this many seconds.
+const LAST_SEEN_STEP_SECONDS: i64 = 30;
 
 /// A live session as the admin sees it (never its secret nor its CSRF token).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,6 +92,9 @@ impl Accounts {
         let account = self.account_by_id(user)?;
         match account {
             Some(account) if !expired && !account.disabled => {
+                if now - last_seen < LAST_SEEN_STEP_SECONDS {
+                    return Ok(Some(Session { account, csrf }));
+                }
                 self.conn().execute(
                     "UPDATE sessions SET last_seen = ?2 WHERE digest = ?1",
                     params![digest, now],
@@ -251,6 +258,30 @@ mod tests {
             assert_eq!(accounts.end_sessions_of_account("giang").unwrap(), 1);
             assert!(accounts.session(&second).unwrap().is_none());
             assert!(accounts.active_sessions(None).unwrap().is_empty());
+        });
+    }
+
+    #[test]
+    fn a_use_is_noted_at_most_once_a_step_and_keeps_the_session_alive() {
+        with_account(|accounts, account| {
+            let (secret, _) = accounts.start_session(account, "10.0.0.5").unwrap();
+            let seen = || accounts.active_sessions(None).unwrap()[0].last_seen.clone();
+            accounts.age_sessions(5);
+            let before = seen();
+            assert!(accounts.session(&secret).unwrap().is_some());
+            assert_eq!(
+                seen(),
+                before,
+                "a use just after a noted one is not written"
+            );
+            accounts.age_sessions(SESSION_IDLE_MINUTES * 60 - 60);
+            assert!(accounts.session(&secret).unwrap().is_some());
+            assert_ne!(seen(), before, "noted");
+            accounts.age_sessions(SESSION_IDLE_MINUTES * 60 - 60);
+            assert!(
+                accounts.session(&secret).unwrap().is_some(),
+                "alive: its last use was noted"
+            );
         });
     }
 

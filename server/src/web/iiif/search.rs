@@ -9,8 +9,9 @@
 //! with the last word typed, most frequent first. A search whose hits lie on more than
 //! [`HIT_PAGES_PER_ANSWER`] pages is answered in parts, each linking the `next`. The
 //! document is read through the gate's `show` (its pages' text) and the pages holding hits
-//! through its `page` (their word boxes): the same reads as the document view, recorded
-//! the same way.
+//! through its `pages` (their word boxes, the object's page records read once): the same
+//! reads as the document view, recorded the same way (one access-log entry per page,
+//! appended together).
 
 use std::collections::BTreeMap;
 
@@ -39,8 +40,8 @@ const MAX_QUERY_CHARS: usize = 2000;
 const CONTEXT_WORDS: usize = 4;
 /// Terms an autocomplete answer lists at most.
 const MAX_TERMS: usize = 20;
-/// Pages of the document whose hits one search answer holds at most (each is a gate read
-/// of the page for its word boxes); the next ones are the answer's `next`.
+/// Pages of the document whose hits one search answer holds at most (each a page view the
+/// gate records); the next ones are the answer's `next`.
 const HIT_PAGES_PER_ANSWER: usize = 20;
 
 /// The query parameters of both services (`motivation`, `date`, `user` are not used: every
@@ -184,8 +185,13 @@ fn find_hits(
         .filter(|(_, n)| *n > 0)
         .collect();
     let (mut found, pages) = plan(&counted, part);
-    for page in pages {
-        let view = reader.page(id, page)?;
+    let views = if pages.is_empty() {
+        Vec::new()
+    } else {
+        reader.pages(id, &pages)?
+    };
+    for view in views {
+        let page = view.page;
         let texts: Vec<&str> = view.words.iter().map(|w| w.text.as_str()).collect();
         for (index, word) in view.words.iter().enumerate() {
             if !is_hit(&word.text, &words) {
