@@ -431,6 +431,12 @@ pub fn verify_by(
                 .missing
                 .push(format!("ocfl/{}", object_path(&m.object).display()));
         }
+        // The checked object the log disagrees with is damaged, its files intact or not
+        // (the per-object reports were made before the log was read).
+        if let Some(o) = report.objects.iter_mut().find(|o| o.id == m.object) {
+            o.problems.push(m.message.clone());
+            o.ok = false;
+        }
     }
     // The audit log's chain and the access log chained to it.
     match archive.check_audit(None) {
@@ -1135,13 +1141,6 @@ fn per_object(
             o.problems
                 .push(format!("{}: inventory missing or unreadable", o.path));
         }
-        o.problems.extend(
-            report
-                .audit_mismatches
-                .iter()
-                .filter(|m| m.object == o.id)
-                .map(|m| m.message.clone()),
-        );
         o.ok = o.missing.is_empty()
             && o.corrupted.is_empty()
             && o.unexpected.is_empty()

@@ -932,7 +932,12 @@ pub fn read_closing(
         facts,
     }) {
         Ok(read) => {
-            tracing::debug!(text = %read.text, "closing block read again");
+            // Never the text: the page may yet be withheld, and no log line carries what a
+            // withheld page holds.
+            tracing::debug!(
+                chars = read.text.chars().count(),
+                "closing block read again"
+            );
             Some(read.text).filter(|t| !t.trim().is_empty())
         }
         Err(e) => {
