@@ -117,6 +117,14 @@ pub enum Error {
         expected: String,
         actual: String,
     },
+    /// A change (an edit, a correction of the split) read an object at a head another
+    /// writer has moved since: nothing was stored.
+    #[error("object {object}: changed by another writer meanwhile (now at {now}, this change was made to {read}); nothing stored, run it again")]
+    ChangedMeanwhile {
+        object: String,
+        now: String,
+        read: String,
+    },
     /// Cluster mode: the coordinator (PostgreSQL) could not be reached or refused the run's
     /// commit (its lease was lost to another worker: the fencing epoch moved on).
     #[error("coordinator: {0}")]

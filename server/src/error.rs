@@ -13,6 +13,10 @@ pub enum Error {
     /// The cluster's accounts database (`PostgreSQL`) failed.
     #[error("accounts database (PostgreSQL): {0}")]
     Postgres(#[source] postgres::Error),
+    /// The cluster's coordinator (`PostgreSQL`) cannot be reached or its schema brought up
+    /// to date (cluster mode: the reading room's corrections and audit appends go through it).
+    #[error("coordinator (PostgreSQL): {0}")]
+    Coordinator(#[source] cluster::Error),
     /// The accounts database cannot be reached, its schema brought up to date, or it
     /// holds what this program does not read.
     #[error("accounts database: {0}")]

@@ -69,7 +69,9 @@ enum ProfileArg {
 
 impl Execute for ServeArgs {
     fn execute(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let archive = self.archive.open()?;
+        // Coordinated in cluster mode: the access log's closing anchor goes through the
+        // chain head like every other append.
+        let archive = self.archive.open_for_change()?;
         for dir in &self.inbox {
             if !dir.is_dir() {
                 return Err(crate::cli::UsageError(format!(
@@ -101,6 +103,17 @@ impl Execute for ServeArgs {
             },
             inboxes: self.inbox,
         };
+        // In cluster mode boxes go in as jobs the workers take, never through one server.
+        if !config.inboxes.is_empty()
+            && matches!(config.accounts, server::accounts::Location::Cluster { .. })
+        {
+            return Err(crate::cli::UsageError(
+                "--inbox: not in cluster mode (a coordinator is configured): ingest boxes \
+                 with `sohoa ingest BOX --cluster`, whose jobs the workers take"
+                    .into(),
+            )
+            .into());
+        }
         // The isolated-LAN profile on a public address: refused before anything starts.
         config
             .profile

@@ -1229,3 +1229,134 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
     assert_eq!(usize::try_from(seq).unwrap(), entries);
     audit_intact(&archive, &db);
 }
+
+#[test]
+fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_searches_follow_the_indexer(
+) {
+    use crate::reading_room::serve_in;
+    use crate::requests::{client, post_json};
+    use serde_json::json;
+    let Some(pg) = shared() else { return };
+    let db = pg.database("serve_edit").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-w");
+    make_box(
+        &box_dir,
+        &[("hs-w", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+    );
+    let archive = dir.path().join("archive");
+    enqueue(&archive, &db, &box_dir);
+    for args in [
+        &["worker", "--name", "w", "-j", "1", "--until-idle"][..],
+        &["indexer", "--until-idle"],
+    ] {
+        let log = dir.path().join(format!("{}.log", args[0]));
+        let mut child = spawn(cluster_cmd(&archive, &db, 30, args), &log);
+        assert_eq!(wait(&mut child, Duration::from_secs(300), &log), 0);
+    }
+    let args = [
+        "user",
+        "add",
+        "luu-tru",
+        "--role",
+        "archivist",
+        "--password-stdin",
+    ];
+    let out = with_db(&archive, &db, &args, "mật khẩu của luu-tru\n");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let out = with_db(&archive, &db, &["token", "create", "--user", "luu-tru"], "");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let token = String::from_utf8_lossy(&out.stdout)
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+
+    // Boxes go in as jobs in cluster mode, never through one server's inbox.
+    let inbox = dir.path().to_str().unwrap();
+    let args = ["serve", "--listen", "127.0.0.1:0", "--inbox", inbox];
+    let out = cluster_cmd(&archive, &db, 30, &args).output().unwrap();
+    assert_eq!(code(&out), 2, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cluster"));
+
+    let server = serve_in(
+        &archive,
+        &[],
+        "http",
+        &[("SOHOA_DATABASE_URL", db.as_str())],
+    );
+    let api = client(&server, &token);
+    let titles = || -> Vec<String> {
+        let a = api.get("/api/v1/search?q=van+thu");
+        assert_eq!(a.status, 200, "{}", a.text());
+        let v: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let before = titles();
+    assert_eq!(before.len(), 1, "{before:?}");
+    let documents = json(&run(&archive, &["list", "--json"]));
+    let id = documents["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The correction: committed under the coordinator's object lock (its head and an outbox
+    // row recorded), its audit entry through the chain head; the index is the indexer's.
+    let words = "máy phát điện dự phòng";
+    let a = post_json(
+        &api,
+        &format!("/api/v1/documents/{id}/edit"),
+        &json!({"settings": {"trich_yeu": format!("Về việc sửa {words}")}, "reason": "đối chiếu bản gốc"}),
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    let outcome: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+    assert_eq!(outcome["version"], "v2", "{outcome}");
+    let head: String = query(&db, "SELECT head_version FROM objects")[0].get(0);
+    assert_eq!(head, "v2");
+    let pending = query(
+        &db,
+        "SELECT version FROM outbox WHERE job_id IS NULL AND indexed_at IS NULL",
+    );
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].get::<_, String>(0), "v2");
+    assert_eq!(titles(), before, "the edit left the index to the indexer");
+
+    // The indexer commits the new version; the running server's searches see it.
+    let log = dir.path().join("indexer-2.log");
+    let mut indexer = spawn(
+        cluster_cmd(&archive, &db, 30, &["indexer", "--until-idle"]),
+        &log,
+    );
+    assert_eq!(wait(&mut indexer, Duration::from_secs(300), &log), 0);
+    let after = titles();
+    assert_eq!(after.len(), 1);
+    assert!(after[0].contains(words), "{after:?}");
+
+    // Stopped, the server anchors its access log in the audit log. Every append of the
+    // server (the correction, the anchor) went through the chain head: the row holds the
+    // log's last entry.
+    let page = api.get(&format!("/api/v1/documents/{id}/pages/1/words"));
+    assert_eq!(page.status, 200, "{}", page.text());
+    drop(api);
+    assert_eq!(server.stop(), Some(0), "a graceful stop in cluster mode");
+    let last = std::fs::read_to_string(archive.join("audit/log.jsonl")).unwrap();
+    assert!(
+        last.lines().last().unwrap().contains("access"),
+        "{}",
+        last.lines().last().unwrap()
+    );
+    let entries = std::fs::read_to_string(archive.join("audit/log.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    let seq: i64 = query(&db, "SELECT seq FROM audit_head")[0].get(0);
+    assert_eq!(usize::try_from(seq).unwrap(), entries);
+    audit_intact(&archive, &db);
+}

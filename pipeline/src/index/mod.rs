@@ -190,7 +190,13 @@ pub struct SearchIndex {
     fields: Fields,
     parser: QueryParser,
     writer: Mutex<Option<IndexWriter>>,
+    /// The `meta.json` the reader last loaded (its modification time and length): another
+    /// process's commit (an ingest, the cluster's indexer) replaces it.
+    loaded_meta: Mutex<Option<MetaStamp>>,
 }
+
+/// What identifies a version of an index's `meta.json` without reading it.
+type MetaStamp = (std::time::SystemTime, u64);
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -280,13 +286,35 @@ impl SearchIndex {
             fields,
             parser,
             writer: Mutex::new(None),
+            loaded_meta: Mutex::new(meta_stamp(dir)),
         })
     }
 
     /// Reads the index's last commit again: another handle's (an ingest's) writes become
     /// visible to this one's searches.
     pub fn reload(&self) -> Result<()> {
+        let stamp = meta_stamp(&self.dir);
         self.reader.reload()?;
+        *self
+            .loaded_meta
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = stamp;
+        Ok(())
+    }
+
+    /// [`SearchIndex::reload`] when the index's `meta.json` changed since the last load (a
+    /// commit of another process: an ingest while a reading room runs, the cluster's
+    /// indexer); one `stat` otherwise. A long-running reader calls it before each search.
+    pub fn reload_if_changed(&self) -> Result<()> {
+        let now = meta_stamp(&self.dir);
+        let changed = *self
+            .loaded_meta
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            != now;
+        if changed {
+            self.reload()?;
+        }
         Ok(())
     }
 
@@ -489,9 +517,15 @@ impl SearchIndex {
         commit.commit()?;
         *slot = Some(writer);
         drop(slot);
-        self.reader.reload()?;
+        self.reload()?;
         Ok(())
     }
+}
+
+/// The modification time and length of `dir/meta.json`, if it can be read.
+fn meta_stamp(dir: &Path) -> Option<MetaStamp> {
+    let meta = std::fs::metadata(dir.join("meta.json")).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Drop for SearchIndex {

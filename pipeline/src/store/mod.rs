@@ -223,7 +223,7 @@ impl Archive {
     /// ([`Holder::Shared`]); in cluster mode ([`Archive::coordinated`]) under the
     /// coordinator's object lock ([`Holder::Exclusive`]), after finishing a commit a stopped
     /// writer left half done, and only while the object's head is still the one `object`
-    /// was read at (else [`Error::Archive`], nothing stored: another writer changed it in
+    /// was read at (else [`Error::ChangedMeanwhile`], nothing stored: another writer changed it in
     /// between). The head it returns is recorded by the coordinator.
     pub fn commit_object(
         &self,
@@ -245,13 +245,11 @@ impl Archive {
                 .find_object(&object.id)?
                 .map(|o| o.inventory.head.clone());
             if head.as_deref() != Some(object.inventory.head.as_str()) {
-                return Err(Error::Archive(format!(
-                    "object {}: changed by another writer meanwhile (now at {}, this change \
-                     was made to {}); nothing stored, run it again",
-                    object.id,
-                    head.as_deref().unwrap_or("(gone)"),
-                    object.inventory.head
-                )));
+                return Err(Error::ChangedMeanwhile {
+                    object: object.id.clone(),
+                    now: head.unwrap_or_else(|| "(gone)".into()),
+                    read: object.inventory.head.clone(),
+                });
             }
             commit(Holder::Exclusive)
         })

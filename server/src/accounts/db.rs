@@ -154,6 +154,21 @@ pub(crate) enum Db {
     },
 }
 
+impl Drop for Db {
+    /// Closes a `PostgreSQL` connection on a thread of its own: the blocking client closes
+    /// through a runtime it runs, which may not start inside the server's (where the
+    /// accounts are dropped when the server stops).
+    fn drop(&mut self) {
+        if let Db::Postgres { client, .. } = self {
+            if let Some(client) = client.take() {
+                std::thread::scope(|s| {
+                    s.spawn(move || drop(client));
+                });
+            }
+        }
+    }
+}
+
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -42,7 +42,7 @@ pub async fn search(
         Ok(room
             .archive
             .reader(&who)
-            .search(&room.index, &query, &options)?)
+            .search(room.current_index(), &query, &options)?)
     })
     .await
     .map_err(api_failure)?;

@@ -22,7 +22,8 @@ pub enum Failure {
     Unauthorized,
     /// A form without this session's token, or from another site.
     Forbidden(String),
-    /// The work asked for cannot start now (a task of its kind runs already).
+    /// The work asked for cannot start now (a task of its kind runs already), or a change
+    /// found the object changed by another writer since it was read.
     Conflict(String),
     /// Something failed inside; logged, not shown.
     Internal,
@@ -75,6 +76,16 @@ impl From<pipeline::Error> for Failure {
             pipeline::Error::Split(problem) => Failure::BadRequest(split_message(&problem)),
             pipeline::Error::Forbidden(_) => {
                 Failure::Forbidden("Bạn không có quyền làm việc này.".into())
+            }
+            e if e.is_concurrent_commit()
+                || matches!(e, pipeline::Error::ChangedMeanwhile { .. }) =>
+            {
+                tracing::info!("a change refused: {e}");
+                Failure::Conflict(
+                    "Hồ sơ vừa được người khác sửa trong lúc này; chưa có gì được lưu. Tải lại \
+                     trang và sửa lại."
+                        .into(),
+                )
             }
             other => {
                 tracing::error!("{other}");
@@ -203,4 +214,32 @@ pub async fn unknown_route(uri: Uri) -> Response {
         api: is_api(&uri),
     }
     .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_another_writer_got_in_before_is_a_conflict_naming_no_object() {
+        let errors = [
+            pipeline::Error::ChangedMeanwhile {
+                object: "01ARZ3NDEKTSV4RRFFQ69G5FAV".into(),
+                now: "v3".into(),
+                read: "v2".into(),
+            },
+            pipeline::Error::InventoryChanged {
+                path: "/srv/archive/ocfl/01/inventory.json".into(),
+                expected: "a".into(),
+                actual: "b".into(),
+            },
+        ];
+        for e in errors {
+            let failure = Failure::from(e);
+            assert_eq!(failure.status(), StatusCode::CONFLICT);
+            let message = failure.message();
+            assert!(message.contains("người khác sửa"), "{message}");
+            assert!(!message.contains("01ARZ") && !message.contains("/srv"));
+        }
+    }
 }

@@ -157,7 +157,7 @@ impl ReadingRoom {
         accounts: &crate::accounts::Location,
         secure_cookies: bool,
     ) -> Result<ReadingRoom> {
-        let archive = Archive::open_on(dir, storage)?;
+        let archive = coordinated(Archive::open_on(dir, storage)?, accounts)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Arc::new(Accounts::open_at(accounts, dir)?);
         let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
@@ -199,6 +199,15 @@ impl ReadingRoom {
 
     pub fn accounts(&self) -> &Accounts {
         &self.accounts
+    }
+
+    /// The search index as last committed, by this server or another process (an ingest
+    /// from the command line, the cluster's indexer): reloaded when its commit changed.
+    fn current_index(&self) -> &SearchIndex {
+        if let Err(e) = self.index.reload_if_changed() {
+            tracing::warn!("reloading the search index: {e}");
+        }
+        &self.index
     }
 
     fn requests(&self) -> Requests<'_> {
@@ -458,6 +467,29 @@ async fn shutdown_signal() {
     }
     #[cfg(not(unix))]
     interrupt.await.unwrap_or(());
+}
+
+/// `archive` as the reading room changes it: embedded, as it is; in cluster mode (the
+/// accounts in the coordinator's `PostgreSQL`), its corrections committed under the
+/// coordinator's object lock with an outbox row for the indexer, and every audit append
+/// (reads recorded included) serialised through the coordinator's chain head, as `sohoa
+/// edit` and the workers do ([`cluster::Coordinator::coordinate`]).
+fn coordinated(archive: Archive, accounts: &crate::accounts::Location) -> Result<Archive> {
+    let crate::accounts::Location::Cluster { database_url } = accounts else {
+        return Ok(archive);
+    };
+    let config = cluster::Config {
+        database_url: database_url.clone(),
+        lease: cluster::config::DEFAULT_LEASE,
+    };
+    // Its blocking client runs a runtime of its own: connected (and closed) on a thread
+    // outside the server's, which this runs inside, before the listener starts.
+    std::thread::scope(|s| {
+        s.spawn(|| cluster::Coordinator::connect(&config).map(|c| c.coordinate(archive)))
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+    .map_err(Error::Coordinator)
 }
 
 /// Runs `work` (file and index reads, decoding, password hashing) off the async threads;

@@ -193,7 +193,7 @@ pub async fn search(
                     Ok(room
                         .archive
                         .reader(&who)
-                        .search(&room.index, &q, &options)?)
+                        .search(room.current_index(), &q, &options)?)
                 })
                 .await
                 .map_err(html_failure)?,
