@@ -233,6 +233,14 @@ impl VisibilityCache {
             .map(|(_, known)| Arc::clone(known))
     }
 
+    /// Whether the store's visibility was ever kept (a long-lived handle: a reading room).
+    pub(crate) fn was_filled(&self) -> bool {
+        self.last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    }
+
     /// The store's visibility now: the one kept while the generation holds, else read from
     /// the store (and kept when no commit ran while it was read).
     pub(crate) fn get(&self, archive: &Archive) -> Result<Arc<StoreVisibility>> {

@@ -415,10 +415,17 @@ impl Archive {
     }
 
     /// The object and document with document id `id`. Found in one object read when the
-    /// store's documents are known (cached by a search, or [`Archive::know_documents`]) and
-    /// the store has not changed since; else every object is read until it is found.
+    /// store's documents are known (cached by a search, or [`Archive::know_documents`]);
+    /// a long-lived handle that knew them reads them again once after the store changed
+    /// (in parallel, kept for the next lookups), rather than every object on every lookup;
+    /// a handle that never knew them (a one-shot command) reads objects until it is found.
     pub fn find_document(&self, id: &str) -> Result<Option<(HoSoObject, DocumentRecord)>> {
-        if let Some(known) = self.visibility.current(self) {
+        let known = match self.visibility.current(self) {
+            Some(known) => Some(known),
+            None if self.visibility.was_filled() => Some(self.visibility.get(self)?),
+            None => None,
+        };
+        if let Some(known) = known {
             if let Some(key) = known.object_of(id) {
                 let object = HoSoObject::load(&self.storage, key)?;
                 if let Some(doc) = object.documents.iter().find(|d| d.id == id).cloned() {
