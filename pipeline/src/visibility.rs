@@ -13,10 +13,12 @@
 //!
 //! Reading every object's records costs O(archive) (seconds at a million pages), so a
 //! long-lived [`Archive`] handle (the reading room's) keeps the last [`StoreVisibility`] in
-//! its [`VisibilityCache`], keyed by the store's generation ([`crate::store::generation`]),
-//! which every commit moves on. The generation is read again on every search (one small
-//! file), so a search after an edit that restricted a document never uses what was read
-//! before it; nothing read while a commit is under way is kept. The documents hidden from
+//! its [`VisibilityCache`], keyed by the store's stamp ([`crate::store::generation`]: the
+//! generation, which every commit moves on, and the length of the journal of changed
+//! objects). The stamp is read again on every search (a small file and a `stat`), so a
+//! search after an edit that restricted a document never uses what was read before it;
+//! nothing read while a commit is under way is kept. After commits, only the objects the
+//! journal names are read again (the whole store when the journal cannot say). The documents hidden from
 //! each clearance among the index's are kept with it, keyed by the index's state.
 
 use std::collections::{BTreeSet, HashMap};
@@ -27,6 +29,7 @@ use rayon::prelude::*;
 use crate::clearance::{regime, required, Clearance, Regime};
 use crate::gate::DocumentListing;
 use crate::index::{IndexState, SearchIndex, SearchOptions, SearchResults};
+use crate::store::generation::Stamp;
 use crate::store::storage::Key;
 use crate::store::{Archive, HoSoObject};
 use crate::Result;
@@ -36,8 +39,8 @@ use crate::Result;
 #[derive(Debug, Default)]
 pub struct StoreVisibility {
     /// Every stored document, in box and hồ sơ order (what `list` and the reading room's
-    /// browse show).
-    documents: Vec<StoredDocument>,
+    /// browse show); shared with the visibility it was refreshed from.
+    documents: Vec<Arc<StoredDocument>>,
     /// Document id → its index in `documents`.
     by_id: HashMap<String, usize>,
     objects: Vec<Key>,
@@ -64,41 +67,64 @@ impl StoreVisibility {
     /// Reads the document records of every object (in parallel). An object that cannot be
     /// read contributes no documents: its documents are hidden from every reader.
     pub fn from_store(archive: &Archive) -> Result<StoreVisibility> {
-        let storage = archive.storage();
-        let roots = storage.object_keys()?;
-        let per_object: Vec<Option<Vec<(Clearance, Regime, DocumentListing)>>> = roots
-            .par_iter()
-            .map(|root| match HoSoObject::load(storage, root) {
-                Ok(object) => Some(
-                    object
-                        .documents
-                        .iter()
-                        .map(|d| (required(d), regime(d), DocumentListing::of(&object, d)))
-                        .collect(),
-                ),
-                Err(e) => {
-                    tracing::warn!(
-                        "{}: cannot be read ({e}); its documents are not shown",
-                        storage.backend().locate(root).display()
-                    );
-                    None
-                }
-            })
+        let roots = archive.storage().object_keys()?;
+        let read = read_objects(archive, &roots);
+        let complete = read.iter().all(Option::is_some);
+        let documents = read
+            .into_iter()
+            .enumerate()
+            .flat_map(|(n, docs)| stored_documents(n, docs))
             .collect();
-        let complete = per_object.iter().all(Option::is_some);
-        let mut documents = Vec::new();
-        for (n, docs) in per_object.into_iter().enumerate() {
-            let object = u32::try_from(n).expect("fewer than 4 billion objects");
-            documents.extend(docs.into_iter().flatten().map(|(needed, regime, listed)| {
-                StoredDocument {
-                    needed,
-                    regime,
-                    object,
-                    listed,
-                }
-            }));
+        Ok(StoreVisibility::assembled(documents, roots, complete))
+    }
+
+    /// This visibility after commits that changed the objects at `changed` (and nothing
+    /// else): only those objects are read again; the other documents are kept as they are.
+    /// The same as [`StoreVisibility::from_store`] would give, at the cost of the changed
+    /// objects (the journal beside the store's generation names them).
+    pub fn refreshed(&self, archive: &Archive, changed: &[Key]) -> Result<StoreVisibility> {
+        let mut objects = self.objects.clone();
+        let position: HashMap<&Key, usize> = self
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(n, k)| (k, n))
+            .collect();
+        let mut indices = Vec::new();
+        for key in changed {
+            let n = if let Some(&n) = position.get(key) {
+                n
+            } else {
+                objects.push(key.clone());
+                objects.len() - 1
+            };
+            indices.push(n);
         }
-        // Box and hồ sơ in natural order, documents in their hồ sơ's order (a stable sort).
+        let read = read_objects(archive, changed);
+        let complete = self.complete && read.iter().all(Option::is_some);
+        let dropped: BTreeSet<u32> = indices.iter().map(|&n| object_number(n)).collect();
+        let documents = self
+            .documents
+            .iter()
+            .filter(|d| !dropped.contains(&d.object))
+            .cloned()
+            .chain(
+                indices
+                    .into_iter()
+                    .zip(read)
+                    .flat_map(|(n, docs)| stored_documents(n, docs)),
+            )
+            .collect();
+        Ok(StoreVisibility::assembled(documents, objects, complete))
+    }
+
+    /// The documents in box and hồ sơ order (natural order; a hồ sơ's documents, all of one
+    /// object, keep their object's order), indexed by id.
+    fn assembled(
+        mut documents: Vec<Arc<StoredDocument>>,
+        objects: Vec<Key>,
+        complete: bool,
+    ) -> StoreVisibility {
         documents.sort_by(|a, b| {
             natord::compare(&a.listed.box_name, &b.listed.box_name)
                 .then_with(|| natord::compare(&a.listed.hoso, &b.listed.hoso))
@@ -108,13 +134,13 @@ impl StoreVisibility {
             .enumerate()
             .map(|(i, d)| (d.listed.id.clone(), i))
             .collect();
-        Ok(StoreVisibility {
+        StoreVisibility {
             documents,
             by_id,
-            objects: roots,
+            objects,
             complete,
             hidden: Mutex::default(),
-        })
+        }
     }
 
     /// The stored documents a reader with `clearance` may see, in box and hồ sơ order.
@@ -130,7 +156,7 @@ impl StoreVisibility {
 
     /// Stored document `id`.
     fn document(&self, id: &str) -> Option<&StoredDocument> {
-        self.by_id.get(id).map(|&i| &self.documents[i])
+        self.by_id.get(id).map(|&i| &*self.documents[i])
     }
 
     /// The key of the object holding stored document `id`.
@@ -206,11 +232,57 @@ impl StoreVisibility {
     }
 }
 
+/// What one object's documents need, in its order; `None` when it cannot be read.
+type ObjectDocuments = Option<Vec<(Clearance, Regime, DocumentListing)>>;
+
+/// The documents of the objects at `keys` (in parallel), in the same order.
+fn read_objects(archive: &Archive, keys: &[Key]) -> Vec<ObjectDocuments> {
+    let storage = archive.storage();
+    keys.par_iter()
+        .map(|root| match HoSoObject::load(storage, root) {
+            Ok(object) => Some(
+                object
+                    .documents
+                    .iter()
+                    .map(|d| (required(d), regime(d), DocumentListing::of(&object, d)))
+                    .collect(),
+            ),
+            Err(e) => {
+                tracing::warn!(
+                    "{}: cannot be read ({e}); its documents are not shown",
+                    storage.backend().locate(root).display()
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+/// Object number `n` as stored with its documents.
+fn object_number(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 4 billion objects")
+}
+
+/// The documents read from object number `n`.
+fn stored_documents(n: usize, docs: ObjectDocuments) -> impl Iterator<Item = Arc<StoredDocument>> {
+    let object = object_number(n);
+    docs.into_iter()
+        .flatten()
+        .map(move |(needed, regime, listed)| {
+            Arc::new(StoredDocument {
+                needed,
+                regime,
+                object,
+                listed,
+            })
+        })
+}
+
 /// The last [`StoreVisibility`] read from an archive's store, with the store generation it
 /// holds for (see the module doc).
 #[derive(Default)]
 pub struct VisibilityCache {
-    last: Mutex<Option<(u64, Arc<StoreVisibility>)>>,
+    last: Mutex<Option<(Stamp, Arc<StoreVisibility>)>>,
     /// Held while the store is read, so concurrent searches read it once.
     reading: Mutex<()>,
 }
@@ -222,14 +294,14 @@ impl std::fmt::Debug for VisibilityCache {
 }
 
 impl VisibilityCache {
-    /// The visibility kept, when the store is still at the generation it was read at.
+    /// The visibility kept, when the store is still as it was read (same [`Stamp`]).
     pub(crate) fn current(&self, archive: &Archive) -> Option<Arc<StoreVisibility>> {
-        let generation = archive.storage().generation()?;
+        let stamp = archive.storage().stamp()?;
         self.last
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
-            .filter(|(at, _)| *at == generation)
+            .filter(|(at, _)| *at == stamp)
             .map(|(_, known)| Arc::clone(known))
     }
 
@@ -241,8 +313,9 @@ impl VisibilityCache {
             .is_some()
     }
 
-    /// The store's visibility now: the one kept while the generation holds, else read from
-    /// the store (and kept when no commit ran while it was read).
+    /// The store's visibility now: the one kept while the store is as it was read; else the
+    /// one kept with only the objects changed since read again (when the journal names
+    /// them), or the whole store read; kept when no commit began while it was read.
     pub(crate) fn get(&self, archive: &Archive) -> Result<Arc<StoreVisibility>> {
         if let Some(known) = self.current(archive) {
             return Ok(known);
@@ -252,11 +325,24 @@ impl VisibilityCache {
         if let Some(known) = self.current(archive) {
             return Ok(known);
         }
-        let before = archive.storage().generation();
-        let read = Arc::new(StoreVisibility::from_store(archive)?);
-        if let Some(generation) = before.filter(|g| archive.storage().generation() == Some(*g)) {
+        let storage = archive.storage();
+        let before = storage.stamp();
+        let kept = self
+            .last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let changed = kept
+            .as_ref()
+            .zip(before)
+            .and_then(|((at, _), now)| storage.changed_since(*at, now));
+        let read = Arc::new(match (kept, changed) {
+            (Some((_, known)), Some(changed)) => known.refreshed(archive, &changed)?,
+            _ => StoreVisibility::from_store(archive)?,
+        });
+        if let Some(stamp) = before.filter(|s| storage.stamp() == Some(*s)) {
             *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
-                Some((generation, Arc::clone(&read)));
+                Some((stamp, Arc::clone(&read)));
         }
         Ok(read)
     }

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::fsio::{is_interrupted_write, sha256_bytes};
-use super::generation::Generation;
+use super::generation::{Generation, Stamp};
 use super::storage::{DirectoryStorage, Holder, Key, ObjectStorage, StagedWrite};
 use crate::{Error, Result};
 
@@ -216,6 +216,17 @@ impl StorageRoot {
         self.generation.as_ref().and_then(Generation::read)
     }
 
+    /// The store's [`Stamp`] (generation and journal length) when at rest and counted.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.generation.as_ref().and_then(Generation::stamp)
+    }
+
+    /// The objects changed between two stamps ([`Generation::changed_since`]).
+    pub fn changed_since(&self, from: Stamp, to: Stamp) -> Option<Vec<Key>> {
+        let changed = self.generation.as_ref()?.changed_since(from, to)?;
+        changed.into_iter().map(|k| Key::new(k).ok()).collect()
+    }
+
     /// The storage the root is kept on.
     pub fn backend(&self) -> &Arc<dyn ObjectStorage> {
         &self.backend
@@ -368,7 +379,7 @@ impl StorageRoot {
                 let _change = self
                     .generation
                     .as_ref()
-                    .map(Generation::begin)
+                    .map(|g| g.begin(object.as_str()))
                     .transpose()?;
                 self.backend
                     .swap_inventory(&object, prev_sha256, &bytes, sidecar.as_bytes())?;
@@ -454,7 +465,7 @@ impl StorageRoot {
         let _change = self
             .generation
             .as_ref()
-            .map(Generation::begin)
+            .map(|g| g.begin(object.as_str()))
             .transpose()?;
         match &previous {
             None => {
@@ -548,7 +559,7 @@ impl StorageRoot {
         let _change = self
             .generation
             .as_ref()
-            .map(Generation::begin)
+            .map(|g| g.begin(object.as_str()))
             .transpose()?;
         self.backend.swap_inventory(
             object,
