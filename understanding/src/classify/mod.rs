@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod signature;
+mod syllable;
 
 pub use signature::{
     has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,
