@@ -54,6 +54,11 @@ static PLACE_NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A date line's words with what stands between them unread (`ngày tháng 3 năm 2016`, its
+/// day left blank), folded.
+static DATE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bNGAY\b.{0,12}\bTHANG\b.{0,12}\bNAM\b").unwrap());
+
 /// A date of issue as read: its line, the date, where its match starts in the folded line
 /// and how sure the reading is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,6 +99,15 @@ pub(super) fn issue_date(lines: &[&str], folded: &[String]) -> Option<IssueDate>
     })
 }
 
+/// Where a date line stands whose date is not read (see [`issue_date`]): its line and
+/// where its match starts in the folded line, for the place in front of it.
+pub(super) fn unread_date_line(folded: &[String]) -> Option<(usize, usize)> {
+    folded.iter().enumerate().find_map(|(i, f)| {
+        let m = DATE.find(f).or_else(|| DATE_WORDS.find(f))?;
+        Some((i, m.start()))
+    })
+}
+
 /// Every date form of the lines, spelled-out ones first, then numeric ones after a small
 /// `ngày`, then numeric ones after a place.
 fn candidates(lines: &[&str], folded: &[String]) -> Vec<Candidate> {
@@ -129,6 +143,11 @@ fn candidates(lines: &[&str], folded: &[String]) -> Vec<Candidate> {
 /// A candidate as a date, when it is a real day of a year these records can have.
 fn checked(c: &Candidate) -> Option<IssueDate> {
     let number = |s: &str| -> Option<u32> {
+        // A lone stroke is a typewritten or printed 1 (`tháng I`); other letters alone
+        // are no number.
+        if matches!(s, "I" | "L" | "|" | "]" | "!") {
+            return Some(1);
+        }
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
@@ -182,6 +201,18 @@ mod tests {
         assert_eq!(read("Sơn Hà, ngày 31 tháng 4 năm 2001"), None);
         let (date, _) = read("ngày 4 tháng 15 năm 2001\nSơn Hà, 4/11/2001").unwrap();
         assert_eq!(date, "2001-11-04");
+    }
+
+    #[test]
+    fn a_lone_stroke_for_one_and_a_blank_day() {
+        assert_eq!(
+            read("Sơn Hà, ngày 7 tháng I năm 2014").unwrap().0,
+            "2014-01-07"
+        );
+        assert_eq!(read("Sơn Hà, ngày 7 tháng O năm 2014"), None);
+        // A day left blank gives no date, but the line is still found for its place.
+        let folded = [fold_upper("Sơn Hà, ngày    tháng 6 năm 2014")];
+        assert_eq!(unread_date_line(&folded), Some((0, 8)));
     }
 
     #[test]

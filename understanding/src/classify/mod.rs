@@ -382,10 +382,17 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
     // It stands above the type heading: dates below it are the body's (`Căn cứ Luật … ngày
     // 19 tháng 6 năm 2015`), so a date line OCR garbled is not replaced by one of them.
     let date_end = type_line.unwrap_or(header_end).min(header_end);
-    if let Some(found) = date::issue_date(&lines, &folded[..date_end]) {
-        let (i, start) = (found.line, found.start);
+    let found = date::issue_date(&lines, &folded[..date_end]);
+    if let Some(found) = found {
         let value = found.date.format("%Y-%m-%d").to_string();
-        out.ngay_ban_hanh = on_line(reading(value, found.confidence), i);
+        out.ngay_ban_hanh = on_line(reading(value, found.confidence), found.line);
+    }
+    // A date line whose date is unread (a day left blank, a year out of range) still has
+    // the place in front of it.
+    let date_at = found
+        .map(|f| (f.line, f.start, 0.7))
+        .or_else(|| date::unread_date_line(&folded[..date_end]).map(|(i, s)| (i, s, 0.6)));
+    if let Some((i, start, place_confidence)) = date_at {
         // The place precedes the date on the same line (after a header column, if merged).
         let before: String = lines[i]
             .chars()
@@ -414,7 +421,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
         let place = place.join(" ");
         let place = place.trim_end_matches(',').trim();
         if !place.is_empty() && place.chars().count() < 40 {
-            out.dia_danh = on_line(reading(place, 0.7), i);
+            out.dia_danh = on_line(reading(place, place_confidence), i);
         }
     }
 
@@ -1176,6 +1183,22 @@ Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đ�
             e.co_quan_cap_tren.unwrap().value,
             "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
         );
+    }
+
+    #[test]
+    fn a_date_line_without_a_plausible_date_still_gives_the_place() {
+        // Invented header: a year out of range, then a day left blank.
+        let page = "HUYỆN ỦY PHÚ LÂM ĐẢNG CỘNG SẢN VIỆT NAM\n\
+Số 12-BC/HU Phú Lâm, ngày 9 tháng 4 năm 2071\nBÁO CÁO\nvề công tác";
+        let e = extract(&[page]);
+        assert_eq!(e.ngay_ban_hanh, None);
+        let place = e.dia_danh.unwrap();
+        assert_eq!(place.value, "Phú Lâm");
+        assert!(place.confidence < 0.7);
+        let page = page.replace("ngày 9 tháng 4 năm 2071", "ngày tháng 4 năm 2011");
+        let e = extract(&[page.as_str()]);
+        assert_eq!(e.ngay_ban_hanh, None);
+        assert_eq!(e.dia_danh.unwrap().value, "Phú Lâm");
     }
 
     #[test]

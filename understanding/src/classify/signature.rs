@@ -188,6 +188,8 @@ fn trailing_words(line: &str) -> Vec<String> {
     let right = tokens[after_stop..].join(" ");
     if (after_stop == 0 && starts_with_dash(line))
         || recipients_line(&right)
+        || authority(line).is_some()
+        || AUTHORITY_ALONE.is_match(&fold_aligned(line))
         || split_columns(&right).1.is_some_and(|r| known_position(&r))
     {
         return Vec::new();
@@ -202,7 +204,20 @@ fn trailing_words(line: &str) -> Vec<String> {
         .rev()
         .find(|&k| !name_like(&words[k]))
         .map_or(0, |k| k + 1);
-    words[begin..].to_vec()
+    let words = words[begin..].to_vec();
+    let as_str: Vec<&str> = words.iter().map(String::as_str).collect();
+    if holds_no_name(&as_str) {
+        return Vec::new();
+    }
+    words
+}
+
+/// Words of a title, a seal or a label (`BÍ THƯ`, `Ủy`, `Giám Đốc`): no name holds them.
+fn holds_no_name(words: &[&str]) -> bool {
+    names_a_position(words)
+        || words
+            .iter()
+            .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
 }
 
 /// A recipients' line (`- Như trên`, `Như Điều 3`, `Lưu VT`, `Nơi nhận:`, `Kính gửi`): no
@@ -632,14 +647,9 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         return None;
     }
     let folded: Vec<String> = name.iter().map(|w| fold_upper(w)).collect();
-    if name
-        .iter()
-        .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
-    {
-        return None;
-    }
-    // A recipients' entry (`Như Điều 3`) or a title in title case (`Giám Đốc`) is no name.
-    if recipients_line(&name.join(" ")) || names_a_position(name) {
+    // Seal text, labels, a recipients' entry (`Như Điều 3`) or a title in title case
+    // (`Giám Đốc`) is no name.
+    if holds_no_name(name) || recipients_line(&name.join(" ")) {
         return None;
     }
     // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
@@ -1045,6 +1055,8 @@ Trần Công Thuật",
         );
         assert!(trailing_words("- Như trên,").is_empty());
         assert!(trailing_words("PHÓ BÍ THƯ").is_empty());
+        assert!(trailing_words("K/T BÍ THƯ").is_empty());
+        assert!(trailing_words("Ủy Ban").is_empty());
     }
 
     #[test]

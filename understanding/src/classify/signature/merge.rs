@@ -9,7 +9,10 @@
 //! a Vietnamese syllable written as a name wins, a family name in first place, and on a tie
 //! the word of the reading with more such syllables. The result must be a plausible name.
 
-use super::{is_surname, plausible_name, title_case, title_cased, upper_syllable};
+use super::{
+    holds_no_name, is_surname, nearest_surname, plausible_name, short_surname, title_case,
+    title_cased, upper_syllable,
+};
 use crate::classify::{edit_distance, fold_upper, syllable::is_vietnamese_syllable};
 
 /// The cost of a word one reading has and the other lost.
@@ -40,10 +43,21 @@ pub(super) fn merge(first: &[String], second: &[String]) -> Option<String> {
         } else {
             (b, sb)
         };
-        // A place only one reading holds is kept when its word is surely a syllable.
+        // A place only one reading holds is kept when its word is surely a syllable, or
+        // when it may be a garbled family name (first place).
         let alone = sa < 0 || sb < 0;
-        if best_score >= 4 || (!alone && best_score >= 1) {
+        if best_score >= 4 || ((!alone || first_place) && best_score >= 1) {
             name.extend(best.map(|(w, _)| w));
+        }
+    }
+    // A name without a family name whose first word is no syllable but one or two slips
+    // from a family name: that family name (`Nguyẽen` → `Nguyễn`; `Xuân` stays, a given
+    // name whose family name was lost).
+    if !name.iter().any(|w| is_surname(w)) {
+        if let Some(first) = name.first_mut().filter(|w| !is_vietnamese_syllable(w)) {
+            if let Some(s) = nearest_surname(&fold_upper(first)).or_else(|| short_surname(first)) {
+                *first = s.to_string();
+            }
         }
     }
     // Seal text before the name: the name starts at its family name.
@@ -61,7 +75,8 @@ pub(super) fn merge(first: &[String], second: &[String]) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    plausible_name(&name).then_some(name)
+    let words: Vec<&str> = name.split(' ').collect();
+    (plausible_name(&name) && !holds_no_name(&words)).then_some(name)
 }
 
 /// How good a word is as a word of a name: 4 for a syllable written as a name (`Xuân`,
@@ -180,6 +195,13 @@ mod tests {
     fn readings_that_give_no_plausible_name_give_nothing() {
         assert_eq!(merge(&words("x y"), &words("Khoa")), None);
         assert_eq!(merge(&[], &[]), None);
+        // A title's words are no name's, however they align.
+        assert_eq!(merge(&words("Lương Bí Thư"), &words("Lương Thj")), None);
+        // A family name garbled in both readings, one or two slips from a known one.
+        assert_eq!(
+            merge(&words("Hwàng Văn Khoa"), &words("Ho4ng Vn Khoa")).as_deref(),
+            Some("Hoàng Văn Khoa")
+        );
         // Without a family name there is no name to give.
         assert_eq!(merge(&words("Xuân Khoa"), &words("Xu n Khoa")), None);
     }
