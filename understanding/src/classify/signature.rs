@@ -172,7 +172,7 @@ fn name_line_words(lines: &[String]) -> Vec<String> {
         .take(12)
         .map(|l| trailing_words(l))
         .filter(|w| score(w) > 0)
-        .max_by_key(|w| score(w))
+        .min_by_key(|w| std::cmp::Reverse(score(w)))
         .unwrap_or_default()
 }
 
@@ -199,10 +199,23 @@ fn trailing_words(line: &str) -> Vec<String> {
         .map(clean_word)
         .filter(|w| !w.is_empty())
         .collect();
-    let name_like = |w: &String| title_case(w) || upper_syllable(w) || w.chars().count() <= 2;
+    // A word of a name OCR read with a small first letter stands between two capitalised
+    // ones (`Đinh xuân Khoa`).
+    let small_in_name = |k: usize| {
+        k > 0
+            && k + 1 < words.len()
+            && title_case(&words[k - 1])
+            && title_case(&words[k + 1])
+            && words[k].chars().next().is_some_and(char::is_lowercase)
+            && is_vietnamese_syllable(&words[k])
+    };
+    let name_like = |k: usize| {
+        let w = &words[k];
+        title_case(w) || upper_syllable(w) || w.chars().count() <= 2 || small_in_name(k)
+    };
     let begin = (0..words.len())
         .rev()
-        .find(|&k| !name_like(&words[k]))
+        .find(|&k| !name_like(k))
         .map_or(0, |k| k + 1);
     let words = words[begin..].to_vec();
     let as_str: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -1056,6 +1069,10 @@ Trần Công Thuật",
         assert!(trailing_words("- Như trên,").is_empty());
         assert!(trailing_words("PHÓ BÍ THƯ").is_empty());
         assert!(trailing_words("K/T BÍ THƯ").is_empty());
+        assert_eq!(
+            trailing_words("- Lưu VP. Hồ xuân Lộc"),
+            ["Hồ", "xuân", "Lộc"]
+        );
         assert!(trailing_words("Ủy Ban").is_empty());
     }
 

@@ -11,7 +11,7 @@
 
 use super::{
     holds_no_name, is_surname, nearest_surname, plausible_name, short_surname, title_case,
-    title_cased, upper_syllable,
+    upper_syllable,
 };
 use crate::classify::{edit_distance, fold_upper, syllable::is_vietnamese_syllable};
 
@@ -66,26 +66,31 @@ pub(super) fn merge(first: &[String], second: &[String]) -> Option<String> {
     }
     let name = name
         .iter()
-        .map(|w| {
-            if upper_syllable(w) {
-                title_cased(w)
-            } else {
-                w.clone()
-            }
-        })
+        .map(|w| capitalised(w))
         .collect::<Vec<_>>()
         .join(" ");
     let words: Vec<&str> = name.split(' ').collect();
     (plausible_name(&name) && !holds_no_name(&words)).then_some(name)
 }
 
+/// A word written as a name: capital first, small after (`THUẬT`, `thuật` → `Thuật`).
+fn capitalised(w: &str) -> String {
+    let mut chars = w.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
+    })
+}
+
 /// How good a word is as a word of a name: 4 for a syllable written as a name (`Xuân`,
-/// `XUÂN`), 1 for a capitalised word that is no syllable, 0 for a speck; 2 more for a
+/// `XUÂN`), 3 for one with a small first letter (`xuân`), 1 for a capitalised word that is no syllable, 0 for a speck; 2 more for a
 /// family name in first place.
 fn word_score(w: &str, first_place: bool) -> i32 {
     let named = title_case(w) || upper_syllable(w);
+    let small = w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 2;
     let base = match (named, is_vietnamese_syllable(w)) {
         (true, true) => 4,
+        // A syllable read with a small first letter (`xuân`).
+        (false, true) if small => 3,
         (true, false) => 1,
         _ => 0,
     };
@@ -197,6 +202,11 @@ mod tests {
         assert_eq!(merge(&[], &[]), None);
         // A title's words are no name's, however they align.
         assert_eq!(merge(&words("Lương Bí Thư"), &words("Lương Thj")), None);
+        // A word read with a small first letter beats a split one.
+        assert_eq!(
+            merge(&words("Hồ xuân Lộc"), &words("Hồ Xu n Lộc")).as_deref(),
+            Some("Hồ Xuân Lộc")
+        );
         // A family name garbled in both readings, one or two slips from a known one.
         assert_eq!(
             merge(&words("Hwàng Văn Khoa"), &words("Ho4ng Vn Khoa")).as_deref(),
