@@ -200,7 +200,7 @@ fn trailing_words(line: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     // A word of a name OCR read with a small first letter stands between two capitalised
-    // ones (`Đinh xuân Khoa`).
+    // ones (`Đinh xuân Tuệ`).
     let small_in_name = |k: usize| {
         k > 0
             && k + 1 < words.len()
@@ -666,7 +666,7 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         return None;
     }
     // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
-    // A two-word name whose first word is a syllable as read (`Xuân Lộc`) is more likely
+    // A two-word name whose first word is a syllable as read (`Xuân Quyết`) is more likely
     // the end of a name whose family name was lost than a slip of one (`Quan`).
     let lost_surname = name.len() == 2 && is_vietnamese_syllable(name[0]);
     let snapped = (!is_surname(name[0]) && !lost_surname)
@@ -1051,12 +1051,12 @@ Trần Công Thuật",
     fn two_partial_readings_of_the_name_are_merged() {
         // The family name lost under the seal in the page's reading, a vowel lost in the
         // closing block's second reading: neither is plausible alone.
-        let first = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ /\n)h Xuân Lộc";
-        let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐặng Xu n Lộc";
+        let first = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ /\n)h Xuân Quyết";
+        let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐặng Xu n Quyết";
         let mut out = Extracted::default();
         read(&["ĐẢNG BỘ TỈNH", first], &[None, Some(again)], &mut out);
         let signer = out.nguoi_ky.unwrap();
-        assert_eq!(signer.value, "Đặng Xuân Lộc");
+        assert_eq!(signer.value, "Đặng Xuân Quyết");
         assert!(
             signer.confidence <= 0.5,
             "a merged name is listed for review"
@@ -1070,8 +1070,8 @@ Trần Công Thuật",
         assert!(trailing_words("PHÓ BÍ THƯ").is_empty());
         assert!(trailing_words("K/T BÍ THƯ").is_empty());
         assert_eq!(
-            trailing_words("- Lưu VP. Hồ xuân Lộc"),
-            ["Hồ", "xuân", "Lộc"]
+            trailing_words("- Lưu VP. Hồ xuân Quyết"),
+            ["Hồ", "xuân", "Quyết"]
         );
         assert!(trailing_words("Ủy Ban").is_empty());
     }

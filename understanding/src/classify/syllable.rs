@@ -1,6 +1,6 @@
 //! Whether a written word can be one Vietnamese syllable, marks included.
 //!
-//! In: one word as read (`Nguyễn`, `Mếọc`). Out: true when it is spelt as a Vietnamese
+//! In: one word as read (`Nguyễn`, `Hùóng`). Out: true when it is spelt as a Vietnamese
 //! syllable can be: only Vietnamese letters, at most one tone mark (sắc, huyền, hỏi, ngã,
 //! nặng) and that on a vowel, shape marks only where they belong (`â ê ô` circumflex, `ă`
 //! breve, `ơ ư` horn, `đ` first), a syllable ending in `p t c ch` with only sắc or nặng, an
