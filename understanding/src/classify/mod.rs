@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod date;
 mod signature;
+mod syllable;
 
 pub use signature::{
     has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,
@@ -219,7 +221,7 @@ pub fn has_symbol(text: &str) -> bool {
 
 /// Whether a folded line (see [`fold_upper`]) holds a date line (`ngày 15 tháng 3 năm 2019`).
 pub fn has_date_line(folded: &str) -> bool {
-    DATE.is_match(folded)
+    date::DATE.is_match(folded)
 }
 
 static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,17 +239,6 @@ static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V\b\W*").unwrap());
 /// `V/v` with the small `v` lost (`V/ nộp lưu`); the caller checks what follows.
 static SHORT_VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W{0,2}V\s?[/⁄]\s+").unwrap());
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"NG[A-Z]{1,2}\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})").unwrap()
-});
-/// `ngày 15 tháng 3 năm 2019`, folded; a number may hold OCR's `I`/`L`/`]`/`|`/`!` for 1 and
-/// `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too, and a speck may
-/// stick to a day or month (`tháng 8Š`).
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"NG[A-Z]{1,2}\s*([\dILO\]|!]{1,2})[^\s\d]?\s*TH[A-Z]{2,3}\s*([\dILO\]|!]{1,2})[^\s\d]?\s*N[A-Z]{1,3}\s*([\dILO]{4})\b")
-        .unwrap()
-});
-
 /// Reads the catalog fields from a document's page texts.
 pub fn extract(pages: &[&str]) -> Extracted {
     extract_with_closing(pages, &[])
@@ -391,8 +382,17 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
     // It stands above the type heading: dates below it are the body's (`Căn cứ Luật … ngày
     // 19 tháng 6 năm 2015`), so a date line OCR garbled is not replaced by one of them.
     let date_end = type_line.unwrap_or(header_end).min(header_end);
-    if let Some((i, date, start)) = issue_date(&lines, &folded[..date_end]) {
-        out.ngay_ban_hanh = on_line(reading(date.format("%Y-%m-%d").to_string(), 0.9), i);
+    let found = date::issue_date(&lines, &folded[..date_end]);
+    if let Some(found) = found {
+        let value = found.date.format("%Y-%m-%d").to_string();
+        out.ngay_ban_hanh = on_line(reading(value, found.confidence), found.line);
+    }
+    // A date line whose date is unread (a day left blank, a year out of range) still has
+    // the place in front of it.
+    let date_at = found
+        .map(|f| (f.line, f.start, 0.7))
+        .or_else(|| date::unread_date_line(&folded[..date_end]).map(|(i, s)| (i, s, 0.6)));
+    if let Some((i, start, place_confidence)) = date_at {
         // The place precedes the date on the same line (after a header column, if merged).
         let before: String = lines[i]
             .chars()
@@ -421,7 +421,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
         let place = place.join(" ");
         let place = place.trim_end_matches(',').trim();
         if !place.is_empty() && place.chars().count() < 40 {
-            out.dia_danh = on_line(reading(place, 0.7), i);
+            out.dia_danh = on_line(reading(place, place_confidence), i);
         }
     }
 
@@ -624,44 +624,6 @@ fn ocr_digits(number: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-/// The date of issue in the header: line index, date and the byte where the match starts in
-/// the folded line. The spelled-out form (`ngày 15 tháng 3 năm 2019`) wins anywhere in the
-/// header over the numeric one (`ngày 2-7-1996`), and the numeric one must be written with a
-/// small `ngày`: a receipt stamp's `Ngày: 23/11/2016` is the day the document arrived.
-fn issue_date(lines: &[&str], folded: &[String]) -> Option<(usize, chrono::NaiveDate, usize)> {
-    let number = |s: &str| -> Option<u32> {
-        if !s.chars().any(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        ocr_digits(s).parse().ok()
-    };
-    let found = |i: usize, c: regex::Captures| {
-        let date = chrono::NaiveDate::from_ymd_opt(
-            i32::try_from(number(&c[3])?).ok()?,
-            number(&c[2])?,
-            number(&c[1])?,
-        )?;
-        Some((i, date, c.get(0)?.start()))
-    };
-    let worded = folded
-        .iter()
-        .enumerate()
-        .find_map(|(i, f)| DATE.captures(f).and_then(|c| found(i, c)));
-    worded.or_else(|| {
-        folded.iter().enumerate().find_map(|(i, f)| {
-            let c = NUMERIC_DATE.captures(f)?;
-            let start = c.get(0)?.start();
-            let n = f[..start].chars().count();
-            let small = lines[i].chars().nth(n).is_some_and(char::is_lowercase);
-            if small {
-                found(i, c)
-            } else {
-                None
-            }
-        })
-    })
 }
 
 /// Words that name an organisation in an issuer line (folded): a line above the issuer
@@ -1221,6 +1183,22 @@ Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đ�
             e.co_quan_cap_tren.unwrap().value,
             "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
         );
+    }
+
+    #[test]
+    fn a_date_line_without_a_plausible_date_still_gives_the_place() {
+        // Invented header: a year out of range, then a day left blank.
+        let page = "HUYỆN ỦY PHÚ LÂM ĐẢNG CỘNG SẢN VIỆT NAM\n\
+Số 12-BC/HU Phú Lâm, ngày 9 tháng 4 năm 2071\nBÁO CÁO\nvề công tác";
+        let e = extract(&[page]);
+        assert_eq!(e.ngay_ban_hanh, None);
+        let place = e.dia_danh.unwrap();
+        assert_eq!(place.value, "Phú Lâm");
+        assert!(place.confidence < 0.7);
+        let page = page.replace("ngày 9 tháng 4 năm 2071", "ngày tháng 4 năm 2011");
+        let e = extract(&[page.as_str()]);
+        assert_eq!(e.ngay_ban_hanh, None);
+        assert_eq!(e.dia_danh.unwrap().value, "Phú Lâm");
     }
 
     #[test]

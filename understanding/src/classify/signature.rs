@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{fold_upper, read_on, Extracted};
+use super::{fold_upper, read_on, syllable::is_vietnamese_syllable, Extracted};
+
+mod merge;
 
 /// Signing authority at the start of the block (folded): `T/M`, `K/T`, `T/L` in Party style,
 /// `TM.`, `KT.`, `TL.`, `Q.`, `TUQ.` in State style, with OCR's spaces and slips.
@@ -102,28 +104,158 @@ pub(super) fn read(pages: &[&str], closing: &[Option<&str>], out: &mut Extracted
         .nguoi_ky
         .as_ref()
         .is_some_and(|r| plausible_name(&r.value));
-    if let (false, Some(Some(again))) = (plausible, closing.get(index)) {
+    if plausible {
+        return;
+    }
+    let again = closing
+        .get(index)
+        .copied()
+        .flatten()
+        .map(joined_authority_lines);
+    if let Some(again) = &again {
         let mut second = Extracted::default();
-        read_block(&joined_authority_lines(again), 0, page, &mut second);
+        read_block(again, 0, page, &mut second);
         if let Some(mut signer) = second.nguoi_ky.filter(|r| plausible_name(&r.value)) {
             signer.confidence = signer.confidence.min(0.7);
             out.nguoi_ky = Some(signer);
             if out.chuc_vu.is_none() {
                 out.chuc_vu = second.chuc_vu;
             }
+            return;
         }
+    }
+    // Neither reading gives a plausible name: the two name lines merged word by word.
+    let first_words = name_line_words(&lines[start.min(lines.len())..]);
+    let second_words = again.as_deref().map(name_line_words).unwrap_or_default();
+    if let Some(name) = merge::merge(&first_words, &second_words) {
+        out.nguoi_ky = read_on(name, 0.5, page);
     }
 }
 
 /// A person's name as Vietnamese names are written: two to five words, each one syllable
-/// with a capital first letter, the first a common family name.
+/// with a capital first letter and spelt as a Vietnamese syllable can be (one tone mark at
+/// most, no foreign letter, no impossible cluster), the first a common family name.
 pub fn plausible_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && is_surname(words[0])
         && words
             .iter()
-            .all(|w| title_case(w) && super::is_syllable(&fold_upper(w)))
+            .all(|w| title_case(w) && is_vietnamese_syllable(w))
+}
+
+/// The words of the line of a closing block most likely to hold the signer's name, as read
+/// (maybe garbled): below the block's lowest title, position or `Nơi nhận` line, the line
+/// with the most syllables written as a name, its trailing run of capitalised words and
+/// specks. Recipients' and title lines hold no name; a recipients column merged into a
+/// line is left out (what follows its last stop). Empty when no line has such a word.
+fn name_line_words(lines: &[String]) -> Vec<String> {
+    let heading = |l: &str| {
+        authority(l).is_some()
+            || fold_upper(l).contains("NOI NHAN")
+            || split_columns(l).1.is_some_and(|r| known_position(&r))
+    };
+    let from = (0..lines.len())
+        .rev()
+        .find(|&i| heading(&lines[i]))
+        .unwrap_or(0);
+    let score = |words: &[String]| {
+        let named = words
+            .iter()
+            .filter(|w| (title_case(w) || upper_syllable(w)) && is_vietnamese_syllable(w))
+            .count();
+        named + usize::from(named > 0 && words.first().is_some_and(|w| is_surname(w)))
+    };
+    lines[from..]
+        .iter()
+        .rev()
+        .take(12)
+        .map(|l| trailing_words(l))
+        .filter(|w| score(w) > 0)
+        .min_by_key(|w| std::cmp::Reverse(score(w)))
+        .unwrap_or_default()
+}
+
+/// The trailing run of capitalised words and specks of a line (the right column), after
+/// the last stop of a recipients column merged into it; nothing for a recipients' or title
+/// line.
+fn trailing_words(line: &str) -> Vec<String> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let after_stop = tokens
+        .iter()
+        .rposition(|w| w.ends_with(['.', ',', ';', ':', ')']))
+        .map_or(0, |i| i + 1);
+    let right = tokens[after_stop..].join(" ");
+    if (after_stop == 0 && starts_with_dash(line))
+        || recipients_line(&right)
+        || authority(line).is_some()
+        || AUTHORITY_ALONE.is_match(&fold_aligned(line))
+        || split_columns(&right).1.is_some_and(|r| known_position(&r))
+    {
+        return Vec::new();
+    }
+    let words: Vec<String> = right
+        .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
+        .map(clean_word)
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A word of a name OCR read with a small first letter stands between two capitalised
+    // ones (`Đinh xuân Tuệ`).
+    let small_in_name = |k: usize| {
+        k > 0
+            && k + 1 < words.len()
+            && title_case(&words[k - 1])
+            && title_case(&words[k + 1])
+            && words[k].chars().next().is_some_and(char::is_lowercase)
+            && is_vietnamese_syllable(&words[k])
+    };
+    let name_like = |k: usize| {
+        let w = &words[k];
+        title_case(w) || upper_syllable(w) || w.chars().count() <= 2 || small_in_name(k)
+    };
+    let begin = (0..words.len())
+        .rev()
+        .find(|&k| !name_like(k))
+        .map_or(0, |k| k + 1);
+    let words = words[begin..].to_vec();
+    let as_str: Vec<&str> = words.iter().map(String::as_str).collect();
+    if holds_no_name(&as_str) {
+        return Vec::new();
+    }
+    words
+}
+
+/// Words of a title, a seal or a label (`BÍ THƯ`, `Ủy`, `Giám Đốc`): no name holds them.
+fn holds_no_name(words: &[&str]) -> bool {
+    names_a_position(words)
+        || words
+            .iter()
+            .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
+}
+
+/// A recipients' line (`- Như trên`, `Như Điều 3`, `Lưu VT`, `Nơi nhận:`, `Kính gửi`): no
+/// name stands in it.
+fn recipients_line(line: &str) -> bool {
+    let folded = fold_upper(line);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["NHU", "TREN" | "DIEU", ..] | ["LUU", "VT" | "VP" | "HS", ..] | ["KINH", "GUI", ..]
+    ) || folded.contains("NOI NHAN")
+}
+
+/// A word of a name as OCR read it, trimmed of what is no letter, with a single speck
+/// inside it dropped (`Hu&nh` → `Hunh`).
+fn clean_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    if w.chars().filter(|c| !c.is_alphabetic()).count() == 1 {
+        w.chars().filter(|c| c.is_alphabetic()).collect()
+    } else {
+        w.to_string()
+    }
 }
 
 /// Where a page's signature block starts, as a line of its text (counting its non-empty
@@ -503,17 +635,7 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
     // A speck inside a word (`Hu&nh`) is dropped from it.
-    let cleaned: Vec<String> = tokens
-        .iter()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic());
-            if w.chars().filter(|c| !c.is_alphabetic()).count() == 1 {
-                w.chars().filter(|c| c.is_alphabetic()).collect()
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
+    let cleaned: Vec<String> = tokens.iter().map(|w| clean_word(w)).collect();
     let words: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let is_speck = |w: &str| w.chars().count() <= 2 && !title_case(w);
     // A speck after the name (`Trần Công Thuật ee`) is dropped.
@@ -538,14 +660,16 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         return None;
     }
     let folded: Vec<String> = name.iter().map(|w| fold_upper(w)).collect();
-    if name
-        .iter()
-        .any(|w| NOT_NAME_WORDS.contains(&w.nfc().collect::<String>().to_uppercase().as_str()))
-    {
+    // Seal text, labels, a recipients' entry (`Như Điều 3`) or a title in title case
+    // (`Giám Đốc`) is no name.
+    if holds_no_name(name) || recipients_line(&name.join(" ")) {
         return None;
     }
     // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
-    let snapped = (!is_surname(name[0]))
+    // A two-word name whose first word is a syllable as read (`Xuân Quyết`) is more likely
+    // the end of a name whose family name was lost than a slip of one (`Quan`).
+    let lost_surname = name.len() == 2 && is_vietnamese_syllable(name[0]);
+    let snapped = (!is_surname(name[0]) && !lost_surname)
         .then(|| nearest_surname(&folded[0]).or_else(|| short_surname(name[0])))
         .flatten();
     let surname = is_surname(name[0]) || snapped.is_some();
@@ -603,6 +727,18 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, confidence))
+}
+
+/// Whether words hold a known position (`Phó Giám Đốc`, `THƯ KÝ`), marks and all: a title
+/// line, not a name (`Trương` is no `TRƯỞNG`).
+fn names_a_position(words: &[&str]) -> bool {
+    let upper = words
+        .iter()
+        .map(|w| w.nfc().collect::<String>().to_uppercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let padded = format!(" {upper} ");
+    POSITIONS.iter().any(|p| padded.contains(&format!(" {p} ")))
 }
 
 /// A two-letter family name whose first letter OCR misread (`Bê`, `Tê` for `Lê`): the one
@@ -883,6 +1019,61 @@ Trần Công Thuật",
             Some(SignatureStart::BesideRecipients(1))
         );
         assert_eq!(signature_block_line("một dòng\nhai dòng"), None);
+    }
+
+    #[test]
+    fn a_name_with_an_impossible_syllable_is_not_plausible() {
+        assert!(!plausible_name("Trần Văn Lốạc"), "two tone marks");
+        assert!(!plausible_name("Lê Wăn Tâm"), "a letter Vietnamese has not");
+        assert!(!plausible_name("Phạm Thrị Hoa"), "an impossible cluster");
+        assert!(!plausible_name("Đỗ Kanh Tùng"), "k before a");
+        assert!(!plausible_name("Võ Văn Lực̀"), "huyền after a stop");
+        assert!(plausible_name("Trịnh Thị Ngọc Huyền"));
+        // So a garbled name is read again.
+        assert!(!reads_a_plausible_signer("BÍ THƯ\nTrần Văn Lốạc"));
+    }
+
+    #[test]
+    fn recipients_and_title_lines_are_no_names() {
+        let name = |l: &str| trailing_name(l, true).map(|(n, _)| n);
+        assert_eq!(name("Như Điều"), None);
+        assert_eq!(name("- Như Trên"), None);
+        assert_eq!(name("Giám Đốc"), None);
+        assert_eq!(name("Phó Chủ Nhiệm"), None);
+        assert_eq!(name("Trương Văn Lâm"), Some("Trương Văn Lâm".into()));
+        assert_eq!(name("Lưu Văn Hùng"), None, "Lưu stays a recipients' word");
+        // Under a position, the recipients' entry is not taken when no name is read.
+        let e = closing("Nơi nhận: KT. CHỦ TỊCH\nNhư Điều 3; PHÓ CHỦ TỊCH\n- Lưu VT.\n~ ®");
+        assert_eq!(e.nguoi_ky, None);
+    }
+
+    #[test]
+    fn two_partial_readings_of_the_name_are_merged() {
+        // The family name lost under the seal in the page's reading, a vowel lost in the
+        // closing block's second reading: neither is plausible alone.
+        let first = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ /\n)h Xuân Quyết";
+        let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐặng Xu n Quyết";
+        let mut out = Extracted::default();
+        read(&["ĐẢNG BỘ TỈNH", first], &[None, Some(again)], &mut out);
+        let signer = out.nguoi_ky.unwrap();
+        assert_eq!(signer.value, "Đặng Xuân Quyết");
+        assert!(
+            signer.confidence <= 0.5,
+            "a merged name is listed for review"
+        );
+        // A recipients column merged into the name line is left out of the words.
+        assert_eq!(
+            trailing_words("- Lưu VP. Đỗ Th n Mai"),
+            ["Đỗ", "Th", "n", "Mai"]
+        );
+        assert!(trailing_words("- Như trên,").is_empty());
+        assert!(trailing_words("PHÓ BÍ THƯ").is_empty());
+        assert!(trailing_words("K/T BÍ THƯ").is_empty());
+        assert_eq!(
+            trailing_words("- Lưu VP. Hồ xuân Quyết"),
+            ["Hồ", "xuân", "Quyết"]
+        );
+        assert!(trailing_words("Ủy Ban").is_empty());
     }
 
     #[test]
