@@ -765,6 +765,16 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
 }
 
 /// `sohoa ARGS --archive ARCHIVE` with the cluster's database `db` named, `stdin` given.
+/// The token `sohoa token create` printed (its last word).
+fn printed_token(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout)
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
 fn with_db(archive: &Path, db: &str, args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write as _;
     let mut child = sohoa()
@@ -851,12 +861,7 @@ fn two_reading_rooms_of_a_cluster_share_accounts_sessions_lockout_and_requests()
     let csrf = reader_two.csrf();
     let out = with_db(&archive, &db, &["token", "create", "--user", "duyet"], "");
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let token = String::from_utf8_lossy(&out.stdout)
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim()
-        .to_string();
+    let token = printed_token(&out);
     let mut approver = Visitor::new(&two);
     approver.token = Some(token.clone());
     assert_eq!(approver.get("/api/v1/requests").status, 200);
@@ -1138,6 +1143,34 @@ fn a_worker_killed_before_its_commit_point_in_s3_is_replaced_and_commits_once() 
     audit_intact_with(&archive, &db, &env);
 }
 
+/// An archive in `dir` of one report's page (`hs-02-van-thu-luu-tru/1.png`), enqueued on the
+/// coordinator `db`, committed by a worker and indexed by the indexer.
+fn one_report_through_a_worker(dir: &Path, db: &str) -> PathBuf {
+    let box_dir = dir.join("hop-e");
+    make_box(
+        &box_dir,
+        &[("hs-e", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+    );
+    let archive = dir.join("archive");
+    enqueue(&archive, db, &box_dir);
+    until_idle(
+        &archive,
+        db,
+        &dir.join("worker.log"),
+        &["worker", "--name", "e", "-j", "1"],
+    );
+    until_idle(&archive, db, &dir.join("indexer.log"), &["indexer"]);
+    archive
+}
+
+/// Runs `sohoa ARGS --until-idle` on the cluster (a worker, the indexer) and waits for it
+/// to finish, its output in `log`.
+fn until_idle(archive: &Path, db: &str, log: &Path, args: &[&str]) {
+    let args: Vec<&str> = args.iter().copied().chain(["--until-idle"]).collect();
+    let mut child = spawn(cluster_cmd(archive, db, 30, &args), log);
+    assert_eq!(wait(&mut child, Duration::from_secs(300), log), 0);
+}
+
 /// `sohoa edit` in cluster mode goes through the coordinator: the object's lock, its new
 /// head in the object table, the audit entry through the chain head, and an outbox row, so
 /// that the indexer (not the edit) puts the new value in the index, where search finds it.
@@ -1146,21 +1179,7 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
     let Some(pg) = shared() else { return };
     let db = pg.database("edit").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let box_dir = dir.path().join("hop-e");
-    make_box(
-        &box_dir,
-        &[("hs-e", "hs-02-van-thu-luu-tru/1.png", "1.png")],
-    );
-    let archive = dir.path().join("archive");
-    enqueue(&archive, &db, &box_dir);
-    for args in [
-        &["worker", "--name", "e", "-j", "1", "--until-idle"][..],
-        &["indexer", "--until-idle"],
-    ] {
-        let log = dir.path().join(format!("{}.log", args[0]));
-        let mut child = spawn(cluster_cmd(&archive, &db, 30, args), &log);
-        assert_eq!(wait(&mut child, Duration::from_secs(300), &log), 0);
-    }
+    let archive = one_report_through_a_worker(dir.path(), &db);
     let documents = json(&run(&archive, &["list", "--json"]));
     let id = documents["documents"][0]["id"]
         .as_str()
@@ -1209,12 +1228,12 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
         "the edit left the index to the indexer"
     );
 
-    let log = dir.path().join("indexer-2.log");
-    let mut indexer = spawn(
-        cluster_cmd(&archive, &db, 30, &["indexer", "--until-idle"]),
-        &log,
+    until_idle(
+        &archive,
+        &db,
+        &dir.path().join("indexer-2.log"),
+        &["indexer"],
     );
-    assert_eq!(wait(&mut indexer, Duration::from_secs(300), &log), 0);
     let after = titles(&archive);
     assert_eq!(after.len(), 1);
     assert!(after[0].contains(words), "{after:?}");
@@ -1239,21 +1258,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     let Some(pg) = shared() else { return };
     let db = pg.database("serve_edit").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let box_dir = dir.path().join("hop-w");
-    make_box(
-        &box_dir,
-        &[("hs-w", "hs-02-van-thu-luu-tru/1.png", "1.png")],
-    );
-    let archive = dir.path().join("archive");
-    enqueue(&archive, &db, &box_dir);
-    for args in [
-        &["worker", "--name", "w", "-j", "1", "--until-idle"][..],
-        &["indexer", "--until-idle"],
-    ] {
-        let log = dir.path().join(format!("{}.log", args[0]));
-        let mut child = spawn(cluster_cmd(&archive, &db, 30, args), &log);
-        assert_eq!(wait(&mut child, Duration::from_secs(300), &log), 0);
-    }
+    let archive = one_report_through_a_worker(dir.path(), &db);
     let args = [
         "user",
         "add",
@@ -1266,12 +1271,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let out = with_db(&archive, &db, &["token", "create", "--user", "luu-tru"], "");
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let token = String::from_utf8_lossy(&out.stdout)
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim()
-        .to_string();
+    let token = printed_token(&out);
 
     // Boxes go in as jobs in cluster mode, never through one server's inbox.
     let inbox = dir.path().to_str().unwrap();
@@ -1329,12 +1329,12 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     assert_eq!(titles(), before, "the edit left the index to the indexer");
 
     // The indexer commits the new version; the running server's searches see it.
-    let log = dir.path().join("indexer-2.log");
-    let mut indexer = spawn(
-        cluster_cmd(&archive, &db, 30, &["indexer", "--until-idle"]),
-        &log,
+    until_idle(
+        &archive,
+        &db,
+        &dir.path().join("indexer-2.log"),
+        &["indexer"],
     );
-    assert_eq!(wait(&mut indexer, Duration::from_secs(300), &log), 0);
     let after = titles();
     assert_eq!(after.len(), 1);
     assert!(after[0].contains(words), "{after:?}");
