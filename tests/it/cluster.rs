@@ -765,16 +765,6 @@ fn sohoa_toml_names_the_coordinator_and_the_archive() {
 }
 
 /// `sohoa ARGS --archive ARCHIVE` with the cluster's database `db` named, `stdin` given.
-/// The token `sohoa token create` printed (its last word).
-fn printed_token(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout)
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
 fn with_db(archive: &Path, db: &str, args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write as _;
     let mut child = sohoa()
@@ -861,7 +851,7 @@ fn two_reading_rooms_of_a_cluster_share_accounts_sessions_lockout_and_requests()
     let csrf = reader_two.csrf();
     let out = with_db(&archive, &db, &["token", "create", "--user", "duyet"], "");
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let token = printed_token(&out);
+    let token = crate::reading_room::printed_token(&out);
     let mut approver = Visitor::new(&two);
     approver.token = Some(token.clone());
     assert_eq!(approver.get("/api/v1/requests").status, 200);
@@ -1180,11 +1170,7 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
     let db = pg.database("edit").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let archive = one_report_through_a_worker(dir.path(), &db);
-    let documents = json(&run(&archive, &["list", "--json"]));
-    let id = documents["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = crate::common::first_document(&archive);
     // The hit's title is the index's (a stored field), the new value only once indexed.
     let words = "quạt gió điều hòa";
     let titles = |archive: &Path| -> Vec<String> {
@@ -1271,7 +1257,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let out = with_db(&archive, &db, &["token", "create", "--user", "luu-tru"], "");
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let token = printed_token(&out);
+    let token = crate::reading_room::printed_token(&out);
 
     // Boxes go in as jobs in cluster mode, never through one server's inbox.
     let inbox = dir.path().to_str().unwrap();
@@ -1300,11 +1286,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     };
     let before = titles();
     assert_eq!(before.len(), 1, "{before:?}");
-    let documents = json(&run(&archive, &["list", "--json"]));
-    let id = documents["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = crate::common::first_document(&archive);
 
     // The correction: committed under the coordinator's object lock (its head and an outbox
     // row recorded), its audit entry through the chain head; the index is the indexer's.

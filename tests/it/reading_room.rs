@@ -337,6 +337,11 @@ pub(crate) fn add_readers(archive: &Path) {
 pub(crate) fn token_of(archive: &Path, user: &str) -> String {
     let out = run(archive, &["token", "create", "--user", user]);
     assert!(out.status.success());
+    printed_token(&out)
+}
+
+/// The token `sohoa token create` printed (its last word).
+pub(crate) fn printed_token(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout)
         .rsplit(' ')
         .next()

@@ -40,12 +40,7 @@ pub(crate) fn post_json(v: &Visitor<'_>, path: &str, body: &Value, csrf: Option<
 fn token(archive: &Path, user: &str) -> String {
     let out = run(archive, &["token", "create", "--user", user]);
     assert_eq!(code(&out), 0);
-    String::from_utf8_lossy(&out.stdout)
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
+    crate::reading_room::printed_token(&out)
 }
 
 pub(crate) fn client<'a>(server: &'a crate::reading_room::Server, token: &str) -> Visitor<'a> {

@@ -109,6 +109,14 @@ pub fn json(out: &Output) -> serde_json::Value {
     })
 }
 
+/// The id of the first document `sohoa list --json` gives for `archive`.
+pub fn first_document(archive: &Path) -> String {
+    json(&run(archive, &["list", "--json"]))["documents"][0]["id"]
+        .as_str()
+        .expect("a stored document")
+        .to_string()
+}
+
 pub fn code(out: &Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
