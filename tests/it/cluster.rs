@@ -1153,6 +1153,19 @@ fn one_report_through_a_worker(dir: &Path, db: &str) -> PathBuf {
     archive
 }
 
+/// The coordinator recorded a change outside jobs: the object's head is `version`, and one
+/// outbox row of it waits for the indexer.
+fn recorded_for_the_indexer(db: &str, version: &str) {
+    let head: String = query(db, "SELECT head_version FROM objects")[0].get(0);
+    assert_eq!(head, version);
+    let pending = query(
+        db,
+        "SELECT version FROM outbox WHERE job_id IS NULL AND indexed_at IS NULL",
+    );
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].get::<_, String>(0), version);
+}
+
 /// Runs `sohoa ARGS --until-idle` on the cluster (a worker, the indexer) and waits for it
 /// to finish, its output in `log`.
 fn until_idle(archive: &Path, db: &str, log: &Path, args: &[&str]) {
@@ -1200,14 +1213,7 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(json(&out)["version"], "v2");
     // Recorded by the coordinator; not indexed by the edit itself.
-    let head: String = query(&db, "SELECT head_version FROM objects")[0].get(0);
-    assert_eq!(head, "v2");
-    let pending = query(
-        &db,
-        "SELECT version FROM outbox WHERE job_id IS NULL AND indexed_at IS NULL",
-    );
-    assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].get::<_, String>(0), "v2");
+    recorded_for_the_indexer(&db, "v2");
     assert_eq!(
         titles(&archive),
         before,
@@ -1300,14 +1306,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     assert_eq!(a.status, 200, "{}", a.text());
     let outcome: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
     assert_eq!(outcome["version"], "v2", "{outcome}");
-    let head: String = query(&db, "SELECT head_version FROM objects")[0].get(0);
-    assert_eq!(head, "v2");
-    let pending = query(
-        &db,
-        "SELECT version FROM outbox WHERE job_id IS NULL AND indexed_at IS NULL",
-    );
-    assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].get::<_, String>(0), "v2");
+    recorded_for_the_indexer(&db, "v2");
     assert_eq!(titles(), before, "the edit left the index to the indexer");
 
     // The indexer commits the new version; the running server's searches see it.
