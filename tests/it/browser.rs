@@ -273,7 +273,8 @@ async fn reader_session(c: &Client, base: &str, secret: &str) {
 /// dụng 02) whose content needs a grant, requests it from its page with a purpose, an
 /// approver approves it from the queue, and the reader, notified, reads its scan.
 #[test]
-fn a_reader_requests_a_document_an_approver_grants_it_and_the_reader_reads_it_in_chromium() {
+fn a_reader_requests_a_document_an_approver_grants_it_the_reader_reads_it_until_it_expires_in_chromium(
+) {
     let tmp = tempfile::tempdir().unwrap();
     let (archive, doc, _) = conditional_archive(tmp.path());
     add_user(&archive, "doc-gia", &["--role", "reader"]);
@@ -282,6 +283,20 @@ fn a_reader_requests_a_document_an_approver_grants_it_and_the_reader_reads_it_in
     let (_driver, runtime, c) = chromium(&tmp.path().join("profile"));
     runtime.block_on(async {
         request_session(&c, &server.base, &doc).await;
+        // The grant's last day passes (its expiry date moved into the past, as the HTTP
+        // test does): the same page shows the record again without the scan or the text.
+        let db = rusqlite::Connection::open(archive.join("service/accounts.sqlite3")).unwrap();
+        let ended = db
+            .execute("UPDATE grants SET expires = '2001-01-01'", [])
+            .unwrap();
+        assert_eq!(ended, 1);
+        c.refresh().await.unwrap();
+        text_of(&c, "#needs-request").await;
+        assert!(c
+            .find_all(Locator::Css("svg#scan"))
+            .await
+            .unwrap()
+            .is_empty());
         let _ = c.close().await;
     });
 }
