@@ -244,6 +244,14 @@ enum Tone {
     Other,
 }
 
+/// Whether `word` (any case) is spelt as one Vietnamese syllable can be: Vietnamese letters
+/// only, at most one tone mark and that on a vowel, an onset, nucleus and final Vietnamese
+/// has, the c/k, g/gh, ng/ngh spelling, and only sắc or nặng before `p t c ch`. OCR garbling
+/// (a name under a seal, a repair candidate) makes words that break one of these.
+pub(crate) fn is_vietnamese_syllable(word: &str) -> bool {
+    is_syllable(&word.to_lowercase())
+}
+
 /// Whether `word` (lower case) is a valid Vietnamese syllable.
 fn is_syllable(word: &str) -> bool {
     // Take the tone mark off, keeping the vowel shapes (ă â ê ô ơ ư).
@@ -413,6 +421,65 @@ fn has_vietnamese_diacritic(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Syllable spelling, as the signer's plausibility check asks it.
+
+    #[test]
+    fn names_and_common_syllables_pass() {
+        for w in [
+            "Nguyễn",
+            "Trương",
+            "Huỳnh",
+            "Quách",
+            "Khuê",
+            "Kiều",
+            "nghiêng",
+            "Giữ",
+            "gì",
+            "Đặng",
+            "Thuật",
+            "Hòa",
+            "Hoà",
+            "Khoa",
+            "Tuyết",
+            "Ngọc",
+            "Quốc",
+            "Phượng",
+            "Yến",
+            "Oanh",
+            "Duyên",
+            "Hướng",
+            "Khiêm",
+            "Lưu",
+            "Anh",
+            "Ý",
+        ] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn two_tone_marks_or_a_misplaced_mark_are_no_syllable() {
+        assert!(!is_vietnamese_syllable("Hùóng"), "huyền and sắc");
+        assert!(!is_vietnamese_syllable("Lạn̉"), "a tone on a consonant");
+        assert!(!is_vietnamese_syllable("Bîch"), "circumflex on i");
+        assert!(!is_vietnamese_syllable("Lŏng"), "breve on o");
+        assert!(!is_vietnamese_syllable("Töan"), "a diaeresis");
+        assert!(!is_vietnamese_syllable("Hoàc"), "huyền before a stop");
+        assert!(is_vietnamese_syllable("Hoạch"));
+        assert!(!is_vietnamese_syllable("Mêđ"), "đ not first");
+    }
+
+    #[test]
+    fn foreign_letters_and_impossible_spellings_are_no_syllable() {
+        for w in [
+            "Wăn", "Fương", "Zung", "Jang", "Kan", "Cim", "Ngen", "Qan", "Thrang", "Bst", "Aeu",
+            "Xuuu",
+        ] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+        assert!(is_vietnamese_syllable("Ghe"));
+    }
 
     const SAMPLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM\n\
         ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH\n\

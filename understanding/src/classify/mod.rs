@@ -11,7 +11,6 @@ use regex::Regex;
 
 mod date;
 mod signature;
-mod syllable;
 
 pub use signature::{
     has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,

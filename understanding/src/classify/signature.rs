@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{fold_upper, read_on, syllable::is_vietnamese_syllable, Extracted};
+use super::{fold_upper, read_on, Extracted};
+use crate::text_layer::is_vietnamese_syllable;
 
 mod merge;
 

@@ -13,7 +13,8 @@ use super::{
     holds_no_name, is_surname, nearest_surname, plausible_name, short_surname, title_case,
     upper_syllable,
 };
-use crate::classify::{edit_distance, fold_upper, syllable::is_vietnamese_syllable};
+use crate::classify::{edit_distance, fold_upper};
+use crate::text_layer::is_vietnamese_syllable;
 
 /// The cost of a word one reading has and the other lost.
 const GAP: f32 = 0.7;
