@@ -140,12 +140,15 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// Whether a commit failed because another writer committed the same object meanwhile
-    /// (a key of the version already stored, the root inventory changed): nothing of this
-    /// writer's version is committed, and the other's version is what the store holds.
+    /// (a key of the version already stored, the root inventory changed, the head moved
+    /// since the change read it): nothing of this writer's version is committed, and the
+    /// other's version is what the store holds.
     pub fn is_concurrent_commit(&self) -> bool {
         matches!(
             self,
-            Error::KeyExists { .. } | Error::InventoryChanged { .. }
+            Error::KeyExists { .. }
+                | Error::InventoryChanged { .. }
+                | Error::ChangedMeanwhile { .. }
         )
     }
 

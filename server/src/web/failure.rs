@@ -77,9 +77,7 @@ impl From<pipeline::Error> for Failure {
             pipeline::Error::Forbidden(_) => {
                 Failure::Forbidden("Bạn không có quyền làm việc này.".into())
             }
-            e if e.is_concurrent_commit()
-                || matches!(e, pipeline::Error::ChangedMeanwhile { .. }) =>
-            {
+            e if e.is_concurrent_commit() => {
                 tracing::info!("a change refused: {e}");
                 Failure::Conflict(
                     "Hồ sơ vừa được người khác sửa trong lúc này; chưa có gì được lưu. Tải lại \
