@@ -71,11 +71,7 @@ impl Generation {
     /// The store's generation and the journal's length, when the store is at rest (as
     /// [`Generation::read`]).
     pub fn stamp(&self) -> Option<Stamp> {
-        let journal = match std::fs::metadata(&self.journal) {
-            Ok(meta) => meta.len(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
-            Err(_) => return None,
-        };
+        let journal = self.journal_len()?;
         let generation = self.read()?;
         // A commit that began between the two reads moved the journal first.
         (self.journal_len()? == journal).then_some(Stamp {
@@ -155,9 +151,7 @@ impl Generation {
             next,
         })
     }
-}
 
-impl Generation {
     /// Appends `generation object` to the journal (one write of one line, `O_APPEND`). Not
     /// synced: a line lost in a crash leaves a gap, which readers take as "read everything".
     fn journal_append(&self, generation: u64, object: &str) -> Result<()> {
