@@ -226,9 +226,6 @@ impl Db {
 }
 
 impl Drop for Db {
-    /// Closes the connection on a thread of its own: the blocking client closes through a
-    /// runtime it runs, which may not start on a thread inside another runtime (a `Db`
-    /// of the reading room's archive is dropped inside the server's).
     fn drop(&mut self) {
         let client = self
             .client
@@ -236,11 +233,18 @@ impl Drop for Db {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take();
         if let Some(client) = client {
-            std::thread::scope(|s| {
-                s.spawn(move || drop(client));
-            });
+            close_apart(client);
         }
     }
+}
+
+/// Closes `client` on a thread of its own: the blocking client closes through a runtime it
+/// runs, which may not start on a thread inside another runtime (the reading room drops its
+/// archive's and its accounts' connections inside its own).
+pub fn close_apart(client: postgres::Client) {
+    std::thread::scope(|s| {
+        s.spawn(move || drop(client));
+    });
 }
 
 /// Connects to `url` (a `postgresql://` URL or `key=value` pairs), with a 5 s connect

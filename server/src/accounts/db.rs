@@ -155,15 +155,12 @@ pub(crate) enum Db {
 }
 
 impl Drop for Db {
-    /// Closes a `PostgreSQL` connection on a thread of its own: the blocking client closes
-    /// through a runtime it runs, which may not start inside the server's (where the
-    /// accounts are dropped when the server stops).
+    /// A `PostgreSQL` connection is closed apart from the server's runtime, where the
+    /// accounts are dropped when the server stops ([`cluster::coordinator::close_apart`]).
     fn drop(&mut self) {
         if let Db::Postgres { client, .. } = self {
             if let Some(client) = client.take() {
-                std::thread::scope(|s| {
-                    s.spawn(move || drop(client));
-                });
+                cluster::coordinator::close_apart(*client);
             }
         }
     }
