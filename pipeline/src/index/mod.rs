@@ -12,6 +12,7 @@
 
 mod analyzer;
 mod exclusion;
+mod hidden_docs;
 pub mod quickwit;
 mod read_only;
 mod schema;
@@ -19,7 +20,7 @@ mod search;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
@@ -32,6 +33,7 @@ use tantivy::{
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use self::analyzer::{analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER};
+use self::hidden_docs::{Hidden, HiddenDocsCache};
 use self::schema::Fields;
 use crate::{Error, Result};
 
@@ -168,16 +170,6 @@ pub struct SearchOptions {
     pub fonds: Option<String>,
 }
 
-/// The documents a query leaves out.
-#[derive(Clone, Copy)]
-enum Exclusion<'a> {
-    Nothing,
-    /// Those the index flags as chế độ sử dụng Mật (an index on its own, without a store).
-    FlaggedRestricted,
-    /// Those with these ids (decided by the caller from the store).
-    Ids(&'a BTreeSet<String>),
-}
-
 /// The tantivy index in an archive's `index/` directory.
 ///
 /// The first write takes the index's writer lock and keeps it until the `SearchIndex` is
@@ -193,6 +185,8 @@ pub struct SearchIndex {
     /// The `meta.json` the reader last loaded (its modification time and length): another
     /// process's commit (an ingest, the cluster's indexer) replaces it.
     loaded_meta: Mutex<Option<MetaStamp>>,
+    /// The pages searches leave out, by segment, for the last sets of hidden documents.
+    hidden: HiddenDocsCache,
 }
 
 /// What identifies a version of an index's `meta.json` without reading it.
@@ -287,6 +281,7 @@ impl SearchIndex {
             parser,
             writer: Mutex::new(None),
             loaded_meta: Mutex::new(meta_stamp(dir)),
+            hidden: HiddenDocsCache::default(),
         })
     }
 
@@ -409,19 +404,24 @@ impl SearchIndex {
     /// filters select, except those with an id in `excluded` (so totals and facets do not
     /// count them). The index's own restriction flag is not used, and the clearance of
     /// `options` is ignored: [`crate::visibility::search`] excludes what the store says the
-    /// reader may not see.
+    /// reader may not see. The pages of `excluded` are found once per segment and kept
+    /// while the caller passes the same set (the same `Arc`, or an equal set).
     pub fn search_candidates(
         &self,
         query: &str,
         options: &SearchOptions,
-        excluded: &BTreeSet<String>,
+        excluded: &Arc<BTreeSet<String>>,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let query = self.query_for(&searcher, query, options, Exclusion::Ids(excluded))?;
+        let prepared = self.query_for(&searcher, query, options)?;
+        let hidden =
+            self.hidden
+                .resolve(&searcher, &self.fields, &Hidden::Ids(Arc::clone(excluded)))?;
         search::run_with(
             &searcher,
             &self.fields,
-            &query,
+            &prepared,
+            &hidden,
             options,
             search::Ranking::Fastest,
         )
@@ -435,25 +435,32 @@ impl SearchIndex {
     ) -> Result<SearchResults> {
         // One searcher for both: the misreadings a query expands to are the searched index's.
         let searcher = self.reader.searcher();
-        let exclusion = match options.clearance {
-            crate::clearance::Clearance::Public => Exclusion::FlaggedRestricted,
+        let hidden = match options.clearance {
+            crate::clearance::Clearance::Public => Hidden::FlaggedRestricted,
             crate::clearance::Clearance::Mat | crate::clearance::Clearance::ToiMat => {
-                Exclusion::Nothing
+                Hidden::Nothing
             }
         };
-        let query = self.query_for(&searcher, query, options, exclusion)?;
-        search::run_with(&searcher, &self.fields, &query, options, ranking)
+        let prepared = self.query_for(&searcher, query, options)?;
+        let hidden = self.hidden.resolve(&searcher, &self.fields, &hidden)?;
+        search::run_with(
+            &searcher,
+            &self.fields,
+            &prepared,
+            &hidden,
+            options,
+            ranking,
+        )
     }
 
-    /// The query of `query` with the filters of `options` and the documents `exclusion`
-    /// leaves out. A query with neither is left unwrapped, so tantivy can prune it
-    /// (block-max WAND) for top pages.
+    /// The query of `query` with the filters of `options`. A query without filters is left
+    /// unwrapped, so tantivy can prune it (block-max WAND) for top pages; the documents a
+    /// search leaves out are skipped by its collectors ([`hidden_docs`]), not by the query.
     fn query_for(
         &self,
         searcher: &tantivy::Searcher,
         query: &str,
         options: &SearchOptions,
-        exclusion: Exclusion<'_>,
     ) -> Result<search::PreparedQuery> {
         search::check_size(query)?;
         let prepared = match search::forgiving(searcher, &self.fields, query)? {
@@ -463,24 +470,6 @@ impl SearchIndex {
         let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = Vec::new();
         for filter in search::filters(&self.fields, options, &self.parser)? {
             clauses.push((tantivy::query::Occur::Must, filter));
-        }
-        match exclusion {
-            Exclusion::Nothing => {}
-            Exclusion::FlaggedRestricted => clauses.push((
-                tantivy::query::Occur::MustNot,
-                Box::new(tantivy::query::TermQuery::new(
-                    Term::from_field_text(self.fields.restricted, "1"),
-                    tantivy::schema::IndexRecordOption::Basic,
-                )),
-            )),
-            Exclusion::Ids(ids) if ids.is_empty() => {}
-            Exclusion::Ids(ids) => clauses.push((
-                tantivy::query::Occur::MustNot,
-                Box::new(tantivy::query::TermSetQuery::new(
-                    ids.iter()
-                        .map(|id| Term::from_field_text(self.fields.id, id)),
-                )),
-            )),
         }
         Ok(prepared.with_clauses(&clauses))
     }

@@ -19,13 +19,14 @@ use tantivy::{
     DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
 };
 
+use super::hidden_docs::{HiddenDocs, Visible};
 use super::schema::Fields;
 use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
 use crate::{Error, QueryProblem, Result};
 
 /// Weight of the exact-diacritics field against the folded one, so `bán` ranks a page that
 /// says `bán` above one that only says `bàn` or `ban`.
-const EXACT_BOOST: Score = 2.0;
+pub(crate) const EXACT_BOOST: Score = 2.0;
 
 /// Weight of the per-page bonus: a document's score is its best page's score times
 /// `1 + PAGES_BONUS · ln(matching pages)` (+46 % at 100 pages), well below what the exact
@@ -54,9 +55,11 @@ pub(crate) struct PreparedQuery {
     pub matching: Box<dyn Query>,
     /// Folded and exact terms, exact boosted: for scores and snippets.
     pub ranking: Box<dyn Query>,
-    /// Whether the query needs word positions (a phrase), which block-max pruning cannot
-    /// skip: such a query is run once, scored, rather than counted and then ranked.
-    pub positional: bool,
+    /// Whether tantivy can prune the ranking query when it looks for the best pages
+    /// (block-max WAND): a term, or a union of terms. Only such a query is counted in one
+    /// pass and ranked in another; any other (an intersection, a phrase, a filtered query)
+    /// visits and scores every matching page anyway, so it is run once, scored.
+    pub prunable: bool,
     /// The fuzzy matches of the query's words ([`misreadings`]): a snippet shows them only
     /// on a page without the words themselves.
     pub misreadings: Vec<Misreading>,
@@ -64,17 +67,15 @@ pub(crate) struct PreparedQuery {
 
 impl PreparedQuery {
     fn new(matching: Box<dyn Query>, ranking: Box<dyn Query>) -> Self {
-        let mut positional = false;
-        ranking.query_terms(&mut |_, needs_positions| positional |= needs_positions);
         PreparedQuery {
             matching,
+            prunable: is_union_of_terms(ranking.as_ref()),
             ranking,
-            positional,
             misreadings: Vec::new(),
         }
     }
 
-    /// Both queries with the same extra clauses (filters, clearance) added to each.
+    /// Both queries with the same extra clauses (filters) added to each.
     pub(crate) fn with_clauses(
         self,
         clauses: &[(tantivy::query::Occur, Box<dyn Query>)],
@@ -90,9 +91,34 @@ impl PreparedQuery {
         PreparedQuery {
             matching: wrap(self.matching),
             ranking: wrap(self.ranking),
-            positional: self.positional,
+            prunable: false,
             misreadings: self.misreadings,
         }
+    }
+}
+
+/// Whether `query` is a term or a union of terms (each maybe boosted), which tantivy ranks
+/// with block-max WAND.
+fn is_union_of_terms(query: &dyn Query) -> bool {
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
+    let one_term = |query: &dyn Query| {
+        let mut terms = 0;
+        let mut positional = false;
+        query.query_terms(&mut |_, needs_positions| {
+            terms += 1;
+            positional |= needs_positions;
+        });
+        (query.is::<TermQuery>() || query.is::<BoostQuery>()) && terms == 1 && !positional
+    };
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(boolean) => {
+            boolean.get_minimum_number_should_match() <= 1
+                && boolean
+                    .clauses()
+                    .iter()
+                    .all(|(occur, clause)| *occur == Occur::Should && one_term(clause.as_ref()))
+        }
+        None => one_term(query),
     }
 }
 
@@ -116,9 +142,7 @@ pub(crate) fn forgiving(
     fields: &Fields,
     query: &str,
 ) -> Result<Option<PreparedQuery>> {
-    use tantivy::query::{
-        BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, TermQuery, TermSetQuery,
-    };
+    use tantivy::query::{BoostQuery, FuzzyTermQuery, Occur, TermQuery, TermSetQuery};
     use tantivy::schema::IndexRecordOption;
     let index = searcher.index();
     let words: Vec<&str> = query.split_whitespace().collect();
@@ -144,6 +168,7 @@ pub(crate) fn forgiving(
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut ranked: Vec<RankedWord> = Vec::new();
     let mut misread: Vec<Misreading> = Vec::new();
     for word in words {
         let (core, prefix) = match word.strip_suffix('*') {
@@ -186,25 +211,22 @@ pub(crate) fn forgiving(
             Box::new(TermSetQuery::new(terms))
         };
         matching.push((Occur::Must, matched));
-        // How it ranks: exact above folded above a misreading.
-        let mut options: Vec<(Occur, Box<dyn Query>)> = vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(fields.text, &exact),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    EXACT_BOOST,
-                )),
-            ),
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(folded_term, IndexRecordOption::WithFreqs)),
-            ),
-        ];
+        // How it ranks: exact above folded above a misreading. A page with the exact word
+        // always has its folded form too, so the folded word (or a misreading) is what a
+        // page needs, and the exact word only adds to its score.
+        let exact: Box<dyn Query> = Box::new(BoostQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.text, &exact),
+                IndexRecordOption::WithFreqs,
+            )),
+            EXACT_BOOST,
+        ));
+        let mut needed: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(TermQuery::new(folded_term, IndexRecordOption::WithFreqs)),
+        )];
         for variant in variants {
-            options.push((
+            needed.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(
                     Box::new(TermQuery::new(
@@ -216,16 +238,57 @@ pub(crate) fn forgiving(
             ));
             misread.push(variant);
         }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(options))));
+        ranked.push(RankedWord { needed, exact });
+    }
+    if !clauses.is_empty() || ranked.len() <= 1 {
+        // One word, or a prefix word among them: each word the union of its terms, required.
+        // One word alone is that union, which tantivy prunes (block-max WAND).
+        clauses.extend(ranked.into_iter().map(|w| (Occur::Must, w.scored_alone())));
+    } else {
+        // Several: the pages having every word (an intersection moving by skips over each
+        // word's folded postings), their exact forms scored where present. Scores are the
+        // same sums as the words' unions give.
+        for word in ranked {
+            clauses.push((Occur::Must, boolean_of(word.needed)));
+            clauses.push((Occur::Should, word.exact));
+        }
     }
     Ok((!clauses.is_empty()).then(|| {
-        let mut prepared = PreparedQuery::new(
-            Box::new(BooleanQuery::new(matching)),
-            Box::new(BooleanQuery::new(clauses)),
-        );
+        let mut prepared = PreparedQuery::new(boolean_of(matching), boolean_of(clauses));
         prepared.misreadings = misread;
         prepared
     }))
+}
+
+/// How one plain query word ranks a page: the terms a page needs one of (its folded form,
+/// its misreadings), each scoring, and its exact form, scoring more where present.
+struct RankedWord {
+    needed: Vec<(tantivy::query::Occur, Box<dyn Query>)>,
+    exact: Box<dyn Query>,
+}
+
+impl RankedWord {
+    /// The word as one union of all its terms (a page matches it by needing one of them).
+    fn scored_alone(mut self) -> Box<dyn Query> {
+        self.needed
+            .push((tantivy::query::Occur::Should, self.exact));
+        Box::new(tantivy::query::BooleanQuery::new(self.needed))
+    }
+}
+
+/// The boolean query of `clauses`; a clause alone that a page must or should match is the
+/// query itself, which tantivy can prune (block-max WAND over a union of terms) where a
+/// boolean query around it could not be.
+fn boolean_of(mut clauses: Vec<(tantivy::query::Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    use tantivy::query::Occur;
+    match clauses.pop() {
+        Some((Occur::Must | Occur::Should, only)) if clauses.is_empty() => only,
+        Some(last) => {
+            clauses.push(last);
+            Box::new(tantivy::query::BooleanQuery::new(clauses))
+        }
+        None => Box::new(tantivy::query::BooleanQuery::new(clauses)),
+    }
 }
 
 /// An indexed word taken for an OCR misreading of a query word (or the word it misspells),
@@ -607,22 +670,22 @@ pub(crate) enum Ranking {
     SinglePass,
 }
 
-/// Runs `query`, groups matching pages by document, counts facets over all matching
-/// documents and returns the documents of the requested page of results.
+/// Runs `query`, groups matching pages by document (leaving out the `hidden` pages),
+/// counts facets over all matching documents and returns the documents of the requested
+/// page of results.
 pub(crate) fn run_with(
     searcher: &Searcher,
     fields: &Fields,
     prepared: &PreparedQuery,
+    hidden: &HiddenDocs,
     options: &SearchOptions,
     ranking: Ranking,
 ) -> Result<SearchResults> {
     let wanted = options.offset.saturating_add(options.limit);
     let query = prepared.ranking.as_ref();
     let found = match options.sort {
-        SortOrder::Relevance
-            if wanted > 0 && ranking == Ranking::Fastest && !prepared.positional =>
-        {
-            ranked_by_relevance(searcher, prepared, wanted)?
+        SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest && prepared.prunable => {
+            ranked_by_relevance(searcher, prepared, hidden, wanted)?
         }
         _ => searcher.search(
             query,
@@ -630,6 +693,7 @@ pub(crate) fn run_with(
                 wanted,
                 sort: options.sort,
                 tally: false,
+                hidden,
             },
         )?,
     };
@@ -682,6 +746,7 @@ pub(crate) fn run_with(
 fn ranked_by_relevance(
     searcher: &Searcher,
     prepared: &PreparedQuery,
+    hidden: &HiddenDocs,
     wanted: usize,
 ) -> Result<Found> {
     let mut found = searcher.search(
@@ -690,6 +755,7 @@ fn ranked_by_relevance(
             wanted: 0,
             sort: SortOrder::Relevance,
             tally: true,
+            hidden,
         },
     )?;
     if found.total == 0 {
@@ -705,6 +771,7 @@ fn ranked_by_relevance(
         wanted,
         bonuses: Arc::new((0..=max_pages).map(pages_bonus).collect()),
         tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
+        hidden,
     };
     let mut candidates = Vec::new();
     for segment in searcher.search(prepared.ranking.as_ref(), &collector)? {
@@ -718,16 +785,18 @@ fn ranked_by_relevance(
 
 /// The `wanted` best documents of each segment by score (best page times the pages bonus,
 /// the pages counted by the unscored pass), with all their matching pages.
-struct TopDocuments {
+struct TopDocuments<'a> {
     wanted: usize,
     /// The pages bonus of 0, 1, 2 … up to the most pages any matching document has,
     /// computed once per query rather than once per page scored. The last is the largest.
     bonuses: Arc<Vec<Score>>,
     /// Each segment's tally, taken by its segment collector.
     tallies: std::sync::Mutex<HashMap<SegmentOrdinal, SegmentTally>>,
+    /// The pages left out.
+    hidden: &'a HiddenDocs,
 }
 
-impl Collector for TopDocuments {
+impl Collector for TopDocuments<'_> {
     type Fruit = Vec<std::io::Result<Vec<Candidate>>>;
     type Child = SegmentTopDocuments;
 
@@ -772,9 +841,9 @@ impl Collector for TopDocuments {
         reader: &SegmentReader,
     ) -> tantivy::Result<std::io::Result<Vec<Candidate>>> {
         let mut child = self.for_segment(segment_ord, reader)?;
-        let alive = reader.alive_bitset().cloned();
+        let visible = self.hidden.visible(segment_ord, reader);
         weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
-            if alive.as_ref().is_none_or(|a| a.is_alive(doc)) {
+            if visible.contains(doc) {
                 child.collect(doc, score);
             }
             child.threshold
@@ -1212,19 +1281,21 @@ struct SegmentTally {
 /// written as one batch), so each segment counts its documents and facet values over all
 /// its matches with dense arrays keyed by term ordinals, and resolves the ids, dates and
 /// pages only of its `wanted` best documents.
-struct DocumentGroups {
+struct DocumentGroups<'a> {
     /// Offset plus limit: the best documents each segment must hand over.
     wanted: usize,
     sort: SortOrder,
     /// Count only, without scoring: totals, facets and a [`SegmentTally`] per segment (for
     /// [`ranked_by_relevance`], with `wanted` 0: no candidates).
     tally: bool,
+    /// The pages left out.
+    hidden: &'a HiddenDocs,
 }
 
 /// No group yet for this id ordinal.
 const NO_GROUP: u32 = u32::MAX;
 
-impl Collector for DocumentGroups {
+impl Collector for DocumentGroups<'_> {
     type Fruit = Found;
     type Child = SegmentGroups;
 
@@ -1268,23 +1339,16 @@ impl Collector for DocumentGroups {
         reader: &SegmentReader,
     ) -> tantivy::Result<std::io::Result<Found>> {
         let mut child = self.for_segment(segment_ord, reader)?;
-        let alive = reader.alive_bitset();
+        let visible = self.hidden.visible(segment_ord, reader);
         if self.requires_scoring() {
             weight.for_each(reader, &mut |doc, score| {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
+                if visible.contains(doc) {
                     child.collect(doc, score);
                 }
             })?;
         } else {
-            weight.for_each_no_score(reader, &mut |docs| match alive {
-                Some(a) => {
-                    for &doc in docs {
-                        if a.is_alive(doc) {
-                            child.collect(doc, 0.0);
-                        }
-                    }
-                }
-                None => child.collect_block(docs),
+            weight.for_each_no_score(reader, &mut |docs| {
+                collect_visible(&mut child, visible, docs);
             })?;
         }
         Ok(match child.harvest() {
@@ -1315,6 +1379,25 @@ impl Collector for DocumentGroups {
             merged.tallies.extend(fruit.tallies);
         }
         Ok(merged)
+    }
+}
+
+/// Counts the `visible` docs of a block of matches (unscored).
+fn collect_visible(child: &mut SegmentGroups, visible: Visible<'_>, docs: &[DocId]) {
+    if visible.is_all() {
+        child.collect_block(docs);
+        return;
+    }
+    let mut kept = [0; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+    for chunk in docs.chunks(kept.len()) {
+        let mut n = 0;
+        for &doc in chunk {
+            if visible.contains(doc) {
+                kept[n] = doc;
+                n += 1;
+            }
+        }
+        child.collect_block(&kept[..n]);
     }
 }
 

@@ -413,7 +413,7 @@ fn candidates_leave_out_the_excluded_ids_whatever_the_flag_says() {
     };
     // The caller's exclusion decides: the flag of `a` is ignored, `b` is left out of hits,
     // totals and facets.
-    let excluded: BTreeSet<String> = ["b".to_string()].into();
+    let excluded: Arc<BTreeSet<String>> = Arc::new(["b".to_string()].into());
     let results = index
         .search_candidates("ke hoach", &options, &excluded)
         .unwrap();
@@ -423,9 +423,52 @@ fn candidates_leave_out_the_excluded_ids_whatever_the_flag_says() {
     assert_eq!(results.total, 2);
     assert_eq!(results.facets.doc_type[0].count, 2);
     let none = index
-        .search_candidates("ke hoach", &options, &BTreeSet::new())
+        .search_candidates("ke hoach", &options, &Arc::default())
         .unwrap();
     assert_eq!(none.total, 3);
+}
+
+#[test]
+fn kept_hidden_pages_follow_new_segments_and_replaced_documents() {
+    let (_dir, index) = index_with(&[
+        doc("a", &["kế hoạch bảo vệ nội bộ"]),
+        doc("b", &["kế hoạch công tác năm"]),
+    ]);
+    let options = SearchOptions {
+        limit: 10,
+        ..Default::default()
+    };
+    let excluded: Arc<BTreeSet<String>> = Arc::new(["b".to_string(), "d".to_string()].into());
+    let found = |index: &SearchIndex| {
+        let results = index
+            .search_candidates("ke hoach", &options, &excluded)
+            .unwrap();
+        let mut found: Vec<String> = ids(&results).into_iter().map(str::to_owned).collect();
+        found.sort_unstable();
+        found
+    };
+    assert_eq!(found(&index), ["a"]);
+    // A commit adds a segment holding a hidden document, and another replaces a hidden one
+    // with the same id: the kept bitsets of the old segments stay right, the new segments
+    // get their own.
+    index
+        .replace_documents(&[doc("c", &["kế hoạch tài chính"]), doc("d", &["kế hoạch"])])
+        .unwrap();
+    assert_eq!(found(&index), ["a", "c"]);
+    index
+        .replace_documents(&[doc("b", &["kế hoạch sửa đổi"])])
+        .unwrap();
+    assert_eq!(found(&index), ["a", "c"]);
+    let results = index
+        .search_candidates("ke hoach", &options, &excluded)
+        .unwrap();
+    assert_eq!(results.total, 2);
+    // An equal set in another `Arc` hides the same pages.
+    let copy = Arc::new((*excluded).clone());
+    let again = index
+        .search_candidates("ke hoach", &options, &copy)
+        .unwrap();
+    assert_eq!(again.total, 2);
 }
 
 #[test]
@@ -947,12 +990,7 @@ fn matching_and_ranking_queries_match_the_same_pages() {
         "cong",
     ] {
         let prepared = index
-            .query_for(
-                &searcher,
-                query,
-                &SearchOptions::default(),
-                Exclusion::FlaggedRestricted,
-            )
+            .query_for(&searcher, query, &SearchOptions::default())
             .unwrap();
         let matching = searcher.search(prepared.matching.as_ref(), &Count).unwrap();
         let ranking = searcher.search(prepared.ranking.as_ref(), &Count).unwrap();
@@ -1002,5 +1040,104 @@ fn year_facet_and_date_sort_skip_undated_documents() {
             ]
         );
         assert_eq!(r.hits[0].date.len(), 10);
+    }
+}
+
+#[test]
+fn several_plain_words_rank_pages_as_the_sum_of_each_words_terms() {
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    let (_dir, index) = index_with(&[
+        doc("a", &["cấp ủy cấp ủy ban chấp hành", "ban cán sự"]),
+        doc("b", &["cap uy ban", "cấp ủy"]),
+        doc("c", &["cấp uỷ và ban thường vụ", "cấp ủy ban ban"]),
+        doc("d", &["ban tổ chức, không có từ kia"]),
+    ]);
+    let searcher = index.reader.searcher();
+    let analysed = |tokenizer: &str, word: &str| {
+        let mut analyzer = index.index.tokenizers().get(tokenizer).unwrap();
+        let mut stream = analyzer.token_stream(word);
+        let mut last = String::new();
+        while let Some(t) = stream.next() {
+            last.clone_from(&t.text);
+        }
+        last
+    };
+    let term = |field, word: &str| {
+        TermQuery::new(
+            Term::from_field_text(field, word),
+            IndexRecordOption::WithFreqs,
+        )
+    };
+    // Each word as the union of its exact form (boosted) and its folded form, all required:
+    // what a page scores for the words one by one.
+    let union_of = |word: &str| -> Box<dyn Query> {
+        let exact = analysed(EXACT_TOKENIZER, word);
+        let folded = analysed(FOLDED_TOKENIZER, word);
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(term(index.fields.text, &exact)),
+                    super::search::EXACT_BOOST,
+                )),
+            ),
+            (
+                Occur::Should,
+                Box::new(term(index.fields.text_folded, &folded)),
+            ),
+        ]))
+    };
+    for query in ["cấp ủy", "cap uy ban", "cấp uỷ ban"] {
+        let by_words: Box<dyn Query> = Box::new(BooleanQuery::new(
+            query
+                .split_whitespace()
+                .map(|word| (Occur::Must, union_of(word)))
+                .collect(),
+        ));
+        let prepared = index
+            .query_for(&searcher, query, &SearchOptions::default())
+            .unwrap();
+        let top = |q: &dyn Query| {
+            let mut found = searcher
+                .search(q, &TopDocs::with_limit(20).order_by_score())
+                .unwrap();
+            found.sort_by_key(|(_, address)| *address);
+            found
+        };
+        let (expected, got) = (top(by_words.as_ref()), top(prepared.ranking.as_ref()));
+        assert_eq!(expected.len(), got.len(), "{query}");
+        assert!(!got.is_empty(), "{query}");
+        for ((want, a), (score, b)) in expected.iter().zip(&got) {
+            assert_eq!(a, b, "{query}");
+            assert!(
+                (want - score).abs() <= want.abs() * 1e-5,
+                "{query}: {want} vs {score}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_a_term_or_a_union_of_terms_is_ranked_in_a_pruned_second_pass() {
+    let (_dir, index) = index_with(&[doc("a", &["công tác văn thư lưu trữ"])]);
+    let searcher = index.reader.searcher();
+    let filtered = SearchOptions {
+        doc_type: Some("nghi quyet".into()),
+        ..Default::default()
+    };
+    for (query, options, prunable) in [
+        ("cong", SearchOptions::default(), true),
+        ("\"công\"", SearchOptions::default(), true),
+        ("công OR văn", SearchOptions::default(), false),
+        ("cong tac", SearchOptions::default(), false),
+        ("\"công tác\"", SearchOptions::default(), false),
+        ("cong*", SearchOptions::default(), false),
+        ("công -văn", SearchOptions::default(), false),
+        ("cong", filtered, false),
+    ] {
+        let prepared = index.query_for(&searcher, query, &options).unwrap();
+        assert_eq!(prepared.prunable, prunable, "{query}");
     }
 }
