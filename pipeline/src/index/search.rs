@@ -764,7 +764,7 @@ fn ranked_by_relevance(
     let tallies = std::mem::take(&mut found.tallies);
     let max_pages = tallies
         .iter()
-        .flat_map(|t| t.pages.iter().copied())
+        .flat_map(|t| t.pages_of_id.iter().copied())
         .max()
         .unwrap_or(1);
     let collector = TopDocuments {
@@ -866,10 +866,10 @@ struct SegmentTopDocuments {
     wanted: usize,
     /// The pages bonus of each number of matching pages (see [`TopDocuments::bonuses`]).
     bonuses: Arc<Vec<Score>>,
-    /// (document score, group, best page) of the documents that may be among the best.
-    best: Vec<(Score, u32, DocId)>,
-    /// Group → index in `best`.
-    position: HashMap<u32, usize>,
+    /// (document score, id ordinal, best page) of the documents that may be among the best.
+    best: Vec<(Score, u64, DocId)>,
+    /// Id ordinal → index in `best`.
+    position: HashMap<u64, usize>,
     /// A page scoring at or below this cannot lift its document among the best.
     threshold: Score,
 }
@@ -878,21 +878,15 @@ impl SegmentTopDocuments {
     /// Keeps the `wanted` best documents (ties by id, as the result order) and raises the
     /// threshold to the lowest page score that could still beat the last of them.
     fn shrink(&mut self) {
-        let Some(tally) = &self.tally else { return };
-        let id_of = |group: u32| tally.id_ords[group as usize];
         self.best.sort_by(|a, b| {
-            result_order::<u8, u64>(
-                SortOrder::Relevance,
-                &(a.0, None, id_of(a.1)),
-                &(b.0, None, id_of(b.1)),
-            )
+            result_order::<u8, u64>(SortOrder::Relevance, &(a.0, None, a.1), &(b.0, None, b.1))
         });
         self.best.truncate(self.wanted);
         self.position = self
             .best
             .iter()
             .enumerate()
-            .map(|(i, &(_, group, _))| (group, i))
+            .map(|(i, &(_, id_ord, _))| (id_ord, i))
             .collect();
         if self.best.len() == self.wanted {
             let last = self.best[self.wanted - 1].0;
@@ -911,22 +905,20 @@ impl SegmentCollector for SegmentTopDocuments {
         let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
             return;
         };
-        let Some(group) = ids
-            .ords()
-            .first(doc)
-            .and_then(|o| tally.group_of_id.get(o as usize).copied())
-            .filter(|&g| g != NO_GROUP)
-        else {
+        let Some((id_ord, pages)) = ids.ords().first(doc).and_then(|o| {
+            let pages = *tally.pages_of_id.get(o as usize)?;
+            (pages > 0).then_some((o, pages))
+        }) else {
             return;
         };
-        let document_score = score * self.bonuses[tally.pages[group as usize] as usize];
-        if let Some(&i) = self.position.get(&group) {
+        let document_score = score * self.bonuses[pages as usize];
+        if let Some(&i) = self.position.get(&id_ord) {
             if document_score > self.best[i].0 {
-                self.best[i] = (document_score, group, doc);
+                self.best[i] = (document_score, id_ord, doc);
             }
         } else {
-            self.position.insert(group, self.best.len());
-            self.best.push((document_score, group, doc));
+            self.position.insert(id_ord, self.best.len());
+            self.best.push((document_score, id_ord, doc));
             if self.best.len() >= 2 * self.wanted.max(8) {
                 self.shrink();
             }
@@ -935,14 +927,14 @@ impl SegmentCollector for SegmentTopDocuments {
 
     fn harvest(mut self) -> Self::Fruit {
         self.shrink();
-        let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
+        let Some(ids) = &self.ids else {
             return Ok(Vec::new());
         };
         let chosen = self
             .best
             .iter()
-            .map(|&(score, group, best)| ChosenGroup {
-                id_ord: tally.id_ords[group as usize],
+            .map(|&(score, id_ord, best)| ChosenGroup {
+                id_ord,
                 score,
                 best,
                 date: String::new(),
@@ -1269,12 +1261,8 @@ struct Found {
 /// found by a scored top-pages pass together (its number of matching pages).
 struct SegmentTally {
     segment_ord: SegmentOrdinal,
-    /// Id term ordinal → group, or [`NO_GROUP`].
-    group_of_id: Vec<u32>,
-    /// Id term ordinal of each group.
-    id_ords: Vec<u64>,
-    /// Matching pages per group.
-    pages: Vec<u32>,
+    /// Matching pages per id term ordinal (0: the document does not match).
+    pages_of_id: Vec<u32>,
 }
 
 /// Groups matching pages by document. A document's pages are in one segment (they are
@@ -1319,8 +1307,18 @@ impl Collector for DocumentGroups<'_> {
             years: fast_fields.u64(Fields::YEAR_NAME)?,
             year_counts: vec![0; YEARS],
             dates: fast_fields.str(Fields::DATE_NAME)?,
-            group_of_id: vec![NO_GROUP; id_terms],
-            groups: Vec::with_capacity(id_terms),
+            group_of_id: if self.tally {
+                Vec::new()
+            } else {
+                vec![NO_GROUP; id_terms]
+            },
+            groups: Vec::new(),
+            pages_of_id: if self.tally {
+                vec![0; id_terms]
+            } else {
+                Vec::new()
+            },
+            documents: 0,
             wanted: self.wanted,
             sort: self.sort,
             tally: self.tally,
@@ -1432,9 +1430,13 @@ struct SegmentGroups {
     years: Column<u64>,
     year_counts: Vec<u32>,
     dates: Option<StrColumn>,
-    /// Id term ordinal → index in `groups`.
+    /// Id term ordinal → index in `groups` (scored passes).
     group_of_id: Vec<u32>,
     groups: Vec<SegmentGroup>,
+    /// Matching pages per id term ordinal (a tally: no scores, no groups).
+    pages_of_id: Vec<u32>,
+    /// Matching documents counted by a tally.
+    documents: usize,
     wanted: usize,
     sort: SortOrder,
     tally: bool,
@@ -1443,6 +1445,10 @@ struct SegmentGroups {
 impl SegmentGroups {
     /// Adds a matching page `doc` of the document with id ordinal `id_ord`.
     fn add(&mut self, doc: DocId, id_ord: u64, score: Score) {
+        if self.tally {
+            self.count_page(doc, id_ord);
+            return;
+        }
         // A document's pages are consecutive docs: most matches continue the last group.
         let index = match self.groups.last() {
             Some(last) if last.id_ord == id_ord => self.groups.len() - 1,
@@ -1465,16 +1471,7 @@ impl SegmentGroups {
     fn new_group(&mut self, doc: DocId, id_ord: u64, score: Score) -> usize {
         let index = self.groups.len();
         self.group_of_id[id_ord as usize] = index as u32;
-        for (column, counts) in [&mut self.types, &mut self.issuers] {
-            let ord = column.as_ref().and_then(|c| c.ords().first(doc));
-            if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
-                *count += 1;
-            }
-        }
-        let year = self.years.first(doc).unwrap_or(0);
-        if let Some(count) = self.year_counts.get_mut(year as usize) {
-            *count += 1;
-        }
+        let year = self.count_facets(doc);
         let date_ord = match self.sort {
             SortOrder::Date | SortOrder::DateDescending if year > 0 => self
                 .dates
@@ -1491,6 +1488,37 @@ impl SegmentGroups {
             pages: 0,
         });
         index
+    }
+}
+
+impl SegmentGroups {
+    /// Counts a matching page `doc` of the document with id ordinal `id_ord`, and the
+    /// document and its facet values at its first.
+    fn count_page(&mut self, doc: DocId, id_ord: u64) {
+        let Some(pages) = self.pages_of_id.get_mut(id_ord as usize) else {
+            return;
+        };
+        *pages += 1;
+        if *pages == 1 {
+            self.documents += 1;
+            self.count_facets(doc);
+        }
+    }
+
+    /// Counts the facet values of the document whose first matching page is `doc`;
+    /// returns the year of its date (0 without one).
+    fn count_facets(&mut self, doc: DocId) -> u64 {
+        for (column, counts) in [&mut self.types, &mut self.issuers] {
+            let ord = column.as_ref().and_then(|c| c.ords().first(doc));
+            if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
+                *count += 1;
+            }
+        }
+        let year = self.years.first(doc).unwrap_or(0);
+        if let Some(count) = self.year_counts.get_mut(year as usize) {
+            *count += 1;
+        }
+        year
     }
 }
 
@@ -1549,7 +1577,12 @@ impl SegmentCollector for SegmentGroups {
     }
 
     fn harvest(mut self) -> Self::Fruit {
-        let (Some(ids), total) = (self.ids.as_ref(), self.groups.len()) else {
+        let total = if self.tally {
+            self.documents
+        } else {
+            self.groups.len()
+        };
+        let Some(ids) = self.ids.as_ref() else {
             return Ok(Found {
                 total: 0,
                 facets: Default::default(),
@@ -1629,9 +1662,7 @@ impl SegmentCollector for SegmentGroups {
         let tallies = if self.tally {
             vec![SegmentTally {
                 segment_ord: self.segment_ord,
-                pages: self.groups.iter().map(|g| g.pages).collect(),
-                id_ords: self.groups.iter().map(|g| g.id_ord).collect(),
-                group_of_id: std::mem::take(&mut self.group_of_id),
+                pages_of_id: std::mem::take(&mut self.pages_of_id),
             }]
         } else {
             Vec::new()
