@@ -87,6 +87,10 @@ const LIGHT_STAMP_TONE_GAP: u32 = 25;
 /// its middle rows.
 const LIGHT_STAMP_PRINT_INSIDE: usize = 5;
 const LIGHT_STAMP_LINE_GAP_MM: f32 = 5.0;
+/// Ink spanning at most this many cells (mm) across, in most of its columns or of its rows,
+/// is a line (a piece of a receipt stamp's frame split off by the print it crosses, a rule),
+/// not letters: a mark's letters span their height in most columns.
+const LINE_CELLS: u32 = 2;
 /// A header with more regions of light ink than this has light print, not stamps.
 const LIGHT_PRINT_REGIONS: usize = 6;
 /// A round seal: both sides at least this many mm, sides differing by at most a third.
@@ -497,9 +501,9 @@ fn print_level(histogram: &[u32; 256], light_from: u32) -> Option<u32> {
 /// Whether a region of light-gray ink (`region`, on the header's `grid` of light ink with
 /// its `print` per cell) is shaped like a stamp: of a stamp's size (not a lone faded letter,
 /// not a seal, not cut off by the header area's lower edge), clearly
-/// lighter than the page's print (a faded page's print is as light as its light ink), with
-/// hardly any print inside it, no print beside it in its rows (a faded word in a line of
-/// print has its line's print beside it) and none touching it.
+/// lighter than the page's print (a faded page's print is as light as its light ink), not a
+/// line ([`is_line`]), with hardly any print inside it, no print beside it in its rows (a
+/// faded word in a line of print has its line's print beside it) and none touching it.
 // Cell indices and sizes are far below i32::MAX (one cell per millimetre of a page).
 #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
 fn is_light_stamp(
@@ -518,7 +522,12 @@ fn is_light_stamp(
     let seal =
         w_mm >= SEAL_MIN_MM && h_mm >= SEAL_MIN_MM && w_mm.max(h_mm) / w_mm.min(h_mm) <= 1.35;
     let cut_off = y + h + grid.cell >= grid.rows * grid.cell;
-    if !(min_h..=max_h).contains(&h_mm) || !(min_w..=max_w).contains(&w_mm) || seal || cut_off {
+    if !(min_h..=max_h).contains(&h_mm)
+        || !(min_w..=max_w).contains(&w_mm)
+        || seal
+        || cut_off
+        || is_line(grid, region)
+    {
         return false;
     }
     // Lighter than the print by a clear step.
@@ -565,6 +574,36 @@ fn is_light_stamp(
         .flat_map(|r| (c0 - 2..=c1 + 2).map(move |c| (c, r)))
         .any(|(c, r)| (r < r0 || r > r1 || c < c0 || c > c1) && is_print(c, r));
     !beside && !touching
+}
+
+/// Whether a region's ink (its inked cells on `grid`) is a line: in at least half of its
+/// inked columns the ink spans at most [`LINE_CELLS`] cells up and down, or in at least half
+/// of its inked rows at most that many across (a frame's piece, straight or a few degrees
+/// turned).
+fn is_line(grid: &Grid, region: &Region) -> bool {
+    let min_cell_ink = (grid.cell * grid.cell / CELL_INK_SHARE).max(1);
+    let [x, y, w, h] = region.bbox;
+    let (c0, c1) = (x / grid.cell, (x + w - 1) / grid.cell);
+    let (r0, r1) = (y / grid.cell, (y + h - 1) / grid.cell);
+    let inked = |c: u32, r: u32| grid.ink[(r * grid.columns + c) as usize] >= min_cell_ink;
+    // At least half of the spans (of the columns or rows with ink) thin.
+    let thin = |spans: &[u32]| {
+        let thin = spans.iter().filter(|&&n| n <= LINE_CELLS).count();
+        !spans.is_empty() && thin * 2 >= spans.len()
+    };
+    let columns: Vec<u32> = (c0..=c1)
+        .filter_map(|c| extent((r0..=r1).filter(|&r| inked(c, r))))
+        .collect();
+    let rows: Vec<u32> = (r0..=r1)
+        .filter_map(|r| extent((c0..=c1).filter(|&c| inked(c, r))))
+        .collect();
+    thin(&columns) || thin(&rows)
+}
+
+/// From the first to the last of increasing positions, both counted; None without any.
+fn extent(mut positions: impl Iterator<Item = u32>) -> Option<u32> {
+    let first = positions.next()?;
+    Some(positions.last().map_or(1, |last| last - first + 1))
 }
 
 /// Whether two boxes overlap.
@@ -1417,6 +1456,15 @@ mod tests {
             }
         }
         assert_eq!(light_kinds(&page), vec![(Ink::Gray, [44, 72])]);
+        // A piece of a receipt stamp's frame (30 mm of a 3-pixel line, turned 5°) split off
+        // by the print it crosses: a line, not letters.
+        let mut page = gray_page();
+        for i in 0..120 {
+            for t in 0..3 {
+                page.image.put_pixel(40 + i, 150 - i / 12 + t, Luma([165]));
+            }
+        }
+        assert_eq!(light_kinds(&page), vec![(Ink::Gray, [32, 132])]);
         // A faded page: its print (level 95) nearly as light as the ink (140); and a page
         // without print to compare with.
         let mut page = gray_page();
