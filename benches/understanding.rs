@@ -22,6 +22,8 @@
 //!   document, or one of its distinctive strings (`truth.json` `distinctive`) found in any
 //!   file under the archive (staging/, reports/, audit/, index/, ocfl/), in the index through
 //!   `sohoa search`, or in the ingest's stdout/stderr. Target: 0.
+//! - **Screening**: classified documents kept out, and open documents with a page withheld
+//!   (false alarms of the độ mật rules) by the rule the ingest report names.
 //!
 //! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|tune5|
 //! sealed5|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also

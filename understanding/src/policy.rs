@@ -132,9 +132,8 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
             let regions = &page.header_ink;
             let ink = regions.iter().map(|region| {
                 let (level, read) = read_ink(&region.words);
-                let fails_closed = !(read
-                    || region.ink == InkKind::Gray
-                    || is_part_of_seal(region, regions, dpi));
+                let fails_closed =
+                    !(read || region.ink == InkKind::Gray || is_part_of_seal(region, regions, dpi));
                 MarkReading {
                     level,
                     unread: fails_closed.then_some(Unread::StampInk(region.ink)),
