@@ -22,6 +22,8 @@
 //!   document, or one of its distinctive strings (`truth.json` `distinctive`) found in any
 //!   file under the archive (staging/, reports/, audit/, index/, ocfl/), in the index through
 //!   `sohoa search`, or in the ingest's stdout/stderr. Target: 0.
+//! - **Screening**: classified documents kept out, and open documents with a page withheld
+//!   (false alarms of the độ mật rules) by the rule the ingest report names.
 //!
 //! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|tune5|
 //! sealed5|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
@@ -666,6 +668,72 @@ fn leaks(truth: &Truth, predicted: &[Predicted], archive: &Path, run: &Run) -> L
 }
 
 // ---------------------------------------------------------------------------------------
+// Screening: classified documents kept out, open documents withheld
+
+/// What the độ mật screening did to the truth documents, from the ingest report's withheld
+/// pages.
+#[derive(Default)]
+struct Screening {
+    classified_docs: usize,
+    /// Classified documents none of whose pages was archived.
+    classified_kept_out: usize,
+    open_docs: usize,
+    /// Open documents with a page withheld (false alarms), by the rule the report names:
+    /// the rule and the documents' ids.
+    false_alarms: BTreeMap<String, Vec<String>>,
+}
+
+impl Screening {
+    fn false_alarm_docs(&self) -> usize {
+        self.false_alarms.values().map(Vec::len).sum()
+    }
+}
+
+/// The rule a withheld page's reason names: the cause of an unreadable header
+/// (`unreadable: a light-gray stamp in it unread`), else the reason up to its colon
+/// (`marked TỐI MẬT`).
+fn withhold_rule(reason: &str) -> String {
+    if let Some(rest) = reason.strip_prefix("header area of its first page unreadable (") {
+        return format!("unreadable: {}", rest.split(')').next().unwrap_or(rest));
+    }
+    reason.split(':').next().unwrap_or(reason).to_string()
+}
+
+fn screening(truth: &Truth, predicted: &[Predicted], run: &Run) -> Screening {
+    let archived: BTreeSet<&PageRef> = predicted.iter().flat_map(|p| p.pages.iter()).collect();
+    let withheld: HashMap<PageRef, String> = run.summary["withheld"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|w| {
+                    let file = w["source_file"].as_str()?.to_string();
+                    let page = u32::try_from(w["source_page"].as_u64()?).ok()?;
+                    Some(((file, page), withhold_rule(w["reason"].as_str()?)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut s = Screening::default();
+    for d in &truth.docs {
+        if d.classified {
+            s.classified_docs += 1;
+            if !d.pages.iter().any(|p| archived.contains(p)) {
+                s.classified_kept_out += 1;
+            }
+            continue;
+        }
+        s.open_docs += 1;
+        if let Some(rule) = d.pages.iter().find_map(|p| withheld.get(p)) {
+            s.false_alarms
+                .entry(rule.clone())
+                .or_default()
+                .push(d.id.clone());
+        }
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------
 // One part
 
 struct PartResult {
@@ -680,6 +748,7 @@ struct PartResult {
     fields: Vec<(&'static str, usize)>,
     per_doc: Vec<(String, BTreeMap<&'static str, bool>)>,
     leaks: Leaks,
+    screening: Screening,
 }
 
 fn copy_box(src: &Path, dst: &Path) -> Result<()> {
@@ -721,6 +790,7 @@ fn run_part(name: &str, work: &Path) -> Result<PartResult> {
         per_doc.push((d.id.clone(), scored));
     }
     let leaks = leaks(&truth, &predicted, &archive, &run);
+    let screening = screening(&truth, &predicted, &run);
     Ok(PartResult {
         name: name.to_string(),
         never_tune: truth.never_tune,
@@ -733,6 +803,7 @@ fn run_part(name: &str, work: &Path) -> Result<PartResult> {
         fields: FIELDS.iter().map(|f| (*f, totals[f])).collect(),
         per_doc,
         leaks,
+        screening,
     })
 }
 
@@ -843,6 +914,22 @@ fn print_part(r: &PartResult) {
         }
     }
     println!();
+    let s = &r.screening;
+    println!("| độ mật screening | documents |");
+    println!("|---|---|");
+    println!(
+        "| classified kept out (no page archived) | {} of {} |",
+        s.classified_kept_out, s.classified_docs
+    );
+    println!(
+        "| **open documents withheld** (false alarms) | **{} of {}** |",
+        s.false_alarm_docs(),
+        s.open_docs
+    );
+    for (rule, ids) in &s.false_alarms {
+        println!("| – {rule} | {} ({}) |", ids.len(), ids.join(", "));
+    }
+    println!();
     println!("<details><summary>per document</summary>");
     println!();
     print!("| document |");
@@ -947,6 +1034,13 @@ fn part_json(r: &PartResult) -> Value {
             "pages_in_output": r.leaks.pages_in_output,
             "leaked_pages": r.leaks.leaked_pages,
             "details": r.leaks.details,
+        },
+        "screening": {
+            "classified_documents": r.screening.classified_docs,
+            "classified_kept_out": r.screening.classified_kept_out,
+            "open_documents": r.screening.open_docs,
+            "open_withheld": r.screening.false_alarm_docs(),
+            "open_withheld_by_rule": r.screening.false_alarms,
         },
     })
 }

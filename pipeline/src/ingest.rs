@@ -779,7 +779,7 @@ impl Run<'_> {
                 .iter()
                 .map(|n| policy::read_mark(by_number[n]))
                 .collect();
-            let needs_approval = marks.iter().any(|m| m.level.is_some()) || !marks[0].readable;
+            let needs_approval = marks.iter().any(|m| m.level.is_some()) || !marks[0].readable();
             let approval = needs_approval
                 .then(|| {
                     let first = by_number[&draft.pages[0]];
@@ -1754,7 +1754,7 @@ impl CacheScreen {
                 Slot::Failed(_) => self.closed = true,
                 Slot::Done(record, kind) => {
                     let mark = crate::policy::read_mark(record);
-                    if mark.level.is_some() || !mark.readable {
+                    if mark.level.is_some() || !mark.readable() {
                         self.closed = true;
                         continue;
                     }

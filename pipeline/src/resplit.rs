@@ -530,12 +530,12 @@ pub(crate) fn correct_split(
         let restriction: Option<Restriction> = match policy::decide(&marks, approval) {
             Decision::Admit => None,
             Decision::AdmitRestricted(restriction) => Some(restriction),
-            Decision::Withhold(WithholdReason::UnreadableHeader) => {
+            Decision::Withhold(WithholdReason::UnreadableHeader(why)) => {
                 // Its pages are in the archive already, as open as they were: the
                 // archivist checks the mark on the scan.
                 review_notes.push(format!(
-                    "the header area of page {} (its first) could not be read with confidence: \
-                     check its độ mật on the scan",
+                    "the header area of page {} (its first) could not be read with confidence \
+                     ({why}): check its độ mật on the scan",
                     group[0]
                 ));
                 None

@@ -19,10 +19,15 @@ Marked cases cover every pair of factor values at least once (a greedy pairwise 
     scan     colour (RGB JPEG), gray (8-bit PNG, the page's luminance)
     approval none, an approvals.json rule for the hồ sơ
 
+Marks stamped over the header's print (as rubber stamps land): six cases, each level in
+colour and in gray, straight and skewed, in red or faded red, across the số ký hiệu line or
+across the issuer's lines; print and stamp ink overlap.
+
 Negatives (no mark, each in colour and gray): a plain page; a red round seal over the
-signature at the bottom; a red `ĐẾN` receipt stamp (Số/Ngày filled in by pen) in the header.
-And light-gray ink that is no stamp, in gray: a faded typewritten page on aged paper, a
-photocopy, and a light photocopy whose print is a light gray.
+signature at the bottom; a red `ĐẾN` receipt stamp (Số/Ngày filled in by pen) in the header,
+above the print and across the issuer's lines. And light-gray ink that is no stamp, in gray:
+a faded typewritten page on aged paper, a photocopy, and a light photocopy whose print is a
+light gray.
 
 The pixel work (fonts, the seal, ink texture) comes from sample-scans/generate.py.
 Deterministic: every random choice is seeded by the case name.
@@ -228,13 +233,22 @@ def render(case, rng):
     if case.get("receipt"):
         st, pen = draw_receipt(rng)
         x, yy = round(12 * MM), round(4 * MM)
+        if case["receipt"] == "over_issuer":
+            # Across the issuer's two lines, its left edge over their first letters.
+            x, yy = lcx - st.size[0] // 2 - round(8 * MM), top + lh // 2 - round(8 * MM)
         red.paste(stamp_ink(st, rng, 90), (x, yy), st)
         sig.paste(pen, (x, yy), pen)
     if case.get("level"):
         layer = draw_mark(case["level"], case["frame"], case["skew"], rng)
         layer = stamp_ink(layer, rng, INKS[case["colour"]][1])
         lw, lhh = layer.size
-        if case["position"] == "under_so":
+        # Over the print: the stamp's middle on the số ký hiệu line's letters, or between
+        # the issuer's two lines (its text across both), shifted off the column's centre.
+        if case["position"] == "over_so":
+            x, yy = lcx - lw // 2 + round(4 * MM), so_base - g.px(14) // 2 - lhh // 2
+        elif case["position"] == "over_issuer":
+            x, yy = lcx - lw // 2 - round(6 * MM), top + lh + lh // 2 - g.px(14) // 2 - lhh // 2
+        elif case["position"] == "under_so":
             x, yy = lcx - lw // 2, so_base + round(3 * MM)
         elif case["position"] == "upper_left":
             x, yy = round(12 * MM), round(3 * MM)
@@ -267,11 +281,24 @@ def cases():
     for n, row in enumerate(pairwise(), 1):
         row = dict(row, name="mark-%02d" % n)
         out.append(row)
+    # Marks over the header's print: every level in colour and in gray, each straight and
+    # skewed, over the số ký hiệu line and over the issuer's lines.
+    over = [
+        ("MẬT", "colour", 0.0, "over_so", "red", True),
+        ("MẬT", "gray", 3.0, "over_issuer", "faded", False),
+        ("TỐI MẬT", "colour", 3.0, "over_issuer", "faded", True),
+        ("TỐI MẬT", "gray", 0.0, "over_so", "red", True),
+        ("TUYỆT MẬT", "colour", 3.0, "over_so", "red", False),
+        ("TUYỆT MẬT", "gray", 0.0, "over_issuer", "red", True),
+    ]
+    for n, (level, scan, skew, position, colour, frame) in enumerate(over, 1):
+        out.append({"name": "over-%02d" % n, "colour": colour, "frame": frame, "skew": skew,
+                    "position": position, "level": level, "scan": scan, "approval": False})
     for scan in ("colour", "gray"):
-        for kind in ("plain", "seal", "receipt"):
-            out.append({"name": "open-%s-%s" % (kind, scan), "scan": scan,
+        for kind in ("plain", "seal", "receipt", "receipt_over"):
+            out.append({"name": "open-%s-%s" % (kind.replace("_", ""), scan), "scan": scan,
                         "approval": kind == "seal", "seal": kind == "seal",
-                        "receipt": kind == "receipt"})
+                        "receipt": {"receipt": "above", "receipt_over": "over_issuer"}.get(kind)})
     # Light-gray ink that is no stamp, in gray scans: a faded typewritten page, a photocopy
     # and a light photocopy (its print a light gray).
     for wear in ("typed", "photocopy", "light_copy"):
@@ -279,6 +306,10 @@ def cases():
                     "approval": False, "wear": wear})
     for c in out:
         level = c.get("level")
+        # A gray receipt stamp across the print: its frame holds the print, read as nothing
+        # sure; the rules cannot tell it from a mark, and fail closed (the safe side).
+        if c.get("receipt") == "over_issuer" and c["scan"] == "gray":
+            c["may_fail_closed"] = True
         if level is None:
             c["expect"] = "open"
         elif level == "TUYỆT MẬT" or not c["approval"]:

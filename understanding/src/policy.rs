@@ -62,8 +62,37 @@ const SEAL_ASPECT: f32 = 1.35;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MarkReading {
     pub level: Option<Level>,
-    /// Whether the header area was read with confidence (a text layer always is).
-    pub readable: bool,
+    /// Why the header area was not read with confidence; None when it was (a text layer
+    /// always is).
+    pub unread: Option<Unread>,
+}
+
+impl MarkReading {
+    /// Whether the header area was read with confidence.
+    pub fn readable(&self) -> bool {
+        self.unread.is_none()
+    }
+}
+
+/// What made a header area unreadable: the rule that failed closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Too few words, or words read with too little confidence.
+    Text,
+    /// A region of stamp ink that could be a mark read as nothing confident.
+    StampInk(InkKind),
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unread::Text => "its text read with too little confidence",
+            Unread::StampInk(InkKind::Red) => "red stamp ink in it unread",
+            Unread::StampInk(InkKind::Frame) => "a stamp frame in it unread",
+            Unread::StampInk(InkKind::LightStamp) => "a light-gray stamp in it unread",
+            Unread::StampInk(InkKind::Gray) => "light-gray ink in it unread",
+        })
+    }
 }
 
 /// Reads the độ mật mark in the header area of a page.
@@ -71,11 +100,11 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
     match page.text_source {
         TextSource::Blank => MarkReading {
             level: None,
-            readable: true,
+            unread: None,
         },
         TextSource::TextLayer => MarkReading {
             level: mark_in_words(page.text.lines().take(20).flat_map(str::split_whitespace)),
-            readable: true,
+            unread: None,
         },
         TextSource::Ocr => {
             let rotation = page.preprocess.as_ref().map_or(0, |p| p.rotation);
@@ -102,22 +131,22 @@ pub fn read_mark(page: &PageRecord) -> MarkReading {
             let dpi = page.preprocess.as_ref().map_or(300, |p| p.dpi);
             let regions = &page.header_ink;
             let ink = regions.iter().map(|region| {
-                let reading = read_ink(&region.words);
+                let (level, read) = read_ink(&region.words);
+                let fails_closed =
+                    !(read || region.ink == InkKind::Gray || is_part_of_seal(region, regions, dpi));
                 MarkReading {
-                    readable: reading.readable
-                        || region.ink == InkKind::Gray
-                        || is_part_of_seal(region, regions, dpi),
-                    ..reading
+                    level,
+                    unread: fails_closed.then_some(Unread::StampInk(region.ink)),
                 }
             });
             ink.fold(
                 MarkReading {
                     level,
-                    readable: confident,
+                    unread: (!confident).then_some(Unread::Text),
                 },
                 |page, region| MarkReading {
                     level: page.level.max(region.level),
-                    readable: page.readable && region.readable,
+                    unread: page.unread.or(region.unread),
                 },
             )
         }
@@ -154,7 +183,7 @@ fn is_part_of_seal(region: &InkRegionRecord, regions: &[InkRegionRecord], dpi: u
 
 /// What one region of stamp ink says: its mark, and whether it was read (a mark, or words
 /// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`).
-fn read_ink(words: &[WordRecord]) -> MarkReading {
+fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
     let level = mark_in_ink(words);
     let lettered: Vec<&WordRecord> = words
         .iter()
@@ -165,10 +194,7 @@ fn read_ink(words: &[WordRecord]) -> MarkReading {
         .filter(|w| w.confidence >= MIN_INK_CONFIDENCE)
         .count();
     let confident = sure >= 1 && sure * 2 >= lettered.len();
-    MarkReading {
-        level,
-        readable: level.is_some() || confident,
-    }
+    (level, level.is_some() || confident)
 }
 
 /// The highest mark among the words read from one region of stamp ink (in reading order).
@@ -334,8 +360,8 @@ pub enum WithholdReason {
     TuyetMat,
     /// Marked MẬT or TỐI MẬT and no approval covers it.
     NotApproved(Level),
-    /// The header area of its first page could not be read with confidence.
-    UnreadableHeader,
+    /// The header area of its first page could not be read with confidence, for this reason.
+    UnreadableHeader(Unread),
 }
 
 impl std::fmt::Display for WithholdReason {
@@ -349,10 +375,10 @@ impl std::fmt::Display for WithholdReason {
                 "marked {}: withheld until an approval covers it (--approval REF or approvals.json)",
                 level.label().to_uppercase()
             ),
-            WithholdReason::UnreadableHeader => write!(
+            WithholdReason::UnreadableHeader(why) => write!(
                 f,
-                "header area of its first page unreadable, độ mật unknown: held for review \
-                 (an approval covering it admits it as Mật)"
+                "header area of its first page unreadable ({why}), độ mật unknown: held for \
+                 review (an approval covering it admits it as Mật)"
             ),
         }
     }
@@ -380,7 +406,7 @@ pub enum Decision {
 /// covering it, if any.
 pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
     let level = marks.iter().filter_map(|m| m.level).max();
-    let first_readable = marks.first().is_none_or(|m| m.readable);
+    let first_unread = marks.first().and_then(|m| m.unread);
     match (level, approval) {
         (Some(Level::TuyetMat), _) => Decision::Withhold(WithholdReason::TuyetMat),
         (Some(level), Some(reference)) => Decision::AdmitRestricted(Restriction {
@@ -388,12 +414,14 @@ pub fn decide(marks: &[MarkReading], approval: Option<String>) -> Decision {
             reference,
         }),
         (Some(level), None) => Decision::Withhold(WithholdReason::NotApproved(level)),
-        (None, _) if first_readable => Decision::Admit,
-        (None, Some(reference)) => Decision::AdmitRestricted(Restriction {
-            level: None,
-            reference,
-        }),
-        (None, None) => Decision::Withhold(WithholdReason::UnreadableHeader),
+        (None, approval) => match (first_unread, approval) {
+            (None, _) => Decision::Admit,
+            (Some(_), Some(reference)) => Decision::AdmitRestricted(Restriction {
+                level: None,
+                reference,
+            }),
+            (Some(why), None) => Decision::Withhold(WithholdReason::UnreadableHeader(why)),
+        },
     }
 }
 
@@ -475,7 +503,7 @@ mod tests {
             read_mark(&clear),
             MarkReading {
                 level: Some(Level::Mat),
-                readable: true
+                unread: None
             }
         );
         let smudged = page(&[
@@ -484,9 +512,13 @@ mod tests {
             word("TÌNH", 100, 22.0),
             word("Sô", 300, 35.0),
         ]);
-        assert!(!read_mark(&smudged).readable);
+        assert_eq!(read_mark(&smudged).unread, Some(Unread::Text));
         let bare = page(&[word("ĐẢNG", 100, 95.0), word("text", 3000, 95.0)]);
-        assert!(!read_mark(&bare).readable, "too few header words");
+        assert_eq!(
+            read_mark(&bare).unread,
+            Some(Unread::Text),
+            "too few header words"
+        );
     }
 
     #[test]
@@ -515,12 +547,13 @@ mod tests {
                 .collect();
             read_mark(&p)
         };
-        let m = |level, readable| MarkReading { level, readable };
-        assert_eq!(page(vec![]), m(None, true));
+        let m = |level, unread| MarkReading { level, unread };
+        let red = Some(Unread::StampInk(InkKind::Red));
+        assert_eq!(page(vec![]), m(None, None));
         // In reading order even when read in another order.
         assert_eq!(
             page(vec![vec![word("MẬT", 200, 64.0), word("TỐI", 100, 52.0)]]),
-            m(Some(Level::ToiMat), true)
+            m(Some(Level::ToiMat), None)
         );
         // A receipt stamp, read: no mark, readable.
         assert_eq!(
@@ -530,21 +563,21 @@ mod tests {
                 word("..........", 300, 20.0),
                 word("Ngày:", 100, 81.0),
             ]]),
-            m(None, true)
+            m(None, None)
         );
         // Stamp ink read as nothing confident, or not read at all: fail closed.
         assert_eq!(
             page(vec![vec![word("TỎl", 100, 41.0), word("MAl", 200, 38.0)]]),
-            m(None, false)
+            m(None, red)
         );
-        assert_eq!(page(vec![vec![word("I", 100, 95.0)]]), m(None, false));
-        assert_eq!(page(vec![vec![]]), m(None, false));
+        assert_eq!(page(vec![vec![word("I", 100, 95.0)]]), m(None, red));
+        assert_eq!(page(vec![vec![]]), m(None, red));
         assert_eq!(
             page(vec![
                 vec![word("TUYỆT", 100, 30.0), word("MẬT", 200, 40.0)],
                 vec![]
             ]),
-            m(Some(Level::TuyetMat), false)
+            m(Some(Level::TuyetMat), red)
         );
         // A round seal's ink (a near-square box of 38 mm at 300 dpi), unread, is no mark and
         // no reason to fail closed; the same ink in a stamp's wide box is.
@@ -557,7 +590,7 @@ mod tests {
             }];
             read_mark(&p)
         };
-        assert_eq!(sealed([1400, 1000, 450, 470]), m(None, true));
+        assert_eq!(sealed([1400, 1000, 450, 470]), m(None, None));
         let mut p = ocr_page(&header);
         p.header_ink = [[1400, 1000, 450, 470], [1550, 1130, 190, 190]]
             .into_iter()
@@ -567,16 +600,16 @@ mod tests {
                 words: Vec::new(),
             })
             .collect();
-        assert_eq!(read_mark(&p), m(None, true), "a part of a seal split off");
-        assert_eq!(sealed([1400, 1000, 450, 150]), m(None, false));
-        assert_eq!(sealed([1400, 1000, 120, 120]), m(None, false), "too small");
+        assert_eq!(read_mark(&p), m(None, None), "a part of a seal split off");
+        assert_eq!(sealed([1400, 1000, 450, 150]), m(None, red));
+        assert_eq!(sealed([1400, 1000, 120, 120]), m(None, red), "too small");
         // By kind, unread: red ink, a frame and light-gray ink shaped like a stamp fail
         // closed; other light-gray ink (faded print, a photocopy's gray) only gives its mark.
-        for (ink, readable) in [
-            (InkKind::Red, false),
-            (InkKind::Frame, false),
-            (InkKind::LightStamp, false),
-            (InkKind::Gray, true),
+        for (ink, fails_closed) in [
+            (InkKind::Red, true),
+            (InkKind::Frame, true),
+            (InkKind::LightStamp, true),
+            (InkKind::Gray, false),
         ] {
             let mut p = ocr_page(&header);
             p.header_ink = vec![InkRegionRecord {
@@ -584,9 +617,10 @@ mod tests {
                 bbox: [1600, 120, 300, 90],
                 words: vec![word("ii", 1610, 25.0)],
             }];
-            assert_eq!(read_mark(&p), m(None, readable), "{ink:?}");
+            let unread = fails_closed.then_some(Unread::StampInk(ink));
+            assert_eq!(read_mark(&p), m(None, unread), "{ink:?}");
             p.header_ink[0].words = vec![word("MẬT", 1610, 45.0)];
-            assert_eq!(read_mark(&p), m(Some(Level::Mat), true), "{ink:?}");
+            assert_eq!(read_mark(&p), m(Some(Level::Mat), None), "{ink:?}");
         }
         // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either.
         for phrase in [["BÍ", "MẬT"], ["BẢO", "MẬT"], ["MẶT", "TRẬN"]] {
@@ -594,35 +628,36 @@ mod tests {
                 word(phrase[0], 100, 90.0),
                 word(phrase[1], 200, 90.0),
             ]]);
-            assert_eq!(read, m(None, true), "{phrase:?}");
+            assert_eq!(read, m(None, None), "{phrase:?}");
         }
     }
 
     #[test]
     fn decisions_follow_the_policy() {
-        let m = |level, readable| MarkReading { level, readable };
+        let m = |level, unread| MarkReading { level, unread };
+        let text = Some(Unread::Text);
         let approved = || Some("12-CV/VPTU".to_string());
         assert_eq!(
-            decide(&[m(Some(Level::TuyetMat), true)], approved()),
+            decide(&[m(Some(Level::TuyetMat), None)], approved()),
             Decision::Withhold(WithholdReason::TuyetMat)
         );
         assert_eq!(
-            decide(&[m(Some(Level::Mat), true)], None),
+            decide(&[m(Some(Level::Mat), None)], None),
             Decision::Withhold(WithholdReason::NotApproved(Level::Mat))
         );
         assert_eq!(
-            decide(&[m(None, true), m(Some(Level::ToiMat), true)], approved()),
+            decide(&[m(None, None), m(Some(Level::ToiMat), None)], approved()),
             Decision::AdmitRestricted(Restriction {
                 level: Some(Level::ToiMat),
                 reference: "12-CV/VPTU".into()
             })
         );
         assert_eq!(
-            decide(&[m(None, false)], None),
-            Decision::Withhold(WithholdReason::UnreadableHeader)
+            decide(&[m(None, text)], None),
+            Decision::Withhold(WithholdReason::UnreadableHeader(Unread::Text))
         );
         assert_eq!(
-            decide(&[m(None, true), m(None, false)], None),
+            decide(&[m(None, None), m(None, text)], None),
             Decision::Admit
         );
     }

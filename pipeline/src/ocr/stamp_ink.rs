@@ -21,7 +21,11 @@
 //! away from black print) that the first reading did not cover with confident words. Light
 //! ink shaped like a stamp ([`Ink::LightStamp`]: a stamp's size, clearly lighter than the
 //! page's print, apart from its lines, on a header without much light ink) is told from
-//! the rest ([`Ink::Gray`]: a faded page's light print, a photocopy's gray) and read first.
+//! the rest ([`Ink::Gray`]: a faded page's light print, a photocopy's gray) and read first;
+//! light ink of a stamp's size and tone that crosses the header's print (a stamp landed over
+//! its lines: apart from the print only beyond the print's anti-aliased edges) is a light
+//! stamp too, read with the print taken out. Light ink that is a line (a receipt stamp's
+//! frame cut into pieces by the print it crosses) is no stamp.
 //! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
 //! words and fails closed on a red region, a frame or a light stamp it cannot read.
 //!
@@ -87,6 +91,16 @@ const LIGHT_STAMP_TONE_GAP: u32 = 25;
 /// its middle rows.
 const LIGHT_STAMP_PRINT_INSIDE: usize = 5;
 const LIGHT_STAMP_LINE_GAP_MM: f32 = 5.0;
+/// Ink at least [`LINE_MIN_CELLS`] cells (mm) long that spans at most [`LINE_CELLS`] cells
+/// across in nine in ten of its columns (or of its rows) is a line (a piece of a receipt
+/// stamp's frame split off by the print it crosses, a rule), not letters: a mark's letters,
+/// even faded ones, span their height in more of their columns, and a short faded word has
+/// few columns.
+const LINE_CELLS: u32 = 2;
+const LINE_MIN_CELLS: usize = 15;
+/// Light ink this far (mm) from print or nearer is the print's anti-aliased edge; farther, a
+/// stamp's ink crossing the print (read with the print and its edges taken out).
+const PRINT_EDGE_MM: f32 = 0.2;
 /// A header with more regions of light ink than this has light print, not stamps.
 const LIGHT_PRINT_REGIONS: usize = 6;
 /// A round seal: both sides at least this many mm, sides differing by at most a third.
@@ -432,12 +446,37 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
     // Stamp-shaped ink is read first: only the first regions of a header are read.
     light.sort_by_key(|&(ink, _)| ink != Ink::LightStamp);
     boxes.extend(light);
+    // A stamp over the print: its ink next to print is left out above; found apart from
+    // the print's edges where no region of the header was found (ink crossing the print
+    // from a region found apart from it, as a receipt stamp's pen writing, was read with
+    // that region).
+    let (over, edges) = if light_print {
+        (Vec::new(), None)
+    } else {
+        let (over, edges) = over_print(image, limit, tones, &confident, dpi);
+        let over: Vec<[u32; 4]> = over
+            .into_iter()
+            .filter(|b| !boxes.iter().any(|(_, o)| overlap(*o, *b)))
+            .collect();
+        (over, Some(edges))
+    };
+    let print_out = boxes.len();
+    boxes.extend(over.into_iter().map(|b| (Ink::LightStamp, b)));
     let margin = mm_to_px(MARGIN_MM, dpi);
     boxes
         .into_iter()
-        .map(|(kind, bbox)| {
+        .enumerate()
+        .map(|(k, (kind, bbox))| {
             let [x, y, w, h] = grown(bbox, margin, width, height);
-            let crop = imageops::crop_imm(image, x, y, w, h).to_image();
+            let mut crop = imageops::crop_imm(image, x, y, w, h).to_image();
+            if let (true, Some(edges)) = (k >= print_out, &edges) {
+                // The print and its edges taken out: the stamp's ink alone.
+                for (i, j, p) in crop.enumerate_pixels_mut() {
+                    if y + j >= limit || edges.get_pixel(x + i, y + j)[0] > 0 {
+                        *p = Luma([255]);
+                    }
+                }
+            }
             // Stretched from the middle of the region's own ink (a faded stamp is barely off
             // the paper; stamp ink is uneven) to the paper.
             let mut ink: Vec<u8> = crop
@@ -495,18 +534,40 @@ fn print_level(histogram: &[u32; 256], light_from: u32) -> Option<u32> {
 }
 
 /// Whether a region of light-gray ink (`region`, on the header's `grid` of light ink with
-/// its `print` per cell) is shaped like a stamp: of a stamp's size (not a lone faded letter,
-/// not a seal, not cut off by the header area's lower edge), clearly
-/// lighter than the page's print (a faded page's print is as light as its light ink), with
-/// hardly any print inside it, no print beside it in its rows (a faded word in a line of
-/// print has its line's print beside it) and none touching it.
-// Cell indices and sizes are far below i32::MAX (one cell per millimetre of a page).
-#[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+/// its `print` per cell) is shaped like a stamp ([`is_stamp_shaped`]) with hardly any print
+/// inside it, no print beside it in its rows (a faded word in a line of print has its line's
+/// print beside it) and none touching it.
 fn is_light_stamp(
     image: &GrayImage,
     grid: &Grid,
     print: &[u32],
     max_print: u32,
+    region: &Region,
+    tones: Tones,
+    dpi: u32,
+) -> bool {
+    if !is_stamp_shaped(image, grid, region, tones, dpi) {
+        return false;
+    }
+    let cells = PrintCells {
+        grid,
+        print,
+        max_print,
+        region,
+    };
+    if cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE {
+        return false;
+    }
+    !cells.beside(dpi) && !cells.touching()
+}
+
+/// Whether a region of light-gray ink on `grid` has the size and tone of a stamp: of a
+/// stamp's size (not a lone faded letter, not a seal, not cut off by the header area's
+/// lower edge), not a line ([`is_line`]), and clearly lighter than the page's print (a faded
+/// page's print is as light as its light ink).
+fn is_stamp_shaped(
+    image: &GrayImage,
+    grid: &Grid,
     region: &Region,
     tones: Tones,
     dpi: u32,
@@ -518,7 +579,12 @@ fn is_light_stamp(
     let seal =
         w_mm >= SEAL_MIN_MM && h_mm >= SEAL_MIN_MM && w_mm.max(h_mm) / w_mm.min(h_mm) <= 1.35;
     let cut_off = y + h + grid.cell >= grid.rows * grid.cell;
-    if !(min_h..=max_h).contains(&h_mm) || !(min_w..=max_w).contains(&w_mm) || seal || cut_off {
+    if !(min_h..=max_h).contains(&h_mm)
+        || !(min_w..=max_w).contains(&w_mm)
+        || seal
+        || cut_off
+        || is_line(grid, region)
+    {
         return false;
     }
     // Lighter than the print by a clear step.
@@ -535,36 +601,165 @@ fn is_light_stamp(
             }
         }
     }
-    if median(&levels) < print_tone + tones.paper * LIGHT_STAMP_TONE_GAP / 100 {
-        return false;
+    median(&levels) >= print_tone + tones.paper * LIGHT_STAMP_TONE_GAP / 100
+}
+
+/// The print cells in and around a region of light ink.
+struct PrintCells<'a> {
+    grid: &'a Grid,
+    print: &'a [u32],
+    max_print: u32,
+    region: &'a Region,
+}
+
+// Cell indices and sizes are far below i32::MAX (one cell per millimetre of a page).
+#[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+impl PrintCells<'_> {
+    /// The region's first and last column and row of cells.
+    fn span(&self) -> (i32, i32, i32, i32) {
+        let [x, y, w, h] = self.region.bbox;
+        let cell = self.grid.cell;
+        (
+            (x / cell) as i32,
+            ((x + w - 1) / cell) as i32,
+            (y / cell) as i32,
+            ((y + h - 1) / cell) as i32,
+        )
     }
-    // Print inside, or beside it in its middle rows.
-    let cols = grid.columns as i32;
-    let (c0, c1) = ((x / grid.cell) as i32, ((x + w - 1) / grid.cell) as i32);
-    let (r0, r1) = ((y / grid.cell) as i32, ((y + h - 1) / grid.cell) as i32);
-    let is_print = |c: i32, r: i32| {
+
+    fn is_print(&self, c: i32, r: i32) -> bool {
+        let cols = self.grid.columns as i32;
         (0..cols).contains(&c)
-            && (0..grid.rows as i32).contains(&r)
-            && print[(r * cols + c) as usize] > max_print
-    };
-    let inside = (r0..=r1)
-        .flat_map(|r| (c0..=c1).map(move |c| (c, r)))
-        .filter(|&(c, r)| is_print(c, r))
-        .count();
-    let cells = ((c1 - c0 + 1) * (r1 - r0 + 1)) as usize;
-    if inside * 100 > cells * LIGHT_STAMP_PRINT_INSIDE {
-        return false;
+            && (0..self.grid.rows as i32).contains(&r)
+            && self.print[(r * cols + c) as usize] > self.max_print
     }
-    let gap = mm_to_px(LIGHT_STAMP_LINE_GAP_MM, dpi).div_ceil(grid.cell) as i32;
-    let band = (r1 - r0 + 1) / 4;
-    let beside = (r0 + band..=r1 - band)
-        .any(|r| (1..=gap).any(|d| is_print(c0 - d, r) || is_print(c1 + d, r)));
-    // Print touching it (a cell between them at most) on any side: a piece of ink split off
-    // by print running through it (a seal under a signature), not a stamp of its own.
-    let touching = (r0 - 2..=r1 + 2)
-        .flat_map(|r| (c0 - 2..=c1 + 2).map(move |c| (c, r)))
-        .any(|(c, r)| (r < r0 || r > r1 || c < c0 || c > c1) && is_print(c, r));
-    !beside && !touching
+
+    /// Cells of the region's box.
+    fn count(&self) -> usize {
+        let (c0, c1, r0, r1) = self.span();
+        ((c1 - c0 + 1) * (r1 - r0 + 1)) as usize
+    }
+
+    /// Cells of the region's box holding print.
+    fn inside(&self) -> usize {
+        let (c0, c1, r0, r1) = self.span();
+        (r0..=r1)
+            .flat_map(|r| (c0..=c1).map(move |c| (c, r)))
+            .filter(|&(c, r)| self.is_print(c, r))
+            .count()
+    }
+
+    /// Print beside the region in its middle rows, [`LIGHT_STAMP_LINE_GAP_MM`] away at most.
+    fn beside(&self, dpi: u32) -> bool {
+        let (c0, c1, r0, r1) = self.span();
+        let gap = mm_to_px(LIGHT_STAMP_LINE_GAP_MM, dpi).div_ceil(self.grid.cell) as i32;
+        let band = (r1 - r0 + 1) / 4;
+        (r0 + band..=r1 - band)
+            .any(|r| (1..=gap).any(|d| self.is_print(c0 - d, r) || self.is_print(c1 + d, r)))
+    }
+
+    /// Print touching the region (a cell between them at most) on any side: a piece of ink
+    /// split off by print running through it (a seal under a signature), not a stamp of its
+    /// own.
+    fn touching(&self) -> bool {
+        let (c0, c1, r0, r1) = self.span();
+        (r0 - 2..=r1 + 2)
+            .flat_map(|r| (c0 - 2..=c1 + 2).map(move |c| (c, r)))
+            .any(|(c, r)| (r < r0 || r > r1 || c < c0 || c > c1) && self.is_print(c, r))
+    }
+}
+
+/// Light-gray ink of a stamp landed over the header's print (the top `limit` rows): ink of
+/// the light band farther than [`PRINT_EDGE_MM`] from any print (a print stroke's edge is
+/// nearer), in regions of a stamp's size and tone ([`is_stamp_shaped`]) that hold print
+/// (more than [`LIGHT_STAMP_PRINT_INSIDE`] % of their cells; with less, [`is_light_stamp`]
+/// judges them) and that the first reading did not cover with `confident` words. None on a
+/// header with many such regions (light print). Out: their boxes, and the print with its
+/// edges (255) to take out of their layers.
+fn over_print(
+    image: &GrayImage,
+    limit: u32,
+    tones: Tones,
+    confident: &[&OcrWord],
+    dpi: u32,
+) -> (Vec<[u32; 4]>, GrayImage) {
+    let width = image.width();
+    let print = GrayImage::from_fn(width, limit, |x, y| {
+        Luma([if u32::from(image.get_pixel(x, y)[0]) < tones.light_from {
+            255
+        } else {
+            0
+        }])
+    });
+    let reach = u8::try_from(mm_to_px(PRINT_EDGE_MM, dpi).max(1)).unwrap_or(u8::MAX);
+    let edges =
+        imageproc::morphology::dilate(&print, imageproc::distance_transform::Norm::LInf, reach);
+    let mut grid = Grid::new(width, limit, cell_side(dpi));
+    let mut print_cells = vec![0u32; grid.ink.len()];
+    for y in 0..limit {
+        let base = (y / grid.cell * grid.columns) as usize;
+        for x in 0..width {
+            let cell = base + (x / grid.cell) as usize;
+            if print.get_pixel(x, y)[0] > 0 {
+                print_cells[cell] += 1;
+            } else if edges.get_pixel(x, y)[0] == 0
+                && u32::from(image.get_pixel(x, y)[0]) < tones.light_to
+            {
+                grid.ink[cell] += 1;
+            }
+        }
+    }
+    let regions = grid.regions(width, limit, dpi);
+    if regions.len() > LIGHT_PRINT_REGIONS {
+        return (Vec::new(), edges);
+    }
+    let max_print = grid.cell * grid.cell / CELL_PRINT_SHARE;
+    let boxes = regions
+        .iter()
+        .filter(|region| {
+            let cells = PrintCells {
+                grid: &grid,
+                print: &print_cells,
+                max_print,
+                region,
+            };
+            cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE
+                && covered_share(&grid, region, confident) < 0.5
+                && is_stamp_shaped(image, &grid, region, tones, dpi)
+        })
+        .map(|region| region.bbox)
+        .collect();
+    (boxes, edges)
+}
+
+/// Whether a region's ink (its inked cells on `grid`) is a line: it has at least
+/// [`LINE_MIN_CELLS`] inked columns and in nine in ten of them the ink spans at most
+/// [`LINE_CELLS`] cells up and down, or the same across in its rows (a frame's piece,
+/// straight or a few degrees turned).
+fn is_line(grid: &Grid, region: &Region) -> bool {
+    let min_cell_ink = (grid.cell * grid.cell / CELL_INK_SHARE).max(1);
+    let [x, y, w, h] = region.bbox;
+    let (c0, c1) = (x / grid.cell, (x + w - 1) / grid.cell);
+    let (r0, r1) = (y / grid.cell, (y + h - 1) / grid.cell);
+    let inked = |c: u32, r: u32| grid.ink[(r * grid.columns + c) as usize] >= min_cell_ink;
+    // Long, and nine in ten of the spans (of the columns or rows with ink) thin.
+    let thin = |spans: &[u32]| {
+        let thin = spans.iter().filter(|&&n| n <= LINE_CELLS).count();
+        spans.len() >= LINE_MIN_CELLS && thin * 10 >= spans.len() * 9
+    };
+    let columns: Vec<u32> = (c0..=c1)
+        .filter_map(|c| extent((r0..=r1).filter(|&r| inked(c, r))))
+        .collect();
+    let rows: Vec<u32> = (r0..=r1)
+        .filter_map(|r| extent((c0..=c1).filter(|&c| inked(c, r))))
+        .collect();
+    thin(&columns) || thin(&rows)
+}
+
+/// From the first to the last of increasing positions, both counted; None without any.
+fn extent(mut positions: impl Iterator<Item = u32>) -> Option<u32> {
+    let first = positions.next()?;
+    Some(positions.last().map_or(1, |last| last - first + 1))
 }
 
 /// Whether two boxes overlap.
@@ -1380,6 +1575,53 @@ mod tests {
     }
 
     #[test]
+    fn a_light_stamp_over_the_print_is_found_and_read_without_the_print() {
+        // Light capitals (level 165, 3-pixel bars 6 apart, 7 mm tall) stamped across the
+        // print's line (level 20, 200..344 × 60..75 at 100 dpi): the print stays dark where
+        // they cross. Its ink next to the print is no light stamp of its own.
+        let mut page = gray_page();
+        for k in 0..10 {
+            for y in 52..80 {
+                for x in 190 + k * 6..193 + k * 6 {
+                    if page.image.get_pixel(x, y)[0] > 100 {
+                        page.image.put_pixel(x, y, Luma([165]));
+                    }
+                }
+            }
+        }
+        let layers = gray_layers(&page, &[]);
+        let stamps: Vec<&Layer> = layers
+            .iter()
+            .filter(|(ink, _)| *ink == Ink::LightStamp)
+            .map(|(_, layer)| layer)
+            .collect();
+        assert_eq!(
+            stamps.len(),
+            1,
+            "{:?}",
+            layers.iter().map(|l| (l.0, l.1.bbox)).collect::<Vec<_>>()
+        );
+        let [x, y, w, h] = stamps[0].bbox;
+        assert!(
+            x <= 190 && y <= 52 && x + w >= 250 && y + h >= 80,
+            "{:?}",
+            stamps[0].bbox
+        );
+        // Its layer holds the stamp's ink and not the print.
+        assert!(stamps[0].image.get_pixel(191 - x, 54 - y)[0] < 100);
+        assert_eq!(
+            stamps[0].image.get_pixel(202 - x, 67 - y)[0],
+            255,
+            "print taken out"
+        );
+        // Covered by confident words of the first reading: read already.
+        let covering = [word("ĐẢNG", [180, 50, 80, 32], 90.0)];
+        assert!(gray_layers(&page, &covering)
+            .iter()
+            .all(|(ink, _)| *ink != Ink::LightStamp));
+    }
+
+    #[test]
     fn light_ink_is_a_stamp_when_shaped_like_one_and_apart_from_lighter_print() {
         // The page's print (level 20, 200..344 × 60..75 at 100 dpi) and a word of light
         // capitals (11 × 3.6 mm, level 165) well below it: a stamp, read first.
@@ -1417,6 +1659,15 @@ mod tests {
             }
         }
         assert_eq!(light_kinds(&page), vec![(Ink::Gray, [44, 72])]);
+        // A piece of a receipt stamp's frame (30 mm of a 3-pixel line, turned 5°) split off
+        // by the print it crosses: a line, not letters.
+        let mut page = gray_page();
+        for i in 0..120 {
+            for t in 0..3 {
+                page.image.put_pixel(40 + i, 150 - i / 12 + t, Luma([165]));
+            }
+        }
+        assert_eq!(light_kinds(&page), vec![(Ink::Gray, [32, 132])]);
         // A faded page: its print (level 95) nearly as light as the ink (140); and a page
         // without print to compare with.
         let mut page = gray_page();
