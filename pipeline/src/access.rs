@@ -1,8 +1,9 @@
 //! Access copies: a document's page records and original scans in, its two-layer PDF/A out.
 //!
 //! In: a [`DocumentRecord`], the [`PageRecord`]s of its pages (OCR words and preprocessing
-//! facts) and a way to find each page's original scan. Out: the bytes of the PDF/A-2u access
-//! copy ([`crate::pdf`]) and its logical path in the object, `access/{mã lưu trữ tài
+//! facts) and a way to find each page's original scan. Out: the PDF/A-2u access copy
+//! ([`crate::pdf`]), written to a file a few pages at a time ([`write_file`]) or built in
+//! memory ([`build`]), and its logical path in the object, `access/{mã lưu trữ tài
 //! liệu}.pdf` (Thông tư 05/2025 naming), or `access/{document id}.pdf` while the document has
 //! no archival code. Every page is in it, blank backs too (100% of pages); each image is the
 //! scan as scanned: a JPEG file's bytes, a PNG file's zlib stream, or else the original decoded
@@ -11,14 +12,16 @@
 //! TIFF or PDF page) is encoded when it is read for OCR ([`encode_at_read`]) rather than
 //! decoded a second time, as far as the run's memory budget for such images allows.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::decode::{decode_page, ScanFormat};
-use crate::pdf::{build_access_pdf, AccessMetadata, AccessPage, PageImage};
+use crate::pdf::{AccessMetadata, AccessPage, AccessPdfWriter, PageImage};
 use crate::preprocess::PreprocessFacts;
 use crate::stages::{Stage, StageClock};
+use crate::store::fsio::create_hashing;
 use crate::store::records::{ocr_words, DocumentRecord, PageRecord};
 use crate::{Error, Result};
 
@@ -122,11 +125,8 @@ pub fn encode_at_read(decoded: &crate::decode::DecodedPage) -> Option<Result<Pag
     decoded_again.then(|| PageImage::from_decoded(decoded, decoded.embedded_jpeg.as_deref()))
 }
 
-/// Builds the access copy of `doc`. `original` maps a page to where its image comes from:
-/// the scan file on disk holding it, that file's format and the page within it (its
-/// original, or its page extract), or the image already encoded.
-/// `created` is recorded as the copy's creation date; the same inputs give the same bytes, so
-/// re-reading unchanged pages changes nothing. The CPU time goes to `clock`'s [`Stage::Pdf`].
+/// Builds the access copy of `doc` in memory: see [`write_file`], which writes it to a file
+/// instead.
 pub fn build(
     doc: &DocumentRecord,
     pages: &[&PageRecord],
@@ -134,12 +134,43 @@ pub fn build(
     created: chrono::DateTime<chrono::FixedOffset>,
     clock: &StageClock,
 ) -> Result<Vec<u8>> {
-    // Pages are decoded and encoded in parallel: a long document is not one thread's work.
-    // Each page's CPU time is counted on the thread that does it.
-    let access_pages = pages
-        .par_iter()
-        .map(|page| clock.time(Stage::Pdf, || access_page(doc, page, original)))
-        .collect::<Result<Vec<AccessPage>>>()?;
+    let name = Path::new("(access copy in memory)");
+    write(doc, pages, original, created, clock, Vec::new(), name)
+}
+
+/// Writes the access copy of `doc` to the new file `path` and returns its SHA-256. `original`
+/// maps a page to where its image comes from: the scan file on disk holding it, that file's
+/// format and the page within it (its original, or its page extract), or the image already
+/// encoded. `created` is recorded as the copy's creation date; the same inputs give the same
+/// bytes, so re-reading unchanged pages changes nothing. The pages are read and written a few
+/// at a time ([`write`]), so memory does not grow with the document. The CPU time goes to
+/// `clock`'s [`Stage::Pdf`].
+pub fn write_file(
+    doc: &DocumentRecord,
+    pages: &[&PageRecord],
+    original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
+    created: chrono::DateTime<chrono::FixedOffset>,
+    clock: &StageClock,
+    path: &Path,
+) -> Result<String> {
+    create_hashing(path, |out| {
+        write(doc, pages, original, created, clock, out, path).map(drop)
+    })
+}
+
+/// Writes the access copy of `doc` to `out` (named `name` in I/O errors) and returns it.
+/// Pages are decoded and encoded in parallel, as many at a time as rayon has threads, and
+/// each batch is written before the next is read: a long document is neither one thread's
+/// work nor all in memory at once. Each page's CPU time is counted on the thread that does it.
+fn write<W: Write>(
+    doc: &DocumentRecord,
+    pages: &[&PageRecord],
+    original: &(dyn Fn(&PageRecord) -> Option<PageImageSource> + Sync),
+    created: chrono::DateTime<chrono::FixedOffset>,
+    clock: &StageClock,
+    out: W,
+    name: &Path,
+) -> Result<W> {
     let identifier = doc
         .record
         .ma_luu_tru_tai_lieu
@@ -156,5 +187,15 @@ pub fn build(
         language,
         created,
     };
-    clock.time(Stage::Pdf, || build_access_pdf(&access_pages, &meta))
+    let mut writer = AccessPdfWriter::new(out, name, &meta)?;
+    for batch in pages.chunks(rayon::current_num_threads().max(1)) {
+        let access_pages = batch
+            .par_iter()
+            .map(|page| clock.time(Stage::Pdf, || access_page(doc, page, original)))
+            .collect::<Result<Vec<AccessPage>>>()?;
+        for page in &access_pages {
+            clock.time(Stage::Pdf, || writer.add_page(page))?;
+        }
+    }
+    clock.time(Stage::Pdf, || writer.finish())
 }

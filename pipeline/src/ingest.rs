@@ -227,8 +227,9 @@ struct Job {
 }
 
 /// A page slot of a planned hồ sơ. Finished pages wait on disk (in the stored object or the
-/// resume cache), not in memory, until their hồ sơ is committed: memory stays bounded by the
-/// pages in flight and one hồ sơ at commit, whatever the size of the box.
+/// resume cache), not in memory, until their hồ sơ is committed, and the commit writes the
+/// access copies to staging a few pages at a time: memory stays bounded by the pages in
+/// flight and one hồ sơ's page records at commit, whatever the size of the box.
 enum Slot {
     /// Unchanged since the stored object's head version.
     Stored,
@@ -333,7 +334,7 @@ pub(crate) fn ingest(
     for id in &repaired {
         tracing::warn!(object = %id, "completed an interrupted commit");
     }
-    for leftover in ["ocfl", "extracts"] {
+    for leftover in ["ocfl", "extracts", ACCESS_STAGING] {
         let dir = archive.staging_dir().join(leftover);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -1065,6 +1066,14 @@ impl Run<'_> {
             .map(super::store::HoSoObject::files)
             .unwrap_or_default();
         let by_number: HashMap<u32, &PageRecord> = pages.iter().map(|p| (p.number, p)).collect();
+        // Access copies are written to staging as they are built (a hồ sơ's copies are about
+        // as large as its scans) and copied into the store by the commit; removed after it.
+        let staged = StagedDir::create(
+            self.archive
+                .staging_dir()
+                .join(ACCESS_STAGING)
+                .join(&object_id),
+        )?;
         // Access copies are dated by the object's first version, so a copy is the same
         // whichever run (re)builds it.
         let created = plan
@@ -1112,10 +1121,12 @@ impl Run<'_> {
                     sha256: digest.clone(),
                 })
             });
-            let source = match kept {
-                Some(source) => source,
-                None => match crate::access::build(doc, &doc_pages, &original, created, clock) {
-                    Ok(bytes) => FileSource::Bytes(bytes),
+            let source = if let Some(source) = kept {
+                source
+            } else {
+                let path = staged.path.join(format!("{}.pdf", doc.id));
+                match crate::access::write_file(doc, &doc_pages, &original, created, clock, &path) {
+                    Ok(sha256) => FileSource::Path { path, sha256 },
                     Err(e) => {
                         let msg = format!(
                             "hồ sơ {}: no access copy for document {}: {e}",
@@ -1125,7 +1136,7 @@ impl Run<'_> {
                         self.warnings.push(msg);
                         continue;
                     }
-                },
+                }
             };
             files.insert(logical, source);
         }
@@ -1406,6 +1417,34 @@ impl Run<'_> {
 
 /// Stores a page's decoded pixels alone as a PNG in `dir` (staging), for a page whose source
 /// file cannot be stored; returns the file and the record of the extract.
+/// The directory of `staging/` where a hồ sơ's access copies wait for its commit.
+const ACCESS_STAGING: &str = "access";
+
+/// A directory of `staging/` made for one commit and removed (with what is in it) when
+/// dropped, whether the commit succeeded or not.
+struct StagedDir {
+    path: PathBuf,
+}
+
+impl StagedDir {
+    /// Makes `path` afresh (anything a stopped run left there is removed first).
+    fn create(path: PathBuf) -> Result<StagedDir> {
+        if path.exists() {
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(StagedDir { path })
+    }
+}
+
+impl Drop for StagedDir {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_dir_all(&self.path) {
+            tracing::warn!(path = %self.path.display(), "cannot remove staged files: {e}");
+        }
+    }
+}
+
 fn write_page_extract(
     dir: &Path,
     file: &ScanFile,

@@ -21,7 +21,7 @@ use std::io::{Cursor, Write};
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use image::{DynamicImage, ImageDecoder};
-use lopdf::{dictionary, Dictionary, Object, Stream};
+use lopdf::{dictionary, Dictionary, Object};
 
 use crate::decode::DecodedPage;
 use crate::{Error, Result};
@@ -278,8 +278,8 @@ impl PageImage {
         self.data.len()
     }
 
-    /// The image `XObject` stream.
-    pub(super) fn to_stream(&self) -> Stream {
+    /// The dictionary of the image `XObject` stream whose data is [`PageImage::data`].
+    pub(super) fn stream_dict(&self) -> Dictionary {
         let mut dict = dictionary! {
             "Type" => "XObject",
             "Subtype" => "Image",
@@ -324,7 +324,8 @@ impl PageImage {
             };
             dict.set("DecodeParms", parms);
         }
-        Stream::new(dict, self.data.clone()).with_compression(false)
+        dict.set("Length", super::stream_length(&self.data));
+        dict
     }
 
     /// Bytes that identify the image for the document ID.

@@ -98,6 +98,30 @@ pub(crate) fn hash_stream(
     }
 }
 
+/// Creates the file `path` (which must not exist), has `fill` write its content through a
+/// buffer, and returns the SHA-256 of what was written. Not synced: for a staged file that a
+/// commit copies (and syncs) into the store.
+pub fn create_hashing(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<String> {
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    let mut buffered = std::io::BufWriter::new(file);
+    let mut tee = HashingWriter {
+        out: &mut buffered,
+        hasher: Sha256::new(),
+        write_failed: false,
+    };
+    fill(&mut tee)?;
+    let digest = hex::encode(tee.hasher.finalize());
+    buffered.flush().map_err(|e| Error::io(path, e))?;
+    Ok(digest)
+}
+
 /// A writer that hashes what it passes on, and remembers whether its destination failed
 /// (so that an error of `io::copy` can be put on the right side).
 struct HashingWriter<'a> {
