@@ -1127,6 +1127,9 @@ impl Run<'_> {
                 let path = staged.path.join(format!("{}.pdf", doc.id));
                 match crate::access::write_file(doc, &doc_pages, &original, created, clock, &path) {
                     Ok(sha256) => FileSource::Path { path, sha256 },
+                    // The archive's own trouble (no space, no permission): the run stops
+                    // as at any other write, before anything of this hồ sơ is stored.
+                    Err(e) if !e.concerns_one_hoso() => return Err(e),
                     Err(e) => {
                         let msg = format!(
                             "hồ sơ {}: no access copy for document {}: {e}",
