@@ -412,17 +412,10 @@ impl SearchIndex {
         options: &SearchOptions,
         excluded: &Arc<BTreeSet<String>>,
     ) -> Result<SearchResults> {
-        let searcher = self.reader.searcher();
-        let prepared = self.query_for(&searcher, query, options)?;
-        let hidden =
-            self.hidden
-                .resolve(&searcher, &self.fields, &Hidden::Ids(Arc::clone(excluded)))?;
-        search::run_with(
-            &searcher,
-            &self.fields,
-            &prepared,
-            &hidden,
+        self.search_hiding(
+            query,
             options,
+            &Hidden::Ids(Arc::clone(excluded)),
             search::Ranking::Fastest,
         )
     }
@@ -433,16 +426,27 @@ impl SearchIndex {
         options: &SearchOptions,
         ranking: search::Ranking,
     ) -> Result<SearchResults> {
-        // One searcher for both: the misreadings a query expands to are the searched index's.
-        let searcher = self.reader.searcher();
         let hidden = match options.clearance {
             crate::clearance::Clearance::Public => Hidden::FlaggedRestricted,
             crate::clearance::Clearance::Mat | crate::clearance::Clearance::ToiMat => {
                 Hidden::Nothing
             }
         };
+        self.search_hiding(query, options, &hidden, ranking)
+    }
+
+    /// Runs `query` with the filters of `options`, leaving out the `hidden` pages.
+    fn search_hiding(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        hidden: &Hidden,
+        ranking: search::Ranking,
+    ) -> Result<SearchResults> {
+        // One searcher for all: the misreadings a query expands to are the searched index's.
+        let searcher = self.reader.searcher();
         let prepared = self.query_for(&searcher, query, options)?;
-        let hidden = self.hidden.resolve(&searcher, &self.fields, &hidden)?;
+        let hidden = self.hidden.resolve(&searcher, &self.fields, hidden)?;
         search::run_with(
             &searcher,
             &self.fields,
