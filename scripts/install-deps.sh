@@ -5,13 +5,29 @@
 # Python venv at $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv), and
 # the IIIF viewer of the browser test (Mirador, npm ci into tests/iiif-viewer/node_modules).
 # Safe to re-run: installed packages are left alone.
+#
+# `install-deps.sh --build` installs only what compiling needs (the C toolchain, the C
+# libraries linked, Rust); scripts/test.sh installs the rest while it compiles.
 set -euo pipefail
 
-PACKAGES=(
+BUILD_ONLY=false
+case "${1:-}" in
+  --build) BUILD_ONLY=true ;;
+  "") ;;
+  *) echo "usage: $0 [--build]" >&2; exit 2 ;;
+esac
+
+BUILD_PACKAGES=(
   build-essential            # C compiler for crates with C parts (zstd)
   pkg-config                 # finds C libraries for crates that build C parts
   libtesseract-dev           # the OCR engine, linked by pipeline/src/ocr/tess_api.rs
   libleptonica-dev           # Tesseract's image library
+  libsqlite3-dev             # the reading room's accounts database (rusqlite, system SQLite)
+  ca-certificates
+  curl
+)
+PACKAGES=(
+  "${BUILD_PACKAGES[@]}"
   tesseract-ocr              # the tesseract command: the benchmark peer
   tesseract-ocr-vie          # Vietnamese language model (vie)
   tesseract-ocr-script-viet  # Vietnamese script model (Vietnamese)
@@ -25,15 +41,13 @@ PACKAGES=(
   fonts-liberation2          # fonts of the generated sample scans
   fonts-freefont-ttf         # FreeMono, FreeSerif: pages of sample-scans/eval (holdout, tune2)
   python3-venv               # venv for the validators below (bagit.py, ocfl-validate.py)
-  libsqlite3-dev             # the reading room's accounts database (rusqlite, system SQLite)
   chromium                   # the reading room's browser tests (headless)
   chromium-driver            # WebDriver for chromium, driven by fantoccini in tests
   postgresql                 # cluster mode's coordinator (tests and scripts/cluster-demo.sh
                              # start their own throwaway instances with initdb/pg_ctl)
   openssl                    # test certificates of the reading room's HTTPS test
-  ca-certificates
-  curl
 )
+if $BUILD_ONLY; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -64,6 +78,8 @@ if command -v rustup >/dev/null 2>&1; then
     rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" >&2
   done
 fi
+
+if $BUILD_ONLY; then exit 0; fi
 
 # Validators the tests call: bagit.py --validate (BagIt exports), ocfl-validate.py (the
 # OCFL storage root), iiif-prezi3 (IIIF Presentation 3 manifests and collections, read back

@@ -4,7 +4,10 @@
 # Tesseract on real scans). Fails loudly on the first failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+# What compiling needs first; what only the tests need (the browser, PostgreSQL, Tesseract's
+# models, the validators, the IIIF viewer, SeaweedFS: mostly downloads) is installed while
+# the workspace compiles, its output kept and shown after (and in full if it fails).
+bash scripts/install-deps.sh --build
 if ! command -v cargo >/dev/null 2>&1; then . "$HOME/.cargo/env"; fi
 
 # A build from nothing (CI) gains nothing from incremental compilation's bookkeeping.
@@ -31,8 +34,29 @@ fi
 export RUSTC_WORKSPACE_WRAPPER="$CLIPPY_DRIVER"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
+DEPS_LOG="$(mktemp)"
+bash scripts/install-deps.sh >"$DEPS_LOG" 2>&1 &
+DEPS_PID=$!
+# Whatever happens to the build, the installation is let finish (an apt-get stopped halfway
+# leaves dpkg to repair), and its log is shown.
+finish_deps() {
+  local status=0
+  wait "$DEPS_PID" || status=$?
+  step "scripts/install-deps.sh (run during the build)"
+  cat "$DEPS_LOG" >&2
+  rm -f "$DEPS_LOG"
+  if [ "$status" -ne 0 ]; then
+    echo "error: scripts/install-deps.sh failed (exit $status): the tests cannot run" >&2
+    exit "$status"
+  fi
+}
+
 step "cargo clippy --workspace --all-targets -- -D warnings (building every target for the tests)"
-cargo test --workspace --all-targets --locked --no-run
+if ! cargo test --workspace --all-targets --locked --no-run; then
+  finish_deps
+  exit 1
+fi
+finish_deps
 
 step "cargo test --workspace"
 cargo test --workspace --locked --no-fail-fast
