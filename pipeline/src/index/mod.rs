@@ -17,6 +17,7 @@ pub mod quickwit;
 mod read_only;
 mod schema;
 mod search;
+mod segment_documents;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 use self::analyzer::{analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER};
 use self::hidden_docs::{Hidden, HiddenDocsCache};
 use self::schema::Fields;
+use self::segment_documents::SegmentDocumentsCache;
 use crate::{Error, Result};
 
 /// Version of what the index holds and how (schema, analyzers, how pages are grouped into
@@ -187,6 +189,8 @@ pub struct SearchIndex {
     loaded_meta: Mutex<Option<MetaStamp>>,
     /// The pages searches leave out, by segment, for the last sets of hidden documents.
     hidden: HiddenDocsCache,
+    /// What searches count for every matching page, by segment.
+    documents: SegmentDocumentsCache,
 }
 
 /// What identifies a version of an index's `meta.json` without reading it.
@@ -282,6 +286,7 @@ impl SearchIndex {
             writer: Mutex::new(None),
             loaded_meta: Mutex::new(meta_stamp(dir)),
             hidden: HiddenDocsCache::default(),
+            documents: SegmentDocumentsCache::default(),
         })
     }
 
@@ -447,11 +452,13 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let prepared = self.query_for(&searcher, query, options)?;
         let hidden = self.hidden.resolve(&searcher, &self.fields, hidden)?;
+        let documents = self.documents.resolve(&searcher)?;
         search::run_with(
             &searcher,
             &self.fields,
             &prepared,
             &hidden,
+            &documents,
             options,
             ranking,
         )

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{Query, QueryParser, QueryParserError};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -21,6 +21,7 @@ use tantivy::{
 
 use super::hidden_docs::{HiddenDocs, Visible};
 use super::schema::Fields;
+use super::segment_documents::{SearcherDocuments, SegmentDocuments};
 use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
 use crate::{Error, QueryProblem, Result};
 
@@ -678,6 +679,7 @@ pub(crate) fn run_with(
     fields: &Fields,
     prepared: &PreparedQuery,
     hidden: &HiddenDocs,
+    documents: &SearcherDocuments,
     options: &SearchOptions,
     ranking: Ranking,
 ) -> Result<SearchResults> {
@@ -685,7 +687,7 @@ pub(crate) fn run_with(
     let query = prepared.ranking.as_ref();
     let found = match options.sort {
         SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest && prepared.prunable => {
-            ranked_by_relevance(searcher, prepared, hidden, wanted)?
+            ranked_by_relevance(searcher, prepared, hidden, documents, wanted)?
         }
         _ => searcher.search(
             query,
@@ -694,6 +696,7 @@ pub(crate) fn run_with(
                 sort: options.sort,
                 tally: false,
                 hidden,
+                documents,
             },
         )?,
     };
@@ -747,6 +750,7 @@ fn ranked_by_relevance(
     searcher: &Searcher,
     prepared: &PreparedQuery,
     hidden: &HiddenDocs,
+    documents: &SearcherDocuments,
     wanted: usize,
 ) -> Result<Found> {
     let mut found = searcher.search(
@@ -756,6 +760,7 @@ fn ranked_by_relevance(
             sort: SortOrder::Relevance,
             tally: true,
             hidden,
+            documents,
         },
     )?;
     if found.total == 0 {
@@ -772,6 +777,7 @@ fn ranked_by_relevance(
         bonuses: Arc::new((0..=max_pages).map(pages_bonus).collect()),
         tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
         hidden,
+        documents,
     };
     let mut candidates = Vec::new();
     for segment in searcher.search(prepared.ranking.as_ref(), &collector)? {
@@ -794,6 +800,8 @@ struct TopDocuments<'a> {
     tallies: std::sync::Mutex<HashMap<SegmentOrdinal, SegmentTally>>,
     /// The pages left out.
     hidden: &'a HiddenDocs,
+    /// Each segment's docs' id ordinals.
+    documents: &'a SearcherDocuments,
 }
 
 impl Collector for TopDocuments<'_> {
@@ -813,6 +821,7 @@ impl Collector for TopDocuments<'_> {
         Ok(SegmentTopDocuments {
             segment_ord,
             ids: segment.fast_fields().str(Fields::ID_NAME)?,
+            documents: self.documents.segment(segment_ord),
             tally,
             wanted: self.wanted,
             bonuses: self.bonuses.clone(),
@@ -862,6 +871,8 @@ impl Collector for TopDocuments<'_> {
 struct SegmentTopDocuments {
     segment_ord: SegmentOrdinal,
     ids: Option<StrColumn>,
+    /// The id ordinal of each doc.
+    documents: Arc<SegmentDocuments>,
     tally: Option<SegmentTally>,
     wanted: usize,
     /// The pages bonus of each number of matching pages (see [`TopDocuments::bonuses`]).
@@ -902,10 +913,10 @@ impl SegmentCollector for SegmentTopDocuments {
     type Fruit = std::io::Result<Vec<Candidate>>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let (Some(ids), Some(tally)) = (&self.ids, &self.tally) else {
+        let Some(tally) = &self.tally else {
             return;
         };
-        let Some((id_ord, pages)) = ids.ords().first(doc).and_then(|o| {
+        let Some((id_ord, pages)) = self.documents.id_of(doc).and_then(|o| {
             let pages = *tally.pages_of_id.get(o as usize)?;
             (pages > 0).then_some((o, pages))
         }) else {
@@ -1278,6 +1289,8 @@ struct DocumentGroups<'a> {
     tally: bool,
     /// The pages left out.
     hidden: &'a HiddenDocs,
+    /// Each segment's docs' id ordinals and documents' facet values.
+    documents: &'a SearcherDocuments,
 }
 
 /// No group yet for this id ordinal.
@@ -1302,9 +1315,9 @@ impl Collector for DocumentGroups<'_> {
         Ok(SegmentGroups {
             segment_ord,
             ids,
+            documents: self.documents.segment(segment_ord),
             types: term_counts(fast_fields.str(Fields::DOC_TYPE_NAME)?),
             issuers: term_counts(fast_fields.str(Fields::ISSUER_EXACT_NAME)?),
-            years: fast_fields.u64(Fields::YEAR_NAME)?,
             year_counts: vec![0; YEARS],
             dates: fast_fields.str(Fields::DATE_NAME)?,
             group_of_id: if self.tally {
@@ -1318,7 +1331,7 @@ impl Collector for DocumentGroups<'_> {
             } else {
                 Vec::new()
             },
-            documents: 0,
+            matched: 0,
             wanted: self.wanted,
             sort: self.sort,
             tally: self.tally,
@@ -1423,11 +1436,12 @@ struct SegmentGroup {
 struct SegmentGroups {
     segment_ord: SegmentOrdinal,
     ids: Option<StrColumn>,
+    /// Each doc's id ordinal and each document's type, issuer and year.
+    documents: Arc<SegmentDocuments>,
     /// The type and issuer columns, each with its count of documents per term ordinal.
     types: (Option<StrColumn>, Vec<u32>),
     issuers: (Option<StrColumn>, Vec<u32>),
-    /// The year of the date (0 without one), and documents per year.
-    years: Column<u64>,
+    /// Documents per year of the date (0: without one).
     year_counts: Vec<u32>,
     dates: Option<StrColumn>,
     /// Id term ordinal → index in `groups` (scored passes).
@@ -1436,7 +1450,7 @@ struct SegmentGroups {
     /// Matching pages per id term ordinal (a tally: no scores, no groups).
     pages_of_id: Vec<u32>,
     /// Matching documents counted by a tally.
-    documents: usize,
+    matched: usize,
     wanted: usize,
     sort: SortOrder,
     tally: bool,
@@ -1446,7 +1460,7 @@ impl SegmentGroups {
     /// Adds a matching page `doc` of the document with id ordinal `id_ord`.
     fn add(&mut self, doc: DocId, id_ord: u64, score: Score) {
         if self.tally {
-            self.count_page(doc, id_ord);
+            self.count_page(id_ord);
             return;
         }
         // A document's pages are consecutive docs: most matches continue the last group.
@@ -1471,7 +1485,7 @@ impl SegmentGroups {
     fn new_group(&mut self, doc: DocId, id_ord: u64, score: Score) -> usize {
         let index = self.groups.len();
         self.group_of_id[id_ord as usize] = index as u32;
-        let year = self.count_facets(doc);
+        let year = self.count_facets(id_ord);
         let date_ord = match self.sort {
             SortOrder::Date | SortOrder::DateDescending if year > 0 => self
                 .dates
@@ -1492,29 +1506,31 @@ impl SegmentGroups {
 }
 
 impl SegmentGroups {
-    /// Counts a matching page `doc` of the document with id ordinal `id_ord`, and the
-    /// document and its facet values at its first.
-    fn count_page(&mut self, doc: DocId, id_ord: u64) {
+    /// Counts a matching page of the document with id ordinal `id_ord`, and the document
+    /// and its facet values at its first.
+    fn count_page(&mut self, id_ord: u64) {
         let Some(pages) = self.pages_of_id.get_mut(id_ord as usize) else {
             return;
         };
         *pages += 1;
         if *pages == 1 {
-            self.documents += 1;
-            self.count_facets(doc);
+            self.matched += 1;
+            self.count_facets(id_ord);
         }
     }
 
-    /// Counts the facet values of the document whose first matching page is `doc`;
-    /// returns the year of its date (0 without one).
-    fn count_facets(&mut self, doc: DocId) -> u64 {
-        for (column, counts) in [&mut self.types, &mut self.issuers] {
-            let ord = column.as_ref().and_then(|c| c.ords().first(doc));
-            if let Some(count) = ord.and_then(|o| counts.get_mut(o as usize)) {
+    /// Counts the facet values of the document with id ordinal `id_ord`; returns the year
+    /// of its date (0 without one).
+    fn count_facets(&mut self, id_ord: u64) -> u64 {
+        let (type_ord, issuer_ord, year) = self.documents.facets_of(id_ord);
+        for (ord, counts) in [
+            (type_ord, &mut self.types.1),
+            (issuer_ord, &mut self.issuers.1),
+        ] {
+            if let Some(count) = counts.get_mut(ord as usize) {
                 *count += 1;
             }
         }
-        let year = self.years.first(doc).unwrap_or(0);
         if let Some(count) = self.year_counts.get_mut(year as usize) {
             *count += 1;
         }
@@ -1556,29 +1572,21 @@ impl SegmentCollector for SegmentGroups {
     type Fruit = std::io::Result<Found>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(id_ord) = self.ids.as_ref().and_then(|ids| ids.ords().first(doc)) {
+        if let Some(id_ord) = self.documents.id_of(doc) {
             self.add(doc, id_ord, score);
         }
     }
 
-    /// The ids of a block of docs read together (unscored counting).
+    /// A block of docs (unscored counting).
     fn collect_block(&mut self, docs: &[DocId]) {
-        let Some(ids) = self.ids.clone() else { return };
-        let mut ords = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
-        for chunk in docs.chunks(ords.len()) {
-            let ords = &mut ords[..chunk.len()];
-            ids.ords().first_vals(chunk, ords);
-            for (&doc, ord) in chunk.iter().zip(ords.iter()) {
-                if let Some(id_ord) = *ord {
-                    self.add(doc, id_ord, 0.0);
-                }
-            }
+        for &doc in docs {
+            self.collect(doc, 0.0);
         }
     }
 
     fn harvest(mut self) -> Self::Fruit {
         let total = if self.tally {
-            self.documents
+            self.matched
         } else {
             self.groups.len()
         };

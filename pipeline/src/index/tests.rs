@@ -472,6 +472,73 @@ fn kept_hidden_pages_follow_new_segments_and_replaced_documents() {
 }
 
 #[test]
+fn kept_document_arrays_follow_new_segments_and_replaced_documents() {
+    let mut a = doc("a", &["kế hoạch bảo vệ", "kế hoạch tiếp"]);
+    a.doc_type = "Thông tri".into();
+    a.date = "1997-04-02".into();
+    let (_dir, index) = index_with(&[a, doc("b", &["kế hoạch công tác năm"])]);
+    let facets = |index: &SearchIndex| {
+        let r = index
+            .search_with(
+                "ke hoach",
+                &SearchOptions {
+                    limit: 1,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let values = |f: &[FacetCount]| {
+            f.iter()
+                .map(|c| format!("{}={}", c.value, c.count))
+                .collect::<Vec<_>>()
+        };
+        (
+            r.total,
+            values(&r.facets.doc_type),
+            values(&r.facets.year),
+            values(&r.facets.issuer),
+        )
+    };
+    assert_eq!(
+        facets(&index),
+        (
+            2,
+            vec!["Nghị quyết=1".to_owned(), "Thông tri=1".to_owned()],
+            vec!["1997=1".to_owned(), "2019=1".to_owned()],
+            vec!["Đảng uỷ khối=2".to_owned()],
+        )
+    );
+    // A new segment with a new document, and a replacement that changes a document's type,
+    // date and issuer: the kept arrays of the old segment stay right (its replaced document
+    // is deleted there), the new segments get their own.
+    let mut b = doc("b", &["kế hoạch sửa đổi"]);
+    b.doc_type = "Thông tri".into();
+    b.date = "2001-01-05".into();
+    b.issuer = "Huyện ủy".into();
+    index
+        .replace_documents(&[doc("c", &["kế hoạch tài chính"])])
+        .unwrap();
+    index.replace_documents(&[b]).unwrap();
+    let (total, types, years, issuers) = facets(&index);
+    assert_eq!(total, 3);
+    assert_eq!(types, ["Thông tri=2", "Nghị quyết=1"]);
+    assert_eq!(years, ["1997=1", "2001=1", "2019=1"]);
+    assert_eq!(issuers, ["Đảng uỷ khối=2", "Huyện ủy=1"]);
+    // The hit's pages are a's two (the scored pass reads the same kept ids).
+    let all = index
+        .search_with(
+            "ke hoach",
+            &SearchOptions {
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let a_hit = all.hits.iter().find(|h| h.id == "a").unwrap();
+    assert_eq!(a_hit.pages, [1, 2]);
+}
+
+#[test]
 fn filters_facets_sorting_and_paging() {
     let mut a = doc("a", &["công tác văn thư lưu trữ"]);
     a.date = "1997-04-02".into();
