@@ -477,16 +477,15 @@ fn kept_document_arrays_follow_new_segments_and_replaced_documents() {
     a.doc_type = "Thông tri".into();
     a.date = "1997-04-02".into();
     let (_dir, index) = index_with(&[a, doc("b", &["kế hoạch công tác năm"])]);
+    let search = |index: &SearchIndex, limit: usize| {
+        let options = SearchOptions {
+            limit,
+            ..Default::default()
+        };
+        index.search_with("ke hoach", &options).unwrap()
+    };
     let facets = |index: &SearchIndex| {
-        let r = index
-            .search_with(
-                "ke hoach",
-                &SearchOptions {
-                    limit: 1,
-                    ..Default::default()
-                },
-            )
-            .unwrap();
+        let r = search(index, 1);
         let values = |f: &[FacetCount]| {
             f.iter()
                 .map(|c| format!("{}={}", c.value, c.count))
@@ -525,15 +524,7 @@ fn kept_document_arrays_follow_new_segments_and_replaced_documents() {
     assert_eq!(years, ["1997=1", "2001=1", "2019=1"]);
     assert_eq!(issuers, ["Đảng uỷ khối=2", "Huyện ủy=1"]);
     // The hit's pages are a's two (the scored pass reads the same kept ids).
-    let all = index
-        .search_with(
-            "ke hoach",
-            &SearchOptions {
-                limit: 10,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let all = search(&index, 10);
     let a_hit = all.hits.iter().find(|h| h.id == "a").unwrap();
     assert_eq!(a_hit.pages, [1, 2]);
 }
