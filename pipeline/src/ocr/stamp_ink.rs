@@ -432,6 +432,12 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
     // Many regions of light ink are a page's light print (a faded or typewritten page), not
     // stamps: a header holds a stamp or two.
     let light_print = regions.len() > LIGHT_PRINT_REGIONS;
+    tracing::debug!(
+        regions = regions.len(),
+        paper,
+        ?tones,
+        "light ink in the header area"
+    );
     let mut light: Vec<(Ink, [u32; 4])> = regions
         .into_iter()
         .filter(|region| covered_share(&grid, region, &confident) < 0.5)
@@ -710,6 +716,10 @@ fn over_print(
         }
     }
     let regions = grid.regions(width, limit, dpi);
+    tracing::debug!(
+        regions = regions.len(),
+        "light ink across the header's print: regions"
+    );
     if regions.len() > LIGHT_PRINT_REGIONS {
         return (Vec::new(), edges);
     }
@@ -723,9 +733,18 @@ fn over_print(
                 max_print,
                 region,
             };
-            cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE
-                && covered_share(&grid, region, confident) < 0.5
-                && is_stamp_shaped(image, &grid, region, tones, dpi)
+            let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
+            let covered = covered_share(&grid, region, confident);
+            let shaped = is_stamp_shaped(image, &grid, region, tones, dpi);
+            tracing::debug!(
+                bbox = ?region.bbox,
+                holds_print,
+                covered,
+                shaped,
+                line = is_line(&grid, region),
+                "light ink across the header's print"
+            );
+            holds_print && covered < 0.5 && shaped
         })
         .map(|region| region.bbox)
         .collect();
