@@ -64,9 +64,17 @@ impl SegmentDocuments {
             return Ok(documents);
         };
         let mut seen = vec![false; id_terms];
-        let docs: Vec<DocId> = (0..segment.max_doc()).collect();
+        let mut block = [0; tantivy::COLLECT_BLOCK_BUFFER_LEN];
         let mut ords = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
-        for chunk in docs.chunks(ords.len()) {
+        for start in (0..segment.max_doc()).step_by(block.len()) {
+            let end = segment
+                .max_doc()
+                .min(start.saturating_add(block.len() as DocId));
+            let chunk = &mut block[..(end - start) as usize];
+            for (slot, doc) in chunk.iter_mut().zip(start..end) {
+                *slot = doc;
+            }
+            let chunk = &*chunk;
             let ords = &mut ords[..chunk.len()];
             ids.ords().first_vals(chunk, ords);
             for (&doc, ord) in chunk.iter().zip(ords.iter()) {

@@ -530,6 +530,49 @@ fn kept_document_arrays_follow_new_segments_and_replaced_documents() {
 }
 
 #[test]
+fn counts_and_facets_read_every_block_of_a_large_segment() {
+    // 150 one-page documents in one segment: the kept arrays are read in blocks of
+    // tantivy's collect size (64), the last one partial.
+    let types = ["Nghị quyết", "Báo cáo", "Tờ trình"];
+    let docs: Vec<IndexedDocument> = (0..150)
+        .map(|i| {
+            let mut d = doc(&format!("d{i:03}"), &["kế hoạch công tác"]);
+            d.doc_type = types[i % 3].to_owned();
+            d.date = format!("{}-05-01", 1990 + i % 7);
+            d
+        })
+        .collect();
+    let (_dir, index) = index_with(&docs);
+    let options = SearchOptions {
+        limit: 5,
+        ..Default::default()
+    };
+    let results = index.search_with("cong tac", &options).unwrap();
+    assert_eq!(results.total, 150);
+    assert_eq!(results.facets.doc_type.len(), 3);
+    for facet in &results.facets.doc_type {
+        assert_eq!(facet.count, 50, "{}", facet.value);
+    }
+    let years: Vec<(String, usize)> = results
+        .facets
+        .year
+        .iter()
+        .map(|f| (f.value.clone(), f.count))
+        .collect();
+    let expected: Vec<(String, usize)> = (0..7)
+        .map(|y| {
+            (
+                format!("{}", 1990 + y),
+                (0..150).filter(|i| i % 7 == y).count(),
+            )
+        })
+        .collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+}
+
+#[test]
 fn filters_facets_sorting_and_paging() {
     let mut a = doc("a", &["công tác văn thư lưu trữ"]);
     a.date = "1997-04-02".into();

@@ -733,18 +733,19 @@ fn over_print(
                 max_print,
                 region,
             };
+            // The tests in turn, each only when the one before passed (as `&&` would).
             let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
-            let covered = covered_share(&grid, region, confident);
-            let shaped = is_stamp_shaped(image, &grid, region, tones, dpi);
+            let covered = holds_print.then(|| covered_share(&grid, region, confident));
+            let shaped = covered.is_some_and(|c| c < 0.5)
+                && is_stamp_shaped(image, &grid, region, tones, dpi);
             tracing::debug!(
                 bbox = ?region.bbox,
                 holds_print,
-                covered,
+                covered = ?covered,
                 shaped,
-                line = is_line(&grid, region),
                 "light ink across the header's print"
             );
-            holds_print && covered < 0.5 && shaped
+            shaped
         })
         .map(|region| region.bbox)
         .collect();
