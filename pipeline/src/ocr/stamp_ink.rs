@@ -24,7 +24,9 @@
 //! the rest ([`Ink::Gray`]: a faded page's light print, a photocopy's gray) and read first;
 //! light ink of a stamp's size and tone that crosses the header's print (a stamp landed over
 //! its lines: apart from the print only beyond the print's anti-aliased edges) is a light
-//! stamp too, read with the print taken out. Light ink that is a line (a receipt stamp's
+//! stamp too, read with the print taken out; on an even paper its ink is looked for up to a
+//! few of the paper's own spreads below the paper (a faded stamp barely darker than the
+//! paper), away from the print's halo. Light ink that is a line (a receipt stamp's
 //! frame cut into pieces by the print it crosses) is no stamp.
 //! Out: the regions, recorded with the page; [`crate::policy`] reads the marks in their
 //! words and fails closed on a red region, a frame or a light stamp it cannot read.
@@ -71,6 +73,14 @@ const LIGHT_TO: u32 = 84;
 /// A cell with more than 1/this of its pixels darker than light ink holds print; light ink
 /// in it or next to it does not count.
 const CELL_PRINT_SHARE: u32 = 40;
+/// A stamp's ink across the print reaches up to this many spreads of the paper's levels
+/// below the paper, never above [`STAMP_TO`] % of the paper level, the spread at least
+/// [`MIN_SPREAD`] levels (see [`stamp_band_edge`]).
+const STAMP_SPREADS: u32 = 4;
+const STAMP_TO: u32 = 93;
+const MIN_SPREAD: u32 = 2;
+/// A paper level at or above this is the scanner's white, its grain clipped.
+const CLIPPED_WHITE: u32 = 254;
 /// A frame of stamp size: height from, height to, width from, width to (mm).
 const FRAME_MM: [f32; 4] = [4.0, 45.0, 8.0, 150.0];
 /// A frame's ink covers less than this share of its box.
@@ -101,6 +111,10 @@ const LINE_MIN_CELLS: usize = 15;
 /// Light ink this far (mm) from print or nearer is the print's anti-aliased edge; farther, a
 /// stamp's ink crossing the print (read with the print and its edges taken out).
 const PRINT_EDGE_MM: f32 = 0.2;
+/// Ink lighter than the light band (up to the stamp band's edge, [`stamp_band_edge`]) counts
+/// only this far (mm) from print or farther: nearer, it may be the print's halo (a JPEG's
+/// ringing, a blurred stroke).
+const PRINT_HALO_MM: f32 = 0.5;
 /// A header with more regions of light ink than this has light print, not stamps.
 const LIGHT_PRINT_REGIONS: usize = 6;
 /// A round seal: both sides at least this many mm, sides differing by at most a third.
@@ -375,6 +389,7 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
         return Vec::new();
     }
     let (light_from, light_to) = (paper * LIGHT_FROM / 100, paper * LIGHT_TO / 100);
+    let stamp_to = stamp_band_edge(&histogram, paper);
     let dpi = page.facts.dpi;
     let mut grid = Grid::new(width, limit, cell_side(dpi));
     let mut print = vec![0u32; grid.ink.len()];
@@ -425,6 +440,7 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
         paper,
         light_from,
         light_to,
+        stamp_to,
         print: print_level(&histogram, light_from),
     };
     let mut boxes: Vec<(Ink, [u32; 4])> = frames.iter().map(|&b| (Ink::Frame, b)).collect();
@@ -485,10 +501,11 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
             }
             // Stretched from the middle of the region's own ink (a faded stamp is barely off
             // the paper; stamp ink is uneven) to the paper.
+            let ink_to = if k >= print_out { stamp_to } else { light_to };
             let mut ink: Vec<u8> = crop
                 .pixels()
                 .map(|p| p[0])
-                .filter(|&v| u32::from(v) < light_to)
+                .filter(|&v| u32::from(v) < ink_to)
                 .collect();
             ink.sort_unstable();
             let from = ink.get(ink.len() / 2).map_or(light_from, |&v| u32::from(v));
@@ -514,6 +531,9 @@ struct Tones {
     paper: u32,
     light_from: u32,
     light_to: u32,
+    /// The upper edge of a stamp's ink across the print: above [`Tones::light_to`] on a
+    /// page whose paper is even (see [`stamp_band_edge`]).
+    stamp_to: u32,
     /// The median level of the print (pixels darker than light ink), when the header has
     /// enough of it to tell.
     print: Option<u32>,
@@ -697,19 +717,32 @@ fn over_print(
             0
         }])
     });
-    let reach = u8::try_from(mm_to_px(PRINT_EDGE_MM, dpi).max(1)).unwrap_or(u8::MAX);
-    let edges =
-        imageproc::morphology::dilate(&print, imageproc::distance_transform::Norm::LInf, reach);
+    let reach = |mm: f32| u8::try_from(mm_to_px(mm, dpi).max(1)).unwrap_or(u8::MAX);
+    let (edge_reach, halo_reach) = (reach(PRINT_EDGE_MM), reach(PRINT_HALO_MM));
+    // Each pixel's distance (in pixels, up to 255) to the nearest print.
+    let distance = imageproc::distance_transform::distance_transform(
+        &print,
+        imageproc::distance_transform::Norm::LInf,
+    );
+    let edges = GrayImage::from_fn(width, limit, |x, y| {
+        Luma([if distance.get_pixel(x, y)[0] <= edge_reach {
+            255
+        } else {
+            0
+        }])
+    });
     let mut grid = Grid::new(width, limit, cell_side(dpi));
     let mut print_cells = vec![0u32; grid.ink.len()];
     for y in 0..limit {
         let base = (y / grid.cell * grid.columns) as usize;
         for x in 0..width {
             let cell = base + (x / grid.cell) as usize;
-            if print.get_pixel(x, y)[0] > 0 {
+            let away = distance.get_pixel(x, y)[0];
+            let v = u32::from(image.get_pixel(x, y)[0]);
+            if away == 0 {
                 print_cells[cell] += 1;
-            } else if edges.get_pixel(x, y)[0] == 0
-                && u32::from(image.get_pixel(x, y)[0]) < tones.light_to
+            } else if (away > edge_reach && v < tones.light_to)
+                || (away > halo_reach && v < tones.stamp_to)
             {
                 grid.ink[cell] += 1;
             }
@@ -724,6 +757,11 @@ fn over_print(
         return (Vec::new(), edges);
     }
     let max_print = grid.cell * grid.cell / CELL_PRINT_SHARE;
+    // The stamp's tone over the whole band its ink was taken from.
+    let band = Tones {
+        light_to: tones.stamp_to,
+        ..tones
+    };
     let boxes = regions
         .iter()
         .filter(|region| {
@@ -737,7 +775,7 @@ fn over_print(
             let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
             let covered = holds_print.then(|| covered_share(&grid, region, confident));
             let shaped = covered.is_some_and(|c| c < 0.5)
-                && is_stamp_shaped(image, &grid, region, tones, dpi);
+                && is_stamp_shaped(image, &grid, region, band, dpi);
             tracing::debug!(
                 bbox = ?region.bbox,
                 holds_print,
@@ -887,11 +925,41 @@ fn covered_share(grid: &Grid, region: &Region, words: &[&OcrWord]) -> f32 {
 }
 
 fn median(histogram: &[u32; 256]) -> u32 {
-    let total: u32 = histogram.iter().sum();
-    let mut seen = 0;
+    percentile(histogram, 50)
+}
+
+/// The upper edge of stamp ink on a header area with this `histogram` and `paper` level:
+/// [`STAMP_SPREADS`] times the paper's own spread below it (the paper's levels around its
+/// median: the larger of the 90th percentile's distance above it and the 20th's below, at
+/// least [`MIN_SPREAD`]), at most [`STAMP_TO`] of the paper level. On an even paper a faded
+/// stamp's ink lighter than [`LIGHT_TO`] is still told from the paper; on a grainy page the
+/// edge stays where the light band ends. A paper at the scanner's white ([`CLIPPED_WHITE`]
+/// or above) has had its grain clipped away: its spread cannot be measured, and the edge
+/// stays where the light band ends too (a receipt stamp's pale ink across the print of such
+/// pages would otherwise be taken for a stamp it cannot read).
+fn stamp_band_edge(histogram: &[u32; 256], paper: u32) -> u32 {
+    let light_to = paper * LIGHT_TO / 100;
+    if paper >= CLIPPED_WHITE {
+        return light_to;
+    }
+    let spread = (percentile(histogram, 90).saturating_sub(paper))
+        .max(paper.saturating_sub(percentile(histogram, 20)))
+        .max(MIN_SPREAD);
+    let edge = paper
+        .saturating_sub(STAMP_SPREADS * spread)
+        .min(paper * STAMP_TO / 100)
+        .max(light_to);
+    tracing::debug!(spread, edge, "stamp ink's upper edge");
+    edge
+}
+
+/// The level at or below which `percent` % of a histogram's pixels lie.
+fn percentile(histogram: &[u32; 256], percent: u64) -> u32 {
+    let total: u64 = histogram.iter().map(|&n| u64::from(n)).sum();
+    let mut seen = 0u64;
     for (level, &count) in histogram.iter().enumerate() {
-        seen += count;
-        if seen * 2 >= total {
+        seen += u64::from(count);
+        if seen * 100 >= total * percent {
             return level as u32;
         }
     }
@@ -1592,6 +1660,77 @@ mod tests {
             .filter(|(ink, _)| *ink != Ink::Frame)
             .map(|(ink, layer)| (ink, [layer.bbox[0], layer.bbox[1]]))
             .collect()
+    }
+
+    #[test]
+    fn a_faint_stamp_over_the_print_on_even_paper_is_found_and_read_without_the_print() {
+        // Capitals barely off the paper (level 215, above the light band's 84 % of the
+        // paper's 240: what a faded red stamp becomes in a gray scan) stamped across the
+        // print's line: on paper this even, the stamp band reaches them.
+        let mut page = gray_page();
+        assert!(gray_layers(&page, &[]).is_empty(), "halos of print");
+        for k in 0..10 {
+            for y in 52..80 {
+                for x in 190 + k * 6..193 + k * 6 {
+                    if page.image.get_pixel(x, y)[0] > 100 {
+                        page.image.put_pixel(x, y, Luma([215]));
+                    }
+                }
+            }
+        }
+        let layers = gray_layers(&page, &[]);
+        assert_eq!(
+            layers.len(),
+            1,
+            "{:?}",
+            layers.iter().map(|l| (l.0, l.1.bbox)).collect::<Vec<_>>()
+        );
+        let (ink, stamp) = &layers[0];
+        assert_eq!(*ink, Ink::LightStamp);
+        let [x, y, w, h] = stamp.bbox;
+        assert!(
+            x <= 190 && y <= 52 && x + w >= 247 && y + h >= 80,
+            "{:?}",
+            stamp.bbox
+        );
+        assert!(
+            stamp.image.get_pixel(191 - x, 54 - y)[0] < 100,
+            "stretched darker"
+        );
+        assert_eq!(
+            stamp.image.get_pixel(202 - x, 67 - y)[0],
+            255,
+            "print taken out"
+        );
+        // Covered by confident words of the first reading: read already.
+        let covering = [word("ĐẢNG", [180, 50, 80, 32], 90.0)];
+        assert!(gray_layers(&page, &covering).is_empty());
+    }
+
+    #[test]
+    fn the_stamp_band_follows_the_paper_spread() {
+        // An even paper (levels 244..=248) with 5 % print: the band reaches close to the
+        // paper, to 93 % of it.
+        let mut even = [0u32; 256];
+        even[244..=248].fill(1900);
+        even[30] = 500;
+        assert_eq!(stamp_band_edge(&even, 246), 246 * STAMP_TO / 100);
+        // A grainy paper (levels 240..=252): four of its spreads (5 levels) below it.
+        let mut grainy = [0u32; 256];
+        grainy[240..=252].fill(700);
+        grainy[30] = 900;
+        let edge = stamp_band_edge(&grainy, 246);
+        assert_eq!(edge, 246 - STAMP_SPREADS * 5);
+        assert!(edge > 246 * LIGHT_TO / 100);
+        // A blotchy paper (levels 200..=250): no further than the light band.
+        let mut blotchy = [0u32; 256];
+        blotchy[200..=250].fill(200);
+        assert_eq!(stamp_band_edge(&blotchy, 225), 225 * LIGHT_TO / 100);
+        // Paper clipped white: its grain unknown, the light band's edge.
+        let mut white = [0u32; 256];
+        white[255] = 9_500;
+        white[30] = 500;
+        assert_eq!(stamp_band_edge(&white, 255), 255 * LIGHT_TO / 100);
     }
 
     #[test]
