@@ -21,6 +21,8 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) const EXACT_TOKENIZER: &str = "vi_exact";
 /// Name under which the diacritic-folded analyzer is registered with the index.
 pub(crate) const FOLDED_TOKENIZER: &str = "vi_folded";
+/// Name under which the analyzer of folded word pairs ([`super::pairs`]) is registered.
+pub(crate) const PAIRS_TOKENIZER: &str = "vi_pairs";
 
 /// Tokens longer than this (in bytes) are OCR noise, not words; they are not indexed.
 const MAX_TOKEN_BYTES: usize = 100;
@@ -39,6 +41,22 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{3
 pub(crate) fn analyzer(fold: bool) -> TextAnalyzer {
     TextAnalyzer::builder(VietnameseTokenizer::new(fold))
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .build()
+}
+
+/// Whether a word as written is short enough to be indexed whatever its analysis: its
+/// canonical form is well under three times its length (lowercasing lengthens a few letters
+/// by half; composing only shortens).
+pub(crate) fn is_indexed(word: &str) -> bool {
+    word.len() * 3 < MAX_TOKEN_BYTES
+}
+
+/// The folded analyzer's words two at a time ([`super::pairs::SyllablePairs`]): the
+/// analyzer of the field phrases are matched on.
+pub(crate) fn pairs_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(VietnameseTokenizer::new(true))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(super::pairs::SyllablePairs)
         .build()
 }
 

@@ -13,6 +13,7 @@
 mod analyzer;
 mod exclusion;
 mod hidden_docs;
+mod pairs;
 pub mod quickwit;
 mod read_only;
 mod schema;
@@ -33,7 +34,9 @@ use tantivy::{
 };
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-use self::analyzer::{analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER};
+use self::analyzer::{
+    analyzer, pairs_analyzer, EXACT_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER,
+};
 use self::hidden_docs::{Hidden, HiddenDocsCache};
 use self::schema::Fields;
 use self::segment_documents::SegmentDocumentsCache;
@@ -45,7 +48,8 @@ use crate::{Error, Result};
 /// 2: each document's pages are written to one segment.
 /// 3: the year of the date has a fast field of its own (the year facet).
 /// 4: the exact text field has no word positions (phrases match on the folded field).
-pub const INDEX_VERSION: u32 = 4;
+/// 5: the folded words in pairs, with positions (phrases match on the pairs).
+pub const INDEX_VERSION: u32 = 5;
 
 /// Memory budget of the index writer, shared by its threads.
 const WRITER_MEMORY_BYTES: usize = 50_000_000;
@@ -267,6 +271,9 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(FOLDED_TOKENIZER, analyzer(true));
+        index
+            .tokenizers()
+            .register(PAIRS_TOKENIZER, pairs_analyzer());
         // Segments are searched in parallel (one search uses every core).
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         if threads > 1 {
@@ -586,13 +593,13 @@ fn page_document(
     if doc.restricted {
         page.add_text(fields.restricted, "1");
     }
-    if is_plainly_nfc(text) || is_nfc(text) {
-        page.add_text(fields.text, text);
-        page.add_text(fields.text_folded, text);
+    let text: std::borrow::Cow<str> = if is_plainly_nfc(text) || is_nfc(text) {
+        text.into()
     } else {
-        let nfc: String = text.nfc().collect();
-        page.add_text(fields.text, &nfc);
-        page.add_text(fields.text_folded, &nfc);
+        text.nfc().collect::<String>().into()
+    };
+    for field in [fields.text, fields.text_folded, fields.text_pairs] {
+        page.add_text(field, &text);
     }
     page
 }

@@ -6,15 +6,16 @@
 //! độ mật also indexed untokenized, cơ quan ban hành indexed diacritic-folded, so queries can
 //! filter on them: `doc_type:"Nghị quyết"`, `date:[1997-01-01 TO 1999-12-31]`; the year of
 //! the date is a fast field of its own, for the year facet), the page text (stored, indexed
-//! with the exact analyzer without word positions) and the same text indexed with the
-//! diacritic-folded analyzer with positions (phrases match there). Field names are ASCII so
+//! with the exact analyzer without word positions), the same text indexed with the
+//! diacritic-folded analyzer with positions, and its folded words in pairs with positions
+//! (quoted phrases of several words match there). Field names are ASCII so
 //! the index can later move to an engine fed with NDJSON (DESIGN.md §7).
 
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-use super::analyzer::{EXACT_TOKENIZER, FOLDED_TOKENIZER};
+use super::analyzer::{EXACT_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 
 /// Field names, as written in the index.
 const ID: &str = "id";
@@ -33,6 +34,7 @@ const ISSUER_EXACT: &str = "issuer_exact";
 const FONDS: &str = "fonds";
 const TEXT: &str = "text";
 const TEXT_FOLDED: &str = "text_folded";
+const TEXT_PAIRS: &str = "text_pairs";
 
 /// Handles of the fields of a page document.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +65,9 @@ pub(crate) struct Fields {
     pub text: Field,
     /// Page text indexed diacritic-folded with positions; not stored.
     pub text_folded: Field,
+    /// Page text as pairs of folded words next to each other, with positions; not stored.
+    /// Quoted phrases of several words match here.
+    pub text_pairs: Field,
 }
 
 impl Fields {
@@ -78,6 +83,7 @@ impl Fields {
     /// The two page text fields, as a query names them.
     pub const TEXT_NAME: &'static str = TEXT;
     pub const TEXT_FOLDED_NAME: &'static str = TEXT_FOLDED;
+    pub const TEXT_PAIRS_NAME: &'static str = TEXT_PAIRS;
 
     /// The schema of a new index, with its field handles.
     pub(crate) fn build_schema() -> (Schema, Fields) {
@@ -115,6 +121,10 @@ impl Fields {
             text_folded: builder.add_text_field(
                 TEXT_FOLDED,
                 text_options(FOLDED_TOKENIZER, IndexRecordOption::WithFreqsAndPositions),
+            ),
+            text_pairs: builder.add_text_field(
+                TEXT_PAIRS,
+                text_options(PAIRS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions),
             ),
         };
         (builder.build(), fields)

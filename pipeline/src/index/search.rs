@@ -518,15 +518,11 @@ fn rewrite(
             UserInputLeaf::Literal(mut literal)
                 if literal.field_name.is_none() && purpose == Purpose::Matching =>
             {
-                literal.field_name = Some(Fields::TEXT_FOLDED_NAME.to_owned());
+                literal.field_name = Some(matching_field(&literal).to_owned());
                 UserInputAst::from(UserInputLeaf::Literal(literal))
             }
             UserInputLeaf::Literal(literal)
-                if literal.field_name.is_none()
-                    && literal.delimiter == Delimiter::DoubleQuotes
-                    && literal.slop == 0
-                    && !literal.prefix
-                    && super::analyzer::words(&literal.phrase).nth(1).is_some() =>
+                if literal.field_name.is_none() && is_pairs_phrase(&literal) =>
             {
                 let words: Vec<(Option<Occur>, UserInputAst)> =
                     super::analyzer::words(&literal.phrase)
@@ -546,7 +542,7 @@ fn rewrite(
                 // that words scattered over a page outweigh their being adjacent.
                 let boost = f64::from(EXACT_BOOST) / words.len() as f64;
                 let mut folded = literal;
-                folded.field_name = Some(Fields::TEXT_FOLDED_NAME.to_owned());
+                folded.field_name = Some(Fields::TEXT_PAIRS_NAME.to_owned());
                 UserInputAst::Clause(vec![
                     (
                         Some(Occur::Must),
@@ -561,6 +557,29 @@ fn rewrite(
             other => UserInputAst::from(other),
         },
     }
+}
+
+/// The field a word or phrase without a field name is matched on: a quoted phrase of several
+/// words, exact (no slop, no prefix), on the folded word pairs (one term for two words, a
+/// phrase of pairs for more: the same pages as the phrase on the folded words, without
+/// reading their positions); anything else on the folded words.
+fn matching_field(literal: &tantivy::query_grammar::UserInputLiteral) -> &'static str {
+    if is_pairs_phrase(literal) {
+        Fields::TEXT_PAIRS_NAME
+    } else {
+        Fields::TEXT_FOLDED_NAME
+    }
+}
+
+/// Whether a literal is a quoted phrase of several words without slop or prefix.
+/// A word too long to index (which leaves a gap the pairs do not span) keeps the phrase on
+/// the folded words.
+fn is_pairs_phrase(literal: &tantivy::query_grammar::UserInputLiteral) -> bool {
+    literal.delimiter == tantivy::query_grammar::Delimiter::DoubleQuotes
+        && literal.slop == 0
+        && !literal.prefix
+        && super::analyzer::words(&literal.phrase).nth(1).is_some()
+        && super::analyzer::words(&literal.phrase).all(super::analyzer::is_indexed)
 }
 
 /// A message for the user who wrote the query, and what it names.
@@ -1170,14 +1189,25 @@ struct Snippets {
 impl Snippets {
     fn new(searcher: &Searcher, prepared: &PreparedQuery, fields: &Fields) -> Result<Self> {
         let misreadings: BTreeSet<&Term> = prepared.misreadings.iter().map(|m| &m.term).collect();
-        let mut words: BTreeSet<&Term> = BTreeSet::new();
+        let mut words: BTreeSet<Term> = BTreeSet::new();
         prepared.ranking.query_terms(&mut |term, _| {
-            if !misreadings.contains(term) {
-                words.insert(term);
+            if misreadings.contains(term) {
+                return;
+            }
+            // A phrase's pair of words is highlighted as its two folded words.
+            match term.value().as_str() {
+                Some(pair) if term.field() == fields.text_pairs => {
+                    for word in pair.split(' ') {
+                        words.insert(Term::from_field_text(fields.text_folded, word));
+                    }
+                }
+                _ => {
+                    words.insert(term.clone());
+                }
             }
         });
         let mut counted = Vec::with_capacity(words.len());
-        for term in words {
+        for term in &words {
             counted.push((term, searcher.doc_freq(term)?));
         }
         let misread: Vec<(&Term, u64)> = prepared

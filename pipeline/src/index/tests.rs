@@ -1242,3 +1242,93 @@ fn only_a_term_or_a_union_of_terms_is_ranked_in_a_pruned_second_pass() {
         assert_eq!(prepared.prunable, prunable, "{query}");
     }
 }
+
+#[test]
+fn quoted_phrases_match_on_word_pairs_the_pages_word_positions_match() {
+    let long_word = "x".repeat(120);
+    let (_dir, index) = index_with(&[
+        doc(
+            "a",
+            &[
+                "Ban Chấp hành Đảng bộ tỉnh. Công tác tổ chức đảng, công tác cán bộ",
+                "của các cấp uỷ",
+            ],
+        ),
+        // The phrase's words on two pages, apart, or across a word too long to index.
+        doc("b", &["các cấp", "uỷ ban chấp"]),
+        doc("c", &["cấp uỷ của các chi bộ, các cấp chính quyền"]),
+        doc(
+            "d",
+            &[&format!("ban {long_word} chấp hành; cong tac to chuc dang")],
+        ),
+        // NFD, and the phrase repeated.
+        doc(
+            "e",
+            &["To\u{302}\u{301} chu\u{31b}\u{301}c đảng, tổ chức đảng và tổ chức"],
+        ),
+    ]);
+    let searcher = index.reader.searcher();
+    let pages = |query: &str| -> Vec<(String, Vec<u32>)> {
+        let results = index.search(query, 10).unwrap();
+        let mut found: Vec<(String, Vec<u32>)> =
+            results.hits.into_iter().map(|h| (h.id, h.pages)).collect();
+        found.sort();
+        assert_eq!(results.total, found.len(), "{query:?}");
+        found
+    };
+    for phrase in [
+        "công tác",
+        "cong tac",
+        "các cấp uỷ",
+        "cac cap uy",
+        "tổ chức đảng",
+        "ban chấp hành",
+        "tỉnh công tác",
+        "uỷ ban chấp",
+        "đảng bộ tỉnh công tác tổ",
+    ] {
+        // The same phrase on the folded words' positions, as before the pairs.
+        let on_positions = format!("text_folded:\"{phrase}\"");
+        assert_eq!(
+            pages(&format!("\"{phrase}\"")),
+            pages(&on_positions),
+            "{phrase:?}"
+        );
+        // Excluded, it leaves out the same documents.
+        assert_eq!(
+            pages(&format!("cấp OR ban OR tổ -\"{phrase}\"")),
+            pages(&format!("cấp OR ban OR tổ -{on_positions}")),
+            "{phrase:?}"
+        );
+    }
+    assert_eq!(
+        pages("\"các cấp uỷ\""),
+        [("a".to_owned(), vec![2])],
+        "not across pages"
+    );
+    assert_eq!(pages("\"tổ chức đảng\"").len(), 3);
+    // A two-word phrase is one term of the pairs, matched without positions.
+    let prepared = index
+        .query_for(&searcher, "\"công tác\"", &SearchOptions::default())
+        .unwrap();
+    let mut terms = Vec::new();
+    prepared.matching.query_terms(&mut |term, positions| {
+        terms.push((
+            term.field(),
+            term.value().as_str().map(str::to_owned),
+            positions,
+        ));
+    });
+    assert_eq!(
+        terms,
+        [(index.fields.text_pairs, Some("cong tac".to_owned()), false)]
+    );
+    // Its snippet highlights the words.
+    let results = index.search("\"cong tac to chuc\"", 10).unwrap();
+    let a = results.hits.iter().find(|h| h.id == "a").unwrap();
+    assert!(
+        a.snippet
+            .contains("<b>Công</b> <b>tác</b> <b>tổ</b> <b>chức</b>"),
+        "{results:?}"
+    );
+}
