@@ -1492,6 +1492,21 @@ mod tests {
         }
     }
 
+    /// Capitals of ink `level` (3-pixel bars 6 apart, 7 mm tall) stamped across the print's
+    /// line of [`gray_page`] (level 20, 200..344 × 60..75 at 100 dpi): the print stays dark
+    /// where they cross.
+    fn stamp_across_the_print(page: &mut PreparedPage, level: u8) {
+        for k in 0..10 {
+            for y in 52..80 {
+                for x in 190 + k * 6..193 + k * 6 {
+                    if page.image.get_pixel(x, y)[0] > 100 {
+                        page.image.put_pixel(x, y, Luma([level]));
+                    }
+                }
+            }
+        }
+    }
+
     fn word(text: &str, bbox: [u32; 4], confidence: f32) -> OcrWord {
         OcrWord {
             text: text.into(),
@@ -1669,15 +1684,7 @@ mod tests {
         // print's line: on paper this even, the stamp band reaches them.
         let mut page = gray_page();
         assert!(gray_layers(&page, &[]).is_empty(), "halos of print");
-        for k in 0..10 {
-            for y in 52..80 {
-                for x in 190 + k * 6..193 + k * 6 {
-                    if page.image.get_pixel(x, y)[0] > 100 {
-                        page.image.put_pixel(x, y, Luma([215]));
-                    }
-                }
-            }
-        }
+        stamp_across_the_print(&mut page, 215);
         let layers = gray_layers(&page, &[]);
         assert_eq!(
             layers.len(),
@@ -1743,15 +1750,7 @@ mod tests {
         // print's line (level 20, 200..344 × 60..75 at 100 dpi): the print stays dark where
         // they cross. Its ink next to the print is no light stamp of its own.
         let mut page = gray_page();
-        for k in 0..10 {
-            for y in 52..80 {
-                for x in 190 + k * 6..193 + k * 6 {
-                    if page.image.get_pixel(x, y)[0] > 100 {
-                        page.image.put_pixel(x, y, Luma([165]));
-                    }
-                }
-            }
-        }
+        stamp_across_the_print(&mut page, 165);
         let layers = gray_layers(&page, &[]);
         let stamps: Vec<&Layer> = layers
             .iter()
