@@ -21,7 +21,8 @@ Marked cases cover every pair of factor values at least once (a greedy pairwise 
 
 Marks stamped over the header's print (as rubber stamps land): six cases, each level in
 colour and in gray, straight and skewed, in red or faded red, across the số ký hiệu line or
-across the issuer's lines; print and stamp ink overlap.
+across the issuer's lines; print and stamp ink overlap. Then five unframed stamps over the
+print in gray scans, in red, dark red and faded red.
 
 Negatives (no mark, each in colour and gray): a plain page; a red round seal over the
 signature at the bottom; a red `ĐẾN` receipt stamp (Số/Ngày filled in by pen) in the header,
@@ -291,6 +292,13 @@ def cases():
         ("TỐI MẬT", "gray", 0.0, "over_so", "red", True),
         ("TUYỆT MẬT", "colour", 3.0, "over_so", "red", False),
         ("TUYỆT MẬT", "gray", 0.0, "over_issuer", "red", True),
+        # Unframed stamps over the print in gray scans (found in session 16 by a grid of
+        # every level, ink, position and skew; these five were admitted then).
+        ("MẬT", "gray", 3.0, "over_issuer", "dark", False),
+        ("MẬT", "gray", 0.0, "over_so", "faded", False),
+        ("TỐI MẬT", "gray", 0.0, "over_issuer", "red", False),
+        ("TỐI MẬT", "gray", 3.0, "over_issuer", "red", False),
+        ("TUYỆT MẬT", "gray", 0.0, "over_so", "red", False),
     ]
     for n, (level, scan, skew, position, colour, frame) in enumerate(over, 1):
         out.append({"name": "over-%02d" % n, "colour": colour, "frame": frame, "skew": skew,
