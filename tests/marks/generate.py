@@ -292,8 +292,8 @@ def cases():
         ("TỐI MẬT", "gray", 0.0, "over_so", "red", True),
         ("TUYỆT MẬT", "colour", 3.0, "over_so", "red", False),
         ("TUYỆT MẬT", "gray", 0.0, "over_issuer", "red", True),
-        # Unframed stamps over the print in gray scans (found in session 16 by a grid of
-        # every level, ink, position and skew; these five were admitted then).
+        # Unframed stamps over the print in gray scans (a grid of every level, ink, position
+        # and skew admitted five such in session 16).
         ("MẬT", "gray", 3.0, "over_issuer", "dark", False),
         ("MẬT", "gray", 0.0, "over_so", "faded", False),
         ("TỐI MẬT", "gray", 0.0, "over_issuer", "red", False),

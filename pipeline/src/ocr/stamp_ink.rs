@@ -475,7 +475,7 @@ fn gray_layers(page: &PreparedPage, words: &[OcrWord]) -> Vec<(Ink, Layer)> {
     let (over, edges) = if light_print {
         (Vec::new(), None)
     } else {
-        let (over, edges) = over_print(image, limit, tones, &confident, dpi);
+        let (over, edges) = over_print(image, limit, tones, dpi);
         let over: Vec<[u32; 4]> = over
             .into_iter()
             .filter(|b| !boxes.iter().any(|(_, o)| overlap(*o, *b)))
@@ -699,16 +699,12 @@ impl PrintCells<'_> {
 /// the light band farther than [`PRINT_EDGE_MM`] from any print (a print stroke's edge is
 /// nearer), in regions of a stamp's size and tone ([`is_stamp_shaped`]) that hold print
 /// (more than [`LIGHT_STAMP_PRINT_INSIDE`] % of their cells; with less, [`is_light_stamp`]
-/// judges them) and that the first reading did not cover with `confident` words. None on a
-/// header with many such regions (light print). Out: their boxes, and the print with its
+/// judges them), whether or not the first reading read words over them: those words are the
+/// print's, which says nothing of the stamp's ink across it (a stamp's own words read by the
+/// first reading give its mark anyway). None on a header with many such regions (light
+/// print). Out: their boxes, and the print with its
 /// edges (255) to take out of their layers.
-fn over_print(
-    image: &GrayImage,
-    limit: u32,
-    tones: Tones,
-    confident: &[&OcrWord],
-    dpi: u32,
-) -> (Vec<[u32; 4]>, GrayImage) {
+fn over_print(image: &GrayImage, limit: u32, tones: Tones, dpi: u32) -> (Vec<[u32; 4]>, GrayImage) {
     let width = image.width();
     let print = GrayImage::from_fn(width, limit, |x, y| {
         Luma([if u32::from(image.get_pixel(x, y)[0]) < tones.light_from {
@@ -773,13 +769,10 @@ fn over_print(
             };
             // The tests in turn, each only when the one before passed (as `&&` would).
             let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
-            let covered = holds_print.then(|| covered_share(&grid, region, confident));
-            let shaped = covered.is_some_and(|c| c < 0.5)
-                && is_stamp_shaped(image, &grid, region, band, dpi);
+            let shaped = holds_print && is_stamp_shaped(image, &grid, region, band, dpi);
             tracing::debug!(
                 bbox = ?region.bbox,
                 holds_print,
-                covered = ?covered,
                 shaped,
                 "light ink across the header's print"
             );
@@ -1709,9 +1702,12 @@ mod tests {
             255,
             "print taken out"
         );
-        // Covered by confident words of the first reading: read already.
-        let covering = [word("ĐẢNG", [180, 50, 80, 32], 90.0)];
-        assert!(gray_layers(&page, &covering).is_empty());
+        // Confident words of the first reading over it are the print's: the stamp across
+        // them is still read on its own.
+        let print_words = [word("ĐẢNG", [180, 50, 80, 32], 90.0)];
+        let layers = gray_layers(&page, &print_words);
+        assert_eq!(layers.len(), 1);
+        assert_eq!(layers[0].0, Ink::LightStamp);
     }
 
     #[test]
@@ -1776,11 +1772,6 @@ mod tests {
             255,
             "print taken out"
         );
-        // Covered by confident words of the first reading: read already.
-        let covering = [word("ĐẢNG", [180, 50, 80, 32], 90.0)];
-        assert!(gray_layers(&page, &covering)
-            .iter()
-            .all(|(ink, _)| *ink != Ink::LightStamp));
     }
 
     #[test]
