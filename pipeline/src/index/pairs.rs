@@ -12,6 +12,9 @@
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+/// What stands between the two words of a pair's text.
+pub(crate) const PAIR_SEPARATOR: char = ' ';
+
 /// Turns a stream of words into the pairs of words next to each other.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SyllablePairs;
@@ -62,7 +65,7 @@ impl<S: TokenStream> TokenStream for SyllablePairsStream<S> {
             if adjacent {
                 self.pair.text.clear();
                 self.pair.text.push_str(&previous.text);
-                self.pair.text.push(' ');
+                self.pair.text.push(PAIR_SEPARATOR);
                 self.pair.text.push_str(&word.text);
                 self.pair.offset_from = previous.offset_from;
                 self.pair.offset_to = word.offset_to;

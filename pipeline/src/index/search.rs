@@ -1197,7 +1197,7 @@ impl Snippets {
             // A phrase's pair of words is highlighted as its two folded words.
             match term.value().as_str() {
                 Some(pair) if term.field() == fields.text_pairs => {
-                    for word in pair.split(' ') {
+                    for word in pair.split(super::pairs::PAIR_SEPARATOR) {
                         words.insert(Term::from_field_text(fields.text_folded, word));
                     }
                 }

@@ -702,8 +702,7 @@ impl PrintCells<'_> {
 /// judges them), whether or not the first reading read words over them: those words are the
 /// print's, which says nothing of the stamp's ink across it (a stamp's own words read by the
 /// first reading give its mark anyway). None on a header with many such regions (light
-/// print). Out: their boxes, and the print with its
-/// edges (255) to take out of their layers.
+/// print). Out: their boxes, and the print with its edges (255) to take out of their layers.
 fn over_print(image: &GrayImage, limit: u32, tones: Tones, dpi: u32) -> (Vec<[u32; 4]>, GrayImage) {
     let width = image.width();
     let print = GrayImage::from_fn(width, limit, |x, y| {
@@ -767,7 +766,6 @@ fn over_print(image: &GrayImage, limit: u32, tones: Tones, dpi: u32) -> (Vec<[u3
                 max_print,
                 region,
             };
-            // The tests in turn, each only when the one before passed (as `&&` would).
             let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
             let shaped = holds_print && is_stamp_shaped(image, &grid, region, band, dpi);
             tracing::debug!(
