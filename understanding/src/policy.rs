@@ -197,6 +197,12 @@ fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
     (level, level.is_some() || confident)
 }
 
+/// Whether the words read from one region of stamp ink read it: a mark, or words with
+/// letters read with confidence.
+pub fn is_ink_read(words: &[WordRecord]) -> bool {
+    read_ink(words).1
+}
+
 /// The highest mark among the words read from one region of stamp ink (in reading order).
 pub fn mark_in_ink(words: &[WordRecord]) -> Option<Level> {
     let mut ordered: Vec<&WordRecord> = words.iter().collect();
