@@ -182,9 +182,13 @@ fn is_part_of_seal(region: &InkRegionRecord, regions: &[InkRegionRecord], dpi: u
 }
 
 /// What one region of stamp ink says: its mark, and whether it was read (a mark, or words
-/// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`).
+/// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`). A mark half
+/// read (`TUYỆT` or `TỐI` in capitals without its `MẬT`) is not read, however confident.
 fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
     let level = mark_in_ink(words);
+    if level.is_none() && words.iter().any(|w| is_mark_start(&w.text)) {
+        return (None, false);
+    }
     let lettered: Vec<&WordRecord> = words
         .iter()
         .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
@@ -244,6 +248,14 @@ fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
         best = best.max(level);
     }
     best
+}
+
+/// Whether a word is the first word of a two-word mark (`TUYỆT`, `TỐI`, in capitals).
+fn is_mark_start(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.chars().all(char::is_uppercase)
+        && matches!(fold_upper(&letters).as_str(), "TUYET" | "TOI")
 }
 
 fn is_tuyet(folded: &str) -> bool {
@@ -577,6 +589,13 @@ mod tests {
             m(None, red)
         );
         assert_eq!(page(vec![vec![word("I", 100, 95.0)]]), m(None, red));
+        // A mark half read: its first word, confident, and not its MẬT.
+        assert_eq!(
+            page(vec![vec![word("TUYỆT", 100, 93.0), word("~", 200, 20.0)]]),
+            m(None, red)
+        );
+        assert_eq!(page(vec![vec![word("TỐI", 100, 91.0)]]), m(None, red));
+        assert_eq!(page(vec![vec![word("Tối", 100, 91.0)]]), m(None, None));
         assert_eq!(page(vec![vec![]]), m(None, red));
         assert_eq!(
             page(vec![
