@@ -20,7 +20,7 @@
 use archive_records::{InkKind, InkRegionRecord, PageRecord, TextSource, WordRecord};
 use serde::{Deserialize, Serialize};
 
-use crate::classify::fold_upper;
+use crate::classify::{edit_distance, fold_upper};
 use crate::{Error, Result};
 
 /// A confidentiality level (độ mật), lowest first.
@@ -51,8 +51,18 @@ const MIN_HEADER_CONFIDENCE: f32 = 55.0;
 const MIN_HEADER_WORDS: usize = 4;
 /// Confidence (0–100) at which a word of two letters or more read from a stamp-ink region
 /// is sure; a region without a mark counts as read when at least half of its words of two
-/// letters or more (and one at least) are sure (the pen writing in a receipt stamp is not).
+/// letters or more are sure (the pen writing in a receipt stamp is not) and one of them
+/// names what the stamp is ([`STAMP_WORDS`]).
 const MIN_INK_CONFIDENCE: f32 = 70.0;
+/// The words (folded, capitals) of the stamps a header carries besides a độ mật mark: the
+/// receipt stamp (`ĐẾN`, `Số`, `Ngày`, `Giờ`, `Chuyển`, `Lưu hồ sơ`, `CÔNG VĂN ĐẾN`), the
+/// độ khẩn marks (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`) and a copy's (`BẢN SAO`, `SAO Y BẢN
+/// CHÍNH`). A mark misread (`RIÂT`, `TÓN`, a fragment `ẬT`) is none of them, however
+/// confident.
+const STAMP_WORDS: &[&str] = &[
+    "DEN", "SO", "NGAY", "GIO", "CHUYEN", "LUU", "CONG", "VAN", "KHAN", "THUONG", "HOA", "TOC",
+    "BAN", "SAO", "CHINH",
+];
 /// A round seal (con dấu) over a signature: red ink in a box at least this many mm on each
 /// side whose sides differ by at most [`SEAL_ASPECT`] (a độ mật stamp is a wide, low box).
 const SEAL_MIN_MM: f32 = 22.0;
@@ -182,8 +192,9 @@ fn is_part_of_seal(region: &InkRegionRecord, regions: &[InkRegionRecord], dpi: u
 }
 
 /// What one region of stamp ink says: its mark, and whether it was read (a mark, or words
-/// with letters read with confidence: a receipt stamp's `ĐẾN`, `Số`, `Ngày`). A mark half
-/// read (`TUYỆT` or `TỐI` in capitals without its `MẬT`) is not read, however confident.
+/// with letters read with confidence that name another stamp: a receipt stamp's `ĐẾN`,
+/// `Số`, `Ngày`). A mark half read (`TUYỆT` or `TỐI` in capitals without its `MẬT`) is not
+/// read, however confident.
 fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
     let level = mark_in_ink(words);
     if level.is_none() && words.iter().any(|w| is_mark_start(&w.text)) {
@@ -193,11 +204,12 @@ fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
         .iter()
         .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect();
-    let sure = lettered
+    let sure: Vec<&&WordRecord> = lettered
         .iter()
         .filter(|w| w.confidence >= MIN_INK_CONFIDENCE)
-        .count();
-    let confident = sure >= 1 && sure * 2 >= lettered.len();
+        .collect();
+    let names_a_stamp = sure.iter().any(|w| is_stamp_word(&w.text));
+    let confident = names_a_stamp && sure.len() * 2 >= lettered.len();
     (level, level.is_some() || confident)
 }
 
@@ -248,6 +260,16 @@ fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
         best = best.max(level);
     }
     best
+}
+
+/// Whether a word is one of [`STAMP_WORDS`]: the same letters, folded; a word of four
+/// letters or more also with one letter misread (`CHUYỂU`).
+fn is_stamp_word(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let folded = fold_upper(&letters);
+    STAMP_WORDS
+        .iter()
+        .any(|s| *s == folded || (s.len() >= 4 && edit_distance(&folded, s) <= 1))
 }
 
 /// Whether a word is the first word of a two-word mark (`TUYỆT`, `TỐI`, in capitals).
@@ -595,7 +617,22 @@ mod tests {
             m(None, red)
         );
         assert_eq!(page(vec![vec![word("TỐI", 100, 91.0)]]), m(None, red));
-        assert_eq!(page(vec![vec![word("Tối", 100, 91.0)]]), m(None, None));
+        assert_eq!(
+            page(vec![vec![word("Tối", 100, 91.0), word("Số", 200, 88.0)]]),
+            m(None, None)
+        );
+        // A receipt stamp's words, one letter of a long one misread: read.
+        assert_eq!(
+            page(vec![vec![
+                word("CHUYỂU", 100, 88.0),
+                word("Đ-N", 200, 84.0)
+            ]]),
+            m(None, None)
+        );
+        // A mark misread, however confident, names no stamp: not read.
+        for misread in ["RIÂT", "TÓN", "ẬT", "MÃ:", "FÍ"] {
+            assert_eq!(page(vec![vec![word(misread, 100, 89.0)]]), m(None, red));
+        }
         assert_eq!(page(vec![vec![]]), m(None, red));
         assert_eq!(
             page(vec![
@@ -647,13 +684,14 @@ mod tests {
             p.header_ink[0].words = vec![word("MẬT", 1610, 45.0)];
             assert_eq!(read_mark(&p), m(Some(Level::Mat), None), "{ink:?}");
         }
-        // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either.
+        // BÍ MẬT, BẢO MẬT, MẶT TRẬN are no marks in stamp ink either (and, naming no stamp
+        // a header carries, a region reading only them is held for review).
         for phrase in [["BÍ", "MẬT"], ["BẢO", "MẬT"], ["MẶT", "TRẬN"]] {
             let read = page(vec![vec![
                 word(phrase[0], 100, 90.0),
                 word(phrase[1], 200, 90.0),
             ]]);
-            assert_eq!(read, m(None, None), "{phrase:?}");
+            assert_eq!(read, m(None, red), "{phrase:?}");
         }
     }
 
