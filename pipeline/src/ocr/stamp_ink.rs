@@ -112,6 +112,9 @@ const LIGHT_STAMP_LINE_GAP_MM: f32 = 5.0;
 /// few columns.
 const LINE_CELLS: u32 = 2;
 const LINE_MIN_CELLS: usize = 15;
+/// Light ink across the print is a stamp's from this width (mm) on: the print and its edges
+/// hide much of a short mark's ink (`MẬT` over a line leaves pieces a few mm wide).
+const OVER_PRINT_MIN_WIDTH_MM: f32 = 4.0;
 /// Light ink this far (mm) from print or nearer is the print's anti-aliased edge; farther, a
 /// stamp's ink crossing the print (read with the print and its edges taken out).
 const PRINT_EDGE_MM: f32 = 0.2;
@@ -605,7 +608,7 @@ fn is_light_stamp(
     tones: Tones,
     dpi: u32,
 ) -> bool {
-    if !is_stamp_shaped(image, grid, region, tones, dpi) {
+    if !is_stamp_shaped(image, grid, region, tones, dpi, LIGHT_STAMP_MM[2]) {
         return false;
     }
     let cells = PrintCells {
@@ -621,20 +624,21 @@ fn is_light_stamp(
 }
 
 /// Whether a region of light-gray ink on `grid` has the size and tone of a stamp: of a
-/// stamp's size (not a lone faded letter, not a seal, not cut off by the header area's
-/// lower edge), not a line ([`is_line`]), and clearly lighter than the page's print (a faded
-/// page's print is as light as its light ink).
+/// stamp's size (at least `min_w` mm wide; not a lone faded letter, not a seal, not cut off
+/// by the header area's lower edge), not a line ([`is_line`]), and clearly lighter than the
+/// page's print (a faded page's print is as light as its light ink).
 fn is_stamp_shaped(
     image: &GrayImage,
     grid: &Grid,
     region: &Region,
     tones: Tones,
     dpi: u32,
+    min_w: f32,
 ) -> bool {
     let [x, y, w, h] = region.bbox;
     let mm = |px: u32| px as f32 * 25.4 / dpi as f32;
     let (w_mm, h_mm) = (mm(w), mm(h));
-    let [min_h, max_h, min_w, max_w] = LIGHT_STAMP_MM;
+    let [min_h, max_h, _, max_w] = LIGHT_STAMP_MM;
     let seal =
         w_mm >= SEAL_MIN_MM && h_mm >= SEAL_MIN_MM && w_mm.max(h_mm) / w_mm.min(h_mm) <= 1.35;
     let cut_off = y + h + grid.cell >= grid.rows * grid.cell;
@@ -800,7 +804,8 @@ fn over_print(image: &GrayImage, limit: u32, tones: Tones, dpi: u32) -> (Vec<[u3
                 region,
             };
             let holds_print = cells.inside() * 100 > cells.count() * LIGHT_STAMP_PRINT_INSIDE;
-            let shaped = holds_print && is_stamp_shaped(image, &grid, region, band, dpi);
+            let shaped = holds_print
+                && is_stamp_shaped(image, &grid, region, band, dpi, OVER_PRINT_MIN_WIDTH_MM);
             tracing::debug!(
                 bbox = ?region.bbox,
                 holds_print,
@@ -1638,7 +1643,12 @@ mod tests {
     /// line of [`gray_page`] (level 20, 200..344 × 60..75 at 100 dpi): the print stays dark
     /// where they cross.
     fn stamp_across_the_print(page: &mut PreparedPage, level: u8) {
-        for k in 0..10 {
+        short_stamp_across_the_print(page, level, 10);
+    }
+
+    /// `bars` light bars (3 pixels wide, 6 apart, 7 mm tall) from x 190 across the print.
+    fn short_stamp_across_the_print(page: &mut PreparedPage, level: u8, bars: u32) {
+        for k in 0..bars {
             for y in 52..80 {
                 for x in 190 + k * 6..193 + k * 6 {
                     if page.image.get_pixel(x, y)[0] > 100 {
@@ -1916,6 +1926,19 @@ mod tests {
             stamps[0].image.get_pixel(202 - x, 67 - y)[0],
             255,
             "print taken out"
+        );
+    }
+
+    #[test]
+    fn a_short_stamp_over_the_print_is_found() {
+        // Four bars (about 5 mm): the print hides the rest of a short mark.
+        let mut page = gray_page();
+        short_stamp_across_the_print(&mut page, 165, 4);
+        let layers = gray_layers(&page, &[]);
+        assert!(
+            layers.iter().any(|(ink, _)| *ink == Ink::LightStamp),
+            "{:?}",
+            layers.iter().map(|l| (l.0, l.1.bbox)).collect::<Vec<_>>()
         );
     }
 
