@@ -214,7 +214,7 @@ fn read_ink(words: &[WordRecord]) -> (Option<Level>, bool) {
 }
 
 /// Whether the words read from one region of stamp ink read it: a mark, or words with
-/// letters read with confidence.
+/// letters read with confidence that name another stamp ([`read_ink`]).
 pub fn is_ink_read(words: &[WordRecord]) -> bool {
     read_ink(words).1
 }
@@ -230,11 +230,7 @@ pub fn mark_in_ink(words: &[WordRecord]) -> Option<Level> {
 /// `TUYỆT` (also glued: `TỐIMẬT`), in capitals. `BÍ MẬT`, `BẢO MẬT` are not marks.
 fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
     let tokens: Vec<(String, bool)> = words
-        .map(|w| {
-            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-            let capitals = !letters.is_empty() && letters.chars().all(char::is_uppercase);
-            (fold_upper(&letters), capitals)
-        })
+        .map(folded_letters)
         .filter(|(f, _)| !f.is_empty())
         .collect();
     let mut best = None;
@@ -262,11 +258,18 @@ fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
     best
 }
 
+/// A word's letters (punctuation and digits left out), folded to capitals without
+/// diacritics, and whether they were all written in capitals (false without letters).
+fn folded_letters(word: &str) -> (String, bool) {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = !letters.is_empty() && letters.chars().all(char::is_uppercase);
+    (fold_upper(&letters), capitals)
+}
+
 /// Whether a word is one of [`STAMP_WORDS`]: the same letters, folded; a word of four
 /// letters or more also with one letter misread (`CHUYỂU`).
 fn is_stamp_word(word: &str) -> bool {
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let folded = fold_upper(&letters);
+    let (folded, _) = folded_letters(word);
     STAMP_WORDS
         .iter()
         .any(|s| *s == folded || (s.len() >= 4 && edit_distance(&folded, s) <= 1))
@@ -274,10 +277,8 @@ fn is_stamp_word(word: &str) -> bool {
 
 /// Whether a word is the first word of a two-word mark (`TUYỆT`, `TỐI`, in capitals).
 fn is_mark_start(word: &str) -> bool {
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty()
-        && letters.chars().all(char::is_uppercase)
-        && matches!(fold_upper(&letters).as_str(), "TUYET" | "TOI")
+    let (folded, capitals) = folded_letters(word);
+    capitals && matches!(folded.as_str(), "TUYET" | "TOI")
 }
 
 fn is_tuyet(folded: &str) -> bool {
