@@ -20,10 +20,10 @@ use std::time::Duration;
 
 use pipeline::ingest::{CommitFence, FencedCommit};
 use pipeline::store::audit::{AppendLock, AuditEntry};
-use pipeline::store::{Archive, ObjectFence, ObjectHead, ObjectPlace};
+use pipeline::store::{Archive, HoSoObject, ObjectFence, ObjectHead, ObjectPlace};
 use serde::{Deserialize, Serialize};
 
-use crate::{Config, Error, Result};
+use crate::{originals, Config, Error, Result};
 
 /// The options of an ingest, as a job carries them to the worker that runs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +53,7 @@ pub struct Job {
 #[derive(Debug, Clone)]
 pub enum Work {
     /// Ingest one hồ sơ into its object.
-    Ingest(IngestWork),
+    Ingest(Box<IngestWork>),
     /// Check stored objects in full (`sohoa verify --cluster`).
     Verify(VerifyWork),
 }
@@ -66,6 +66,9 @@ pub struct IngestWork {
     pub hoso: String,
     pub object_id: String,
     pub options: JobOptions,
+    /// Content of the hồ sơ stored, or coming first, elsewhere: digest → place (decided at
+    /// enqueue; empty for a job enqueued before schema 4).
+    pub elsewhere: HashMap<String, String>,
 }
 
 /// A verify job's objects: the storage keys of their roots (what its `options` hold).
@@ -292,7 +295,10 @@ impl Coordinator {
     /// Enqueues one job per hồ sơ of each box (box directories as every worker reaches
     /// them). A hồ sơ keeps the object it has (the object table's, else the store's —
     /// an archive ingested before in embedded mode —, else a new id). A hồ sơ with a job
-    /// queued or leased already gets no second one.
+    /// queued or leased already gets no second one. Every scan is hashed first: a content
+    /// stored already, claimed by an open job or met earlier in the batch is left to that
+    /// place (the job's `elsewhere`), as the embedded ingest stores a scan once
+    /// ([`crate::originals`]); batches are decided one at a time (the enqueue lock).
     pub fn enqueue(
         &self,
         archive: &Archive,
@@ -301,62 +307,94 @@ impl Coordinator {
     ) -> Result<Enqueued> {
         let batch = ulid::Ulid::new().to_string();
         let options_json = serde_json::to_value(options).expect("options serialise");
-        // Objects already stored, by (box, hồ sơ): read once, only when the table lacks one.
-        let mut stored: Option<StoredObjects> = None;
-        let mut jobs = 0;
-        let mut already_open = Vec::new();
-        for (path, scan_box) in boxes {
-            for hoso in &scan_box.hoso {
-                let key = (scan_box.name.clone(), hoso.path.clone());
-                let known: Option<String> = self.db.with(|c| {
-                    Ok(c.query_opt(
+        let scan_boxes: Vec<&pipeline::discover::ScanBox> = boxes.iter().map(|(_, b)| b).collect();
+        let surveyed = originals::survey(&scan_boxes, options.max_pages_per_file);
+        self.db.with(|c| {
+            let mut tx = c.transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&ENQUEUE_LOCK])?;
+            // Open jobs' claims before the store: a job that finishes in between committed
+            // before it finished, so the store read next holds what it claimed.
+            let open: Vec<serde_json::Value> = tx
+                .query(
+                    "SELECT claims FROM jobs WHERE state IN ('queued', 'leased')
+                       AND claims IS NOT NULL ORDER BY id",
+                    &[],
+                )?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let stored = archive.hoso_objects()?;
+            let mut known = HashMap::new();
+            pipeline::ingest::add_stored_originals(&stored, &mut known);
+            for claims in &open {
+                for (digest, place) in claims.as_object().into_iter().flatten() {
+                    if let Some(place) = place.as_str() {
+                        known
+                            .entry(digest.clone())
+                            .or_insert_with(|| place.to_string());
+                    }
+                }
+            }
+            let stored = stored_objects(&stored);
+            let mut enqueued = Enqueued {
+                batch: batch.clone(),
+                jobs: 0,
+                already_open: Vec::new(),
+            };
+            for (((path, _), hoso), surveyed) in boxes
+                .iter()
+                .flat_map(|b| b.1.hoso.iter().map(move |h| (b, h)))
+                .zip(&surveyed)
+            {
+                let key = (surveyed.box_name.clone(), hoso.path.clone());
+                let decided = originals::decide(&mut known, surveyed);
+                let known_object: Option<String> = tx
+                    .query_opt(
                         "SELECT object_id FROM objects WHERE box_name = $1 AND hoso = $2",
                         &[&key.0, &key.1],
                     )?
-                    .map(|r| r.get(0)))
-                })?;
-                if known.is_none() {
-                    if stored.is_none() {
-                        stored = Some(stored_objects(archive)?);
-                    }
-                    let (id, head, digest) = match stored.as_ref().and_then(|s| s.get(&key)) {
-                        Some((id, head, digest)) => {
-                            (id.clone(), Some(head.clone()), Some(digest.clone()))
-                        }
+                    .map(|r| r.get(0));
+                if known_object.is_none() {
+                    let (id, head, digest) = match stored.get(&key) {
+                        Some(o) => (
+                            o.id.clone(),
+                            Some(o.inventory.head.clone()),
+                            Some(o.inventory_sha256()?),
+                        ),
                         None => (ulid::Ulid::new().to_string(), None, None),
                     };
-                    self.db.with(|c| {
-                        c.execute(
-                            "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)
-                             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (box_name, hoso) DO NOTHING",
-                            &[&id, &key.0, &key.1, &head, &digest],
-                        )?;
-                        Ok(())
-                    })?;
+                    tx.execute(
+                        "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)
+                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (box_name, hoso) DO NOTHING",
+                        &[&id, &key.0, &key.1, &head, &digest],
+                    )?;
                 }
-                let box_path = path.display().to_string();
-                let made = self.db.with(|c| {
-                    Ok(c.execute(
-                        "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options)
-                         SELECT $1, $2, o.box_name, o.hoso, o.object_id, $5
-                         FROM objects o
-                         WHERE o.box_name = $3 AND o.hoso = $4
-                           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.object_id = o.object_id
-                                           AND j.state IN ('queued', 'leased'))",
-                        &[&batch, &box_path, &key.0, &key.1, &options_json],
-                    )?)
-                })?;
+                let made = tx.execute(
+                    "INSERT INTO jobs (batch, box_path, box_name, hoso, object_id, options,
+                                       claims, elsewhere)
+                     SELECT $1, $2, o.box_name, o.hoso, o.object_id, $5, $6, $7
+                     FROM objects o
+                     WHERE o.box_name = $3 AND o.hoso = $4
+                       AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.object_id = o.object_id
+                                       AND j.state IN ('queued', 'leased'))",
+                    &[
+                        &batch,
+                        &path.display().to_string(),
+                        &key.0,
+                        &key.1,
+                        &options_json,
+                        &serde_json::json!(decided.claims),
+                        &serde_json::json!(decided.elsewhere),
+                    ],
+                )?;
                 if made == 1 {
-                    jobs += 1;
+                    enqueued.jobs += 1;
                 } else {
-                    already_open.push(key);
+                    enqueued.already_open.push(key);
                 }
             }
-        }
-        Ok(Enqueued {
-            batch,
-            jobs,
-            already_open,
+            tx.commit()?;
+            Ok(enqueued)
         })
     }
 
@@ -380,7 +418,8 @@ impl Coordinator {
                  WHERE id = (SELECT id FROM jobs
                              WHERE state = 'queued' OR (state = 'leased' AND lease_until < now())
                              ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                 RETURNING id, epoch, kind::text, box_path, box_name, hoso, object_id, options",
+                 RETURNING id, epoch, kind::text, box_path, box_name, hoso, object_id, options,
+                           elsewhere",
                 &[&worker, &lease],
             )?)
         })?;
@@ -393,13 +432,19 @@ impl Coordinator {
                     row.get::<_, Option<String>>(i)
                         .ok_or_else(|| Error::Schema("an ingest job without its hồ sơ".into()))
                 };
-                Work::Ingest(IngestWork {
+                Work::Ingest(Box::new(IngestWork {
                     box_path: PathBuf::from(text(3)?),
                     box_name: text(4)?,
                     hoso: text(5)?,
                     object_id: text(6)?,
                     options: serde_json::from_value(options).map_err(schema)?,
-                })
+                    elsewhere: row
+                        .get::<_, Option<serde_json::Value>>(8)
+                        .map(serde_json::from_value)
+                        .transpose()
+                        .map_err(schema)?
+                        .unwrap_or_default(),
+                }))
             }
             JobKind::Verify => Work::Verify(serde_json::from_value(options).map_err(schema)?),
         };
@@ -655,22 +700,19 @@ pub const MAX_ATTEMPTS: i32 = 5;
 
 /// Advisory lock key of the indexer ("sohoaix").
 const INDEXER_LOCK: i64 = 0x0073_6f68_6f61_6978;
+/// Advisory lock key held by an enqueue's transaction ("sohoaenq"): batches are decided one
+/// at a time, each seeing the claims of those before it.
+const ENQUEUE_LOCK: i64 = 0x736f_686f_6165_6e71;
 
 /// (box, hồ sơ) → (object id, head version, root inventory digest).
-type StoredObjects = HashMap<(String, String), (String, String, String)>;
+type StoredObjects<'a> = HashMap<(String, String), &'a HoSoObject>;
 
-/// The objects stored in `archive`, by (box, hồ sơ): (id, head version, root inventory
-/// digest).
-fn stored_objects(archive: &Archive) -> Result<StoredObjects> {
-    let mut found = HashMap::new();
-    for o in archive.hoso_objects()? {
-        let digest = o.inventory_sha256()?;
-        found.insert(
-            (o.source.box_name.clone(), o.source.hoso.clone()),
-            (o.id.clone(), o.inventory.head.clone(), digest),
-        );
-    }
-    Ok(found)
+/// The stored objects by (box, hồ sơ).
+fn stored_objects(objects: &[HoSoObject]) -> StoredObjects<'_> {
+    objects
+        .iter()
+        .map(|o| ((o.source.box_name.clone(), o.source.hoso.clone()), o))
+        .collect()
 }
 
 /// The pipeline's commit fence for one leased job; see the module doc.

@@ -4,7 +4,8 @@
 //!
 //! In: a coordinator database (`SOHOA_DATABASE_URL` or `sohoa.toml`, [`config`]) and an
 //! archive every process can reach (a shared directory today). Out: jobs enqueued one per
-//! hồ sơ ([`coordinator::Coordinator::enqueue`]), run by `sohoa worker` processes
+//! hồ sơ ([`coordinator::Coordinator::enqueue`]; a scan copied across hồ sơ stored once,
+//! [`originals`]), run by `sohoa worker` processes
 //! ([`worker`]: lease, today's pipeline on one hồ sơ, a commit fenced by the lease's epoch,
 //! ack), verify jobs checking stored objects for `sohoa verify --cluster` ([`verify`]), and
 //! the search index built from the committed versions' outbox ([`indexer`]). The
@@ -14,6 +15,7 @@ pub mod config;
 pub mod coordinator;
 pub mod indexer;
 pub mod migrate;
+pub mod originals;
 pub mod throwaway;
 pub mod verify;
 pub mod worker;

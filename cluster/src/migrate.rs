@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "verify_jobs",
         include_str!("../migrations/0003_verify_jobs.sql"),
     ),
+    (
+        4,
+        "job_originals",
+        include_str!("../migrations/0004_job_originals.sql"),
+    ),
 ];
 
 /// Advisory lock key held while migrating ("sohoa" in ASCII).

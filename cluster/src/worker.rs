@@ -292,6 +292,7 @@ fn run_job(
             hoso: work.hoso.clone(),
             object_id: work.object_id.clone(),
             fence: Arc::new(coordinator.fence(job)),
+            elsewhere: work.elsewhere.clone(),
         }),
     };
     let who = Principal::local_operator(o.actor.clone(), Clearance::Public);

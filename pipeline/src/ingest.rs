@@ -79,6 +79,11 @@ pub struct ClusterJob {
     /// of the job — a re-run after a lost lease, a duplicate — stores into the same one).
     pub object_id: String,
     pub fence: std::sync::Arc<dyn CommitFence>,
+    /// Originals this run must not store again: content digest → where that content is
+    /// stored already or first comes in the batch (`box/path`, as [`original_place`] names
+    /// it), decided when the job was enqueued, as the embedded ingest decides for a whole
+    /// run ("the same scan appearing twice is stored once").
+    pub elsewhere: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for ClusterJob {
@@ -86,6 +91,7 @@ impl std::fmt::Debug for ClusterJob {
         f.debug_struct("ClusterJob")
             .field("hoso", &self.hoso)
             .field("object_id", &self.object_id)
+            .field("elsewhere", &self.elsewhere.len())
             .finish_non_exhaustive()
     }
 }
@@ -394,12 +400,10 @@ pub(crate) fn ingest(
     let mut plans = Vec::new();
     // Originals already in the archive, by content: a second copy is reported, not stored.
     let mut seen: HashMap<String, String> = HashMap::new();
-    for o in existing.values() {
-        for (path, digest) in o.inventory.head_files() {
-            if let Some(rel) = path.strip_prefix(crate::store::records::ORIGINALS_DIR) {
-                seen.entry(digest)
-                    .or_insert_with(|| format!("{}/{rel}", o.source.box_name));
-            }
+    add_stored_originals(existing.values(), &mut seen);
+    if let Some(job) = cluster {
+        for (digest, first) in &job.elsewhere {
+            seen.entry(digest.clone()).or_insert_with(|| first.clone());
         }
     }
     for box_dir in boxes {
@@ -1532,18 +1536,10 @@ fn plan_hoso(
         .files
         .par_iter()
         .map(|f| {
-            let hashed = clock.time(Stage::Hashing, || sha256_regular_file(&f.abs_path));
-            let r = hashed.and_then(|(sha, size)| {
-                if size == 0 {
-                    return Err(Error::decode(&f.rel_path, None, "empty file (0 bytes)"));
-                }
-                let n = clock
-                    .time(Stage::Decode, || page_count(&f.abs_path, f.format))
-                    .map_err(|e| relabel(e, &f.abs_path, &f.rel_path))?;
-                check_page_limit(&f.rel_path, n, size, options.max_pages_per_file)?;
-                Ok((sha, n))
-            });
-            (f.clone(), r)
+            (
+                f.clone(),
+                survey_timed(f, options.max_pages_per_file, clock),
+            )
         })
         .collect();
     for (file, survey) in surveyed {
@@ -1556,7 +1552,7 @@ fn plan_hoso(
                 plan.slots.push(Slot::Failed(e.to_string()));
             }
             Ok((sha256, count)) => {
-                let here = format!("{box_name}/{}", file.rel_path);
+                let here = original_place(box_name, &file.rel_path);
                 match seen.get(&sha256) {
                     Some(first) if *first != here => {
                         plan.duplicates.push((file.rel_path.clone(), first.clone()));
@@ -1591,6 +1587,51 @@ fn plan_hoso(
         }
     }
     plan
+}
+
+/// Where an original is, as the ingest names it when it reports a second copy: `box/path`
+/// (the path in the box, hồ sơ directory included).
+pub fn original_place(box_name: &str, rel_path: &str) -> String {
+    format!("{box_name}/{rel_path}")
+}
+
+/// Adds the originals the head versions of `objects` hold to `seen` (content digest →
+/// [`original_place`]), keeping a digest's first place.
+pub fn add_stored_originals<'a, S: std::hash::BuildHasher>(
+    objects: impl IntoIterator<Item = &'a HoSoObject>,
+    seen: &mut HashMap<String, String, S>,
+) {
+    for o in objects {
+        for (path, digest) in o.inventory.head_files() {
+            if let Some(rel) = path.strip_prefix(crate::store::records::ORIGINALS_DIR) {
+                seen.entry(digest)
+                    .or_insert_with(|| original_place(&o.source.box_name, rel));
+            }
+        }
+    }
+}
+
+/// A scan file's SHA-256 and page count as planning an ingest takes them: an empty file, one
+/// whose pages cannot be counted or one with more than `max_pages_per_file` pages is an error
+/// naming it (such a file is never stored).
+pub fn survey_scan(file: &ScanFile, max_pages_per_file: u32) -> Result<(String, u32)> {
+    survey_timed(file, max_pages_per_file, &StageClock::default())
+}
+
+fn survey_timed(
+    file: &ScanFile,
+    max_pages_per_file: u32,
+    clock: &StageClock,
+) -> Result<(String, u32)> {
+    let (sha, size) = clock.time(Stage::Hashing, || sha256_regular_file(&file.abs_path))?;
+    if size == 0 {
+        return Err(Error::decode(&file.rel_path, None, "empty file (0 bytes)"));
+    }
+    let n = clock
+        .time(Stage::Decode, || page_count(&file.abs_path, file.format))
+        .map_err(|e| relabel(e, &file.abs_path, &file.rel_path))?;
+    check_page_limit(&file.rel_path, n, size, max_pages_per_file)?;
+    Ok((sha, n))
 }
 
 /// Refuses a file with more pages than `limit`, naming the file, its size and the option.

@@ -33,6 +33,8 @@ pub struct JobLine {
     pub documents: u64,
     /// Another run committed the hồ sơ while this one read it.
     pub superseded: bool,
+    /// What the run warned of (a second copy of a scan, left to its first place, …).
+    pub warnings: Vec<String>,
     pub error: Option<String>,
 }
 
@@ -86,6 +88,9 @@ impl ClusterIngest {
                     "  {}/{}: committed by another run meanwhile (not stored twice)",
                     j.box_name, j.hoso
                 )?;
+            }
+            for w in &j.warnings {
+                writeln!(out, "  warning: {w}")?;
             }
         }
         for h in &self.already_open {
@@ -180,6 +185,15 @@ fn job_line(job: JobReport) -> JobLine {
             .get("superseded")
             .and_then(serde_json::Value::as_array)
             .is_some_and(|s| !s.is_empty()),
+        warnings: outcome
+            .get("warnings")
+            .and_then(serde_json::Value::as_array)
+            .map(|w| {
+                w.iter()
+                    .filter_map(|w| w.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
         error: job.error,
     }
 }

@@ -39,7 +39,8 @@ fn shared() -> Option<&'static Postgres> {
     SHARED.get_or_init(start_postgres).as_ref()
 }
 
-/// A box of two one-page hồ sơ.
+/// A box of two one-page hồ sơ, the second also holding a copy of the first's scan (a
+/// second copy, stored once: in the first hồ sơ, whichever worker runs first).
 fn two_hoso_box(parent: &Path) -> PathBuf {
     let b = parent.join("hop-c");
     make_box(
@@ -47,6 +48,7 @@ fn two_hoso_box(parent: &Path) -> PathBuf {
         &[
             ("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png"),
             ("hs-b", "hs-02-van-thu-luu-tru/1.png", "1.png"),
+            ("hs-b", "hs-01-nghi-quyet/02-nq.png", "2.png"),
         ],
     );
     b
@@ -268,7 +270,56 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
     let Some(pg) = shared() else { return };
     let db = pg.database("equal").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    two_workers_match_the_embedded_ingest(dir.path(), &db, &[], &StorageLocation::Directory);
+    let clustered =
+        two_workers_match_the_embedded_ingest(dir.path(), &db, &[], &StorageLocation::Directory);
+    a_later_box_s_copy_of_a_stored_scan_is_not_stored_again(dir.path(), &clustered, &db);
+}
+
+/// A box enqueued later whose hồ sơ holds a copy of a scan stored already (under another
+/// name): its worker reports the copy and stores it not, as the embedded ingest does.
+fn a_later_box_s_copy_of_a_stored_scan_is_not_stored_again(dir: &Path, clustered: &Path, db: &str) {
+    let later = dir.join("hop-d");
+    make_box(
+        &later,
+        &[("hs-x", "hs-01-nghi-quyet/02-nq.png", "ban-sao.png")],
+    );
+    let embedded = dir.join("embedded");
+    let out = crate::common::ingest(&embedded, &later, 1, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    enqueue(clustered, db, &later);
+    let mut workers = spawn_workers(dir, clustered, db, &["w3"], &[]);
+    let (child, log) = &mut workers[0];
+    assert_eq!(wait(child, Duration::from_secs(600), log), 0);
+
+    let originals = |archive: &Path| -> BTreeMap<String, Vec<String>> {
+        stored(archive)
+            .into_iter()
+            .map(|(hoso, files)| {
+                let kept = files.into_keys().filter(|p| p.starts_with("originals/"));
+                (hoso, kept.collect())
+            })
+            .collect()
+    };
+    assert_eq!(originals(&embedded), originals(clustered));
+    assert!(
+        !originals(clustered)
+            .values()
+            .flatten()
+            .any(|p| p.ends_with("ban-sao.png") || p.ends_with("hs-b/2.png")),
+        "{:?}",
+        originals(clustered)
+    );
+    let warnings: serde_json::Value = query(
+        db,
+        "SELECT outcome->'warnings' FROM jobs WHERE box_name = 'hop-d'",
+    )[0]
+    .get(0);
+    assert!(
+        warnings
+            .to_string()
+            .contains("same content as hop-c/hs-a/1.png"),
+        "{warnings}"
+    );
 }
 
 /// Ingests a box of two hồ sơ embedded and through the coordinator `db` by two workers and
