@@ -244,7 +244,7 @@ fn mark_in_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Level> {
             // MẶT TRẬN (an issuer) folds like MẬT.
             "MAT" if after == "TRAN" => None,
             "MAT" => match before {
-                "TOI" | "TOT" | "TOL" => Some(Level::ToiMat),
+                b if is_toi(b) => Some(Level::ToiMat),
                 b if is_tuyet(b) => Some(Level::TuyetMat),
                 "BI" | "BAO" | "GIU" | "MAT" => None,
                 _ => Some(Level::Mat),
@@ -275,10 +275,16 @@ fn is_stamp_word(word: &str) -> bool {
         .any(|s| *s == folded || (s.len() >= 4 && edit_distance(&folded, s) <= 1))
 }
 
-/// Whether a word is the first word of a two-word mark (`TUYỆT`, `TỐI`, in capitals).
+/// Whether a word is the first word of a two-word mark (`TUYỆT`, `TỐI`, in capitals), as
+/// the mark reading takes it (its usual misreads too: `TOT`, `TUYFT`).
 fn is_mark_start(word: &str) -> bool {
     let (folded, capitals) = folded_letters(word);
-    capitals && matches!(folded.as_str(), "TUYET" | "TOI")
+    capitals && (is_toi(&folded) || is_tuyet(&folded))
+}
+
+/// `TỐI` folded, or one of its usual misreads.
+fn is_toi(folded: &str) -> bool {
+    matches!(folded, "TOI" | "TOT" | "TOL")
 }
 
 fn is_tuyet(folded: &str) -> bool {
@@ -618,6 +624,14 @@ mod tests {
             m(None, red)
         );
         assert_eq!(page(vec![vec![word("TỐI", 100, 91.0)]]), m(None, red));
+        // … misread as the mark reading takes it, beside a receipt stamp's word.
+        for misread in ["TOT", "TUYFT"] {
+            assert_eq!(
+                page(vec![vec![word(misread, 100, 90.0), word("ĐẾN", 200, 92.0)]]),
+                m(None, red),
+                "{misread}"
+            );
+        }
         assert_eq!(
             page(vec![vec![word("Tối", 100, 91.0), word("Số", 200, 88.0)]]),
             m(None, None)
