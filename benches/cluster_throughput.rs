@@ -194,6 +194,10 @@ fn overhead(pg: &Postgres, work: &Path, n: usize) -> Result<Overhead> {
                 committed: true,
                 documents: vec![format!("doc-{i}")],
                 removed: Vec::new(),
+                // Two scans, as the bench's hồ sơ.
+                originals: (1..=2)
+                    .map(|p| (format!("hop/hs-{i}/{p}.png"), format!("{i:032x}{p:032x}")))
+                    .collect(),
             })
         })?;
         commit += t.elapsed();

@@ -12,3 +12,17 @@
 -- deduplicate within their hồ sơ only).
 ALTER TABLE jobs ADD COLUMN claims jsonb;
 ALTER TABLE jobs ADD COLUMN elsewhere jsonb;
+
+-- The originals each object's head version holds, by content: written by every commit of a
+-- job in its transaction, so that an enqueue finds the stored copies of its scans by digest
+-- without reading the store. `objects.originals_known` says whether an object's rows are
+-- those of its head; an object committed otherwise (found in the store, or committed by a
+-- run that found another's version) is read from the store at the next enqueue.
+CREATE TABLE originals (
+    object_id text NOT NULL REFERENCES objects (object_id),
+    place     text NOT NULL,
+    sha256    text NOT NULL,
+    PRIMARY KEY (object_id, place)
+);
+CREATE INDEX originals_by_content ON originals (sha256);
+ALTER TABLE objects ADD COLUMN originals_known boolean NOT NULL DEFAULT false;

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use pipeline::ingest::{CommitFence, FencedCommit};
 use pipeline::store::audit::{AppendLock, AuditEntry};
-use pipeline::store::{Archive, HoSoObject, ObjectFence, ObjectHead, ObjectPlace};
+use pipeline::store::{Archive, ObjectFence, ObjectHead, ObjectPlace};
 use serde::{Deserialize, Serialize};
 
 use crate::{originals, Config, Error, Result};
@@ -323,9 +323,19 @@ impl Coordinator {
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
-            let stored = archive.hoso_objects()?;
-            let mut known = HashMap::new();
-            pipeline::ingest::add_stored_originals(&stored, &mut known);
+            record_store_originals(&mut tx, archive, boxes)?;
+            let digests: Vec<&str> = surveyed
+                .iter()
+                .flat_map(|h| h.files.iter().map(|(_, digest)| digest.as_str()))
+                .collect();
+            let mut known: HashMap<String, String> = HashMap::new();
+            for row in tx.query(
+                "SELECT sha256, place FROM originals WHERE sha256 = ANY($1)
+                 ORDER BY object_id, place",
+                &[&digests],
+            )? {
+                known.entry(row.get(0)).or_insert_with(|| row.get(1));
+            }
             for claims in &open {
                 for (digest, place) in claims.as_object().into_iter().flatten() {
                     if let Some(place) = place.as_str() {
@@ -335,7 +345,6 @@ impl Coordinator {
                     }
                 }
             }
-            let stored = stored_objects(&stored);
             let mut enqueued = Enqueued {
                 batch: batch.clone(),
                 jobs: 0,
@@ -355,18 +364,12 @@ impl Coordinator {
                     )?
                     .map(|r| r.get(0));
                 if known_object.is_none() {
-                    let (id, head, digest) = match stored.get(&key) {
-                        Some(o) => (
-                            o.id.clone(),
-                            Some(o.inventory.head.clone()),
-                            Some(o.inventory_sha256()?),
-                        ),
-                        None => (ulid::Ulid::new().to_string(), None, None),
-                    };
+                    // A new hồ sơ (the store's were recorded above).
+                    let id = ulid::Ulid::new().to_string();
                     tx.execute(
-                        "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)
-                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (box_name, hoso) DO NOTHING",
-                        &[&id, &key.0, &key.1, &head, &digest],
+                        "INSERT INTO objects (object_id, box_name, hoso)
+                         VALUES ($1, $2, $3) ON CONFLICT (box_name, hoso) DO NOTHING",
+                        &[&id, &key.0, &key.1],
                     )?;
                 }
                 let made = tx.execute(
@@ -705,14 +708,60 @@ const INDEXER_LOCK: i64 = 0x0073_6f68_6f61_6978;
 const ENQUEUE_LOCK: i64 = 0x736f_686f_6165_6e71;
 
 /// (box, hồ sơ) → (object id, head version, root inventory digest).
-type StoredObjects<'a> = HashMap<(String, String), &'a HoSoObject>;
-
-/// The stored objects by (box, hồ sơ).
-fn stored_objects(objects: &[HoSoObject]) -> StoredObjects<'_> {
-    objects
+/// Brings the object table and the originals up to the store where they may lag behind it,
+/// in `tx`: when a hồ sơ of `boxes` has no object in the table, every stored object is
+/// read and recorded with its head and originals (an archive ingested before the
+/// coordinator knew it; one of the batch's hồ sơ may be among them); then each object whose
+/// originals are not known (recorded before schema 4, or last committed by a run that found
+/// another's version) is read from the store and its originals recorded.
+fn record_store_originals(
+    tx: &mut postgres::Transaction<'_>,
+    archive: &Archive,
+    boxes: &[(PathBuf, pipeline::discover::ScanBox)],
+) -> Result<()> {
+    let mut all_known = true;
+    for (_, scan_box) in boxes {
+        for hoso in &scan_box.hoso {
+            let row = tx.query_opt(
+                "SELECT 1 FROM objects WHERE box_name = $1 AND hoso = $2",
+                &[&scan_box.name, &hoso.path],
+            )?;
+            all_known &= row.is_some();
+        }
+    }
+    if !all_known {
+        for o in archive.hoso_objects()? {
+            let made = tx.execute(
+                "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                &[
+                    &o.id,
+                    &o.source.box_name,
+                    &o.source.hoso,
+                    &o.inventory.head,
+                    &o.inventory_sha256()?,
+                ],
+            )?;
+            if made == 1 {
+                record_originals(tx, &o.id, &pipeline::ingest::stored_originals(&o))?;
+            }
+        }
+    }
+    let unknown: Vec<String> = tx
+        .query(
+            "SELECT object_id FROM objects
+             WHERE head_version IS NOT NULL AND NOT originals_known",
+            &[],
+        )?
         .iter()
-        .map(|o| ((o.source.box_name.clone(), o.source.hoso.clone()), o))
-        .collect()
+        .map(|r| r.get(0))
+        .collect();
+    for id in unknown {
+        if let Some(o) = archive.find_object(&id)? {
+            record_originals(tx, &id, &pipeline::ingest::stored_originals(&o))?;
+        }
+    }
+    Ok(())
 }
 
 /// The pipeline's commit fence for one leased job; see the module doc.
@@ -797,6 +846,22 @@ impl CommitFence for JobFence {
                         ],
                     )?;
                 }
+                match &outcome {
+                    Ok(FencedCommit::Head { originals, .. }) => {
+                        record_originals(&mut tx, &object_id, originals)?;
+                    }
+                    // Another run's version, recorded now: its originals are read from the
+                    // store when an enqueue needs them.
+                    Ok(FencedCommit::Superseded { version, .. })
+                        if recorded.as_deref() != Some(version.as_str()) =>
+                    {
+                        tx.execute(
+                            "UPDATE objects SET originals_known = false WHERE object_id = $1",
+                            &[&object_id],
+                        )?;
+                    }
+                    _ => {}
+                }
                 let lease = self.lease.as_secs_f64();
                 tx.execute(
                     "UPDATE jobs SET lease_until = now() + make_interval(secs => $2) WHERE id = $1",
@@ -813,6 +878,31 @@ impl CommitFence for JobFence {
             (Ok(()), None) => unreachable!("the transaction sets the result"),
         }
     }
+}
+
+/// Records `originals` (place, digest) as those of the object's head, replacing what was
+/// recorded, in the transaction `tx`.
+fn record_originals(
+    tx: &mut postgres::Transaction<'_>,
+    object_id: &str,
+    originals: &[(String, String)],
+) -> Result<()> {
+    let (places, digests): (Vec<&str>, Vec<&str>) = originals
+        .iter()
+        .map(|(place, digest)| (place.as_str(), digest.as_str()))
+        .unzip();
+    tx.execute("DELETE FROM originals WHERE object_id = $1", &[&object_id])?;
+    tx.execute(
+        "INSERT INTO originals (object_id, place, sha256)
+         SELECT $1, place, sha256 FROM unnest($2::text[], $3::text[]) AS o (place, sha256)
+         ON CONFLICT DO NOTHING",
+        &[&object_id, &places, &digests],
+    )?;
+    tx.execute(
+        "UPDATE objects SET originals_known = true WHERE object_id = $1",
+        &[&object_id],
+    )?;
+    Ok(())
 }
 
 fn lost(job: i64, why: &str) -> pipeline::Error {

@@ -2,8 +2,8 @@
 //! once across a run: which originals of a batch are second copies.
 //!
 //! In: the boxes of a batch (discovered), the originals already stored (content digest →
-//! place, from the stored objects' head versions) and those open jobs will store (their
-//! `claims`). Out: per hồ sơ, in discovery order, [`HoSoOriginals`]: the digests its job
+//! place: the coordinator's `originals` table, which the commits keep) and those open jobs
+//! will store (their `claims`). Out: per hồ sơ, in discovery order, [`HoSoOriginals`]: the digests its job
 //! will store (`claims`) and those stored already or coming first elsewhere (`elsewhere`,
 //! which the worker reports as second copies and does not store). The embedded ingest
 //! decides the same way, in the same order: what is stored first, then the run's hồ sơ as

@@ -122,6 +122,8 @@ pub enum FencedCommit {
         /// longer holds (for the indexer).
         documents: Vec<String>,
         removed: Vec<String>,
+        /// The originals the head holds: (place, as [`original_place`] names it; SHA-256).
+        originals: Vec<(String, String)>,
     },
     /// Another run committed the hồ sơ after this one planned: nothing was stored.
     Superseded {
@@ -1279,6 +1281,13 @@ impl Run<'_> {
                 let archive = self.archive;
                 let planned = plan.existing.as_ref().map(|o| o.inventory.head.clone());
                 let detail = serde_json::json!({"box": plan.box_name, "hoso": plan.source.path});
+                let head_originals: Vec<(String, String)> = originals
+                    .iter()
+                    .map(|f| {
+                        let place = original_place(&plan.box_name, &f.file.rel_path);
+                        (place, f.sha256.clone())
+                    })
+                    .collect();
                 let fenced = job.fence.commit(&mut |recorded: Option<&str>| {
                     // Under the object's lock, the lease checked: finish a commit a stopped
                     // run left half done, and record one it left unrecorded.
@@ -1321,6 +1330,7 @@ impl Run<'_> {
                             committed: true,
                             documents: doc_ids.clone(),
                             removed: stale.clone(),
+                            originals: head_originals.clone(),
                         },
                         CommitOutcome::Unchanged { version } => FencedCommit::Head {
                             version,
@@ -1331,6 +1341,7 @@ impl Run<'_> {
                             committed: false,
                             documents: doc_ids.clone(),
                             removed: stale.clone(),
+                            originals: head_originals.clone(),
                         },
                     })
                 })?;
@@ -1595,18 +1606,28 @@ pub fn original_place(box_name: &str, rel_path: &str) -> String {
     format!("{box_name}/{rel_path}")
 }
 
+/// The originals the head version of `object` holds: ([`original_place`], SHA-256).
+pub fn stored_originals(object: &HoSoObject) -> Vec<(String, String)> {
+    object
+        .inventory
+        .head_files()
+        .into_iter()
+        .filter_map(|(path, digest)| {
+            let rel = path.strip_prefix(crate::store::records::ORIGINALS_DIR)?;
+            Some((original_place(&object.source.box_name, rel), digest))
+        })
+        .collect()
+}
+
 /// Adds the originals the head versions of `objects` hold to `seen` (content digest →
 /// [`original_place`]), keeping a digest's first place.
-pub fn add_stored_originals<'a, S: std::hash::BuildHasher>(
+fn add_stored_originals<'a>(
     objects: impl IntoIterator<Item = &'a HoSoObject>,
-    seen: &mut HashMap<String, String, S>,
+    seen: &mut HashMap<String, String>,
 ) {
     for o in objects {
-        for (path, digest) in o.inventory.head_files() {
-            if let Some(rel) = path.strip_prefix(crate::store::records::ORIGINALS_DIR) {
-                seen.entry(digest)
-                    .or_insert_with(|| original_place(&o.source.box_name, rel));
-            }
+        for (place, digest) in stored_originals(o) {
+            seen.entry(digest).or_insert(place);
         }
     }
 }

@@ -273,11 +273,24 @@ fn a_box_ingested_by_two_workers_matches_the_embedded_ingest() {
     let clustered =
         two_workers_match_the_embedded_ingest(dir.path(), &db, &[], &StorageLocation::Directory);
     a_later_box_s_copy_of_a_stored_scan_is_not_stored_again(dir.path(), &clustered, &db);
+    // The embedded archive, coordinated afterwards: its first enqueue reads the store, and
+    // finds the stored copy there.
+    let adopting = pg.database("equal_adopt").unwrap();
+    let embedded = dir.path().join("embedded");
+    enqueue(&embedded, &adopting, &dir.path().join("hop-d"));
+    assert_eq!(left_elsewhere(&adopting, "hop-d"), ["hop-c/hs-a/1.png"]);
 }
 
 /// A box enqueued later whose hồ sơ holds a copy of a scan stored already (under another
 /// name): its worker reports the copy and stores it not, as the embedded ingest does.
 fn a_later_box_s_copy_of_a_stored_scan_is_not_stored_again(dir: &Path, clustered: &Path, db: &str) {
+    // The workers' commits recorded their objects' originals (no enqueue read the store
+    // since they committed).
+    let recorded: Vec<String> = query(db, "SELECT place FROM originals ORDER BY place")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(recorded, ["hop-c/hs-a/1.png", "hop-c/hs-b/1.png"]);
     let later = dir.join("hop-d");
     make_box(
         &later,
@@ -320,6 +333,27 @@ fn a_later_box_s_copy_of_a_stored_scan_is_not_stored_again(dir: &Path, clustered
             .contains("same content as hop-c/hs-a/1.png"),
         "{warnings}"
     );
+    // Enqueued again (its hồ sơ known now, the store not read): the stored copy is found
+    // by digest among the originals the commits recorded.
+    enqueue(clustered, db, &later);
+    assert_eq!(left_elsewhere(db, "hop-d"), ["hop-c/hs-a/1.png"]);
+}
+
+/// The places the newest job of `box_name` leaves its second copies to.
+fn left_elsewhere(db: &str, box_name: &str) -> Vec<String> {
+    let elsewhere: serde_json::Value = query(
+        db,
+        &format!(
+            "SELECT elsewhere FROM jobs WHERE box_name = '{box_name}' ORDER BY id DESC LIMIT 1"
+        ),
+    )[0]
+    .get(0);
+    elsewhere
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
 }
 
 /// Ingests a box of two hồ sơ embedded and through the coordinator `db` by two workers and
