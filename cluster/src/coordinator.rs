@@ -707,7 +707,6 @@ const INDEXER_LOCK: i64 = 0x0073_6f68_6f61_6978;
 /// at a time, each seeing the claims of those before it.
 const ENQUEUE_LOCK: i64 = 0x736f_686f_6165_6e71;
 
-/// (box, hồ sơ) → (object id, head version, root inventory digest).
 /// Brings the object table and the originals up to the store where they may lag behind it,
 /// in `tx`: when a hồ sơ of `boxes` has no object in the table, every stored object is
 /// read and recorded with its head and originals (an archive ingested before the

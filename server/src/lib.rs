@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod admin;
+mod cluster_ingest;
 mod error;
 pub mod requests;
 pub mod tasks;

@@ -103,17 +103,6 @@ impl Execute for ServeArgs {
             },
             inboxes: self.inbox,
         };
-        // In cluster mode boxes go in as jobs the workers take, never through one server.
-        if !config.inboxes.is_empty()
-            && matches!(config.accounts, server::accounts::Location::Cluster { .. })
-        {
-            return Err(crate::cli::UsageError(
-                "--inbox: not in cluster mode (a coordinator is configured): ingest boxes \
-                 with `sohoa ingest BOX --cluster`, whose jobs the workers take"
-                    .into(),
-            )
-            .into());
-        }
         // The isolated-LAN profile on a public address: refused before anything starts.
         config
             .profile

@@ -1321,6 +1321,23 @@ fn an_edit_in_cluster_mode_reaches_the_index_through_the_indexer() {
     chained_through_the_head(&archive, &db, &log);
 }
 
+/// An API token of `luu-tru`, an archivist account made in the coordinator `db`.
+fn archivist_token(archive: &Path, db: &str) -> String {
+    let args = [
+        "user",
+        "add",
+        "luu-tru",
+        "--role",
+        "archivist",
+        "--password-stdin",
+    ];
+    let out = with_db(archive, db, &args, "mật khẩu của luu-tru\n");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let out = with_db(archive, db, &["token", "create", "--user", "luu-tru"], "");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    crate::reading_room::printed_token(&out)
+}
+
 /// Every entry of the audit log `log` went through the coordinator's chain head: its row
 /// holds the log's last sequence number; and the chain verifies.
 fn chained_through_the_head(archive: &Path, db: &str, log: &str) {
@@ -1339,26 +1356,7 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     let db = pg.database("serve_edit").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let archive = one_report_through_a_worker(dir.path(), &db);
-    let args = [
-        "user",
-        "add",
-        "luu-tru",
-        "--role",
-        "archivist",
-        "--password-stdin",
-    ];
-    let out = with_db(&archive, &db, &args, "mật khẩu của luu-tru\n");
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let out = with_db(&archive, &db, &["token", "create", "--user", "luu-tru"], "");
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let token = crate::reading_room::printed_token(&out);
-
-    // Boxes go in as jobs in cluster mode, never through one server's inbox.
-    let inbox = dir.path().to_str().unwrap();
-    let args = ["serve", "--listen", "127.0.0.1:0", "--inbox", inbox];
-    let out = cluster_cmd(&archive, &db, 30, &args).output().unwrap();
-    assert_eq!(code(&out), 2, "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--cluster"));
+    let token = archivist_token(&archive, &db);
 
     let server = serve_in(
         &archive,
@@ -1419,4 +1417,86 @@ fn a_correction_in_a_cluster_reading_room_goes_through_the_coordinator_and_its_s
     let last = log.lines().last().unwrap();
     assert!(last.contains("access"), "{last}");
     chained_through_the_head(&archive, &db, &log);
+}
+
+#[test]
+fn an_ingest_started_in_a_cluster_reading_room_is_enqueued_and_run_by_the_workers() {
+    use crate::reading_room::{serve_in, Visitor};
+    use crate::requests::post_json;
+    let Some(pg) = shared() else { return };
+    let db = pg.database("room_ingest").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let box_dir = dir.path().join("hop-01");
+    make_box(&box_dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
+    let archive = dir.path().join("archive");
+    let out = crate::common::ingest(&archive, &box_dir, 1, true);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let inbox = dir.path().join("inbox");
+    make_box(
+        &inbox.join("hop-web"),
+        &[("hs-x", "hs-02-van-thu-luu-tru/1.png", "1.png")],
+    );
+    let token = archivist_token(&archive, &db);
+    let env = [("SOHOA_DATABASE_URL", db.as_str())];
+    let server = serve_in(
+        &archive,
+        &["--inbox", inbox.to_str().unwrap()],
+        "http",
+        &env,
+    );
+    let mut archivist = Visitor::new(&server);
+    archivist.token = Some(token);
+
+    // The reading room enqueues the box; it stores nothing itself.
+    let start = serde_json::json!({"box": "hop-web"});
+    let a = post_json(&archivist, "/api/v1/ingests", &start, None);
+    assert_eq!(a.status, 202, "{}", a.text());
+    let id = json_of(&a.body)["id"].as_str().unwrap().to_string();
+    let started = Instant::now();
+    while query(&db, "SELECT 1 FROM jobs WHERE box_name = 'hop-web'").is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no job enqueued"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut workers = spawn_workers(dir.path(), &archive, &db, &["w1"], &[]);
+    let (child, log) = &mut workers[0];
+    assert_eq!(wait(child, Duration::from_secs(600), log), 0);
+
+    // The task follows the job to its end and reports the worker's pages.
+    let task = loop {
+        let task = json_of(&archivist.get(&format!("/api/v1/ingests/{id}")).body);
+        if matches!(task["state"].as_str(), Some("done" | "failed")) {
+            break task;
+        }
+        assert!(started.elapsed() < Duration::from_secs(600), "{task}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(task["state"], "done", "{task}");
+    let report = &task["report"]["ingest"];
+    assert_eq!(report["pages_ok"], 1, "{task}");
+    assert_eq!(
+        report["documents"].as_array().map(Vec::len),
+        Some(1),
+        "{task}"
+    );
+    // Committed by the worker through the coordinator: the object table holds its head,
+    // the outbox the version for the indexer, the audit chain the ingest.
+    let heads = query(
+        &db,
+        "SELECT head_version FROM objects WHERE box_name = 'hop-web' AND hoso = 'hs-x'",
+    );
+    assert_eq!(heads.len(), 1);
+    assert!(heads[0].get::<_, Option<String>>(0).is_some());
+    assert!(!query(
+        &db,
+        "SELECT 1 FROM outbox o JOIN objects b USING (object_id) WHERE b.box_name = 'hop-web'"
+    )
+    .is_empty());
+    audit_intact(&archive, &db);
+}
+
+fn json_of(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body).unwrap()
 }

@@ -143,6 +143,9 @@ pub struct ReadingRoom {
     deadlines: Deadlines,
     /// When grants past their last day were last recorded (seconds since the epoch).
     expiries_checked: AtomicI64,
+    /// Cluster mode: the coordinator an ingest started here enqueues its box in (the
+    /// workers ingest it, as for `sohoa ingest --cluster`).
+    coordinator: Option<Arc<cluster::Coordinator>>,
 }
 
 /// Grants past their last day are recorded at most this often (and at start).
@@ -157,7 +160,7 @@ impl ReadingRoom {
         accounts: &crate::accounts::Location,
         secure_cookies: bool,
     ) -> Result<ReadingRoom> {
-        let archive = coordinated(Archive::open_on(dir, storage)?, accounts)?;
+        let (archive, coordinator) = coordinated(Archive::open_on(dir, storage)?, accounts)?;
         let index = pipeline::catalog::open_index_read_only(&archive)?;
         let accounts = Arc::new(Accounts::open_at(accounts, dir)?);
         let tasks = crate::tasks::Tasks::open(&dir.join(SERVICE_DIR))?;
@@ -175,6 +178,7 @@ impl ReadingRoom {
             isolated_lan: false,
             deadlines: Deadlines::default(),
             expiries_checked: AtomicI64::new(0),
+            coordinator,
         })
     }
 
@@ -473,10 +477,13 @@ async fn shutdown_signal() {
 /// accounts in the coordinator's `PostgreSQL`), its corrections committed under the
 /// coordinator's object lock with an outbox row for the indexer, and every audit append
 /// (reads recorded included) serialised through the coordinator's chain head, as `sohoa
-/// edit` and the workers do ([`cluster::Coordinator::coordinate`]).
-fn coordinated(archive: Archive, accounts: &crate::accounts::Location) -> Result<Archive> {
+/// edit` and the workers do ([`cluster::Coordinator::coordinate`]); with the coordinator
+/// the reading room's ingests enqueue in.
+type Coordinated = (Archive, Option<Arc<cluster::Coordinator>>);
+
+fn coordinated(archive: Archive, accounts: &crate::accounts::Location) -> Result<Coordinated> {
     let crate::accounts::Location::Cluster { database_url } = accounts else {
-        return Ok(archive);
+        return Ok((archive, None));
     };
     let config = cluster::Config {
         database_url: database_url.clone(),
@@ -485,9 +492,12 @@ fn coordinated(archive: Archive, accounts: &crate::accounts::Location) -> Result
     // Its blocking client runs a runtime of its own: connected (and closed) on a thread
     // outside the server's, which this runs inside, before the listener starts.
     std::thread::scope(|s| {
-        s.spawn(|| cluster::Coordinator::connect(&config).map(|c| c.coordinate(archive)))
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        s.spawn(|| {
+            cluster::Coordinator::connect(&config)
+                .map(|c| (c.coordinate(archive), Some(Arc::new(c))))
+        })
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
     .map_err(Error::Coordinator)
 }

@@ -5,7 +5,8 @@
 //! In: a signed-in [`Visitor`] and their forms (with the session's CSRF token). Out: HTML
 //! pages (`/tasks/ingest`, `/tasks/verify`, `/tasks/{id}`); the work is [`crate::tasks`]'s,
 //! run in the background through `pipeline`'s gate (`Writer::ingest`, `Writer::verify`,
-//! which refuse a principal without the archivist's or the auditor's role). A task page
+//! which refuse a principal without the archivist's or the auditor's role; in cluster mode
+//! an ingest is enqueued for the workers instead, `crate::cluster_ingest`). A task page
 //! polls the task's JSON (`/assets/tasks.js`) and, without script, refreshes itself; a task
 //! of another role, like an unknown id, answers 404.
 
@@ -73,10 +74,13 @@ pub(super) async fn start_ingest(
             return Err(Failure::BadRequest(NO_INBOX.into()));
         }
         let box_dir = room.inbox.find(&name)?;
-        // Another process (a `sohoa ingest`) may hold the archive's writer lock.
-        room.archive
-            .lock()
-            .map_err(|_| Failure::Conflict(TaskKind::Ingest.busy_message().into()))?;
+        // Another process (a `sohoa ingest`) may hold the archive's writer lock; in cluster
+        // mode the workers write, and the coordinator keeps a hồ sơ from two jobs at once.
+        if room.coordinator.is_none() {
+            room.archive
+                .lock()
+                .map_err(|_| Failure::Conflict(TaskKind::Ingest.busy_message().into()))?;
+        }
         let handle = room.tasks.begin(TaskKind::Ingest, &starter, &name)?;
         Ok((handle, box_dir))
     })
@@ -100,14 +104,25 @@ pub(super) async fn start_ingest(
             cluster: None,
         };
         let paths = room.server_paths(Some(&box_dir));
-        let ran = room
-            .archive
-            .writer(&who)
-            .ingest(std::slice::from_ref(&box_dir), &options, &handle)
-            .and_then(|mut summary| {
-                room.archive.reader(&who).hide_from_summary(&mut summary)?;
-                Ok(summary)
-            });
+        let ran = match &room.coordinator {
+            None => {
+                room.archive
+                    .writer(&who)
+                    .ingest(std::slice::from_ref(&box_dir), &options, &handle)
+            }
+            Some(coordinator) => crate::cluster_ingest::ingest(
+                coordinator,
+                &room.archive,
+                &box_dir,
+                who.actor(),
+                &handle,
+            )
+            .map_err(pipeline::Error::from),
+        }
+        .and_then(|mut summary| {
+            room.archive.reader(&who).hide_from_summary(&mut summary)?;
+            Ok(summary)
+        });
         // The reading room's index handle sees the ingest's commits from now on.
         if let Err(e) = room.index.reload() {
             tracing::error!("reloading the search index after an ingest: {e}");
