@@ -105,6 +105,16 @@ impl Run for IngestArgs {
                 );
             }
         }
+        // A coordinator configured means the archive is a cluster's: its hồ sơ go in as jobs,
+        // committed under the coordinator's locks, never by one process on its own.
+        if !self.cluster && cluster::Config::from_env()?.is_some() {
+            return Err(crate::cli::UsageError(
+                "a coordinator is configured (SOHOA_DATABASE_URL or sohoa.toml): ingest with \
+                 --cluster, whose jobs the workers take; for an embedded archive, unset it"
+                    .into(),
+            )
+            .into());
+        }
         // Who acts is settled before anything is created.
         let who = ctx.principal(&self.archive.archive, self.actor.as_deref(), self.clearance)?;
         let location = crate::storage_env::storage_location()?;

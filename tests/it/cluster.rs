@@ -1436,6 +1436,17 @@ fn an_ingest_started_in_a_cluster_reading_room_is_enqueued_and_run_by_the_worker
         &inbox.join("hop-web"),
         &[("hs-x", "hs-02-van-thu-luu-tru/1.png", "1.png")],
     );
+    // One process does not ingest into a coordinated archive on its own: without
+    // `--cluster` the command is refused, storing nothing.
+    let web_box = inbox.join("hop-web");
+    let plain = ["ingest", web_box.to_str().unwrap()];
+    let out = cluster_cmd(&archive, &db, 30, &plain).output().unwrap();
+    assert_eq!(code(&out), 2, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cluster"));
+    assert!(
+        catalog(&archive, &[]).len() == 1,
+        "only the first box's document"
+    );
     let token = archivist_token(&archive, &db);
     let env = [("SOHOA_DATABASE_URL", db.as_str())];
     let server = serve_in(
