@@ -312,8 +312,9 @@ impl Coordinator {
         self.db.with(|c| {
             let mut tx = c.transaction()?;
             tx.execute("SELECT pg_advisory_xact_lock($1)", &[&ENQUEUE_LOCK])?;
-            // Open jobs' claims before the store: a job that finishes in between committed
-            // before it finished, so the store read next holds what it claimed.
+            // Open jobs' claims before the stored originals: a job that finishes in between
+            // recorded its originals in its commit, before it finished, so the table read
+            // next holds what it claimed.
             let open: Vec<serde_json::Value> = tx
                 .query(
                     "SELECT claims FROM jobs WHERE state IN ('queued', 'leased')
