@@ -719,17 +719,19 @@ fn record_store_originals(
     archive: &Archive,
     boxes: &[(PathBuf, pipeline::discover::ScanBox)],
 ) -> Result<()> {
-    let mut all_known = true;
-    for (_, scan_box) in boxes {
-        for hoso in &scan_box.hoso {
-            let row = tx.query_opt(
-                "SELECT 1 FROM objects WHERE box_name = $1 AND hoso = $2",
-                &[&scan_box.name, &hoso.path],
-            )?;
-            all_known &= row.is_some();
-        }
-    }
-    if !all_known {
+    let (names, hoso): (Vec<&str>, Vec<&str>) = boxes
+        .iter()
+        .flat_map(|(_, b)| b.hoso.iter().map(|h| (b.name.as_str(), h.path.as_str())))
+        .unzip();
+    let unknown: i64 = tx
+        .query_one(
+            "SELECT count(*) FROM unnest($1::text[], $2::text[]) AS b (box_name, hoso)
+             WHERE NOT EXISTS (SELECT 1 FROM objects o
+                               WHERE o.box_name = b.box_name AND o.hoso = b.hoso)",
+            &[&names, &hoso],
+        )?
+        .get(0);
+    if unknown > 0 {
         for o in archive.hoso_objects()? {
             let made = tx.execute(
                 "INSERT INTO objects (object_id, box_name, hoso, head_version, inventory_sha256)

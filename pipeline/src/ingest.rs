@@ -194,7 +194,7 @@ pub struct PageOutcome {
 }
 
 /// What an ingest run did.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IngestSummary {
     pub pages_total: u64,
     pub pages_ok: u64,
@@ -221,6 +221,29 @@ pub struct IngestSummary {
     /// again), as `box/hồ sơ`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded: Vec<String>,
+}
+
+impl IngestSummary {
+    /// Adds the outcome of `other`, a run of other hồ sơ (a cluster's jobs of one batch):
+    /// its counts added and its lists joined, as if one run had done both. The batch report
+    /// and the CPU seconds stay this summary's (each run's own, on its machine).
+    pub fn add_run(&mut self, other: IngestSummary) {
+        self.pages_total += other.pages_total;
+        self.pages_ok += other.pages_ok;
+        self.pages_failed += other.pages_failed;
+        self.pages_withheld += other.pages_withheld;
+        self.objects_created += other.objects_created;
+        self.objects_updated += other.objects_updated;
+        self.objects_unchanged += other.objects_unchanged;
+        self.pages_recognised += other.pages_recognised;
+        self.pages_reused += other.pages_reused;
+        self.documents_to_review += other.documents_to_review;
+        self.documents.extend(other.documents);
+        self.failures.extend(other.failures);
+        self.withheld.extend(other.withheld);
+        self.warnings.extend(other.warnings);
+        self.superseded.extend(other.superseded);
+    }
 }
 
 /// One page that needs decoding and OCR.

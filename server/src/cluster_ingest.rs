@@ -64,25 +64,7 @@ pub fn ingest(
 /// One summary of a batch's jobs: their counts added, their lists joined; a job that failed
 /// (or whose outcome cannot be read) as a warning naming its hồ sơ.
 fn merged(jobs: Vec<JobReport>) -> IngestSummary {
-    let mut all = IngestSummary {
-        pages_total: 0,
-        pages_ok: 0,
-        pages_failed: 0,
-        pages_withheld: 0,
-        documents: Vec::new(),
-        failures: Vec::new(),
-        withheld: Vec::new(),
-        report: String::new(),
-        objects_created: 0,
-        objects_updated: 0,
-        objects_unchanged: 0,
-        pages_recognised: 0,
-        pages_reused: 0,
-        documents_to_review: 0,
-        warnings: Vec::new(),
-        cpu_seconds: pipeline::stages::StageCpu::default(),
-        superseded: Vec::new(),
-    };
+    let mut all = IngestSummary::default();
     for job in jobs {
         let hoso = format!("{}/{}", job.box_name, job.hoso);
         let outcome = job
@@ -103,21 +85,7 @@ fn merged(jobs: Vec<JobReport>) -> IngestSummary {
                 continue;
             }
         };
-        all.pages_total += one.pages_total;
-        all.pages_ok += one.pages_ok;
-        all.pages_failed += one.pages_failed;
-        all.pages_withheld += one.pages_withheld;
-        all.objects_created += one.objects_created;
-        all.objects_updated += one.objects_updated;
-        all.objects_unchanged += one.objects_unchanged;
-        all.pages_recognised += one.pages_recognised;
-        all.pages_reused += one.pages_reused;
-        all.documents_to_review += one.documents_to_review;
-        all.documents.extend(one.documents);
-        all.failures.extend(one.failures);
-        all.withheld.extend(one.withheld);
-        all.warnings.extend(one.warnings);
-        all.superseded.extend(one.superseded);
+        all.add_run(one);
     }
     all
 }
