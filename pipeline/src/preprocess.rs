@@ -2,8 +2,10 @@
 //!
 //! In: a [`DecodedPage`] (pixels as scanned). Out: a [`PreparedPage`]: an 8-bit gray image,
 //! upright within ±0.5° (projection-profile deskew on a downscaled copy; smaller skew is left to
-//! Tesseract, larger is rotated away by a fixed-point bilinear rotation), its resolution, and whether the page is blank (the back of a
-//! duplex scan) and so must not go through OCR. Quarter-turn orientation is fixed later, only for
+//! Tesseract, larger is rotated away by a fixed-point bilinear rotation), its resolution, and
+//! whether the page is blank (the back of a duplex scan) and so must not go through OCR. A faded page
+//! (typewriter ink a few dozen levels under the paper) is not blank: it is found by its faint
+//! ink when its dark ink is too little. Quarter-turn orientation is fixed later, only for
 //! pages whose OCR looks wrong (see [`rotate_quarter`]). The original bytes are never touched.
 
 use image::GrayImage;
@@ -24,6 +26,10 @@ const MIN_DESKEW_DEGREES: f32 = 0.5;
 const MAX_SKEW_DEGREES: f32 = 5.0;
 /// Share of inked pixels (after downscaling) below which a page counts as blank.
 const BLANK_INK_RATIO: f32 = 0.0015;
+/// How far under the paper's level faint ink lies (after downscaling): a faded typewritten
+/// page's strokes, averaged with the paper around them, measure 40–90 levels under it and
+/// hardly any under 60 % of the paper's level; a blank page's grain stays within a few levels.
+const FAINT_INK_DEPTH: u8 = 40;
 /// Downscaled working width for analysis.
 const ANALYSIS_WIDTH: u32 = 800;
 
@@ -285,9 +291,9 @@ impl Analysis {
             histogram[v as usize] += 1;
         }
         let paper_level = percentile(&histogram, 0.90);
-        let threshold = (f32::from(paper_level) * 0.6) as u8;
         // Ignore a 4% margin: scanner edges, punch holes, shadows of the binding.
         let (mx, my) = (w / 25, h / 25);
+        let threshold = ink_threshold(&small, w, h, (mx, my), paper_level);
         let mut ink = Vec::new();
         for y in my..h.saturating_sub(my) {
             for x in mx..w.saturating_sub(mx) {
@@ -338,6 +344,52 @@ impl Analysis {
             }
         }
         best
+    }
+}
+
+/// The level under which a pixel of the downscaled page is ink: 60 % of the paper's level,
+/// or [`FAINT_INK_DEPTH`] under the paper when the dark ink is too little to count and faint
+/// ink in strokes is not (a faded page, which would otherwise count as blank and skip OCR).
+/// Faint ink counts where it touches more faint ink: strokes do, while a blank back's specks
+/// of scanner noise, averaged with the paper around them, stand alone.
+fn ink_threshold(small: &[u8], w: u32, h: u32, margin: (u32, u32), paper_level: u8) -> u8 {
+    let dark = (f32::from(paper_level) * 0.6) as u8;
+    let faint = paper_level.saturating_sub(FAINT_INK_DEPTH).max(dark);
+    let (mx, my) = (margin.0.max(1), margin.1.max(1));
+    let (w_, h_) = (w as usize, h as usize);
+    if w_ <= 2 * mx as usize || h_ <= 2 * my as usize {
+        return dark;
+    }
+    let at = |x: usize, y: usize| small[y * w_ + x];
+    let (mut inner, mut under_dark, mut faint_strokes) = (0u32, 0u32, 0u32);
+    for y in my as usize..h_ - my as usize {
+        for x in mx as usize..w_ - mx as usize {
+            inner += 1;
+            let v = at(x, y);
+            if v < dark {
+                under_dark += 1;
+            } else if v < faint {
+                let touches = [
+                    (0, 1),
+                    (2, 1),
+                    (1, 0),
+                    (1, 2),
+                    (0, 0),
+                    (2, 0),
+                    (0, 2),
+                    (2, 2),
+                ]
+                .iter()
+                .any(|&(dx, dy)| at(x + dx - 1, y + dy - 1) < faint);
+                faint_strokes += u32::from(touches);
+            }
+        }
+    }
+    let share = |n: u32| n as f32 / inner.max(1) as f32;
+    if share(under_dark) < BLANK_INK_RATIO && share(faint_strokes) >= BLANK_INK_RATIO {
+        faint
+    } else {
+        dark
     }
 }
 
@@ -533,6 +585,43 @@ mod tests {
             page.put_pixel(x, y, Luma([if i % 3 == 0 { 0 } else { 200 }]));
         }
         let prepared = prepare(&decoded(page), PreprocessOptions::default());
+        assert!(
+            prepared.facts.blank,
+            "ink ratio {}",
+            prepared.facts.ink_ratio
+        );
+    }
+
+    #[test]
+    fn a_faded_page_is_not_blank_and_a_blank_one_with_faint_marks_is() {
+        // Typewriter ink faded to 150–170 on paper at 240: thin strokes that, averaged with
+        // the paper around them, never reach 60 % of its level.
+        let mut page = GrayImage::from_pixel(2480, 3508, Luma([240]));
+        for line in 0..40u32 {
+            let y0 = 400 + line * 70;
+            for y in y0..y0 + 22 {
+                for x in 300..2180u32 {
+                    // Letters: two-pixel strokes every nine pixels, gaps between words.
+                    if x % 9 < 2 && (x / 60) % 5 != 4 && (y - y0) % 11 < 9 {
+                        page.put_pixel(x, y, Luma([150 + ((x + y) % 20) as u8]));
+                    }
+                }
+            }
+        }
+        let prepared = prepare(&decoded(page), PreprocessOptions::default());
+        assert!(
+            !prepared.facts.blank,
+            "ink ratio {}",
+            prepared.facts.ink_ratio
+        );
+        // A blank back with its grain and a little show-through a dozen levels deep stays blank.
+        let mut back = GrayImage::from_pixel(2480, 3508, Luma([240]));
+        for i in 0..200_000u64 {
+            let (x, y) = ((i * 7919) % 2480, (i * 104_729) % 3508);
+            let (x, y) = (u32::try_from(x).unwrap(), u32::try_from(y).unwrap());
+            back.put_pixel(x, y, Luma([if i % 2 == 0 { 228 } else { 236 }]));
+        }
+        let prepared = prepare(&decoded(back), PreprocessOptions::default());
         assert!(
             prepared.facts.blank,
             "ink ratio {}",

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod date;
+mod issuer;
 mod signature;
 
 pub use signature::{
@@ -435,23 +436,14 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
             .position(|f| f.starts_with("SO") && f.chars().any(|c| c.is_ascii_digit()))
     });
     if let Some(so_line) = so_line {
-        let mut block = issuer_block(&lines[..so_line]);
-        // The first line names the superior body. The Party organisation (ĐẢNG BỘ TỈNH …)
-        // is not part of the issuer's name; a superior organ is (TỈNH ỦY QUẢNG BÌNH / ỦY BAN
-        // KIỂM TRA, UBND TỈNH … / SỞ NỘI VỤ), so the issuer is written as in the header.
-        if block.len() >= 2 {
-            let first = fold_upper(&block[0]);
-            out.co_quan_cap_tren = reading(block[0].clone(), 0.7);
-            if is_party_committee(&block[0]) || first.starts_with("BO ") {
-                block.remove(0);
-            }
-        }
-        if !block.is_empty() {
-            let issuer = block.join(" ");
+        // The superior body names an organ under it (TỈNH ỦY … / ỦY BAN KIỂM TRA → ỦY BAN
+        // KIỂM TRA TỈNH ỦY …); a Party organisation above a committee does not (`issuer`).
+        if let Some(named) = issuer::name(&issuer_block(&lines[..so_line])) {
+            out.co_quan_cap_tren = named.superior.and_then(|s| reading(s, 0.7));
             if let Some(k) = &mut out.ky_hieu {
-                k.value = restore_dj(&k.value, &issuer);
+                k.value = restore_dj(&k.value, &named.name);
             }
-            out.co_quan_ban_hanh = reading(issuer, 0.7);
+            out.co_quan_ban_hanh = reading(named.name, 0.7);
         }
     }
 
@@ -723,11 +715,29 @@ fn split_glued_syllables(line: &str) -> String {
 fn issuer_block(above: &[&str]) -> Vec<String> {
     let mut block: Vec<String> = Vec::new();
     for line in above.iter().rev() {
+        // A receipt stamp above the header (`ĐẾN` / `Số: 214` / `Ngày: 11/3/2016`, with the
+        // receiving body's name over it) ends the issuer's lines.
+        if is_receipt_stamp_line(line) {
+            break;
+        }
         // A receipt stamp's number glued to the line (`29/62ĐẢNG BỘ …`) is no part of it: an
         // organisation's name starts with a letter.
         let run = capitalised_run(&strip_motto(line));
         let run = run.trim_start_matches(|c: char| !c.is_alphabetic());
-        let cleaned = restore_organ_words(&split_glued_syllables(run));
+        // Specks stuck to a word (`KIỂM 'TRA`) are no part of it.
+        let run = run
+            .split_whitespace()
+            .map(|w| {
+                let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if trimmed.is_empty() {
+                    w
+                } else {
+                    trimmed
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cleaned = restore_organ_words(&split_glued_syllables(&run));
         let letters = cleaned.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 2 {
             continue; // the `*` under the issuing body (`x`, `+»`), stamp noise
@@ -756,6 +766,16 @@ fn issuer_block(above: &[&str]) -> Vec<String> {
         block.remove(0);
     }
     block
+}
+
+/// A line of a receipt stamp (dấu đến): `ĐẾN`, `Số: 214`, `Ngày: 11/3/2016`, `Chuyển:`,
+/// `Lưu hồ sơ số:` — the stamp's words with numbers or nothing after them. A số ký hiệu
+/// (`Số: 12-NQ/TU`) has letters after its number and is not one.
+fn is_receipt_stamp_line(line: &str) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?:DEN|CHUYEN|LUU HO SO(?: SO)?|SO|NGAY)\b[\s:.,;/\\0-9-]*$").unwrap()
+    });
+    STAMP.is_match(&fold_upper(line.trim()))
 }
 
 /// Whether an issuer line names a Party organisation (ĐẢNG BỘ TỈNH …), also with one OCR
@@ -1137,6 +1157,27 @@ QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nCăn cứ Luật Tổ ch
     }
 
     #[test]
+    fn a_receipt_stamp_above_the_header_is_no_part_of_the_issuer() {
+        // Invented text: the receiving body's name over the stamp, its number and date.
+        let page = "BAN DÂN VẬN TỈNH ỦY\n\nĐẾN\n\nChuyển:\n\nSố: 77\nNgày: 2/4/2015\n\
+TỈNH ỦY SƠN HÀ ĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 31-CT/TU\nSơn Hà, ngày 30 tháng 3 năm 2015\n\nCHỈ THỊ\nvề công tác";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "31-CT/TU");
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "TỈNH ỦY SƠN HÀ");
+        assert!(is_receipt_stamp_line("Ngày: 2/4/2015"));
+        assert!(is_receipt_stamp_line("ĐẾN"));
+        assert!(!is_receipt_stamp_line("Số: 31-CT/TU"));
+        assert!(!is_receipt_stamp_line("ĐẢNG ỦY KHỐI"));
+        // A speck stuck to a word of the issuer.
+        let page = "TỈNH ỦY SƠN HÀ ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM 'TRA\n*\n\
+Số: 12-QĐ/UBKTTU Sơn Hà, ngày 3 tháng 3 năm 2004\nQUYẾT ĐỊNH\nvề việc";
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ"
+        );
+    }
+
+    #[test]
     fn specks_in_dates_a_lost_vv_and_slips_in_organ_words() {
         // A speck after the month, `]` for 1.
         let page = "HUYỆN ỦY VĨNH LINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-BC/HU Vĩnh Linh, ngày 4 tháng 7Š năm 2011\nBÁO CÁO\nvề công tác dân vận";
@@ -1154,7 +1195,7 @@ Số: 88/SNV-VP Quảng Trị, ngày 6 tháng 5 năm 2016\nV/ chỉnh lý tài l
         assert_eq!(e.trich_yeu.unwrap().value, "V/v chỉnh lý tài liệu tồn đọng");
         assert_eq!(
             e.co_quan_ban_hanh.unwrap().value,
-            "UBND TỈNH QUẢNG TRỊ SỞ NỘI VỤ"
+            "SỞ NỘI VỤ TỈNH QUẢNG TRỊ"
         );
         // A `V/` line that is not under the số is not a trích yếu.
         let body = "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSố: 88/SNV-VP\nKính gửi: Các phòng\nNội dung\nđoạn hai\nV/ ghi chú ở đây";

@@ -361,11 +361,15 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
                 let (_, right) = split_columns(line);
                 if let Some(position) = right.filter(|r| looks_like_position(r)) {
                     let (position, confidence) = clean_position(&position);
-                    out.chuc_vu = read_on(position, confidence, page);
+                    out.chuc_vu = match deputy_of(&position, line) {
+                        Some(deputy) => read_on(deputy, 0.6, page),
+                        None => read_on(position, confidence, page),
+                    };
                     name_from = Some(i + 1);
                     break;
                 }
             }
+            deputy_signs_for_the_head(out, page);
         }
         None => {
             for i in (start..lines.len()).rev() {
@@ -422,6 +426,52 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
     if let Some((name, confidence)) = under_position.or_else(fallback) {
         out.nguoi_ky = read_on(name, confidence, page);
     }
+}
+
+/// Under `K/T X` (ký thay: signing in the head's place) the signer is the head's deputy,
+/// `PHÓ X`: when the position under it was not read, or read as `X` with its `PHÓ` lost under
+/// the seal, the deputy's position is given, less sure (0.6).
+fn deputy_signs_for_the_head(out: &mut Extracted, page: u32) {
+    let Some(head) = out
+        .tham_quyen
+        .as_ref()
+        .and_then(|a| a.value.strip_prefix("K/T "))
+        .map(str::trim)
+    else {
+        return;
+    };
+    let Some(deputy) = deputy_position(head) else {
+        return;
+    };
+    let read_as_head = out
+        .chuc_vu
+        .as_ref()
+        .is_none_or(|c| fold_upper(&c.value) == fold_upper(head));
+    if read_as_head {
+        out.chuc_vu = read_on(deputy, 0.6, page);
+    }
+}
+
+/// `PHÓ X` when it is a known position.
+fn deputy_position(head: &str) -> Option<&'static str> {
+    let wanted = format!("PHO {}", fold_upper(head));
+    POSITIONS.iter().copied().find(|p| fold_upper(p) == wanted)
+}
+
+/// A deputy's position whose `PHÓ` OCR garbled into a short word of its own (`PHồ BÍ THƯ`,
+/// `PEHG BÍ THƯ`) on the position's line: `PHÓ X` for the position `X` read.
+fn deputy_of(position: &str, line: &str) -> Option<&'static str> {
+    let deputy = deputy_position(position)?;
+    let words: Vec<String> = letters_only(line).split(' ').map(fold_upper).collect();
+    let wanted: Vec<String> = fold_upper(position).split(' ').map(String::from).collect();
+    let at = (1..words.len())
+        .rev()
+        .find(|&j| words[j..].starts_with(&wanted))?;
+    let before = &words[at - 1];
+    (before.starts_with('P')
+        && (2..=4).contains(&before.chars().count())
+        && super::edit_distance(before, "PHO") <= 2)
+        .then_some(deputy)
 }
 
 /// The signing authority a line holds: its code (`T/M`, `K/T`, `T/L`, `TM.` read as
@@ -857,6 +907,25 @@ Trần Công Thuật",
         assert_eq!(e.tham_quyen.unwrap().value, "K/T CHỦ TỊCH");
         assert_eq!(e.chuc_vu.unwrap().value, "PHÓ CHỦ TỊCH");
         assert_eq!(e.nguoi_ky.unwrap().value, "Lê Thị Hoa");
+    }
+
+    #[test]
+    fn a_deputy_signing_for_the_head_is_a_deputy_whatever_ocr_left_of_it() {
+        // The position line lost under the seal.
+        let e = closing("K/T BÍ THƯ\n⁄ - „\nNguyễn Văn Minh");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ BÍ THƯ");
+        // Its `PHÓ` lost.
+        let e = closing("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nCHỦ TỊCH\nLê Thị Hoa");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ CHỦ TỊCH");
+        // Its `PHÓ` garbled into a word of its own, under T/M (nothing to infer from).
+        let e =
+            closing("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Bí thư (b/c), Z .PHồ BÍ THƯ\nTrần Văn An");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ BÍ THƯ");
+        let e = closing("Nơi nhận: K/T BÍ THƯ\n- Thường trực (b/c), z PEHG BÍ THƯ\nTrần Văn An");
+        assert_eq!(e.chuc_vu.unwrap().value, "PHÓ BÍ THƯ");
+        // A head under T/M stays the head.
+        let e = closing("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Văn An");
+        assert_eq!(e.chuc_vu.unwrap().value, "BÍ THƯ");
     }
 
     #[test]

@@ -1,0 +1,260 @@
+//! The issuing body's name from the lines of its header block.
+//!
+//! In: the issuer block's lines, top first, already cleaned (the motto cut off, glued words
+//! put apart: `issuer_block` in the parent module). Out: an [`IssuerName`] — the superior body
+//! when the block names one, and the issuer's name as a catalog writes it (TT 05/2025 "tên cơ
+//! quan, tổ chức ban hành"): a subordinate organ followed by the body it belongs to
+//! (`TỈNH ỦY BÌNH ĐỊNH` / `ỦY BAN KIỂM TRA` → `ỦY BAN KIỂM TRA TỈNH ỦY BÌNH ĐỊNH`; `UBND TỈNH
+//! QUẢNG TRỊ` / `SỞ NỘI VỤ` → `SỞ NỘI VỤ TỈNH QUẢNG TRỊ`), without the Party organisation above
+//! a committee (`ĐẢNG BỘ TỈNH NGHỆ AN` / `HUYỆN ỦY DIỄN CHÂU` → `HUYỆN ỦY DIỄN CHÂU`) or the
+//! ministry above a department (`BỘ NỘI VỤ` / `CỤC …` → `CỤC …`). A name the header splits
+//! over lines without a superior (`ỦY BAN NHÂN DÂN` / `TỈNH PHÚ THỌ`) is joined as it is.
+
+use super::{fold_upper, is_party_committee};
+
+/// The issuer as the header names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct IssuerName {
+    /// The body above the issuer (`ĐẢNG BỘ TỈNH ĐẮK NÔNG`, `TỈNH ỦY BÌNH ĐỊNH`), when the
+    /// header names one.
+    pub superior: Option<String>,
+    /// The issuer's full name.
+    pub name: String,
+}
+
+/// Folded first words of an organ that belongs to a body named above it: a Party
+/// committee's ban, văn phòng and ủy ban kiểm tra; a People's Committee's sở, phòng, ban,
+/// văn phòng, thanh tra; a ministry's cục, vụ, viện.
+const SUBORDINATE_HEADS: &[&str] = &[
+    "UY BAN KIEM TRA",
+    "BAN",
+    "VAN PHONG",
+    "SO",
+    "PHONG",
+    "CHI CUC",
+    "TONG CUC",
+    "CUC",
+    "VU",
+    "THANH TRA",
+    "TRUNG TAM",
+    "TRUONG",
+    "VIEN",
+    "HOI DONG",
+];
+
+/// The issuer's name and its superior from the block's lines (top first).
+pub(super) fn name(block: &[String]) -> Option<IssuerName> {
+    let (first, rest) = block.split_first()?;
+    if rest.is_empty() {
+        return Some(IssuerName {
+            superior: None,
+            name: first.clone(),
+        });
+    }
+    // The Party organisation above a committee is not part of its name; what is under it
+    // is named on its own (with its own superior, if it has one).
+    if is_party_committee(first) || is_party_organisation_missing_its_first_word(first) {
+        let inner = name(rest)?;
+        return Some(IssuerName {
+            superior: Some(first.clone()),
+            name: inner.name,
+        });
+    }
+    let split = (1..block.len())
+        .find(|&k| subordinate_head(&block[k]).is_some() && names_a_body(&block[..k].join(" ")));
+    let Some(k) = split else {
+        // A ministry above a line that is not one of its organs' (a name split over lines).
+        return Some(IssuerName {
+            superior: None,
+            name: block.join(" "),
+        });
+    };
+    let superior = block[..k].join(" ");
+    let organ = block[k..].join(" ");
+    let head = subordinate_head(&block[k]).unwrap_or_default();
+    let name = if is_ministry(&superior) && head.ends_with("CUC") {
+        // A department of a ministry is named on its own (`Cục Văn thư và Lưu trữ nhà nước`).
+        organ
+    } else {
+        format!("{organ} {}", of_body(&superior, head))
+    };
+    Some(IssuerName {
+        superior: Some(superior),
+        name,
+    })
+}
+
+/// The folded head word(s) of a line naming a subordinate organ (`SỞ NỘI VỤ` → `SO`), or
+/// `None`. `SỐ` (a number) is not `SỞ`.
+fn subordinate_head(line: &str) -> Option<&'static str> {
+    let folded = fold_upper(line);
+    let first_word = line.split_whitespace().next().unwrap_or_default();
+    SUBORDINATE_HEADS.iter().copied().find(|head| {
+        folded
+            .strip_prefix(head)
+            .is_some_and(|tail| tail.is_empty() || tail.starts_with(' '))
+            && !(*head == "SO" && first_word.to_uppercase() == "SỐ")
+    })
+}
+
+/// Whether a line (or lines joined) names a body that has organs of its own: a Party
+/// committee (`TỈNH ỦY …`, `ĐẢNG ỦY KHỐI …`), a People's Committee or Council (`UBND TỈNH …`,
+/// `ỦY BAN NHÂN DÂN HUYỆN …`, `HĐND …`) or a ministry (`BỘ …`).
+fn names_a_body(text: &str) -> bool {
+    let folded = fold_upper(text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let committee = words
+        .iter()
+        .position(|w| *w == "UY")
+        .is_some_and(|i| i > 0 && i + 1 < words.len() && words[i - 1] != "BAN");
+    committee
+        || people_s_body_prefix(&folded).is_some_and(|p| folded.len() > p.len())
+        || is_ministry(text)
+}
+
+/// `BỘ TỈNH NGHỆ AN`: a Party organisation (`ĐẢNG BỘ TỈNH …`) whose first word OCR lost to a
+/// stamp or a speck glued to it. A ministry is never named after a place.
+fn is_party_organisation_missing_its_first_word(line: &str) -> bool {
+    let folded = fold_upper(line);
+    let mut words = folded.split_whitespace();
+    words.next() == Some("BO")
+        && words.next().is_some_and(|w| {
+            [
+                "TINH", "HUYEN", "THANH", "QUAN", "XA", "PHUONG", "THI", "KHOI",
+            ]
+            .contains(&w)
+        })
+}
+
+/// Whether a superior is a ministry (`BỘ NỘI VỤ`).
+fn is_ministry(text: &str) -> bool {
+    let folded = fold_upper(text);
+    folded.starts_with("BO ")
+        && !is_party_committee(text)
+        && !is_party_organisation_missing_its_first_word(text)
+}
+
+/// The folded prefix naming a People's Committee or Council, if the text starts with one.
+fn people_s_body_prefix(folded: &str) -> Option<&'static str> {
+    ["UY BAN NHAN DAN", "HOI DONG NHAN DAN", "UBND", "HDND"]
+        .into_iter()
+        .find(|p| folded.strip_prefix(p).is_some_and(|t| t.starts_with(' ')))
+}
+
+/// The superior as it follows an organ's name: a People's Committee's organs (sở, phòng,
+/// ban, thanh tra) are named by the place alone (`SỞ NỘI VỤ TỈNH QUẢNG TRỊ`); its văn phòng
+/// and everything under a Party committee or a council keep the body's name (`VĂN PHÒNG UBND
+/// TỈNH …`, `BAN TUYÊN GIÁO TỈNH ỦY …`).
+fn of_body(superior: &str, head: &str) -> String {
+    let folded = fold_upper(superior);
+    let committee = ["UY BAN NHAN DAN", "UBND"]
+        .into_iter()
+        .find(|p| folded.strip_prefix(p).is_some_and(|t| t.starts_with(' ')));
+    match committee {
+        Some(prefix) if head != "VAN PHONG" => {
+            let words = prefix.split(' ').count();
+            superior
+                .split_whitespace()
+                .skip(words)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => superior.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(lines: &[&str]) -> (Option<String>, String) {
+        let block: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+        let n = name(&block).unwrap();
+        (n.superior, n.name)
+    }
+
+    #[test]
+    fn an_organ_is_named_with_the_body_it_belongs_to() {
+        // Invented bodies and places.
+        assert_eq!(
+            named(&["TỈNH ỦY SƠN HÀ", "ỦY BAN KIỂM TRA"]),
+            (
+                Some("TỈNH ỦY SƠN HÀ".into()),
+                "ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ".into()
+            )
+        );
+        assert_eq!(
+            named(&["HUYỆN ỦY PHÚ LÂM", "BAN DÂN VẬN"]).1,
+            "BAN DÂN VẬN HUYỆN ỦY PHÚ LÂM"
+        );
+        assert_eq!(
+            named(&["UBND TỈNH SƠN HÀ", "SỞ VĂN HÓA - THÔNG TIN"]).1,
+            "SỞ VĂN HÓA - THÔNG TIN TỈNH SƠN HÀ"
+        );
+        assert_eq!(
+            named(&["ỦY BAN NHÂN DÂN", "HUYỆN PHÚ LÂM", "PHÒNG NỘI VỤ"]).1,
+            "PHÒNG NỘI VỤ HUYỆN PHÚ LÂM"
+        );
+        assert_eq!(
+            named(&["UBND TỈNH SƠN HÀ", "VĂN PHÒNG"]).1,
+            "VĂN PHÒNG UBND TỈNH SƠN HÀ"
+        );
+        // An organ's name over two lines.
+        assert_eq!(
+            named(&["UBND TỈNH SƠN HÀ", "SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]).1,
+            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH SƠN HÀ"
+        );
+    }
+
+    #[test]
+    fn a_party_organisation_or_a_ministry_above_is_left_out() {
+        assert_eq!(
+            named(&["ĐẢNG BỘ TỈNH SƠN HÀ", "HUYỆN ỦY PHÚ LÂM"]),
+            (
+                Some("ĐẢNG BỘ TỈNH SƠN HÀ".into()),
+                "HUYỆN ỦY PHÚ LÂM".into()
+            )
+        );
+        assert_eq!(
+            named(&["ĐẢNG BỘ TỈNH SƠN HÀ", "ĐẢNG ỦY KHỐI", "DOANH NGHIỆP"]).1,
+            "ĐẢNG ỦY KHỐI DOANH NGHIỆP"
+        );
+        assert_eq!(
+            named(&["ĐẢNG BỘ TỈNH SƠN HÀ", "HUYỆN ỦY PHÚ LÂM", "BAN TUYÊN GIÁO"]).1,
+            "BAN TUYÊN GIÁO HUYỆN ỦY PHÚ LÂM"
+        );
+        // ĐẢNG lost to a stamp glued to it.
+        assert_eq!(
+            named(&["BỘ TỈNH SƠN HÀ", "ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH"]).1,
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+        );
+        assert_eq!(
+            named(&["BỘ CÔNG THƯƠNG", "CỤC XÚC TIẾN THƯƠNG MẠI"]).1,
+            "CỤC XÚC TIẾN THƯƠNG MẠI"
+        );
+        assert_eq!(
+            named(&["BỘ CÔNG THƯƠNG", "VĂN PHÒNG"]).1,
+            "VĂN PHÒNG BỘ CÔNG THƯƠNG"
+        );
+    }
+
+    #[test]
+    fn a_name_split_over_lines_is_joined_and_has_no_superior() {
+        assert_eq!(
+            named(&["ỦY BAN NHÂN DÂN", "TỈNH SƠN HÀ"]),
+            (None, "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ".into())
+        );
+        assert_eq!(
+            named(&["ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH"]),
+            (None, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH".into())
+        );
+        // A bare organ word above is no body: `ỦY BAN` / `BAN …` is not split.
+        assert_eq!(
+            named(&["ỦY BAN", "BAN CHỈ ĐẠO"]),
+            (None, "ỦY BAN BAN CHỈ ĐẠO".into())
+        );
+        // `SỐ` is a number, not a sở.
+        assert_eq!(named(&["TỈNH ỦY SƠN HÀ", "SỐ 12"]).0, None);
+        assert_eq!(named(&["TỈNH ỦY SƠN HÀ"]).1, "TỈNH ỦY SƠN HÀ");
+    }
+}
