@@ -7,7 +7,7 @@
 //! (`TỈNH ỦY BÌNH ĐỊNH` / `ỦY BAN KIỂM TRA` → `ỦY BAN KIỂM TRA TỈNH ỦY BÌNH ĐỊNH`; `UBND TỈNH
 //! QUẢNG TRỊ` / `SỞ NỘI VỤ` → `SỞ NỘI VỤ TỈNH QUẢNG TRỊ`), without the Party organisation above
 //! a committee (`ĐẢNG BỘ TỈNH NGHỆ AN` / `HUYỆN ỦY DIỄN CHÂU` → `HUYỆN ỦY DIỄN CHÂU`) or the
-//! ministry above a department (`BỘ NỘI VỤ` / `CỤC …` → `CỤC …`). A name the header splits
+//! ministry above a department (`BỘ CÔNG THƯƠNG` / `CỤC …` → `CỤC …`). A name the header splits
 //! over lines without a superior (`ỦY BAN NHÂN DÂN` / `TỈNH PHÚ THỌ`) is joined as it is.
 
 use super::{fold_upper, is_party_committee};
@@ -73,7 +73,8 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
     let organ = block[k..].join(" ");
     let head = subordinate_head(&block[k]).unwrap_or_default();
     let name = if is_ministry(&superior) && head.ends_with("CUC") {
-        // A department of a ministry is named on its own (`Cục Văn thư và Lưu trữ nhà nước`).
+        // A department of a ministry is named on its own (`CỤC XÚC TIẾN THƯƠNG MẠI`, not
+        // `… BỘ CÔNG THƯƠNG`).
         organ
     } else {
         format!("{organ} {}", of_body(&superior, head))
@@ -126,7 +127,7 @@ fn is_party_organisation_missing_its_first_word(line: &str) -> bool {
         })
 }
 
-/// Whether a superior is a ministry (`BỘ NỘI VỤ`).
+/// Whether a superior is a ministry (`BỘ CÔNG THƯƠNG`).
 fn is_ministry(text: &str) -> bool {
     let folded = fold_upper(text);
     folded.starts_with("BO ")
