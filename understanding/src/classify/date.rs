@@ -84,10 +84,13 @@ struct Candidate {
 /// `ngày`: a receipt stamp's `Ngày: 23/11/2016` is the day the document arrived.
 pub(super) fn issue_date(lines: &[&str], folded: &[String]) -> Option<IssueDate> {
     let candidates = candidates(lines, folded);
-    let (rank, found) = candidates
+    let Some((rank, found)) = candidates
         .iter()
         .enumerate()
-        .find_map(|(rank, c)| Some((rank, checked(c)?)))?;
+        .find_map(|(rank, c)| Some((rank, checked(c)?)))
+    else {
+        return candidates.iter().find_map(with_year_slip_put_right);
+    };
     let confidence = if rank == 0 {
         found.confidence
     } else {
@@ -140,6 +143,52 @@ fn candidates(lines: &[&str], folded: &[String]) -> Vec<Candidate> {
     found
 }
 
+/// Digits OCR reads for one another (`2065` for `2005`, `2091` for `2001`).
+const DIGIT_SLIPS: &[(char, char)] = &[
+    ('0', '6'),
+    ('0', '8'),
+    ('0', '9'),
+    ('1', '7'),
+    ('3', '8'),
+    ('5', '6'),
+    ('6', '8'),
+];
+
+/// A candidate whose year no record can have, read again with one digit of its year put
+/// right: taken only when exactly one such change gives a real date of a plausible year,
+/// and less sure (0.5), so that `sohoa review` lists it.
+fn with_year_slip_put_right(c: &Candidate) -> Option<IssueDate> {
+    let year: Vec<char> = c.year.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+    if year.len() != 4 || !year.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let mut slips = Vec::new();
+    for (i, &d) in year.iter().enumerate() {
+        for &(a, b) in DIGIT_SLIPS {
+            if d == a {
+                slips.push((i, b));
+            } else if d == b {
+                slips.push((i, a));
+            }
+        }
+    }
+    let mut dates = slips.into_iter().filter_map(|(i, digit)| {
+        let mut other = year.clone();
+        other[i] = digit;
+        checked(&Candidate {
+            year: other.into_iter().collect(),
+            day: c.day.clone(),
+            month: c.month.clone(),
+            ..*c
+        })
+    });
+    let first = dates.next()?;
+    dates.next().is_none().then_some(IssueDate {
+        confidence: 0.5,
+        ..first
+    })
+}
+
 /// A candidate as a date, when it is a real day of a year these records can have.
 fn checked(c: &Candidate) -> Option<IssueDate> {
     let number = |s: &str| -> Option<u32> {
@@ -181,7 +230,7 @@ mod tests {
     #[test]
     fn a_year_out_of_range_falls_back_to_another_date_form() {
         // A year no record of this archive has is no date of issue.
-        assert_eq!(read("Sơn Hà, ngày 4 tháng 5 năm 2091"), None);
+        assert_eq!(read("Sơn Hà, ngày 4 tháng 5 năm 2444"), None);
         assert_eq!(read("Sơn Hà, ngày 4 tháng 5 năm 1894"), None);
         // The numeric form on another line is taken instead, less sure.
         let (date, confidence) =
@@ -192,6 +241,24 @@ mod tests {
         let (date, confidence) = read("Sơn Hà, ngày 4 tháng 5 năm 2001").unwrap();
         assert_eq!(date, "2001-05-04");
         assert!(confidence >= 0.9);
+    }
+
+    #[test]
+    fn a_year_with_one_digit_misread_is_put_right_when_only_one_reading_fits() {
+        // `2065`: only `2005` is a year these records can have (`2055`, `2085` are not).
+        assert_eq!(
+            read("Sơn Hà, ngày 28 tháng 11 năm 2065"),
+            Some(("2005-11-28".to_string(), 0.5))
+        );
+        assert_eq!(
+            read("Sơn Hà, ngày 4 tháng 5 năm 2091"),
+            Some(("2001-05-04".to_string(), 0.5))
+        );
+        // Another date form that reads as it stands comes first, as before.
+        let (date, _) = read("Sơn Hà, ngày 4 tháng 5 năm 2091\nSố 12-TB/HU ngày 4-5-2001").unwrap();
+        assert_eq!(date, "2001-05-04");
+        // `1894` has no such reading: nothing.
+        assert_eq!(read("Sơn Hà, ngày 4 tháng 5 năm 1894"), None);
     }
 
     #[test]
