@@ -85,6 +85,46 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
     })
 }
 
+/// A Party committee's organs and the letters their ký hiệu gives them (Hướng dẫn 36: the
+/// organ's letters, then the committee's: `UBKTTU`, `BTGHU`, `VPTU`).
+const PARTY_ORGANS: &[(&str, &str)] = &[
+    ("UBKT", "ỦY BAN KIỂM TRA"),
+    ("BTG", "BAN TUYÊN GIÁO"),
+    ("BTC", "BAN TỔ CHỨC"),
+    ("BDV", "BAN DÂN VẬN"),
+    ("BNC", "BAN NỘI CHÍNH"),
+    ("VP", "VĂN PHÒNG"),
+];
+
+/// Party committees (folded first words) and the letters that stand for them in a ký hiệu.
+const PARTY_COMMITTEES: &[(&str, &str)] = &[
+    ("TINH UY", "TU"),
+    ("HUYEN UY", "HU"),
+    ("THANH UY", "THU"),
+    ("QUAN UY", "QU"),
+];
+
+/// The issuer with an organ its header lost put back: when the name read is a Party
+/// committee alone (`TỈNH ỦY SƠN HÀ`) but the ký hiệu's issuer part names one of its organs
+/// (`31-KL/UBKTTU`: the organ's letters, then the committee's), the organ's name followed by
+/// the committee's (`ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ`); `None` otherwise.
+pub(super) fn organ_named_by_ky_hieu(name: &str, ky_hieu: &str) -> Option<String> {
+    let folded = fold_upper(name);
+    let committee = PARTY_COMMITTEES.iter().find_map(|(words, letters)| {
+        folded
+            .strip_prefix(words)
+            .is_some_and(|rest| rest.starts_with(' '))
+            .then_some(*letters)
+    })?;
+    let (_, issuer_part) = ky_hieu.rsplit_once('/')?;
+    let issuer_part = fold_upper(issuer_part);
+    let organ_letters = issuer_part.strip_suffix(committee)?;
+    PARTY_ORGANS
+        .iter()
+        .find(|(letters, _)| *letters == organ_letters)
+        .map(|(_, organ)| format!("{organ} {name}"))
+}
+
 /// The folded head word(s) of a line naming a subordinate organ (`SỞ NỘI VỤ` → `SO`), or
 /// `None`. `SỐ` (a number) is not `SỞ`.
 fn subordinate_head(line: &str) -> Option<&'static str> {
@@ -237,6 +277,27 @@ mod tests {
             named(&["BỘ CÔNG THƯƠNG", "VĂN PHÒNG"]).1,
             "VĂN PHÒNG BỘ CÔNG THƯƠNG"
         );
+    }
+
+    #[test]
+    fn an_organ_line_lost_by_ocr_is_put_back_from_the_ky_hieu() {
+        assert_eq!(
+            organ_named_by_ky_hieu("TỈNH ỦY SƠN HÀ", "KL/UBKTTU").as_deref(),
+            Some("ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ")
+        );
+        assert_eq!(
+            organ_named_by_ky_hieu("HUYỆN ỦY PHÚ LÂM", "HD/BTGHU").as_deref(),
+            Some("BAN TUYÊN GIÁO HUYỆN ỦY PHÚ LÂM")
+        );
+        // The committee's own ký hiệu, another committee's letters, a name already whole, a
+        // State body: nothing to put back.
+        assert_eq!(organ_named_by_ky_hieu("TỈNH ỦY SƠN HÀ", "NQ/TU"), None);
+        assert_eq!(organ_named_by_ky_hieu("TỈNH ỦY SƠN HÀ", "KL/UBKTHU"), None);
+        assert_eq!(
+            organ_named_by_ky_hieu("ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ", "KL/UBKTTU"),
+            None
+        );
+        assert_eq!(organ_named_by_ky_hieu("UBND TỈNH SƠN HÀ", "QĐ-UBND"), None);
     }
 
     #[test]

@@ -443,7 +443,16 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extract
             if let Some(k) = &mut out.ky_hieu {
                 k.value = restore_dj(&k.value, &named.name);
             }
-            out.co_quan_ban_hanh = reading(named.name, 0.7);
+            // An organ's own line lost by OCR, its ký hiệu still naming it (`…/UBKTTU` under
+            // `TỈNH ỦY …` alone): the organ is put back, less sure.
+            let organ = out
+                .ky_hieu
+                .as_ref()
+                .and_then(|k| issuer::organ_named_by_ky_hieu(&named.name, &k.value));
+            out.co_quan_ban_hanh = match organ {
+                Some(name) => reading(name, 0.6),
+                None => reading(named.name, 0.7),
+            };
         }
     }
 
