@@ -29,6 +29,7 @@ const BLANK_INK_RATIO: f32 = 0.0015;
 /// How far under the paper's level faint ink lies (after downscaling): a faded typewritten
 /// page's strokes, averaged with the paper around them, measure 40–90 levels under it and
 /// hardly any under 60 % of the paper's level; a blank page's grain stays within a few levels.
+/// Only a page with too little dark ink to count is looked at for it.
 const FAINT_INK_DEPTH: u8 = 40;
 /// Downscaled working width for analysis.
 const ANALYSIS_WIDTH: u32 = 800;
@@ -293,16 +294,26 @@ impl Analysis {
         let paper_level = percentile(&histogram, 0.90);
         // Ignore a 4% margin: scanner edges, punch holes, shadows of the binding.
         let (mx, my) = (w / 25, h / 25);
-        let threshold = ink_threshold(&small, w, h, (mx, my), paper_level);
-        let mut ink = Vec::new();
-        for y in my..h.saturating_sub(my) {
-            for x in mx..w.saturating_sub(mx) {
-                if small[(y * w + x) as usize] < threshold {
-                    ink.push((x, y));
+        let inner = ((w - 2 * mx) * (h - 2 * my)).max(1) as f32;
+        let ink_under = |level: u8| {
+            let mut ink = Vec::new();
+            for y in my..h.saturating_sub(my) {
+                for x in mx..w.saturating_sub(mx) {
+                    if small[(y * w + x) as usize] < level {
+                        ink.push((x, y));
+                    }
                 }
             }
+            ink
+        };
+        let mut ink = ink_under((f32::from(paper_level) * 0.6) as u8);
+        // Too little dark ink: a blank back, or a faded page whose ink is faint.
+        if (ink.len() as f32 / inner) < BLANK_INK_RATIO {
+            let faint = paper_level.saturating_sub(FAINT_INK_DEPTH);
+            if faint_stroke_share(&small, w, h, faint) >= BLANK_INK_RATIO {
+                ink = ink_under(faint);
+            }
         }
-        let inner = ((w - 2 * mx) * (h - 2 * my)).max(1) as f32;
         Analysis {
             ink_ratio: ink.len() as f32 / inner,
             ink,
@@ -347,50 +358,24 @@ impl Analysis {
     }
 }
 
-/// The level under which a pixel of the downscaled page is ink: 60 % of the paper's level,
-/// or [`FAINT_INK_DEPTH`] under the paper when the dark ink is too little to count and faint
-/// ink in strokes is not (a faded page, which would otherwise count as blank and skip OCR).
-/// Faint ink counts where it touches more faint ink: strokes do, while a blank back's specks
-/// of scanner noise, averaged with the paper around them, stand alone.
-fn ink_threshold(small: &[u8], w: u32, h: u32, margin: (u32, u32), paper_level: u8) -> u8 {
-    let dark = (f32::from(paper_level) * 0.6) as u8;
-    let faint = paper_level.saturating_sub(FAINT_INK_DEPTH).max(dark);
-    let (mx, my) = (margin.0.max(1), margin.1.max(1));
-    let (w_, h_) = (w as usize, h as usize);
-    if w_ <= 2 * mx as usize || h_ <= 2 * my as usize {
-        return dark;
+/// Share of the downscaled page (without a 4 % margin, as the ink) that is faint ink in
+/// strokes: under `faint` and touching more of it. A faded page's strokes do; a blank back's
+/// specks of scanner noise, averaged with the paper around them, stand alone.
+fn faint_stroke_share(small: &[u8], w: u32, h: u32, faint: u8) -> f32 {
+    let (w, h) = (w as usize, h as usize);
+    let (mx, my) = ((w / 25).max(1), (h / 25).max(1));
+    if w <= 2 * mx || h <= 2 * my {
+        return 0.0;
     }
-    let at = |x: usize, y: usize| small[y * w_ + x];
-    let (mut inner, mut under_dark, mut faint_strokes) = (0u32, 0u32, 0u32);
-    for y in my as usize..h_ - my as usize {
-        for x in mx as usize..w_ - mx as usize {
-            inner += 1;
-            let v = at(x, y);
-            if v < dark {
-                under_dark += 1;
-            } else if v < faint {
-                let touches = [
-                    (0, 1),
-                    (2, 1),
-                    (1, 0),
-                    (1, 2),
-                    (0, 0),
-                    (2, 0),
-                    (0, 2),
-                    (2, 2),
-                ]
-                .iter()
-                .any(|&(dx, dy)| at(x + dx - 1, y + dy - 1) < faint);
-                faint_strokes += u32::from(touches);
-            }
-        }
-    }
-    let share = |n: u32| n as f32 / inner.max(1) as f32;
-    if share(under_dark) < BLANK_INK_RATIO && share(faint_strokes) >= BLANK_INK_RATIO {
-        faint
-    } else {
-        dark
-    }
+    let at = |x: usize, y: usize| small[y * w + x];
+    let touches_more = |x: usize, y: usize| {
+        (y - 1..=y + 1).any(|ny| (x - 1..=x + 1).any(|nx| (nx, ny) != (x, y) && at(nx, ny) < faint))
+    };
+    let strokes = (my..h - my)
+        .flat_map(|y| (mx..w - mx).map(move |x| (x, y)))
+        .filter(|&(x, y)| at(x, y) < faint && touches_more(x, y))
+        .count();
+    strokes as f32 / ((w - 2 * mx) * (h - 2 * my)) as f32
 }
 
 fn percentile(histogram: &[u32; 256], q: f32) -> u8 {

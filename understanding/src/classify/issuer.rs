@@ -60,10 +60,12 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
             name: inner.name,
         });
     }
-    let split = (1..block.len())
-        .find(|&k| subordinate_head(&block[k]).is_some() && names_a_body(&block[..k].join(" ")));
-    let Some(k) = split else {
-        // A ministry above a line that is not one of its organs' (a name split over lines).
+    let split = (1..block.len()).find_map(|k| {
+        let head = subordinate_head(&block[k])?;
+        names_a_body(&block[..k].join(" ")).then_some((k, head))
+    });
+    let Some((k, head)) = split else {
+        // No organ under a body: one name split over lines.
         return Some(IssuerName {
             superior: None,
             name: block.join(" "),
@@ -71,7 +73,6 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
     };
     let superior = block[..k].join(" ");
     let organ = block[k..].join(" ");
-    let head = subordinate_head(&block[k]).unwrap_or_default();
     let name = if is_ministry(&superior) && head.ends_with("CUC") {
         // A department of a ministry is named on its own (`CỤC XÚC TIẾN THƯƠNG MẠI`, not
         // `… BỘ CÔNG THƯƠNG`).
@@ -110,12 +111,9 @@ const PARTY_COMMITTEES: &[(&str, &str)] = &[
 /// the committee's (`ỦY BAN KIỂM TRA TỈNH ỦY SƠN HÀ`); `None` otherwise.
 pub(super) fn organ_named_by_ky_hieu(name: &str, ky_hieu: &str) -> Option<String> {
     let folded = fold_upper(name);
-    let committee = PARTY_COMMITTEES.iter().find_map(|(words, letters)| {
-        folded
-            .strip_prefix(words)
-            .is_some_and(|rest| rest.starts_with(' '))
-            .then_some(*letters)
-    })?;
+    let committee = PARTY_COMMITTEES
+        .iter()
+        .find_map(|(words, letters)| opens_with(&folded, words).then_some(*letters))?;
     let (_, issuer_part) = ky_hieu.rsplit_once('/')?;
     let issuer_part = fold_upper(issuer_part);
     let organ_letters = issuer_part.strip_suffix(committee)?;
@@ -131,11 +129,16 @@ fn subordinate_head(line: &str) -> Option<&'static str> {
     let folded = fold_upper(line);
     let first_word = line.split_whitespace().next().unwrap_or_default();
     SUBORDINATE_HEADS.iter().copied().find(|head| {
-        folded
-            .strip_prefix(head)
-            .is_some_and(|tail| tail.is_empty() || tail.starts_with(' '))
+        (folded == *head || opens_with(&folded, head))
             && !(*head == "SO" && first_word.to_uppercase() == "SỐ")
     })
+}
+
+/// Whether folded text opens with the folded words `words` and more words follow.
+fn opens_with(folded: &str, words: &str) -> bool {
+    folded
+        .strip_prefix(words)
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Whether a line (or lines joined) names a body that has organs of its own: a Party
@@ -148,9 +151,7 @@ fn names_a_body(text: &str) -> bool {
         .iter()
         .position(|w| *w == "UY")
         .is_some_and(|i| i > 0 && i + 1 < words.len() && words[i - 1] != "BAN");
-    committee
-        || people_s_body_prefix(&folded).is_some_and(|p| folded.len() > p.len())
-        || is_ministry(text)
+    committee || people_s_body_prefix(&folded).is_some() || is_ministry(text)
 }
 
 /// `BỘ TỈNH NGHỆ AN`: a Party organisation (`ĐẢNG BỘ TỈNH …`) whose first word OCR lost to a
@@ -179,7 +180,7 @@ fn is_ministry(text: &str) -> bool {
 fn people_s_body_prefix(folded: &str) -> Option<&'static str> {
     ["UY BAN NHAN DAN", "HOI DONG NHAN DAN", "UBND", "HDND"]
         .into_iter()
-        .find(|p| folded.strip_prefix(p).is_some_and(|t| t.starts_with(' ')))
+        .find(|p| opens_with(folded, p))
 }
 
 /// The superior as it follows an organ's name: a People's Committee's organs (sở, phòng,
@@ -187,10 +188,8 @@ fn people_s_body_prefix(folded: &str) -> Option<&'static str> {
 /// and everything under a Party committee or a council keep the body's name (`VĂN PHÒNG UBND
 /// TỈNH …`, `BAN TUYÊN GIÁO TỈNH ỦY …`).
 fn of_body(superior: &str, head: &str) -> String {
-    let folded = fold_upper(superior);
-    let committee = ["UY BAN NHAN DAN", "UBND"]
-        .into_iter()
-        .find(|p| folded.strip_prefix(p).is_some_and(|t| t.starts_with(' ')));
+    let committee = people_s_body_prefix(&fold_upper(superior))
+        .filter(|p| ["UY BAN NHAN DAN", "UBND"].contains(p));
     match committee {
         Some(prefix) if head != "VAN PHONG" => {
             let words = prefix.split(' ').count();
