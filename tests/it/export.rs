@@ -5,10 +5,13 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::common::{code, ingest, json, make_box, run, run_validator, samples, sohoa, validator};
+use crate::common::{
+    code, copy_tree, ingest, json, make_box, run, run_validator, samples, sohoa, validator,
+};
 use pipeline::store::ocfl::{FileSource, User};
 use pipeline::store::Archive;
 
@@ -42,31 +45,47 @@ fn coded_box(parent: &Path) -> PathBuf {
     b
 }
 
-/// Ingests the coded box; returns (archive dir, box dir, id of hs-a's document, of hs-c's).
+/// The coded box ingested once: (its directory, archive dir, box dir, id of hs-a's
+/// document, of hs-c's). Each test works on its own copy (`ingested`).
+fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, String, String) {
+    static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, PathBuf, String, String)> =
+        OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let archive = tmp.path().join("archive");
+        let box_dir = coded_box(tmp.path());
+        let out = ingest(&archive, &box_dir, 2, true);
+        assert_eq!(
+            code(&out),
+            0,
+            "ingest failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let list = json(&run(&archive, &["list", "--json"]));
+        let id_of = |hoso: &str| {
+            list["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["hoso"] == hoso)
+                .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let (a, c) = (id_of("hs-a"), id_of("hs-c"));
+        (tmp, archive, box_dir, a, c)
+    })
+}
+
+/// A copy of the ingested coded box and its archive in `tmp` (side by side, as ingested);
+/// returns (archive dir, box dir, id of hs-a's document, of hs-c's).
 fn ingested(tmp: &Path) -> (PathBuf, PathBuf, String, String) {
-    let archive = tmp.join("archive");
-    let box_dir = coded_box(tmp);
-    let out = ingest(&archive, &box_dir, 2, true);
-    assert_eq!(
-        code(&out),
-        0,
-        "ingest failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let list = json(&run(&archive, &["list", "--json"]));
-    let id_of = |hoso: &str| {
-        list["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["hoso"] == hoso)
-            .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let (a, c) = (id_of("hs-a"), id_of("hs-c"));
-    (archive, box_dir, a, c)
+    let (_, archive, box_dir, a, c) = pristine();
+    let (archive_copy, box_copy) = (tmp.join("archive"), tmp.join("hop-07"));
+    copy_tree(archive, &archive_copy);
+    copy_tree(box_dir, &box_copy);
+    (archive_copy, box_copy, a.clone(), c.clone())
 }
 
 fn stderr(out: &std::process::Output) -> String {

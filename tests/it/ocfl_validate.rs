@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{code, ingest, run_validator, samples, small_box, validator};
+use crate::common::{code, ingest, run_validator, samples, small_box_ingested, validator};
 
 /// The object roots below a storage root (directories holding the object NAMASTE file).
 fn object_roots(dir: &Path) -> Vec<PathBuf> {
@@ -57,15 +57,7 @@ fn storage_root_passes_ocfl_validate_across_versions() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let archive = tmp.path().join("archive");
-    let box_dir = small_box(tmp.path());
-    let out = ingest(&archive, &box_dir, 2, false);
-    assert_eq!(
-        code(&out),
-        0,
-        "ingest failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (archive, box_dir, _) = small_box_ingested(tmp.path());
     validate(&tool, &archive);
 
     // A changed page: hs-b gets a new object version (v2), the others stay at v1.

@@ -4,13 +4,15 @@
 //! answers exactly like an unknown id; lockout, cross-site POSTs, CSRF, traversal, bad
 //! parameters, security headers, no paths or traces in answers, and reads recorded.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use crate::common::{cleared, code, ingest, json, make_box, run, sohoa};
+use crate::common::{cleared, code, copy_tree, ingest, json, make_box, run, sohoa};
 
 /// A `sohoa serve` process, stopped when dropped (also when a test fails).
 pub(crate) struct Server {
@@ -284,11 +286,34 @@ pub(crate) fn archive_with_a_mat_document(
 }
 
 /// [`archive_with_a_mat_document`] with sample `mat_scan` (a PNG) as hồ sơ `hs-b`'s one page.
+/// The same files are ingested and edited once per test run; each caller gets its own copy
+/// of the archive and its box in `dir` (the ids stay those of the first ingest).
 pub(crate) fn archive_with_a_mat_scan(
     dir: &Path,
     open_files: &[(&str, &str, &str)],
     mat_scan: &str,
 ) -> (std::path::PathBuf, String, String) {
+    type Made = (tempfile::TempDir, String, String);
+    static MADE: Mutex<BTreeMap<String, Arc<OnceLock<Made>>>> = Mutex::new(BTreeMap::new());
+    let key = format!("{open_files:?} {mat_scan}");
+    let once = Arc::clone(MADE.lock().unwrap().entry(key).or_default());
+    let (made, open, secret) = once.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let (open, secret) = ingest_with_a_mat_scan(tmp.path(), open_files, mat_scan);
+        (tmp, open, secret)
+    });
+    copy_tree(&made.path().join("hop-01"), &dir.join("hop-01"));
+    copy_tree(&made.path().join("archive"), &dir.join("archive"));
+    (dir.join("archive"), open.clone(), secret.clone())
+}
+
+/// Ingests `open_files` and `mat_scan` into `dir/archive` from box `dir/hop-01` and makes
+/// hồ sơ `hs-b`'s document Mật; returns the open document's id and the Mật one's.
+fn ingest_with_a_mat_scan(
+    dir: &Path,
+    open_files: &[(&str, &str, &str)],
+    mat_scan: &str,
+) -> (String, String) {
     let box_dir = dir.join("hop-01");
     let mut files = open_files.to_vec();
     files.push(("hs-b", mat_scan, "1.png"));
@@ -311,7 +336,7 @@ pub(crate) fn archive_with_a_mat_scan(
     ];
     let out = run(&archive, &edit);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    (archive, open, secret)
+    (open, secret)
 }
 
 /// Two readers: `doc-gia` without clearance, `can-bo` cleared for Mật.

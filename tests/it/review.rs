@@ -1,16 +1,12 @@
 //! The review queue with real OCR: an ingest reports how many documents need a look,
 //! `sohoa review` lists the items, a correction clears its field, `--reviewed` clears the rest.
 
-use crate::common::{code, ingest, json, run, small_box};
+use crate::common::{code, ingest, json, run, small_box_ingested};
 
 #[test]
 fn corrections_and_acceptance_empty_the_review_queue() {
     let tmp = tempfile::tempdir().unwrap();
-    let box_dir = small_box(tmp.path());
-    let archive = tmp.path().join("archive");
-    let out = ingest(&archive, &box_dir, 2, true);
-    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-    let summary = json(&out);
+    let (archive, box_dir, summary) = small_box_ingested(tmp.path());
 
     let queue = json(&run(&archive, &["review", "--json"]));
     let items = queue["items"].as_array().unwrap();

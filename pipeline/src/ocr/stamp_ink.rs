@@ -1144,7 +1144,7 @@ pub fn read_header(
     let mut regions: Vec<InkRegion> = Vec::new();
     let mut read = |regions: &mut Vec<InkRegion>, ink: Ink, layer: Layer| {
         let words = if regions.len() < MAX_REGIONS {
-            read_layer(engine, layer.image, dpi, layer.bbox).unwrap_or_else(|e| {
+            read_layer(engine, ink, layer.image, dpi, layer.bbox).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, "reading stamp ink in the header area failed; the region counts as unread");
                 Vec::new()
             })
@@ -1189,11 +1189,18 @@ fn shows_mark(words: &[OcrWord]) -> bool {
     crate::policy::mark_in_ink(&word_records(words)).is_some()
 }
 
+/// More words than a stamp holds (a receipt stamp's form with its entries is the longest):
+/// gray ink read as this many words is a block of light print, legible at its own size.
+const STAMP_WORDS_AT_MOST: usize = 16;
+
 /// The words of one layer (frames erased) at `dpi`, boxes moved onto the page at `bbox`:
 /// read as it is and, when that shows no mark, enlarged twice; the reading with a mark, else
-/// the more confident one.
+/// the more confident one. Gray ink (no stamp's shape) that reads as a block of text is not
+/// read again: enlarging serves a stamp's few letters, and reading a faded page's header
+/// print twice more cost more than the page's whole OCR.
 fn read_layer(
     engine: &mut dyn OcrEngine,
+    ink: Ink,
     mut image: GrayImage,
     dpi: u32,
     bbox: [u32; 4],
@@ -1217,17 +1224,17 @@ fn read_layer(
         }
         Ok(words)
     };
-    let (w, h) = image.dimensions();
-    let enlarged = imageops::resize(&image, w * 2, h * 2, FilterType::CatmullRom);
-    let first = read(engine, image, 1)?;
+    let first = read(engine, image.clone(), 1)?;
     tracing::debug!(
         words = first.len(),
         confidence = super::OcrPage::weighted_confidence(&first),
         "stamp ink read"
     );
-    if shows_mark(&first) {
+    if shows_mark(&first) || (ink == Ink::Gray && first.len() > STAMP_WORDS_AT_MOST) {
         return Ok(first);
     }
+    let (w, h) = image.dimensions();
+    let enlarged = imageops::resize(&image, w * 2, h * 2, FilterType::CatmullRom);
     let second = read(engine, enlarged, 2)?;
     tracing::debug!(
         words = second.len(),

@@ -148,6 +148,33 @@ pub fn small_box(parent: &Path) -> PathBuf {
     b
 }
 
+/// [`small_box`] ingested once (`-j 2`, `--json`): (its directory, archive, box, the
+/// ingest's summary). Tests that only read or change their archive afterwards start from a
+/// copy ([`small_box_ingested`]) instead of paying for the same OCR again.
+fn small_box_pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, serde_json::Value) {
+    static PRISTINE: std::sync::OnceLock<(tempfile::TempDir, PathBuf, PathBuf, serde_json::Value)> =
+        std::sync::OnceLock::new();
+    PRISTINE.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let box_dir = small_box(tmp.path());
+        let archive = tmp.path().join("archive");
+        let out = ingest(&archive, &box_dir, 2, true);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        let summary = json(&out);
+        (tmp, archive, box_dir, summary)
+    })
+}
+
+/// A copy of [`small_box`] and its archive as ingested, side by side in `parent`:
+/// (archive, box, the ingest's summary).
+pub fn small_box_ingested(parent: &Path) -> (PathBuf, PathBuf, serde_json::Value) {
+    let (_, archive, box_dir, summary) = small_box_pristine();
+    let (archive_copy, box_copy) = (parent.join("archive"), parent.join("hop-01"));
+    copy_tree(archive, &archive_copy);
+    copy_tree(box_dir, &box_copy);
+    (archive_copy, box_copy, summary.clone())
+}
+
 /// Every file below `dir` with its bytes, for before/after comparisons.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
