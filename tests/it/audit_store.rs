@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> = OnceLock::new();
     ARCHIVE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = fixture_dir();
         let box_dir = tmp.path().join("hop-a");
         make_box(
             &box_dir,

@@ -25,7 +25,7 @@ const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 fn pristine() -> &'static (tempfile::TempDir, PathBuf, String, String) {
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, String, String)> = OnceLock::new();
     ARCHIVE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::common::fixture_dir();
         let (archive, open, secret) = archive_with_a_mat_document(
             tmp.path(),
             &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],

@@ -369,7 +369,7 @@ fn one_page_archive() -> &'static std::path::Path {
     static ARCHIVE: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
         std::sync::OnceLock::new();
     let (_, archive) = ARCHIVE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::common::fixture_dir();
         let box_dir = tmp.path().join("hop-q");
         make_box(&box_dir, &[("hs", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
         let archive = tmp.path().join("archive");

@@ -51,7 +51,7 @@ fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, String, String) 
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, PathBuf, String, String)> =
         OnceLock::new();
     ARCHIVE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::common::fixture_dir();
         let archive = tmp.path().join("archive");
         let box_dir = coded_box(tmp.path());
         let out = ingest(&archive, &box_dir, 2, true);

@@ -6,17 +6,9 @@ use crate::common::*;
 #[test]
 fn box_goes_in_and_is_searchable_listable_and_verifiable() {
     let tmp = tempfile::tempdir().unwrap();
-    let box_dir = small_box(tmp.path());
-    let archive = tmp.path().join("archive");
-
-    let out = ingest(&archive, &box_dir, 2, true);
-    assert_eq!(
-        code(&out),
-        0,
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary = json(&out);
+    // The box's ingest (`-j 2`), made once for every test that starts from it; its summary
+    // and batch report are that ingest's.
+    let (archive, box_dir, summary) = small_box_ingested(tmp.path());
     assert_eq!(summary["pages_total"], 6);
     assert_eq!(summary["pages_ok"], 6);
     assert_eq!(summary["pages_failed"], 0);

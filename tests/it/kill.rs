@@ -106,10 +106,9 @@ fn ingest_killed_at_random_moments_never_leaves_half_written_data() {
             ("hs-a", "hs-02-van-thu-luu-tru/5.png", "1.png"),
             ("hs-b", "hs-02-van-thu-luu-tru/8.jpg", "1.jpg"),
             ("hs-b", "hs-02-van-thu-luu-tru/3.jpg", "2.jpg"),
-            ("hs-c", "hs-01-nghi-quyet/03-nq.jpg", "1.jpg"),
         ],
     );
-    let pages = 4;
+    let pages = 3;
 
     // A full run sets the span the kill moments are drawn from.
     let reference = tmp.path().join("reference");

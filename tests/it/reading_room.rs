@@ -298,7 +298,7 @@ pub(crate) fn archive_with_a_mat_scan(
     let key = format!("{open_files:?} {mat_scan}");
     let once = Arc::clone(MADE.lock().unwrap().entry(key).or_default());
     let (made, open, secret) = once.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::common::fixture_dir();
         let (open, secret) = ingest_with_a_mat_scan(tmp.path(), open_files, mat_scan);
         (tmp, open, secret)
     });

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 fn pristine() -> &'static Path {
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = ARCHIVE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::common::fixture_dir();
         let box_dir = tmp.path().join("hop-v");
         make_box(
             &box_dir,

@@ -1816,6 +1816,27 @@ mod tests {
         assert_eq!(engine.seen.len(), 1);
     }
 
+    #[test]
+    fn gray_ink_read_as_a_block_of_print_is_not_read_again_enlarged() {
+        let block: Vec<(&'static str, f32)> = vec![("chữ", 80.0); STAMP_WORDS_AT_MOST + 1];
+        let layer = || GrayImage::from_pixel(60, 30, Luma([255]));
+        let read = |ink: Ink, text: &[(&'static str, f32)]| {
+            let mut engine = Reader {
+                text: text.to_vec(),
+                seen: vec![],
+            };
+            read_layer(&mut engine, ink, layer(), 100, [0, 0, 60, 30]).unwrap();
+            engine.seen.len()
+        };
+        assert_eq!(read(Ink::Gray, &block), 1, "light print: one reading");
+        // A stamp's shape, red ink or a frame is read again whatever the first reading gave;
+        // so is gray ink read as a stamp's few words.
+        for ink in [Ink::LightStamp, Ink::Red, Ink::Frame] {
+            assert_eq!(read(ink, &block), 2, "{ink:?}");
+        }
+        assert_eq!(read(Ink::Gray, &block[..STAMP_WORDS_AT_MOST]), 2);
+    }
+
     /// Light bars (3 × `height` pixels, 6 apart) of `level` on a gray page.
     fn light_bars(page: &mut PreparedPage, [x, y]: [u32; 2], bars: u32, height: u32, level: u8) {
         for k in 0..bars {

@@ -148,6 +148,35 @@ pub fn small_box(parent: &Path) -> PathBuf {
     b
 }
 
+/// A directory for a fixture made once per test run and kept in a `static` (statics are
+/// never dropped, so a plain temporary directory would outlive every run). Named after this
+/// process; the first call removes those of runs whose process is gone.
+pub fn fixture_dir() -> tempfile::TempDir {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    const PREFIX: &str = "sohoa-it-fixture-";
+    SWEPT.call_once(|| {
+        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name
+                .strip_prefix(PREFIX)
+                .and_then(|rest| rest.split('-').next())
+            else {
+                continue;
+            };
+            if !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    });
+    tempfile::Builder::new()
+        .prefix(&format!("{PREFIX}{}-", std::process::id()))
+        .tempdir()
+        .unwrap()
+}
+
 /// [`small_box`] ingested once (`-j 2`, `--json`): (its directory, archive, box, the
 /// ingest's summary). Tests that only read or change their archive afterwards start from a
 /// copy ([`small_box_ingested`]) instead of paying for the same OCR again.
@@ -155,7 +184,7 @@ fn small_box_pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, serde_
     static PRISTINE: std::sync::OnceLock<(tempfile::TempDir, PathBuf, PathBuf, serde_json::Value)> =
         std::sync::OnceLock::new();
     PRISTINE.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = fixture_dir();
         let box_dir = small_box(tmp.path());
         let archive = tmp.path().join("archive");
         let out = ingest(&archive, &box_dir, 2, true);
