@@ -7,26 +7,10 @@
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-/// One box, ingested once into an archive; each test changes its own copy.
+/// The two-page box ingested once ([`two_page_pristine`]); each test changes its own copy.
 fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
-    static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> = OnceLock::new();
-    ARCHIVE.get_or_init(|| {
-        let tmp = fixture_dir();
-        let box_dir = tmp.path().join("hop-a");
-        make_box(
-            &box_dir,
-            &[
-                ("hs", "hs-02-van-thu-luu-tru/2.png", "1.png"),
-                ("hs-b", "hs-01-nghi-quyet/02-nq.png", "1.png"),
-            ],
-        );
-        let archive = tmp.path().join("archive");
-        let out = ingest(&archive, &box_dir, 1, false);
-        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-        (tmp, archive, box_dir)
-    })
+    two_page_pristine()
 }
 
 fn archive_copy() -> (tempfile::TempDir, PathBuf) {

@@ -1,5 +1,5 @@
 //! The kill-test harness: the real binary is killed (`SIGKILL`) during ingest at random moments
-//! (8 by default, `SOHOA_KILLS` for more),
+//! (6 by default, `SOHOA_KILLS` for more),
 //! each kill hitting the run that resumes the one killed before (one ingest plan, resumed
 //! and killed again). After each kill nothing half-written is visible (verify passes, every
 //! listed document is complete and readable); every run that finishes, and the run after
@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 /// Kills per run of the test unless `SOHOA_KILLS` says otherwise (the seed varies from run
 /// to run, so CI's runs together cover far more moments).
-const KILLS: usize = 8;
+const KILLS: usize = 6;
 
 /// xorshift64*: enough randomness for kill moments, no dependency.
 struct Moments(u64);

@@ -5,27 +5,11 @@
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-/// One archive ingested once; each test damages its own copy.
+/// The two-page box ingested once ([`crate::common::two_page_pristine`]); each test damages
+/// its own copy.
 fn pristine() -> &'static Path {
-    static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = ARCHIVE.get_or_init(|| {
-        let tmp = crate::common::fixture_dir();
-        let box_dir = tmp.path().join("hop-v");
-        make_box(
-            &box_dir,
-            &[
-                ("hs", "hs-02-van-thu-luu-tru/2.png", "1.png"),
-                ("hs-b", "hs-01-nghi-quyet/02-nq.png", "1.png"),
-            ],
-        );
-        let archive = tmp.path().join("archive");
-        let out = ingest(&archive, &box_dir, 1, false);
-        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-        (tmp, archive)
-    });
-    path
+    &crate::common::two_page_pristine().1
 }
 
 fn damaged_copy() -> (tempfile::TempDir, PathBuf) {

@@ -177,6 +177,29 @@ pub fn fixture_dir() -> tempfile::TempDir {
         .unwrap()
 }
 
+/// Two one-page hồ sơ (`hs`: a typed page, `hs-b`: an upside-down one) of box `hop-a`,
+/// ingested once with `-j 1`: (its directory, archive, box). The tests that damage, roll back
+/// or copy an archive start from copies of it.
+pub fn two_page_pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
+    static ARCHIVE: std::sync::OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> =
+        std::sync::OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let tmp = fixture_dir();
+        let box_dir = tmp.path().join("hop-a");
+        make_box(
+            &box_dir,
+            &[
+                ("hs", "hs-02-van-thu-luu-tru/2.png", "1.png"),
+                ("hs-b", "hs-01-nghi-quyet/02-nq.png", "1.png"),
+            ],
+        );
+        let archive = tmp.path().join("archive");
+        let out = ingest(&archive, &box_dir, 1, false);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        (tmp, archive, box_dir)
+    })
+}
+
 /// [`small_box`] ingested once (`-j 2`, `--json`): (its directory, archive, box, the
 /// ingest's summary). Tests that only read or change their archive afterwards start from a
 /// copy ([`small_box_ingested`]) instead of paying for the same OCR again.
