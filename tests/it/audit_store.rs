@@ -119,15 +119,7 @@ fn document_of(archive: &Path, hoso: &str) -> String {
             &cleared(archive, "auditor", "mat"),
         ],
     ));
-    list["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["hoso"] == hoso)
-        .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    document_id_of(&list, hoso)
 }
 
 fn set_mat(archive: &Path, id: &str) {

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common::{
-    code, copy_tree, ingest, json, make_box, run, run_validator, samples, sohoa, validator,
+    code, copy_tree, document_id_of, ingest, json, make_box, run, run_validator, samples, sohoa,
+    validator,
 };
 use pipeline::store::ocfl::{FileSource, User};
 use pipeline::store::Archive;
@@ -62,18 +63,7 @@ fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, String, String) 
             String::from_utf8_lossy(&out.stderr)
         );
         let list = json(&run(&archive, &["list", "--json"]));
-        let id_of = |hoso: &str| {
-            list["documents"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|d| d["hoso"] == hoso)
-                .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
-        let (a, c) = (id_of("hs-a"), id_of("hs-c"));
+        let (a, c) = (document_id_of(&list, "hs-a"), document_id_of(&list, "hs-c"));
         (tmp, archive, box_dir, a, c)
     })
 }

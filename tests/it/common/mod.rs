@@ -117,6 +117,19 @@ pub fn first_document(archive: &Path) -> String {
         .to_string()
 }
 
+/// The id of the document of hồ sơ `hoso` in a `sohoa list --json` answer.
+pub fn document_id_of(list: &serde_json::Value, hoso: &str) -> String {
+    list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["hoso"] == hoso)
+        .unwrap_or_else(|| panic!("no document of {hoso}: {list}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 pub fn code(out: &Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
