@@ -8,15 +8,10 @@
 use crate::common::*;
 use std::path::{Path, PathBuf};
 
-/// The two-page box ingested once ([`two_page_pristine`]); each test changes its own copy.
-fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
-    two_page_pristine()
-}
-
 fn archive_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let archive = tmp.path().join("archive");
-    copy_tree(&pristine().1, &archive);
+    copy_tree(&two_page_pristine().1, &archive);
     (tmp, archive)
 }
 
@@ -318,7 +313,7 @@ fn an_unrecorded_commit_is_recorded_when_the_same_box_is_ingested_again() {
         )],
         "{v:#}"
     );
-    let out = ingest(&archive, &pristine().2, 1, true);
+    let out = ingest(&archive, &two_page_pristine().2, 1, true);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(json(&out)["objects_unchanged"], 2, "{}", json(&out));
     let out = run(&archive, &["verify", "--json"]);

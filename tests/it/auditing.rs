@@ -6,13 +6,12 @@
 //! list — and its id answers like an unknown one. One chromium test walks the auditor's path.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use crate::browser::{chromium, click, fetch, href_of, sign_in, text_of, wait_for_path};
-use crate::common::{cleared, code, copy_tree, run};
+use crate::common::{cleared, code, run};
 use crate::reading_room::{
     add_user, archive_with_a_mat_document, serve, token_of, Answer, Visitor,
 };
@@ -20,27 +19,13 @@ use crate::requests::{client, post_json};
 
 const UNKNOWN: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
-/// The archive, ingested once (its open document's id and the Mật one's); each test
-/// changes its own copy.
-fn pristine() -> &'static (tempfile::TempDir, PathBuf, String, String) {
-    static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf, String, String)> = OnceLock::new();
-    ARCHIVE.get_or_init(|| {
-        let tmp = crate::common::fixture_dir();
-        let (archive, open, secret) = archive_with_a_mat_document(
-            tmp.path(),
-            &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")],
-        );
-        (tmp, archive, open, secret)
-    })
-}
-
 /// A copy of the archive in `dir`, with a reader `doc-gia` who viewed the open document's
 /// page (an access log entry), an archivist, an auditor without clearance (`kiem-tra`) and
 /// a run of `sohoa verify` by a Mật-cleared auditor.
 fn archive_copy(dir: &Path) -> (PathBuf, String, String) {
-    let (_, from, open, secret) = pristine();
-    let archive = dir.join("archive");
-    copy_tree(from, &archive);
+    // Ingested once per test run; a copy of it in `dir`.
+    let (archive, open, secret) =
+        archive_with_a_mat_document(dir, &[("hs-a", "hs-01-nghi-quyet/02-nq.png", "1.png")]);
     add_user(&archive, "doc-gia", &["--role", "reader"]);
     add_user(&archive, "luu-tru", &["--role", "archivist"]);
     add_user(&archive, "kiem-tra", &["--role", "auditor"]);

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common::{
-    code, copy_tree, document_id_of, ingest, json, make_box, run, run_validator, samples, sohoa,
-    validator,
+    code, copy_ingested, document_id_of, ingest, json, make_box, run, run_validator, samples,
+    sohoa, validator,
 };
 use pipeline::store::ocfl::{FileSource, User};
 use pipeline::store::Archive;
@@ -71,11 +71,9 @@ fn pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, String, String) 
 /// A copy of the ingested coded box and its archive in `tmp` (side by side, as ingested);
 /// returns (archive dir, box dir, id of hs-a's document, of hs-c's).
 fn ingested(tmp: &Path) -> (PathBuf, PathBuf, String, String) {
-    let (_, archive, box_dir, a, c) = pristine();
-    let (archive_copy, box_copy) = (tmp.join("archive"), tmp.join("hop-07"));
-    copy_tree(archive, &archive_copy);
-    copy_tree(box_dir, &box_copy);
-    (archive_copy, box_copy, a.clone(), c.clone())
+    let (made, _, _, a, c) = pristine();
+    let (archive, box_dir) = copy_ingested(made.path(), "hop-07", tmp);
+    (archive, box_dir, a.clone(), c.clone())
 }
 
 fn stderr(out: &std::process::Output) -> String {

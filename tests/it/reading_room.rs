@@ -12,7 +12,7 @@ use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use crate::common::{cleared, code, copy_tree, ingest, json, make_box, run, sohoa};
+use crate::common::{cleared, code, copy_ingested, ingest, json, make_box, run, sohoa};
 
 /// A `sohoa serve` process, stopped when dropped (also when a test fails).
 pub(crate) struct Server {
@@ -302,9 +302,8 @@ pub(crate) fn archive_with_a_mat_scan(
         let (open, secret) = ingest_with_a_mat_scan(tmp.path(), open_files, mat_scan);
         (tmp, open, secret)
     });
-    copy_tree(&made.path().join("hop-01"), &dir.join("hop-01"));
-    copy_tree(&made.path().join("archive"), &dir.join("archive"));
-    (dir.join("archive"), open.clone(), secret.clone())
+    let (archive, _) = copy_ingested(made.path(), "hop-01", dir);
+    (archive, open.clone(), secret.clone())
 }
 
 /// Ingests `open_files` and `mat_scan` into `dir/archive` from box `dir/hop-01` and makes

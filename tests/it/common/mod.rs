@@ -233,11 +233,18 @@ fn small_box_pristine() -> &'static (tempfile::TempDir, PathBuf, PathBuf, serde_
 /// A copy of [`small_box`] and its archive as ingested, side by side in `parent`:
 /// (archive, box, the ingest's summary).
 pub fn small_box_ingested(parent: &Path) -> (PathBuf, PathBuf, serde_json::Value) {
-    let (_, archive, box_dir, summary) = small_box_pristine();
-    let (archive_copy, box_copy) = (parent.join("archive"), parent.join("hop-01"));
-    copy_tree(archive, &archive_copy);
-    copy_tree(box_dir, &box_copy);
-    (archive_copy, box_copy, summary.clone())
+    let (made, _, _, summary) = small_box_pristine();
+    let (archive, box_dir) = copy_ingested(made.path(), "hop-01", parent);
+    (archive, box_dir, summary.clone())
+}
+
+/// Copies an ingest fixture made in `from` (its `archive` and its box `box_name`, side by
+/// side as ingested) into `to`; returns the copies' (archive, box).
+pub fn copy_ingested(from: &Path, box_name: &str, to: &Path) -> (PathBuf, PathBuf) {
+    let (archive, box_dir) = (to.join("archive"), to.join(box_name));
+    copy_tree(&from.join("archive"), &archive);
+    copy_tree(&from.join(box_name), &box_dir);
+    (archive, box_dir)
 }
 
 /// Every file below `dir` with its bytes, for before/after comparisons.
