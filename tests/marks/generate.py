@@ -185,6 +185,14 @@ def _text(d, cx, base, s, key, pt, anchor="ms", typed=None):
     return f.getlength(s)
 
 
+def paste_colour(img, colour, mask):
+    """`img.paste(colour, (0, 0), mask)` over the mask's inked box only: the same pixels
+    (where the mask is 0 the page is left as it is), without blending the whole page."""
+    box = mask.getbbox()
+    if box is not None:
+        img.paste(colour, box, mask.crop(box))
+
+
 def render(case, rng):
     """The page (RGB) of one case."""
     wear = case.get("wear")
@@ -258,13 +266,16 @@ def render(case, rng):
             x, yy = W - round(12 * MM) - lw, round(3 * MM)
         mark.paste(layer, (x, yy), layer)
     img = Image.new("RGB", (W, H), g.PAPER_RGB)
-    img.paste(g.INK_RGB, (0, 0), ink)
-    img.paste(PEN_RGB, (0, 0), sig)
+    paste_colour(img, g.INK_RGB, ink)
+    paste_colour(img, PEN_RGB, sig)
     stamp = Image.new("RGB", (W, H), (255, 255, 255))
-    stamp.paste(SEAL_RGB, (0, 0), red.point(lambda v: v * 85 // 100))
+    paste_colour(stamp, SEAL_RGB, red.point(lambda v: v * 85 // 100))
     if case.get("level"):
-        stamp.paste(INKS[case["colour"]][0], (0, 0), mark)
-    img = ImageChops.multiply(img, stamp)
+        paste_colour(stamp, INKS[case["colour"]][0], mark)
+    # Multiplying by white changes nothing: only the stamps' box is multiplied.
+    box = ImageChops.invert(stamp).getbbox()
+    if box is not None:
+        img.paste(ImageChops.multiply(img.crop(box), stamp.crop(box)), box)
     if wear == "typed":
         # An old typewritten page: ribbon grain, aged paper, faded ink.
         img = g.wear_faded(g.wear_aged(img, rng), rng)
