@@ -60,5 +60,16 @@ if ! cargo test --workspace --all-targets --locked --no-run; then
 fi
 finish_deps
 
+# The tests' temporary files (archives, boxes, databases, browser profiles) on a tmpfs when
+# there is one with room (4 GiB; a run peaks near 0.5): the store syncs every file it
+# commits, as it must, and on a VM's disk those syncs took half of the pipeline's unit-test
+# time (25 s -> 13 s on /dev/shm). Elsewhere, or with TMPDIR set, the usual directory.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
+  [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -ge $((4 * 1024 * 1024)) ]; then
+  TMPDIR="$(mktemp -d /dev/shm/sohoa-tests-XXXXXX)"
+  export TMPDIR
+  trap 'rm -rf "$TMPDIR"' EXIT
+fi
+
 step "cargo test --workspace"
 cargo test --workspace --locked --no-fail-fast
