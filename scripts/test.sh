@@ -67,6 +67,8 @@ finish_deps
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
   [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -ge $((4 * 1024 * 1024)) ]; then
   TMPDIR="$(mktemp -d /dev/shm/sohoa-tests-XXXXXX)"
+  # /tmp's mode: the throwaway PostgreSQL runs as another user when the tests run as root.
+  chmod 1777 "$TMPDIR"
   export TMPDIR
   trap 'rm -rf "$TMPDIR"' EXIT
 fi
