@@ -635,15 +635,7 @@ fn special_files_and_bad_paths_fail_alone_and_the_box_goes_in() {
         ["hs-a", "hs-nl", "hs-pdf", long.as_str()].into();
     assert_eq!(hoso, expected, "{list:#}");
     assert!(!list.to_string().contains("from outside the box"));
-    let long_doc = list["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["hoso"] == long.as_str())
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let long_doc = document_id_of(&list, &long);
     let pdf = tmp.path().join("long.pdf");
     let got = run(
         &archive,
