@@ -53,6 +53,16 @@ pub struct PageRecord {
         skip_serializing_if = "Option::is_none"
     )]
     pub closing_reading: Option<String>,
+    /// The same area read once more as scanned (its red ink left out, its light ink kept:
+    /// a typewritten name's pale strokes are lighter than the erased band), enlarged, when
+    /// the second reading gave no plausible signer either: the catalog takes the name from
+    /// it, or from two readings' name lines merged word by word.
+    #[serde(
+        rename = "closing_reading_as_scanned",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closing_reading_as_scanned: Option<String>,
     /// Set when the source file could not be stored because it also holds withheld pages
     /// (độ mật): this page's pixels were stored alone, losslessly, instead.
     #[serde(

@@ -74,6 +74,7 @@ fn ocr_page() -> PageRecord {
             },
         ],
         closing_reading: None,
+        closing_reading_as_scanned: None,
         page_extract: Some(PageExtract {
             path: extract_path("hs-07/thong-tri.tif", 2),
             sha256: "f9e8d7c6b5a40918273645f9e8d7c6b5a40918273645f9e8d7c6b5a4091827".into(),
@@ -118,6 +119,7 @@ fn blank_page() -> PageRecord {
         ocr: None,
         header_ink: Vec::new(),
         closing_reading: None,
+        closing_reading_as_scanned: None,
         page_extract: None,
     }
 }

@@ -264,9 +264,15 @@ impl HoSoContext {
         let group = &plan.pages;
         let id = earlier.map_or_else(|| ulid::Ulid::new().to_string(), |d| d.id.clone());
         let texts: Vec<&str> = group.iter().map(|n| by_number[n].text.as_str()).collect();
-        let closing: Vec<Option<&str>> = group
+        let closing: Vec<Vec<&str>> = group
             .iter()
-            .map(|n| by_number[n].closing_reading.as_deref())
+            .map(|n| {
+                let page = by_number[n];
+                [&page.closing_reading, &page.closing_reading_as_scanned]
+                    .into_iter()
+                    .filter_map(|r| r.as_deref())
+                    .collect()
+            })
             .collect();
         let found = classify::extract_with_closing(&texts, &closing);
         // A reading's page is 1-based within the document; records name the hồ sơ page,

@@ -1774,6 +1774,7 @@ fn recognise_page(
         ocr: None,
         header_ink: Vec::new(),
         closing_reading: None,
+        closing_reading_as_scanned: None,
         page_extract: None,
     };
     if let Some(layer) = decoded.text_layer.as_deref() {
@@ -1816,9 +1817,11 @@ fn recognise_page(
         .into_iter()
         .map(InkRegionRecord::from)
         .collect();
-    record.closing_reading = clock.time(Stage::SecondReadings, || {
+    let closing = clock.time(Stage::SecondReadings, || {
         stamp_ink::read_closing(engine, &red_ink, &prepared, &ocr)
     });
+    record.closing_reading = closing.stamp_ink_out;
+    record.closing_reading_as_scanned = closing.as_scanned;
     Ok(record)
 }
 

@@ -503,6 +503,7 @@ mod tests {
             ocr: None,
             header_ink: Vec::new(),
             closing_reading: None,
+            closing_reading_as_scanned: None,
             page_extract: None,
         }
     }

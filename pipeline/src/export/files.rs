@@ -457,6 +457,7 @@ pub(crate) mod tests {
             ocr: None,
             header_ink: Vec::new(),
             closing_reading: None,
+            closing_reading_as_scanned: None,
             page_extract: None,
         }
     }

@@ -64,6 +64,7 @@ fn page(number: u32, file: &str, text: String) -> PageRecord {
         ocr: None,
         header_ink: Vec::new(),
         closing_reading: None,
+        closing_reading_as_scanned: None,
         page_extract: None,
     }
 }

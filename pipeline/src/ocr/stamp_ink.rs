@@ -1263,17 +1263,59 @@ const CLOSING_SCALE: u32 = 2;
 /// stamp ink left out — the page's red ink (found in colour, put where the page as recognised
 /// has it) and ink lighter than print ([`LIGHT_FROM`] of the paper level: what a red seal
 /// becomes in a gray scan) turned to paper — enlarged [`CLOSING_SCALE`] times and read as one
-/// block. None when the page's own reading already gives a plausible signer, when it has no
-/// signature block, or when the reading fails (logged).
+/// block. When that reading gives no plausible signer either, the same area is read once
+/// more as scanned (its red ink left out, its light ink kept: a typewritten name's pale
+/// strokes fall in the band the first erases, and a gray seal's ring over the name's first
+/// letters stays in the second), for the catalog to take the name from, or to merge word by
+/// word with the other readings. Nothing when the page's own reading already gives a
+/// plausible signer or when it has no signature block; a reading that fails is logged and
+/// left out.
 pub fn read_closing(
     engine: &mut dyn OcrEngine,
     red: &RedInk,
     page: &PreparedPage,
     ocr: &super::OcrPage,
-) -> Option<String> {
+) -> ClosingReadings {
     if understanding::classify::reads_a_plausible_signer(&ocr.text) {
-        return None;
+        return ClosingReadings::default();
     }
+    let Some(area) = closing_area(red, page, ocr) else {
+        return ClosingReadings::default();
+    };
+    let dpi = page.facts.dpi;
+    let mut without_light_ink = area.clone();
+    let erased = erase_light_ink(&mut without_light_ink);
+    let stamp_ink_out = read_enlarged(engine, &without_light_ink, dpi);
+    // A bilevel page has no light ink: the area as scanned is the one just read.
+    if !erased
+        || stamp_ink_out
+            .as_deref()
+            .is_some_and(understanding::classify::reads_a_plausible_signer)
+    {
+        return ClosingReadings {
+            stamp_ink_out,
+            as_scanned: None,
+        };
+    }
+    ClosingReadings {
+        stamp_ink_out,
+        as_scanned: read_enlarged(engine, &area, dpi),
+    }
+}
+
+/// The closing block's readings beyond the page's own (see [`read_closing`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClosingReadings {
+    /// Its area alone with the stamp ink (red, and ink lighter than print) left out.
+    pub stamp_ink_out: Option<String>,
+    /// The same area with its red ink left out only, when the first gave no plausible
+    /// signer.
+    pub as_scanned: Option<String>,
+}
+
+/// The closing block's area of a recognised page (the signature block's column from its
+/// first line down), its red ink turned to paper; None without a signature block.
+fn closing_area(red: &RedInk, page: &PreparedPage, ocr: &super::OcrPage) -> Option<GrayImage> {
     let start = understanding::classify::signature_block_line(&ocr.text)?;
     let (SignatureStart::Title(line) | SignatureStart::BesideRecipients(line)) = start;
     let line = u32::try_from(line).ok()?;
@@ -1320,9 +1362,15 @@ pub fn read_closing(
     }
     let mut area = imageops::crop_imm(&page.image, x, y, w, h).to_image();
     red.erase_from(&mut area, [x, y], &page.facts);
-    erase_light_ink(&mut area);
+    Some(area)
+}
+
+/// The words of a closing area read as one block, enlarged [`CLOSING_SCALE`] times; None
+/// when nothing was read or the reading failed (logged).
+fn read_enlarged(engine: &mut dyn OcrEngine, area: &GrayImage, dpi: u32) -> Option<String> {
+    let (w, h) = area.dimensions();
     let enlarged = imageops::resize(
-        &area,
+        area,
         w * CLOSING_SCALE,
         h * CLOSING_SCALE,
         FilterType::CatmullRom,
@@ -1345,15 +1393,15 @@ pub fn read_closing(
             Some(read.text).filter(|t| !t.trim().is_empty())
         }
         Err(e) => {
-            tracing::warn!(error = %e, "reading the closing block again failed; the first reading stands");
+            tracing::warn!(error = %e, "reading the closing block again failed; the readings before stand");
             None
         }
     }
 }
 
 /// Turns ink lighter than print (from [`LIGHT_FROM`] of the paper level, the area's median)
-/// to paper.
-fn erase_light_ink(area: &mut GrayImage) {
+/// to paper; whether there was any light ink (levels below [`LIGHT_TO`] of the paper's).
+fn erase_light_ink(area: &mut GrayImage) -> bool {
     let mut histogram = [0u32; 256];
     for p in area.pixels() {
         histogram[p[0] as usize] += 1;
@@ -1361,11 +1409,15 @@ fn erase_light_ink(area: &mut GrayImage) {
     let paper = median(&histogram);
     let light = (paper * LIGHT_FROM / 100) as u8;
     let paper = paper as u8;
+    let ink_to = u32::from(paper) * LIGHT_TO / 100;
+    let mut erased = false;
     for p in area.pixels_mut() {
         if p[0] >= light {
+            erased |= u32::from(p[0]) < ink_to;
             p[0] = paper;
         }
     }
+    erased
 }
 
 impl RedInk {
@@ -2033,5 +2085,113 @@ mod tests {
         page.image = GrayImage::from_pixel(400, 560, Luma([240]));
         light_bars(&mut page, [40, 100], 8, 14, 165);
         assert_eq!(light_kinds(&page), vec![(Ink::Gray, [32, 92])]);
+    }
+
+    /// A fake engine for the closing block: answers each reading with the next text and
+    /// keeps the images it was given.
+    struct Closing {
+        replies: Vec<&'static str>,
+        seen: Vec<GrayImage>,
+    }
+
+    impl OcrEngine for Closing {
+        fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage> {
+            self.seen.push(page.image.clone());
+            let text = self.replies.get(self.seen.len() - 1).copied().unwrap_or("");
+            Ok(OcrPage {
+                text: text.to_string(),
+                words: Vec::new(),
+                mean_confidence: 0.0,
+            })
+        }
+        fn recognize_line(&mut self, _: &PreparedPage) -> Result<OcrPage> {
+            unreachable!("the closing block is read as a block")
+        }
+        fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
+            Ok(None)
+        }
+    }
+
+    /// A recognised page whose closing block's title (`T/M BAN THƯỜNG VỤ`, line 1) was read
+    /// and its name not, with dark print at the title and light ink (`light`) below it.
+    fn closing_page(light: u8) -> (PreparedPage, OcrPage) {
+        let mut image = GrayImage::from_pixel(400, 560, Luma([240]));
+        for y in 300..310 {
+            for x in 220..300 {
+                image.put_pixel(x, y, Luma([20]));
+            }
+        }
+        for y in 360..370 {
+            for x in 220..300 {
+                image.put_pixel(x, y, Luma([light]));
+            }
+        }
+        let mut title = word("T/M", [220, 300, 30, 10], 90.0);
+        title.line = 1;
+        let ocr = OcrPage {
+            text: "Thông báo để các cơ quan biết.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ".to_string(),
+            words: vec![title],
+            mean_confidence: 90.0,
+        };
+        let page = PreparedPage {
+            image,
+            facts: PreprocessFacts {
+                dpi: 100,
+                ..PreprocessFacts::default()
+            },
+        };
+        (page, ocr)
+    }
+
+    #[test]
+    fn the_closing_block_is_read_as_scanned_when_its_light_ink_erased_gives_no_name() {
+        let red = RedInk::default();
+        // The name in the block read with the light ink erased: one reading.
+        let (page, ocr) = closing_page(150);
+        let mut engine = Closing {
+            replies: vec!["BÍ THƯ\nLê Văn Khánh"],
+            seen: vec![],
+        };
+        let read = read_closing(&mut engine, &red, &page, &ocr);
+        assert_eq!(read.stamp_ink_out.as_deref(), Some("BÍ THƯ\nLê Văn Khánh"));
+        assert_eq!((read.as_scanned, engine.seen.len()), (None, 1));
+        // Garbled: read again as scanned, its light ink kept.
+        let mut engine = Closing {
+            replies: vec!["BÍ THƯ\nLương `hỊ M -", "BÍ THƯ\n``¬ñ.. Thị Mến"],
+            seen: vec![],
+        };
+        let read = read_closing(&mut engine, &red, &page, &ocr);
+        assert_eq!(read.as_scanned.as_deref(), Some("BÍ THƯ\n``¬ñ.. Thị Mến"));
+        // The area starts 2 mm above the title (8 px at 100 dpi), enlarged twice: the light
+        // ink's rows from 2 × (350 − 292) on.
+        let light_ink_below_title = |image: &GrayImage| {
+            let band = 2 * (350 - 292)..image.height();
+            band.flat_map(|y| (0..image.width()).map(move |x| (x, y)))
+                .any(|(x, y)| image.get_pixel(x, y)[0] < 200)
+        };
+        assert_eq!(
+            engine
+                .seen
+                .iter()
+                .map(light_ink_below_title)
+                .collect::<Vec<_>>(),
+            [false, true],
+            "the light ink erased, then kept"
+        );
+        // No light ink (a bilevel page): the area as scanned is the one read.
+        let (page, ocr) = closing_page(0);
+        let mut engine = Closing {
+            replies: vec!["BÍ THƯ\nLương `hỊ M -"],
+            seen: vec![],
+        };
+        let read = read_closing(&mut engine, &red, &page, &ocr);
+        assert_eq!((read.as_scanned, engine.seen.len()), (None, 1));
+        // A page that reads its signer itself is not read again.
+        let ocr = OcrPage {
+            text: format!("{}\nLê Văn Khánh", ocr.text),
+            ..ocr
+        };
+        let read = read_closing(&mut engine, &red, &page, &ocr);
+        assert_eq!(read, ClosingReadings::default());
     }
 }

@@ -68,6 +68,7 @@ fn page(number: u32, text: &str, sha256: &str) -> PageRecord {
         ocr: None,
         header_ink: Vec::new(),
         closing_reading: None,
+        closing_reading_as_scanned: None,
         page_extract: None,
     }
 }

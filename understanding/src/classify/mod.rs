@@ -245,10 +245,10 @@ pub fn extract(pages: &[&str]) -> Extracted {
 }
 
 /// Reads the catalog fields from a document's page texts, with `closing[i]` page i's
-/// closing block read a second time when there is one (see
-/// [`signature_block_line`]): the signer is taken from it when the page's own reading
-/// gives no plausible name.
-pub fn extract_with_closing(pages: &[&str], closing: &[Option<&str>]) -> Extracted {
+/// closing block read again (see [`signature_block_line`]), its readings in order of
+/// preference: the signer is taken from them when the page's own reading gives no
+/// plausible name.
+pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted {
     let mut out = Extracted::default();
     let Some((first_index, first)) = pages.iter().enumerate().find(|(_, t)| !t.trim().is_empty())
     else {

@@ -77,10 +77,11 @@ const POSITIONS: &[&str] = &[
 
 /// Fills the closing-block fields of `out` from the last page of `pages` that has a closing
 /// block (an attachment after the signed document has none), else the last page with text.
-/// `closing[i]`, when there is one, is page i's closing block read a second time (its area
-/// alone, stamp ink left out, enlarged): the signer is taken from it when the page's own
-/// reading gives no plausible name.
-pub(super) fn read(pages: &[&str], closing: &[Option<&str>], out: &mut Extracted) {
+/// `closing[i]` holds page i's closing block read again, in order of preference (its area
+/// alone with the stamp ink left out, enlarged; then the same area as scanned, its light ink
+/// kept): the signer is taken from the first of them that gives a plausible name when the
+/// page's own reading gives none, else from two readings' name lines merged word by word.
+pub(super) fn read(pages: &[&str], closing: &[Vec<&str>], out: &mut Extracted) {
     let has_closing = |t: &str| has_closing_block(t);
     let with_text = || {
         pages
@@ -108,14 +109,13 @@ pub(super) fn read(pages: &[&str], closing: &[Option<&str>], out: &mut Extracted
     if plausible {
         return;
     }
-    let again = closing
+    let again: Vec<Vec<String>> = closing
         .get(index)
-        .copied()
-        .flatten()
-        .map(joined_authority_lines);
-    if let Some(again) = &again {
+        .map(|readings| readings.iter().map(|t| joined_authority_lines(t)).collect())
+        .unwrap_or_default();
+    for reading in &again {
         let mut second = Extracted::default();
-        read_block(again, 0, page, &mut second);
+        read_block(reading, 0, page, &mut second);
         if let Some(mut signer) = second.nguoi_ky.filter(|r| plausible_name(&r.value)) {
             signer.confidence = signer.confidence.min(0.7);
             out.nguoi_ky = Some(signer);
@@ -125,11 +125,24 @@ pub(super) fn read(pages: &[&str], closing: &[Option<&str>], out: &mut Extracted
             return;
         }
     }
-    // Neither reading gives a plausible name: the two name lines merged word by word.
-    let first_words = name_line_words(&lines[start.min(lines.len())..]);
-    let second_words = again.as_deref().map(name_line_words).unwrap_or_default();
-    if let Some(name) = merge::merge(&first_words, &second_words) {
-        out.nguoi_ky = read_on(name, 0.5, page);
+    // No reading gives a plausible name: two name lines merged word by word, the page's
+    // with each later reading's first, then the later readings' with each other.
+    let mut name_lines = vec![name_line_words(&lines[start.min(lines.len())..])];
+    name_lines.extend(again.iter().map(|r| name_line_words(r)));
+    let pairs = (1..name_lines.len())
+        .map(|j| (0, j))
+        .chain((1..name_lines.len()).flat_map(|i| (i + 1..name_lines.len()).map(move |j| (i, j))));
+    for (i, j) in pairs {
+        if let Some(name) = merge::merge(&name_lines[i], &name_lines[j]) {
+            out.nguoi_ky = read_on(name, 0.5, page);
+            return;
+        }
+    }
+    if name_lines.len() == 1 {
+        // No second reading: the page's own name line is merged with nothing.
+        if let Some(name) = merge::merge(&name_lines[0], &[]) {
+            out.nguoi_ky = read_on(name, 0.5, page);
+        }
     }
 }
 
@@ -1037,7 +1050,7 @@ Trần Công Thuật",
             "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Các chi bộ, BÍ THƯ\n- Lưu VP. ;$ Ÿ\nNgụy€n Vwăn Tâ&m";
         let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ (\nNguyễn Văn Tâm";
         let mut out = Extracted::default();
-        read(&["ĐẢNG BỘ TỈNH", first], &[None, Some(again)], &mut out);
+        read(&["ĐẢNG BỘ TỈNH", first], &[vec![], vec![again]], &mut out);
         let signer = out.nguoi_ky.unwrap();
         assert_eq!(signer.value, "Nguyễn Văn Tâm");
         assert_eq!(signer.page, 2);
@@ -1045,21 +1058,35 @@ Trần Công Thuật",
         assert_eq!(out.chuc_vu.unwrap().value, "BÍ THƯ");
         // Without a second reading, the first one's best guess stands.
         let mut out = Extracted::default();
-        read(&["ĐẢNG BỘ TỈNH", first], &[None, None], &mut out);
+        read(&["ĐẢNG BỘ TỈNH", first], &[vec![], vec![]], &mut out);
         assert_ne!(out.nguoi_ky.map(|r| r.value), Some("Nguyễn Văn Tâm".into()));
         // A plausible first reading is kept whatever the second one says.
         let clean = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Khánh";
         let mut out = Extracted::default();
-        read(&["ĐẢNG BỘ TỈNH", clean], &[None, Some(again)], &mut out);
+        read(&["ĐẢNG BỘ TỈNH", clean], &[vec![], vec![again]], &mut out);
         assert_eq!(out.nguoi_ky.unwrap().value, "Lê Văn Khánh");
         // A second reading without a plausible name changes nothing.
         let mut out = Extracted::default();
         read(
             &["ĐẢNG BỘ TỈNH", first],
-            &[None, Some("BÍ THƯ\n©ÔỄ Ñ ã")],
+            &[vec![], vec!["BÍ THƯ\n©ÔỄ Ñ ã"]],
             &mut out,
         );
         assert_ne!(out.nguoi_ky.map(|r| r.value), Some("Nguyễn Văn Tâm".into()));
+        // Two later readings, neither plausible alone (the pale strokes erased in one, a
+        // seal's ring over the family name in the other): their name lines merged.
+        let lost = "Nơi nhận:\n- Trung ương (b/c),\n- Lưu.\nK/T BÍ THƯ";
+        let erased = "K/T BÍ THƯ\n—_ PHÓ BÍ TH:?\nLương `hỊ M -";
+        let as_scanned = "K/T BÍ THƯ\n⁄ & riĐNÓ. BÍ THƯ\n/đ® —%\n``¬ñ.. Thị Mến";
+        let mut out = Extracted::default();
+        read(
+            &["ĐẢNG BỘ TỈNH", lost],
+            &[vec![], vec![erased, as_scanned]],
+            &mut out,
+        );
+        let signer = out.nguoi_ky.unwrap();
+        assert_eq!((signer.value.as_str(), signer.page), ("Lương Thị Mến", 2));
+        assert!(signer.confidence < 0.7);
     }
 
     #[test]
@@ -1124,7 +1151,7 @@ Trần Công Thuật",
         let first = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n~ /\n)h Xuân Quyết";
         let again = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐặng Xu n Quyết";
         let mut out = Extracted::default();
-        read(&["ĐẢNG BỘ TỈNH", first], &[None, Some(again)], &mut out);
+        read(&["ĐẢNG BỘ TỈNH", first], &[vec![], vec![again]], &mut out);
         let signer = out.nguoi_ky.unwrap();
         assert_eq!(signer.value, "Đặng Xuân Quyết");
         assert!(

@@ -131,8 +131,12 @@ fn align(a: &[String], b: &[String]) -> Vec<(Side, Side)> {
                     continue;
                 }
                 let (pi, pj) = (i - da, j - db);
+                // Two words are one split by OCR when the second starts small and the first
+                // is no family name read whole (`Lương hỊ` is a family name and a garbled
+                // `Thị`, not one word).
                 let split_off = |words: &[String], at: usize| {
                     words[at].chars().next().is_some_and(char::is_uppercase)
+                        || (is_surname(&words[at - 1]) && title_case(&words[at - 1]))
                 };
                 if (da == 2 && split_off(a, i - 1)) || (db == 2 && split_off(b, j - 1)) {
                     continue;
@@ -212,6 +216,11 @@ mod tests {
         assert_eq!(
             merge(&words("Hwàng Văn Tuệ"), &words("Ho4ng Vn Tuệ")).as_deref(),
             Some("Hoàng Văn Tuệ")
+        );
+        // A family name read whole is not joined to the garbled word after it.
+        assert_eq!(
+            merge(&words("Lương hỊ M"), &words("Thị Mến")).as_deref(),
+            Some("Lương Thị Mến")
         );
         // Without a family name there is no name to give.
         assert_eq!(merge(&words("Xuân Tuệ"), &words("Xu n Tuệ")), None);
