@@ -163,6 +163,14 @@ pub struct PreprocessRecord {
     /// Clockwise quarter turn applied to make the page upright (0, 90, 180, 270).
     #[serde(rename = "rotation")]
     pub rotation: u16,
+    /// Whether the page was recognised blurred because its first reading was poor (a
+    /// bilevel photocopy's dithered paper reads as nothing until it is averaged to gray).
+    #[serde(
+        rename = "smoothed",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub smoothed: bool,
 }
 
 /// How a page's text was obtained.

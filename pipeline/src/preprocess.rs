@@ -65,6 +65,10 @@ pub struct PreprocessFacts {
     pub deskewed: bool,
     /// Clockwise quarter turn applied to make the page upright (0, 90, 180, 270).
     pub rotation: u16,
+    /// Whether the page was recognised blurred, its first reading poor (see
+    /// [`crate::ocr::recognize_upright`]).
+    #[serde(default)]
+    pub smoothed: bool,
 }
 
 /// A page ready for OCR.

@@ -15,7 +15,7 @@ pub mod tesseract;
 
 use serde::{Deserialize, Serialize};
 
-use crate::preprocess::{rotate_quarter, PreparedPage};
+use crate::preprocess::{rotate_quarter, PreparedPage, PreprocessFacts};
 use crate::Result;
 
 /// One recognised word.
@@ -85,8 +85,11 @@ const SUSPICIOUS_CONFIDENCE: f32 = 60.0;
 const MIN_ORIENTATION_CONFIDENCE: f32 = 1.5;
 
 /// Recognises a page, and only when the result looks wrong (low confidence), detects its
-/// orientation, turns it and recognises it again, keeping the better result. Returns the
-/// OCR result and the page as recognised (turned, if that won).
+/// orientation, turns it and recognises it again, keeping the better result; when even that
+/// reads poorly, recognises the page once more smoothed ([`smoothed`]: a bilevel photocopy
+/// whose gray paper was dithered into specks reads as nothing until the specks are averaged
+/// into a light gray) and keeps whichever reading has more confident letters. Returns the
+/// OCR result and the page as recognised (turned or smoothed, if that won).
 pub fn recognize_upright(
     engine: &mut dyn OcrEngine,
     page: PreparedPage,
@@ -95,6 +98,31 @@ pub fn recognize_upright(
     if first.mean_confidence >= SUSPICIOUS_CONFIDENCE {
         return Ok((first, page));
     }
+    let (best, page) = turned_if_better(engine, first, page)?;
+    if best.mean_confidence >= SUSPICIOUS_CONFIDENCE {
+        return Ok((best, page));
+    }
+    let smooth = smoothed(&page);
+    let again = engine.recognize(&smooth)?;
+    tracing::debug!(
+        before = confident_letters(&best.words),
+        after = confident_letters(&again.words),
+        "a page read poorly, read again smoothed"
+    );
+    if confident_letters(&again.words) > confident_letters(&best.words) {
+        Ok((again, smooth))
+    } else {
+        Ok((best, page))
+    }
+}
+
+/// The first reading of a page that reads poorly, or the reading of the page turned the way
+/// its detected orientation says when that reads more confidently.
+fn turned_if_better(
+    engine: &mut dyn OcrEngine,
+    first: OcrPage,
+    page: PreparedPage,
+) -> Result<(OcrPage, PreparedPage)> {
     let Some(orientation) = engine.detect_orientation(&page)? else {
         return Ok((first, page));
     };
@@ -110,10 +138,35 @@ pub fn recognize_upright(
     }
 }
 
+/// The blur of a poorly read page's second reading, in pixels at 300 dpi: wider than a
+/// dithered paper's specks and gaps (one to three pixels), narrower than a stroke of print.
+const SMOOTHING_SIGMA_AT_300_DPI: f32 = 1.5;
+
+/// The page blurred by [`SMOOTHING_SIGMA_AT_300_DPI`] (scaled to its resolution), recorded
+/// as smoothed.
+fn smoothed(page: &PreparedPage) -> PreparedPage {
+    let sigma = SMOOTHING_SIGMA_AT_300_DPI * page.facts.dpi as f32 / 300.0;
+    PreparedPage {
+        image: imageproc::filter::gaussian_blur_f32(&page.image, sigma.max(0.5)),
+        facts: PreprocessFacts {
+            smoothed: true,
+            ..page.facts.clone()
+        },
+    }
+}
+
+/// Letters of the words read with a confidence of [`SUSPICIOUS_CONFIDENCE`] or more.
+fn confident_letters(words: &[OcrWord]) -> usize {
+    words
+        .iter()
+        .filter(|w| w.confidence >= SUSPICIOUS_CONFIDENCE)
+        .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::preprocess::PreprocessFacts;
     use image::GrayImage;
 
     /// A fake engine: confident only when the page has been turned by `upright_after`.
@@ -173,6 +226,76 @@ mod tests {
         assert_eq!(ocr.text, "đúng");
         assert_eq!(p.facts.rotation, 180);
         assert_eq!(e.calls, ["recognize", "detect", "recognize"]);
+    }
+
+    /// A fake engine for a speckled page: reads nothing unless the page was smoothed (then
+    /// `smoothed_reads` words), and finds no orientation.
+    struct Speckled {
+        smoothed_reads: usize,
+        seen: Vec<bool>,
+    }
+
+    impl OcrEngine for Speckled {
+        fn recognize(&mut self, page: &PreparedPage) -> Result<OcrPage> {
+            self.seen.push(page.facts.smoothed);
+            let count = if page.facts.smoothed {
+                self.smoothed_reads
+            } else {
+                0
+            };
+            let words: Vec<OcrWord> = (0..count)
+                .map(|_| OcrWord {
+                    text: "Đảng".into(),
+                    bbox: [0; 4],
+                    confidence: 85.0,
+                    line: 0,
+                })
+                .collect();
+            Ok(OcrPage {
+                text: vec!["Đảng"; count].join(" "),
+                mean_confidence: OcrPage::weighted_confidence(&words),
+                words,
+            })
+        }
+        fn recognize_line(&mut self, _: &PreparedPage) -> Result<OcrPage> {
+            unreachable!("no line is read here")
+        }
+        fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
+            Ok(None)
+        }
+    }
+
+    #[test]
+    fn pages_read_poorly_are_read_again_smoothed_and_the_better_kept() {
+        let mut speckled = page();
+        speckled.image = GrayImage::from_fn(40, 20, |x, y| {
+            image::Luma([if (x + y) % 2 == 0 { 0 } else { 255 }])
+        });
+        speckled.facts.dpi = 300;
+        let mut e = Speckled {
+            smoothed_reads: 3,
+            seen: vec![],
+        };
+        let (ocr, p) = recognize_upright(&mut e, speckled.clone()).unwrap();
+        assert_eq!(
+            (ocr.text.as_str(), p.facts.smoothed),
+            ("Đảng Đảng Đảng", true)
+        );
+        assert_eq!(e.seen, [false, true]);
+        // Blurred: the specks averaged into a gray.
+        let levels: Vec<u8> = p.image.pixels().map(|l| l[0]).collect();
+        assert!(
+            levels.iter().all(|&v| (60..=195).contains(&v)),
+            "{levels:?}"
+        );
+        // Smoothing reads no better: the page as it was.
+        let mut e = Speckled {
+            smoothed_reads: 0,
+            seen: vec![],
+        };
+        let (ocr, p) = recognize_upright(&mut e, speckled).unwrap();
+        assert_eq!((ocr.text.as_str(), p.facts.smoothed), ("", false));
+        assert_eq!(e.seen, [false, true]);
     }
 
     #[test]

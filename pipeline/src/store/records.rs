@@ -122,6 +122,7 @@ impl From<&PreprocessFacts> for PreprocessRecord {
             skew_degrees: f.skew_degrees,
             deskewed: f.deskewed,
             rotation: f.rotation,
+            smoothed: f.smoothed,
         }
     }
 }
@@ -142,6 +143,7 @@ impl From<&PreprocessRecord> for PreprocessFacts {
             skew_degrees: f.skew_degrees,
             deskewed: f.deskewed,
             rotation: f.rotation,
+            smoothed: f.smoothed,
         }
     }
 }
@@ -278,6 +280,7 @@ mod tests {
             skew_degrees: -0.75,
             deskewed: true,
             rotation: 270,
+            smoothed: true,
         };
         let stored = PreprocessRecord::from(&facts);
         assert_eq!(PreprocessFacts::from(&stored), facts);
