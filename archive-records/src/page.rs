@@ -55,7 +55,7 @@ pub struct PageRecord {
     pub closing_reading: Option<String>,
     /// The same area read once more as scanned (its red ink left out, its light ink kept:
     /// a typewritten name's pale strokes are lighter than the erased band), enlarged, when
-    /// the second reading gave no plausible signer either: the catalog takes the name from
+    /// the second reading showed a name but no plausible one: the catalog takes the name from
     /// it, or from two readings' name lines merged word by word.
     #[serde(
         rename = "closing_reading_as_scanned",

@@ -69,6 +69,10 @@ pub struct PreprocessFacts {
     /// [`crate::ocr::recognize_upright`]).
     #[serde(default)]
     pub smoothed: bool,
+    /// Whether the page was scanned bilevel (one bit a pixel, as its technical record says):
+    /// only such a page is read blurred.
+    #[serde(skip)]
+    pub bilevel: bool,
 }
 
 /// A page ready for OCR.
@@ -85,6 +89,7 @@ pub fn prepare(page: &DecodedPage, options: PreprocessOptions) -> PreparedPage {
         image::DynamicImage::ImageLuma8(gray) => gray.clone(),
         other => other.to_luma8(),
     };
+    let bilevel = page.technical.bits_per_sample == 1;
     let (dpi, dpi_from_file) = match page.technical.dpi {
         Some(d) if (50.0..=2400.0).contains(&d) => (d.round() as u32, true),
         _ => (DEFAULT_DPI, false),
@@ -95,6 +100,7 @@ pub fn prepare(page: &DecodedPage, options: PreprocessOptions) -> PreparedPage {
             dpi,
             dpi_from_file,
             blank: true,
+            bilevel,
             ..Default::default()
         };
         return PreparedPage { image: gray, facts };
@@ -106,6 +112,7 @@ pub fn prepare(page: &DecodedPage, options: PreprocessOptions) -> PreparedPage {
         dpi_from_file,
         blank,
         ink_ratio: analysis.ink_ratio,
+        bilevel,
         ..Default::default()
     };
     if blank || !options.deskew {

@@ -85,11 +85,11 @@ const SUSPICIOUS_CONFIDENCE: f32 = 60.0;
 const MIN_ORIENTATION_CONFIDENCE: f32 = 1.5;
 
 /// Recognises a page, and only when the result looks wrong (low confidence), detects its
-/// orientation, turns it and recognises it again, keeping the better result; when even that
-/// reads poorly, recognises the page once more smoothed ([`smoothed`]: a bilevel photocopy
-/// whose gray paper was dithered into specks reads as nothing until the specks are averaged
-/// into a light gray) and keeps whichever reading has more confident letters. Returns the
-/// OCR result and the page as recognised (turned or smoothed, if that won).
+/// orientation, turns it and recognises it again, keeping the better result; when a bilevel
+/// page still reads poorly, recognises it once more smoothed ([`smoothed`]: a bilevel
+/// photocopy whose gray paper was dithered into specks reads as nothing until the specks
+/// are averaged into a light gray) and keeps whichever reading has more confident letters.
+/// Returns the OCR result and the page as recognised (turned or smoothed, if that won).
 pub fn recognize_upright(
     engine: &mut dyn OcrEngine,
     page: PreparedPage,
@@ -99,7 +99,7 @@ pub fn recognize_upright(
         return Ok((first, page));
     }
     let (best, page) = turned_if_better(engine, first, page)?;
-    if best.mean_confidence >= SUSPICIOUS_CONFIDENCE {
+    if best.mean_confidence >= SUSPICIOUS_CONFIDENCE || !page.facts.bilevel {
         return Ok((best, page));
     }
     let smooth = smoothed(&page);
@@ -272,6 +272,7 @@ mod tests {
             image::Luma([if (x + y) % 2 == 0 { 0 } else { 255 }])
         });
         speckled.facts.dpi = 300;
+        speckled.facts.bilevel = true;
         let mut e = Speckled {
             smoothed_reads: 3,
             seen: vec![],
@@ -293,9 +294,17 @@ mod tests {
             smoothed_reads: 0,
             seen: vec![],
         };
-        let (ocr, p) = recognize_upright(&mut e, speckled).unwrap();
+        let (ocr, p) = recognize_upright(&mut e, speckled.clone()).unwrap();
         assert_eq!((ocr.text.as_str(), p.facts.smoothed), ("", false));
         assert_eq!(e.seen, [false, true]);
+        // A gray or colour page is not blurred: dithering is a bilevel scan's.
+        speckled.facts.bilevel = false;
+        let mut e = Speckled {
+            smoothed_reads: 3,
+            seen: vec![],
+        };
+        let (_, p) = recognize_upright(&mut e, speckled).unwrap();
+        assert_eq!((p.facts.smoothed, e.seen.as_slice()), (false, &[false][..]));
     }
 
     #[test]

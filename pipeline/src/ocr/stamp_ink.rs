@@ -1263,7 +1263,7 @@ const CLOSING_SCALE: u32 = 2;
 /// stamp ink left out — the page's red ink (found in colour, put where the page as recognised
 /// has it) and ink lighter than print ([`LIGHT_FROM`] of the paper level: what a red seal
 /// becomes in a gray scan) turned to paper — enlarged [`CLOSING_SCALE`] times and read as one
-/// block. When that reading gives no plausible signer either, the same area is read once
+/// block. When that reading shows a name but not a plausible one, the same area is read once
 /// more as scanned (its red ink left out, its light ink kept: a typewritten name's pale
 /// strokes fall in the band the first erases, and a gray seal's ring over the name's first
 /// letters stays in the second), for the catalog to take the name from, or to merge word by
@@ -1286,12 +1286,13 @@ pub fn read_closing(
     let mut without_light_ink = area.clone();
     let erased = erase_light_ink(&mut without_light_ink);
     let stamp_ink_out = read_enlarged(engine, &without_light_ink, dpi);
-    // A bilevel page has no light ink: the area as scanned is the one just read.
-    if !erased
-        || stamp_ink_out
-            .as_deref()
-            .is_some_and(understanding::classify::reads_a_plausible_signer)
-    {
+    // A bilevel page has no light ink: the area as scanned is the one just read. A reading
+    // with the name, or with no trace of one (an unsigned copy), is not read again.
+    let name_garbled = stamp_ink_out.as_deref().is_some_and(|t| {
+        !understanding::classify::reads_a_plausible_signer(t)
+            && understanding::classify::reads_part_of_a_name(t)
+    });
+    if !erased || !name_garbled {
         return ClosingReadings {
             stamp_ink_out,
             as_scanned: None,
@@ -1308,8 +1309,8 @@ pub fn read_closing(
 pub struct ClosingReadings {
     /// Its area alone with the stamp ink (red, and ink lighter than print) left out.
     pub stamp_ink_out: Option<String>,
-    /// The same area with its red ink left out only, when the first gave no plausible
-    /// signer.
+    /// The same area with its red ink left out only, when the first showed a name but not
+    /// a plausible one.
     pub as_scanned: Option<String>,
 }
 

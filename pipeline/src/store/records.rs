@@ -144,6 +144,8 @@ impl From<&PreprocessRecord> for PreprocessFacts {
             deskewed: f.deskewed,
             rotation: f.rotation,
             smoothed: f.smoothed,
+            // Read from the technical record where it matters (before OCR), not here.
+            bilevel: false,
         }
     }
 }
@@ -281,6 +283,7 @@ mod tests {
             deskewed: true,
             rotation: 270,
             smoothed: true,
+            bilevel: false,
         };
         let stored = PreprocessRecord::from(&facts);
         assert_eq!(PreprocessFacts::from(&stored), facts);

@@ -14,8 +14,8 @@ mod issuer;
 mod signature;
 
 pub use signature::{
-    has_closing_block, plausible_name, reads_a_plausible_signer, signature_block_line,
-    SignatureStart,
+    has_closing_block, plausible_name, reads_a_plausible_signer, reads_part_of_a_name,
+    signature_block_line, SignatureStart,
 };
 use unicode_normalization::UnicodeNormalization;
 

@@ -310,6 +310,14 @@ pub fn signature_block_line(text: &str) -> Option<SignatureStart> {
         })
 }
 
+/// Whether a reading of a closing block holds a line that may be the signer's name as read,
+/// maybe garbled (a name-shaped word below the block's titles): another reading of the
+/// block may then put it right; a block read without one (an unsigned copy) has no name to
+/// put right.
+pub fn reads_part_of_a_name(text: &str) -> bool {
+    !name_line_words(&joined_authority_lines(text)).is_empty()
+}
+
 /// Whether the closing block of a page's text (read alone) gives a plausible signer: when
 /// it does, a second reading of the block has nothing to add.
 pub fn reads_a_plausible_signer(text: &str) -> bool {
@@ -1100,6 +1108,10 @@ Trần Công Thuật",
         assert!(reads_a_plausible_signer(
             "K/T BÍ THƯ\nPHÓ BÍ THƯ\nLê Văn Khánh"
         ));
+        assert!(reads_part_of_a_name(
+            "K/T BÍ THƯ\nPHÓ BÍ TH:?\nLương `hỊ M -"
+        ));
+        assert!(!reads_part_of_a_name("K/T BÍ THƯ\nPHÓ BÍ THƯ\n— ¬ ."));
         assert!(!reads_a_plausible_signer(
             "K/T BÍ THƯ\nPHÓ BÍ THƯ\nLẽ Vzn Kh@nh"
         ));
