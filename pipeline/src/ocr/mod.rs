@@ -104,12 +104,12 @@ pub fn recognize_upright(
     }
     let smooth = smoothed(&page);
     let again = engine.recognize(&smooth)?;
-    tracing::debug!(
-        before = confident_letters(&best.words),
-        after = confident_letters(&again.words),
-        "a page read poorly, read again smoothed"
+    let (before, after) = (
+        confident_letters(&best.words),
+        confident_letters(&again.words),
     );
-    if confident_letters(&again.words) > confident_letters(&best.words) {
+    tracing::debug!(before, after, "a page read poorly, read again smoothed");
+    if after > before {
         Ok((again, smooth))
     } else {
         Ok((best, page))

@@ -1292,15 +1292,14 @@ pub fn read_closing(
         !understanding::classify::reads_a_plausible_signer(t)
             && understanding::classify::reads_part_of_a_name(t)
     });
-    if !erased || !name_garbled {
-        return ClosingReadings {
-            stamp_ink_out,
-            as_scanned: None,
-        };
-    }
+    let as_scanned = if erased && name_garbled {
+        read_enlarged(engine, &area, dpi)
+    } else {
+        None
+    };
     ClosingReadings {
         stamp_ink_out,
-        as_scanned: read_enlarged(engine, &area, dpi),
+        as_scanned,
     }
 }
 

@@ -126,22 +126,19 @@ pub(super) fn read(pages: &[&str], closing: &[Vec<&str>], out: &mut Extracted) {
         }
     }
     // No reading gives a plausible name: two name lines merged word by word, the page's
-    // with each later reading's first, then the later readings' with each other.
+    // with each later reading's first, then the later readings' with each other (without a
+    // later reading, the page's with nothing).
     let mut name_lines = vec![name_line_words(&lines[start.min(lines.len())..])];
     name_lines.extend(again.iter().map(|r| name_line_words(r)));
-    let pairs = (1..name_lines.len())
-        .map(|j| (0, j))
-        .chain((1..name_lines.len()).flat_map(|i| (i + 1..name_lines.len()).map(move |j| (i, j))));
+    if name_lines.len() == 1 {
+        name_lines.push(Vec::new());
+    }
+    let n = name_lines.len();
+    let pairs = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
     for (i, j) in pairs {
         if let Some(name) = merge::merge(&name_lines[i], &name_lines[j]) {
             out.nguoi_ky = read_on(name, 0.5, page);
             return;
-        }
-    }
-    if name_lines.len() == 1 {
-        // No second reading: the page's own name line is merged with nothing.
-        if let Some(name) = merge::merge(&name_lines[0], &[]) {
-            out.nguoi_ky = read_on(name, 0.5, page);
         }
     }
 }
