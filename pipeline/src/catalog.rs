@@ -119,24 +119,8 @@ pub fn build_hoso(
 
         tu_khoa: sidecar.tu_khoa.clone().map(Valued::given),
         tong_so_tai_lieu: Some(Valued::inferred(documents.len() as u32)),
-        // Số lượng tờ counts sheets: every scanned side, less the blank backs (a blank page
-        // right after a page shares its sheet). Số lượng trang counts pages with content.
-        so_luong_to: Some(Valued::inferred(
-            (pages.len()
-                - pages
-                    .windows(2)
-                    .filter(|w| {
-                        w[1].text_source == TextSource::Blank
-                            && w[0].text_source != TextSource::Blank
-                    })
-                    .count()) as u32,
-        )),
-        so_luong_trang: Some(Valued::inferred(
-            pages
-                .iter()
-                .filter(|p| p.text_source != TextSource::Blank)
-                .count() as u32,
-        )),
+        so_luong_to: Some(Valued::inferred(sheets(pages))),
+        so_luong_trang: Some(Valued::inferred(pages_with_content(pages))),
         tinh_trang_vat_ly: given(&sidecar.tinh_trang_vat_ly),
         muc_do_tin_cay: Some(Valued::inferred("02".into())),
         ma_ho_so_goc_giay: given(&sidecar.ma_ho_so_goc_giay),
@@ -392,6 +376,24 @@ fn code_part(name: &str) -> String {
 /// Fills the hồ sơ fields that follow from its documents, unless the archivist gave them:
 /// tiêu đề (the first document's title), thời gian bắt đầu / kết thúc (the earliest and
 /// latest document dates), from the documents needing the least clearance.
+/// Số lượng tờ of `pages` (in order): every scanned side, less the blank backs (a blank
+/// page right after a page shares its sheet).
+pub fn sheets(pages: &[PageRecord]) -> u32 {
+    let backs = pages
+        .windows(2)
+        .filter(|w| w[1].text_source == TextSource::Blank && w[0].text_source != TextSource::Blank)
+        .count();
+    (pages.len() - backs) as u32
+}
+
+/// Số lượng trang of `pages`: the pages with content.
+pub fn pages_with_content(pages: &[PageRecord]) -> u32 {
+    pages
+        .iter()
+        .filter(|p| p.text_source != TextSource::Blank)
+        .count() as u32
+}
+
 pub fn infer_from_documents(record: &mut HoSoRecord, documents: &[DocumentRecord]) {
     // A hồ sơ's record is seen by whoever sees one of its documents: it is inferred from
     // those needing the least clearance, so that a Mật document's title or date does not

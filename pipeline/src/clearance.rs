@@ -131,6 +131,13 @@ impl Clearance {
         object.documents.iter().all(|d| self.may_see(d))
     }
 
+    /// Whether one document of `object` at least may be seen: the hồ sơ is then known to
+    /// this reader (browse lists it with those documents), and what is asked of it acts on
+    /// them only.
+    pub fn may_see_some_of(self, object: &HoSoObject) -> bool {
+        object.documents.iter().any(|d| self.may_see(d))
+    }
+
     /// `entry` as this reader may see it: `None` for an entry about a document in `hidden`
     /// (the ids this reader may not see: a read of one, an edit or an export of one); other
     /// entries lose the ids in `hidden`. Without clearance, reads of restricted documents

@@ -41,11 +41,12 @@ use super::files::{stored_access_copy, StoredFile};
 use crate::store::audit::AuditEntry;
 use crate::store::fsio::{sha256_bytes, sync_dir, sync_tree, write_new};
 use crate::store::records::{
-    document_path, page_path, DocumentRecord, HoSoMetadata, PageRecord, EVENTS_PATH, HOSO_PATH,
-    SOURCE_PATH,
+    document_path, page_path, DocumentRecord, HoSoMetadata, PageRecord, SourceRecord, EVENTS_PATH,
+    HOSO_PATH, SOURCE_PATH,
 };
 use crate::store::{Archive, HoSoObject};
 use crate::{Error, Result};
+use archive_schema::{ValueSource, Valued};
 
 /// What to put in a bag.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +117,9 @@ struct Item {
     hidden_pages: BTreeSet<u32>,
     /// The object holds documents the exporter may not see.
     siblings_hidden: bool,
+    /// With `siblings_hidden`: the hồ sơ's record as the exporter may see it
+    /// ([`hoso_as_seen`]), carried instead of the stored one.
+    hoso_seen: Option<HoSoMetadata>,
 }
 
 /// Builds a bag of `selection` at `out`, which must not exist or be an empty directory.
@@ -231,10 +235,18 @@ fn select(
                 .iter()
                 .find(|d| d.id == *id && clearance.may_see(d))
             {
+                let hidden_pages = super::files::hidden_pages(object, |d| clearance.may_see(d));
+                let siblings_hidden = !clearance.may_see_object(object);
+                let hoso_seen = if siblings_hidden {
+                    hoso_as_seen(object, |d| clearance.may_see(d), &hidden_pages)?
+                } else {
+                    None
+                };
                 return Ok(vec![Item {
                     document: Some(doc.clone()),
-                    hidden_pages: super::files::hidden_pages(object, |d| clearance.may_see(d)),
-                    siblings_hidden: !clearance.may_see_object(object),
+                    hidden_pages,
+                    siblings_hidden,
+                    hoso_seen,
                     object: object.clone(),
                 }]);
             }
@@ -255,6 +267,7 @@ fn select(
                     document: None,
                     hidden_pages: BTreeSet::new(),
                     siblings_hidden: false,
+                    hoso_seen: None,
                 }]
             })
             .ok_or_else(|| {
@@ -274,6 +287,7 @@ fn select(
                     document: None,
                     hidden_pages: BTreeSet::new(),
                     siblings_hidden: false,
+                    hoso_seen: None,
                 })
                 .collect();
             if items.is_empty() {
@@ -308,11 +322,29 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
     let Some(doc) = &item.document else {
         return head.keys().map(stored).collect();
     };
-    let mut wanted: BTreeSet<String> = [SOURCE_PATH, HOSO_PATH, EVENTS_PATH]
-        .iter()
-        .filter(|p| !(item.siblings_hidden && **p == EVENTS_PATH))
-        .map(std::string::ToString::to_string)
-        .collect();
+    let mut rewritten = Vec::new();
+    let mut wanted: BTreeSet<String> = BTreeSet::new();
+    if item.siblings_hidden {
+        // The events name the other documents and their approvals; the hồ sơ's record and
+        // its source count them: both go in as the exporter may see them.
+        if let Some(seen) = &item.hoso_seen {
+            rewritten.push(super::files::rewritten(
+                object,
+                HOSO_PATH,
+                json_bytes(seen)?,
+            )?);
+        }
+        if head.contains_key(SOURCE_PATH) {
+            let source = source_as_seen(object.read_json(SOURCE_PATH)?);
+            rewritten.push(super::files::rewritten(
+                object,
+                SOURCE_PATH,
+                json_bytes(&source)?,
+            )?);
+        }
+    } else {
+        wanted.extend([SOURCE_PATH, HOSO_PATH, EVENTS_PATH].map(String::from));
+    }
     wanted.insert(document_path(&doc.id));
     let pages = if item.hidden_pages.is_empty() {
         Vec::new()
@@ -341,7 +373,62 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
         .map(stored)
         .collect::<Result<_>>()?;
     files.extend(cuts);
+    files.extend(rewritten);
     Ok(files)
+}
+
+/// The hồ sơ record of `object` as a reader who may see only some of its documents
+/// (`may_see`) sees it: tổng số tài liệu, số lượng tờ and số lượng trang counted over their
+/// documents and pages (all but `hidden_pages`), unless an archivist gave them. Its dates
+/// and title are already inferred from the documents needing the least clearance
+/// ([`crate::catalog::infer_from_documents`]).
+fn hoso_as_seen(
+    object: &HoSoObject,
+    may_see: impl Fn(&DocumentRecord) -> bool,
+    hidden_pages: &BTreeSet<u32>,
+) -> Result<Option<HoSoMetadata>> {
+    let Some(mut metadata) = hoso_metadata(object)? else {
+        return Ok(None);
+    };
+    let pages: Vec<PageRecord> = object
+        .pages()?
+        .into_iter()
+        .filter(|p| !hidden_pages.contains(&p.number))
+        .collect();
+    let documents = object.documents.iter().filter(|d| may_see(d)).count();
+    let record = &mut metadata.record;
+    let counted = |value: &mut Option<Valued<u32>>, count: u32| {
+        if value
+            .as_ref()
+            .is_none_or(|v| v.source != ValueSource::Given)
+        {
+            *value = Some(Valued::inferred(count));
+        }
+    };
+    counted(
+        &mut record.tong_so_tai_lieu,
+        u32::try_from(documents).unwrap_or(u32::MAX),
+    );
+    counted(&mut record.so_luong_to, crate::catalog::sheets(&pages));
+    counted(
+        &mut record.so_luong_trang,
+        crate::catalog::pages_with_content(&pages),
+    );
+    Ok(Some(metadata))
+}
+
+/// The hồ sơ's source record without the page ranges its sidecar gave its documents (they
+/// count the documents a reader may not see).
+fn source_as_seen(mut source: SourceRecord) -> SourceRecord {
+    if let Some(sidecar) = source.hoso_sidecar.as_mut() {
+        sidecar.documents = None;
+    }
+    source
+}
+
+fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec_pretty(value)
+        .map_err(|e| Error::Archive(format!("a record could not be written as JSON: {e}")))
 }
 
 fn build(
@@ -602,7 +689,12 @@ fn dublin_core(items: &[Item]) -> Result<String> {
     let mut records = Vec::new();
     for item in items {
         let o = &item.object;
-        let hoso = hoso_metadata(o)?.map(|h| h.record).unwrap_or_default();
+        let hoso = match &item.hoso_seen {
+            Some(seen) => Some(seen.clone()),
+            None => hoso_metadata(o)?,
+        }
+        .map(|h| h.record)
+        .unwrap_or_default();
         records.push((
             "hoso",
             format!("data/{}", o.id),
@@ -848,6 +940,106 @@ mod tests {
         assert!(manifest.contains_key(&format!("data/{OBJECT}/access/{CODE}.pdf")));
         let info = fs::read_to_string(out.join("bag-info.txt")).unwrap();
         assert!(info.contains(&format!("External-Identifier: {CODE}\n")));
+    }
+
+    #[test]
+    fn a_document_beside_one_its_reader_may_not_see_carries_the_hoso_as_they_see_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, mut files) = fake_archive(&dir.path().join("a"));
+        let path = document_path(DOC);
+        let FileSource::Bytes(bytes) = &files[&path] else {
+            panic!("the fake document is bytes")
+        };
+        let mut open: DocumentRecord = serde_json::from_slice(bytes).unwrap();
+        open.pages = vec![1, 2];
+        let mut secret = open.clone();
+        secret.id = "01SECRETDOC000000000000000".into();
+        secret.ordinal = 2;
+        secret.pages = vec![3];
+        secret.record.do_mat = Some(Valued::given("mat".into()));
+        files.insert(path, FileSource::Bytes(serde_json::to_vec(&open).unwrap()));
+        for n in 1..=3 {
+            let FileSource::Bytes(bytes) = &files[&page_path(n)] else {
+                panic!("the fake page is bytes")
+            };
+            let mut page: PageRecord = serde_json::from_slice(bytes).unwrap();
+            page.text_source = crate::store::records::TextSource::Ocr;
+            files.insert(
+                page_path(n),
+                FileSource::Bytes(serde_json::to_vec(&page).unwrap()),
+            );
+        }
+        files.insert(
+            document_path(&secret.id),
+            FileSource::Bytes(serde_json::to_vec(&secret).unwrap()),
+        );
+        files.insert(
+            HOSO_PATH.into(),
+            FileSource::Bytes(
+                serde_json::to_vec(&HoSoMetadata {
+                    id: OBJECT.into(),
+                    record: HoSoRecord {
+                        tong_so_tai_lieu: Some(Valued::inferred(2)),
+                        so_luong_to: Some(Valued::inferred(3)),
+                        so_luong_trang: Some(Valued::inferred(3)),
+                        ..Default::default()
+                    },
+                })
+                .unwrap(),
+            ),
+        );
+        let FileSource::Bytes(bytes) = &files[SOURCE_PATH] else {
+            panic!("the fake source is bytes")
+        };
+        let mut source: SourceRecord = serde_json::from_slice(bytes).unwrap();
+        source.hoso_sidecar = Some(archive_schema::HoSoSidecar {
+            documents: Some(vec![
+                archive_schema::PageRange {
+                    pages: "1-2".into(),
+                },
+                archive_schema::PageRange { pages: "3".into() },
+            ]),
+            ..Default::default()
+        });
+        files.insert(
+            SOURCE_PATH.into(),
+            FileSource::Bytes(serde_json::to_vec(&source).unwrap()),
+        );
+        commit(&archive, &files);
+        let out = dir.path().join("bag");
+        export_bagit(&archive, &Selection::Id(DOC.into()), &out, &options()).unwrap();
+        let data = out.join("data").join(OBJECT);
+        let hoso: HoSoMetadata =
+            serde_json::from_slice(&fs::read(data.join(HOSO_PATH)).unwrap()).unwrap();
+        let count = |v: Option<Valued<u32>>| v.map(|v| v.value);
+        assert_eq!(count(hoso.record.tong_so_tai_lieu), Some(1));
+        assert_eq!(count(hoso.record.so_luong_to), Some(2));
+        assert_eq!(count(hoso.record.so_luong_trang), Some(2));
+        let source: SourceRecord =
+            serde_json::from_slice(&fs::read(data.join(SOURCE_PATH)).unwrap()).unwrap();
+        assert_eq!(source.hoso_sidecar.unwrap().documents, None);
+        assert!(!data.join(EVENTS_PATH).exists());
+        // The manifest holds what the bag holds.
+        let manifest = read_manifest(&out).unwrap();
+        let listed = &manifest[&format!("data/{OBJECT}/{HOSO_PATH}")];
+        assert_eq!(
+            *listed,
+            sha256_bytes(&fs::read(data.join(HOSO_PATH)).unwrap())
+        );
+        let dc = fs::read_to_string(out.join("dublin-core.xml")).unwrap();
+        assert!(dc.contains("2 trang") && !dc.contains("3 trang"), "{dc}");
+        // A reader cleared for it gets the hồ sơ as stored.
+        let cleared = dir.path().join("bag2");
+        let options = BagOptions {
+            clearance: crate::clearance::Clearance::Mat,
+            ..options()
+        };
+        export_bagit(&archive, &Selection::Id(DOC.into()), &cleared, &options).unwrap();
+        let stored: HoSoMetadata = serde_json::from_slice(
+            &fs::read(cleared.join("data").join(OBJECT).join(HOSO_PATH)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(count(stored.record.tong_so_tai_lieu), Some(2));
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub struct StoredFile {
     pub sha256: String,
     /// The content file holding its bytes (for a page cut: the scan it was cut from).
     pub content_path: PathBuf,
-    /// A page cut out of a scan ([`cut_page`]): the bytes delivered instead of the file at
-    /// `content_path`.
+    /// A page cut out of a scan ([`cut_page`]) or a record rewritten for its reader
+    /// ([`rewritten`]): the bytes delivered instead of the file at `content_path`.
     #[serde(skip)]
     cut: Option<std::sync::Arc<Vec<u8>>>,
     /// Where the bytes are read from.
@@ -339,6 +339,22 @@ pub(crate) fn shares_scan(
     pages
         .iter()
         .any(|p| hidden.contains(&p.number) && p.stored_image_path() == image)
+}
+
+/// File `logical` of `object` delivered as `bytes` instead of its stored content: a
+/// record as a reader who may not see all of the object's documents sees it.
+pub(crate) fn rewritten(object: &HoSoObject, logical: &str, bytes: Vec<u8>) -> Result<StoredFile> {
+    let stored = StoredFile::head(object, logical)?.ok_or_else(|| {
+        Error::Archive(format!(
+            "object {}: {logical} vanished from the head version",
+            object.id
+        ))
+    })?;
+    Ok(StoredFile {
+        sha256: crate::store::fsio::sha256_bytes(&bytes),
+        cut: Some(std::sync::Arc::new(bytes)),
+        ..stored
+    })
 }
 
 /// Page `record` of `object` cut out of its stored scan file, as a lossless PNG of its

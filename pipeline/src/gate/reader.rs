@@ -354,10 +354,10 @@ impl<'a> Reader<'a> {
                 Some((object, d)) if self.clearance().may_see(&d) => vec![entry(&object, &d)],
                 Some(_) => return Err(unknown_record(id)),
                 None => match self.archive.find_object(id)? {
-                    Some(o) if self.clearance().may_see_object(&o) => o
+                    Some(o) if self.clearance().may_see_some_of(&o) => o
                         .documents
                         .iter()
-                        .filter(|d| regime(d).needs_grant())
+                        .filter(|d| self.clearance().may_see(d) && regime(d).needs_grant())
                         .map(|d| entry(&o, d))
                         .collect(),
                     _ => return Err(unknown_record(id)),
@@ -413,15 +413,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The version history of document `id`'s object, or of hồ sơ object `id`. An object
-    /// is known only when the principal may see all its documents; through a document of an
-    /// object holding others they may not see, the history leaves out the files of those
-    /// and the messages naming them.
+    /// is known when the principal may see one of its documents at least; when it holds
+    /// others they may not see, the history leaves out the files of those and the messages
+    /// naming them.
     pub fn history(&self, id: &str) -> Result<History> {
         let (object, document) = match self.archive.find_document(id)? {
             Some((o, d)) if self.clearance().may_see(&d) => (o, Some(d.id)),
             Some(_) => return Err(unknown_record(id)),
             None => match self.archive.find_object(id)? {
-                Some(o) if self.clearance().may_see_object(&o) => (o, None),
+                Some(o) if self.clearance().may_see_some_of(&o) => (o, None),
                 _ => return Err(unknown_record(id)),
             },
         };

@@ -432,12 +432,45 @@ fn check_principal(
                 );
             }
         }
-        // an object is known only when all its documents are
-        let all = o.documents.iter().all(|d| visible.contains(&d.id));
+        // an object is known when one of its documents is at least (browse lists it with
+        // those), and its history and reading requests hold those only
+        let some = o.documents.iter().any(|d| visible.contains(&d.id));
+        let history = reader.history(&o.id);
+        assert_eq!(history.is_ok(), some, "{ctx}: history of object {}", o.id);
+        if let Ok(history) = history {
+            let text = serde_json::to_string(&history).unwrap();
+            for d in o.documents.iter().filter(|d| !visible.contains(&d.id)) {
+                assert!(
+                    !text.contains(&d.id),
+                    "{ctx}: history of {} names {}",
+                    o.id,
+                    d.id
+                );
+            }
+        }
+        let requestable = reader.requestable(std::slice::from_ref(&o.id), UseForm::Read);
+        if let Ok(listed) = &requestable {
+            assert!(
+                listed.iter().all(|r| visible.contains(&r.id)),
+                "{ctx}: requests of object {} list a hidden document",
+                o.id
+            );
+        } else {
+            let unknown = "OBJNONE";
+            assert_eq!(
+                answer(&requestable, &o.id),
+                answer(
+                    &reader.requestable(&[unknown.to_string()], UseForm::Read),
+                    unknown
+                ),
+                "{ctx}: requests of hidden object {}",
+                o.id
+            );
+        }
         assert_eq!(
-            reader.history(&o.id).is_ok(),
-            all,
-            "{ctx}: history of object {}",
+            requestable.is_ok(),
+            some,
+            "{ctx}: requests of object {}",
             o.id
         );
     }
