@@ -79,11 +79,36 @@ impl PageRange {
     }
 }
 
-fn sidecar_error(file: &str, e: &serde_json::Error) -> Error {
-    Error::Sidecar {
+/// Parses sidecar `text` (from `file`) as a `T`; an error names the field at fault (its
+/// path, `documents[1].pages`) when there is one, and says so when the text is no JSON
+/// object (a list read as a record would be blamed on its first item).
+fn parse_sidecar<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if !trimmed.is_empty() && !trimmed.starts_with('{') {
+        return Err(Error::Sidecar {
+            file: file.to_string(),
+            message: "must be a JSON object ({ … }) of the fields in the README".into(),
+        });
+    }
+    let whole = |e: serde_json::Error| Error::Sidecar {
         file: file.to_string(),
         message: e.to_string(),
-    }
+    };
+    let mut json = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let field = e.path().to_string();
+        if field.is_empty() || field == "." || field == "?" {
+            whole(e.into_inner())
+        } else {
+            Error::Field {
+                file: file.to_string(),
+                field,
+                message: e.into_inner().to_string(),
+            }
+        }
+    })?;
+    json.end().map_err(whole)?;
+    Ok(value)
 }
 
 /// A code (mã phông, số hồ sơ, …) may hold letters, digits, `.`, `-`, `_` and spaces only.
@@ -137,7 +162,7 @@ fn check_optional_text(file: &str, field: &str, value: Option<&String>) -> Resul
 impl BoxSidecar {
     /// Parses and validates a `box.json`; `file` names it in errors.
     pub fn from_json(file: &str, text: &str) -> Result<Self> {
-        let s: BoxSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, &e))?;
+        let s: BoxSidecar = parse_sidecar(file, text)?;
         check_code(file, "ma_co_quan_luu_tru", s.ma_co_quan_luu_tru.as_ref())?;
         check_code(file, "ma_phong", s.ma_phong.as_ref())?;
         check_code(file, "hop_so", s.hop_so.as_ref())?;
@@ -195,7 +220,7 @@ impl HoSoSidecar {
     /// Parses and validates a `hoso.json` against `codes`; coded values given as labels are
     /// replaced by their codes. `file` names it in errors.
     pub fn from_json_with_codes(file: &str, text: &str, codes: &CodeSets) -> Result<Self> {
-        let mut s: HoSoSidecar = serde_json::from_str(text).map_err(|e| sidecar_error(file, &e))?;
+        let mut s: HoSoSidecar = parse_sidecar(file, text)?;
         check_code(file, "ma_phong", s.ma_phong.as_ref())?;
         check_code(file, "muc_luc_hoac_nam", s.muc_luc_hoac_nam.as_ref())?;
         check_code(file, "so_ho_so", s.so_ho_so.as_ref())?;
@@ -213,20 +238,40 @@ impl HoSoSidecar {
         for word in s.tu_khoa.iter().flatten() {
             check_text(file, "tu_khoa", word)?;
         }
-        for range in s.documents.iter().flatten() {
-            if range.bounds().is_none() {
-                return Err(Error::Field {
-                    file: file.to_string(),
-                    field: "documents".into(),
-                    message: format!(
-                        "{:?} is not a page range like \"1-3\" or \"4\"",
-                        range.pages
-                    ),
-                });
-            }
-        }
+        check_ranges(file, s.documents.as_deref().unwrap_or_default())?;
         Ok(s)
     }
+}
+
+/// Each document range is a page range, and no page is in two documents (a page stored in
+/// two would leave one of them behind at the next ingest of the hồ sơ).
+fn check_ranges(file: &str, ranges: &[PageRange]) -> Result<()> {
+    let fault = |message: String| Error::Field {
+        file: file.to_string(),
+        field: "documents".into(),
+        message,
+    };
+    let mut bounds = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let b = range.bounds().ok_or_else(|| {
+            fault(format!(
+                "{:?} is not a page range like \"1-3\" or \"4\"",
+                range.pages
+            ))
+        })?;
+        bounds.push((b, &range.pages));
+    }
+    bounds.sort_unstable_by_key(|&(b, _)| b);
+    for pair in bounds.windows(2) {
+        let ((_, end), earlier) = pair[0];
+        let ((start, _), later) = pair[1];
+        if start <= end {
+            return Err(fault(format!(
+                "{earlier:?} and {later:?} both hold page {start}: a page belongs to one document"
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -328,6 +373,43 @@ mod tests {
         let s =
             HoSoSidecar::from_json_with_codes("hoso.json", json, CodeSets::tt02_2019()).unwrap();
         assert_eq!(s.thoi_han_bao_quan.as_deref(), Some("70"));
+    }
+
+    #[test]
+    fn rejects_ranges_sharing_a_page() {
+        for ranges in [r#""1", "1""#, r#""1-2", "2""#, r#""4-6", "1-4""#] {
+            let json = format!(
+                r#"{{"documents": [{}]}}"#,
+                ranges
+                    .split(", ")
+                    .map(|r| format!(r#"{{"pages": {r}}}"#))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let e = HoSoSidecar::from_json("hoso.json", &json).unwrap_err();
+            assert!(
+                matches!(&e, Error::Field { field, .. } if field == "documents"),
+                "{ranges}: {e}"
+            );
+        }
+        let fine = r#"{"documents": [{"pages": "3-4"}, {"pages": "1-2"}, {"pages": "5"}]}"#;
+        assert!(HoSoSidecar::from_json("hoso.json", fine).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_field() {
+        let e = HoSoSidecar::from_json("hoso.json", r#"{"tieu_de": "Nghị quyết", "so_ho_so": 15}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("`so_ho_so`"), "{e}");
+        let e =
+            HoSoSidecar::from_json("hoso.json", r#"{"documents": [{"pages": 3}]}"#).unwrap_err();
+        assert!(e.to_string().contains("`documents[0].pages`"), "{e}");
+        let e = BoxSidecar::from_json("box.json", r#"{"hop_so": 1}"#).unwrap_err();
+        assert!(e.to_string().contains("`hop_so`"), "{e}");
+        let e = HoSoSidecar::from_json("hoso.json", "[1, 2, 3]").unwrap_err();
+        assert!(e.to_string().contains("JSON object"), "{e}");
+        let e = HoSoSidecar::from_json("hoso.json", r#"{"tieu_de": "x"} trailing"#).unwrap_err();
+        assert!(e.to_string().contains("hoso.json"), "{e}");
     }
 
     #[test]

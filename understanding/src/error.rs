@@ -6,9 +6,10 @@
 /// What can go wrong in understanding (the heuristics themselves do not fail).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// An `approvals.json` is not valid JSON of its shape.
-    #[error("{0}")]
-    ApprovalsJson(#[from] serde_json::Error),
+    /// An `approvals.json` is not valid JSON of its shape; `field` is the path of the value
+    /// at fault (`approvals[0].source_page`), empty when the fault is the file's syntax.
+    #[error("{}{message}", if field.is_empty() { String::new() } else { format!("field `{field}`: ") })]
+    ApprovalsJson { field: String, message: String },
     /// An approval (1-based `number`) lacks its reference or what it covers.
     #[error("approval {number}: needs a non-empty \"reference\" and a \"hoso\" or \"so_ky_hieu\"")]
     IncompleteApproval { number: usize },

@@ -329,7 +329,21 @@ impl ApprovalsFile {
     /// every sidecar: no links, regular files only, bounded size). Every approval needs a
     /// reference and a hồ sơ or số ký hiệu.
     pub fn parse(text: &str) -> Result<ApprovalsFile> {
-        let file: ApprovalsFile = serde_json::from_str(text)?;
+        let mut json = serde_json::Deserializer::from_str(text);
+        let fault = |field: String, e: serde_json::Error| Error::ApprovalsJson {
+            field,
+            message: e.to_string(),
+        };
+        let file: ApprovalsFile = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+            let field = e.path().to_string();
+            let field = if field == "." || field == "?" {
+                String::new()
+            } else {
+                field
+            };
+            fault(field, e.into_inner())
+        })?;
+        json.end().map_err(|e| fault(String::new(), e))?;
         for (i, rule) in file.approvals.iter().enumerate() {
             if rule.reference.trim().is_empty()
                 || (rule.hoso.is_none() && rule.so_ky_hieu.is_none())
@@ -739,6 +753,19 @@ mod tests {
             decide(&[m(None, None), m(None, text)], None),
             Decision::Admit
         );
+    }
+
+    #[test]
+    fn an_approval_value_of_the_wrong_type_names_its_field() {
+        let text = r#"{"approvals": [{"reference": "A", "hoso": "hs", "source_page": "three"}]}"#;
+        let e = ApprovalsFile::parse(text).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("field `approvals[0].source_page`: "),
+            "{e}"
+        );
+        let e = ApprovalsFile::parse("{").unwrap_err();
+        assert!(!e.to_string().starts_with("field"), "{e}");
     }
 
     #[test]

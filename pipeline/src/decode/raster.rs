@@ -73,6 +73,7 @@ pub(super) fn decode_bytes(
     orient: bool,
 ) -> Result<DynamicImage> {
     check_dimensions(path, page, header.width, header.height)?;
+    check_decoded_size(path, page, header)?;
     let err = |e: image::ImageError| {
         let kind = if format == ImageFormat::Png {
             "PNG"
@@ -94,6 +95,33 @@ pub(super) fn decode_bytes(
         image.apply_orientation(orientation);
     }
     Ok(pixels::normalise(image))
+}
+
+/// Rejects an image whose decoded pixels would not fit [`super::MAX_DECODE_BYTES`]: the
+/// pixel count alone lets a 16-bit RGBA image of the largest size through at 8 bytes a
+/// pixel (a 3 MB PNG of one colour asking for gigabytes).
+fn check_decoded_size(path: &Path, page: u32, header: &Header) -> Result<()> {
+    let bytes_per_sample = u64::from(header.bits_per_sample.div_ceil(8).max(1));
+    let decoded = u64::from(header.width)
+        * u64::from(header.height)
+        * u64::from(header.samples_per_pixel.max(1))
+        * bytes_per_sample;
+    if decoded > super::MAX_DECODE_BYTES {
+        return Err(Error::decode(
+            path,
+            Some(page),
+            format!(
+                "image {}x{} of {} samples of {} bits would take {} MB decoded, over the limit of {} MB",
+                header.width,
+                header.height,
+                header.samples_per_pixel,
+                header.bits_per_sample,
+                decoded / 1_000_000,
+                super::MAX_DECODE_BYTES / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether an end-of-image marker follows the last start-of-scan: entropy-coded data
@@ -355,6 +383,24 @@ mod tests {
         let message = decode_error(&path, ScanFormat::Png, 1);
         assert!(
             message.contains("image dimensions 100000x100000 exceed the limit"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_deep_colour_png_too_big_once_decoded_is_rejected_before_decoding() {
+        // 19999 x 19999 is within the pixel limit, but 16-bit RGBA takes 8 bytes a pixel.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&19_999u32.to_be_bytes());
+        png.extend_from_slice(&19_999u32.to_be_bytes());
+        png.extend_from_slice(&[16, 6, 0, 0, 0, 0, 0, 0, 0]);
+        png.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deep.png");
+        std::fs::write(&path, &png).unwrap();
+        let message = decode_error(&path, ScanFormat::Png, 1);
+        assert!(
+            message.contains("would take 3199 MB decoded, over the limit of 1200 MB"),
             "{message}"
         );
     }
