@@ -69,9 +69,36 @@ impl Hidden {
     }
 }
 
-/// For each segment of one searcher (by ordinal), the docs a search skips.
+/// The hidden docs of one segment, deleted ones included (a term's page count includes
+/// deleted pages until a merge drops them).
+#[derive(Debug)]
+pub(crate) struct HiddenPages {
+    /// The docs, for checking one.
+    bits: BitSet,
+    /// The same docs in order, for going through them.
+    docs: Vec<DocId>,
+}
+
+impl HiddenPages {
+    /// The hidden docs in order.
+    pub(crate) fn docs(&self) -> &[DocId] {
+        &self.docs
+    }
+
+    /// Whether `doc` is hidden.
+    pub(crate) fn contains(&self, doc: DocId) -> bool {
+        self.bits.contains(doc)
+    }
+}
+
+/// For each segment of one searcher (by ordinal), the docs a search skips; `restricting`
+/// when the search leaves out something by rule (a reader's clearance), even when no page
+/// happens to fall under it.
 #[derive(Debug, Default)]
-pub(crate) struct HiddenDocs(Vec<Option<Arc<BitSet>>>);
+pub(crate) struct HiddenDocs {
+    segments: Vec<Option<Arc<HiddenPages>>>,
+    restricting: bool,
+}
 
 impl HiddenDocs {
     /// What a collector of segment `ordinal` (read by `reader`) may collect: the docs that
@@ -83,8 +110,23 @@ impl HiddenDocs {
     ) -> Visible<'a> {
         Visible {
             alive: reader.alive_bitset(),
-            hidden: self.0.get(ordinal as usize).and_then(Option::as_deref),
+            hidden: self
+                .segments
+                .get(ordinal as usize)
+                .and_then(Option::as_deref)
+                .map(|h| &h.bits),
         }
+    }
+
+    /// The hidden docs of segment `ordinal`, or `None` when it has none.
+    pub(crate) fn segment(&self, ordinal: SegmentOrdinal) -> Option<&Arc<HiddenPages>> {
+        self.segments.get(ordinal as usize).and_then(Option::as_ref)
+    }
+
+    /// Whether the search leaves something out by rule: its statistics must then be the
+    /// visible pages' ([`super::statistics`]), whether or not any page is hidden now.
+    pub(crate) fn restricting(&self) -> bool {
+        self.restricting
     }
 }
 
@@ -110,7 +152,7 @@ impl Visible<'_> {
 /// One set of hidden pages and the bitsets computed for it, by segment.
 struct KeptSet {
     hidden: Hidden,
-    segments: HashMap<SegmentId, Option<Arc<BitSet>>>,
+    segments: HashMap<SegmentId, Option<Arc<HiddenPages>>>,
     /// When it was last used (a count of uses of the cache).
     used: u64,
 }
@@ -137,8 +179,12 @@ impl HiddenDocsCache {
         fields: &Fields,
         hidden: &Hidden,
     ) -> Result<HiddenDocs> {
+        let restricting = !matches!(hidden, Hidden::Nothing);
         let Some(query) = hidden.query(fields) else {
-            return Ok(HiddenDocs::default());
+            return Ok(HiddenDocs {
+                segments: Vec::new(),
+                restricting,
+            });
         };
         let readers = searcher.segment_readers();
         let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -179,22 +225,28 @@ impl HiddenDocsCache {
             set.segments.insert(reader.segment_id(), docs.clone());
             out.push(docs);
         }
-        Ok(HiddenDocs(out))
+        Ok(HiddenDocs {
+            segments: out,
+            restricting,
+        })
     }
 }
 
-/// The docs of `reader`'s segment that `weight` matches, or `None` when it matches none.
+/// The docs of `reader`'s segment that `weight` matches (deleted ones included), or `None`
+/// when it matches none.
 fn hidden_in_segment(
     weight: &dyn tantivy::query::Weight,
     reader: &SegmentReader,
-) -> Result<Option<Arc<BitSet>>> {
-    let mut docs = BitSet::with_max_value(reader.max_doc());
-    let mut any = false;
+) -> Result<Option<Arc<HiddenPages>>> {
+    let mut bits = BitSet::with_max_value(reader.max_doc());
+    let mut docs = Vec::new();
     weight.for_each_no_score(reader, &mut |block| {
-        any |= !block.is_empty();
         for &doc in block {
-            docs.insert(doc);
+            if bits.insert(doc) {
+                docs.push(doc);
+            }
         }
     })?;
-    Ok(any.then(|| Arc::new(docs)))
+    docs.sort_unstable();
+    Ok((!docs.is_empty()).then(|| Arc::new(HiddenPages { bits, docs })))
 }

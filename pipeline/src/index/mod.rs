@@ -19,6 +19,7 @@ mod read_only;
 mod schema;
 mod search;
 mod segment_documents;
+mod statistics;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,7 @@ use self::analyzer::{
 use self::hidden_docs::{Hidden, HiddenDocsCache};
 use self::schema::Fields;
 use self::segment_documents::SegmentDocumentsCache;
+use self::statistics::{SearchStatistics, StatisticsCache};
 use crate::{Error, Result};
 
 /// Version of what the index holds and how (schema, analyzers, how pages are grouped into
@@ -193,6 +195,8 @@ pub struct SearchIndex {
     loaded_meta: Mutex<Option<MetaStamp>>,
     /// The pages searches leave out, by segment, for the last sets of hidden documents.
     hidden: HiddenDocsCache,
+    /// The statistics of searches that leave pages out, kept across searches.
+    statistics: StatisticsCache,
     /// What searches count for every matching page, by segment.
     documents: SegmentDocumentsCache,
 }
@@ -293,6 +297,7 @@ impl SearchIndex {
             writer: Mutex::new(None),
             loaded_meta: Mutex::new(meta_stamp(dir)),
             hidden: HiddenDocsCache::default(),
+            statistics: StatisticsCache::default(),
             documents: SegmentDocumentsCache::default(),
         })
     }
@@ -457,11 +462,13 @@ impl SearchIndex {
     ) -> Result<SearchResults> {
         // One searcher for all: the misreadings a query expands to are the searched index's.
         let searcher = self.reader.searcher();
-        let prepared = self.query_for(&searcher, query, options)?;
         let hidden = self.hidden.resolve(&searcher, &self.fields, hidden)?;
+        let statistics = SearchStatistics::new(&searcher, &hidden, &self.statistics);
+        let prepared = self.query_with(&statistics, &searcher, query, options)?;
         let documents = self.documents.resolve(&searcher)?;
         search::run_with(
             &searcher,
+            &statistics,
             &self.fields,
             &prepared,
             &hidden,
@@ -471,17 +478,31 @@ impl SearchIndex {
         )
     }
 
-    /// The query of `query` with the filters of `options`. A query without filters is left
-    /// unwrapped, so tantivy can prune it (block-max WAND) for top pages; the documents a
-    /// search leaves out are skipped by its collectors ([`hidden_docs`]), not by the query.
+    /// [`SearchIndex::query_with`] for a reader from whom nothing is hidden.
+    #[cfg(test)]
     fn query_for(
         &self,
         searcher: &tantivy::Searcher,
         query: &str,
         options: &SearchOptions,
     ) -> Result<search::PreparedQuery> {
+        let nothing = hidden_docs::HiddenDocs::default();
+        let statistics = SearchStatistics::new(searcher, &nothing, &self.statistics);
+        self.query_with(&statistics, searcher, query, options)
+    }
+
+    /// The query of `query` with the filters of `options`. A query without filters is left
+    /// unwrapped, so tantivy can prune it (block-max WAND) for top pages; the documents a
+    /// search leaves out are skipped by its collectors ([`hidden_docs`]), not by the query.
+    fn query_with(
+        &self,
+        statistics: &SearchStatistics<'_>,
+        searcher: &tantivy::Searcher,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<search::PreparedQuery> {
         search::check_size(query)?;
-        let prepared = match search::forgiving(searcher, &self.fields, query)? {
+        let prepared = match search::forgiving(searcher, statistics, &self.fields, query)? {
             Some(q) => q,
             None => search::parse(&self.parser, query)?,
         };

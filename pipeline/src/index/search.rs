@@ -22,6 +22,7 @@ use tantivy::{
 use super::hidden_docs::{HiddenDocs, Visible};
 use super::schema::Fields;
 use super::segment_documents::{SearcherDocuments, SegmentDocuments};
+use super::statistics::SearchStatistics;
 use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
 use crate::{Error, QueryProblem, Result};
 
@@ -140,6 +141,7 @@ const MISSPELLED_RATIO: u64 = 20;
 /// which the query parser then handles.
 pub(crate) fn forgiving(
     searcher: &Searcher,
+    statistics: &SearchStatistics<'_>,
     fields: &Fields,
     query: &str,
 ) -> Result<Option<PreparedQuery>> {
@@ -197,7 +199,7 @@ pub(crate) fn forgiving(
         };
         let variants = match distance {
             0 => Vec::new(),
-            _ => misreadings(searcher, &folded_term, distance)?,
+            _ => misreadings(searcher, statistics, &folded_term, distance)?,
         };
         // What matches: the folded word or a misreading, as one set of terms (counting needs
         // no scores, and one docset of all their pages is cheaper than a union).
@@ -314,10 +316,18 @@ pub(crate) struct Misreading {
 /// Each is scored as a term of its own (so ranking can still skip blocks of pages that
 /// cannot reach the top), boosted so its rarity does not count: BM25 gives a rare word a
 /// high weight, but a rare misreading is no better a match than a common one.
-fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Misreading>> {
+///
+/// Page counts are those the search may count ([`SearchStatistics`]): a word only pages
+/// hidden from the reader hold is no misreading for them, and their words move no choice.
+fn misreadings(
+    searcher: &Searcher,
+    statistics: &SearchStatistics<'_>,
+    term: &Term,
+    distance: u8,
+) -> Result<Vec<Misreading>> {
     let automaton =
         tantivy::query::FuzzyTermQuery::new(term.clone(), distance, true).automaton()?;
-    let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
+    let mut words: std::collections::BTreeSet<Vec<u8>> = std::collections::BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted_index = segment.inverted_index(term.field())?;
         let mut stream = inverted_index
@@ -326,11 +336,20 @@ fn misreadings(searcher: &Searcher, term: &Term, distance: u8) -> Result<Vec<Mis
             .into_stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            *pages_with.entry(stream.key().to_vec()).or_default() +=
-                u64::from(stream.value().doc_freq);
+            words.insert(stream.key().to_vec());
         }
     }
-    let pages = searcher.num_docs() as f64;
+    let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
+    for word in words {
+        let Ok(text) = std::str::from_utf8(&word) else {
+            continue;
+        };
+        let pages = statistics.pages_with(&Term::from_field_text(term.field(), text))?;
+        if pages > 0 {
+            pages_with.insert(word, pages);
+        }
+    }
+    let pages = statistics.pages()? as f64;
     // BM25's inverse document frequency, as tantivy computes it.
     let idf = |with: u64| (1.0 + (pages - with as f64 + 0.5) / (with as f64 + 0.5)).ln();
     let word = term.serialized_value_bytes();
@@ -693,8 +712,10 @@ pub(crate) enum Ranking {
 /// Runs `query`, groups matching pages by document (leaving out the `hidden` pages),
 /// counts facets over all matching documents and returns the documents of the requested
 /// page of results.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn run_with(
     searcher: &Searcher,
+    statistics: &SearchStatistics<'_>,
     fields: &Fields,
     prepared: &PreparedQuery,
     hidden: &HiddenDocs,
@@ -706,9 +727,9 @@ pub(crate) fn run_with(
     let query = prepared.ranking.as_ref();
     let found = match options.sort {
         SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest && prepared.prunable => {
-            ranked_by_relevance(searcher, prepared, hidden, documents, wanted)?
+            ranked_by_relevance(searcher, statistics, prepared, hidden, documents, wanted)?
         }
-        _ => searcher.search(
+        _ => searcher.search_with_statistics_provider(
             query,
             &DocumentGroups {
                 wanted,
@@ -717,6 +738,7 @@ pub(crate) fn run_with(
                 hidden,
                 documents,
             },
+            statistics,
         )?,
     };
     let mut ranked = found.candidates;
@@ -728,7 +750,7 @@ pub(crate) fn run_with(
         issuer: facet_counts(issuer),
     };
 
-    let snippets = Snippets::new(searcher, prepared, fields)?;
+    let snippets = Snippets::new(searcher, statistics, prepared, fields)?;
     let mut hits = Vec::with_capacity(options.limit.min(ranked.len()));
     for candidate in ranked.into_iter().skip(options.offset).take(options.limit) {
         let page: TantivyDocument = searcher.doc(candidate.best)?;
@@ -767,6 +789,7 @@ pub(crate) fn run_with(
 /// is pruned (block-max WAND where tantivy can) instead of every page being ranked.
 fn ranked_by_relevance(
     searcher: &Searcher,
+    statistics: &SearchStatistics<'_>,
     prepared: &PreparedQuery,
     hidden: &HiddenDocs,
     documents: &SearcherDocuments,
@@ -799,7 +822,11 @@ fn ranked_by_relevance(
         documents,
     };
     let mut candidates = Vec::new();
-    for segment in searcher.search(prepared.ranking.as_ref(), &collector)? {
+    for segment in searcher.search_with_statistics_provider(
+        prepared.ranking.as_ref(),
+        &collector,
+        statistics,
+    )? {
         candidates.extend(segment.map_err(tantivy::TantivyError::from)?);
     }
     candidates.sort_by(|a, b| compare_candidates(a, b, SortOrder::Relevance));
@@ -1187,7 +1214,12 @@ struct Snippets {
 }
 
 impl Snippets {
-    fn new(searcher: &Searcher, prepared: &PreparedQuery, fields: &Fields) -> Result<Self> {
+    fn new(
+        searcher: &Searcher,
+        statistics: &SearchStatistics<'_>,
+        prepared: &PreparedQuery,
+        fields: &Fields,
+    ) -> Result<Self> {
         let misreadings: BTreeSet<&Term> = prepared.misreadings.iter().map(|m| &m.term).collect();
         let mut words: BTreeSet<Term> = BTreeSet::new();
         prepared.ranking.query_terms(&mut |term, _| {
@@ -1208,7 +1240,7 @@ impl Snippets {
         });
         let mut counted = Vec::with_capacity(words.len());
         for term in &words {
-            counted.push((term, searcher.doc_freq(term)?));
+            counted.push((term, statistics.pages_with(term)?));
         }
         let misread: Vec<(&Term, u64)> = prepared
             .misreadings

@@ -429,6 +429,102 @@ fn candidates_leave_out_the_excluded_ids_whatever_the_flag_says() {
 }
 
 #[test]
+fn a_search_scores_and_matches_as_if_the_documents_hidden_from_it_did_not_exist() {
+    let open = [
+        doc(
+            "b",
+            &[
+                "kế hoạch công tác năm 2019 của chi bộ",
+                "bảo vệ chính trị nội bộ",
+            ],
+        ),
+        doc("c", &["kế hoạch tài chính"]),
+        doc(
+            "d",
+            &["báo cáo công tác kiểm tra giám sát của đảng ủy khối"],
+        ),
+        doc("e", &["kế hoạch", "kê hoach công tác tổ chức"]),
+    ];
+    // Hidden pages holding the same words many times, long pages, and a word a query
+    // word's misreadings would take in (`hoạcb`).
+    let mut secret = doc(
+        "s",
+        &[
+            "kế hoạch bảo vệ nội bộ kế hoạch kế hoạch công tác công tác hoạcb hoạcb \
+             bảo vệ bí mật nhà nước trong tình hình mới của toàn đảng bộ khối",
+            "kế hoạch kế hoạch kế hoạch tổ chức",
+        ],
+    );
+    secret.restricted = true;
+    let mut with: Vec<IndexedDocument> = open.to_vec();
+    with.insert(1, secret);
+    let (_a, hiding) = index_with(&with);
+    let (_b, without) = index_with(&open);
+    let options = SearchOptions {
+        limit: 10,
+        ..Default::default()
+    };
+    let seen = |r: &SearchResults| {
+        (
+            r.total,
+            r.hits
+                .iter()
+                .map(|h| {
+                    (
+                        h.id.clone(),
+                        h.score.to_bits(),
+                        h.pages.clone(),
+                        h.snippet.clone(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+            r.facets
+                .doc_type
+                .iter()
+                .map(|f| f.count)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let excluded: Arc<BTreeSet<String>> = Arc::new(["s".to_string()].into());
+    for query in [
+        "ke hoach",
+        "kế hoạch",
+        "hoach",
+        "bao ve",
+        "\"ke hoach\"",
+        "cong tac",
+        "to chuc",
+        "tai chinh OR bao",
+        "hoạcb",
+    ] {
+        assert_eq!(
+            seen(&hiding.search_with(query, &options).unwrap()),
+            seen(&without.search_with(query, &options).unwrap()),
+            "{query:?} by the index's flag"
+        );
+        assert_eq!(
+            seen(
+                &hiding
+                    .search_candidates(query, &options, &excluded)
+                    .unwrap()
+            ),
+            seen(
+                &without
+                    .search_candidates(query, &options, &Arc::default())
+                    .unwrap()
+            ),
+            "{query:?} by the caller's exclusion"
+        );
+    }
+    // A reader cleared for it finds it, ranked by the whole index.
+    let cleared = SearchOptions {
+        clearance: crate::clearance::Clearance::Mat,
+        ..options.clone()
+    };
+    assert!(ids(&hiding.search_with("ke hoach", &cleared).unwrap()).contains(&"s"));
+}
+
+#[test]
 fn kept_hidden_pages_follow_new_segments_and_replaced_documents() {
     let (_dir, index) = index_with(&[
         doc("a", &["kế hoạch bảo vệ nội bộ"]),
