@@ -526,6 +526,23 @@ fn the_reading_room_reads_for_the_signed_in_and_hides_what_they_may_not_see() {
     assert!(bad.text().contains("limit"), "{}", bad.text());
     let long = format!("/api/v1/search?q={}", "a".repeat(5000));
     assert_eq!(reader.get(&long).status, 400);
+    // A parameter given twice: refused in the API's own form (JSON naming it), and as a
+    // page in the browser.
+    let twice = reader.get("/api/v1/search?q=a&q=b");
+    assert_eq!(twice.status, 400);
+    assert_eq!(twice.header("content-type"), Some("application/json"));
+    let error: serde_json::Value = serde_json::from_slice(&twice.body).unwrap();
+    assert!(error["error"].as_str().unwrap().contains("`q`"), "{error}");
+    let twice = reader.get(&format!("/documents/{open}?page=1&page=2"));
+    assert_eq!(twice.status, 400);
+    assert!(
+        twice
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"),
+        "{:?}",
+        twice.header("content-type")
+    );
     assert_eq!(
         reader
             .get(&format!("/documents/{open}/pages/1/image?width=9999"))

@@ -205,6 +205,40 @@ pub fn is_api(uri: &Uri) -> bool {
     uri.path().starts_with("/api/") || uri.path().starts_with("/iiif/")
 }
 
+/// The most of an extractor's rejection read to say what was wrong with the request.
+const REJECTION_BYTES: usize = 2_048;
+
+/// Answers a request an extractor refused (a query string with a parameter twice, a form
+/// without its content type: axum's rejections are plain text) as every other failure is
+/// answered: JSON under `/api/` and `/iiif/`, else an HTML page, with the same status and
+/// what was wrong. The reading room's own answers are never plain text.
+pub async fn rejections_answered_alike(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = is_api(request.uri());
+    let response = next.run(request).await;
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !response.status().is_client_error() || !plain {
+        return response;
+    }
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), REJECTION_BYTES)
+        .await
+        .unwrap_or_default();
+    let detail = String::from_utf8_lossy(&body);
+    let message = format!("Yêu cầu không hợp lệ: {}", detail.trim());
+    if api {
+        (status, Json(serde_json::json!({ "error": message }))).into_response()
+    } else {
+        (status, layout::message_page(&message)).into_response()
+    }
+}
+
 /// Any path the reading room does not have: the unknown-resource answer.
 pub async fn unknown_route(uri: Uri) -> Response {
     Answer {

@@ -339,6 +339,9 @@ pub fn router(room: Arc<ReadingRoom>) -> Router {
         .merge(api)
         .merge(iiif::routes())
         .fallback(failure::unknown_route)
+        .layer(axum::middleware::from_fn(
+            failure::rejections_answered_alike,
+        ))
         .layer(axum::middleware::from_fn(guard::security_headers))
         .layer(axum::middleware::from_fn(guard::same_origin_posts))
         .with_state(room)
