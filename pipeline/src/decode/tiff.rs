@@ -41,7 +41,9 @@ fn tiff_error(path: &Path, page: Option<u32>, err: &TiffError) -> Error {
     Error::decode(path, page, format!("cannot decode TIFF: {err}"))
 }
 
-/// Number of images in the file's main IFD chain.
+/// Number of images in the file's main IFD chain. A directory after the first that cannot
+/// be read ends the chain and counts as a page, so that the pages before it are read and
+/// its own decoding names it (the whole file was lost to one bad pointer).
 pub(super) fn page_count(path: &Path) -> Result<u32> {
     let mut decoder = open(path, None)?;
     let mut count = 1;
@@ -55,9 +57,11 @@ pub(super) fn page_count(path: &Path) -> Result<u32> {
                 "TIFF directory chain loops or is too long",
             ));
         }
-        let directory = decoder
-            .read_directory(p)
-            .map_err(|e| tiff_error(path, None, &e))?;
+        let directory = match decoder.read_directory(p) {
+            Ok(directory) => directory,
+            Err(_) if count > 1 => return Ok(count),
+            Err(e) => return Err(tiff_error(path, None, &e)),
+        };
         pointer = directory.next();
         if pointer.is_some() {
             count += 1;
@@ -76,7 +80,11 @@ pub(super) fn decode_page(path: &Path, page: u32) -> Result<DecodedPage> {
                 TiffError::FormatError(TiffFormatError::ImageFileDirectoryNotFound) => {
                     Error::decode(path, Some(page), format!("page {page} does not exist"))
                 }
-                e => err(e),
+                e => Error::decode(
+                    path,
+                    Some(page),
+                    format!("cannot read the TIFF directory of page {page}: {e}"),
+                ),
             })?;
     }
     let (width, height) = decoder.dimensions().map_err(err)?;
@@ -582,6 +590,50 @@ mod tests {
         if decode_page(&path, ScanFormat::Tiff, 1).is_err() {
             decode_error(&path, ScanFormat::Tiff, 1);
         }
+    }
+
+    #[test]
+    fn a_broken_directory_pointer_loses_only_the_page_it_points_to() {
+        let mut bytes = std::fs::read(fixture("g4_2page_300dpi.tif")).unwrap();
+        let big = bytes.starts_with(b"MM");
+        let u16_at = |b: &[u8], at: usize| {
+            let v = [b[at], b[at + 1]];
+            usize::from(if big {
+                u16::from_be_bytes(v)
+            } else {
+                u16::from_le_bytes(v)
+            })
+        };
+        let u32_at = |b: &[u8], at: usize| {
+            let v = [b[at], b[at + 1], b[at + 2], b[at + 3]];
+            (if big {
+                u32::from_be_bytes(v)
+            } else {
+                u32::from_le_bytes(v)
+            }) as usize
+        };
+        // The second directory's pointer to a next one: made to point past the file.
+        let first = u32_at(&bytes, 4);
+        let second = u32_at(&bytes, first + 2 + 12 * u16_at(&bytes, first));
+        let next = second + 2 + 12 * u16_at(&bytes, second);
+        let bogus = if big {
+            0xFFFF_FF00u32.to_be_bytes()
+        } else {
+            0xFFFF_FF00u32.to_le_bytes()
+        };
+        bytes[next..next + 4].copy_from_slice(&bogus);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("three-pages.tif");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(page_count(&path, ScanFormat::Tiff).unwrap(), 3);
+        for page in [1, 2] {
+            decode_page(&path, ScanFormat::Tiff, page).unwrap();
+        }
+        let message = decode_error(&path, ScanFormat::Tiff, 3);
+        assert!(
+            message.contains("three-pages.tif") && message.contains("directory of page 3"),
+            "{message}"
+        );
     }
 
     /// A little-endian TIFF header and one IFD declaring `width` x `height` 8-bit gray,
