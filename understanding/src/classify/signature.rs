@@ -145,14 +145,67 @@ pub(super) fn read(pages: &[&str], closing: &[Vec<&str>], out: &mut Extracted) {
 
 /// A person's name as Vietnamese names are written: two to five words, each one syllable
 /// with a capital first letter and spelt as a Vietnamese syllable can be (one tone mark at
-/// most, no foreign letter, no impossible cluster), the first a common family name.
+/// most, no foreign letter, no impossible cluster), the first a common family name; or
+/// three to five such words opening with a family name less common, or also common as a
+/// given or middle name (`Sầm Văn Bình`, `Thạch Văn Sóc`, `Tôn Thất Bình`); or, for
+/// names of the Central Highlands, a man's or woman's prefix (`Y`, `A`, `H'`, `K'`) and two
+/// to four capitalised words of which one may be spelt outside Vietnamese syllables
+/// (`Y Khiêm Êban`).
 pub fn plausible_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && is_surname(words[0])
-        && words
-            .iter()
+    let syllables = |ws: &[&str]| {
+        ws.iter()
             .all(|w| title_case(w) && is_vietnamese_syllable(w))
+    };
+    match words.first().map(|w| family_name(w)) {
+        Some(FamilyName::Common) => (2..=5).contains(&words.len()) && syllables(&words),
+        Some(FamilyName::Other) => (3..=5).contains(&words.len()) && syllables(&words),
+        Some(FamilyName::Prefix) => {
+            let rest = &words[1..];
+            (2..=4).contains(&rest.len())
+                && rest.iter().all(|w| title_case(w))
+                && rest.iter().filter(|w| !is_vietnamese_syllable(w)).count() <= 1
+                && syllables(&rest[..1])
+        }
+        Some(FamilyName::None) | None => false,
+    }
+}
+
+/// What the first word of a name says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FamilyName {
+    /// One of the common family names ([`SURNAMES`]).
+    Common,
+    /// A family name less common, or common as a given name too ([`OTHER_SURNAMES`]): a
+    /// name only with three words or more.
+    Other,
+    /// The prefix of a name of the Central Highlands ([`NAME_PREFIXES`]).
+    Prefix,
+    /// No family name.
+    None,
+}
+
+/// The kind of family name `w` is.
+fn family_name(w: &str) -> FamilyName {
+    let folded = fold_upper(w);
+    if SURNAMES.contains(&folded.as_str()) {
+        FamilyName::Common
+    } else if OTHER_SURNAMES.contains(&folded.as_str()) {
+        FamilyName::Other
+    } else if NAME_PREFIXES.contains(&w.trim_end_matches(['\'', '’'])) {
+        FamilyName::Prefix
+    } else {
+        FamilyName::None
+    }
+}
+
+/// Whether a name of `words` words may open with `w` as its family name or prefix.
+fn opens_a_name(w: &str, words: usize) -> bool {
+    match family_name(w) {
+        FamilyName::Common => true,
+        FamilyName::Other | FamilyName::Prefix => words >= 3,
+        FamilyName::None => false,
+    }
 }
 
 /// The words of the line of a closing block most likely to hold the signer's name, as read
@@ -175,7 +228,8 @@ fn name_line_words(lines: &[String]) -> Vec<String> {
             .iter()
             .filter(|w| (title_case(w) || upper_syllable(w)) && is_vietnamese_syllable(w))
             .count();
-        named + usize::from(named > 0 && words.first().is_some_and(|w| is_surname(w)))
+        named
+            + usize::from(named > 0 && words.first().is_some_and(|w| opens_a_name(w, words.len())))
     };
     lines[from..]
         .iter()
@@ -205,9 +259,9 @@ fn trailing_words(line: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    let words: Vec<String> = right
-        .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
-        .map(clean_word)
+    let words: Vec<String> = name_tokens(&right)
+        .iter()
+        .map(|w| clean_word(w))
         .filter(|w| !w.is_empty())
         .collect();
     // A word of a name OCR read with a small first letter stands between two capitalised
@@ -234,6 +288,31 @@ fn trailing_words(line: &str) -> Vec<String> {
         return Vec::new();
     }
     words
+}
+
+/// The words of a line that may hold a name: split at spaces, dashes, quotes and slashes
+/// (a seal stroke or a signature's tail through a name reads as one: `Đoàn-Ngọc Lâm`,
+/// `Lê⁄Minh Hải`), and a word split where a capital follows a small letter (OCR joins
+/// two words whose gap a stroke filled: `HoàngVăn`, `qThạch`; no Vietnamese word has a
+/// capital inside).
+fn name_tokens(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in line
+        .split(|c: char| c.is_whitespace() || "-“”\"'`⁄/".contains(c))
+        .filter(|w| !w.is_empty())
+    {
+        let mut word = String::new();
+        let mut after_small = false;
+        for c in token.chars() {
+            if c.is_uppercase() && after_small {
+                out.push(std::mem::take(&mut word));
+            }
+            after_small = c.is_lowercase();
+            word.push(c);
+        }
+        out.push(word);
+    }
+    out
 }
 
 /// Words of a title, a seal or a label (`BÍ THƯ`, `Ủy`, `Giám Đốc`): no name holds them.
@@ -421,7 +500,8 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
             .collect();
         let surname = |(n, _): &&(String, f32)| {
             let first = n.split(' ').next().unwrap_or("");
-            is_surname(first) || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
+            opens_a_name(first, n.split(' ').count())
+                || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
         };
         names.iter().find(surname).or(names.first()).cloned()
     });
@@ -436,8 +516,10 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
             .filter(|l| !starts_with_dash(l))
             .find_map(|line| trailing_name(line, false))
             .filter(|(name, _)| {
-                let first = fold_upper(name.split(' ').next().unwrap_or(""));
-                SURNAMES.contains(&first.as_str())
+                opens_a_name(
+                    name.split(' ').next().unwrap_or(""),
+                    name.split(' ').count(),
+                )
             })
             .map(|(name, c)| (name, c.min(0.5)))
     };
@@ -650,6 +732,21 @@ const SURNAMES: &[&str] = &[
     "DAM", "KHONG", "LAI", "TIEU", "CU", "CUNG", "AU", "DIEP",
 ];
 
+/// Family names of the peoples of Vietnam less common than [`SURNAMES`] (Tày, Nùng, Thái,
+/// Mông, Dao, Khmer, Hoa and others), or common as given and middle names too (`Kim`,
+/// `Sơn`, `Thạch`, `Giang`), folded: a name opening with one is taken for a name when it
+/// has three words or more (`Kim Oanh` is more likely the end of `Lê Thị Kim Oanh`).
+const OTHER_SURNAMES: &[&str] = &[
+    "BACH", "BANH", "CAM", "CAN", "CHAO", "CHAU", "CHE", "DANH", "DAU", "DIEM", "GIANG", "GIAP",
+    "HAU", "KHA", "KHUONG", "KIM", "LIENG", "LIEU", "LOC", "LU", "MA", "MUA", "NGHIEM", "ONG",
+    "PHI", "QUANG", "SAM", "SON", "SU", "SUNG", "THACH", "THAO", "THIEU", "TIET", "TON", "TRANG",
+    "UNG", "VANG", "VY",
+];
+
+/// The prefixes that open names of the Central Highlands (Ê Đê, Gia Rai, Ba Na, Xơ Đăng,
+/// Cơ Ho: `Y` for a man, `H'` for a woman, `A`, `K'`), as written.
+const NAME_PREFIXES: &[&str] = &["Y", "A", "H", "K"];
+
 /// The family names of four letters or more as written, for putting OCR slips right.
 const SURNAME_SPELLINGS: &[(&str, &str)] = &[
     ("NGUYEN", "Nguyễn"),
@@ -699,8 +796,8 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// signature (`ự Trần Công Thuật`); a sentence ending in capitalised words is no name.
 fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     // A seal stroke through a name reads as a dash (`Đoàn-Ngọc Lâm`).
-    let tokens: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || "-“”\"'`".contains(c))
+    let tokens: Vec<String> = name_tokens(line)
+        .into_iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
     // A speck inside a word (`Hu&nh`) is dropped from it.
@@ -716,6 +813,14 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     }
     let mut begin = end;
     while begin > 0 && (title_case(words[begin - 1]) || upper_syllable(words[begin - 1])) {
+        begin -= 1;
+    }
+    // A Central Highlands name opens with a one-letter prefix (`Y Khiêm Êban`).
+    if begin > 0
+        && end - begin >= 2
+        && family_name(words[begin - 1]) == FamilyName::Prefix
+        && !is_surname(words[begin])
+    {
         begin -= 1;
     }
     // Two signers side by side (`Lê Thị Hoa Trần Văn Sáu` under `THƯ KÝ CHỦ TRÌ`): the
@@ -735,13 +840,14 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         return None;
     }
     // A family name with one or two OCR slips (`Yioàng`, `Bê` for `Lê`) is put right.
-    // A two-word name whose first word is a syllable as read (`Xuân Quyết`) is more likely
-    // the end of a name whose family name was lost than a slip of one (`Quan`).
-    let lost_surname = name.len() == 2 && is_vietnamese_syllable(name[0]);
-    let snapped = (!is_surname(name[0]) && !lost_surname)
+    // A two-word name is more likely the end of a name whose family name was lost (`Xuân
+    // Quyết`, or a word garbled under a stroke) than a slip of one (`Quan`).
+    let lost_surname = name.len() == 2;
+    let named = opens_a_name(name[0], name.len());
+    let snapped = (!named && !lost_surname && family_name(name[0]) == FamilyName::None)
         .then(|| nearest_surname(&folded[0]).or_else(|| short_surname(name[0])))
         .flatten();
-    let surname = is_surname(name[0]) || snapped.is_some();
+    let surname = named || snapped.is_some();
     // Words in capitals: a name only after a family name (else a heading or a seal).
     let capitals = name.iter().all(|w| upper_syllable(w));
     // In mixed case, the family name is written as a name (`Võ THÍ Mai`, not `TÁ Tổ`).
@@ -753,7 +859,7 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     if snapped.is_some() {
         confidence -= 0.1;
     }
-    let rest = &tokens[..begin];
+    let rest: Vec<&str> = tokens[..begin].iter().map(String::as_str).collect();
     let left_ok = if rest.is_empty() || beside_another {
         true
     } else if line.trim_start().starts_with(['-', '–', '—', '•', '+'])
@@ -888,6 +994,39 @@ mod tests {
         let mut out = Extracted::default();
         read(&["ĐẢNG BỘ TỈNH\nSố 1-NQ/TU", text], &[], &mut out);
         out
+    }
+
+    #[test]
+    fn words_are_split_at_strokes_and_where_a_capital_follows_a_small_letter() {
+        assert_eq!(
+            name_tokens("Lê⁄Minh HoàngVăn"),
+            ["Lê", "Minh", "Hoàng", "Văn"]
+        );
+        assert_eq!(name_tokens("iXuân T/M"), ["i", "Xuân", "T", "M"]);
+    }
+
+    #[test]
+    fn a_name_joined_by_a_stroke_or_opening_with_a_prefix_or_a_rarer_family_name() {
+        for (name_line, name) in [
+            ("Lê⁄Minh Hải", "Lê Minh Hải"),
+            ("HoàngVăn Toản", "Hoàng Văn Toản"),
+            ("Sầm Văn Bình", "Sầm Văn Bình"),
+            ("Lù Văn Pảo", "Lù Văn Pảo"),
+            ("Y Khiêm Êban", "Y Khiêm Êban"),
+        ] {
+            let e = closing(&format!(
+                "đồng chí thực hiện.\n\
+Nơi nhận: T/M BAN THƯỜNG VỤ\n\
+- Thường trực Tỉnh ủy (b/c), BÍ THƯ\n\
+- Lưu Văn phòng.\n\
+{name_line}"
+            ));
+            assert_eq!(
+                e.nguoi_ky.map(|v| v.value).as_deref(),
+                Some(name),
+                "{name_line}"
+            );
+        }
     }
 
     #[test]
@@ -1135,6 +1274,26 @@ Trần Công Thuật",
         assert!(!plausible_name("Đỗ Kanh Tùng"), "k before a");
         assert!(!plausible_name("Võ Văn Lực̀"), "huyền after a stop");
         assert!(plausible_name("Trịnh Thị Ngọc Huyền"));
+        // Family names less common, or common as given names too: three words at least.
+        assert!(plausible_name("Sầm Văn Bình"));
+        assert!(plausible_name("Tôn Thất Bình"));
+        assert!(plausible_name("Thạch Văn Sóc"));
+        assert!(!plausible_name("Kim Oanh"), "the end of a name");
+        assert!(!plausible_name("Sơn Hà"));
+        // A name of the Central Highlands: a prefix, a syllable, then one word of another
+        // spelling at most.
+        assert!(plausible_name("Y Khiêm Êban"));
+        assert!(plausible_name("H Hen Niê"));
+        assert!(plausible_name("A Lăng Thị Bình"));
+        assert!(!plausible_name("Y Khiêm"), "two words");
+        assert!(
+            !plausible_name("Y Xbfq Xtrơ"),
+            "no syllable after the prefix"
+        );
+        assert!(
+            !plausible_name("Y Khiêm Xtrơ Xbfq"),
+            "two words of another spelling"
+        );
         // So a garbled name is read again.
         assert!(!reads_a_plausible_signer("BÍ THƯ\nTrần Văn Lốạc"));
     }
