@@ -175,7 +175,15 @@ impl<'a> Admin<'a> {
 
     /// A new API token for account `name` working through `expires` (or until revoked);
     /// returns its id and the token (to be shown once; stored only as its digest).
+    /// A last day already past is refused: such a token would never work.
     pub fn create_token(&self, name: &str, expires: Option<NaiveDate>) -> Result<(i64, String)> {
+        let today = chrono::Local::now().date_naive();
+        if let Some(day) = expires.filter(|d| *d < today) {
+            return Err(Error::invalid(
+                "expires",
+                format!("ngày hết hạn {day} đã qua (hôm nay {today}): mã sẽ không dùng được"),
+            ));
+        }
         let (id, token) = self.accounts.create_token(name, expires)?;
         let until = expires.map_or_else(String::new, |d| format!(" until {d}"));
         self.record(name, &format!("API token {id} created{until}"))?;
@@ -272,6 +280,15 @@ mod tests {
         admin.set_role("quan", Role::Reader).unwrap();
         let (_, token) = admin.create_token("doc-gia", None).unwrap();
         admin.revoke_token(1).unwrap();
+        let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
+        assert!(matches!(
+            admin.create_token("doc-gia", Some(yesterday)),
+            Err(Error::Invalid {
+                field: "expires",
+                ..
+            })
+        ));
+        assert_eq!(admin.tokens().unwrap().len(), 1, "nothing stored");
         let all_audit: String = archive
             .audit()
             .entries()

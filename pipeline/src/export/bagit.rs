@@ -748,6 +748,18 @@ mod tests {
     use crate::store::ocfl::FileSource;
     use archive_schema::{HoSoRecord, TaiLieuRecord, Valued};
 
+    /// Puts a hồ sơ record of `record` among the object's `files`.
+    fn insert_hoso(files: &mut BTreeMap<String, FileSource>, record: HoSoRecord) {
+        let metadata = HoSoMetadata {
+            id: OBJECT.into(),
+            record,
+        };
+        files.insert(
+            HOSO_PATH.into(),
+            FileSource::Bytes(serde_json::to_vec(&metadata).unwrap()),
+        );
+    }
+
     fn options() -> BagOptions {
         BagOptions {
             software_agent: "sohoa test".into(),
@@ -843,22 +855,16 @@ mod tests {
     fn dublin_core_describes_the_hoso_and_its_documents_from_their_records() {
         let dir = tempfile::tempdir().unwrap();
         let (archive, mut files) = fake_archive(&dir.path().join("a"));
-        files.insert(
-            HOSO_PATH.into(),
-            FileSource::Bytes(
-                serde_json::to_vec(&HoSoMetadata {
-                    id: OBJECT.into(),
-                    record: HoSoRecord {
-                        ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
-                        tieu_de: Some(Valued::given(HOSTILE.into())),
-                        thoi_gian_bat_dau: Some(Valued::inferred("2017-01-05".into())),
-                        thoi_gian_ket_thuc: Some(Valued::inferred("2017-12-20".into())),
-                        che_do_su_dung: Some(Valued::given("01".into())),
-                        ..Default::default()
-                    },
-                })
-                .unwrap(),
-            ),
+        insert_hoso(
+            &mut files,
+            HoSoRecord {
+                ma_ho_so: Some(Valued::given("H49.61.8.2017".into())),
+                tieu_de: Some(Valued::given(HOSTILE.into())),
+                thoi_gian_bat_dau: Some(Valued::inferred("2017-01-05".into())),
+                thoi_gian_ket_thuc: Some(Valued::inferred("2017-12-20".into())),
+                che_do_su_dung: Some(Valued::given("01".into())),
+                ..Default::default()
+            },
         );
         let mut document: DocumentRecord =
             serde_json::from_slice(match &files[&document_path(DOC)] {
@@ -973,20 +979,14 @@ mod tests {
             document_path(&secret.id),
             FileSource::Bytes(serde_json::to_vec(&secret).unwrap()),
         );
-        files.insert(
-            HOSO_PATH.into(),
-            FileSource::Bytes(
-                serde_json::to_vec(&HoSoMetadata {
-                    id: OBJECT.into(),
-                    record: HoSoRecord {
-                        tong_so_tai_lieu: Some(Valued::inferred(2)),
-                        so_luong_to: Some(Valued::inferred(3)),
-                        so_luong_trang: Some(Valued::inferred(3)),
-                        ..Default::default()
-                    },
-                })
-                .unwrap(),
-            ),
+        insert_hoso(
+            &mut files,
+            HoSoRecord {
+                tong_so_tai_lieu: Some(Valued::inferred(2)),
+                so_luong_to: Some(Valued::inferred(3)),
+                so_luong_trang: Some(Valued::inferred(3)),
+                ..Default::default()
+            },
         );
         let FileSource::Bytes(bytes) = &files[SOURCE_PATH] else {
             panic!("the fake source is bytes")
