@@ -36,6 +36,9 @@ pub enum Error {
     /// No reading request with that id (or none the asker may see: the same answer).
     #[error("no reading request {0}")]
     NoSuchRequest(i64),
+    /// No grant with that id.
+    #[error("no grant {0}")]
+    NoSuchGrant(i64),
     /// The asker may not do this (a role they lack, their own request to decide).
     #[error("refused: {0}")]
     Refused(String),

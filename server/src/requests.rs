@@ -572,12 +572,10 @@ impl<'a> Requests<'a> {
     pub fn revoke(&self, who: &Principal, id: i64, reason: &str) -> Result<GrantRecord> {
         require_approver(who, "thu hồi quyền sử dụng")?;
         let reason = trimmed("reason", reason, true)?;
-        let grant = self
-            .accounts
-            .grant(id)?
-            .ok_or_else(|| Error::invalid("grant", format!("không có quyền sử dụng số {id}")))?;
+        // One answer for a grant that does not exist and one the approver may not see.
+        let grant = self.accounts.grant(id)?.ok_or(Error::NoSuchGrant(id))?;
         self.staff_request(who, grant.request)
-            .map_err(|_| Error::invalid("grant", format!("không có quyền sử dụng số {id}")))?;
+            .map_err(|_| Error::NoSuchGrant(id))?;
         let notice = format!(
             "Quyền sử dụng số {id} (phiếu yêu cầu số {}) đã bị thu hồi: {reason}",
             grant.request

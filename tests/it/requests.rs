@@ -475,6 +475,14 @@ fn a_request_is_decided_read_with_its_grant_and_the_grant_ends() {
         )
     };
     assert_eq!(revoke(&reader, "x").status, 403);
+    // A grant that does not exist: not found.
+    let unknown = post_json(
+        &approver,
+        &format!("/api/v1/grants/{}/revocation", grant + 1000),
+        &json!({ "reason": "x" }),
+        None,
+    );
+    assert_eq!(unknown.status, 404, "{}", unknown.text());
     // Revoked: back to the unknown answer on every read path.
     let a = revoke(&approver, "hết nhu cầu");
     assert_eq!(a.status, 200, "{}", a.text());

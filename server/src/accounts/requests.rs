@@ -445,8 +445,7 @@ impl Accounts {
     ) -> Result<GrantRecord> {
         let mut conn = self.conn();
         let mut tx = conn.begin()?;
-        let grant = load_grant(&mut tx, id)?
-            .ok_or_else(|| Error::invalid("grant", format!("không có quyền sử dụng số {id}")))?;
+        let grant = load_grant(&mut tx, id)?.ok_or(Error::NoSuchGrant(id))?;
         let inactive = |state: GrantState| {
             Error::invalid(
                 "grant",

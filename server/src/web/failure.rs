@@ -173,7 +173,7 @@ impl From<crate::Error> for Failure {
         match e {
             crate::Error::Archive(e) => e.into(),
             crate::Error::Invalid { message, .. } => Failure::BadRequest(message),
-            crate::Error::NoSuchRequest(_) => Failure::NotFound,
+            crate::Error::NoSuchRequest(_) | crate::Error::NoSuchGrant(_) => Failure::NotFound,
             crate::Error::Refused(message) => Failure::Forbidden(message),
             crate::Error::Busy(message) => Failure::Conflict(message),
             other => {
