@@ -27,5 +27,5 @@ pub use identifier::{
     compose_ma_ho_so, ma_luu_tru_tai_lieu, split_ma_luu_tru_tai_lieu, validate_ma_ho_so,
 };
 pub use record::{HoSoRecord, TaiLieuRecord, ValueSource, Valued};
-pub use sidecar::{BoxSidecar, HoSoSidecar, PageRange};
+pub use sidecar::{parse_naming_field, BoxSidecar, HoSoSidecar, JsonFault, PageRange};
 pub use text::{fold, strip_marks};

@@ -90,24 +90,42 @@ fn parse_sidecar<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Resu
             message: "must be a JSON object ({ … }) of the fields in the README".into(),
         });
     }
-    let whole = |e: serde_json::Error| Error::Sidecar {
-        file: file.to_string(),
-        message: e.to_string(),
-    };
+    parse_naming_field(text).map_err(|fault| match fault.field {
+        Some(field) => Error::Field {
+            file: file.to_string(),
+            field,
+            message: fault.error.to_string(),
+        },
+        None => Error::Sidecar {
+            file: file.to_string(),
+            message: fault.error.to_string(),
+        },
+    })
+}
+
+/// Why JSON text is not a `T`: the path of the value at fault (`documents[1].pages`), or
+/// `None` when the fault is the text's syntax or its whole shape.
+#[derive(Debug)]
+pub struct JsonFault {
+    pub field: Option<String>,
+    pub error: serde_json::Error,
+}
+
+/// Parses JSON `text` (the whole of it) as a `T`, keeping the path of a value of the wrong
+/// type or shape so that the error can name the field (sidecars, `approvals.json`).
+pub fn parse_naming_field<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> std::result::Result<T, JsonFault> {
     let mut json = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let field = e.path().to_string();
-        if field.is_empty() || field == "." || field == "?" {
-            whole(e.into_inner())
-        } else {
-            Error::Field {
-                file: file.to_string(),
-                field,
-                message: e.into_inner().to_string(),
-            }
+        JsonFault {
+            field: (!matches!(field.as_str(), "" | "." | "?")).then_some(field),
+            error: e.into_inner(),
         }
     })?;
-    json.end().map_err(whole)?;
+    json.end()
+        .map_err(|error| JsonFault { field: None, error })?;
     Ok(value)
 }
 

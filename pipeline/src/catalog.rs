@@ -18,6 +18,7 @@ use archive_schema::{
 use crate::classify::{self, Reading};
 use crate::decode::TechnicalMetadata;
 use crate::discover::HoSoSource;
+use crate::edit::json;
 use crate::index::{IndexedDocument, IndexedPage};
 use crate::store::ocfl::FileSource;
 use crate::store::records::{
@@ -32,10 +33,6 @@ use crate::Result;
 pub struct BuiltHoSo {
     pub files: BTreeMap<String, FileSource>,
     pub documents: Vec<DocumentRecord>,
-}
-
-fn json(value: &impl serde::Serialize) -> FileSource {
-    FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
 }
 
 /// Where `value` was read on `page` (its `lines` when the classifier knows them): see

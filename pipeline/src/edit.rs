@@ -423,7 +423,12 @@ pub(crate) fn stored_files(object: &HoSoObject) -> Result<BTreeMap<String, FileS
 
 /// A record as the bytes of a logical file.
 pub(crate) fn json(value: &impl Serialize) -> FileSource {
-    FileSource::Bytes(serde_json::to_vec_pretty(value).expect("records serialise"))
+    FileSource::Bytes(record_bytes(value))
+}
+
+/// A record as the bytes it is stored as (pretty JSON).
+pub(crate) fn record_bytes(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec_pretty(value).expect("records serialise")
 }
 
 #[cfg(test)]

@@ -329,21 +329,11 @@ impl ApprovalsFile {
     /// every sidecar: no links, regular files only, bounded size). Every approval needs a
     /// reference and a hồ sơ or số ký hiệu.
     pub fn parse(text: &str) -> Result<ApprovalsFile> {
-        let mut json = serde_json::Deserializer::from_str(text);
-        let fault = |field: String, e: serde_json::Error| Error::ApprovalsJson {
-            field,
-            message: e.to_string(),
-        };
-        let file: ApprovalsFile = serde_path_to_error::deserialize(&mut json).map_err(|e| {
-            let field = e.path().to_string();
-            let field = if field == "." || field == "?" {
-                String::new()
-            } else {
-                field
-            };
-            fault(field, e.into_inner())
-        })?;
-        json.end().map_err(|e| fault(String::new(), e))?;
+        let file: ApprovalsFile =
+            archive_schema::parse_naming_field(text).map_err(|fault| Error::ApprovalsJson {
+                field: fault.field.unwrap_or_default(),
+                message: fault.error.to_string(),
+            })?;
         for (i, rule) in file.approvals.iter().enumerate() {
             if rule.reference.trim().is_empty()
                 || (rule.hoso.is_none() && rule.so_ky_hieu.is_none())

@@ -331,7 +331,7 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
             rewritten.push(super::files::rewritten(
                 object,
                 HOSO_PATH,
-                json_bytes(seen)?,
+                crate::edit::record_bytes(seen),
             )?);
         }
         if head.contains_key(SOURCE_PATH) {
@@ -339,7 +339,7 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
             rewritten.push(super::files::rewritten(
                 object,
                 SOURCE_PATH,
-                json_bytes(&source)?,
+                crate::edit::record_bytes(&source),
             )?);
         }
     } else {
@@ -424,11 +424,6 @@ fn source_as_seen(mut source: SourceRecord) -> SourceRecord {
         sidecar.documents = None;
     }
     source
-}
-
-fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
-    serde_json::to_vec_pretty(value)
-        .map_err(|e| Error::Archive(format!("a record could not be written as JSON: {e}")))
 }
 
 fn build(

@@ -327,7 +327,7 @@ fn misreadings(
 ) -> Result<Vec<Misreading>> {
     let automaton =
         tantivy::query::FuzzyTermQuery::new(term.clone(), distance, true).automaton()?;
-    let mut words: std::collections::BTreeSet<Vec<u8>> = std::collections::BTreeSet::new();
+    let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
     for segment in searcher.segment_readers() {
         let inverted_index = segment.inverted_index(term.field())?;
         let mut stream = inverted_index
@@ -336,19 +336,16 @@ fn misreadings(
             .into_stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            words.insert(stream.key().to_vec());
+            *pages_with.entry(stream.key().to_vec()).or_default() +=
+                u64::from(stream.value().doc_freq);
         }
     }
-    let mut pages_with: HashMap<Vec<u8>, u64> = HashMap::default();
-    for word in words {
-        let Ok(text) = std::str::from_utf8(&word) else {
-            continue;
-        };
-        let pages = statistics.pages_with(&Term::from_field_text(term.field(), text))?;
-        if pages > 0 {
-            pages_with.insert(word, pages);
+    for (word, pages) in &mut pages_with {
+        if let Ok(text) = std::str::from_utf8(word) {
+            *pages = statistics.visible_of(&Term::from_field_text(term.field(), text), *pages)?;
         }
     }
+    pages_with.retain(|_, pages| *pages > 0);
     let pages = statistics.pages()? as f64;
     // BM25's inverse document frequency, as tantivy computes it.
     let idf = |with: u64| (1.0 + (pages - with as f64 + 0.5) / (with as f64 + 0.5)).ln();

@@ -13,8 +13,8 @@
 //! search that leaves pages out by rule, the statistics are those of the pages it may
 //! return: the number of pages less the hidden ones, the visible pages' words (by the
 //! index's field norms), and a term's page count less its hidden pages (deleted pages
-//! count until a merge drops them, as tantivy counts them). The index's own statistics are used only
-//! when nothing is hidden from the reader by rule.
+//! count until a merge drops them, as tantivy counts them). The index's own statistics are
+//! used only when nothing is hidden from the reader by rule.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -109,9 +109,19 @@ impl<'a> SearchStatistics<'a> {
     /// The pages with `term` the search may count (deleted ones included, as tantivy
     /// counts them until a merge).
     pub(crate) fn pages_with(&self, term: &Term) -> tantivy::Result<u64> {
-        let all = self.searcher.doc_freq(term)?;
+        self.visible_of(term, self.searcher.doc_freq(term)?)
+    }
+
+    /// Of the `all` pages with `term` the index counts, those the search may count (for a
+    /// caller that read `all` already, from the term dictionary).
+    pub(crate) fn visible_of(&self, term: &Term, all: u64) -> tantivy::Result<u64> {
+        Ok(all.saturating_sub(self.hidden_pages_with(term)?))
+    }
+
+    /// The hidden pages with `term` (none when nothing is hidden by rule).
+    fn hidden_pages_with(&self, term: &Term) -> tantivy::Result<u64> {
         let Some(hidden) = self.hidden else {
-            return Ok(all);
+            return Ok(0);
         };
         let mut hidden_with = 0;
         for (ordinal, reader) in self.searcher.segment_readers().iter().enumerate() {
@@ -120,10 +130,10 @@ impl<'a> SearchStatistics<'a> {
             };
             let key = (reader.segment_id(), hidden_key(Some(pages)), term.clone());
             hidden_with += kept(&self.cache.hidden_pages, key, Some(pages), || {
-                hidden_pages_with(reader, pages, term)
+                hidden_in_segment_with(reader, pages, term)
             })?;
         }
-        Ok(all.saturating_sub(hidden_with))
+        Ok(hidden_with)
     }
 
     /// The pages the search may count: as tantivy counts pages for BM25, deleted ones
@@ -175,7 +185,7 @@ impl Bm25StatisticsProvider for SearchStatistics<'_> {
 
 /// The hidden pages of `reader`'s segment with `term`: its postings gone through when they
 /// are fewer than the hidden pages, else each hidden page sought in them.
-fn hidden_pages_with(
+fn hidden_in_segment_with(
     reader: &SegmentReader,
     hidden: &HiddenPages,
     term: &Term,

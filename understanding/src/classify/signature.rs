@@ -844,7 +844,7 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     // Quyết`, or a word garbled under a stroke) than a slip of one (`Quan`).
     let lost_surname = name.len() == 2;
     let named = opens_a_name(name[0], name.len());
-    let snapped = (!named && !lost_surname && family_name(name[0]) == FamilyName::None)
+    let snapped = (!named && !lost_surname)
         .then(|| nearest_surname(&folded[0]).or_else(|| short_surname(name[0])))
         .flatten();
     let surname = named || snapped.is_some();
