@@ -28,12 +28,12 @@ const YEAR: &str = r"([\dILO](?:[ .]?[\dILO]){3})(?:[ .]?(\d))?\b";
 /// A numeric date's year: four digits, maybe spaced or dotted, a fifth digit captured.
 const NUMERIC_YEAR: &str = r"([12][ .]?[09][ .]?\d[ .]?\d)(?:[ .]?(\d))?\b";
 
-/// `ngày 15 tháng 3 năm 2019`, folded; a number may hold OCR's `I`/`L`/`]`/`|`/`!` for 1 and
-/// `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too, and a speck may
+/// `ngày 15 tháng 3 năm 2019`, folded; a day or month may hold OCR's `I`/`L`/`T`/`]`/`|`/`!`
+/// for 1 and `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too, and a speck may
 /// stick to a day or month (`tháng 8Š`).
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"NG[A-Z]{{1,2}}\s*([\dILO\]|!]{{1,2}})[^\s\d]?\s*TH[A-Z]{{2,3}}\s*([\dILO\]|!]{{1,2}})[^\s\d]?\s*N[A-Z]{{1,3}}\s*{YEAR}"
+        r"NG[A-Z]{{1,2}}\s*([\dILOT\]|!]{{1,2}})[^\s\d]?\s*TH[A-Z]{{2,3}}\s*([\dILOT\]|!]{{1,2}})[^\s\d]?\s*N[A-Z]{{1,3}}\s*{YEAR}"
     ))
     .unwrap()
 });
@@ -200,7 +200,12 @@ fn checked(c: &Candidate) -> Option<IssueDate> {
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+        // `T` for 1 only in a day or month (`ngày T8`): the year's pattern has no `T`.
+        let digits: String = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.'))
+            .map(|c| if c == 'T' { '1' } else { c })
+            .collect();
         ocr_digits(&digits).parse().ok()
     };
     let year = i32::try_from(number(&c.year)?).ok()?;
@@ -225,6 +230,20 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let folded: Vec<String> = lines.iter().map(|l| fold_upper(l)).collect();
         issue_date(&lines, &folded).map(|d| (d.date.to_string(), d.confidence))
+    }
+
+    #[test]
+    fn a_day_or_month_with_letters_read_for_ones() {
+        assert_eq!(
+            read("Sơn Hà, ngày T8 tháng I2 năm 2000").map(|d| d.0),
+            Some("2000-12-18".to_string())
+        );
+        assert_eq!(
+            read("Sơn Hà, ngày 1T tháng 1O năm 1999").map(|d| d.0),
+            Some("1999-10-11".to_string())
+        );
+        // A year has no `T`.
+        assert_eq!(read("Sơn Hà, ngày 8 tháng 2 năm T999"), None);
     }
 
     #[test]

@@ -60,6 +60,17 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
             name: inner.name,
         });
     }
+    // A Party committee under another (`ĐẢNG ỦY KHỐI …` / `ĐẢNG ỦY TỔNG CÔNG TY …`): the
+    // lower one issues, the upper is its superior.
+    if let Some(k) = (1..block.len())
+        .find(|&k| opens_party_committee(&block[k]) && names_a_body(&block[..k].join(" ")))
+    {
+        let inner = name(&block[k..])?;
+        return Some(IssuerName {
+            superior: Some(block[..k].join(" ")),
+            name: inner.name,
+        });
+    }
     let split = (1..block.len()).find_map(|k| {
         let head = subordinate_head(&block[k])?;
         names_a_body(&block[..k].join(" ")).then_some((k, head))
@@ -168,6 +179,15 @@ fn is_party_organisation_missing_its_first_word(line: &str) -> bool {
         })
 }
 
+/// Whether a line opens a Party committee or cell of its own (`ĐẢNG ỦY …`, `CHI BỘ …`,
+/// `ĐẢNG BỘ …`), not an organ of the body above it.
+fn opens_party_committee(line: &str) -> bool {
+    let folded = fold_upper(line);
+    ["DANG UY", "DANG BO", "CHI BO", "CHI UY"]
+        .iter()
+        .any(|words| opens_with(&folded, words))
+}
+
 /// Whether a superior is a ministry (`BỘ CÔNG THƯƠNG`).
 fn is_ministry(text: &str) -> bool {
     let folded = fold_upper(text);
@@ -243,6 +263,31 @@ mod tests {
         assert_eq!(
             named(&["UBND TỈNH SƠN HÀ", "SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]).1,
             "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH SƠN HÀ"
+        );
+    }
+
+    #[test]
+    fn a_party_committee_under_another_issues_on_its_own() {
+        // Invented bodies: a company's Party committee under a bloc's.
+        assert_eq!(
+            named(&[
+                "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH",
+                "ĐẢNG ỦY CÔNG TY CHÈ",
+                "SƠN HÀ"
+            ]),
+            (
+                Some("ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH".into()),
+                "ĐẢNG ỦY CÔNG TY CHÈ SƠN HÀ".into()
+            )
+        );
+        assert_eq!(
+            named(&["HUYỆN ỦY PHÚ LÂM", "CHI BỘ CƠ QUAN"]).1,
+            "CHI BỘ CƠ QUAN"
+        );
+        // One committee's name over two lines stays one name.
+        assert_eq!(
+            named(&["ĐẢNG ỦY KHỐI", "DOANH NGHIỆP TỈNH"]),
+            (None, "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH".into())
         );
     }
 

@@ -224,13 +224,21 @@ pub fn has_date_line(folded: &str) -> bool {
     date::DATE.is_match(folded)
 }
 
+/// The issuing body's letters in a Party ký hiệu: capitals and digits, with the small `h` of
+/// Thành ủy (`ThU`) and `x` of Thị ủy (`TxU`) before a capital (Hướng dẫn 36-HD/VPTW), and
+/// maybe a dash and more (`HU-BTG`).
+const PARTY_ORGAN: &str = r"\p{Lu}(?:[\p{Lu}\d]|[hx]\p{Lu})*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?";
 static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(\p{Lu}[\p{Lu}\d]*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?)").unwrap()
+    Regex::new(
+        &r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)"
+            .replace("ORGAN", PARTY_ORGAN),
+    )
+    .unwrap()
 });
 /// A Party số ký hiệu right after `Số`, whose number OCR read with letters for digits
 /// (`Số O4-TT/TU`, `Số: l5-NQ/HU`): `O`/`o` for 0, `l`/`I`/`|` for 1.
 static PREFIXED_PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\d])(?i:s[ôốồổỗộoóòỏõọ6])[:.]?\s*([\dOolI|]{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(\p{Lu}[\p{Lu}\d]*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?)").unwrap()
+    Regex::new(&r"(?:^|[^\p{L}\d])(?i:s[ôốồổỗộoóòỏõọ6])[:.]?\s*([\dOolI|]{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)".replace("ORGAN", PARTY_ORGAN)).unwrap()
 });
 static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?\p{Lu}[\p{L}]{0,5}\s*-\s*\p{Lu}[\p{Lu}\d]*)").unwrap()
@@ -441,7 +449,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
         if let Some(named) = issuer::name(&issuer_block(&lines[..so_line])) {
             out.co_quan_cap_tren = named.superior.and_then(|s| reading(s, 0.7));
             if let Some(k) = &mut out.ky_hieu {
-                k.value = restore_dj(&k.value, &named.name);
+                k.value = restore_organ_letters(&k.value, &named.name);
             }
             // An organ's own line lost by OCR, its ký hiệu still naming it (`…/UBKTTU` under
             // `TỈNH ỦY …` alone): the organ is put back, less sure.
@@ -823,9 +831,22 @@ fn restore_organ_words(line: &str) -> String {
         .join(" ")
 }
 
-/// The ký hiệu's issuer part with `D` read for `Đ` put right when the issuer's initials
-/// have the `Đ` there (`DUK` of ĐẢNG ỦY KHỐI → `ĐUK`).
-fn restore_dj(ky_hieu: &str, issuer: &str) -> String {
+/// The ký hiệu's issuer part put right where OCR changed its letters and the issuer's name
+/// shows how: `D` read for `Đ` (`DUK` of ĐẢNG ỦY KHỐI → `ĐUK`), a `Đ` read twice (`ĐĐUK` →
+/// `ĐUK`, while ĐOÀN ĐẠI BIỂU QUỐC HỘI keeps its `ĐĐBQH`), and the small letter of Thành ủy
+/// (`ThU`) and Thị ủy (`TxU`) read as a capital (`THU` → `ThU`).
+fn restore_organ_letters(ky_hieu: &str, issuer: &str) -> String {
+    let Some((kind, organ)) = ky_hieu.split_once('/') else {
+        return ky_hieu.to_string();
+    };
+    let folded_issuer = format!(" {} ", fold_upper(issuer));
+    for (words, letters) in [(" THANH UY ", "ThU"), (" THI UY ", "TxU")] {
+        let capitals = letters.to_uppercase();
+        if folded_issuer.contains(words) && organ.ends_with(&capitals) {
+            let head = &organ[..organ.len() - capitals.len()];
+            return format!("{kind}/{head}{letters}");
+        }
+    }
     let initials: String = issuer
         .split_whitespace()
         .filter_map(|w| w.chars().next())
@@ -837,18 +858,18 @@ fn restore_dj(ky_hieu: &str, issuer: &str) -> String {
             }
         })
         .collect();
-    let Some((kind, organ)) = ky_hieu.split_once('/') else {
-        return ky_hieu.to_string();
-    };
-    if !organ.contains('D') || initials.contains(organ) {
+    if initials.contains(organ) {
         return ky_hieu.to_string();
     }
     let with_dj = organ.replace('D', "Đ");
-    if initials.contains(&with_dj) {
-        format!("{kind}/{with_dj}")
-    } else {
-        ky_hieu.to_string()
+    let mut once = with_dj.clone();
+    while once.contains("ĐĐ") {
+        once = once.replace("ĐĐ", "Đ");
     }
+    [with_dj, once]
+        .into_iter()
+        .find(|candidate| candidate != organ && initials.contains(candidate.as_str()))
+        .map_or_else(|| ky_hieu.to_string(), |o| format!("{kind}/{o}"))
 }
 
 /// A ký hiệu as written: abbreviations carry no tone or vowel marks, only Đ, so marks there
@@ -1079,6 +1100,28 @@ HUYỆN ỦY PHÚ LÂM\n*\nSố 436-TB/HU Phú Lâm, ngày 17-11-2016\nTHÔNG B�
             extract(&[page]).co_quan_ban_hanh.unwrap().value,
             "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
         );
+    }
+
+    #[test]
+    fn the_organ_letters_of_a_party_symbol_put_right_by_the_issuer() {
+        // Invented bodies. Thành ủy and Thị ủy write a small letter (`ThU`, `TxU`); OCR may
+        // read it as a capital.
+        let page = "THÀNH ỦY SƠN HÀ\n*\nSố 12-NQ/ThU Sơn Hà, ngày 3 tháng 2 năm 2001\nNGHỊ QUYẾT";
+        assert_eq!(extract(&[page]).symbol(), "12-NQ/ThU");
+        let page = "THÀNH ỦY SƠN HÀ\n*\nSố: 7- CT/THU\nCHỈ THỊ";
+        assert_eq!(extract(&[page]).symbol(), "7-CT/ThU");
+        let page = "THỊ ỦY PHÚ LÂM\n*\nSố 3-KH/TXU\nKẾ HOẠCH";
+        assert_eq!(extract(&[page]).symbol(), "3-KH/TxU");
+        let page = "THÀNH ỦY SƠN HÀ\nBAN TỔ CHỨC\n*\nSố 40-HD/BTCTHU\nHƯỚNG DẪN";
+        assert_eq!(extract(&[page]).symbol(), "40-HD/BTCThU");
+        // A Đ read twice, unless the name has two words opening with Đ.
+        let page = "ĐẢNG ỦY KHỐI CƠ QUAN TỈNH\n*\nSố: 9-NQ/ĐĐUK\nNGHỊ QUYẾT";
+        assert_eq!(extract(&[page]).symbol(), "9-NQ/ĐUK");
+        assert_eq!(
+            restore_organ_letters("BC/ĐĐBQH", "ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH SƠN HÀ"),
+            "BC/ĐĐBQH"
+        );
+        assert_eq!(restore_organ_letters("NQ/TU", "TỈNH ỦY SƠN HÀ"), "NQ/TU");
     }
 
     #[test]

@@ -896,12 +896,31 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .enumerate()
         .map(|(i, w)| match snapped {
             Some(s) if i == 0 => s.to_string(),
+            _ if i > 0 && i + 1 < name.len() && middle_name_slip(w).is_some() => {
+                confidence -= 0.05;
+                middle_name_slip(w).unwrap_or(w).to_string()
+            }
             _ if upper_syllable(w) => title_cased(w),
             _ => (*w).to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, confidence))
+}
+
+/// The middle name `Văn` or `Thị` a middle word is one OCR slip from, keeping the marked
+/// vowel that tells them (`Xăn` → `Văn`: no name word but Văn ends in `ăn` after one letter;
+/// `Ehị` → `Thị`, no syllable at all). Real name words one letter away (`Tân`, `Thu`, `Nhị`)
+/// are not slips.
+fn middle_name_slip(w: &str) -> Option<&'static str> {
+    let w: String = w.nfc().collect();
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() == 3 && chars[1..] == ['ă', 'n'] && chars[0] != 'V' {
+        return Some("Văn");
+    }
+    let folded = fold_upper(&w);
+    (w.ends_with('ị') && !super::is_syllable(&folded) && super::edit_distance(&w, "Thị") == 1)
+        .then_some("Thị")
 }
 
 /// Whether words hold a known position (`Phó Giám Đốc`, `THƯ KÝ`), marks and all: a title
@@ -1013,6 +1032,12 @@ mod tests {
             ("Sầm Văn Bình", "Sầm Văn Bình"),
             ("Lù Văn Pảo", "Lù Văn Pảo"),
             ("Y Khiêm Êban", "Y Khiêm Êban"),
+            // Invented names; a middle Văn or Thị one letter off is put right, a real name
+            // word one letter off stays.
+            ("Lò Xăn Pảo", "Lò Văn Pảo"),
+            ("Đinh Ehị Hoa", "Đinh Thị Hoa"),
+            ("Đinh Thu Hoa", "Đinh Thu Hoa"),
+            ("Lê Tân Cường", "Lê Tân Cường"),
         ] {
             let e = closing(&format!(
                 "đồng chí thực hiện.\n\
