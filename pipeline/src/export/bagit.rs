@@ -106,13 +106,14 @@ pub struct BagSummary {
     pub tagmanifest_sha256: String,
 }
 
-/// An object and, when one document was selected, that document.
+/// An object and, when not all of it goes in, its documents that do: the one selected, or
+/// those the exporter may see of an object holding others.
 struct Item {
     object: HoSoObject,
-    document: Option<DocumentRecord>,
+    documents: Option<Vec<DocumentRecord>>,
     /// The pages of the object that only documents the exporter may not see hold (only
-    /// with `document`). When there are any, the object's PREMIS events (which name those
-    /// documents and their approvals) stay out of the bag, and a page of `document` whose
+    /// with `documents`). When there are any, the object's PREMIS events (which name those
+    /// documents and their approvals) stay out of the bag, and a page of `documents` whose
     /// scan file also holds one of them goes in cut out alone ([`files::cut_page`]).
     hidden_pages: BTreeSet<u32>,
     /// The object holds documents the exporter may not see.
@@ -235,41 +236,41 @@ fn select(
                 .iter()
                 .find(|d| d.id == *id && clearance.may_see(d))
             {
-                let hidden_pages = super::files::hidden_pages(object, |d| clearance.may_see(d));
-                let siblings_hidden = !clearance.may_see_object(object);
-                let hoso_seen = if siblings_hidden {
-                    hoso_as_seen(object, |d| clearance.may_see(d), &hidden_pages)?
-                } else {
-                    None
-                };
-                return Ok(vec![Item {
-                    document: Some(doc.clone()),
-                    hidden_pages,
-                    siblings_hidden,
-                    hoso_seen,
-                    object: object.clone(),
-                }]);
+                return Ok(vec![partial_item(object, vec![doc.clone()], clearance)?]);
             }
         }
     }
-    // An object is exported whole: one holding a document the reader may not see is left out.
+    // An object is exported whole when the reader may see all of it; one holding documents
+    // they may not see goes in with the others only, as if those were not stored; one they
+    // may see nothing of is not there.
+    let as_seen = |object: HoSoObject| -> Result<Item> {
+        if clearance.may_see_object(&object) {
+            return Ok(Item {
+                object,
+                documents: None,
+                hidden_pages: BTreeSet::new(),
+                siblings_hidden: false,
+                hoso_seen: None,
+            });
+        }
+        let seen = object
+            .documents
+            .iter()
+            .filter(|d| clearance.may_see(d))
+            .cloned()
+            .collect();
+        partial_item(&object, seen, clearance)
+    };
     let objects: Vec<HoSoObject> = stored
         .into_iter()
-        .filter(|o| clearance.may_see_object(o))
+        .filter(|o| clearance.may_see_some_of(o))
         .collect();
     match selection {
         Selection::Id(id) => objects
             .into_iter()
             .find(|o| o.id == *id)
-            .map(|object| {
-                vec![Item {
-                    object,
-                    document: None,
-                    hidden_pages: BTreeSet::new(),
-                    siblings_hidden: false,
-                    hoso_seen: None,
-                }]
-            })
+            .map(|object| as_seen(object).map(|item| vec![item]))
+            .transpose()?
             .ok_or_else(|| {
                 Error::NotFound(format!(
                     "no document or hồ sơ object with id {id} in {}",
@@ -282,14 +283,8 @@ fn select(
             let items: Vec<Item> = objects
                 .into_iter()
                 .filter(|o| o.source.box_name == *name)
-                .map(|object| Item {
-                    object,
-                    document: None,
-                    hidden_pages: BTreeSet::new(),
-                    siblings_hidden: false,
-                    hoso_seen: None,
-                })
-                .collect();
+                .map(as_seen)
+                .collect::<Result<_>>()?;
             if items.is_empty() {
                 return Err(Error::NotFound(format!(
                     "no hồ sơ object from box {name:?} in {} (boxes: {})",
@@ -306,6 +301,29 @@ fn select(
     }
 }
 
+/// The item of `documents` of `object` (ones `clearance` may see), with the object's other
+/// documents left out as if they were not stored.
+fn partial_item(
+    object: &HoSoObject,
+    documents: Vec<DocumentRecord>,
+    clearance: crate::clearance::Clearance,
+) -> Result<Item> {
+    let hidden_pages = super::files::hidden_pages(object, |d| clearance.may_see(d));
+    let siblings_hidden = !clearance.may_see_object(object);
+    let hoso_seen = if siblings_hidden {
+        hoso_as_seen(object, |d| clearance.may_see(d), &hidden_pages)?
+    } else {
+        None
+    };
+    Ok(Item {
+        object: object.clone(),
+        documents: Some(documents),
+        hidden_pages,
+        siblings_hidden,
+        hoso_seen,
+    })
+}
+
 /// The files of an item: its head-version files (a document's own, and the hồ sơ's
 /// records), and pages cut out of scan files that also hold pages the exporter may not see.
 fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
@@ -319,7 +337,7 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
             ))
         })
     };
-    let Some(doc) = &item.document else {
+    let Some(docs) = &item.documents else {
         return head.keys().map(stored).collect();
     };
     let mut rewritten = Vec::new();
@@ -345,27 +363,29 @@ fn item_files(item: &Item) -> Result<Vec<StoredFile>> {
     } else {
         wanted.extend([SOURCE_PATH, HOSO_PATH, EVENTS_PATH].map(String::from));
     }
-    wanted.insert(document_path(&doc.id));
     let pages = if item.hidden_pages.is_empty() {
         Vec::new()
     } else {
         object.pages()?
     };
     let mut cuts = Vec::new();
-    for n in &doc.pages {
-        let path = page_path(*n);
-        if head.contains_key(&path) {
-            let page: PageRecord = object.read_json(&path)?;
-            if super::files::shares_scan(&pages, &page, &item.hidden_pages) {
-                cuts.push(super::files::cut_page(object, &page)?);
-            } else {
-                wanted.insert(page.stored_image_path());
+    for doc in docs {
+        wanted.insert(document_path(&doc.id));
+        for n in &doc.pages {
+            let path = page_path(*n);
+            if head.contains_key(&path) {
+                let page: PageRecord = object.read_json(&path)?;
+                if super::files::shares_scan(&pages, &page, &item.hidden_pages) {
+                    cuts.push(super::files::cut_page(object, &page)?);
+                } else {
+                    wanted.insert(page.stored_image_path());
+                }
+                wanted.insert(path);
             }
-            wanted.insert(path);
         }
-    }
-    if let Some(pdf) = stored_access_copy(object, doc)? {
-        wanted.insert(pdf.logical_path);
+        if let Some(pdf) = stored_access_copy(object, doc)? {
+            wanted.insert(pdf.logical_path);
+        }
     }
     let mut files: Vec<StoredFile> = wanted
         .iter()
@@ -446,10 +466,13 @@ fn build(
             box_name: object.source.box_name.clone(),
             hoso: object.source.hoso.clone(),
             ma_ho_so: ma_ho_so(object),
-            documents: match &item.document {
-                Some(d) => vec![d.id.clone()],
-                None => object.documents.iter().map(|d| d.id.clone()).collect(),
-            },
+            documents: item
+                .documents
+                .as_ref()
+                .unwrap_or(&object.documents)
+                .iter()
+                .map(|d| d.id.clone())
+                .collect(),
             files,
             bytes,
         });
@@ -606,10 +629,11 @@ fn bag_info(
             "External-Identifier",
             one_line(o.ma_ho_so.as_deref().unwrap_or(&o.id)),
         ));
-        if let Some(code) = item
-            .document
-            .as_ref()
-            .and_then(|d| d.record.ma_luu_tru_tai_lieu.as_ref())
+        for code in item
+            .documents
+            .iter()
+            .flatten()
+            .filter_map(|d| d.record.ma_luu_tru_tai_lieu.as_ref())
         {
             lines.push(("External-Identifier", one_line(&code.value)));
         }
@@ -624,12 +648,12 @@ fn bag_info(
         ),
         (Selection::Id(id), [item]) => {
             let o = &item.object;
-            let what = match &item.document {
-                Some(d) => format!(
+            let what = match item.documents.as_deref() {
+                Some([d]) if d.id == *id => format!(
                     "document {} ({}) of hồ sơ {}",
                     d.id, d.summary.title, o.source.hoso
                 ),
-                None => format!("hồ sơ {}", o.source.hoso),
+                _ => format!("hồ sơ {}", o.source.hoso),
             };
             (
                 id.clone(),
@@ -695,10 +719,7 @@ fn dublin_core(items: &[Item]) -> Result<String> {
             format!("data/{}", o.id),
             archive_schema::dublin_core::from_ho_so(&hoso, codes),
         ));
-        let docs: Vec<&DocumentRecord> = match &item.document {
-            Some(d) => vec![d],
-            None => o.documents.iter().collect(),
-        };
+        let docs = item.documents.as_ref().unwrap_or(&o.documents);
         for d in docs {
             records.push((
                 "document",
@@ -1023,6 +1044,23 @@ mod tests {
         );
         let dc = fs::read_to_string(out.join("dublin-core.xml")).unwrap();
         assert!(dc.contains("2 trang") && !dc.contains("3 trang"), "{dc}");
+        // The hồ sơ and its box, exported by the same reader, hold the same: the document
+        // they may see, as if the other were not stored.
+        for (name, selection) in [
+            ("bag-object", Selection::Id(OBJECT.into())),
+            ("bag-box", Selection::Box("hop-01".into())),
+        ] {
+            let other = dir.path().join(name);
+            let summary = export_bagit(&archive, &selection, &other, &options()).unwrap();
+            assert_eq!(
+                summary.objects[0].documents,
+                vec![DOC.to_string()],
+                "{name}"
+            );
+            assert_eq!(read_manifest(&other).unwrap(), manifest, "{name}");
+            let dc = fs::read_to_string(other.join("dublin-core.xml")).unwrap();
+            assert!(!dc.contains("01SECRETDOC"), "{name}: {dc}");
+        }
         // A reader cleared for it gets the hồ sơ as stored.
         let cleared = dir.path().join("bag2");
         let options = BagOptions {

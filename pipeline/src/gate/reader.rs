@@ -693,10 +693,15 @@ impl<'a> Reader<'a> {
                 .filter(|o| o.source.box_name == *name)
                 .collect(),
         };
+        // What the reader may not see of an object is not exported, as if it were not stored.
         Ok(objects
             .iter()
-            .filter(|o| clearance.may_see_object(o))
-            .flat_map(|o| o.documents.iter().map(|d| (o.id.clone(), d.clone())))
+            .flat_map(|o| {
+                o.documents
+                    .iter()
+                    .filter(|d| clearance.may_see(d))
+                    .map(|d| (o.id.clone(), d.clone()))
+            })
             .collect())
     }
 
