@@ -22,6 +22,7 @@ use crate::access::PageImageSource;
 use crate::decode::{decode_page, page_count, ScanFormat};
 use crate::discover::{discover_box, HoSoSource, ScanFile};
 use crate::index::SearchIndex;
+use crate::ocr::date_line::reread_year;
 use crate::ocr::models::{tessdata_dir, ModelSet, WordLists};
 use crate::ocr::stamp_ink::{self, RedInk};
 use crate::ocr::symbol_line::reread_symbol;
@@ -1801,7 +1802,8 @@ fn recognise_page(
         .time(Stage::Ocr, || recognize_upright(engine, prepared))
         .map_err(|e| Error::decode(&job.source_file, Some(job.source_page), e.to_string()))?;
     let ocr = clock.time(Stage::SecondReadings, || {
-        reread_symbol(engine, &prepared, ocr)
+        let ocr = reread_symbol(engine, &prepared, ocr);
+        reread_year(engine, &prepared, ocr)
     });
     record.preprocess = Some(PreprocessRecord::from(&prepared.facts));
     record.text_source = TextSource::Ocr;

@@ -7,6 +7,7 @@
 //! header area's red (or light-gray) stamp ink on its own, for độ mật marks.
 //! [`models`] names and digests the recognition models used.
 
+pub mod date_line;
 pub mod models;
 pub mod stamp_ink;
 pub mod symbol_line;

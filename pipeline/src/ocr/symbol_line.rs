@@ -26,9 +26,9 @@ use crate::preprocess::PreparedPage;
 use crate::Result;
 
 /// The part of the page, from the top, where the số line is looked for.
-const HEADER_SHARE: f32 = 0.45;
+pub(super) const HEADER_SHARE: f32 = 0.45;
 /// The scales at which the line is read again; the readings must agree.
-const SCALES: [u32; 2] = [1, 2];
+pub(super) const SCALES: [u32; 2] = [1, 2];
 /// At most this many words stand between `Số` and the end of its ký hiệu (`04 -TT/TU`).
 const MAX_SYMBOL_WORDS: usize = 3;
 
@@ -103,17 +103,46 @@ impl SymbolWords {
     /// The box around `Số` and the ký hiệu with a margin (a line height across, half of one
     /// up and down), inside a `width` × `height` page.
     fn crop(&self, words: &[OcrWord], width: u32, height: u32) -> [u32; 4] {
-        let [x, y, w, h] = self.bbox(words, self.so);
+        let bbox = self.bbox(words, self.so);
         let line_height = words[self.so..=self.last]
             .iter()
             .map(|w| w.bbox[3])
             .max()
-            .unwrap_or(h);
-        let (pad_x, pad_y) = (line_height, line_height / 2 + 2);
-        let (x0, y0) = (x.saturating_sub(pad_x), y.saturating_sub(pad_y));
-        let (x1, y1) = ((x + w + pad_x).min(width), (y + h + pad_y).min(height));
-        [x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)]
+            .unwrap_or(bbox[3]);
+        padded(bbox, line_height, width, height)
     }
+}
+
+/// `bbox` with a margin (a line height across, half of one up and down), inside a `width` ×
+/// `height` page: what a line's words are read again from.
+pub(super) fn padded(bbox: [u32; 4], line_height: u32, width: u32, height: u32) -> [u32; 4] {
+    let [x, y, w, h] = bbox;
+    let (pad_x, pad_y) = (line_height, line_height / 2 + 2);
+    let (x0, y0) = (x.saturating_sub(pad_x), y.saturating_sub(pad_y));
+    let (x1, y1) = ((x + w + pad_x).min(width), (y + h + pad_y).min(height));
+    [x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)]
+}
+
+/// `line` (cut from `page`) read as one line by `engine`, enlarged `scale` times.
+pub(super) fn read_scaled(
+    engine: &mut dyn OcrEngine,
+    page: &PreparedPage,
+    line: &image::GrayImage,
+    scale: u32,
+) -> Result<OcrPage> {
+    let image = if scale == 1 {
+        line.clone()
+    } else {
+        imageops::resize(
+            line,
+            line.width() * scale,
+            line.height() * scale,
+            FilterType::CatmullRom,
+        )
+    };
+    let mut facts = page.facts.clone();
+    facts.dpi *= scale;
+    engine.recognize_line(&PreparedPage { image, facts })
 }
 
 /// Where the number of a ký hiệu as first read ends: after its leading digits and the
@@ -158,14 +187,7 @@ fn read_again(
     let line = imageops::crop_imm(&page.image, x, y, w, h).to_image();
     let mut agreed: Option<Agreed> = None;
     for scale in SCALES {
-        let image = if scale == 1 {
-            line.clone()
-        } else {
-            imageops::resize(&line, w * scale, h * scale, FilterType::CatmullRom)
-        };
-        let mut facts = page.facts.clone();
-        facts.dpi *= scale;
-        let read = engine.recognize_line(&PreparedPage { image, facts })?;
+        let read = read_scaled(engine, page, &line, scale)?;
         tracing::debug!(scale, line = %read.text, "số ký hiệu line read again");
         let Some(c) = SYMBOL.captures(&read.text) else {
             return Ok(None);
