@@ -8,6 +8,8 @@
 //! [`models`] names and digests the recognition models used.
 
 pub mod date_line;
+#[cfg(test)]
+mod fake_line_reader;
 pub mod models;
 pub mod stamp_ink;
 pub mod symbol_line;

@@ -254,58 +254,9 @@ fn put_right(mut ocr: OcrPage, found: SymbolWords, agreed: &Agreed) -> OcrPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::Orientation;
+    use crate::ocr::fake_line_reader::{word, LineReader};
     use crate::preprocess::PreprocessFacts;
     use image::GrayImage;
-
-    fn word(text: &str, x: u32, line: u32, confidence: f32) -> OcrWord {
-        OcrWord {
-            text: text.into(),
-            bbox: [x, 100 + line * 40, 60, 30],
-            confidence,
-            line,
-        }
-    }
-
-    /// A fake symbol model: reads the n-th line it is given as `lines[n]`, and records the
-    /// size and resolution of each image it got.
-    struct LineReader {
-        lines: Vec<&'static str>,
-        seen: Vec<(u32, u32, u32)>,
-    }
-
-    impl LineReader {
-        fn new(lines: &[&'static str]) -> Self {
-            LineReader {
-                lines: lines.to_vec(),
-                seen: Vec::new(),
-            }
-        }
-    }
-
-    impl OcrEngine for LineReader {
-        fn recognize(&mut self, _: &PreparedPage) -> Result<OcrPage> {
-            unreachable!("only lines are read here")
-        }
-        fn recognize_line(&mut self, line: &PreparedPage) -> Result<OcrPage> {
-            let text = self.lines[self.seen.len()];
-            self.seen
-                .push((line.image.width(), line.image.height(), line.facts.dpi));
-            let words = text
-                .split(' ')
-                .enumerate()
-                .map(|(i, t)| word(t, i as u32 * 70, 0, 88.0))
-                .collect();
-            Ok(OcrPage {
-                text: text.into(),
-                words,
-                mean_confidence: 88.0,
-            })
-        }
-        fn detect_orientation(&mut self, _: &PreparedPage) -> Result<Option<Orientation>> {
-            Ok(None)
-        }
-    }
 
     fn page() -> PreparedPage {
         PreparedPage {
