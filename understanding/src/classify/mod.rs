@@ -457,7 +457,20 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
                 .ky_hieu
                 .as_ref()
                 .and_then(|k| issuer::organ_named_by_ky_hieu(&named.name, &k.value));
-            out.co_quan_ban_hanh = match organ {
+            // The place it ends in and the date line's, one put right by the other, less sure.
+            let repair = out
+                .dia_danh
+                .as_ref()
+                .and_then(|p| place_repair(&named.name, &p.value));
+            if let (Some(PlaceRepair::Place(value)), Some(place)) = (&repair, &mut out.dia_danh) {
+                place.value.clone_from(value);
+                place.confidence = place.confidence.min(0.6);
+            }
+            let repaired = organ.or(match repair {
+                Some(PlaceRepair::Issuer(name)) => Some(name),
+                _ => None,
+            });
+            out.co_quan_ban_hanh = match repaired {
                 Some(name) => reading(name, 0.6),
                 None => reading(named.name, 0.7),
             };
@@ -831,6 +844,85 @@ fn restore_organ_words(line: &str) -> String {
         .join(" ")
 }
 
+/// The issuer's place and the date line's, one of them put right by the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PlaceRepair {
+    /// The issuer's name with the place it ends in as the date line writes it.
+    Issuer(String),
+    /// The date line's place as the issuer's name writes it.
+    Place(String),
+}
+
+/// A local body is named after the place it writes from, and the issuer's name and the date
+/// line's place are read apart: when the place the name ends in and the date line's differ
+/// by one letter (`HUYỆN CHIẾEM HÓA` and `Chiêm Hóa`), one is an OCR slip, and the one
+/// holding a word no Vietnamese syllable is spelt like ([`well_spelt`]) is put right by the
+/// other; when both or neither are, nothing is (`CẦU È` and `Cầu Kè` stay: two syllables).
+/// Only a place of two words or more after the word naming a unit or a committee (`HUYỆN`,
+/// `TỈNH`, `XÃ`, `ỦY` …) is compared, and the caller makes the repair less sure (so `sohoa
+/// review` lists it).
+fn place_repair(name: &str, place: &str) -> Option<PlaceRepair> {
+    const BEFORE_PLACE: &[&str] = &["HUYEN", "TINH", "XA", "PHO", "QUAN", "PHUONG", "UY", "TRAN"];
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // A place of one word is too short to tell a slip from another word (`TỈNH` and `Vinh`).
+    let n = place_words.len();
+    if n < 2 || words.len() <= n {
+        return None;
+    }
+    let (head, tail) = words.split_at(words.len() - n);
+    let before = fold_upper(head.last()?);
+    let (folded_tail, folded_place) = (
+        fold_upper(&tail.join(" ")),
+        fold_upper(&place_words.join(" ")),
+    );
+    let names_a_unit = folded_tail
+        .split(' ')
+        .any(|w| BEFORE_PLACE.contains(&w) || w == "THANH");
+    if !BEFORE_PLACE.contains(&before.as_str())
+        || names_a_unit
+        || edit_distance(&folded_tail, &folded_place) != 1
+    {
+        return None;
+    }
+    let spelt = |folded: &str| folded.split(' ').all(well_spelt);
+    match (spelt(&folded_tail), spelt(&folded_place)) {
+        (false, true) => Some(PlaceRepair::Issuer(format!(
+            "{} {}",
+            head.join(" "),
+            place_words.join(" ").to_uppercase()
+        ))),
+        (true, false) => Some(PlaceRepair::Place(
+            tail.iter()
+                .map(|w| title_cased(w))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )),
+        _ => None,
+    }
+}
+
+/// `HẢI` → `Hải`.
+fn title_cased(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
+    })
+}
+
+/// Whether a folded word (see [`fold_upper`]) is spelt as a Vietnamese syllable is: an
+/// initial, a vowel group Vietnamese writes, and a final only after a group that takes one
+/// (`CHIEM`, `HAI`, `UYEN`; not `CHIEEM`, `HIAI`, `AIM`). Stricter than [`is_syllable`].
+fn well_spelt(folded: &str) -> bool {
+    static SPELT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:NGH|NG|NH|CH|GH|GI|KH|PH|QU|TH|TR|[BCDGHKLMNPRSTVX])?(?:(?:AI|AO|AU|AY|EO|EU|IA|IU|OI|UI|UU|IEU|YEU|OAI|OAO|OAY|OEO|UAY|UOI|UOU|UYA|UYU|UA|UE)|(?:A|E|I|O|U|Y|IE|YE|UO|OA|OE|UA|UE|UY|UYE|OO)(?:CH|NG|NH|[CMNPT])?)$",
+        )
+        .unwrap()
+    });
+    SPELT.is_match(folded)
+}
+
 /// The ký hiệu's issuer part put right where OCR changed its letters and the issuer's name
 /// shows how: `D` read for `Đ` (`DUK` of ĐẢNG ỦY KHỐI → `ĐUK`), a `Đ` read twice (`ĐĐUK` →
 /// `ĐUK`, while ĐOÀN ĐẠI BIỂU QUỐC HỘI keeps its `ĐĐBQH`), and the small letter of Thành ủy
@@ -921,7 +1013,7 @@ fn capitalised_run(line: &str) -> String {
         // A modifier letter (`ˆ`) has no case: a speck, not a capital.
         let capital = w_letters.iter().any(|c| c.is_uppercase())
             && w_letters.iter().all(|c| !c.is_lowercase());
-        if capital || (*w == "-" && letters > 0) {
+        if capital || (matches!(*w, "-" | "–" | "—") && letters > 0) {
             letters += w_letters.len();
             if letters > best.0 {
                 best = (letters, start, i + 1);
@@ -932,6 +1024,9 @@ fn capitalised_run(line: &str) -> String {
         }
     }
     words[best.1..best.2]
+        .iter()
+        .map(|w| if matches!(*w, "–" | "—") { "-" } else { w })
+        .collect::<Vec<_>>()
         .join(" ")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string()
@@ -1099,6 +1194,44 @@ HUYỆN ỦY PHÚ LÂM\n*\nSố 436-TB/HU Phú Lâm, ngày 17-11-2016\nTHÔNG B�
         assert_eq!(
             extract(&[page]).co_quan_ban_hanh.unwrap().value,
             "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+        );
+    }
+
+    #[test]
+    fn the_issuer_s_place_and_the_date_line_s_put_right_by_each_other() {
+        // Invented places.
+        let page = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+HUYỆN PHÚ LIÂM Độc lập - Tự do - Hạnh phúc\nSố: 36/QĐ-UB Phú Lâm, ngày 4 tháng 5 năm 1995\nQUYẾT ĐỊNH";
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "ỦY BAN NHÂN DÂN HUYỆN PHÚ LÂM"
+        );
+        let page = "HUYỆN ỦY SƠN HÀ\n*\nSố 12-NQ/HU Sơn Hàa, ngày 4 tháng 5 năm 1995\nNGHỊ QUYẾT";
+        let e = extract(&[page]);
+        assert_eq!(e.dia_danh.unwrap().value, "Sơn Hà");
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "HUYỆN ỦY SƠN HÀ");
+        // Both spelt as syllables: which one slipped cannot be told.
+        assert_eq!(place_repair("HUYỆN CẦU È", "Cầu Kè"), None);
+        assert_eq!(place_repair("TỈNH ỦY SƠN HÀ", "Sơn La"), None);
+        // Another place, the same one, or one not after a unit's word: nothing to do.
+        assert_eq!(place_repair("TỈNH ỦY SƠN HÀ", "Sơn Hà"), None);
+        assert_eq!(place_repair("TỈNH ỦY SƠN HÀ", "Phú Lâm"), None);
+        assert_eq!(place_repair("SỞ NỘI VỤ", "Nội Vụa"), None);
+        assert_eq!(place_repair("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Vinh"), None);
+        assert_eq!(place_repair("ĐẢNG ỦY CƠ QUAN TỈNH HÀ", "Tinhh Hà"), None);
+        for word in [
+            "CHIEM", "HAI", "UYEN", "NGHIENG", "QUYET", "GIA", "Y", "THUONG",
+        ] {
+            assert!(well_spelt(word), "{word}");
+        }
+        for word in ["CHIEEM", "HIAI", "AIM", "KH", "UNGH"] {
+            assert!(!well_spelt(word), "{word}");
+        }
+        // A dash between capitals of one name stays in it, whatever dash OCR read.
+        let page = "TỈNH ỦY SƠN HÀ — PHÚ LÂM ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 14-QĐ/TU Phú Lâm, ngày 19-6-1989\nQUYẾT ĐỊNH";
+        assert_eq!(
+            extract(&[page]).co_quan_ban_hanh.unwrap().value,
+            "TỈNH ỦY SƠN HÀ - PHÚ LÂM"
         );
     }
 
