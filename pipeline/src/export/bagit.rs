@@ -123,6 +123,13 @@ struct Item {
     hoso_seen: Option<HoSoMetadata>,
 }
 
+impl Item {
+    /// The documents that go in: those selected, else all of the object's.
+    fn documents_going_in(&self) -> &[DocumentRecord] {
+        self.documents.as_ref().unwrap_or(&self.object.documents)
+    }
+}
+
 /// Builds a bag of `selection` at `out`, which must not exist or be an empty directory.
 pub(crate) fn export_bagit(
     archive: &Archive,
@@ -467,9 +474,7 @@ fn build(
             hoso: object.source.hoso.clone(),
             ma_ho_so: ma_ho_so(object),
             documents: item
-                .documents
-                .as_ref()
-                .unwrap_or(&object.documents)
+                .documents_going_in()
                 .iter()
                 .map(|d| d.id.clone())
                 .collect(),
@@ -719,8 +724,7 @@ fn dublin_core(items: &[Item]) -> Result<String> {
             format!("data/{}", o.id),
             archive_schema::dublin_core::from_ho_so(&hoso, codes),
         ));
-        let docs = item.documents.as_ref().unwrap_or(&o.documents);
-        for d in docs {
+        for d in item.documents_going_in() {
             records.push((
                 "document",
                 format!("data/{}/{}", o.id, document_path(&d.id)),

@@ -14,18 +14,14 @@
 
 use std::sync::LazyLock;
 
-use chrono::Datelike;
 use image::imageops;
 use regex::Regex;
 
 use super::symbol_line::{padded, read_scaled, HEADER_SHARE, SCALES};
 use super::{OcrEngine, OcrPage, OcrWord};
-use crate::classify::fold_upper;
+use crate::classify::{fold_upper, is_record_year, ocr_digits};
 use crate::preprocess::PreparedPage;
 use crate::Result;
-
-/// The first year a record of this archive can carry.
-const FIRST_YEAR: i32 = 1930;
 
 /// A year as the first reading may give it, with OCR's letters for digits (`I996`), and
 /// punctuation after it.
@@ -65,14 +61,7 @@ impl YearWord {
 
     /// The year as first read, with OCR's letters for digits put back.
     fn first_reading(&self, words: &[OcrWord]) -> String {
-        words[self.index].text[self.year.clone()]
-            .chars()
-            .map(|c| match c {
-                'I' | 'l' | '|' => '1',
-                'O' => '0',
-                c => c,
-            })
-            .collect()
+        ocr_digits(&words[self.index].text[self.year.clone()])
     }
 }
 
@@ -137,9 +126,7 @@ fn read_again(
         let (Some(year), None) = (years.next(), years.next()) else {
             return Ok(None);
         };
-        let plausible = year
-            .parse::<i32>()
-            .is_ok_and(|y| (FIRST_YEAR..=chrono::Utc::now().year()).contains(&y));
+        let plausible = year.parse::<i32>().is_ok_and(is_record_year);
         if !plausible {
             return Ok(None);
         }
@@ -181,18 +168,10 @@ fn put_right(mut ocr: OcrPage, found: &YearWord, year: &str, confidence: f32) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::fake_line_reader::{word, LineReader};
-    use crate::preprocess::PreprocessFacts;
-    use image::GrayImage;
+    use crate::ocr::fake_line_reader::{blank_page, word, LineReader};
 
     fn page() -> PreparedPage {
-        PreparedPage {
-            image: GrayImage::new(1000, 1400),
-            facts: PreprocessFacts {
-                dpi: 300,
-                ..PreprocessFacts::default()
-            },
-        }
+        blank_page(300)
     }
 
     /// Invented header: `Sơn Hà, ngày 14 tháng 7 năm {year}`.

@@ -1,11 +1,24 @@
 //! A fake symbol model for the unit tests of the second readings (`symbol_line`,
 //! `date_line`): in, the lines it is to read, in order; out, each line image it is given
 //! read as the next of them (words 70 px apart, confidence 88), and the size and resolution
-//! of each image it got.
+//! of each image it got. With it, the blank page those tests read at a given resolution.
+
+use image::GrayImage;
 
 use super::{OcrEngine, OcrPage, OcrWord, Orientation};
-use crate::preprocess::PreparedPage;
+use crate::preprocess::{PreparedPage, PreprocessFacts};
 use crate::Result;
+
+/// A blank 1000 × 1400 page prepared at `dpi`.
+pub(crate) fn blank_page(dpi: u32) -> PreparedPage {
+    PreparedPage {
+        image: GrayImage::new(1000, 1400),
+        facts: PreprocessFacts {
+            dpi,
+            ..PreprocessFacts::default()
+        },
+    }
+}
 
 /// A word of a page read by the tests: 60 × 30 px at `x`, on `line` (40 px apart).
 pub(crate) fn word(text: &str, x: u32, line: u32, confidence: f32) -> OcrWord {

@@ -254,18 +254,10 @@ fn put_right(mut ocr: OcrPage, found: SymbolWords, agreed: &Agreed) -> OcrPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::fake_line_reader::{word, LineReader};
-    use crate::preprocess::PreprocessFacts;
-    use image::GrayImage;
+    use crate::ocr::fake_line_reader::{blank_page, word, LineReader};
 
     fn page() -> PreparedPage {
-        PreparedPage {
-            image: GrayImage::new(1000, 1400),
-            facts: PreprocessFacts {
-                dpi: 200,
-                ..PreprocessFacts::default()
-            },
-        }
+        blank_page(200)
     }
 
     fn first_reading(symbol: &str) -> OcrPage {

@@ -189,6 +189,11 @@ fn with_year_slip_put_right(c: &Candidate) -> Option<IssueDate> {
     })
 }
 
+/// Whether a record of this archive can carry `year`: 1930 to this year.
+pub fn is_record_year(year: i32) -> bool {
+    (FIRST_YEAR..=chrono::Utc::now().year()).contains(&year)
+}
+
 /// A candidate as a date, when it is a real day of a year these records can have.
 fn checked(c: &Candidate) -> Option<IssueDate> {
     let number = |s: &str| -> Option<u32> {
@@ -209,7 +214,7 @@ fn checked(c: &Candidate) -> Option<IssueDate> {
         ocr_digits(&digits).parse().ok()
     };
     let year = i32::try_from(number(&c.year)?).ok()?;
-    if !(FIRST_YEAR..=chrono::Utc::now().year()).contains(&year) {
+    if !is_record_year(year) {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(year, number(&c.month)?, number(&c.day)?)?;

@@ -13,6 +13,7 @@ mod date;
 mod issuer;
 mod signature;
 
+pub use date::is_record_year;
 pub use signature::{
     has_closing_block, plausible_name, reads_a_plausible_signer, reads_part_of_a_name,
     signature_block_line, SignatureStart,
@@ -636,7 +637,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
 
 /// A number as OCR read it, with the letters it takes for digits put back: `O`/`o` for 0,
 /// `I`/`l`/`L`/`|`/`]`/`!` for 1 (`O4` → `04`, `1Ì` folded to `1I` → `11`).
-fn ocr_digits(number: &str) -> String {
+pub fn ocr_digits(number: &str) -> String {
     number
         .chars()
         .map(|c| match c {
@@ -902,7 +903,7 @@ fn place_repair(name: &str, place: &str) -> Option<PlaceRepair> {
     }
 }
 
-/// `HẢI` → `Hải`.
+/// A word in capitals written as a name is (`HẢI` → `Hải`, `THUẬT` → `Thuật`).
 fn title_cased(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {

@@ -894,14 +894,17 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     let name = name
         .iter()
         .enumerate()
-        .map(|(i, w)| match snapped {
-            Some(s) if i == 0 => s.to_string(),
-            _ if i > 0 && i + 1 < name.len() && middle_name_slip(w).is_some() => {
-                confidence -= 0.05;
-                middle_name_slip(w).unwrap_or(w).to_string()
+        .map(|(i, w)| {
+            let middle = i > 0 && i + 1 < name.len();
+            match (snapped, middle.then(|| middle_name_slip(w)).flatten()) {
+                (Some(s), _) if i == 0 => s.to_string(),
+                (_, Some(slip)) => {
+                    confidence -= 0.05;
+                    slip.to_string()
+                }
+                _ if upper_syllable(w) => super::title_cased(w),
+                _ => (*w).to_string(),
             }
-            _ if upper_syllable(w) => title_cased(w),
-            _ => (*w).to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -995,14 +998,6 @@ fn upper_syllable(w: &str) -> bool {
     w.chars().count() >= 2
         && w.chars().all(char::is_uppercase)
         && super::is_syllable(&fold_upper(w))
-}
-
-/// `THUẬT` → `Thuật`.
-fn title_cased(w: &str) -> String {
-    let mut chars = w.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_string() + &chars.as_str().to_lowercase()
-    })
 }
 
 #[cfg(test)]
