@@ -21,7 +21,7 @@ use tantivy::{
 
 use super::hidden_docs::{HiddenDocs, Visible};
 use super::schema::Fields;
-use super::segment_documents::{SearcherDocuments, SegmentDocuments};
+use super::segment_documents::{self, SearcherDocuments, SegmentDocuments};
 use super::statistics::SearchStatistics;
 use super::{FacetCount, Facets, SearchHit, SearchOptions, SearchResults, SortOrder};
 use crate::{Error, QueryProblem, Result};
@@ -1099,7 +1099,17 @@ fn matching_pages(
 
 /// The pages bonus of a document with `pages` matching pages (see [`PAGES_BONUS`]).
 fn pages_bonus(pages: u32) -> Score {
-    1.0 + PAGES_BONUS * (pages.max(1) as Score).ln()
+    /// The bonus of the few pages most documents have, computed once.
+    static SMALL: std::sync::LazyLock<[Score; 256]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|pages| bonus_of(u32::try_from(pages).unwrap_or(u32::MAX)))
+    });
+    fn bonus_of(pages: u32) -> Score {
+        1.0 + PAGES_BONUS * (pages.max(1) as Score).ln()
+    }
+    SMALL
+        .get(pages as usize)
+        .copied()
+        .unwrap_or_else(|| bonus_of(pages))
 }
 
 /// Result order: best score first (ties by id), or by date with undated documents last
@@ -1354,6 +1364,11 @@ struct DocumentGroups<'a> {
 
 /// No group yet for this id ordinal.
 const NO_GROUP: u32 = u32::MAX;
+/// The id ordinal's group was dropped, its document counted and out of the running.
+const DROPPED_GROUP: u32 = u32::MAX - 1;
+/// A scored pass keeps at most this many groups (or twice the wanted ones, if more) before
+/// dropping those that can no longer be among the best.
+const KEPT_GROUPS: usize = 64;
 
 impl Collector for DocumentGroups<'_> {
     type Fruit = Found;
@@ -1385,12 +1400,15 @@ impl Collector for DocumentGroups<'_> {
                 vec![NO_GROUP; id_terms]
             },
             groups: Vec::new(),
+            grouped: 0,
+            cutoff: None,
             pages_of_id: if self.tally {
                 vec![0; id_terms]
             } else {
                 Vec::new()
             },
             matched: 0,
+            run: PageRun::NONE,
             wanted: self.wanted,
             sort: self.sort,
             tally: self.tally,
@@ -1417,9 +1435,7 @@ impl Collector for DocumentGroups<'_> {
                 }
             })?;
         } else {
-            weight.for_each_no_score(reader, &mut |docs| {
-                collect_visible(&mut child, visible, docs);
-            })?;
+            weight.for_each_no_score(reader, &mut |docs| child.count_block(docs, visible))?;
         }
         Ok(match child.harvest() {
             Ok(mut found) => {
@@ -1452,25 +1468,6 @@ impl Collector for DocumentGroups<'_> {
     }
 }
 
-/// Counts the `visible` docs of a block of matches (unscored).
-fn collect_visible(child: &mut SegmentGroups, visible: Visible<'_>, docs: &[DocId]) {
-    if visible.is_all() {
-        child.collect_block(docs);
-        return;
-    }
-    let mut kept = [0; tantivy::COLLECT_BLOCK_BUFFER_LEN];
-    for chunk in docs.chunks(kept.len()) {
-        let mut n = 0;
-        for &doc in chunk {
-            if visible.contains(doc) {
-                kept[n] = doc;
-                n += 1;
-            }
-        }
-        child.collect_block(&kept[..n]);
-    }
-}
-
 /// Years a facet counts (`0` is a document without a date).
 const YEARS: usize = 10_000;
 
@@ -1484,10 +1481,26 @@ struct SegmentGroup {
     /// Term ordinal of its date when sorting by date (they sort as the dates do), else
     /// [`NO_DATE`].
     date_ord: u64,
-    /// Best page score; times the pages bonus once harvested.
+    /// Best page score (the pages bonus is applied by [`SegmentGroup::finished_key`]).
     score: Score,
     best: DocId,
     pages: u32,
+}
+
+/// A document's place in the result order: its score (pages bonus applied), its date
+/// ordinal (when sorting by date), its id ordinal.
+type ResultKey = (Score, Option<u64>, u64);
+
+impl SegmentGroup {
+    /// The result-order key of the group once it takes no more pages: its score with the
+    /// pages bonus, its date ordinal, its id ordinal.
+    fn finished_key(&self) -> ResultKey {
+        (
+            self.score * pages_bonus(self.pages),
+            (self.date_ord != NO_DATE).then_some(self.date_ord),
+            self.id_ord,
+        )
+    }
 }
 
 /// [`DocumentGroups`] within one segment. A document's facet values are counted when its
@@ -1503,13 +1516,24 @@ struct SegmentGroups {
     /// Documents per year of the date (0: without one).
     year_counts: Vec<u32>,
     dates: Option<StrColumn>,
-    /// Id term ordinal → index in `groups` (scored passes).
+    /// Id term ordinal → index in `groups` (scored passes), [`NO_GROUP`] or
+    /// [`DROPPED_GROUP`].
     group_of_id: Vec<u32>,
+    /// The groups that may be among the `wanted` best, and the last one (still taking
+    /// pages).
     groups: Vec<SegmentGroup>,
+    /// Matching documents counted by a scored pass (groups made, kept or dropped).
+    grouped: usize,
+    /// The result-order key of the last of the `wanted` best groups when groups were last
+    /// dropped: a finished group not ahead of it cannot be among the best.
+    cutoff: Option<ResultKey>,
     /// Matching pages per id term ordinal (a tally: no scores, no groups).
     pages_of_id: Vec<u32>,
     /// Matching documents counted by a tally.
     matched: usize,
+    /// The run of consecutive matching pages a tally is counting (see
+    /// [`SegmentGroups::count_block`]).
+    run: PageRun,
     wanted: usize,
     sort: SortOrder,
     tally: bool,
@@ -1527,7 +1551,14 @@ impl SegmentGroups {
             Some(last) if last.id_ord == id_ord => self.groups.len() - 1,
             _ => match self.group_of_id.get(id_ord as usize) {
                 None => return,
-                Some(&NO_GROUP) => self.new_group(doc, id_ord, score),
+                Some(&NO_GROUP) => {
+                    self.grouped += 1;
+                    self.count_facets(id_ord);
+                    self.new_group(doc, id_ord, score)
+                }
+                // Pages of a dropped document after others' (which the index's batches
+                // never give): it competes again from these pages, counted once.
+                Some(&DROPPED_GROUP) => self.new_group(doc, id_ord, score),
                 Some(&group) => group as usize,
             },
         };
@@ -1540,13 +1571,19 @@ impl SegmentGroups {
     }
 
     /// Starts the group of the document with id ordinal `id_ord` at its first matching page
-    /// `doc`, counting its facet values; returns its index.
+    /// `doc`; returns its index. The groups before it no longer take pages (a document's
+    /// pages are consecutive docs): when there are many, those that cannot be among the
+    /// best are dropped first.
     fn new_group(&mut self, doc: DocId, id_ord: u64, score: Score) -> usize {
+        self.drop_finished_behind_cutoff();
+        if self.groups.len() >= KEPT_GROUPS.max(2 * self.wanted) {
+            self.drop_groups();
+        }
         let index = self.groups.len();
         self.group_of_id[id_ord as usize] = index as u32;
-        let year = self.count_facets(id_ord);
+        let dated = self.documents.facets_of(id_ord).2 > 0;
         let date_ord = match self.sort {
-            SortOrder::Date | SortOrder::DateDescending if year > 0 => self
+            SortOrder::Date | SortOrder::DateDescending if dated => self
                 .dates
                 .as_ref()
                 .and_then(|c| c.ords().first(doc))
@@ -1562,9 +1599,114 @@ impl SegmentGroups {
         });
         index
     }
+
+    /// Drops the last group, just finished, when it cannot be among the best: it is not
+    /// ahead of the cutoff, or no group is wanted.
+    fn drop_finished_behind_cutoff(&mut self) {
+        let Some(last) = self.groups.last() else {
+            return;
+        };
+        let behind = match &self.cutoff {
+            _ if self.wanted == 0 => true,
+            Some(cutoff) => {
+                result_order(self.sort, &last.finished_key(), cutoff) != std::cmp::Ordering::Less
+            }
+            None => false,
+        };
+        if behind {
+            self.group_of_id[last.id_ord as usize] = DROPPED_GROUP;
+            self.groups.pop();
+        }
+    }
+
+    /// Keeps the `wanted` best groups by the result order, dropping the others (marked in
+    /// `group_of_id`), and makes the last kept one the cutoff. Called before a new group
+    /// starts, so every group is finished.
+    fn drop_groups(&mut self) {
+        let sort = self.sort;
+        let mut keyed: Vec<(ResultKey, SegmentGroup)> = std::mem::take(&mut self.groups)
+            .into_iter()
+            .map(|g| (g.finished_key(), g))
+            .collect();
+        if self.wanted < keyed.len() {
+            if self.wanted > 0 {
+                keyed
+                    .select_nth_unstable_by(self.wanted - 1, |a, b| result_order(sort, &a.0, &b.0));
+                self.cutoff = Some(keyed[self.wanted - 1].0);
+            }
+            for (_, dropped) in keyed.drain(self.wanted..) {
+                self.group_of_id[dropped.id_ord as usize] = DROPPED_GROUP;
+            }
+        }
+        for (index, (_, group)) in keyed.into_iter().enumerate() {
+            self.group_of_id[group.id_ord as usize] = index as u32;
+            self.groups.push(group);
+        }
+    }
+}
+
+/// Consecutive matching pages of one document, counted apart until the run ends.
+#[derive(Clone, Copy)]
+struct PageRun {
+    /// Id term ordinal of the document ([`segment_documents::NONE`]: no run).
+    id: u32,
+    pages: u32,
+}
+
+impl PageRun {
+    const NONE: PageRun = PageRun {
+        id: segment_documents::NONE,
+        pages: 0,
+    };
 }
 
 impl SegmentGroups {
+    /// Counts the `visible` docs of a block of matches (a tally, unscored). A document's
+    /// pages are consecutive docs, so a page of the same document as the page before only
+    /// lengthens the run; the document's count and facets are touched once a run, when
+    /// it ends, rather than once a page.
+    fn count_block(&mut self, docs: &[DocId], visible: Visible<'_>) {
+        let documents = Arc::clone(&self.documents);
+        let ids = documents.ids_of_docs();
+        let check = !visible.is_all();
+        // The run in a local (a register), written back only when it ends.
+        let mut run = self.run;
+        for &doc in docs {
+            if check && !visible.contains(doc) {
+                continue;
+            }
+            let Some(&id) = ids.get(doc as usize) else {
+                continue;
+            };
+            if id == run.id {
+                run.pages += 1;
+            } else {
+                self.run = run;
+                self.end_run();
+                run = PageRun { id, pages: 1 };
+            }
+        }
+        self.run = run;
+    }
+
+    /// Adds the run of pages being counted to its document (and the document and its facet
+    /// values, when these are its first matching pages).
+    fn end_run(&mut self) {
+        let run = std::mem::replace(&mut self.run, PageRun::NONE);
+        if run.id == segment_documents::NONE {
+            return;
+        }
+        let Some(pages) = self.pages_of_id.get_mut(run.id as usize) else {
+            return;
+        };
+        let first = *pages == 0;
+        *pages += run.pages;
+        if first {
+            self.matched += 1;
+            self.count_facets(u64::from(run.id));
+        }
+    }
+
     /// Counts a matching page of the document with id ordinal `id_ord`, and the document
     /// and its facet values at its first.
     fn count_page(&mut self, id_ord: u64) {
@@ -1578,9 +1720,8 @@ impl SegmentGroups {
         }
     }
 
-    /// Counts the facet values of the document with id ordinal `id_ord`; returns the year
-    /// of its date (0 without one).
-    fn count_facets(&mut self, id_ord: u64) -> u64 {
+    /// Counts the facet values of the document with id ordinal `id_ord`.
+    fn count_facets(&mut self, id_ord: u64) {
         let (type_ord, issuer_ord, year) = self.documents.facets_of(id_ord);
         for (ord, counts) in [
             (type_ord, &mut self.types.1),
@@ -1593,7 +1734,6 @@ impl SegmentGroups {
         if let Some(count) = self.year_counts.get_mut(year as usize) {
             *count += 1;
         }
-        year
     }
 }
 
@@ -1644,10 +1784,11 @@ impl SegmentCollector for SegmentGroups {
     }
 
     fn harvest(mut self) -> Self::Fruit {
+        self.end_run();
         let total = if self.tally {
             self.matched
         } else {
-            self.groups.len()
+            self.grouped
         };
         let Some(ids) = self.ids.as_ref() else {
             return Ok(Found {
@@ -1657,9 +1798,6 @@ impl SegmentCollector for SegmentGroups {
                 tallies: Vec::new(),
             });
         };
-        for group in &mut self.groups {
-            group.score *= pages_bonus(group.pages);
-        }
         let years = self
             .year_counts
             .iter()
@@ -1677,18 +1815,9 @@ impl SegmentCollector for SegmentGroups {
         // ordinals sort as the dates do; relevance needs no date). A tally chooses none.
         let sort = self.sort;
         let groups = &self.groups;
+        let keys: Vec<ResultKey> = groups.iter().map(SegmentGroup::finished_key).collect();
         let mut chosen: Vec<u32> = Vec::new();
         if self.wanted > 0 {
-            let keys: Vec<(Score, Option<u64>, u64)> = groups
-                .iter()
-                .map(|g| {
-                    (
-                        g.score,
-                        (g.date_ord != NO_DATE).then_some(g.date_ord),
-                        g.id_ord,
-                    )
-                })
-                .collect();
             let order =
                 |a: &u32, b: &u32| result_order(sort, &keys[*a as usize], &keys[*b as usize]);
             chosen = (0..groups.len() as u32).collect();
@@ -1715,7 +1844,7 @@ impl SegmentCollector for SegmentGroups {
                 let group = &groups[g as usize];
                 ChosenGroup {
                     id_ord: group.id_ord,
-                    score: group.score,
+                    score: keys[g as usize].0,
                     best: group.best,
                     date: if group.date_ord == NO_DATE {
                         String::new()

@@ -102,6 +102,11 @@ impl SegmentDocuments {
         Ok(documents)
     }
 
+    /// The id term ordinal of each doc ([`NONE`] without an id).
+    pub(crate) fn ids_of_docs(&self) -> &[u32] {
+        &self.id_of_doc
+    }
+
     /// The id term ordinal of `doc`, if it has an id.
     pub(crate) fn id_of(&self, doc: DocId) -> Option<u64> {
         match self.id_of_doc.get(doc as usize) {

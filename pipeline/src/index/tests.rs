@@ -1101,6 +1101,28 @@ fn two_pass_ranking_gives_the_single_pass_results() {
             }
             assert_eq!(two.facets, one.facets, "{context}");
         }
+        // By date (one scored pass, which drops groups that can no longer be among the
+        // requested ones): each page of results is that page of the whole list.
+        for sort in [SortOrder::Date, SortOrder::DateDescending] {
+            let search = |limit, offset| {
+                let options = SearchOptions {
+                    limit,
+                    offset,
+                    sort,
+                    ..Default::default()
+                };
+                index.search_with(query, &options).unwrap()
+            };
+            let all = search(1_000, 0);
+            for (limit, offset) in [(1, 0), (3, 0), (10, 0), (10, 5), (7, 30)] {
+                let page = search(limit, offset);
+                let context = format!("{query:?} {sort:?} limit {limit} offset {offset}");
+                assert_eq!(page.total, all.total, "{context}");
+                let expected: Vec<&str> = ids(&all).into_iter().skip(offset).take(limit).collect();
+                assert_eq!(ids(&page), expected, "{context}");
+                assert_eq!(page.facets, all.facets, "{context}");
+            }
+        }
     }
 }
 
