@@ -16,7 +16,8 @@ use tantivy::query::{Query, QueryParser, QueryParserError};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+    BitSet, DocAddress, DocId, Index, Score, Searcher, SegmentOrdinal, SegmentReader,
+    TantivyDocument, Term,
 };
 
 use super::hidden_docs::{HiddenDocs, Visible};
@@ -62,6 +63,11 @@ pub(crate) struct PreparedQuery {
     /// pass and ranked in another; any other (an intersection, a phrase, a filtered query)
     /// visits and scores every matching page anyway, so it is run once, scored.
     pub prunable: bool,
+    /// For several required plain words (not prunable as they are): every term of the
+    /// ranking query in one union. On a page the matching query finds, the union's score
+    /// is the sum the ranking query gives it (the same terms, the same weights), so the
+    /// best pages are found by ranking the union with pruning over those pages only.
+    pub pruned: Option<Box<dyn Query>>,
     /// The fuzzy matches of the query's words ([`misreadings`]): a snippet shows them only
     /// on a page without the words themselves.
     pub misreadings: Vec<Misreading>,
@@ -73,7 +79,18 @@ impl PreparedQuery {
             matching,
             prunable: is_union_of_terms(ranking.as_ref()),
             ranking,
+            pruned: None,
             misreadings: Vec::new(),
+        }
+    }
+
+    /// The query that ranks the best pages with pruning, if there is one, and whether a
+    /// page it scores must also be among the matching query's (see [`Self::pruned`]).
+    fn pruned_ranking(&self) -> Option<(&dyn Query, bool)> {
+        if self.prunable {
+            Some((self.ranking.as_ref(), false))
+        } else {
+            self.pruned.as_deref().map(|union| (union, true))
         }
     }
 
@@ -94,6 +111,7 @@ impl PreparedQuery {
             matching: wrap(self.matching),
             ranking: wrap(self.ranking),
             prunable: false,
+            pruned: None,
             misreadings: self.misreadings,
         }
     }
@@ -243,6 +261,7 @@ pub(crate) fn forgiving(
         }
         ranked.push(RankedWord { needed, exact });
     }
+    let mut pruned = None;
     if !clauses.is_empty() || ranked.len() <= 1 {
         // One word, or a prefix word among them: each word the union of its terms, required.
         // One word alone is that union, which tantivy prunes (block-max WAND).
@@ -250,7 +269,21 @@ pub(crate) fn forgiving(
     } else {
         // Several: the pages having every word (an intersection moving by skips over each
         // word's folded postings), their exact forms scored where present. Scores are the
-        // same sums as the words' unions give.
+        // same sums as the words' unions give, and as the union of all their terms gives
+        // on the pages having every word.
+        let union: Vec<(Occur, Box<dyn Query>)> = ranked
+            .iter()
+            .flat_map(|word| {
+                word.needed
+                    .iter()
+                    .chain(std::iter::once(&(Occur::Should, word.exact.box_clone())))
+                    .map(|(_, term)| (Occur::Should, term.box_clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let union: Box<dyn Query> = Box::new(tantivy::query::BooleanQuery::new(union));
+        debug_assert!(is_union_of_terms(union.as_ref()));
+        pruned = Some(union);
         for word in ranked {
             clauses.push((Occur::Must, boolean_of(word.needed)));
             clauses.push((Occur::Should, word.exact));
@@ -258,6 +291,7 @@ pub(crate) fn forgiving(
     }
     Ok((!clauses.is_empty()).then(|| {
         let mut prepared = PreparedQuery::new(boolean_of(matching), boolean_of(clauses));
+        prepared.pruned = pruned;
         prepared.misreadings = misread;
         prepared
     }))
@@ -722,16 +756,29 @@ pub(crate) fn run_with(
 ) -> Result<SearchResults> {
     let wanted = options.offset.saturating_add(options.limit);
     let query = prepared.ranking.as_ref();
-    let found = match options.sort {
-        SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest && prepared.prunable => {
-            ranked_by_relevance(searcher, statistics, prepared, hidden, documents, wanted)?
+    let pruned = match options.sort {
+        SortOrder::Relevance if wanted > 0 && ranking == Ranking::Fastest => {
+            prepared.pruned_ranking()
         }
-        _ => searcher.search_with_statistics_provider(
+        _ => None,
+    };
+    let found = match pruned {
+        Some(pruned) => ranked_by_relevance(
+            searcher,
+            statistics,
+            (prepared.matching.as_ref(), prepared.ranking.as_ref()),
+            pruned,
+            hidden,
+            documents,
+            wanted,
+        )?,
+        None => searcher.search_with_statistics_provider(
             query,
             &DocumentGroups {
                 wanted,
                 sort: options.sort,
                 tally: false,
+                mark_pages: false,
                 hidden,
                 documents,
             },
@@ -783,21 +830,28 @@ pub(crate) fn run_with(
 /// [`DocumentGroups`]: an unscored pass counts totals, facets and each document's matching
 /// pages ([`SegmentTally`]); then one scored pass ([`TopDocuments`]) keeps the best
 /// documents, telling tantivy the lowest page score that can still enter them, so the query
-/// is pruned (block-max WAND where tantivy can) instead of every page being ranked.
+/// is pruned (block-max WAND where tantivy can) instead of every page being ranked. When
+/// `pages_must_match`, the pruned query reaches pages the `matching` one does not (a union
+/// of several required words' terms): the unscored pass marks the matching pages, only
+/// those are ranked, and the documents that may be among the best (with those tying them
+/// to within float rounding, as the union adds the same scores in another order) are scored
+/// again by `ranking` itself, so scores and ties come out as the single pass gives them.
 fn ranked_by_relevance(
     searcher: &Searcher,
     statistics: &SearchStatistics<'_>,
-    prepared: &PreparedQuery,
+    (matching, ranking): (&dyn Query, &dyn Query),
+    (pruned, pages_must_match): (&dyn Query, bool),
     hidden: &HiddenDocs,
     documents: &SearcherDocuments,
     wanted: usize,
 ) -> Result<Found> {
     let mut found = searcher.search(
-        prepared.matching.as_ref(),
+        matching,
         &DocumentGroups {
             wanted: 0,
             sort: SortOrder::Relevance,
             tally: true,
+            mark_pages: pages_must_match,
             hidden,
             documents,
         },
@@ -811,19 +865,23 @@ fn ranked_by_relevance(
         .flat_map(|t| t.pages_of_id.iter().copied())
         .max()
         .unwrap_or(1);
+    let rescoring = if pages_must_match {
+        Some(ranking.weight(
+            tantivy::query::EnableScoring::enabled_from_statistics_provider(statistics, searcher),
+        )?)
+    } else {
+        None
+    };
     let collector = TopDocuments {
         wanted,
+        rescoring,
         bonuses: Arc::new((0..=max_pages).map(pages_bonus).collect()),
         tallies: std::sync::Mutex::new(tallies.into_iter().map(|t| (t.segment_ord, t)).collect()),
         hidden,
         documents,
     };
     let mut candidates = Vec::new();
-    for segment in searcher.search_with_statistics_provider(
-        prepared.ranking.as_ref(),
-        &collector,
-        statistics,
-    )? {
+    for segment in searcher.search_with_statistics_provider(pruned, &collector, statistics)? {
         candidates.extend(segment.map_err(tantivy::TantivyError::from)?);
     }
     candidates.sort_by(|a, b| compare_candidates(a, b, SortOrder::Relevance));
@@ -836,6 +894,8 @@ fn ranked_by_relevance(
 /// the pages counted by the unscored pass), with all their matching pages.
 struct TopDocuments<'a> {
     wanted: usize,
+    /// The ranking query's weight, when the pruned query is another ([`ranked_by_relevance`]).
+    rescoring: Option<Box<dyn tantivy::query::Weight>>,
     /// The pages bonus of 0, 1, 2 … up to the most pages any matching document has,
     /// computed once per query rather than once per page scored. The last is the largest.
     bonuses: Arc<Vec<Score>>,
@@ -867,6 +927,7 @@ impl Collector for TopDocuments<'_> {
             documents: self.documents.segment(segment_ord),
             tally,
             wanted: self.wanted,
+            margin: self.rescoring.is_some(),
             bonuses: self.bonuses.clone(),
             best: Vec::new(),
             position: HashMap::default(),
@@ -900,9 +961,17 @@ impl Collector for TopDocuments<'_> {
             }
             child.threshold
         })?;
+        let marked = child.tally.as_mut().and_then(|t| t.marked.take());
+        if let (Some(rescoring), Some(marked)) = (&self.rescoring, &marked) {
+            child.rescore(rescoring.as_ref(), reader, marked)?;
+        }
         Ok(match child.harvest() {
             Ok(mut candidates) => {
-                matching_pages(weight, reader, &mut candidates)?;
+                let pages = match &marked {
+                    Some(marked) => PagesOf::Marked(marked),
+                    None => PagesOf::Matches(weight),
+                };
+                matching_pages(pages, reader, &mut candidates)?;
                 Ok(candidates)
             }
             Err(e) => Err(e),
@@ -918,6 +987,9 @@ struct SegmentTopDocuments {
     documents: Arc<SegmentDocuments>,
     tally: Option<SegmentTally>,
     wanted: usize,
+    /// Keep the documents within float rounding of the last of the `wanted` best too (they
+    /// are scored again, [`SegmentTopDocuments::rescore`]).
+    margin: bool,
     /// The pages bonus of each number of matching pages (see [`TopDocuments::bonuses`]).
     bonuses: Arc<Vec<Score>>,
     /// (document score, id ordinal, best page) of the documents that may be among the best.
@@ -935,7 +1007,18 @@ impl SegmentTopDocuments {
         self.best.sort_by(|a, b| {
             result_order::<u8, u64>(SortOrder::Relevance, &(a.0, None, a.1), &(b.0, None, b.1))
         });
-        self.best.truncate(self.wanted);
+        let kept = match self.best.get(self.wanted.saturating_sub(1)) {
+            Some(&(last, _, _)) if self.margin && self.wanted > 0 => {
+                let floor = last * (1.0 - TIE_MARGIN);
+                self.wanted
+                    + self.best[self.wanted..]
+                        .iter()
+                        .take_while(|b| b.0 >= floor)
+                        .count()
+            }
+            _ => self.wanted,
+        };
+        self.best.truncate(kept);
         self.position = self
             .best
             .iter()
@@ -947,10 +1030,79 @@ impl SegmentTopDocuments {
             // Just below, so that a page tying the last document is still seen (ties go by id).
             // No document's pages bonus exceeds the largest (the table's last).
             let bound = self.bonuses.last().copied().unwrap_or(1.0);
-            self.threshold = last / bound * (1.0 - 1e-5);
+            self.threshold = last / bound * (1.0 - TIE_MARGIN);
         }
     }
+
+    /// Scores the kept documents again with the ranking query's `weight`: each one's
+    /// `marked` pages, the best page (the first of equals) times the pages bonus, as the
+    /// single pass scores them; then keeps the `wanted` best.
+    fn rescore(
+        &mut self,
+        weight: &dyn tantivy::query::Weight,
+        reader: &SegmentReader,
+        marked: &BitSet,
+    ) -> tantivy::Result<()> {
+        use tantivy::DocSet;
+        self.shrink();
+        let Some(tally) = &self.tally else {
+            return Ok(());
+        };
+        let documents = Arc::clone(&self.documents);
+        let ids = documents.ids_of_docs();
+        let id_at = |doc: DocId| ids.get(doc as usize).copied();
+        let mut ranges: Vec<(DocId, DocId, usize)> = self
+            .best
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, _, best))| {
+                let id = id_at(best);
+                let mut start = best;
+                while start > 0 && id_at(start - 1) == id {
+                    start -= 1;
+                }
+                let mut end = best + 1;
+                while end < reader.max_doc() && id_at(end) == id {
+                    end += 1;
+                }
+                (start, end, i)
+            })
+            .collect();
+        ranges.sort_unstable();
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        for (start, end, i) in ranges {
+            let mut best: Option<(Score, DocId)> = None;
+            for doc in (start..end).filter(|&d| marked.contains(d)) {
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                if scorer.doc() != doc {
+                    continue;
+                }
+                let score = scorer.score();
+                if best.is_none_or(|(top, _)| score > top) {
+                    best = Some((score, doc));
+                }
+            }
+            let entry = &mut self.best[i];
+            if let Some((score, doc)) = best {
+                let pages = tally
+                    .pages_of_id
+                    .get(entry.1 as usize)
+                    .copied()
+                    .unwrap_or(1);
+                *entry = (score * self.bonuses[pages as usize], entry.1, doc);
+            }
+        }
+        self.margin = false;
+        self.shrink();
+        Ok(())
+    }
 }
+
+/// How far below the last of the best documents a page's score may be and still be looked
+/// at: a sum of the same scores in another order differs in its last bits.
+const TIE_MARGIN: Score = 1e-5;
 
 impl SegmentCollector for SegmentTopDocuments {
     type Fruit = std::io::Result<Vec<Candidate>>;
@@ -959,6 +1111,9 @@ impl SegmentCollector for SegmentTopDocuments {
         let Some(tally) = &self.tally else {
             return;
         };
+        if tally.marked.as_ref().is_some_and(|m| !m.contains(doc)) {
+            return;
+        }
         let Some((id_ord, pages)) = self.documents.id_of(doc).and_then(|o| {
             let pages = *tally.pages_of_id.get(o as usize)?;
             (pages > 0).then_some((o, pages))
@@ -1030,13 +1185,23 @@ fn segment_candidates(
         .collect())
 }
 
+/// Where [`matching_pages`] finds a document's matching pages.
+#[derive(Clone, Copy)]
+enum PagesOf<'a> {
+    /// The matches of a query's weight.
+    Matches(&'a dyn tantivy::query::Weight),
+    /// The pages an unscored pass marked.
+    Marked(&'a BitSet),
+}
+
 /// Fills in the matching pages of each candidate of one segment, ascending. A document's
 /// pages are consecutive docs of one segment (written as one batch, kept in order by
-/// merges), so the pages around its best page with the same id are all of them; `weight`
-/// is run over just those (one scorer for the segment, moving forward). Reading them here,
+/// merges), so the pages around its best page with the same id are all of them; a query's
+/// weight is run over just those (one scorer for the segment, moving forward), or the
+/// marked pages among them are read. Reading them here,
 /// for the few documents shown, spares the counting pass a page-number read per match.
 fn matching_pages(
-    weight: &dyn tantivy::query::Weight,
+    pages_of: PagesOf<'_>,
     reader: &SegmentReader,
     candidates: &mut [Candidate],
 ) -> tantivy::Result<()> {
@@ -1071,6 +1236,28 @@ fn matching_pages(
         })
         .collect();
     ranges.sort_unstable();
+    let page_number = |doc: DocId| {
+        pages
+            .first(doc)
+            .and_then(|p| u32::try_from(p).ok())
+            .unwrap_or(0)
+    };
+    let weight = match pages_of {
+        PagesOf::Marked(marked) => {
+            for (start, end, i) in ranges {
+                let found = &mut candidates[i].pages;
+                found.extend(
+                    (start..end)
+                        .filter(|&d| marked.contains(d))
+                        .map(page_number),
+                );
+                found.sort_unstable();
+                found.dedup();
+            }
+            return Ok(());
+        }
+        PagesOf::Matches(weight) => weight,
+    };
     let alive = reader.alive_bitset();
     let mut scorer = weight.scorer(reader, 1.0)?;
     for (start, end, i) in ranges {
@@ -1082,12 +1269,7 @@ fn matching_pages(
         let found = &mut candidates[i].pages;
         while doc != TERMINATED && doc < end {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                found.push(
-                    pages
-                        .first(doc)
-                        .and_then(|p| u32::try_from(p).ok())
-                        .unwrap_or(0),
-                );
+                found.push(page_number(doc));
             }
             doc = scorer.advance();
         }
@@ -1343,6 +1525,8 @@ struct SegmentTally {
     segment_ord: SegmentOrdinal,
     /// Matching pages per id term ordinal (0: the document does not match).
     pages_of_id: Vec<u32>,
+    /// The matching (visible) pages, when the ranking pass must be told them.
+    marked: Option<BitSet>,
 }
 
 /// Groups matching pages by document. A document's pages are in one segment (they are
@@ -1356,6 +1540,8 @@ struct DocumentGroups<'a> {
     /// Count only, without scoring: totals, facets and a [`SegmentTally`] per segment (for
     /// [`ranked_by_relevance`], with `wanted` 0: no candidates).
     tally: bool,
+    /// In a tally, also mark every matching page ([`SegmentTally::marked`]).
+    mark_pages: bool,
     /// The pages left out.
     hidden: &'a HiddenDocs,
     /// Each segment's docs' id ordinals and documents' facet values.
@@ -1407,6 +1593,8 @@ impl Collector for DocumentGroups<'_> {
             } else {
                 Vec::new()
             },
+            marked: (self.tally && self.mark_pages)
+                .then(|| BitSet::with_max_value(segment.max_doc())),
             matched: 0,
             run: PageRun::NONE,
             wanted: self.wanted,
@@ -1439,7 +1627,7 @@ impl Collector for DocumentGroups<'_> {
         }
         Ok(match child.harvest() {
             Ok(mut found) => {
-                matching_pages(weight, reader, &mut found.candidates)?;
+                matching_pages(PagesOf::Matches(weight), reader, &mut found.candidates)?;
                 Ok(found)
             }
             Err(e) => Err(e),
@@ -1531,6 +1719,8 @@ struct SegmentGroups {
     pages_of_id: Vec<u32>,
     /// Matching documents counted by a tally.
     matched: usize,
+    /// The matching pages a tally marks, if asked to.
+    marked: Option<BitSet>,
     /// The run of consecutive matching pages a tally is counting (see
     /// [`SegmentGroups::count_block`]).
     run: PageRun,
@@ -1678,6 +1868,9 @@ impl SegmentGroups {
             let Some(&id) = ids.get(doc as usize) else {
                 continue;
             };
+            if let Some(marked) = &mut self.marked {
+                marked.insert(doc);
+            }
             if id == run.id {
                 run.pages += 1;
             } else {
@@ -1859,6 +2052,7 @@ impl SegmentCollector for SegmentGroups {
             vec![SegmentTally {
                 segment_ord: self.segment_ord,
                 pages_of_id: std::mem::take(&mut self.pages_of_id),
+                marked: self.marked.take(),
             }]
         } else {
             Vec::new()

@@ -1354,10 +1354,23 @@ fn only_a_term_or_a_union_of_terms_is_ranked_in_a_pruned_second_pass() {
         ("\"công tác\"", SearchOptions::default(), false),
         ("cong*", SearchOptions::default(), false),
         ("công -văn", SearchOptions::default(), false),
-        ("cong", filtered, false),
+        ("cong", filtered.clone(), false),
     ] {
         let prepared = index.query_for(&searcher, query, &options).unwrap();
         assert_eq!(prepared.prunable, prunable, "{query}");
+    }
+    // Several plain words: ranked pruned as the union of their terms, over the pages having
+    // every word (`two_pass_ranking_gives_the_single_pass_results` checks the results).
+    for (query, options, union) in [
+        ("cong tac", SearchOptions::default(), true),
+        ("công tác văn", SearchOptions::default(), true),
+        ("cong", SearchOptions::default(), false),
+        ("cong tac*", SearchOptions::default(), false),
+        ("\"công tác\"", SearchOptions::default(), false),
+        ("cong tac", filtered, false),
+    ] {
+        let prepared = index.query_for(&searcher, query, &options).unwrap();
+        assert_eq!(prepared.pruned.is_some(), union, "{query}");
     }
 }
 
