@@ -276,10 +276,10 @@ pub(crate) fn forgiving(
             .flat_map(|word| {
                 word.needed
                     .iter()
-                    .chain(std::iter::once(&(Occur::Should, word.exact.box_clone())))
-                    .map(|(_, term)| (Occur::Should, term.box_clone()))
-                    .collect::<Vec<_>>()
+                    .map(|(_, term)| term)
+                    .chain(std::iter::once(&word.exact))
             })
+            .map(|term| (Occur::Should, term.box_clone()))
             .collect();
         let union: Box<dyn Query> = Box::new(tantivy::query::BooleanQuery::new(union));
         debug_assert!(is_union_of_terms(union.as_ref()));
