@@ -1056,15 +1056,7 @@ impl SegmentTopDocuments {
             .iter()
             .enumerate()
             .map(|(i, &(_, _, best))| {
-                let id = id_at(best);
-                let mut start = best;
-                while start > 0 && id_at(start - 1) == id {
-                    start -= 1;
-                }
-                let mut end = best + 1;
-                while end < reader.max_doc() && id_at(end) == id {
-                    end += 1;
-                }
+                let (start, end) = document_range(best, reader.max_doc(), id_at);
                 (start, end, i)
             })
             .collect();
@@ -1185,6 +1177,25 @@ fn segment_candidates(
         .collect())
 }
 
+/// The docs `start..end` of the document holding `doc` (docs below `max_doc` whose `id_of`
+/// is `doc`'s): a document's pages are consecutive docs of one segment.
+fn document_range<I: PartialEq>(
+    doc: DocId,
+    max_doc: DocId,
+    id_of: impl Fn(DocId) -> I,
+) -> (DocId, DocId) {
+    let id = id_of(doc);
+    let mut start = doc;
+    while start > 0 && id_of(start - 1) == id {
+        start -= 1;
+    }
+    let mut end = doc + 1;
+    while end < max_doc && id_of(end) == id {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// Where [`matching_pages`] finds a document's matching pages.
 #[derive(Clone, Copy)]
 enum PagesOf<'a> {
@@ -1222,16 +1233,7 @@ fn matching_pages(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let best = c.best.doc_id;
-            let id = id_of(best);
-            let mut start = best;
-            while start > 0 && id_of(start - 1) == id {
-                start -= 1;
-            }
-            let mut end = best + 1;
-            while end < max_doc && id_of(end) == id {
-                end += 1;
-            }
+            let (start, end) = document_range(c.best.doc_id, max_doc, id_of);
             (start, end, i)
         })
         .collect();
