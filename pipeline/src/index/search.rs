@@ -1570,16 +1570,13 @@ impl Collector for DocumentGroups<'_> {
         let fast_fields = segment.fast_fields();
         let ids = fast_fields.str(Fields::ID_NAME)?;
         let id_terms = ids.as_ref().map_or(0, |c| c.num_terms());
-        let term_counts = |column: Option<StrColumn>| {
-            let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
-            (column, counts)
-        };
+        let documents = self.documents.segment(segment_ord);
         Ok(SegmentGroups {
             segment_ord,
             ids,
-            documents: self.documents.segment(segment_ord),
-            types: term_counts(fast_fields.str(Fields::DOC_TYPE_NAME)?),
-            issuers: term_counts(fast_fields.str(Fields::ISSUER_EXACT_NAME)?),
+            type_counts: vec![0; documents.type_names().len()],
+            issuer_counts: vec![0; documents.issuer_names().len()],
+            documents,
             year_counts: vec![0; YEARS],
             dates: fast_fields.str(Fields::DATE_NAME)?,
             group_of_id: if self.tally {
@@ -1700,9 +1697,9 @@ struct SegmentGroups {
     ids: Option<StrColumn>,
     /// Each doc's id ordinal and each document's type, issuer and year.
     documents: Arc<SegmentDocuments>,
-    /// The type and issuer columns, each with its count of documents per term ordinal.
-    types: (Option<StrColumn>, Vec<u32>),
-    issuers: (Option<StrColumn>, Vec<u32>),
+    /// Documents per type and per issuer term ordinal.
+    type_counts: Vec<u32>,
+    issuer_counts: Vec<u32>,
     /// Documents per year of the date (0: without one).
     year_counts: Vec<u32>,
     dates: Option<StrColumn>,
@@ -1919,8 +1916,8 @@ impl SegmentGroups {
     fn count_facets(&mut self, id_ord: u64) {
         let (type_ord, issuer_ord, year) = self.documents.facets_of(id_ord);
         for (ord, counts) in [
-            (type_ord, &mut self.types.1),
-            (issuer_ord, &mut self.issuers.1),
+            (type_ord, &mut self.type_counts),
+            (issuer_ord, &mut self.issuer_counts),
         ] {
             if let Some(count) = counts.get_mut(ord as usize) {
                 *count += 1;
@@ -1944,22 +1941,15 @@ fn terms_of(column: &StrColumn, sorted_ords: &[u64]) -> std::io::Result<Vec<Stri
     Ok(terms)
 }
 
-/// The values of the counted term ordinals of `column` with their counts.
-fn counted_terms(
-    column: Option<&StrColumn>,
-    counts: &[u32],
-) -> std::io::Result<HashMap<String, usize>> {
-    let Some(column) = column else {
-        return Ok(HashMap::default());
-    };
-    let ords: Vec<u64> = (0..counts.len() as u64)
-        .filter(|&o| counts[o as usize] > 0)
-        .collect();
-    let mut out = HashMap::default();
-    for (value, ord) in terms_of(column, &ords)?.into_iter().zip(&ords) {
-        *out.entry(value).or_default() += counts[*ord as usize] as usize;
-    }
-    Ok(out)
+/// The terms counted at least once, with their counts (`names` and `counts` by term
+/// ordinal).
+fn counted_terms(names: &[String], counts: &[u32]) -> HashMap<String, usize> {
+    names
+        .iter()
+        .zip(counts)
+        .filter(|(_, &count)| count > 0)
+        .map(|(name, &count)| (name.clone(), count as usize))
+        .collect()
 }
 
 impl SegmentCollector for SegmentGroups {
@@ -2001,9 +1991,9 @@ impl SegmentCollector for SegmentGroups {
             .map(|(year, &count)| (format!("{year:04}"), count as usize))
             .collect();
         let facets = [
-            counted_terms(self.types.0.as_ref(), &self.types.1)?,
+            counted_terms(self.documents.type_names(), &self.type_counts),
             years,
-            counted_terms(self.issuers.0.as_ref(), &self.issuers.1)?,
+            counted_terms(self.documents.issuer_names(), &self.issuer_counts),
         ];
 
         // The `wanted` best groups by the result order, on keys made once per group (date

@@ -2,9 +2,10 @@
 //! kept.
 //!
 //! In: a searcher's segments. Out: [`SegmentDocuments`] for each segment (by ordinal): the
-//! id term ordinal of each doc, and for each id term ordinal (a document) the term ordinals
-//! of its type and issuer and its year — what the counts of matching documents and facets
-//! ([`super::search`]) read for every matching page. Read from the columns they would
+//! id term ordinal of each doc, for each id term ordinal (a document) the term ordinals
+//! of its type and issuer and its year, and the type and issuer terms by ordinal — what the
+//! counts of matching documents and facets ([`super::search`]) read for every matching page,
+//! and name once a search. Read from the columns they would
 //! otherwise read page by page (optional, bit-packed: an index lookup and a decode each
 //! time); a segment never changes its docs, so its arrays hold as long as it exists, and a
 //! new segment (a commit, a merge) gets its own on its first search.
@@ -32,6 +33,10 @@ pub(crate) struct SegmentDocuments {
     issuer_of_id: Vec<u32>,
     /// By id term ordinal: the year of the document's date (0 without one).
     year_of_id: Vec<u64>,
+    /// The type terms, by term ordinal.
+    type_names: Vec<String>,
+    /// The issuer terms, by term ordinal.
+    issuer_names: Vec<String>,
 }
 
 impl SegmentDocuments {
@@ -42,6 +47,8 @@ impl SegmentDocuments {
             type_of_id: Vec::new(),
             issuer_of_id: Vec::new(),
             year_of_id: Vec::new(),
+            type_names: Vec::new(),
+            issuer_names: Vec::new(),
         }
     }
 
@@ -59,6 +66,8 @@ impl SegmentDocuments {
             type_of_id: vec![NONE; id_terms],
             issuer_of_id: vec![NONE; id_terms],
             year_of_id: vec![0; id_terms],
+            type_names: all_terms(types.as_ref())?,
+            issuer_names: all_terms(issuers.as_ref())?,
         };
         let Some(ids) = ids else {
             return Ok(documents);
@@ -115,6 +124,16 @@ impl SegmentDocuments {
         }
     }
 
+    /// The type terms, by term ordinal.
+    pub(crate) fn type_names(&self) -> &[String] {
+        &self.type_names
+    }
+
+    /// The issuer terms, by term ordinal.
+    pub(crate) fn issuer_names(&self) -> &[String] {
+        &self.issuer_names
+    }
+
     /// The type and issuer term ordinals ([`NONE`] without) and the year (0 without) of the
     /// document with id term ordinal `id`.
     pub(crate) fn facets_of(&self, id: u64) -> (u32, u32, u64) {
@@ -125,6 +144,22 @@ impl SegmentDocuments {
             self.year_of_id.get(i).copied().unwrap_or(0),
         )
     }
+}
+
+/// Every term of `column`, by term ordinal (none without the column).
+fn all_terms(column: Option<&tantivy::columnar::StrColumn>) -> Result<Vec<String>> {
+    let Some(column) = column else {
+        return Ok(Vec::new());
+    };
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column
+        .dictionary()
+        .stream()
+        .map_err(tantivy::TantivyError::from)?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
 }
 
 /// The arrays of each segment of one searcher, by segment ordinal.
