@@ -193,6 +193,39 @@ def paste_colour(img, colour, mask):
         img.paste(colour, box, mask.crop(box))
 
 
+def union_box(layers, box=None):
+    """The smallest box holding the ink of every layer (L images) within `box` (the whole
+    layer if None), in the layers' coordinates; None if there is none."""
+    boxes = []
+    for layer in layers:
+        b = (layer if box is None else layer.crop(box)).getbbox()
+        if b is not None:
+            dx, dy = (0, 0) if box is None else box[:2]
+            boxes.append((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def blur_inked(img, layers, radius, band=160, margin=8):
+    """`img.filter(GaussianBlur(radius))` in place, where `img` is uniform paper outside
+    the ink of `layers`: band by band of rows, each band's inked columns blurred with a
+    margin wider than the blur (so each is blurred as in the whole page), bands without ink
+    left as they are."""
+    w, h = img.size
+    source = img.copy()
+    for top in range(0, h, band):
+        bottom = min(h, top + band)
+        inked = union_box(layers, (0, max(0, top - margin), w, min(h, bottom + margin)))
+        if inked is None:
+            continue
+        x0, x1 = max(0, inked[0] - margin), min(w, inked[2] + margin)
+        y0, y1 = max(0, top - margin), min(h, bottom + margin)
+        blurred = source.crop((x0, y0, x1, y1)).filter(ImageFilter.GaussianBlur(radius))
+        img.paste(blurred.crop((0, top - y0, x1 - x0, bottom - y0)), (x0, top))
+
+
 def render(case, rng):
     """The page (RGB) of one case."""
     wear = case.get("wear")
@@ -273,7 +306,7 @@ def render(case, rng):
     if case.get("level"):
         paste_colour(stamp, INKS[case["colour"]][0], mark)
     # Multiplying by white changes nothing: only the stamps' box is multiplied.
-    box = ImageChops.invert(stamp).getbbox()
+    box = union_box((red, mark))
     if box is not None:
         img.paste(ImageChops.multiply(img.crop(box), stamp.crop(box)), box)
     if wear == "typed":
@@ -284,7 +317,12 @@ def render(case, rng):
         if wear == "light_copy":
             # A copy made with little toner: the print a light gray, the paper grayish.
             img = img.point(lambda v: 105 + v * 130 // 255)
-    img = img.filter(ImageFilter.GaussianBlur(0.6))
+    # The scanner's optics. A worn page is blurred whole; an unworn one is plain paper
+    # outside its ink, which blurring leaves as it is, so only its inked bands are.
+    if wear is None:
+        blur_inked(img, (ink, sig, red, mark), 0.6)
+    else:
+        img = img.filter(ImageFilter.GaussianBlur(0.6))
     img = g.add_signed(img, g.noise_image(rng, img.size, 2.0))
     return img
 

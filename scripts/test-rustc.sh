@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The compiler of the workspace's own crates in scripts/test.sh (its RUSTC_WORKSPACE_WRAPPER):
+# clippy-driver, so that building for the tests also lints as `cargo clippy --workspace
+# --all-targets -- -D warnings` does. One change to what cargo asks: the pipeline's unit-test
+# build is compiled unoptimised. The pipeline library is optimised (Cargo.toml: its per-pixel
+# code runs in every test ingest), and cargo builds its unit tests with the same options, a
+# second optimised compile of the whole crate that CI paid for on 2 cores; its unit tests
+# run on small images (2 cores: the build ~100 -> ~37 CPU-s, the tests 15 -> 23 s).
+#
+# Called as `test-rustc.sh RUSTC ARGS...`; SOHOA_CLIPPY_DRIVER names clippy-driver.
+set -euo pipefail
+args=("$@")
+case " $* " in
+  *" --crate-name pipeline "*" --test "* | *" --test "*" --crate-name pipeline "*)
+    for i in "${!args[@]}"; do
+      case "${args[$i]}" in
+        opt-level=*) args[i]=opt-level=0 ;;
+        -Copt-level=*) args[i]=-Copt-level=0 ;;
+      esac
+    done
+    ;;
+esac
+exec "${SOHOA_CLIPPY_DRIVER:?scripts/test.sh sets it}" "${args[@]}"
