@@ -5,7 +5,7 @@
 # build is compiled unoptimised. The pipeline library is optimised (Cargo.toml: its per-pixel
 # code runs in every test ingest), and cargo builds its unit tests with the same options, a
 # second optimised compile of the whole crate that CI paid for on 2 cores; its unit tests
-# run on small images (2 cores: the build ~100 -> ~37 CPU-s, the tests 15 -> 23 s).
+# run on small images (2 cores: that build ~100 -> 40 CPU-s, the unit tests 15 -> 23 s).
 #
 # Called as `test-rustc.sh RUSTC ARGS...`; SOHOA_CLIPPY_DRIVER names clippy-driver.
 set -euo pipefail

@@ -57,6 +57,7 @@ def _require_pillow():
 _require_pillow()
 
 import concurrent.futures  # noqa: E402
+import functools  # noqa: E402
 import importlib.util  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
@@ -193,15 +194,9 @@ def paste_colour(img, colour, mask):
         img.paste(colour, box, mask.crop(box))
 
 
-def union_box(layers, box=None):
-    """The smallest box holding the ink of every layer (L images) within `box` (the whole
-    layer if None), in the layers' coordinates; None if there is none."""
-    boxes = []
-    for layer in layers:
-        b = (layer if box is None else layer.crop(box)).getbbox()
-        if b is not None:
-            dx, dy = (0, 0) if box is None else box[:2]
-            boxes.append((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
+def union_box(layers):
+    """The smallest box holding the ink of every layer (L images), or None if none has any."""
+    boxes = [b for b in (layer.getbbox() for layer in layers) if b is not None]
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
@@ -215,13 +210,14 @@ def blur_inked(img, layers, radius, band=160, margin=8):
     left as they are."""
     w, h = img.size
     source = img.copy()
+    ink = functools.reduce(ImageChops.lighter, layers)
     for top in range(0, h, band):
         bottom = min(h, top + band)
-        inked = union_box(layers, (0, max(0, top - margin), w, min(h, bottom + margin)))
+        y0, y1 = max(0, top - margin), min(h, bottom + margin)
+        inked = ink.crop((0, y0, w, y1)).getbbox()
         if inked is None:
             continue
         x0, x1 = max(0, inked[0] - margin), min(w, inked[2] + margin)
-        y0, y1 = max(0, top - margin), min(h, bottom + margin)
         blurred = source.crop((x0, y0, x1, y1)).filter(ImageFilter.GaussianBlur(radius))
         img.paste(blurred.crop((0, top - y0, x1 - x0, bottom - y0)), (x0, top))
 
