@@ -109,6 +109,19 @@ commands! {
     Request(commands::request::RequestCommand),
 }
 
+impl Command {
+    /// Whether the command may run Tesseract, and so OpenMP: ingest (also in the reading
+    /// room's tasks and in a cluster worker), and `info`, which reports the OpenMP limit
+    /// those run with. Only these re-execute to set `OMP_THREAD_LIMIT`: the re-execution is
+    /// half of a start's time (about 30 of 60 ms), and the others never load a model.
+    fn runs_ocr(&self) -> bool {
+        matches!(
+            self,
+            Command::Ingest(_) | Command::Serve(_) | Command::Worker(_) | Command::Info(_)
+        )
+    }
+}
+
 /// What every command may need from where it runs.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -176,6 +189,9 @@ pub fn run() -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     let cli = Cli::parse();
+    if cli.command.runs_ocr() {
+        crate::runtime::ensure_single_threaded_openmp();
+    }
     init_logging(cli.verbose);
     match dispatch(cli.command, &Context::from_environment(cli.user)) {
         Ok(code) => code,

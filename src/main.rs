@@ -10,8 +10,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // libgomp reads OMP_THREAD_LIMIT when it loads, before main: re-execute with it set.
-    sohoa::runtime::ensure_single_threaded_openmp();
+    // The commands that run OCR re-execute with OMP_THREAD_LIMIT=1 once their arguments are
+    // parsed (`cli::run`): libgomp reads it when it loads, before main.
     sohoa::runtime::return_large_buffers_to_the_os();
     sohoa::runtime::end_quietly_on_a_closed_pipe();
     sohoa::cli::run()

@@ -13,7 +13,8 @@ use std::os::unix::process::CommandExt;
 const OMP_VAR: &str = "OMP_THREAD_LIMIT";
 const GUARD_VAR: &str = "SOHOA_REEXECUTED";
 
-/// Re-executes the current binary with `OMP_THREAD_LIMIT=1` unless it is already set so.
+/// Re-executes the current binary with `OMP_THREAD_LIMIT=1` unless it is already set so;
+/// called by the commands that may run OCR before any thread starts.
 pub fn ensure_single_threaded_openmp() {
     if std::env::var(OMP_VAR).as_deref() == Ok("1") || std::env::var_os(GUARD_VAR).is_some() {
         return;
@@ -36,13 +37,18 @@ pub fn ensure_single_threaded_openmp() {
 /// that size from its heap once its *dynamic* mmap threshold has risen past it, and heap
 /// memory fragmented by many such buffers is not given back, so the resident size creeps
 /// up with the number of pages seen. A fixed 1 MiB threshold keeps every large buffer in
-/// its own mapping that goes back to the OS when freed. Must run before worker threads start.
+/// its own mapping that goes back to the OS when freed. The smaller blocks (Tesseract's
+/// and leptonica's many sub-megabyte buffers per text line) stay in the heap: its free top is
+/// given back only past 32 MiB, not glibc's 128 KiB, which had every page's OCR fault the
+/// same memory in again (a 38-page colour box, `-j 2`: system time 9.7 -> 6.0 s, all CPU
+/// about 9 % less, peak resident size 2 % more). Must run before worker threads start.
 #[allow(unsafe_code)] // FFI calls, each with its SAFETY comment
 pub fn return_large_buffers_to_the_os() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator tuning; called before any other thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 32 << 20);
     }
 }
 
