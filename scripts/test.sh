@@ -38,7 +38,7 @@ export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
 DEPS_LOG="$(mktemp)"
 # At a lower priority: the build is the longer path, and on 2 cores the installation's
-# unpacking (dpkg, npm) would otherwise take its CPU.
+# unpacking (dpkg) would otherwise take its CPU.
 nice -n 10 bash scripts/install-deps.sh >"$DEPS_LOG" 2>&1 &
 DEPS_PID=$!
 # Whatever happens to the build, the installation is let finish (an apt-get stopped halfway

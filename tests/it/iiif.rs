@@ -4,8 +4,8 @@
 //! Content Search 2.0 and 1.0 and autocomplete without diacritics, each hit's box a word
 //! box of the page; CORS; every IIIF route of a document (or hồ sơ) the reader may not see
 //! answering exactly like an unknown id, and like nothing at all without credentials; and
-//! Mirador (npm, installed by `scripts/install-deps.sh` into `tests/iiif-viewer/`, served
-//! here from that directory) opening the manifest in chromium, drawing the page image, and
+//! Mirador (its npm package's bundle, installed by `scripts/install-deps.sh` into
+//! `tests/iiif-viewer/`, served here from that directory) opening the manifest in chromium, drawing the page image, and
 //! listing a search's hits in its search panel.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -658,10 +658,9 @@ fn thumbnails_are_recorded_apart_from_page_views(
     assert_eq!(views().len(), before);
 }
 
-/// The Mirador bundle `scripts/install-deps.sh` installed (npm ci in `tests/iiif-viewer`).
+/// The Mirador bundle `scripts/install-deps.sh` installed in `tests/iiif-viewer`.
 fn mirador_bundle() -> Option<PathBuf> {
-    let bundle = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/iiif-viewer/node_modules/mirador/dist/mirador.min.js");
+    let bundle = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/iiif-viewer/mirador.min.js");
     if bundle.is_file() {
         return Some(bundle);
     }
