@@ -1,10 +1,11 @@
 //! Process set-up that must happen before any library loads work: OpenMP threading.
 //!
-//! In: the process environment. Out: a process whose libgomp was loaded with
-//! `OMP_THREAD_LIMIT=1` (re-executing itself if needed), so one Tesseract engine per worker
-//! thread does not oversubscribe the cores (DESIGN.md §6), and a way to read the limit
-//! libgomp actually applies. Also fixes glibc's mmap threshold (see
-//! [`return_large_buffers_to_the_os`]) so resident memory follows the pages in flight, and
+//! In: the process environment. Out: for the commands that may run OCR, a process whose
+//! libgomp was loaded with `OMP_THREAD_LIMIT=1` (re-executing itself if needed), so one
+//! Tesseract engine per worker thread does not oversubscribe the cores (DESIGN.md §6), and a
+//! way to read the limit libgomp actually applies. Also fixes glibc's mmap and trim
+//! thresholds (see [`return_large_buffers_to_the_os`]) so resident memory follows the pages in
+//! flight without the heap being given back and faulted in again line after line, and
 //! lets a closed stdout end the process quietly ([`end_quietly_on_a_closed_pipe`]).
 
 use std::ffi::CStr;
