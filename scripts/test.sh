@@ -31,7 +31,7 @@ if [ ! -x "$CLIPPY_DRIVER" ]; then
   echo "error: clippy-driver not found next to cargo ($CLIPPY_DRIVER): rustup component add clippy" >&2
   exit 1
 fi
-# Through scripts/test-rustc.sh: clippy-driver, with the pipeline's unit tests unoptimised.
+# Through scripts/test-rustc.sh: clippy-driver, with every test build (`--test`) unoptimised.
 export SOHOA_CLIPPY_DRIVER="$CLIPPY_DRIVER"
 export RUSTC_WORKSPACE_WRAPPER="$PWD/scripts/test-rustc.sh"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"

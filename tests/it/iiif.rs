@@ -5,8 +5,8 @@
 //! box of the page; CORS; every IIIF route of a document (or hồ sơ) the reader may not see
 //! answering exactly like an unknown id, and like nothing at all without credentials; and
 //! Mirador (its npm package's bundle, installed by `scripts/install-deps.sh` into
-//! `tests/iiif-viewer/`, served here from that directory) opening the manifest in chromium, drawing the page image, and
-//! listing a search's hits in its search panel.
+//! `tests/iiif-viewer/`, served here from that directory) opening the manifest in chromium,
+//! drawing the page image, and listing a search's hits in its search panel.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
