@@ -75,5 +75,14 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
   trap 'rm -rf "$TMPDIR"' EXIT
 fi
 
-step "cargo test --workspace"
+# One test thread more than there are cores: the cluster, kill and browser tests spend part
+# of their time waiting (a lease to expire, a server to stop, a page to load), and with one
+# thread per core those waits left the CPU idle (2 cores: tests/it 412 -> 389 s, the CPU
+# 92 -> 96 % busy). RUST_TEST_THREADS set by the caller wins.
+if [ -z "${RUST_TEST_THREADS:-}" ]; then
+  RUST_TEST_THREADS=$(($(nproc 2>/dev/null || echo 1) + 1))
+  export RUST_TEST_THREADS
+fi
+
+step "cargo test --workspace (${RUST_TEST_THREADS} test threads)"
 cargo test --workspace --locked --no-fail-fast
