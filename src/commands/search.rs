@@ -226,7 +226,7 @@ mod tests {
                     doc_type: "Báo cáo".into(),
                     symbol: "12-BC/HU".into(),
                     date: "1998".into(),
-                    issuer: "Huyện ủy Krông Pắc".into(),
+                    issuer: "Huyện ủy Mường Tè".into(),
                     pages: vec![2],
                     snippet: "<b>công tác</b> năm 1998".into(),
                     restricted: true,

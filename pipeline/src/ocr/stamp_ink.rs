@@ -1399,15 +1399,32 @@ fn read_enlarged(engine: &mut dyn OcrEngine, area: &GrayImage, dpi: u32) -> Opti
     }
 }
 
-/// Turns ink lighter than print (from [`LIGHT_FROM`] of the paper level, the area's median)
-/// to paper; whether there was any light ink (levels below [`LIGHT_TO`] of the paper's).
+/// A closing area's print: the level at or below which this share (%) of its ink lies (its
+/// darkest strokes: the title and the name, or a pen's), not the seal's lighter ring, which
+/// may hold most of the area's ink.
+const CLOSING_PRINT_PERCENTILE: u64 = 3;
+/// Ink from this share (%) of the way from a closing area's print to its paper on is no
+/// print's.
+const CLOSING_LIGHT_SHARE: u32 = 30;
+
+/// Turns ink lighter than print to paper: from [`LIGHT_FROM`] of the paper level (the area's
+/// median), or from [`CLOSING_LIGHT_SHARE`] of the way from the area's print to its paper
+/// when that is lighter — a faded or typewritten page's print is itself lighter than the
+/// fixed share, and was erased with the seal over it. Whether there was any light ink
+/// (levels below [`LIGHT_TO`] of the paper's).
 fn erase_light_ink(area: &mut GrayImage) -> bool {
     let mut histogram = [0u32; 256];
     for p in area.pixels() {
         histogram[p[0] as usize] += 1;
     }
     let paper = median(&histogram);
-    let light = (paper * LIGHT_FROM / 100) as u8;
+    let light = (paper * LIGHT_FROM / 100).max(
+        print_core(&histogram, paper * LIGHT_TO / 100).map_or(0, |print| {
+            print + (paper - print) * CLOSING_LIGHT_SHARE / 100
+        }),
+    );
+    tracing::debug!(paper, light, "closing area's light ink");
+    let light = light.min(255) as u8;
     let paper = paper as u8;
     let ink_to = u32::from(paper) * LIGHT_TO / 100;
     let mut erased = false;
@@ -1418,6 +1435,24 @@ fn erase_light_ink(area: &mut GrayImage) -> bool {
         }
     }
     erased
+}
+
+/// The level of an area's print: [`CLOSING_PRINT_PERCENTILE`] of its ink (levels below
+/// `ink_to`), or None without ink.
+fn print_core(histogram: &[u32; 256], ink_to: u32) -> Option<u32> {
+    let ink = &histogram[..(ink_to as usize).min(256)];
+    let count: u64 = ink.iter().map(|&n| u64::from(n)).sum();
+    if count == 0 {
+        return None;
+    }
+    let mut seen = 0u64;
+    for (level, &n) in ink.iter().enumerate() {
+        seen += u64::from(n);
+        if seen * 100 >= count * CLOSING_PRINT_PERCENTILE {
+            return Some(level as u32);
+        }
+    }
+    None
 }
 
 impl RedInk {

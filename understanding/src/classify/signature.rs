@@ -896,7 +896,14 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
         .enumerate()
         .map(|(i, w)| {
             let middle = i > 0 && i + 1 < name.len();
-            match (snapped, middle.then(|| middle_name_slip(w)).flatten()) {
+            let slip = if middle {
+                middle_name_slip(w)
+            } else if i == 0 && snapped.is_none() {
+                family_name_marks(w)
+            } else {
+                None
+            };
+            match (snapped, slip) {
                 (Some(s), _) if i == 0 => s.to_string(),
                 (_, Some(slip)) => {
                     confidence -= 0.05;
@@ -913,8 +920,10 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
 
 /// The middle name `Văn` or `Thị` a middle word is one OCR slip from, keeping the marked
 /// vowel that tells them (`Xăn` → `Văn`: no name word but Văn ends in `ăn` after one letter;
-/// `Ehị` → `Thị`, no syllable at all). Real name words one letter away (`Tân`, `Thu`, `Nhị`)
-/// are not slips.
+/// `Ehị` → `Thị`, no syllable at all), or whose marks OCR lost or misread (`Vấn`, `Van` →
+/// `Văn`; `Ti`, `Thi` → `Thị`: a name's middle word is one of these far more often than the
+/// given names `Vân` and `Thi`, which stay as read). Real name words one letter away (`Tân`,
+/// `Thu`, `Nhị`) are not slips.
 fn middle_name_slip(w: &str) -> Option<&'static str> {
     let w: String = w.nfc().collect();
     let chars: Vec<char> = w.chars().collect();
@@ -922,8 +931,34 @@ fn middle_name_slip(w: &str) -> Option<&'static str> {
         return Some("Văn");
     }
     let folded = fold_upper(&w);
+    match (folded.as_str(), super::title_cased(&w).as_str()) {
+        (_, "Văn" | "Vân" | "Thị" | "Thi") => return None,
+        ("VAN", _) => return Some("Văn"),
+        ("THI" | "TI", _) => return Some("Thị"),
+        _ => {}
+    }
     (w.ends_with('ị') && !super::is_syllable(&folded) && super::edit_distance(&w, "Thị") == 1)
         .then_some("Thị")
+}
+
+/// The family name a first word spells with other marks than OCR read (`Ta` → `Tạ`, `Kìm`
+/// → `Kim`, `Nguyên` → `Nguyễn`): only family names that no other is written like without
+/// its marks (not `La` and `Lã`, `Ma` and `Mã`, `Lương` and `Lường`, `Lù`, `Lư` and `Lữ`).
+fn family_name_marks(w: &str) -> Option<&'static str> {
+    const SPELLED: &[&str] = &[
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Lý", "Đinh", "Đoàn", "Trịnh", "Cao", "Hà", "Tạ", "Tống", "Lưu", "Vương",
+        "Quách", "Kiều", "Nông", "Tô", "Khúc", "Lục", "Mạc", "Triệu", "Hứa", "Thân", "Ninh",
+        "Phùng", "Quan", "Tăng", "Đàm", "Khổng", "Lại", "Tiêu", "Cù", "Âu", "Diệp", "Kim", "Sơn",
+        "Thạch", "Sầm", "Nghiêm", "Giáp", "Bạch", "Khương",
+    ];
+    let w: String = w.nfc().collect();
+    let folded = fold_upper(&w);
+    SPELLED
+        .iter()
+        .find(|s| fold_upper(s) == folded)
+        .filter(|s| **s != w && s.to_uppercase() != w)
+        .copied()
 }
 
 /// Whether words hold a known position (`Phó Giám Đốc`, `THƯ KÝ`), marks and all: a title
@@ -1033,6 +1068,14 @@ mod tests {
             ("Đinh Ehị Hoa", "Đinh Thị Hoa"),
             ("Đinh Thu Hoa", "Đinh Thu Hoa"),
             ("Lê Tân Cường", "Lê Tân Cường"),
+            // Marks OCR lost or misread on a family name or a middle Văn or Thị are put
+            // right; a given name Vân stays, and so does a family name written two ways.
+            ("Ta Quang Lộc", "Tạ Quang Lộc"),
+            ("Kìm Văn Sáng", "Kim Văn Sáng"),
+            ("Nguyên Vấn Thạch Cường", "Nguyễn Văn Thạch Cường"),
+            ("Lò Ti Hoa", "Lò Thị Hoa"),
+            ("Đào Vân Anh", "Đào Vân Anh"),
+            ("La Thị Hoa", "La Thị Hoa"),
         ] {
             let e = closing(&format!(
                 "đồng chí thực hiện.\n\
@@ -1148,7 +1191,8 @@ Trần Công Thuật",
         assert_eq!(name("Lưu VP. Đỗ Thị Mai"), Some("Đỗ Thị Mai".into()));
         // A family name one or two slips off; a word read in capitals; two signers.
         assert_eq!(name("Yioàng Thị Lan"), Some("Hoàng Thị Lan".into()));
-        assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thí Mai".into()));
+        // (a middle `THÍ` is `Thị` with its mark misread).
+        assert_eq!(name(">Võ-THÍ Mai"), Some("Võ Thị Mai".into()));
         assert_eq!(name("Lê Thị Hoa Trần Văn Sáu"), Some("Trần Văn Sáu".into()));
         assert_eq!(name("Bê Văn Khánh"), Some("Lê Văn Khánh".into()));
         // Given names that are also words of a motto or an organ (`Hòa`, `Lập`, `Thường`).
