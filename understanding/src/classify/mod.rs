@@ -820,11 +820,19 @@ fn is_party_committee(line: &str) -> bool {
 
 /// An issuer line with the organisation words OCR got a tone or letter wrong in put right:
 /// `TÌNH ỦY` → `TỈNH ỦY`, `UBND TÌNH` → `UBND TỈNH` (a TĨNH elsewhere, as in HÀ TĨNH, stays),
-/// `BĂNG BỘ` → `ĐẢNG BỘ`.
+/// `BĂNG BỘ` → `ĐẢNG BỘ`, `ĐẲNG ỦY`, `Đ NG ỦY` → `ĐẢNG ỦY` (the letters before a line's
+/// first ỦY one slip from ĐẢNG, and no committee's own word: HUYỆN, TỈNH, THÀNH, QUẬN, THỊ),
+/// `NHÂN DẪN` → `NHÂN DÂN`; a letter left alone at the end of the line (a speck) is dropped.
 fn restore_organ_words(line: &str) -> String {
+    let mut line = party_committee_word(line);
+    if let Some((rest, last)) = line.rsplit_once(' ') {
+        if last.chars().count() == 1 && rest.chars().any(char::is_alphabetic) {
+            line = rest.to_string();
+        }
+    }
     let words: Vec<&str> = line.split(' ').collect();
     let folded: Vec<String> = words.iter().map(|w| fold_upper(w)).collect();
-    let party = is_party_committee(line);
+    let party = is_party_committee(&line);
     // TỈNH follows the organ it belongs to (UBND TỈNH, ĐẢNG BỘ TỈNH); HÀ TĨNH is a place.
     let after_organ =
         |i: usize| i > 0 && ["UBND", "HDND", "DAN", "BO", "UY"].contains(&folded[i - 1].as_str());
@@ -838,9 +846,40 @@ fn restore_organ_words(line: &str) -> String {
                     "TỈNH".to_string()
                 }
                 _ if i == 0 && party && next == Some("BO") => "ĐẢNG".to_string(),
+                "DAN" if *w != "DÂN" && i > 0 && folded[i - 1] == "NHAN" => "DÂN".to_string(),
                 _ => w.to_string(),
             }
         })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `line` with the words before its first `ỦY` written `ĐẢNG` when their letters are one OCR
+/// slip from it (`ĐẲNG`, `ĐÂNG`, `Đ NG`, `ĐÂ'!G`) and are no committee's own word.
+fn party_committee_word(line: &str) -> String {
+    const COMMITTEE_WORDS: &[&str] = &["HUYEN", "TINH", "THANH", "QUAN", "THI"];
+    let words: Vec<&str> = line.split(' ').collect();
+    let Some(uy) = words.iter().position(|w| fold_upper(w) == "UY") else {
+        return line.to_string();
+    };
+    if uy == 0 || uy > 2 {
+        return line.to_string();
+    }
+    let letters: String = words[..uy]
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let folded = fold_upper(&letters);
+    if letters == "ĐẢNG"
+        || COMMITTEE_WORDS.contains(&folded.as_str())
+        || edit_distance(&folded, "DANG") > 1
+        || !letters.starts_with(['Đ', 'D'])
+    {
+        return line.to_string();
+    }
+    std::iter::once("ĐẢNG")
+        .chain(words[uy..].iter().copied())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1401,6 +1440,22 @@ Số 145-TB/QU Hải Châu, ngày 15 tháng 10 năm 2012\nTHÔNG BÁO\nvề đ�
             "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG"
         );
         assert_eq!(restore_organ_words("ĐỘI TÌNH NGUYỆN"), "ĐỘI TÌNH NGUYỆN");
+        // Invented names: ĐẢNG misread before ỦY, DÂN after NHÂN, a speck at the end.
+        for (read, meant) in [
+            ("ĐẲNG ỦY XÃ TÂN LẬP", "ĐẢNG ỦY XÃ TÂN LẬP"),
+            ("Đ NG ỦY XÃ TÂN LẬP", "ĐẢNG ỦY XÃ TÂN LẬP"),
+            ("ĐÂ'!G ỦY XÃ TÂN LẬP", "ĐẢNG ỦY XÃ TÂN LẬP"),
+            (
+                "ỦY BAN NHÂN DẪN HUYỆN TÂN LẬP",
+                "ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP",
+            ),
+            ("HUYỆN ỦY TÂN LẬP E", "HUYỆN ỦY TÂN LẬP"),
+            ("ĐẢNG ỦY KHỐI CƠ QUAN", "ĐẢNG ỦY KHỐI CƠ QUAN"),
+            ("THỊ ỦY TÂN LẬP", "THỊ ỦY TÂN LẬP"),
+            ("QUẬN ỦY TÂN LẬP", "QUẬN ỦY TÂN LẬP"),
+        ] {
+            assert_eq!(restore_organ_words(read), meant, "{read}");
+        }
         // A stamp's number glued to a garbled ĐẢNG BỘ.
         let glued = page.replace("BĂNG BỘ", "29/62ÖÄNG BỘ");
         let e = extract(&[glued.as_str()]);
