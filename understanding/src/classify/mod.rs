@@ -871,7 +871,7 @@ fn party_committee_word(line: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .collect();
     let folded = fold_upper(&letters);
-    if letters == "ĐẢNG"
+    if letters.to_uppercase() == "ĐẢNG"
         || COMMITTEE_WORDS.contains(&folded.as_str())
         || edit_distance(&folded, "DANG") > 1
         || !letters.starts_with(['Đ', 'D'])
