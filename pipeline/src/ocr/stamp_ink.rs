@@ -1055,8 +1055,9 @@ fn stamp_band_edge(histogram: &[u32; 256], paper: u32) -> u32 {
     edge
 }
 
-/// The level at or below which `percent` % of a histogram's pixels lie.
-fn percentile(histogram: &[u32; 256], percent: u64) -> u32 {
+/// The level at or below which `percent` % of a histogram's pixels lie (of its first levels
+/// only, when given a part of it).
+fn percentile(histogram: &[u32], percent: u64) -> u32 {
     let total: u64 = histogram.iter().map(|&n| u64::from(n)).sum();
     let mut seen = 0u64;
     for (level, &count) in histogram.iter().enumerate() {
@@ -1441,18 +1442,9 @@ fn erase_light_ink(area: &mut GrayImage) -> bool {
 /// `ink_to`), or None without ink.
 fn print_core(histogram: &[u32; 256], ink_to: u32) -> Option<u32> {
     let ink = &histogram[..(ink_to as usize).min(256)];
-    let count: u64 = ink.iter().map(|&n| u64::from(n)).sum();
-    if count == 0 {
-        return None;
-    }
-    let mut seen = 0u64;
-    for (level, &n) in ink.iter().enumerate() {
-        seen += u64::from(n);
-        if seen * 100 >= count * CLOSING_PRINT_PERCENTILE {
-            return Some(level as u32);
-        }
-    }
-    None
+    ink.iter()
+        .any(|&n| n > 0)
+        .then(|| percentile(ink, CLOSING_PRINT_PERCENTILE))
 }
 
 impl RedInk {
