@@ -95,10 +95,7 @@ impl DocumentSummary {
             |f: &Option<Valued<String>>| f.as_ref().map(|v| v.value.clone()).unwrap_or_default();
         let (so, ky_hieu) = (text(&record.so), text(&record.ky_hieu));
         let symbol = match (so.is_empty(), ky_hieu.is_empty()) {
-            // State style (`424/QĐ-UBND`): the ký hiệu carries the dash.
-            (false, false) if ky_hieu.contains('-') => format!("{so}/{ky_hieu}"),
-            // Party style (`05-NQ/ĐUK`).
-            (false, false) => format!("{so}-{ky_hieu}"),
+            (false, false) => archive_schema::so_ky_hieu(&so, &ky_hieu),
             (true, false) => ky_hieu,
             (false, true) => so,
             (true, true) => String::new(),

@@ -95,16 +95,6 @@ fn label(codes: &CodeSets, key: &str, field: Option<&Valued<String>>) -> Option<
     Some(codes.label(key, &value).map_or(value, str::to_string))
 }
 
-/// The số and ký hiệu as one symbol: party style `05-NQ/ĐUK`, state style `424/QĐ-UBND`
-/// (the ký hiệu carries the dash, so the số is joined with a slash).
-fn symbol(so: &str, ky_hieu: &str) -> String {
-    if ky_hieu.contains('-') {
-        format!("{so}/{ky_hieu}")
-    } else {
-        format!("{so}-{ky_hieu}")
-    }
-}
-
 /// The Dublin Core description of a tài liệu.
 pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
     let mut dc = DublinCore::default();
@@ -113,7 +103,9 @@ pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
         let doc_type = text(record.ten_loai.as_ref())?;
         Some(
             match (text(record.so.as_ref()), text(record.ky_hieu.as_ref())) {
-                (Some(so), Some(ky_hieu)) => format!("{doc_type} số {}", symbol(&so, &ky_hieu)),
+                (Some(so), Some(ky_hieu)) => {
+                    format!("{doc_type} số {}", crate::so_ky_hieu(&so, &ky_hieu))
+                }
                 (None, Some(only)) | (Some(only), None) => format!("{doc_type} số {only}"),
                 (None, None) => doc_type,
             },
@@ -131,7 +123,9 @@ pub fn from_tai_lieu(record: &TaiLieuRecord, codes: &CodeSets) -> DublinCore {
         _ => None,
     };
     let symbol = match (text(record.so.as_ref()), text(record.ky_hieu.as_ref())) {
-        (Some(so), Some(ky_hieu)) => Some(format!("Số, ký hiệu: {}", symbol(&so, &ky_hieu))),
+        (Some(so), Some(ky_hieu)) => {
+            Some(format!("Số, ký hiệu: {}", crate::so_ky_hieu(&so, &ky_hieu)))
+        }
         (None, Some(ky_hieu)) => Some(format!("Ký hiệu: {ky_hieu}")),
         (Some(so), None) => Some(format!("Số: {so}")),
         _ => None,

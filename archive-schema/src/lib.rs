@@ -16,6 +16,7 @@ mod identifier;
 mod record;
 pub mod schema;
 mod sidecar;
+mod so_ky_hieu;
 mod text;
 mod validate;
 
@@ -28,4 +29,5 @@ pub use identifier::{
 };
 pub use record::{HoSoRecord, TaiLieuRecord, ValueSource, Valued};
 pub use sidecar::{parse_naming_field, BoxSidecar, HoSoSidecar, JsonFault, PageRange};
+pub use so_ky_hieu::so_ky_hieu;
 pub use text::{fold, strip_marks};

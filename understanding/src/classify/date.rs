@@ -29,7 +29,8 @@ const YEAR: &str = r"([\dILO](?:[ .]?[\dILO]){3})(?:[ .]?(\d))?\b";
 const NUMERIC_YEAR: &str = r"([12][ .]?[09][ .]?\d[ .]?\d)(?:[ .]?(\d))?\b";
 
 /// `ngày 15 tháng 3 năm 2019`, folded; a day or month may hold OCR's `I`/`L`/`T`/`]`/`|`/`!`
-/// for 1 and `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too, and a speck may
+/// for 1 and `O` for 0 (`tháng 1Ì`, `tháng 1]`), as long as it holds a digit too or is strokes
+/// alone (`tháng I`: 1, `tháng l]`: 11), and a speck may
 /// stick to a day or month (`tháng 8Š`).
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -199,8 +200,13 @@ fn checked(c: &Candidate) -> Option<IssueDate> {
     let number = |s: &str| -> Option<u32> {
         // A lone stroke is a typewritten or printed 1 (`tháng I`); other letters alone
         // are no number.
-        if matches!(s, "I" | "L" | "|" | "]" | "!") {
+        let stroke = |c: char| matches!(c, 'I' | 'L' | '|' | ']' | '!');
+        if s.chars().count() == 1 && s.chars().all(stroke) {
             return Some(1);
+        }
+        // Two strokes are 11 (`tháng l]`), but `II` may be a Roman month.
+        if s.chars().count() == 2 && s.chars().all(stroke) && s != "II" {
+            return Some(11);
         }
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return None;
@@ -301,6 +307,11 @@ mod tests {
             "2014-01-07"
         );
         assert_eq!(read("Sơn Hà, ngày 7 tháng O năm 2014"), None);
+        assert_eq!(
+            read("Sơn Hà, ngày 8 tháng l] năm 1999").unwrap().0,
+            "1999-11-08"
+        );
+        assert_eq!(read("Sơn Hà, ngày 8 tháng II năm 1999"), None);
         // A day left blank gives no date, but the line is still found for its place.
         let folded = [fold_upper("Sơn Hà, ngày    tháng 6 năm 2014")];
         assert_eq!(unread_date_line(&folded), Some((0, 8)));

@@ -51,6 +51,13 @@ pub(super) fn name(block: &[String]) -> Option<IssuerName> {
             name: first.clone(),
         });
     }
+    // A committee of an agency named on the next line (`ĐẢNG ỦY CƠ QUAN` / `BAN DÂN VẬN
+    // TW`): the two lines are one name.
+    if wants_its_agency(first) && !opens_party_committee(&rest[0]) {
+        let mut joined = vec![format!("{first} {}", rest[0])];
+        joined.extend_from_slice(&rest[1..]);
+        return name(&joined);
+    }
     // The Party organisation above a committee is not part of its name; what is under it
     // is named on its own (with its own superior, if it has one).
     if is_party_committee(first) || is_party_organisation_missing_its_first_word(first) {
@@ -186,6 +193,12 @@ fn opens_party_committee(line: &str) -> bool {
     ["DANG UY", "DANG BO", "CHI BO", "CHI UY"]
         .iter()
         .any(|words| opens_with(&folded, words))
+}
+
+/// Whether a line is a Party committee or cell of an agency whose name it leaves to the next
+/// line (`ĐẢNG ỦY CƠ QUAN`, `CHI BỘ CƠ QUAN`).
+fn wants_its_agency(line: &str) -> bool {
+    opens_party_committee(line) && fold_upper(line).ends_with(" CO QUAN")
 }
 
 /// Whether a superior is a ministry (`BỘ CÔNG THƯƠNG`).
@@ -358,6 +371,18 @@ mod tests {
         assert_eq!(
             named(&["ỦY BAN", "BAN CHỈ ĐẠO"]),
             (None, "ỦY BAN BAN CHỈ ĐẠO".into())
+        );
+        // A committee of the agency named under it (invented agency).
+        assert_eq!(
+            named(&["ĐẢNG ỦY CƠ QUAN", "BAN KINH TẾ TW"]),
+            (None, "ĐẢNG ỦY CƠ QUAN BAN KINH TẾ TW".into())
+        );
+        assert_eq!(
+            named(&["ĐẢNG BỘ TỈNH SƠN HÀ", "ĐẢNG ỦY CƠ QUAN", "SỞ NỘI VỤ"]),
+            (
+                Some("ĐẢNG BỘ TỈNH SƠN HÀ".into()),
+                "ĐẢNG ỦY CƠ QUAN SỞ NỘI VỤ".into()
+            )
         );
         // `SỐ` is a number, not a sở.
         assert_eq!(named(&["TỈNH ỦY SƠN HÀ", "SỐ 12"]).0, None);

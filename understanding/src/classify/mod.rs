@@ -141,10 +141,7 @@ impl Extracted {
     /// `05-NQ/ĐUK`: số and ký hiệu joined.
     pub fn symbol(&self) -> String {
         match (&self.so, &self.ky_hieu) {
-            // State style (`424/QĐ-UBND`): the ký hiệu carries the dash.
-            (Some(s), Some(k)) if k.value.contains('-') => format!("{}/{}", s.value, k.value),
-            // Party style (`05-NQ/ĐUK`).
-            (Some(s), Some(k)) => format!("{}-{}", s.value, k.value),
+            (Some(s), Some(k)) => archive_schema::so_ky_hieu(&s.value, &k.value),
             (None, Some(k)) => k.value.clone(),
             _ => String::new(),
         }
@@ -229,25 +226,44 @@ pub fn has_date_line(folded: &str) -> bool {
 /// Thành ủy (`ThU`) and `x` of Thị ủy (`TxU`) before a capital (Hướng dẫn 36-HD/VPTW), and
 /// maybe a dash and more (`HU-BTG`).
 const PARTY_ORGAN: &str = r"\p{Lu}(?:[\p{Lu}\d]|[hx]\p{Lu})*(?:\s*-\s*\p{Lu}[\p{Lu}\d]*)?";
-static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+/// `Số` before a số ký hiệu, as OCR reads it (`So`, `Sô`, `S6`, `Số:`), and what stands
+/// before it (the line's start or no letter or digit).
+const SO_WORD: &str = r"(?:^|[^\p{L}\d])(?i:s[ôốồổỗộoóòỏõọ6])[:.]?\s*";
+
+/// A số ký hiệu pattern with `ORGAN` and `SO_WORD` put in.
+fn symbol_regex(pattern: &str) -> Regex {
     Regex::new(
-        &r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)"
-            .replace("ORGAN", PARTY_ORGAN),
+        &pattern
+            .replace("ORGAN", PARTY_ORGAN)
+            .replace("SO_WORD", SO_WORD),
     )
     .unwrap()
+}
+
+static PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    symbol_regex(r"(?:^|[^\p{L}\d])(\d{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)")
 });
 /// A Party số ký hiệu right after `Số`, whose number OCR read with letters for digits
 /// (`Số O4-TT/TU`, `Số: l5-NQ/HU`): `O`/`o` for 0, `l`/`I`/`|` for 1.
 static PREFIXED_PARTY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&r"(?:^|[^\p{L}\d])(?i:s[ôốồổỗộoóòỏõọ6])[:.]?\s*([\dOolI|]{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)".replace("ORGAN", PARTY_ORGAN)).unwrap()
+    symbol_regex(r"SO_WORD([\dOolI|]{1,5})\s*[-–—]\s*(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)")
 });
+/// A Party số ký hiệu right after `Số` whose dash OCR lost (`Số13NQ/TU`): the type's
+/// letters glued to the number (the caller checks they name a type).
+static DASHLESS_PARTY_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| symbol_regex(r"SO_WORD(\d{1,5})(\p{Lu}[\p{L}]{0,5})\s*/\s*(ORGAN)"));
+/// An older State số ký hiệu of the body's letters alone (`Số: 233/UB`, a công văn's before
+/// the unit's letters were added), right after `Số`.
+static UNDIVIDED_STATE_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| symbol_regex(r"SO_WORD(\d{1,5})\s*/\s*(\p{Lu}{2,8})(?:[^\p{L}\d/-]|$)"));
 static STATE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\d])(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?\p{Lu}[\p{L}]{0,5}\s*-\s*\p{Lu}[\p{Lu}\d]*)").unwrap()
 });
 /// `V/v` (về việc) opening a Công văn's trích yếu, with OCR's slips (`V⁄%v`), folded.
 static VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W{0,2}V\W{1,3}V\b\W*").unwrap());
 /// `V/v` with the small `v` lost (`V/ nộp lưu`); the caller checks what follows.
-static SHORT_VV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W{0,2}V\s?[/⁄]\s+").unwrap());
+static SHORT_VV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W{0,2}V\s?[/⁄](?:\s+|[.,]\s*)").unwrap());
 /// Reads the catalog fields from a document's page texts.
 pub fn extract(pages: &[&str]) -> Extracted {
     extract_with_closing(pages, &[])
@@ -304,6 +320,16 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
                 .captures(&header_text)
                 .filter(|c| c[1].chars().any(|ch| ch.is_ascii_digit()))
                 .map(|c| (c, 0.75))
+        })
+        .or_else(|| {
+            DASHLESS_PARTY_SYMBOL
+                .captures(&header_text)
+                .filter(|c| {
+                    TYPES
+                        .iter()
+                        .any(|(_, _, abbr)| !abbr.is_empty() && *abbr == &c[2])
+                })
+                .map(|c| (c, 0.7))
         });
     // The header line a match's số (capture 1) stands on.
     let line_of = |c: &regex::Captures| {
@@ -355,12 +381,20 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
                 out.ten_loai = on_line(reading(*t, 0.7), line);
             }
         }
-    } else if let Some(c) = STATE_SYMBOL.captures(&header_text) {
+    } else if let Some((c, confidence)) = STATE_SYMBOL
+        .captures(&header_text)
+        .map(|c| (c, 0.85))
+        .or_else(|| {
+            UNDIVIDED_STATE_SYMBOL
+                .captures(&header_text)
+                .map(|c| (c, 0.7))
+        })
+    {
         let line = line_of(&c);
         symbol_line = Some(line);
-        out.so = on_line(reading(&c[1], 0.85), line);
+        out.so = on_line(reading(&c[1], confidence), line);
         let ky_hieu: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-        out.ky_hieu = on_line(reading(fold_symbol(&ky_hieu), 0.85), line);
+        out.ky_hieu = on_line(reading(fold_symbol(&ky_hieu), confidence), line);
         if out.format.is_none() {
             out.format = reading("state", 0.7);
         }
@@ -383,6 +417,11 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
                 .map(|(_, t, _)| *t);
             if let Some(t) = by_state.or(by_common) {
                 out.ten_loai = on_line(reading(t, 0.7), line);
+            } else if kind.chars().count() >= 2 && kind.chars().all(char::is_uppercase) {
+                // No type before the dash but the body's own letters (`UBND-TH`): a công
+                // văn's ký hiệu (Nghị định 30/2020, Phụ lục I: the body, then the unit
+                // that drafted it).
+                out.ten_loai = on_line(reading("Công văn", 0.6), line);
             }
         }
     }
@@ -447,7 +486,10 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
     if let Some(so_line) = so_line {
         // The superior body names an organ under it (TỈNH ỦY … / ỦY BAN KIỂM TRA → ỦY BAN
         // KIỂM TRA TỈNH ỦY …); a Party organisation above a committee does not (`issuer`).
-        if let Some(named) = issuer::name(&issuer_block(&lines[..so_line])) {
+        // A header column merged into the số line (`THỊ ỦY … Số 73-TB/TU`) ends the block.
+        let mut above = lines[..so_line].to_vec();
+        above.extend(text_before_so(lines[so_line]).filter(|t| !is_receipt_stamp_line(t)));
+        if let Some(named) = issuer::name(&issuer_block(&above)) {
             out.co_quan_cap_tren = named.superior.and_then(|s| reading(s, 0.7));
             if let Some(k) = &mut out.ky_hieu {
                 k.value = restore_organ_letters(&k.value, &named.name);
@@ -797,6 +839,14 @@ fn issuer_block(above: &[&str]) -> Vec<String> {
         block.remove(0);
     }
     block
+}
+
+/// The text before the `Số` that opens a số ký hiệu on a line (`THỊ ỦY SƠN HÀ Số 73-TB/TU`,
+/// `… Số27-NQ/TU`, `… Số: 12/QĐ-UBND`), when something stands before it.
+fn text_before_so(line: &str) -> Option<&str> {
+    static SO: LazyLock<Regex> = LazyLock::new(|| symbol_regex(r"SO_WORD\d"));
+    let at = SO.find(line)?.start();
+    Some(line[..at].trim()).filter(|t| !t.is_empty())
 }
 
 /// A line of a receipt stamp (dấu đến): `ĐẾN`, `Số: 214`, `Ngày: 11/3/2016`, `Chuyển:`,
@@ -1403,6 +1453,43 @@ Số: 12-QĐ/UBKTTU Sơn Hà, ngày 3 tháng 3 năm 2004\nQUYẾT ĐỊNH\nvề 
     }
 
     #[test]
+    fn a_symbol_without_its_dash() {
+        // Invented bodies: a Party symbol whose dash OCR lost, an older State công văn's.
+        let page = "ĐẢNG BỘ TỈNH SƠN HÀ ĐẢNG CỘNG SẢN VIỆT NAM\nTHỊ ỦY PHÚ LÂM\n\
+Số13NQ/TU Phú Lâm, ngày 09 tháng 05 năm 1994\nNGHỊ QUYẾT\nvề việc";
+        assert_eq!(extract(&[page]).symbol(), "13-NQ/TU");
+        let page = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+ỦY BAN NHÂN DÂN\nTỈNH SƠN HÀ\nSố: 233/UB Sơn Hà, ngày 8-10-1984\nV/v thu nộp thuế";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "233/UB");
+        assert_eq!(e.ten_loai.unwrap().value, "Công văn");
+        assert_eq!(
+            e.co_quan_ban_hanh.unwrap().value,
+            "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ"
+        );
+        // Glued letters that name no type are no symbol.
+        let page = "TỈNH ỦY SƠN HÀ\nSố13AB/TU\nSơn Hà, ngày 9 tháng 5 năm 1994\nvề việc";
+        assert_eq!(extract(&[page]).ky_hieu, None);
+    }
+
+    #[test]
+    fn an_issuer_merged_into_the_so_line_ends_the_block() {
+        // Invented bodies: the issuer's line and the số read as one line.
+        let page = "ĐẢNG BỘ TỈNH SƠN HÀ ĐẢNG CỘNG SẢN VIỆT NAM\nTHỊ ỦY PHÚ LÂM Số 73-TB/TU\n\
+Phú Lâm, ngày 31 tháng 3 năm 1997\nTHÔNG BÁO\nvề việc";
+        let e = extract(&[page]);
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "THỊ ỦY PHÚ LÂM");
+        assert_eq!(e.co_quan_cap_tren.unwrap().value, "ĐẢNG BỘ TỈNH SƠN HÀ");
+        let page = "TỈNH ỦY SƠN HÀ Số27-NQ/TU ĐẢNG CỘNG SẢN VIỆT NAM\n\
+Sơn Hà, ngày 15 tháng 8 năm 2014\nNGHỊ QUYẾT\nvề việc";
+        let e = extract(&[page]);
+        assert_eq!(e.symbol(), "27-NQ/TU");
+        assert_eq!(e.co_quan_ban_hanh.unwrap().value, "TỈNH ỦY SƠN HÀ");
+        assert_eq!(text_before_so("Số: 12-NQ/TU"), None);
+        assert_eq!(text_before_so("x Số: 12/QĐ-UB"), Some("x"));
+    }
+
+    #[test]
     fn specks_in_dates_a_lost_vv_and_slips_in_organ_words() {
         // A speck after the month, `]` for 1.
         let page = "HUYỆN ỦY VĨNH LINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 21-BC/HU Vĩnh Linh, ngày 4 tháng 7Š năm 2011\nBÁO CÁO\nvề công tác dân vận";
@@ -1424,7 +1511,15 @@ Số: 88/SNV-VP Quảng Trị, ngày 6 tháng 5 năm 2016\nV/ chỉnh lý tài l
         );
         // A `V/` line that is not under the số is not a trích yếu.
         let body = "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSố: 88/SNV-VP\nKính gửi: Các phòng\nNội dung\nđoạn hai\nV/ ghi chú ở đây";
-        assert_eq!(extract(&[body]).ten_loai, None);
+        assert_eq!(extract(&[body]).trich_yeu, None);
+        // Its ký hiệu names no type but the body and its unit: a công văn's.
+        assert_eq!(extract(&[body]).ten_loai.unwrap().value, "Công văn");
+        // `V/v` read `V⁄.` (invented text).
+        let page = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH SƠN HÀ Độc lập - Tự do - Hạnh phúc\n\
+Số: 3301/UBND-TH Sơn Hà, ngày 6 tháng 11 năm 2017\nV⁄.rà soát danh mục hồ sơ\nKính gửi: Các sở";
+        let e = extract(&[page]);
+        assert_eq!(e.ten_loai.unwrap().value, "Công văn");
+        assert_eq!(e.trich_yeu.unwrap().value, "V/v rà soát danh mục hồ sơ");
         let page = "TÌNH ỦY HÀ TĨNH ˆ ĐẢNG CỘNG SẢN VIỆT NAM\nSố 03-CT/TU Hà Tĩnh, ngày 9 tháng 3 năm 1993\nCHỈ THỊ\nvề phòng cháy";
         assert_eq!(
             extract(&[page]).co_quan_ban_hanh.unwrap().value,

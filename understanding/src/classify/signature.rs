@@ -293,8 +293,8 @@ fn trailing_words(line: &str) -> Vec<String> {
 /// The words of a line that may hold a name: split at spaces, dashes, quotes and slashes
 /// (a seal stroke or a signature's tail through a name reads as one: `Đoàn-Ngọc Lâm`,
 /// `Lê⁄Minh Hải`), and a word split where a capital follows a small letter (OCR joins
-/// two words whose gap a stroke filled: `HoàngVăn`, `qThạch`; no Vietnamese word has a
-/// capital inside).
+/// two words whose gap a stroke filled: `HoàngVăn`, `qThạch`, `Vũ~Đình`; no Vietnamese
+/// word has a capital inside).
 fn name_tokens(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     for token in line
@@ -307,7 +307,11 @@ fn name_tokens(line: &str) -> Vec<String> {
             if c.is_uppercase() && after_small {
                 out.push(std::mem::take(&mut word));
             }
-            after_small = c.is_lowercase();
+            // A speck between two words (`Vũ~Đình`) does not part the small letter before
+            // it from the capital after it.
+            if c.is_alphabetic() {
+                after_small = c.is_lowercase();
+            }
             word.push(c);
         }
         out.push(word);
@@ -333,7 +337,10 @@ fn recipients_line(line: &str) -> bool {
         .collect();
     matches!(
         words.as_slice(),
-        ["NHU", "TREN" | "DIEU", ..] | ["LUU", "VT" | "VP" | "HS", ..] | ["KINH", "GUI", ..]
+        ["NHU", "TREN" | "DIEU", ..]
+            | ["LUU", "VT" | "VP" | "HS", ..]
+            | ["LUU", "VAN", "THU" | "PHONG", ..]
+            | ["KINH", "GUI", ..]
     ) || folded.contains("NOI NHAN")
 }
 
@@ -490,7 +497,8 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
     // Người ký: the first name-shaped line under the position (the seal and signature in
     // between read as noise). With neither authority nor position read (a seal over both),
     // the lowest line of the closing block that opens with a family name, less sure.
-    // A line opening with a family name wins over an earlier name-shaped one (seal text).
+    // A plausible name wins over an earlier one that is not (seal text split into words),
+    // and a line opening with a family name over an earlier name-shaped one.
     let under_position = name_from.and_then(|from| {
         let names: Vec<(String, f32)> = lines
             .iter()
@@ -503,7 +511,12 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
             opens_a_name(first, n.split(' ').count())
                 || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
         };
-        names.iter().find(surname).or(names.first()).cloned()
+        names
+            .iter()
+            .find(|(n, _)| plausible_name(n))
+            .or_else(|| names.iter().find(surname))
+            .or(names.first())
+            .cloned()
     });
     let fallback = || {
         if !text_has_closing {
@@ -785,8 +798,8 @@ const SURNAME_SPELLINGS: &[(&str, &str)] = &[
 /// marks (folded, many are names: `ĐẢNG` is `ĐẶNG`): seal text and headings OCR read in
 /// title case (`Huyện Ủy`, `Bí Thư`) hold them, names do not.
 const NOT_NAME_WORDS: &[&str] = &[
-    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "VỤ", "TỊCH", "NHẬN", "LƯU", "PHÒNG", "BÍ", "CỘNG",
-    "ĐỘC", "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
+    "ỦY", "UỶ", "ĐẢNG", "BAN", "TỈNH", "HUYỆN", "VỤ", "TỊCH", "NHẬN", "PHÒNG", "BÍ", "CỘNG", "ĐỘC",
+    "KT", "TM", "TL", "NƠI", "XÃ", "QUẬN", "BỘ", "KHỐI",
 ];
 
 /// A person's name at the end of a line, with how sure the reading is: 2 to 5 capitalised
@@ -942,23 +955,32 @@ fn middle_name_slip(w: &str) -> Option<&'static str> {
 }
 
 /// The family name a first word spells with other marks than OCR read (`Ta` → `Tạ`, `Kìm`
-/// → `Kim`, `Nguyên` → `Nguyễn`): only family names that no other is written like without
-/// its marks (not `La` and `Lã`, `Ma` and `Mã`, `Lương` and `Lường`, `Lù`, `Lư` and `Lữ`).
+/// → `Kim`, `Nguyên` → `Nguyễn`, `Đang` → `Đặng`): a word that is itself a family name's
+/// spelling stays as read (`Đàng`, `Lã`, `Lường`); otherwise the more common of the family
+/// names written with the same letters.
 fn family_name_marks(w: &str) -> Option<&'static str> {
+    /// Family names by their letters; of those written with the same letters (`Đặng` and
+    /// `Đàng`, `La` and `Lã`), the more common first.
     const SPELLED: &[&str] = &[
-        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-        "Hồ", "Ngô", "Lý", "Đinh", "Đoàn", "Trịnh", "Cao", "Hà", "Tạ", "Tống", "Lưu", "Vương",
-        "Quách", "Kiều", "Nông", "Tô", "Khúc", "Lục", "Mạc", "Triệu", "Hứa", "Thân", "Ninh",
-        "Phùng", "Quan", "Tăng", "Đàm", "Khổng", "Lại", "Tiêu", "Cù", "Âu", "Diệp", "Kim", "Sơn",
-        "Thạch", "Sầm", "Nghiêm", "Giáp", "Bạch", "Khương",
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Đàng",
+        "Bùi", "Đỗ", "Hồ", "Ngô", "Lý", "Đinh", "Đoàn", "Trịnh", "Cao", "Hà", "Tạ", "Tống", "Tòng",
+        "Lưu", "Vương", "Quách", "Kiều", "Nông", "Tô", "Khúc", "Lục", "Mạc", "Triệu", "Hứa",
+        "Thân", "Ninh", "Phùng", "Quan", "Tăng", "Đàm", "Khổng", "Lại", "Tiêu", "Cù", "Âu", "Diệp",
+        "Kim", "Sơn", "Thạch", "Sầm", "Nghiêm", "Giáp", "Bạch", "Khương", "Lương", "Lường", "La",
+        "Lã", "Ma", "Mã", "Lư", "Lữ", "Lù", "Quàng", "Quảng", "Cầm", "Lò", "Vi", "Vì",
     ];
     let w: String = w.nfc().collect();
     let folded = fold_upper(&w);
-    SPELLED
+    let spellings: Vec<&'static str> = SPELLED
         .iter()
-        .find(|s| fold_upper(s) == folded)
-        .filter(|s| **s != w && s.to_uppercase() != w)
         .copied()
+        .filter(|s| fold_upper(s) == folded)
+        .collect();
+    let first = spellings.first()?;
+    if spellings.iter().any(|s| *s == w || s.to_uppercase() == w) {
+        return None;
+    }
+    Some(first)
 }
 
 /// Whether words hold a known position (`Phó Giám Đốc`, `THƯ KÝ`), marks and all: a title
@@ -1076,6 +1098,12 @@ mod tests {
             ("Lò Ti Hoa", "Lò Thị Hoa"),
             ("Đào Vân Anh", "Đào Vân Anh"),
             ("La Thị Hoa", "La Thị Hoa"),
+            ("Lã Thị Hoa", "Lã Thị Hoa"),
+            ("Đàng Văn Sáng", "Đàng Văn Sáng"),
+            ("Đang Văn Sáng", "Đặng Văn Sáng"),
+            ("Quảng Thị Hoa", "Quảng Thị Hoa"),
+            // A speck between two words of the name.
+            ("` 2Lê~Minh Hải", "Lê Minh Hải"),
         ] {
             let e = closing(&format!(
                 "đồng chí thực hiện.\n\
@@ -1363,6 +1391,15 @@ Trần Công Thuật",
     }
 
     #[test]
+    fn a_plausible_name_wins_over_seal_text_read_as_words() {
+        // Invented name; the seal's letters read as words opening like a family name.
+        let e = closing(
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Lưu VP. BÍ THƯ\n' Mà Ww#Gs. |\n`\" qLâmSôPhanh - ˆ _",
+        );
+        assert_eq!(e.nguoi_ky.unwrap().value, "Lâm Sô Phanh");
+    }
+
+    #[test]
     fn recipients_and_title_lines_are_no_names() {
         let name = |l: &str| trailing_name(l, true).map(|(n, _)| n);
         assert_eq!(name("Như Điều"), None);
@@ -1370,7 +1407,10 @@ Trần Công Thuật",
         assert_eq!(name("Giám Đốc"), None);
         assert_eq!(name("Phó Chủ Nhiệm"), None);
         assert_eq!(name("Trương Văn Lâm"), Some("Trương Văn Lâm".into()));
-        assert_eq!(name("Lưu Văn Hùng"), None, "Lưu stays a recipients' word");
+        // Lưu is a family name; the archive's copy (`Lưu VT`, `Lưu Văn Thư`) is no name.
+        assert_eq!(name("Lưu Văn Hùng"), Some("Lưu Văn Hùng".into()));
+        assert_eq!(name("- Lưu Văn Thư"), None);
+        assert_eq!(name("- Lưu Văn Phòng"), None);
         // Under a position, the recipients' entry is not taken when no name is read.
         let e = closing("Nơi nhận: KT. CHỦ TỊCH\nNhư Điều 3; PHÓ CHỦ TỊCH\n- Lưu VT.\n~ ®");
         assert_eq!(e.nguoi_ky, None);
