@@ -205,6 +205,21 @@ pub fn rotate_quarter(page: &PreparedPage, clockwise_degrees: u16) -> PreparedPa
     PreparedPage { image, facts }
 }
 
+/// `image` enlarged `scale` times in both directions (Catmull-Rom), for a second reading of
+/// a small area. The resampling runs in the `image` crate's own compiled code (through
+/// [`image::DynamicImage`]): instantiated here, its kernel's helpers are calls across crates
+/// that an unoptimised test build does not inline. The pixels are the same.
+pub fn enlarge(image: &image::GrayImage, scale: u32) -> image::GrayImage {
+    let (w, h) = image.dimensions();
+    image::DynamicImage::ImageLuma8(image.clone())
+        .resize_exact(
+            w * scale,
+            h * scale,
+            image::imageops::FilterType::CatmullRom,
+        )
+        .into_luma8()
+}
+
 /// A downscaled, thresholded view of a page used for blank detection and skew.
 struct Analysis {
     /// Inked pixel coordinates in the downscaled image (margins excluded).
@@ -444,6 +459,15 @@ mod tests {
             image: DynamicImage::ImageLuma8(image),
             text_layer: None,
         }
+    }
+
+    #[test]
+    fn enlarging_gives_the_pixels_of_imageops_resize() {
+        let image =
+            image::GrayImage::from_fn(37, 11, |x, y| image::Luma([((x * 7 + y * 13) % 256) as u8]));
+        let expected =
+            image::imageops::resize(&image, 111, 33, image::imageops::FilterType::CatmullRom);
+        assert_eq!(enlarge(&image, 3), expected);
     }
 
     #[test]

@@ -40,7 +40,7 @@
 //! red regions put where deskewing and turning took them, and light-gray ink), enlarged.
 //! Out: that reading's text, recorded with the page for the catalog's signer.
 
-use image::imageops::{self, FilterType};
+use image::imageops;
 use image::{DynamicImage, GrayImage, Luma};
 use imageproc::region_labelling::{connected_components, Connectivity};
 use serde::{Deserialize, Serialize};
@@ -1234,8 +1234,7 @@ fn read_layer(
     if shows_mark(&first) || (ink == Ink::Gray && first.len() > STAMP_WORDS_AT_MOST) {
         return Ok(first);
     }
-    let (w, h) = image.dimensions();
-    let enlarged = imageops::resize(&image, w * 2, h * 2, FilterType::CatmullRom);
+    let enlarged = crate::preprocess::enlarge(&image, 2);
     let second = read(engine, enlarged, 2)?;
     tracing::debug!(
         words = second.len(),
@@ -1369,13 +1368,7 @@ fn closing_area(red: &RedInk, page: &PreparedPage, ocr: &super::OcrPage) -> Opti
 /// The words of a closing area read as one block, enlarged [`CLOSING_SCALE`] times; None
 /// when nothing was read or the reading failed (logged).
 fn read_enlarged(engine: &mut dyn OcrEngine, area: &GrayImage, dpi: u32) -> Option<String> {
-    let (w, h) = area.dimensions();
-    let enlarged = imageops::resize(
-        area,
-        w * CLOSING_SCALE,
-        h * CLOSING_SCALE,
-        FilterType::CatmullRom,
-    );
+    let enlarged = crate::preprocess::enlarge(area, CLOSING_SCALE);
     let facts = PreprocessFacts {
         dpi: dpi * CLOSING_SCALE,
         ..PreprocessFacts::default()

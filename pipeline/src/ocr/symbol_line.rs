@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use image::imageops::{self, FilterType};
+use image::imageops;
 use regex::Regex;
 
 use super::{OcrEngine, OcrPage, OcrWord};
@@ -133,12 +133,7 @@ pub(super) fn read_scaled(
     let image = if scale == 1 {
         line.clone()
     } else {
-        imageops::resize(
-            line,
-            line.width() * scale,
-            line.height() * scale,
-            FilterType::CatmullRom,
-        )
+        crate::preprocess::enlarge(line, scale)
     };
     let mut facts = page.facts.clone();
     facts.dpi *= scale;
