@@ -3,7 +3,7 @@
 //! classified documents out of the archive.
 //!
 //! For each part (`tune`, `tune2`, `holdout`, `holdout3`, `holdout4`, `tune5`, `tune6`;
-//! `sealed5` and `sealed6` only when named): copies the box (without its
+//! `sealed5`, `sealed6` and `sealed7` only when named): copies the box (without its
 //! `truth.json`) to a temporary directory, runs `sohoa ingest BOX --archive DIR --json
 //! --no-progress`, reads every document back with `sohoa list --json` and `sohoa show ID
 //! --json`, and compares with `truth.json`:
@@ -26,10 +26,10 @@
 //!   (false alarms of the độ mật rules) by the rule the ingest report names.
 //!
 //! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|tune5|
-//! tune6|sealed5|sealed6|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
+//! tune6|sealed5|sealed6|sealed7|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
 //! prints them pooled. Each part is read from its own directory and `truth.json`; a part's
 //! `never_tune` says whether it is still a holdout (holdout and holdout3 have been read and say
-//! false). A sealed part (`sealed5`, `sealed6`) is left out of `all`: it is run once, at the end, by naming
+//! false). A sealed part (`sealed5`, `sealed6`, `sealed7`) is left out of `all`: it is run once, at the end, by naming
 //! it (`--part sealed5`), so that nobody sees its figures or failures while tuning.
 //! Environment: `SOHOA_BENCH_JOBS` (default: the cores), `SOHOA_EVAL_DIR` (default
 //! `sample-scans/eval`), `SOHOA_BENCH_KEEP=1` (keep the temporary archives and print where).
@@ -93,9 +93,11 @@ struct Options {
 /// a holdout page in session 7: both are read material now, reported but not pooled). `tune5`
 /// and `sealed5` are the two parts of the eval5 set (issue 21), written from the document rules
 /// alone; `tune6` and `sealed6` those of the eval6 set, written the same way with layouts,
-/// typefaces and resolutions eval5 has not; sealed parts are run only when named.
+/// typefaces and resolutions eval5 has not; `sealed7` the eval7 set's one part, written on
+/// eval6's machinery with new wording and arrangements; sealed parts are run only when named.
 const PARTS: &[&str] = &[
     "tune", "tune2", "holdout", "holdout3", "holdout4", "tune5", "sealed5", "tune6", "sealed6",
+    "sealed7",
 ];
 
 /// A sealed part is not run by `all`: only `--part NAME` runs it.
