@@ -108,7 +108,7 @@ pub const PLACES: &[&str] = &[
     "Lệ Thủy",
     "Quảng Trị",
     "Xuân Trường",
-    "Lục Ngạn",
+    "Yên Thế",
     "Tiên Yên",
     "Quế Phong",
     "Diễn Châu",

@@ -21,11 +21,11 @@ const HEIGHT: u32 = 170;
 /// The texts of the hồ sơ's pages: two documents of two pages each, then one of one page.
 fn texts() -> Vec<String> {
     vec![
-        "ĐẢNG BỘ TỈNH LAI CHÂU\nSố 12-NQ/TU\nNGHỊ QUYẾT\nvề phát triển nghề dệt thổ cẩm\nCác cấp ủy cần chú trọng".into(),
+        "ĐẢNG BỘ TỈNH SƠN HÀ\nSố 12-NQ/TU\nNGHỊ QUYẾT\nvề phát triển nghề dệt thổ cẩm\nCác cấp ủy cần chú trọng".into(),
         "tiếp tục bảo tồn khung cửi truyền thống của đồng bào\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLò Văn Khánh".into(),
-        "ĐẢNG BỘ TỈNH LAI CHÂU\nSố 40-CV/TU\nCÔNG VĂN\nvề việc kiểm kê hồ sơ lưu trữ\nKính gửi các huyện ủy".into(),
+        "ĐẢNG BỘ TỈNH SƠN HÀ\nSố 40-CV/TU\nCÔNG VĂN\nvề việc kiểm kê hồ sơ lưu trữ\nKính gửi các huyện ủy".into(),
         "danh mục lưu trữ rừng phòng hộ sông Đà\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nHà Thị Mơ".into(),
-        "ĐẢNG BỘ TỈNH LAI CHÂU\nSố 7-TB/TU\nTHÔNG BÁO\nkết luận hội nghị về mùa lúa nương".into(),
+        "ĐẢNG BỘ TỈNH SƠN HÀ\nSố 7-TB/TU\nTHÔNG BÁO\nkết luận hội nghị về mùa lúa nương".into(),
     ]
 }
 

@@ -292,7 +292,7 @@ fn trailing_words(line: &str) -> Vec<String> {
 
 /// The words of a line that may hold a name: split at spaces, dashes, quotes and slashes
 /// (a seal stroke or a signature's tail through a name reads as one: `Đoàn-Ngọc Lâm`,
-/// `Lê⁄Minh Hải`), and a word split where a capital follows a small letter (OCR joins
+/// `Lê⁄Minh Tín`), and a word split where a capital follows a small letter (OCR joins
 /// two words whose gap a stroke filled: `HoàngVăn`, `qThạch`, `Vũ~Đình`; no Vietnamese
 /// word has a capital inside).
 fn name_tokens(line: &str) -> Vec<String> {
@@ -301,6 +301,19 @@ fn name_tokens(line: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || "-“”\"'`⁄/".contains(c))
         .filter(|w| !w.is_empty())
     {
+        // A name's prefix glued to the word after it (`ALâm`, `YKhiêm`).
+        let mut chars = token.chars();
+        let token = match (chars.next(), chars.next(), chars.next()) {
+            (Some(p), Some(c), Some(l))
+                if NAME_PREFIXES.contains(&p.to_string().as_str())
+                    && c.is_uppercase()
+                    && l.is_lowercase() =>
+            {
+                out.push(p.to_string());
+                &token[p.len_utf8()..]
+            }
+            _ => token,
+        };
         let mut word = String::new();
         let mut after_small = false;
         for c in token.chars() {
@@ -500,23 +513,34 @@ fn read_block(lines: &[String], start: usize, page: u32, out: &mut Extracted) {
     // A plausible name wins over an earlier one that is not (seal text split into words),
     // and a line opening with a family name over an earlier name-shaped one.
     let under_position = name_from.and_then(|from| {
-        let names: Vec<(String, f32)> = lines
+        // Each name with whether it was read in capitals (its last word, which no rule
+        // changes, stands in the line in capitals).
+        let names: Vec<((String, f32), bool)> = lines
             .iter()
             .skip(from)
             .take(10)
-            .filter_map(|line| trailing_name(line, true))
+            .filter_map(|line| {
+                let name = trailing_name(line, true)?;
+                let last = name.0.rsplit(' ').next().unwrap_or_default().to_uppercase();
+                let capitals = line.contains(&last);
+                Some((name, capitals))
+            })
             .collect();
-        let surname = |(n, _): &&(String, f32)| {
+        let surname = |((n, _), _): &&((String, f32), bool)| {
             let first = n.split(' ').next().unwrap_or("");
             opens_a_name(first, n.split(' ').count())
                 || SURNAME_SPELLINGS.iter().any(|(_, s)| *s == first)
         };
+        let plausible = |((n, _), _): &&((String, f32), bool)| plausible_name(n);
+        // A title line garbled under the seal reads in capitals (`HÓ CHỦ TỊ`): a plausible
+        // name written as names are wins over it.
         names
             .iter()
-            .find(|(n, _)| plausible_name(n))
+            .find(|named| plausible(named) && !named.1)
+            .or_else(|| names.iter().find(plausible))
             .or_else(|| names.iter().find(surname))
             .or(names.first())
-            .cloned()
+            .map(|(name, _)| name.clone())
     });
     let fallback = || {
         if !text_has_closing {
@@ -828,11 +852,13 @@ fn trailing_name(line: &str, beside_column: bool) -> Option<(String, f32)> {
     while begin > 0 && (title_case(words[begin - 1]) || upper_syllable(words[begin - 1])) {
         begin -= 1;
     }
-    // A Central Highlands name opens with a one-letter prefix (`Y Khiêm Êban`).
+    // A Central Highlands name opens with a one-letter prefix (`Y Khiêm Êban`), also before
+    // a word written like a family name when two words follow it (`A Lâm Tín`: a Kinh
+    // name has three words far more often).
     if begin > 0
         && end - begin >= 2
         && family_name(words[begin - 1]) == FamilyName::Prefix
-        && !is_surname(words[begin])
+        && (!is_surname(words[begin]) || end - begin == 2)
     {
         begin -= 1;
     }
@@ -966,8 +992,9 @@ fn family_name_marks(w: &str) -> Option<&'static str> {
         "Bùi", "Đỗ", "Hồ", "Ngô", "Lý", "Đinh", "Đoàn", "Trịnh", "Cao", "Hà", "Tạ", "Tống", "Tòng",
         "Lưu", "Vương", "Quách", "Kiều", "Nông", "Tô", "Khúc", "Lục", "Mạc", "Triệu", "Hứa",
         "Thân", "Ninh", "Phùng", "Quan", "Tăng", "Đàm", "Khổng", "Lại", "Tiêu", "Cù", "Âu", "Diệp",
-        "Kim", "Sơn", "Thạch", "Sầm", "Nghiêm", "Giáp", "Bạch", "Khương", "Lương", "Lường", "La",
-        "Lã", "Ma", "Mã", "Lư", "Lữ", "Lù", "Quàng", "Quảng", "Cầm", "Lò", "Vi", "Vì",
+        "Kim", "Sơn", "Thạch", "Sầm", "Nghiêm", "Giáp", "Bạch", "Khương", "Lương", "Lường",
+        "Trương", "Dương", "Đào", "Lâm", "La", "Lã", "Ma", "Mã", "Lư", "Lữ", "Lù", "Quàng",
+        "Quảng", "Cầm", "Lò", "Vi", "Vì",
     ];
     let w: String = w.nfc().collect();
     let folded = fold_upper(&w);
@@ -1079,7 +1106,7 @@ mod tests {
     #[test]
     fn a_name_joined_by_a_stroke_or_opening_with_a_prefix_or_a_rarer_family_name() {
         for (name_line, name) in [
-            ("Lê⁄Minh Hải", "Lê Minh Hải"),
+            ("Lê⁄Minh Tín", "Lê Minh Tín"),
             ("HoàngVăn Toản", "Hoàng Văn Toản"),
             ("Sầm Văn Bình", "Sầm Văn Bình"),
             ("Lù Văn Pảo", "Lù Văn Pảo"),
@@ -1102,8 +1129,9 @@ mod tests {
             ("Đàng Văn Sáng", "Đàng Văn Sáng"),
             ("Đang Văn Sáng", "Đặng Văn Sáng"),
             ("Quảng Thị Hoa", "Quảng Thị Hoa"),
+            ("Trừơng Văn Sáng", "Trương Văn Sáng"),
             // A speck between two words of the name.
-            ("` 2Lê~Minh Hải", "Lê Minh Hải"),
+            ("` 2Lê~Minh Tín", "Lê Minh Tín"),
         ] {
             let e = closing(&format!(
                 "đồng chí thực hiện.\n\
@@ -1388,6 +1416,18 @@ Trần Công Thuật",
         );
         // So a garbled name is read again.
         assert!(!reads_a_plausible_signer("BÍ THƯ\nTrần Văn Lốạc"));
+    }
+
+    #[test]
+    fn a_title_line_garbled_into_a_name_in_capitals_loses_to_the_name() {
+        // Invented name; `PHÓ CHỦ TỊCH` garbled under the seal.
+        let e = closing(
+            "Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3;\n⁄.?HÓ CHỦ TỊ\n- Lưu: VT.\n= Nguỳễw Thế Hưng",
+        );
+        assert_eq!(e.nguoi_ky.unwrap().value, "Nguyễn Thế Hưng");
+        // A name's prefix glued to the word after it.
+        let e = closing("Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Lưu: VT. CHỦ TỊCH\n\"ALâm Tín");
+        assert_eq!(e.nguoi_ky.unwrap().value, "A Lâm Tín");
     }
 
     #[test]
