@@ -2,7 +2,7 @@
 //! `sohoa ingest` splits hồ sơ into documents, reads their catalog fields, and keeps
 //! classified documents out of the archive.
 //!
-//! For each part (`tune`, `tune2`, `holdout`, `holdout3`, `holdout4`, `tune5`, `tune6`;
+//! For each part (`tune`, `tune2`, `holdout`, `holdout3`, `holdout4`, `tune5`, `tune6`, `tune7`;
 //! `sealed5`, `sealed6` and `sealed7` only when named): copies the box (without its
 //! `truth.json`) to a temporary directory, runs `sohoa ingest BOX --archive DIR --json
 //! --no-progress`, reads every document back with `sohoa list --json` and `sohoa show ID
@@ -26,7 +26,7 @@
 //!   (false alarms of the độ mật rules) by the rule the ingest report names.
 //!
 //! Run: `cargo bench --bench understanding [-- [--part tune|tune2|holdout|holdout3|holdout4|tune5|
-//! tune6|sealed5|sealed6|sealed7|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
+//! tune6|tune7|sealed5|sealed6|sealed7|all] [--json]]`; with several never-tuned parts (`truth.json` `never_tune`) it also
 //! prints them pooled. Each part is read from its own directory and `truth.json`; a part's
 //! `never_tune` says whether it is still a holdout (holdout and holdout3 have been read and say
 //! false). A sealed part (`sealed5`, `sealed6`, `sealed7`) is left out of `all`: it is run once, at the end, by naming
@@ -93,11 +93,11 @@ struct Options {
 /// a holdout page in session 7: both are read material now, reported but not pooled). `tune5`
 /// and `sealed5` are the two parts of the eval5 set (issue 21), written from the document rules
 /// alone; `tune6` and `sealed6` those of the eval6 set, written the same way with layouts,
-/// typefaces and resolutions eval5 has not; `sealed7` the eval7 set's one part, written on
+/// typefaces and resolutions eval5 has not; `sealed7` and `tune7` the eval7 set's, written on
 /// eval6's machinery with new wording and arrangements; sealed parts are run only when named.
 const PARTS: &[&str] = &[
     "tune", "tune2", "holdout", "holdout3", "holdout4", "tune5", "sealed5", "tune6", "sealed6",
-    "sealed7",
+    "sealed7", "tune7",
 ];
 
 /// A sealed part is not run by `all`: only `--part NAME` runs it.

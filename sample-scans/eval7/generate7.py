@@ -22,6 +22,11 @@ The wording, issuers and hồ sơ plan are in `content_sealed7.py`; the document
     nice -n 19 /usr/bin/python3 sample-scans/eval7/generate7.py --layout-only # paginate, write nothing
     nice -n 19 /usr/bin/python3 sample-scans/eval7/generate7.py --check       # only check the box
     nice -n 19 /usr/bin/python3 sample-scans/eval7/generate7.py -v            # list every file written
+    nice -n 19 /usr/bin/python3 sample-scans/eval7/generate7.py --part tune7  # the tuning part, then check it
+
+`--part tune7` (or `tune7`) writes `sample-scans/eval/tune7` instead, tuning material
+(`never_tune: false`) whose wording is in `content_tune7.py`; `--check`, `--layout-only` and `-v`
+work on it the same way. Without a part the generator writes (or checks) sealed7 only.
 
 Deterministic: every random choice is seeded from the part, file and page (SHA-256).
 """
@@ -59,6 +64,9 @@ SCANS = os.path.dirname(HERE)
 EVAL = os.path.join(SCANS, "eval")
 E6DIR = os.path.join(SCANS, "eval6")
 PART = "sealed7"
+# the parts this generator writes, and each one's `never_tune`: sealed7 (the default) is sealed,
+# tune7 (`--part tune7`, wording in content_tune7.py) is tuning material
+PARTS = {"sealed7": True, "tune7": False}
 SIZE_LIMIT = 15_000_000
 
 
@@ -328,7 +336,7 @@ def check_box(part=PART):
     for key, p in by_page.items():
         if not p["blank"] and key not in listed:
             errors.append("%s p%d belongs to no document" % key)
-    if truth["part"] != part or truth["never_tune"] is not True:
+    if truth["part"] != part or truth["never_tune"] is not PARTS.get(part, True):
         errors.append("part/never_tune wrong")
     return errors, total
 
@@ -343,34 +351,56 @@ def summary(truth, size):
     return s + "; new layouts %d %s; new faces %s" % (len(new), new, new_faces)
 
 
+def parse_parts(argv):
+    """Parts named on the command line (`tune7`, `--part tune7`, `--part=tune7`); sealed7 if none."""
+    args = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--part" and i + 1 < len(argv):
+            args.append(argv[i + 1])
+            i += 2
+            continue
+        if a.startswith("--part="):
+            args.append(a.split("=", 1)[1])
+        elif not a.startswith("-"):
+            args.append(a)
+        i += 1
+    for a in args:
+        if a not in PARTS:
+            sys.exit("generate7.py: the parts are %s" % ", ".join(sorted(PARTS)))
+    return args or [PART]
+
+
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    parts = parse_parts(sys.argv[1:])
     layout_only = "--layout-only" in sys.argv
     check_only = "--check" in sys.argv
     verbose = "-v" in sys.argv
-    if args and args != [PART]:
-        sys.exit("generate7.py: the only part is %s" % PART)
-    if not check_only:
-        e5.check_face_coverage()
-        e6.check_refused()
-        t0 = time.time()
-        truth, size = e6.build_part(PART, layout_only, verbose)
-        truth["generator"] = "sample-scans/eval7/generate7.py"
-        if not layout_only:
-            with open(os.path.join(EVAL, PART, "truth.json"), "w", encoding="utf-8") as fh:
-                json.dump(truth, fh, ensure_ascii=False, indent=1)
-                fh.write("\n")
-        print(summary(truth, size), "(%.0f s)" % (time.time() - t0), flush=True)
-        if layout_only:
-            for d in truth["documents"]:
-                print("  %-11s %-14s %-16s %-22s %d p %s" % (d["id"], d["layout"], d["so_ky_hieu"], d["face"],
-                                                            d["so_trang"], d["closing"]))
-            return
-    errors, total = check_box(PART)
-    for e in errors:
-        print("check:", e)
-    print("check: %s, %.2f MB, %d problem(s)" % (PART, total / 1e6, len(errors)))
-    if errors:
+    failed = False
+    for part in parts:
+        if not check_only:
+            e5.check_face_coverage()
+            e6.check_refused()
+            t0 = time.time()
+            truth, size = e6.build_part(part, layout_only, verbose)
+            truth["generator"] = "sample-scans/eval7/generate7.py"
+            if not layout_only:
+                with open(os.path.join(EVAL, part, "truth.json"), "w", encoding="utf-8") as fh:
+                    json.dump(truth, fh, ensure_ascii=False, indent=1)
+                    fh.write("\n")
+            print(summary(truth, size), "(%.0f s)" % (time.time() - t0), flush=True)
+            if layout_only:
+                for d in truth["documents"]:
+                    print("  %-11s %-14s %-16s %-22s %d p %s" % (d["id"], d["layout"], d["so_ky_hieu"], d["face"],
+                                                                d["so_trang"], d["closing"]))
+                continue
+        errors, total = check_box(part)
+        for e in errors:
+            print("check:", e)
+        print("check: %s, %.2f MB, %d problem(s)" % (part, total / 1e6, len(errors)))
+        failed = failed or bool(errors)
+    if failed:
         sys.exit(1)
 
 
