@@ -212,6 +212,14 @@ pub fn canonical_type(input: &str) -> Option<&'static str> {
         .map(|(_, ten_loai, _)| *ten_loai)
 }
 
+/// The tên loại whose Party abbreviation is exactly `abbr` (`NQ` → `Nghị quyết`).
+fn type_by_abbreviation(abbr: &str) -> Option<&'static str> {
+    TYPES
+        .iter()
+        .find(|(_, _, a)| !a.is_empty() && *a == abbr)
+        .map(|(_, ten_loai, _)| *ten_loai)
+}
+
 /// Whether `text` holds a số ký hiệu, Party (`05-NQ/ĐUK`) or State (`424/QĐ-UBND`) style.
 pub fn has_symbol(text: &str) -> bool {
     PARTY_SYMBOL.is_match(text) || STATE_SYMBOL.is_match(text)
@@ -324,11 +332,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
         .or_else(|| {
             DASHLESS_PARTY_SYMBOL
                 .captures(&header_text)
-                .filter(|c| {
-                    TYPES
-                        .iter()
-                        .any(|(_, _, abbr)| !abbr.is_empty() && *abbr == &c[2])
-                })
+                .filter(|c| type_by_abbreviation(&c[2]).is_some())
                 .map(|c| (c, 0.7))
         });
     // The header line a match's số (capture 1) stands on.
@@ -343,7 +347,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
         let mut kind = c[2].to_string();
         // The heading and the abbreviation name the same type: an abbreviation one OCR slip
         // from the heading's (`TE` under THÔNG BÁO) is read as the heading's (`TB`).
-        let known = TYPES.iter().any(|(_, _, abbr)| *abbr == kind);
+        let known = type_by_abbreviation(&kind).is_some();
         if let Some(heading) = &out.ten_loai {
             if let Some((_, _, abbr)) = TYPES.iter().find(|(_, t, _)| *t == heading.value) {
                 if !known && !abbr.is_empty() && edit_distance(&kind, abbr) == 1 {
@@ -411,10 +415,7 @@ pub fn extract_with_closing(pages: &[&str], closing: &[Vec<&str>]) -> Extracted 
                 .iter()
                 .find(|(a, _)| *a == kind)
                 .map(|(_, t)| *t);
-            let by_common = TYPES
-                .iter()
-                .find(|(_, _, abbr)| !abbr.is_empty() && *abbr == kind)
-                .map(|(_, t, _)| *t);
+            let by_common = type_by_abbreviation(kind);
             if let Some(t) = by_state.or(by_common) {
                 out.ten_loai = on_line(reading(t, 0.7), line);
             } else if kind.chars().count() >= 2 && kind.chars().all(char::is_uppercase) {
